@@ -1,0 +1,228 @@
+//! The *load* stage: read a site folder into raw, position-carrying sources.
+//!
+//! 1. read `proceedings.yaml` ([`SiteConfig`]);
+//! 2. walk `sessions/` (sorted, hidden entries skipped, symlink loops reported);
+//! 3. read and split every `.md` file, parse its front matter (in parallel);
+//! 4. read the optional registries in `data/`.
+//!
+//! Problems go into [`Diagnostics`]; a file that fails is left out and the rest goes on.
+
+pub mod front_matter;
+pub mod registry;
+pub(crate) mod yaml;
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde::de::DeserializeOwned;
+
+use crate::config::SiteConfig;
+use crate::diag::{Diagnostic, Diagnostics, Location};
+pub use front_matter::{LinkRecord, PersonEntry, PersonRef, SessionFrontMatter};
+pub use registry::{CountryAliasRecords, EventRecord, SpeakerRecord};
+
+/// Where the parts of a site live.
+#[derive(Clone, Debug)]
+pub struct SitePaths {
+    /// The site folder, as the user named it (diagnostics show paths under it).
+    pub root: PathBuf,
+    /// `proceedings.yaml`.
+    pub config: PathBuf,
+    /// The session files: `sessions/`, or `content/sessions/` in a Hugo-style layout.
+    pub sessions: PathBuf,
+    /// `data/`.
+    pub data: PathBuf,
+    /// `static/`, copied verbatim.
+    pub static_files: PathBuf,
+    /// `templates/`, overriding theme templates by name.
+    pub templates: PathBuf,
+    /// `themes/`, for themes other than the embedded default.
+    pub themes: PathBuf,
+}
+
+impl SitePaths {
+    /// The standard layout under `root`.
+    pub fn new(root: &Path) -> SitePaths {
+        let sessions = root.join("sessions");
+        // Corpora made for Hugo (and by the benchmark generator) keep sessions in content/sessions/.
+        let hugo_style = root.join("content").join("sessions");
+        let sessions = if !sessions.exists() && hugo_style.is_dir() {
+            hugo_style
+        } else {
+            sessions
+        };
+        SitePaths {
+            config: root.join("proceedings.yaml"),
+            sessions,
+            data: root.join("data"),
+            static_files: root.join("static"),
+            templates: root.join("templates"),
+            themes: root.join("themes"),
+            root: root.to_path_buf(),
+        }
+    }
+}
+
+/// One session file, read and parsed.
+#[derive(Debug)]
+pub struct SessionSource {
+    /// Path as shown in diagnostics (site folder + relative path).
+    pub file: PathBuf,
+    /// The file name without `.md`: the default slug.
+    pub stem: String,
+    /// Parsed front matter.
+    pub front: SessionFrontMatter,
+    /// The Markdown body.
+    pub body: String,
+}
+
+/// Everything the load stage read.
+#[derive(Debug)]
+pub struct Sources {
+    /// Site configuration.
+    pub config: SiteConfig,
+    /// Session files that parsed, in path order.
+    pub sessions: Vec<SessionSource>,
+    /// `data/events.yaml`, with its path.
+    pub events: Vec<EventRecord>,
+    /// `data/speakers.yaml`.
+    pub speakers: Vec<SpeakerRecord>,
+    /// `data/countries.yaml`.
+    pub country_aliases: CountryAliasRecords,
+    /// Paths of the registry files, for diagnostics.
+    pub events_file: PathBuf,
+    /// Path of `data/speakers.yaml`.
+    pub speakers_file: PathBuf,
+    /// Path of `data/countries.yaml`.
+    pub countries_file: PathBuf,
+}
+
+/// Reads the whole site. Never fails as a whole: every problem is a diagnostic.
+pub fn load(paths: &SitePaths, diags: &mut Diagnostics) -> Sources {
+    let config = match read_optional(&paths.config, diags) {
+        Some(text) => SiteConfig::parse(&text, &paths.config).unwrap_or_else(|d| {
+            diags.push(d);
+            SiteConfig::default()
+        }),
+        None => SiteConfig::default(),
+    };
+    let files = session_files(paths, diags);
+    let results: Vec<Result<SessionSource, Diagnostic>> = files.par_iter().map(|f| load_session(f)).collect();
+    let mut sessions = Vec::with_capacity(results.len());
+    for r in results {
+        match r {
+            Ok(s) => sessions.push(s),
+            Err(d) => diags.push(d),
+        }
+    }
+    let events_file = paths.data.join("events.yaml");
+    let speakers_file = paths.data.join("speakers.yaml");
+    let countries_file = paths.data.join("countries.yaml");
+    Sources {
+        config,
+        sessions,
+        events: read_registry(&events_file, diags).unwrap_or_default(),
+        speakers: read_registry(&speakers_file, diags).unwrap_or_default(),
+        country_aliases: read_registry(&countries_file, diags).unwrap_or_default(),
+        events_file,
+        speakers_file,
+        countries_file,
+    }
+}
+
+/// Every `.md` file under the sessions folder, sorted; hidden files and folders skipped.
+fn session_files(paths: &SitePaths, diags: &mut Diagnostics) -> Vec<PathBuf> {
+    if !paths.sessions.is_dir() {
+        diags.push(
+            Diagnostic::warning(&paths.sessions, None, "there is no sessions folder: the site has no sessions")
+                .with_help("create it and add one Markdown file per session (`proceedings new session \"Title\"`)"),
+        );
+        return Vec::new();
+    }
+    let walker = walkdir::WalkDir::new(&paths.sessions)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    let mut files = Vec::new();
+    for entry in walker {
+        match entry {
+            Ok(e) if e.file_type().is_file() && is_markdown(e.path()) => files.push(e.into_path()),
+            Ok(_) => {}
+            Err(e) => {
+                let path = e.path().unwrap_or(&paths.sessions).to_path_buf();
+                let d = match e.loop_ancestor() {
+                    Some(ancestor) => Diagnostic::error(
+                        &path,
+                        None,
+                        format!("symbolic link loop: this folder leads back to {}", ancestor.display()),
+                    )
+                    .with_help("remove the link, or point it outside its own ancestors"),
+                    None => Diagnostic::error(&path, None, format!("cannot read: {}", io_reason(&e))),
+                };
+                diags.push(d);
+            }
+        }
+    }
+    files
+}
+
+fn io_reason(e: &walkdir::Error) -> String {
+    e.io_error().map_or_else(|| e.to_string(), ToString::to_string)
+}
+
+fn is_markdown(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
+}
+
+/// Reads, splits and parses one session file.
+fn load_session(file: &Path) -> Result<SessionSource, Diagnostic> {
+    let text = read_text(file)?;
+    let split = front_matter::split(&text, file)?;
+    let front = front_matter::parse(&split, file)?;
+    let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    Ok(SessionSource {
+        file: file.to_path_buf(),
+        stem,
+        body: split.body.to_string(),
+        front,
+    })
+}
+
+/// Reads a UTF-8 file; invalid bytes are an error at their position.
+pub(crate) fn read_text(file: &Path) -> Result<String, Diagnostic> {
+    let bytes = std::fs::read(file).map_err(|e| Diagnostic::error(file, None, format!("cannot read the file: {e}")))?;
+    String::from_utf8(bytes).map_err(|e| {
+        let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let text = String::from_utf8_lossy(good);
+        let line = text.matches('\n').count() + 1;
+        let column = text.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        let location = Location {
+            line,
+            column,
+            offset: Some(good.len()),
+        };
+        Diagnostic::error(file, Some(location), "the file is not valid UTF-8")
+            .with_help("save the file as UTF-8 (most editors: \"Save with encoding\")")
+    })
+}
+
+/// Reads a file that may be absent.
+fn read_optional(file: &Path, diags: &mut Diagnostics) -> Option<String> {
+    if !file.exists() {
+        return None;
+    }
+    read_text(file).map_err(|d| diags.push(d)).ok()
+}
+
+/// Reads and parses an optional YAML registry.
+fn read_registry<T: DeserializeOwned>(file: &Path, diags: &mut Diagnostics) -> Option<T> {
+    let text = read_optional(file, diags)?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    if text.trim().is_empty() {
+        return None;
+    }
+    yaml::parse(text, file, yaml::Origin::default()).map_err(|d| diags.push(d)).ok()
+}

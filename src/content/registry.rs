@@ -1,0 +1,54 @@
+//! The optional registries in `data/`: events, speakers and country aliases,
+//! as raw records. Resolving them against sessions is the model's job.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+use super::front_matter::LinkRecord;
+
+/// One entry of `data/events.yaml`.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventRecord {
+    /// The id sessions use in `event:`; also the URL slug (/events/<id>/).
+    pub id: Spanned<String>,
+    /// Display name, e.g. "WSIS Forum 2024".
+    pub name: String,
+    /// First day, YYYY-MM-DD.
+    pub start: Option<Spanned<String>>,
+    /// Last day, YYYY-MM-DD.
+    pub end: Option<Spanned<String>>,
+    /// Where it took place ("Geneva, Switzerland", "Online").
+    pub location: Option<String>,
+    /// The event's own web page.
+    pub url: Option<String>,
+    /// A paragraph of Markdown about the event.
+    pub description: Option<String>,
+}
+
+/// One entry of `data/speakers.yaml`: merges name variants and adds a bio.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SpeakerRecord {
+    /// URL slug for the speaker page; defaults to the slug of the name.
+    pub id: Option<Spanned<String>>,
+    /// The name to display.
+    pub name: Spanned<String>,
+    /// Other spellings that mean this person ("Nguyễn Mạnh Hùng", "H. Zhao").
+    #[serde(default)]
+    pub aliases: Vec<Spanned<String>>,
+    /// Honorific shown before the name when a session gives none.
+    pub honorific: Option<String>,
+    /// A paragraph of Markdown.
+    pub bio: Option<String>,
+    /// Photo URL or site path.
+    pub photo: Option<String>,
+    /// Links (personal page, organization page, …).
+    #[serde(default)]
+    pub links: Vec<LinkRecord>,
+}
+
+/// `data/countries.yaml`: extra spellings mapped to ISO codes ("Kosova": XK is not ISO; "Holland": NL).
+pub type CountryAliasRecords = BTreeMap<String, Spanned<String>>;

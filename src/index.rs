@@ -1,0 +1,210 @@
+//! The *index* stage: every cross-link of the site, computed once.
+//!
+//! Maps each speaker, country, SDG, action line, topic and event to its
+//! sessions (newest first), and each person to co-speakers, organizations and
+//! countries. Linear in the number of participations: co-speakers are counted
+//! per session, never by comparing every pair of people.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use crate::model::{EventId, PersonId, Role, SessionId, Site, TopicId};
+use crate::taxonomy::{ActionLine, Country, Sdg};
+
+/// All cross-links of a site.
+#[derive(Clone, Debug, Default)]
+pub struct Index {
+    /// Every session, newest first (undated last, then by title).
+    pub chronological: Vec<SessionId>,
+    /// Sessions of each event (by [`EventId`] index), oldest first: the event's programme order.
+    pub by_event: Vec<Vec<SessionId>>,
+    /// Each person's sessions with their role in each, newest first (by [`PersonId`] index).
+    pub by_person: Vec<Vec<(SessionId, Role)>>,
+    /// Each person's co-speakers with the number of shared sessions, most shared first.
+    pub co_speakers: Vec<Vec<(PersonId, u32)>>,
+    /// Each person's countries, in order of first appearance.
+    pub person_countries: Vec<Vec<Country>>,
+    /// Each person's organizations, in order of first appearance.
+    pub person_organizations: Vec<Vec<String>>,
+    /// Each person's role titles, in order of first appearance.
+    pub person_titles: Vec<Vec<String>>,
+    /// Countries that occur, with their sessions (newest first) and people (by name).
+    pub by_country: BTreeMap<Country, CountryEntry>,
+    /// Sessions of each SDG (index `n - 1`), newest first.
+    pub by_sdg: Vec<Vec<SessionId>>,
+    /// Action lines that co-occur with each SDG (index `n - 1`), with counts, most frequent first.
+    pub sdg_action_lines: Vec<Vec<(ActionLine, u32)>>,
+    /// Sessions of each action line, newest first; C7 also collects its sub-lines' sessions.
+    pub by_action_line: BTreeMap<ActionLine, Vec<SessionId>>,
+    /// Sessions of each topic (by [`TopicId`] index), newest first.
+    pub by_topic: Vec<Vec<SessionId>>,
+    /// People who appear in at least one session, A–Z by name.
+    pub speakers_az: Vec<PersonId>,
+    /// Topics A–Z.
+    pub topics_az: Vec<TopicId>,
+}
+
+/// Largest session (in people) whose participants count as each other's co-speakers.
+pub const MAX_CO_SPEAKER_SESSION: usize = 100;
+
+/// A country's sessions and people.
+#[derive(Clone, Debug, Default)]
+pub struct CountryEntry {
+    /// Sessions with at least one participant from the country, newest first.
+    pub sessions: Vec<SessionId>,
+    /// People who represented the country at least once, A–Z.
+    pub people: Vec<PersonId>,
+}
+
+/// Sort key for names: case- and accent-insensitive, so "Á" sorts with "A".
+pub fn sort_key(name: &str) -> String {
+    deunicode::deunicode(name).to_lowercase()
+}
+
+impl Index {
+    /// Builds every cross-link of `site`.
+    pub fn build(site: &Site) -> Index {
+        let chronological = chronological(site);
+        let mut ix = Index {
+            by_event: vec![Vec::new(); site.events.len()],
+            by_person: vec![Vec::new(); site.people.len()],
+            person_countries: vec![Vec::new(); site.people.len()],
+            person_organizations: vec![Vec::new(); site.people.len()],
+            person_titles: vec![Vec::new(); site.people.len()],
+            by_sdg: vec![Vec::new(); 17],
+            by_topic: vec![Vec::new(); site.topics.len()],
+            ..Index::default()
+        };
+        let mut co: Vec<HashMap<PersonId, u32>> = vec![HashMap::new(); site.people.len()];
+        let mut sdg_al: Vec<HashMap<ActionLine, u32>> = vec![HashMap::new(); 17];
+        let mut country_people: BTreeMap<Country, BTreeSet<PersonId>> = BTreeMap::new();
+
+        // Walking sessions newest first makes every per-term list come out newest first.
+        for &sid in &chronological {
+            let s = &site.sessions[sid.index()];
+            if let Some(e) = s.event {
+                ix.by_event[e.index()].push(sid);
+            }
+            let mut seen_people: Vec<PersonId> = Vec::with_capacity(s.participants.len());
+            let mut seen_countries: Vec<Country> = Vec::new();
+            for p in &s.participants {
+                let i = p.person.index();
+                if !seen_people.contains(&p.person) {
+                    seen_people.push(p.person);
+                    ix.by_person[i].push((sid, p.role));
+                }
+                if let Some(c) = p.country {
+                    push_unique(&mut ix.person_countries[i], c);
+                    country_people.entry(c).or_default().insert(p.person);
+                    if !seen_countries.contains(&c) {
+                        seen_countries.push(c);
+                        ix.by_country.entry(c).or_default().sessions.push(sid);
+                    }
+                }
+                if let Some(o) = &p.organization {
+                    push_unique(&mut ix.person_organizations[i], o.clone());
+                }
+                if let Some(t) = &p.title {
+                    push_unique(&mut ix.person_titles[i], t.clone());
+                }
+            }
+            // A plenary with hundreds of names does not make them all co-speakers (and
+            // would cost n² entries): count co-speakers in panel-sized sessions only.
+            let panel_sized = seen_people.len() <= MAX_CO_SPEAKER_SESSION;
+            for &a in seen_people.iter().filter(|_| panel_sized) {
+                for &b in &seen_people {
+                    if a != b {
+                        *co[a.index()].entry(b).or_default() += 1;
+                    }
+                }
+            }
+            for g in &s.sdgs {
+                let gi = usize::from(g.number() - 1);
+                ix.by_sdg[gi].push(sid);
+                for &a in &s.action_lines {
+                    *sdg_al[gi].entry(a).or_default() += 1;
+                }
+            }
+            let mut lines: Vec<ActionLine> = s.action_lines.clone();
+            lines.extend(s.action_lines.iter().filter_map(|a| a.parent()));
+            lines.sort();
+            lines.dedup();
+            for a in lines {
+                ix.by_action_line.entry(a).or_default().push(sid);
+            }
+            for t in &s.topics {
+                ix.by_topic[t.index()].push(sid);
+            }
+        }
+        // Programme order for events: oldest first.
+        for list in &mut ix.by_event {
+            list.reverse();
+        }
+        ix.co_speakers = co.into_iter().map(|m| by_count_desc(m, |p| sort_key(&site.people[p.index()].name))).collect();
+        ix.sdg_action_lines = sdg_al.into_iter().map(|m| by_count_desc(m, |a| a)).collect();
+        for (c, people) in country_people {
+            let mut people: Vec<PersonId> = people.into_iter().collect();
+            people.sort_by_cached_key(|p| sort_key(&site.people[p.index()].name));
+            ix.by_country.entry(c).or_default().people = people;
+        }
+        let mut speakers: Vec<PersonId> = (0..site.people.len())
+            .map(PersonId::from_index)
+            .filter(|p| !ix.by_person[p.index()].is_empty())
+            .collect();
+        speakers.sort_by_cached_key(|p| (sort_key(&site.people[p.index()].name), site.people[p.index()].slug.clone()));
+        ix.speakers_az = speakers;
+        let mut topics: Vec<TopicId> = (0..site.topics.len()).map(TopicId::from_index).collect();
+        topics.sort_by_cached_key(|t| sort_key(&site.topics[t.index()].name));
+        ix.topics_az = topics;
+        ix.chronological = chronological;
+        ix
+    }
+
+    /// Sessions of an SDG, newest first.
+    pub fn sdg_sessions(&self, g: Sdg) -> &[SessionId] {
+        &self.by_sdg[usize::from(g.number() - 1)]
+    }
+
+    /// Sessions of an action line, newest first (empty when none).
+    pub fn action_line_sessions(&self, a: ActionLine) -> &[SessionId] {
+        self.by_action_line.get(&a).map_or(&[], Vec::as_slice)
+    }
+
+    /// Events in display order: newest first by start (or first session) date.
+    pub fn events_newest_first(&self, site: &Site) -> Vec<EventId> {
+        let mut ids: Vec<EventId> = (0..site.events.len()).map(EventId::from_index).collect();
+        let first_day = |e: EventId| {
+            site.events[e.index()]
+                .start
+                .or_else(|| self.by_event[e.index()].iter().find_map(|s| site.sessions[s.index()].date))
+        };
+        ids.sort_by_cached_key(|&e| (std::cmp::Reverse(first_day(e)), sort_key(&site.events[e.index()].name)));
+        ids
+    }
+}
+
+fn push_unique<T: PartialEq>(v: &mut Vec<T>, x: T) {
+    if !v.contains(&x) {
+        v.push(x);
+    }
+}
+
+/// Newest first; undated sessions last; ties by title, then slug, for stable output.
+fn chronological(site: &Site) -> Vec<SessionId> {
+    let mut ids: Vec<SessionId> = (0..site.sessions.len()).map(SessionId::from_index).collect();
+    ids.sort_by_cached_key(|&id| {
+        let s = &site.sessions[id.index()];
+        (
+            std::cmp::Reverse(s.date),
+            std::cmp::Reverse(s.time.map(|t| t.start)),
+            sort_key(&s.title),
+            s.slug.clone(),
+        )
+    });
+    ids
+}
+
+fn by_count_desc<K: Copy, S: Ord>(m: HashMap<K, u32>, tiebreak: impl Fn(K) -> S) -> Vec<(K, u32)> {
+    let mut v: Vec<(K, u32)> = m.into_iter().collect();
+    v.sort_by_cached_key(|&(k, n)| (std::cmp::Reverse(n), tiebreak(k)));
+    v
+}

@@ -1,0 +1,164 @@
+//! `proceedings`: a static site generator for conference proceedings.
+//!
+//! A build is one pass through five stages, each a function from data to data:
+//! [`content::load`] reads the site folder (front matter with positions),
+//! [`model::resolve`] types it (people merged, countries, SDGs and action
+//! lines as types), [`index::Index::build`] computes every cross-link,
+//! [`render::site`] turns it into pages in memory, and [`write::commit`]
+//! swaps them into the output folder atomically. [`build`] strings them
+//! together; `check` and `serve` call the same functions.
+
+#![warn(missing_docs)]
+#![deny(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod check;
+pub mod config;
+pub mod content;
+pub mod diag;
+pub mod error;
+pub mod index;
+pub mod model;
+pub mod render;
+pub mod taxonomy;
+pub mod url;
+pub mod write;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use crate::content::SitePaths;
+use crate::diag::Diagnostics;
+pub use crate::error::BuildError;
+use crate::index::Index;
+use crate::model::{ResolveOptions, Site};
+use crate::render::{Output, Theme};
+
+/// What to build and how.
+#[derive(Clone, Debug, Default)]
+pub struct BuildOptions {
+    /// The site folder.
+    pub site: PathBuf,
+    /// The output folder; defaults to `SITE/public`.
+    pub out: Option<PathBuf>,
+    /// Overrides `base_url` of `proceedings.yaml`.
+    pub base_url: Option<String>,
+    /// Include draft sessions.
+    pub drafts: bool,
+}
+
+impl BuildOptions {
+    /// The output folder these options write to.
+    pub fn out_dir(&self) -> PathBuf {
+        self.out.clone().unwrap_or_else(|| self.site.join("public"))
+    }
+}
+
+/// What a successful build made.
+#[derive(Clone, Debug)]
+pub struct BuildReport {
+    /// Sessions built.
+    pub sessions: usize,
+    /// Speaker pages.
+    pub speakers: usize,
+    /// Countries with at least one participant.
+    pub countries: usize,
+    /// SDGs with at least one session.
+    pub sdgs: usize,
+    /// Action lines (C7 sub-lines counted, C7 itself not) with at least one session.
+    pub action_lines: usize,
+    /// HTML pages written.
+    pub pages: usize,
+    /// All files written.
+    pub files: usize,
+    /// Bytes written.
+    pub bytes: u64,
+    /// Warnings (the build succeeded despite them).
+    pub warnings: Diagnostics,
+    /// Time from start to the swapped-in output.
+    pub elapsed: Duration,
+    /// Where the site was written.
+    pub out_dir: PathBuf,
+}
+
+/// A site loaded, resolved, indexed and rendered in memory, not yet written.
+pub struct Rendered {
+    /// The typed site.
+    pub site: Site,
+    /// Its cross-links.
+    pub index: Index,
+    /// Every output file, static files included.
+    pub outputs: Vec<Output>,
+    /// Warnings.
+    pub warnings: Diagnostics,
+}
+
+/// Runs load, resolve, index and render. Content errors fail with all diagnostics at once.
+pub fn render(options: &BuildOptions) -> Result<Rendered, BuildError> {
+    if !options.site.is_dir() {
+        return Err(BuildError::MissingSite(options.site.clone()));
+    }
+    let paths = SitePaths::new(&options.site);
+    let mut diags = Diagnostics::new();
+    let mut sources = content::load(&paths, &mut diags);
+    if let Some(url) = &options.base_url {
+        sources.config.base_url.clone_from(url);
+    }
+    let theme_name = sources.config.theme.clone();
+    let site = model::resolve(sources, ResolveOptions { drafts: options.drafts }, &mut diags);
+    diags.sort();
+    if diags.has_errors() {
+        return Err(BuildError::Content(diags));
+    }
+    let theme = Theme::load(&paths, &theme_name)?;
+    let index = Index::build(&site);
+    let mut outputs = render::site(&site, &index, &theme)?;
+    for (path, bytes) in theme.assets {
+        outputs.push(Output {
+            path: path.to_string_lossy().replace('\\', "/"),
+            bytes: bytes.into_owned(),
+        });
+    }
+    // The site's static/ comes last so it wins over generated files (a custom robots.txt, CNAME).
+    for (path, bytes) in render::theme::read_files(&paths.static_files)? {
+        outputs.push(Output {
+            path: path.to_string_lossy().replace('\\', "/"),
+            bytes,
+        });
+    }
+    Ok(Rendered {
+        site,
+        index,
+        outputs,
+        warnings: diags,
+    })
+}
+
+/// Builds the site and swaps it into the output folder; on any error the old output stays.
+pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
+    let start = Instant::now();
+    let out = options.out_dir();
+    write::check_output_dir(&SitePaths::new(&options.site), &out)?;
+    let rendered = render(options)?;
+    let pages = rendered.outputs.iter().filter(|o| o.path.ends_with(".html")).count();
+    let stats = write::commit(rendered.outputs, &out)?;
+    Ok(report(&rendered.site, &rendered.index, rendered.warnings, pages, stats, start.elapsed(), &out))
+}
+
+fn report(site: &Site, index: &Index, warnings: Diagnostics, pages: usize, stats: write::WriteStats, elapsed: Duration, out: &Path) -> BuildReport {
+    use crate::taxonomy::{ActionLine, Sdg};
+    BuildReport {
+        sessions: site.sessions.len(),
+        speakers: index.speakers_az.len(),
+        countries: index.by_country.len(),
+        sdgs: Sdg::all().filter(|g| !index.sdg_sessions(*g).is_empty()).count(),
+        action_lines: ActionLine::all()
+            .filter(|a| a.children().is_empty() && !index.action_line_sessions(*a).is_empty())
+            .count(),
+        pages,
+        files: stats.files,
+        bytes: stats.bytes,
+        warnings,
+        elapsed,
+        out_dir: out.to_path_buf(),
+    }
+}

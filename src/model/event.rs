@@ -1,0 +1,177 @@
+//! Events (from `data/events.yaml` or named in sessions) and topics.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use jiff::civil::Date;
+use unicode_normalization::UnicodeNormalization;
+
+use super::{EventId, TopicId};
+use crate::content::EventRecord;
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::url::Slug;
+
+/// An event: a WSIS Forum, an ITU Digital World, an IGF meeting.
+#[derive(Clone, Debug)]
+pub struct Event {
+    /// URL slug and id: /events/<slug>/.
+    pub slug: Slug,
+    /// Display name.
+    pub name: String,
+    /// First day.
+    pub start: Option<Date>,
+    /// Last day.
+    pub end: Option<Date>,
+    /// Where.
+    pub location: Option<String>,
+    /// The event's own site.
+    pub url: Option<String>,
+    /// Markdown description.
+    pub description: Option<String>,
+    /// Whether it comes from `data/events.yaml` (rather than only a session's `event:`).
+    pub registered: bool,
+}
+
+/// Collects events: registry entries by id, then plain names met in sessions.
+#[derive(Debug, Default)]
+pub(crate) struct EventsBuilder {
+    events: Vec<Event>,
+    by_key: HashMap<Slug, usize>,
+}
+
+impl EventsBuilder {
+    /// Starts with the events of `data/events.yaml`.
+    pub(crate) fn from_registry(records: &[EventRecord], file: &Path, diags: &mut Diagnostics) -> EventsBuilder {
+        let mut b = EventsBuilder::default();
+        for rec in records {
+            let at = super::locate(&rec.id);
+            let Some(slug) = Slug::parse_exact(rec.id.value.trim()) else {
+                let hint = Slug::from_text(&rec.id.value).map_or_else(String::new, |s| format!(", e.g. `{s}`"));
+                diags.push(
+                    Diagnostic::error(file, at, format!("`{}` is not a valid event id", rec.id.value))
+                        .with_help(format!("ids are lower-case letters, digits and hyphens{hint}")),
+                );
+                continue;
+            };
+            if b.by_key.contains_key(&slug) {
+                diags.push(Diagnostic::error(file, at, format!("the event id `{slug}` is used twice")).with_help("give each event its own id"));
+                continue;
+            }
+            let mut date = |d: &Option<serde_saphyr::Spanned<String>>| {
+                d.as_ref().and_then(|d| match d.value.trim().parse::<Date>() {
+                    Ok(v) => Some(v),
+                    Err(_) => {
+                        diags.push(
+                            Diagnostic::error(file, super::locate(d), format!("`{}` is not a date", d.value))
+                                .with_help("write dates as YYYY-MM-DD"),
+                        );
+                        None
+                    }
+                })
+            };
+            let (start, end) = (date(&rec.start), date(&rec.end));
+            let index = b.events.len();
+            b.by_key.insert(slug.clone(), index);
+            // Sessions may also name a registered event by its display name.
+            if let Some(name_key) = Slug::from_text(&rec.name) {
+                b.by_key.entry(name_key).or_insert(index);
+            }
+            b.events.push(Event {
+                slug,
+                name: rec.name.trim().to_string(),
+                start,
+                end,
+                location: rec.location.clone(),
+                url: rec.url.clone(),
+                description: rec.description.clone(),
+                registered: true,
+            });
+        }
+        b
+    }
+
+    /// The event a session names by id or by name; a new unregistered event for a new name.
+    pub(crate) fn resolve(&mut self, name: &str) -> Option<EventId> {
+        let key = Slug::from_text(name)?;
+        if let Some(&i) = self.by_key.get(&key) {
+            return Some(EventId::from_index(i));
+        }
+        let index = self.events.len();
+        self.by_key.insert(key.clone(), index);
+        self.events.push(Event {
+            slug: key,
+            name: name.trim().to_string(),
+            start: None,
+            end: None,
+            location: None,
+            url: None,
+            description: None,
+            registered: false,
+        });
+        Some(EventId::from_index(index))
+    }
+
+    pub(crate) fn finish(self) -> Vec<Event> {
+        self.events
+    }
+}
+
+/// A free topic ("Cybersecurity"); spelling variants that slug alike are one topic.
+#[derive(Clone, Debug)]
+pub struct Topic {
+    /// URL slug: /topics/<slug>/.
+    pub slug: Slug,
+    /// Display name: the first spelling met.
+    pub name: String,
+}
+
+/// Collects topics, merging case and spacing variants.
+#[derive(Debug, Default)]
+pub(crate) struct TopicsBuilder {
+    topics: Vec<Topic>,
+    by_slug: HashMap<Slug, usize>,
+}
+
+impl TopicsBuilder {
+    /// The topic for `name`; `None` when it has no letters or digits.
+    pub(crate) fn intern(&mut self, name: &str) -> Option<TopicId> {
+        let slug = Slug::from_text(name)?;
+        if let Some(&i) = self.by_slug.get(&slug) {
+            return Some(TopicId::from_index(i));
+        }
+        let index = self.topics.len();
+        let display: String = name.nfc().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ");
+        self.by_slug.insert(slug.clone(), index);
+        self.topics.push(Topic { slug, name: display });
+        Some(TopicId::from_index(index))
+    }
+
+    pub(crate) fn finish(self) -> Vec<Topic> {
+        self.topics
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn topic_case_and_spacing_variants_merge() {
+        let mut t = TopicsBuilder::default();
+        let a = t.intern("Digital  Divide");
+        assert_eq!(t.intern("digital divide"), a);
+        assert_eq!(t.intern(" DIGITAL-DIVIDE "), a);
+        assert_ne!(t.intern("Digital Inclusion"), a);
+        assert_eq!(t.intern("  "), None);
+        assert_eq!(t.finish()[0].name, "Digital Divide");
+    }
+
+    #[test]
+    fn sessions_reach_registered_events_by_id_or_name() {
+        let mut b = EventsBuilder::default();
+        let id = b.resolve("WSIS Forum 2024");
+        assert_eq!(b.resolve("wsis-forum-2024"), id);
+        assert_ne!(b.resolve("WSIS Forum 2023"), id);
+        assert_eq!(b.finish().len(), 2);
+    }
+}

@@ -1,0 +1,377 @@
+//! The *resolve* stage: raw sources become a typed [`Site`].
+//!
+//! Vocabulary strings become [`Country`] values, people are merged across
+//! sessions, events and topics get ids, and every cross-reference is an id
+//! into a `Vec` (no pointers). Problems go into [`Diagnostics`].
+
+mod event;
+mod person;
+mod session;
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use serde_saphyr::Spanned;
+
+pub use event::{Event, Topic};
+pub use person::{ParsedName, Person, identity, parse_name};
+pub use session::{Participation, Role, Session, SessionKind, TimeRange};
+
+use crate::config::SiteConfig;
+use crate::content::yaml::Origin;
+use crate::content::{PersonRef, SessionSource, Sources};
+use crate::diag::{Diagnostic, Diagnostics, Location};
+use crate::taxonomy::CountryAliases;
+use crate::url::{BaseUrl, Slug};
+use event::{EventsBuilder, TopicsBuilder};
+use person::{Clash, PeopleBuilder};
+
+macro_rules! id_type {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub struct $name(pub u32);
+        impl $name {
+            /// The index into the matching `Vec` of the [`Site`].
+            pub fn index(self) -> usize {
+                self.0 as usize
+            }
+            pub(crate) fn from_index(i: usize) -> Self {
+                $name(u32::try_from(i).expect("fewer than 4 billion items"))
+            }
+        }
+    };
+}
+
+id_type!(
+    /// Index of a session in [`Site::sessions`].
+    SessionId
+);
+id_type!(
+    /// Index of a person in [`Site::people`].
+    PersonId
+);
+id_type!(
+    /// Index of an event in [`Site::events`].
+    EventId
+);
+id_type!(
+    /// Index of a topic in [`Site::topics`].
+    TopicId
+);
+
+/// The whole site, typed and resolved.
+#[derive(Clone, Debug)]
+pub struct Site {
+    /// Configuration (with the command line's overrides applied).
+    pub config: SiteConfig,
+    /// The base URL, parsed.
+    pub base: BaseUrl,
+    /// Sessions in source-path order.
+    pub sessions: Vec<Session>,
+    /// People.
+    pub people: Vec<Person>,
+    /// Events: registry events first, then events named only in sessions.
+    pub events: Vec<Event>,
+    /// Topics.
+    pub topics: Vec<Topic>,
+}
+
+/// What `resolve` needs besides the sources.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ResolveOptions {
+    /// Include sessions marked `draft: true`.
+    pub drafts: bool,
+}
+
+/// Slugs that would collide with generated pages under /sessions/.
+const RESERVED_SESSION_SLUGS: [&str; 1] = ["page"];
+
+/// Turns sources into a site. Every problem becomes a diagnostic; what is valid is kept.
+pub fn resolve(sources: Sources, options: ResolveOptions, diags: &mut Diagnostics) -> Site {
+    let countries = country_aliases(&sources, diags);
+    let mut people = PeopleBuilder::default();
+    register_speakers(&sources, &mut people, diags);
+    let mut events = EventsBuilder::from_registry(&sources.events, &sources.events_file, diags);
+    let mut topics = TopicsBuilder::default();
+    let mut sessions: Vec<Session> = Vec::with_capacity(sources.sessions.len());
+    let mut slugs: HashMap<Slug, usize> = HashMap::new();
+
+    for src in sources.sessions {
+        if src.front.draft && !options.drafts {
+            continue;
+        }
+        let file = src.file.clone();
+        let mut r = SessionResolver {
+            file: &file,
+            diags,
+            countries: &countries,
+        };
+        let Some(slug) = r.slug(&src) else { continue };
+        if let Some(&first) = slugs.get(&slug) {
+            r.diags.push(
+                Diagnostic::error(&src.file, None, format!("two sessions have the slug `{slug}`"))
+                    .with_help(format!(
+                        "the other is {}: rename one file, or give one a `slug:` of its own",
+                        sessions[first].file.display()
+                    )),
+            );
+            continue;
+        }
+        let session = r.session(src, &mut people, &mut events, &mut topics);
+        slugs.insert(slug, sessions.len());
+        sessions.push(session);
+    }
+    Site {
+        base: BaseUrl::parse(&sources.config.base_url),
+        config: sources.config,
+        sessions,
+        people: people.finish(),
+        events: events.finish(),
+        topics: topics.finish(),
+    }
+}
+
+/// Built-in country names plus the site's `data/countries.yaml`.
+fn country_aliases(sources: &Sources, diags: &mut Diagnostics) -> CountryAliases {
+    let mut aliases = CountryAliases::new();
+    for (alias, code) in &sources.country_aliases {
+        if let Err(e) = aliases.insert(alias, &code.value) {
+            diags.push(
+                Diagnostic::error(&sources.countries_file, locate(code), format!("{e}: `{}` is not an ISO 3166 code", code.value))
+                    .with_help("map each spelling to a two-letter ISO code, e.g. `Holland: NL`"),
+            );
+        }
+    }
+    aliases
+}
+
+/// Adds the people of `data/speakers.yaml`, with their aliases.
+fn register_speakers(sources: &Sources, people: &mut PeopleBuilder, diags: &mut Diagnostics) {
+    let file = &sources.speakers_file;
+    for rec in &sources.speakers {
+        let parsed = parse_name(&rec.name.value);
+        let slug = match &rec.id {
+            Some(id) => Slug::parse_exact(&id.value).ok_or_else(|| {
+                Diagnostic::error(file, locate(id), format!("`{}` is not a valid speaker id", id.value))
+                    .with_help("ids are lower-case letters, digits and hyphens, e.g. `houlin-zhao`")
+            }),
+            None => Slug::from_text(&parsed.name).ok_or_else(|| {
+                Diagnostic::error(file, locate(&rec.name), "the speaker's name is empty").with_help("write the person's full name")
+            }),
+        };
+        let slug = match slug {
+            Ok(s) => s,
+            Err(d) => {
+                diags.push(d);
+                continue;
+            }
+        };
+        let person = Person {
+            slug,
+            name: parsed.name,
+            honorific: rec.honorific.clone().or(parsed.honorific),
+            bio: rec.bio.clone(),
+            photo: rec.photo.clone(),
+            links: rec.links.clone(),
+        };
+        let aliases: Vec<String> = rec.aliases.iter().map(|a| a.value.clone()).collect();
+        match people.add_registered(person, &aliases) {
+            Ok(_) => {}
+            Err(Clash::Name(n)) => diags.push(
+                Diagnostic::error(file, locate(&rec.name), format!("the name or alias `{n}` is already used by another speaker"))
+                    .with_help("each spelling may belong to one person only: merge the two entries"),
+            ),
+            Err(Clash::Slug(s)) => diags.push(
+                Diagnostic::error(file, locate(&rec.name), format!("the speaker id `{s}` is used twice"))
+                    .with_help("give one of them a different `id:`"),
+            ),
+        }
+    }
+}
+
+/// The file position of a spanned value (YAML positions here are already file positions
+/// for registries; front matter adds its offset in [`SessionResolver::at`]).
+fn locate<T>(s: &Spanned<T>) -> Option<Location> {
+    Origin::default().locate(s.referenced)
+}
+
+struct SessionResolver<'a> {
+    file: &'a Path,
+    diags: &'a mut Diagnostics,
+    countries: &'a CountryAliases,
+}
+
+impl SessionResolver<'_> {
+    /// Front-matter positions are relative to the YAML, which starts on line 2 of the file.
+    fn at<T>(&self, s: &Spanned<T>) -> Option<Location> {
+        Origin { lines: 1, bytes: 0 }.locate(s.referenced).map(|l| Location { offset: None, ..l })
+    }
+
+    fn error<T>(&mut self, at: &Spanned<T>, message: String, help: &str) {
+        let d = Diagnostic::error(self.file, self.at(at), message).with_help(help);
+        self.diags.push(d);
+    }
+
+    fn slug(&mut self, src: &SessionSource) -> Option<Slug> {
+        let slug = match &src.front.slug {
+            Some(s) => {
+                let Some(slug) = Slug::parse_exact(&s.value) else {
+                    let suggestion = Slug::from_text(&s.value).map_or_else(String::new, |x| format!(", e.g. `{x}`"));
+                    self.error(
+                        s,
+                        format!("`{}` is not a valid slug", s.value),
+                        &format!("slugs are lower-case ASCII letters, digits and single hyphens{suggestion}"),
+                    );
+                    return None;
+                };
+                slug
+            }
+            None => {
+                let Some(slug) = Slug::from_text(&src.stem) else {
+                    self.diags.push(
+                        Diagnostic::error(self.file, None, "the file name gives no usable slug")
+                            .with_help("rename the file with letters or digits, or add `slug: …` to the front matter"),
+                    );
+                    return None;
+                };
+                slug
+            }
+        };
+        if RESERVED_SESSION_SLUGS.contains(&slug.as_str()) {
+            self.diags.push(
+                Diagnostic::error(self.file, None, format!("the slug `{slug}` is reserved for the site's own pages"))
+                    .with_help("add `slug: …` with another value"),
+            );
+            return None;
+        }
+        Some(slug)
+    }
+
+    fn session(
+        &mut self,
+        src: SessionSource,
+        people: &mut PeopleBuilder,
+        events: &mut EventsBuilder,
+        topics: &mut TopicsBuilder,
+    ) -> Session {
+        let fm = src.front;
+        let slug = Slug::parse_exact(&src.stem).or_else(|| Slug::from_text(&src.stem));
+        let slug = fm
+            .slug
+            .as_ref()
+            .and_then(|s| Slug::parse_exact(&s.value))
+            .or(slug)
+            .expect("slug() accepted this session");
+        let title = fm.title.value.trim().to_string();
+        if title.is_empty() {
+            self.error(&fm.title, "the title is empty".into(), "write the session's title after `title:`");
+        }
+        let event = fm.event.as_ref().and_then(|e| {
+            let r = events.resolve(&e.value);
+            if r.is_none() {
+                self.error(e, "the event is empty".into(), "write an id from data/events.yaml or the event's name");
+            }
+            r
+        });
+        let kind = fm.kind.as_ref().and_then(|k| {
+            let r = k.value.parse::<SessionKind>().ok();
+            if r.is_none() {
+                self.error(k, format!("`{}` is not a session type", k.value), "e.g. roundtable, panel, workshop, outcome-document, keynote");
+            }
+            r
+        });
+        let date = fm.date.as_ref().and_then(|d| {
+            let r = d.value.trim().parse::<jiff::civil::Date>().ok();
+            if r.is_none() {
+                self.error(d, format!("`{}` is not a date", d.value), "write dates as YYYY-MM-DD, e.g. 2024-05-30");
+            }
+            r
+        });
+        let time = fm.time.as_ref().and_then(|t| match t.value.parse::<TimeRange>() {
+            Ok(r) => Some(r),
+            Err(e) => {
+                self.error(t, format!("bad time: {e}"), "write `time: \"10:00-10:45\"` (24-hour clock)");
+                None
+            }
+        });
+        let timezone = fm.timezone.as_ref().and_then(|z| {
+            let ok = session::is_valid_timezone(&z.value);
+            if !ok {
+                self.error(z, format!("`{}` is not a time zone", z.value), "write an offset such as \"UTC+02:00\" or a name such as \"Europe/Geneva\"");
+            }
+            ok.then(|| z.value.trim().to_string())
+        });
+        let mut participants = Vec::new();
+        for (role, list) in [(Role::Moderator, &fm.moderators), (Role::Speaker, &fm.speakers)] {
+            for entry in list {
+                if let Some(p) = self.participant(role, entry, people) {
+                    participants.push(p);
+                }
+            }
+        }
+        let mut topic_ids: Vec<TopicId> = Vec::new();
+        for t in &fm.topics {
+            match topics.intern(&t.value) {
+                Some(id) if !topic_ids.contains(&id) => topic_ids.push(id),
+                Some(_) => {}
+                None => self.error(t, "the topic is empty".into(), "remove it, or write the topic's name"),
+            }
+        }
+        let mut sdgs: Vec<_> = fm.sdgs.iter().map(|s| s.value).collect();
+        sdgs.sort();
+        sdgs.dedup();
+        let mut action_lines: Vec<_> = fm.action_lines.iter().map(|a| a.value).collect();
+        action_lines.sort();
+        action_lines.dedup();
+        Session {
+            slug,
+            file: src.file,
+            title,
+            event,
+            kind,
+            date,
+            time,
+            timezone,
+            organizers: fm.organizers.into_iter().map(|o| o.trim().to_string()).filter(|o| !o.is_empty()).collect(),
+            links: fm.links,
+            participants,
+            topics: topic_ids,
+            sdgs,
+            action_lines,
+            summary: fm.summary.map(|s| s.trim().to_string()).filter(|s| !s.is_empty()),
+            body: src.body,
+        }
+    }
+
+    fn participant(&mut self, role: Role, entry: &Spanned<PersonRef>, people: &mut PeopleBuilder) -> Option<Participation> {
+        let e = &entry.value.0;
+        let parsed = parse_name(&e.name);
+        let Some(index) = people.intern(&parsed) else {
+            self.error(entry, "a person without a name".into(), "every moderator and speaker needs `name: …`");
+            return None;
+        };
+        let country = e.country.as_ref().and_then(|c| match self.countries.resolve(&c.value) {
+            Ok(country) => Some(country),
+            Err(err) => {
+                let help = match err.suggestion {
+                    Some(s) => format!("did you mean `{s}`? Otherwise add the spelling to data/countries.yaml"),
+                    None => "use the country's ISO 3166 or UN name, or map this spelling in data/countries.yaml".to_string(),
+                };
+                let d = Diagnostic::warning(self.file, self.at(c), format!("unknown country `{}`: it is left out", c.value)).with_help(help);
+                self.diags.push(d);
+                None
+            }
+        });
+        let clean = |s: &Option<String>| s.as_ref().map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
+        let honorific = clean(&e.honorific).or(parsed.honorific);
+        Some(Participation {
+            person: PersonId::from_index(index),
+            role,
+            honorific,
+            title: clean(&e.role),
+            organization: clean(&e.organization),
+            country,
+        })
+    }
+}

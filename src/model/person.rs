@@ -1,0 +1,242 @@
+//! People: one [`Person`] per human across all sessions.
+//!
+//! Identity is the name without honorifics, Unicode-normalised, compared
+//! without case or accents ("Dr. Nguyễn Mạnh Hùng" and "Nguyen Manh Hung" are
+//! one person). `data/speakers.yaml` merges further variants through aliases.
+
+use std::collections::HashMap;
+
+use unicode_normalization::UnicodeNormalization;
+
+use crate::content::LinkRecord;
+use crate::url::Slug;
+
+/// A person who moderated or spoke in at least one session (or is in the registry).
+#[derive(Clone, Debug)]
+pub struct Person {
+    /// URL slug: /speakers/<slug>/.
+    pub slug: Slug,
+    /// Display name, without honorific.
+    pub name: String,
+    /// Honorific from the registry or the person's first appearance ("Prof. Dr.").
+    pub honorific: Option<String>,
+    /// Markdown bio from `data/speakers.yaml`.
+    pub bio: Option<String>,
+    /// Photo URL from `data/speakers.yaml`.
+    pub photo: Option<String>,
+    /// Links from `data/speakers.yaml`.
+    pub links: Vec<LinkRecord>,
+}
+
+/// Honorifics recognised at the start of a name, as lower-case token sequences.
+/// Ambiguous short forms that are also surnames ("He", "Eng", "Hon") count only with their dots.
+const HONORIFICS: &[&[&str]] = &[
+    &["his", "excellency"],
+    &["her", "excellency"],
+    &["h.e."],
+    &["s.e."],
+    &["mr."],
+    &["mr"],
+    &["mrs."],
+    &["mrs"],
+    &["ms."],
+    &["ms"],
+    &["miss"],
+    &["mx."],
+    &["dr."],
+    &["dr"],
+    &["prof."],
+    &["prof"],
+    &["professor"],
+    &["engr."],
+    &["engr"],
+    &["eng."],
+    &["ing."],
+    &["hon."],
+    &["honourable"],
+    &["honorable"],
+    &["amb."],
+    &["ambassador"],
+    &["sir"],
+    &["dame"],
+    &["rev."],
+    &["sen."],
+    &["sheikh"],
+    &["dato'"],
+    &["datuk"],
+];
+
+/// A name split into its honorific (for display) and the name proper (for identity).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParsedName {
+    /// "Prof. Dr." or `None`.
+    pub honorific: Option<String>,
+    /// "Mostofa Kamal Nasir": NFC, single spaces, no honorific.
+    pub name: String,
+}
+
+/// Normalises a written name: NFC, single spaces, no stray commas; honorifics moved out.
+pub fn parse_name(raw: &str) -> ParsedName {
+    let nfc: String = raw.nfc().collect();
+    let mut tokens: Vec<&str> = nfc.split_whitespace().collect();
+    let mut honorifics = Vec::new();
+    'outer: loop {
+        for h in HONORIFICS {
+            if tokens.len() > h.len()
+                && tokens
+                    .iter()
+                    .zip(h.iter())
+                    .all(|(t, w)| t.trim_end_matches(',').to_lowercase() == *w)
+            {
+                honorifics.extend(tokens.drain(..h.len()).map(|t| t.trim_end_matches(',')));
+                continue 'outer;
+            }
+        }
+        break;
+    }
+    let name = tokens.join(" ").trim_matches(|c: char| c == ',' || c == ';').trim().to_string();
+    ParsedName {
+        honorific: (!honorifics.is_empty()).then(|| honorifics.join(" ")),
+        name,
+    }
+}
+
+/// The identity of a name: its slug (accent-, case- and punctuation-insensitive).
+pub fn identity(name: &str) -> Option<Slug> {
+    Slug::from_text(&parse_name(name).name)
+}
+
+/// Builds the people list, merging every variant of a name into one person.
+#[derive(Debug, Default)]
+pub(crate) struct PeopleBuilder {
+    people: Vec<Person>,
+    by_identity: HashMap<Slug, usize>,
+    by_slug: HashMap<Slug, usize>,
+}
+
+/// Why a registry person could not be added.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum Clash {
+    /// The name or alias already belongs to another registry entry.
+    Name(String),
+    /// The page slug is already taken.
+    Slug(Slug),
+}
+
+impl PeopleBuilder {
+    /// Adds a registry person with explicit slug and aliases.
+    pub(crate) fn add_registered(&mut self, person: Person, aliases: &[String]) -> Result<usize, Clash> {
+        if self.by_slug.contains_key(&person.slug) {
+            return Err(Clash::Slug(person.slug));
+        }
+        let mut keys = Vec::new();
+        for n in std::iter::once(&person.name).chain(aliases) {
+            let key = identity(n).ok_or_else(|| Clash::Name(n.clone()))?;
+            if self.by_identity.contains_key(&key) {
+                return Err(Clash::Name(n.clone()));
+            }
+            keys.push(key);
+        }
+        let index = self.people.len();
+        self.by_slug.insert(person.slug.clone(), index);
+        for k in keys {
+            self.by_identity.insert(k, index);
+        }
+        self.people.push(person);
+        Ok(index)
+    }
+
+    /// The person a session names, created on first sight. `None` when the name has no letters.
+    pub(crate) fn intern(&mut self, parsed: &ParsedName) -> Option<usize> {
+        let key = Slug::from_text(&parsed.name)?;
+        if let Some(&i) = self.by_identity.get(&key) {
+            if self.people[i].honorific.is_none() {
+                self.people[i].honorific.clone_from(&parsed.honorific);
+            }
+            return Some(i);
+        }
+        // A registry slug may already use this text for someone else: keep pages apart.
+        let mut slug = key.clone();
+        let mut n = 2;
+        while self.by_slug.contains_key(&slug) {
+            slug = Slug::from_text(&format!("{key}-{n}"))?;
+            n += 1;
+        }
+        let index = self.people.len();
+        self.people.push(Person {
+            slug: slug.clone(),
+            name: parsed.name.clone(),
+            honorific: parsed.honorific.clone(),
+            bio: None,
+            photo: None,
+            links: Vec::new(),
+        });
+        self.by_identity.insert(key, index);
+        self.by_slug.insert(slug, index);
+        Some(index)
+    }
+
+    pub(crate) fn finish(self) -> Vec<Person> {
+        self.people
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(raw: &str) -> (Option<String>, String) {
+        let n = parse_name(raw);
+        (n.honorific, n.name)
+    }
+
+    #[test]
+    fn honorifics_are_moved_out_of_the_name() {
+        assert_eq!(p("Engr. Md Selim Reza"), (Some("Engr.".into()), "Md Selim Reza".into()));
+        assert_eq!(p("Prof. Dr. Mostofa Kamal Nasir"), (Some("Prof. Dr.".into()), "Mostofa Kamal Nasir".into()));
+        assert_eq!(p("H.E. Mr. Nguyen  Manh Hung"), (Some("H.E. Mr.".into()), "Nguyen Manh Hung".into()));
+        assert_eq!(p("His Excellency Phạm Minh Chính"), (Some("His Excellency".into()), "Phạm Minh Chính".into()));
+        assert_eq!(p("Ms Cristina Bueti,"), (Some("Ms".into()), "Cristina Bueti".into()));
+    }
+
+    #[test]
+    fn surnames_that_look_like_honorifics_stay() {
+        assert_eq!(p("He Yafei"), (None, "He Yafei".into()));
+        assert_eq!(p("Eng Teong See"), (None, "Eng Teong See".into()));
+        // A lone honorific is a name, not an empty one.
+        assert_eq!(p("Dr."), (None, "Dr.".into()));
+    }
+
+    #[test]
+    fn names_are_nfc_normalised() {
+        let decomposed = "Wiewio\u{301}rowski";
+        assert_eq!(p(decomposed).1, "Wiewiórowski");
+    }
+
+    #[test]
+    fn honorifics_accents_and_case_do_not_split_a_speaker() {
+        let mut b = PeopleBuilder::default();
+        let a = b.intern(&parse_name("Dr. Nguyễn Mạnh Hùng"));
+        let c = b.intern(&parse_name("nguyen manh hung"));
+        let d = b.intern(&parse_name("H.E. Nguyen Manh Hung"));
+        assert_eq!(a, c);
+        assert_eq!(a, d);
+        assert_eq!(b.finish().len(), 1);
+    }
+
+    #[test]
+    fn registry_aliases_merge_variants() {
+        let mut b = PeopleBuilder::default();
+        let person = Person {
+            slug: Slug::from_text("houlin-zhao").expect("slug"),
+            name: "Houlin Zhao".into(),
+            honorific: None,
+            bio: None,
+            photo: None,
+            links: vec![],
+        };
+        let i = b.add_registered(person, &["Zhao Houlin".into()]).expect("added");
+        assert_eq!(b.intern(&parse_name("Mr. Zhao Houlin")), Some(i));
+        assert_eq!(b.intern(&parse_name("Houlin ZHAO")), Some(i));
+    }
+}

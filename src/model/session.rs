@@ -1,0 +1,252 @@
+//! A session as the site knows it: typed, resolved, ready to index and render.
+
+use std::fmt;
+use std::path::PathBuf;
+use std::str::FromStr;
+
+use jiff::civil::{Date, Time};
+
+use super::{EventId, PersonId, TopicId};
+use crate::content::LinkRecord;
+use crate::taxonomy::{ActionLine, Country, Sdg};
+use crate::url::Slug;
+
+/// One session: a roundtable, panel, workshop, outcome document, …
+#[derive(Clone, Debug)]
+pub struct Session {
+    /// URL slug: /sessions/<slug>/.
+    pub slug: Slug,
+    /// The source file, for diagnostics.
+    pub file: PathBuf,
+    /// Title.
+    pub title: String,
+    /// The event it belongs to.
+    pub event: Option<EventId>,
+    /// Its type.
+    pub kind: Option<SessionKind>,
+    /// Its day.
+    pub date: Option<Date>,
+    /// Start and end time, local to `timezone`.
+    pub time: Option<TimeRange>,
+    /// The time zone as written ("UTC+02:00").
+    pub timezone: Option<String>,
+    /// Organizing bodies.
+    pub organizers: Vec<String>,
+    /// Related links.
+    pub links: Vec<LinkRecord>,
+    /// Moderators and speakers, in the order the file lists them (moderators first).
+    pub participants: Vec<Participation>,
+    /// Topics.
+    pub topics: Vec<TopicId>,
+    /// SDGs, sorted and without repeats.
+    pub sdgs: Vec<Sdg>,
+    /// Action lines, in official order, without repeats.
+    pub action_lines: Vec<ActionLine>,
+    /// Short summary for cards and feeds.
+    pub summary: Option<String>,
+    /// Markdown body.
+    pub body: String,
+}
+
+/// Someone's part in one session: the person plus what the session says about them.
+#[derive(Clone, Debug)]
+pub struct Participation {
+    /// Who.
+    pub person: PersonId,
+    /// Moderator or speaker.
+    pub role: Role,
+    /// Honorific as written in this session.
+    pub honorific: Option<String>,
+    /// Role title at the time, e.g. "Minister of Information and Communication".
+    pub title: Option<String>,
+    /// Organization at the time.
+    pub organization: Option<String>,
+    /// Country at the time.
+    pub country: Option<Country>,
+}
+
+/// What someone did in a session.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// Chaired the session.
+    Moderator,
+    /// Spoke or sat on the panel.
+    Speaker,
+}
+
+impl Role {
+    /// "Moderator" / "Speaker".
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::Moderator => "Moderator",
+            Role::Speaker => "Speaker",
+        }
+    }
+}
+
+/// The type of a session. Known types have a fixed label; others keep their own slug.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum SessionKind {
+    /// roundtable
+    Roundtable,
+    /// panel
+    Panel,
+    /// workshop
+    Workshop,
+    /// outcome-document
+    OutcomeDocument,
+    /// keynote
+    Keynote,
+    /// high-level-dialogue
+    HighLevelDialogue,
+    /// exhibition
+    Exhibition,
+    /// plenary
+    Plenary,
+    /// Any other type, by its slug ("hackathon").
+    Other(Slug),
+}
+
+const KNOWN_KINDS: [(SessionKind, &str, &str); 8] = [
+    (SessionKind::Roundtable, "roundtable", "Roundtable"),
+    (SessionKind::Panel, "panel", "Panel"),
+    (SessionKind::Workshop, "workshop", "Workshop"),
+    (SessionKind::OutcomeDocument, "outcome-document", "Outcome document"),
+    (SessionKind::Keynote, "keynote", "Keynote"),
+    (SessionKind::HighLevelDialogue, "high-level-dialogue", "High-level dialogue"),
+    (SessionKind::Exhibition, "exhibition", "Exhibition"),
+    (SessionKind::Plenary, "plenary", "Plenary"),
+];
+
+impl SessionKind {
+    /// The slug: "outcome-document".
+    pub fn slug(&self) -> &str {
+        match self {
+            SessionKind::Other(s) => s.as_str(),
+            known => KNOWN_KINDS.iter().find(|k| &k.0 == known).map_or("", |k| k.1),
+        }
+    }
+
+    /// The label: "Outcome document"; for other types the slug with spaces, capitalised.
+    pub fn label(&self) -> String {
+        match self {
+            SessionKind::Other(s) => {
+                let words = s.as_str().replace('-', " ");
+                let mut chars = words.chars();
+                chars
+                    .next()
+                    .map(|c| c.to_uppercase().chain(chars).collect())
+                    .unwrap_or_default()
+            }
+            known => KNOWN_KINDS.iter().find(|k| &k.0 == known).map_or(String::new(), |k| k.2.to_string()),
+        }
+    }
+}
+
+impl FromStr for SessionKind {
+    type Err = ();
+
+    /// Any text with letters: "Panel", "outcome document", "High-Level Dialogue", "hackathon".
+    fn from_str(s: &str) -> Result<SessionKind, ()> {
+        let slug = Slug::from_text(s).ok_or(())?;
+        Ok(KNOWN_KINDS
+            .iter()
+            .find(|k| k.1 == slug.as_str())
+            .map_or(SessionKind::Other(slug), |k| k.0.clone()))
+    }
+}
+
+/// A start time and an optional end time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TimeRange {
+    /// Start.
+    pub start: Time,
+    /// End, when given.
+    pub end: Option<Time>,
+}
+
+impl fmt::Display for TimeRange {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.start.strftime("%H:%M"))?;
+        if let Some(end) = self.end {
+            write!(f, "–{}", end.strftime("%H:%M"))?;
+        }
+        Ok(())
+    }
+}
+
+impl FromStr for TimeRange {
+    type Err = String;
+
+    /// "10:00-10:45", "10:00–10:45", "10:00 - 10:45", "9:30", "10.00-10.45".
+    fn from_str(s: &str) -> Result<TimeRange, String> {
+        let norm = s.replace(['–', '—'], "-").replace('.', ":");
+        let mut parts = norm.splitn(2, '-').map(str::trim);
+        let parse = |t: &str| -> Result<Time, String> {
+            let (h, m) = t.split_once(':').ok_or_else(|| format!("{t:?} is not a time"))?;
+            let h: i8 = h.trim().parse().map_err(|_| format!("{t:?} is not a time"))?;
+            let m: i8 = m.trim().parse().map_err(|_| format!("{t:?} is not a time"))?;
+            Time::new(h, m, 0, 0).map_err(|_| format!("{t:?} is not a time of day"))
+        };
+        let start = parse(parts.next().unwrap_or_default())?;
+        let end = parts.next().map(parse).transpose()?;
+        if end.is_some_and(|e| e < start) {
+            return Err(format!("{s:?} ends before it starts"));
+        }
+        Ok(TimeRange { start, end })
+    }
+}
+
+/// Checks a time-zone label: "UTC", "UTC+02:00", "GMT+2", "+02:00", or an IANA name.
+pub(crate) fn is_valid_timezone(s: &str) -> bool {
+    let t = s.trim();
+    let offset = t
+        .strip_prefix("UTC")
+        .or_else(|| t.strip_prefix("GMT"))
+        .unwrap_or(t)
+        .trim();
+    if offset.is_empty() {
+        return true;
+    }
+    if let Some(rest) = offset.strip_prefix(['+', '-', '−']) {
+        let (h, m) = rest.split_once(':').unwrap_or((rest, "0"));
+        return matches!((h.parse::<u8>(), m.parse::<u8>()), (Ok(h), Ok(m)) if h <= 14 && m < 60);
+    }
+    jiff::tz::TimeZone::get(t).is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn time_ranges_parse_common_spellings() {
+        for s in ["10:00-10:45", "10:00–10:45", "10:00 - 10:45", "10.00-10.45"] {
+            assert_eq!(s.parse::<TimeRange>().map(|t| t.to_string()), Ok("10:00–10:45".into()), "{s}");
+        }
+        assert_eq!("9:30".parse::<TimeRange>().map(|t| t.to_string()), Ok("09:30".into()));
+        for bad in ["25:00", "ten", "11:00-10:00", ""] {
+            assert!(bad.parse::<TimeRange>().is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn timezones_accept_offsets_and_names() {
+        for ok in ["UTC", "UTC+02:00", "GMT+2", "+05:30", "UTC-03:00"] {
+            assert!(is_valid_timezone(ok), "{ok}");
+        }
+        for bad in ["UTC+25:00", "Mars/Olympus", "+ab"] {
+            assert!(!is_valid_timezone(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn known_kinds_have_labels_and_others_keep_their_slug() {
+        assert_eq!("Outcome Document".parse::<SessionKind>(), Ok(SessionKind::OutcomeDocument));
+        assert_eq!(SessionKind::OutcomeDocument.label(), "Outcome document");
+        let other: SessionKind = "fireside chat".parse().expect("any words");
+        assert_eq!((other.slug(), other.label().as_str()), ("fireside-chat", "Fireside chat"));
+        assert!("—".parse::<SessionKind>().is_err());
+    }
+}

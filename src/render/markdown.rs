@@ -1,0 +1,178 @@
+//! Markdown to HTML: pulldown-cmark with tables, footnotes, smart punctuation
+//! and heading ids, plus syntect highlighting of fenced code as CSS classes.
+//! Pure: text in, HTML out, no templates and no I/O.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
+use syntect::html::{ClassStyle, ClassedHTMLGenerator};
+use syntect::parsing::SyntaxSet;
+use syntect::util::LinesWithEndings;
+
+use crate::url::Slug;
+
+/// CSS classes of highlighted code are prefixed so they cannot clash with the theme's.
+pub const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
+
+/// Loaded on the first fenced block with a language, then shared by all threads.
+static SYNTAXES: LazyLock<SyntaxSet> = LazyLock::new(SyntaxSet::load_defaults_newlines);
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_GFM
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// Renders Markdown to HTML. Headings get ids (explicit `{#id}` or slugged text,
+/// unique within the document); fenced code with a known language is highlighted.
+/// Headings move down a level when the body uses `#`, so the page title stays the only `<h1>`.
+pub fn to_html(markdown: &str) -> String {
+    let events: Vec<Event<'_>> = Parser::new_ext(markdown, options()).collect();
+    let events = shift_headings(add_heading_ids(events));
+    let events = highlight_code(events);
+    let mut out = String::with_capacity(markdown.len() * 3 / 2);
+    html::push_html(&mut out, events.into_iter());
+    out
+}
+
+/// The page title is the only `<h1>`: body headings start at `<h2>`.
+fn shift_headings(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
+    let down = |l: HeadingLevel| match l {
+        HeadingLevel::H1 => HeadingLevel::H2,
+        HeadingLevel::H2 => HeadingLevel::H3,
+        HeadingLevel::H3 => HeadingLevel::H4,
+        HeadingLevel::H4 => HeadingLevel::H5,
+        _ => HeadingLevel::H6,
+    };
+    let has_h1 = events
+        .iter()
+        .any(|e| matches!(e, Event::Start(Tag::Heading { level: HeadingLevel::H1, .. })));
+    if !has_h1 {
+        return events;
+    }
+    events
+        .into_iter()
+        .map(|e| match e {
+            Event::Start(Tag::Heading { level, id, classes, attrs }) => Event::Start(Tag::Heading {
+                level: down(level),
+                id,
+                classes,
+                attrs,
+            }),
+            Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(down(level))),
+            other => other,
+        })
+        .collect()
+}
+
+fn add_heading_ids(mut events: Vec<Event<'_>>) -> Vec<Event<'_>> {
+    let mut used: HashSet<String> = HashSet::new();
+    let mut i = 0;
+    while i < events.len() {
+        if let Event::Start(Tag::Heading { id, .. }) = &events[i] {
+            let explicit = id.as_ref().map(|s| s.to_string());
+            let mut text = String::new();
+            let mut j = i + 1;
+            while j < events.len() && !matches!(events[j], Event::End(TagEnd::Heading(_))) {
+                if let Event::Text(t) | Event::Code(t) = &events[j] {
+                    text.push_str(t);
+                }
+                j += 1;
+            }
+            let base = explicit.unwrap_or_else(|| Slug::from_text(&text).map_or_else(|| "section".to_string(), |s| s.to_string()));
+            let mut candidate = base.clone();
+            let mut n = 2;
+            while !used.insert(candidate.clone()) {
+                candidate = format!("{base}-{n}");
+                n += 1;
+            }
+            if let Event::Start(Tag::Heading { id, .. }) = &mut events[i] {
+                *id = Some(CowStr::from(candidate));
+            }
+            i = j;
+        }
+        i += 1;
+    }
+    events
+}
+
+fn highlight_code(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
+    let mut out = Vec::with_capacity(events.len());
+    let mut code: Option<(String, String)> = None;
+    for e in events {
+        match e {
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(lang))) if !lang.trim().is_empty() => {
+                let lang = lang.split([' ', ',', '{']).next().unwrap_or_default().to_string();
+                code = Some((lang, String::new()));
+            }
+            Event::Text(t) if code.is_some() => {
+                if let Some((_, buf)) = code.as_mut() {
+                    buf.push_str(&t);
+                }
+            }
+            Event::End(TagEnd::CodeBlock) if code.is_some() => {
+                let (lang, text) = code.take().unwrap_or_default();
+                out.push(Event::Html(CowStr::from(highlight(&lang, &text))));
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// One highlighted `<pre>`; unknown languages are escaped as plain code.
+fn highlight(lang: &str, code: &str) -> String {
+    let class = class_name(lang);
+    let Some(syntax) = SYNTAXES.find_syntax_by_token(lang) else {
+        return plain(&class, code);
+    };
+    let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, &SYNTAXES, CLASS_STYLE);
+    for line in LinesWithEndings::from(code) {
+        // An error here means a broken grammar, not bad input; fall back to plain text.
+        if generator.parse_html_for_line_which_includes_newline(line).is_err() {
+            return plain(&class, code);
+        }
+    }
+    format!("<pre class=\"hl-code\"><code class=\"language-{class}\">{}</code></pre>\n", generator.finalize())
+}
+
+fn plain(class: &str, code: &str) -> String {
+    format!("<pre><code class=\"language-{class}\">{}</code></pre>\n", super::escape(code))
+}
+
+fn class_name(s: &str) -> String {
+    s.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_' || *c == '+').collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_footnotes_and_smart_punctuation() {
+        let html = to_html("| a | b |\n|---|---|\n| 1 | 2 |\n\nSaid \"hi\" -- once.[^1]\n\n[^1]: A note.\n");
+        assert!(html.contains("<table>"), "{html}");
+        assert!(html.contains("“hi”") && html.contains("–"), "{html}");
+        assert!(html.contains("footnote"), "{html}");
+    }
+
+    #[test]
+    fn headings_get_unique_ids_and_start_at_h2() {
+        let html = to_html("# Key issues\n\n## Key issues\n\n### Custom {#mine}\n");
+        assert!(html.contains("<h2 id=\"key-issues\">"), "{html}");
+        assert!(html.contains("<h3 id=\"key-issues-2\">"), "{html}");
+        assert!(html.contains("<h4 id=\"mine\">"), "{html}");
+    }
+
+    #[test]
+    fn fenced_code_is_highlighted_with_classes() {
+        let html = to_html("```rust\nfn main() {}\n```\n");
+        assert!(html.contains("class=\"hl-"), "{html}");
+        let plain = to_html("```nosuchlang\n<b>\n```\n");
+        assert!(plain.contains("&lt;b&gt;"), "{plain}");
+    }
+}

@@ -1,0 +1,136 @@
+//! Themes: the default theme embedded in the binary, a site's own theme in
+//! `themes/NAME/`, and per-template overrides from the site's `templates/`.
+//!
+//! Lookup order for a template name: `templates/NAME` of the site, then the
+//! selected theme, then the embedded default (Tera fallback prefixes).
+
+use std::borrow::Cow;
+use std::path::{Path, PathBuf};
+
+use tera::Tera;
+
+use crate::content::SitePaths;
+use crate::error::BuildError;
+
+macro_rules! embed {
+    ($($name:literal),* $(,)?) => {
+        &[$(($name, include_str!(concat!("../../themes/default/templates/", $name)))),*]
+    };
+}
+
+/// The default theme's templates, compiled into the binary so an installed `proceedings` works anywhere.
+const DEFAULT_TEMPLATES: &[(&str, &str)] = embed!(
+    "base.html",
+    "components.html",
+    "index.html",
+    "session.html",
+    "sessions.html",
+    "event.html",
+    "events.html",
+    "speaker.html",
+    "speakers.html",
+    "country.html",
+    "countries.html",
+    "sdg.html",
+    "sdgs.html",
+    "action_line.html",
+    "action_lines.html",
+    "topic.html",
+    "topics.html",
+    "404.html",
+    "session_card.html",
+    "participant.html",
+);
+
+/// The default theme's static assets, by output path.
+const DEFAULT_ASSETS: &[(&str, &[u8])] = &[
+    ("assets/style.css", include_bytes!("../../themes/default/static/assets/style.css")),
+    ("assets/syntax.css", include_bytes!("../../themes/default/static/assets/syntax.css")),
+];
+
+/// Compiled templates plus the static files the theme ships.
+pub struct Theme {
+    /// The template engine, with every template compiled.
+    pub tera: Tera,
+    /// Theme assets to copy: (output path, bytes).
+    pub assets: Vec<(PathBuf, Cow<'static, [u8]>)>,
+}
+
+const DEFAULT_PREFIX: &str = "default/";
+const THEME_PREFIX: &str = "theme/";
+
+impl Theme {
+    /// Loads the theme named in the config and the site's template overrides.
+    pub fn load(paths: &SitePaths, theme_name: &str) -> Result<Theme, BuildError> {
+        let mut tera = Tera::new();
+        tera.set_fallback_prefixes([THEME_PREFIX, DEFAULT_PREFIX])
+            .map_err(|e| BuildError::Template(e.to_string()))?;
+        let mut templates: Vec<(String, Cow<'static, str>)> = DEFAULT_TEMPLATES
+            .iter()
+            .map(|(n, t)| (format!("{DEFAULT_PREFIX}{n}"), Cow::Borrowed(*t)))
+            .collect();
+        let mut assets: Vec<(PathBuf, Cow<'static, [u8]>)> = DEFAULT_ASSETS
+            .iter()
+            .map(|(p, b)| (PathBuf::from(p), Cow::Borrowed(*b)))
+            .collect();
+        if theme_name != "default" {
+            let dir = paths.themes.join(theme_name);
+            if !dir.is_dir() {
+                return Err(BuildError::MissingTheme(dir));
+            }
+            templates.extend(read_templates(&dir.join("templates"), THEME_PREFIX)?);
+            for (path, bytes) in read_files(&dir.join("static"))? {
+                assets.retain(|(p, _)| p != &path);
+                assets.push((path, Cow::Owned(bytes)));
+            }
+        }
+        templates.extend(read_templates(&paths.templates, "")?);
+        tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_ref())))
+            .map_err(|e| BuildError::Template(tera_message(&e)))?;
+        Ok(Theme { tera, assets })
+    }
+}
+
+/// Tera's errors nest their causes; show the whole chain.
+pub(crate) fn tera_message(e: &tera::Error) -> String {
+    let mut msg = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        msg.push_str(&format!("\n{s}"));
+        source = s.source();
+    }
+    msg
+}
+
+/// Every `.html`/`.xml`/`.txt` template under `dir`, named by its relative path with `prefix`.
+fn read_templates(dir: &Path, prefix: &str) -> Result<Vec<(String, Cow<'static, str>)>, BuildError> {
+    let mut out = Vec::new();
+    for (rel, bytes) in read_files(dir)? {
+        let name = rel.to_string_lossy().replace('\\', "/");
+        let text = String::from_utf8(bytes).map_err(|_| BuildError::Template(format!("{}: not valid UTF-8", dir.join(&rel).display())))?;
+        out.push((format!("{prefix}{name}"), Cow::Owned(text)));
+    }
+    Ok(out)
+}
+
+/// Every file under `dir` (sorted, hidden skipped), with its path relative to `dir`.
+pub(crate) fn read_files(dir: &Path) -> Result<Vec<(PathBuf, Vec<u8>)>, BuildError> {
+    if !dir.is_dir() {
+        return Ok(Vec::new());
+    }
+    let mut out = Vec::new();
+    let walker = walkdir::WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker {
+        let entry = entry.map_err(|e| BuildError::io(e.path().unwrap_or(dir).to_path_buf(), e.into()))?;
+        if entry.file_type().is_file() {
+            let bytes = std::fs::read(entry.path()).map_err(|e| BuildError::io(entry.path(), e))?;
+            let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path()).to_path_buf();
+            out.push((rel, bytes));
+        }
+    }
+    Ok(out)
+}

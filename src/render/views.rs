@@ -1,0 +1,280 @@
+//! The template contract: serialisable views of the model, one per thing a
+//! template shows. Every URL in a view is root-absolute and includes the base path.
+//! `docs/` and the snapshot tests describe these fields for theme authors.
+
+use serde::Serialize;
+
+use crate::index::Index;
+use crate::model::{Event, Participation, Person, Session, Site, Topic};
+use crate::taxonomy::{ActionLine, Country, Sdg};
+
+/// A link: text and URL.
+#[derive(Clone, Debug, Serialize)]
+pub struct LinkView {
+    /// Link text.
+    pub label: String,
+    /// Target.
+    pub url: String,
+}
+
+/// A term with a count, for index pages and tag lists.
+#[derive(Clone, Debug, Serialize)]
+pub struct TermView {
+    /// Display name.
+    pub name: String,
+    /// Its page.
+    pub url: String,
+    /// Number of sessions (or shared sessions, for co-speakers).
+    pub count: usize,
+}
+
+/// An SDG with its official data.
+#[derive(Clone, Debug, Serialize)]
+pub struct SdgView {
+    /// 1..=17.
+    pub number: u8,
+    /// "Quality Education".
+    pub short_name: &'static str,
+    /// Official title.
+    pub title: &'static str,
+    /// "#C5192D".
+    pub colour: &'static str,
+    /// Whether the colour needs dark text for contrast.
+    pub dark_text: bool,
+    /// Its page.
+    pub url: String,
+    /// Sessions tagged with it.
+    pub count: usize,
+}
+
+/// An action line.
+#[derive(Clone, Debug, Serialize)]
+pub struct ActionLineView {
+    /// "C7 E-health".
+    pub label: String,
+    /// "C7".
+    pub code: String,
+    /// Official title.
+    pub title: String,
+    /// Its page.
+    pub url: String,
+    /// Sessions tagged with it (for C7: with it or any sub-line).
+    pub count: usize,
+    /// Sub-lines (C7 only).
+    pub children: Vec<ActionLineView>,
+}
+
+/// A person as one session lists them.
+#[derive(Clone, Debug, Serialize)]
+pub struct ParticipantView {
+    /// Name without honorific.
+    pub name: String,
+    /// "Prof. Dr.", when given.
+    pub honorific: Option<String>,
+    /// Speaker page.
+    pub url: String,
+    /// Role title in this session.
+    pub title: Option<String>,
+    /// Organization in this session.
+    pub organization: Option<String>,
+    /// Country in this session.
+    pub country: Option<LinkView>,
+    /// "moderator" or "speaker".
+    pub role: &'static str,
+}
+
+/// Everything a session page or card shows.
+#[derive(Clone, Debug, Serialize)]
+pub struct SessionView {
+    /// Title.
+    pub title: String,
+    /// Its page.
+    pub url: String,
+    /// The event.
+    pub event: Option<LinkView>,
+    /// Type label ("Outcome document").
+    pub kind: Option<String>,
+    /// "2024-05-30".
+    pub date_iso: Option<String>,
+    /// "30 May 2024".
+    pub date: Option<String>,
+    /// "10:00–10:45".
+    pub time: Option<String>,
+    /// "UTC+02:00".
+    pub timezone: Option<String>,
+    /// Organizers.
+    pub organizers: Vec<String>,
+    /// Related links.
+    pub links: Vec<LinkView>,
+    /// Moderators.
+    pub moderators: Vec<ParticipantView>,
+    /// Speakers.
+    pub speakers: Vec<ParticipantView>,
+    /// Countries of the participants, A–Z.
+    pub countries: Vec<LinkView>,
+    /// Topics.
+    pub topics: Vec<LinkView>,
+    /// SDGs.
+    pub sdgs: Vec<SdgView>,
+    /// Action lines.
+    pub action_lines: Vec<ActionLineView>,
+    /// Summary.
+    pub summary: Option<String>,
+}
+
+/// Builds URLs and views for one site.
+pub struct Views<'a> {
+    /// The site.
+    pub site: &'a Site,
+    /// Its index.
+    pub index: &'a Index,
+}
+
+/// "30 May 2024".
+pub fn human_date(d: jiff::civil::Date) -> String {
+    d.strftime("%-d %B %Y").to_string()
+}
+
+impl<'a> Views<'a> {
+    /// URL of a site path.
+    pub fn url(&self, path: &str) -> String {
+        self.site.base.page(path)
+    }
+
+    /// A session page URL.
+    pub fn session_url(&self, s: &Session) -> String {
+        self.url(&format!("sessions/{}/", s.slug))
+    }
+
+    /// A speaker page URL.
+    pub fn person_url(&self, p: &Person) -> String {
+        self.url(&format!("speakers/{}/", p.slug))
+    }
+
+    /// An event page URL.
+    pub fn event_url(&self, e: &Event) -> String {
+        self.url(&format!("events/{}/", e.slug))
+    }
+
+    /// A topic page URL.
+    pub fn topic_url(&self, t: &Topic) -> String {
+        self.url(&format!("topics/{}/", t.slug))
+    }
+
+    /// A country page URL.
+    pub fn country_url(&self, c: Country) -> String {
+        self.url(&format!("countries/{}/", c.slug()))
+    }
+
+    /// An SDG page URL.
+    pub fn sdg_url(&self, g: Sdg) -> String {
+        self.url(&format!("sdgs/{}/", g.number()))
+    }
+
+    /// An action-line page URL.
+    pub fn action_line_url(&self, a: ActionLine) -> String {
+        self.url(&format!("action-lines/{}/", a.slug()))
+    }
+
+    /// A country as a link.
+    pub fn country(&self, c: Country) -> LinkView {
+        LinkView {
+            label: c.name().to_string(),
+            url: self.country_url(c),
+        }
+    }
+
+    /// An SDG with its count.
+    pub fn sdg(&self, g: Sdg) -> SdgView {
+        SdgView {
+            number: g.number(),
+            short_name: g.short_name(),
+            title: g.title(),
+            colour: g.colour(),
+            dark_text: g.text_is_dark(),
+            url: self.sdg_url(g),
+            count: self.index.sdg_sessions(g).len(),
+        }
+    }
+
+    /// An action line with its count and (for C7) its sub-lines.
+    pub fn action_line(&self, a: ActionLine) -> ActionLineView {
+        ActionLineView {
+            label: a.label(),
+            code: a.code(),
+            title: a.title(),
+            url: self.action_line_url(a),
+            count: self.index.action_line_sessions(a).len(),
+            children: a.children().into_iter().map(|c| self.action_line(c)).collect(),
+        }
+    }
+
+    fn participant(&self, p: &Participation) -> ParticipantView {
+        let person = &self.site.people[p.person.index()];
+        ParticipantView {
+            name: person.name.clone(),
+            honorific: p.honorific.clone(),
+            url: self.person_url(person),
+            title: p.title.clone(),
+            organization: p.organization.clone(),
+            country: p.country.map(|c| self.country(c)),
+            role: match p.role {
+                crate::model::Role::Moderator => "moderator",
+                crate::model::Role::Speaker => "speaker",
+            },
+        }
+    }
+
+    /// The full view of a session.
+    pub fn session(&self, s: &Session) -> SessionView {
+        let (moderators, speakers): (Vec<_>, Vec<_>) = s
+            .participants
+            .iter()
+            .partition(|p| p.role == crate::model::Role::Moderator);
+        let mut countries: Vec<Country> = s.participants.iter().filter_map(|p| p.country).collect();
+        countries.sort_by_key(|c| crate::index::sort_key(c.name()));
+        countries.dedup();
+        SessionView {
+            title: s.title.clone(),
+            url: self.session_url(s),
+            event: s.event.map(|e| {
+                let e = &self.site.events[e.index()];
+                LinkView {
+                    label: e.name.clone(),
+                    url: self.event_url(e),
+                }
+            }),
+            kind: s.kind.as_ref().map(|k| k.label()),
+            date_iso: s.date.map(|d| d.to_string()),
+            date: s.date.map(human_date),
+            time: s.time.map(|t| t.to_string()),
+            timezone: s.timezone.clone(),
+            organizers: s.organizers.clone(),
+            links: s
+                .links
+                .iter()
+                .map(|l| LinkView {
+                    label: l.label.clone(),
+                    url: l.url.clone(),
+                })
+                .collect(),
+            moderators: moderators.into_iter().map(|p| self.participant(p)).collect(),
+            speakers: speakers.into_iter().map(|p| self.participant(p)).collect(),
+            countries: countries.into_iter().map(|c| self.country(c)).collect(),
+            topics: s
+                .topics
+                .iter()
+                .map(|t| {
+                    let t = &self.site.topics[t.index()];
+                    LinkView {
+                        label: t.name.clone(),
+                        url: self.topic_url(t),
+                    }
+                })
+                .collect(),
+            sdgs: s.sdgs.iter().map(|&g| self.sdg(g)).collect(),
+            action_lines: s.action_lines.iter().map(|&a| self.action_line(a)).collect(),
+            summary: s.summary.clone(),
+        }
+    }
+}

@@ -1,0 +1,1227 @@
+//! The countries of ISO 3166-1 as a closed type, [`Country`], with the one
+//! parser that turns whatever a speaker list says ("Vietnam", "Korea, Republic
+//! of", "UK", "vnm") into a country, and the names and codes that pages show.
+//!
+//! Why a table of our own rather than a crate: the display names must be the
+//! UN short names in reading order ("Republic of Korea", "Türkiye",
+//! "Netherlands (Kingdom of the)"), which no ISO data crate gives, and a static
+//! table of 249 rows compiles in no time. The codes were checked against the
+//! `keshvar` 0.7 data when the table was written.
+//!
+//! Matching ignores case, accents, apostrophe style, punctuation, spacing and
+//! the word "the", and expands "St", "Rep" and "Dem"; so the alias lists below
+//! hold only spellings that differ in words, not in punctuation. The lookup
+//! tables are built once, on first use, and every lookup after that is one
+//! normalisation and one hash probe: the build resolves tens of thousands of
+//! speakers.
+//!
+//! Decisions a reader may look for:
+//! - Kosovo is not in ISO 3166-1 (`XK` is a user-assigned code), so it stays
+//!   unknown rather than inventing a 250th country; a site cannot alias it
+//!   either, because an alias must point at an ISO code.
+//! - "Korea" and "Virgin Islands" alone are ambiguous and stay unknown; a site
+//!   that means one of them adds an alias in `data/countries.yaml`.
+//! - Territories that the UN does not name as states keep their ISO short
+//!   name, in reading order ("Hong Kong", "Macao", "Taiwan, Province of
+//!   China", "British Virgin Islands").
+//! - England, Scotland, Wales and Northern Ireland resolve to the United
+//!   Kingdom, which is what ISO 3166-1 codes them as.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::str::FromStr;
+use std::sync::LazyLock;
+
+/// One row of [`COUNTRIES`].
+struct Entry {
+    iso2: &'static str,
+    slug: &'static str,
+    iso3: &'static str,
+    name: &'static str,
+    /// Other spellings that parse to this country (the display name and the
+    /// codes always do).
+    aliases: &'static [&'static str],
+}
+
+/// Builds an [`Entry`]; a function so that a row of the table reads as one line.
+const fn c(
+    iso2: &'static str,
+    slug: &'static str,
+    iso3: &'static str,
+    name: &'static str,
+    aliases: &'static [&'static str],
+) -> Entry {
+    Entry {
+        iso2,
+        slug,
+        iso3,
+        name,
+        aliases,
+    }
+}
+
+/// How many countries ISO 3166-1 assigns (249 since South Sudan, 2011).
+const COUNT: usize = 249;
+
+// A `Country` is a `u16` index into the table, so the table must fit one.
+const _: () = assert!(COUNT <= u16::MAX as usize);
+
+/// Every ISO 3166-1 country, sorted by display name (accents and case folded),
+/// so that the index order of [`Country`] is the order a reader expects.
+// One row per line reads as a table; rustfmt would split most rows over seven.
+#[rustfmt::skip]
+static COUNTRIES: [Entry; COUNT] = [
+    c("AF", "af", "AFG", "Afghanistan", &["Islamic Republic of Afghanistan"]),
+    c("AX", "ax", "ALA", "Åland Islands", &["Åland"]),
+    c("AL", "al", "ALB", "Albania", &["Republic of Albania"]),
+    c("DZ", "dz", "DZA", "Algeria", &["People's Democratic Republic of Algeria", "Algérie"]),
+    c("AS", "as", "ASM", "American Samoa", &["Territory of American Samoa"]),
+    c("AD", "ad", "AND", "Andorra", &["Principality of Andorra"]),
+    c("AO", "ao", "AGO", "Angola", &["Republic of Angola"]),
+    c("AI", "ai", "AIA", "Anguilla", &[]),
+    c("AQ", "aq", "ATA", "Antarctica", &[]),
+    c("AG", "ag", "ATG", "Antigua and Barbuda", &["Antigua"]),
+    c("AR", "ar", "ARG", "Argentina", &["Argentine Republic"]),
+    c("AM", "am", "ARM", "Armenia", &["Republic of Armenia"]),
+    c("AW", "aw", "ABW", "Aruba", &[]),
+    c("AU", "au", "AUS", "Australia", &["Commonwealth of Australia"]),
+    c("AT", "at", "AUT", "Austria", &["Republic of Austria", "Österreich"]),
+    c("AZ", "az", "AZE", "Azerbaijan", &["Republic of Azerbaijan"]),
+    c("BS", "bs", "BHS", "Bahamas", &["Commonwealth of The Bahamas"]),
+    c("BH", "bh", "BHR", "Bahrain", &["Kingdom of Bahrain"]),
+    c("BD", "bd", "BGD", "Bangladesh", &["People's Republic of Bangladesh"]),
+    c("BB", "bb", "BRB", "Barbados", &[]),
+    c("BY", "by", "BLR", "Belarus", &["Republic of Belarus", "Belorussia", "Byelorussia"]),
+    c("BE", "be", "BEL", "Belgium", &["Kingdom of Belgium", "Belgique", "België"]),
+    c("BZ", "bz", "BLZ", "Belize", &[]),
+    c("BJ", "bj", "BEN", "Benin", &["Republic of Benin"]),
+    c("BM", "bm", "BMU", "Bermuda", &[]),
+    c("BT", "bt", "BTN", "Bhutan", &["Kingdom of Bhutan"]),
+    c("BO", "bo", "BOL", "Bolivia (Plurinational State of)", &[
+        "Bolivia", "Plurinational State of Bolivia", "Estado Plurinacional de Bolivia",
+    ]),
+    c("BQ", "bq", "BES", "Bonaire, Sint Eustatius and Saba", &[
+        "Caribbean Netherlands", "Bonaire", "Bonaire, Saint Eustatius and Saba", "BES Islands",
+    ]),
+    c("BA", "ba", "BIH", "Bosnia and Herzegovina", &["Bosnia-Herzegovina", "Bosnia"]),
+    c("BW", "bw", "BWA", "Botswana", &["Republic of Botswana"]),
+    c("BV", "bv", "BVT", "Bouvet Island", &[]),
+    c("BR", "br", "BRA", "Brazil", &["Federative Republic of Brazil", "Brasil"]),
+    c("IO", "io", "IOT", "British Indian Ocean Territory", &[
+        "Chagos Islands", "Chagos Archipelago",
+    ]),
+    c("VG", "vg", "VGB", "British Virgin Islands", &["Virgin Islands (British)", "BVI"]),
+    c("BN", "bn", "BRN", "Brunei Darussalam", &[
+        "Brunei", "Nation of Brunei", "Nation of Brunei, the Abode of Peace",
+    ]),
+    c("BG", "bg", "BGR", "Bulgaria", &["Republic of Bulgaria"]),
+    c("BF", "bf", "BFA", "Burkina Faso", &["Burkina"]),
+    c("BI", "bi", "BDI", "Burundi", &["Republic of Burundi"]),
+    c("CV", "cv", "CPV", "Cabo Verde", &["Cape Verde", "Republic of Cabo Verde", "Cap-Vert"]),
+    c("KH", "kh", "KHM", "Cambodia", &["Kingdom of Cambodia"]),
+    c("CM", "cm", "CMR", "Cameroon", &["Republic of Cameroon", "Cameroun"]),
+    c("CA", "ca", "CAN", "Canada", &[]),
+    c("KY", "ky", "CYM", "Cayman Islands", &["Caymans"]),
+    c("CF", "cf", "CAF", "Central African Republic", &[]),
+    c("TD", "td", "TCD", "Chad", &["Republic of Chad", "Tchad"]),
+    c("CL", "cl", "CHL", "Chile", &["Republic of Chile"]),
+    c("CN", "cn", "CHN", "China", &[
+        "People's Republic of China", "PRC", "PR China", "Mainland China",
+        "China, People's Republic of",
+    ]),
+    c("CX", "cx", "CXR", "Christmas Island", &["Territory of Christmas Island"]),
+    c("CC", "cc", "CCK", "Cocos (Keeling) Islands", &[
+        "Cocos Islands", "Keeling Islands", "Territory of Cocos (Keeling) Islands",
+    ]),
+    c("CO", "co", "COL", "Colombia", &["Republic of Colombia"]),
+    c("KM", "km", "COM", "Comoros", &["Union of the Comoros", "Comores"]),
+    c("CG", "cg", "COG", "Congo", &[
+        "Republic of the Congo", "Congo, Republic of", "Congo, Rep.", "Congo-Brazzaville",
+    ]),
+    c("CK", "ck", "COK", "Cook Islands", &[]),
+    c("CR", "cr", "CRI", "Costa Rica", &["Republic of Costa Rica"]),
+    c("CI", "ci", "CIV", "Côte d'Ivoire", &[
+        "Ivory Coast", "Republic of Côte d'Ivoire", "Cote d'Ivoire (Ivory Coast)",
+    ]),
+    c("HR", "hr", "HRV", "Croatia", &["Republic of Croatia", "Hrvatska"]),
+    c("CU", "cu", "CUB", "Cuba", &["Republic of Cuba"]),
+    c("CW", "cw", "CUW", "Curaçao", &["Country of Curaçao"]),
+    c("CY", "cy", "CYP", "Cyprus", &["Republic of Cyprus"]),
+    c("CZ", "cz", "CZE", "Czechia", &["Czech Republic", "Česko"]),
+    c("KP", "kp", "PRK", "Democratic People's Republic of Korea", &[
+        "North Korea", "DPRK", "DPR Korea", "Korea, Democratic People's Republic of",
+        "Korea, Dem. People's Rep.", "Korea (North)",
+    ]),
+    c("CD", "cd", "COD", "Democratic Republic of the Congo", &[
+        "DR Congo", "Congo DR", "DRC", "DR of the Congo", "Democratic Republic Congo",
+        "Congo, Democratic Republic of the", "Congo, Dem. Rep.", "Congo-Kinshasa", "Zaire",
+    ]),
+    c("DK", "dk", "DNK", "Denmark", &["Kingdom of Denmark", "Danmark"]),
+    c("DJ", "dj", "DJI", "Djibouti", &["Republic of Djibouti"]),
+    c("DM", "dm", "DMA", "Dominica", &["Commonwealth of Dominica"]),
+    c("DO", "do", "DOM", "Dominican Republic", &[]),
+    c("EC", "ec", "ECU", "Ecuador", &["Republic of Ecuador"]),
+    c("EG", "eg", "EGY", "Egypt", &["Arab Republic of Egypt", "Egypt, Arab Rep."]),
+    c("SV", "sv", "SLV", "El Salvador", &["Republic of El Salvador"]),
+    c("GQ", "gq", "GNQ", "Equatorial Guinea", &["Republic of Equatorial Guinea"]),
+    c("ER", "er", "ERI", "Eritrea", &["State of Eritrea"]),
+    c("EE", "ee", "EST", "Estonia", &["Republic of Estonia", "Eesti"]),
+    c("SZ", "sz", "SWZ", "Eswatini", &["Swaziland", "Kingdom of Eswatini", "Kingdom of Swaziland"]),
+    c("ET", "et", "ETH", "Ethiopia", &["Federal Democratic Republic of Ethiopia"]),
+    c("FK", "fk", "FLK", "Falkland Islands (Malvinas)", &[
+        "Falkland Islands", "Falklands", "Malvinas", "Islas Malvinas",
+    ]),
+    c("FO", "fo", "FRO", "Faroe Islands", &["Faroes", "Faeroe Islands"]),
+    c("FJ", "fj", "FJI", "Fiji", &["Republic of Fiji"]),
+    c("FI", "fi", "FIN", "Finland", &["Republic of Finland", "Suomi"]),
+    c("FR", "fr", "FRA", "France", &["French Republic"]),
+    c("GF", "gf", "GUF", "French Guiana", &["Guyane", "Guyane française"]),
+    c("PF", "pf", "PYF", "French Polynesia", &["Polynésie française"]),
+    c("TF", "tf", "ATF", "French Southern Territories", &[
+        "French Southern and Antarctic Lands", "TAAF",
+    ]),
+    c("GA", "ga", "GAB", "Gabon", &["Gabonese Republic"]),
+    c("GM", "gm", "GMB", "Gambia", &["Republic of The Gambia"]),
+    c("GE", "ge", "GEO", "Georgia", &[]),
+    c("DE", "de", "DEU", "Germany", &["Federal Republic of Germany", "Deutschland", "Allemagne"]),
+    c("GH", "gh", "GHA", "Ghana", &["Republic of Ghana"]),
+    c("GI", "gi", "GIB", "Gibraltar", &[]),
+    c("GR", "gr", "GRC", "Greece", &["Hellenic Republic", "Hellas"]),
+    c("GL", "gl", "GRL", "Greenland", &["Kalaallit Nunaat"]),
+    c("GD", "gd", "GRD", "Grenada", &[]),
+    c("GP", "gp", "GLP", "Guadeloupe", &[]),
+    c("GU", "gu", "GUM", "Guam", &["Territory of Guam"]),
+    c("GT", "gt", "GTM", "Guatemala", &["Republic of Guatemala"]),
+    c("GG", "gg", "GGY", "Guernsey", &[
+        "Bailiwick of Guernsey", "Guernsey and Alderney", "Alderney", "Sark",
+    ]),
+    c("GN", "gn", "GIN", "Guinea", &["Republic of Guinea", "Guinea-Conakry", "Guinée"]),
+    c("GW", "gw", "GNB", "Guinea-Bissau", &["Republic of Guinea-Bissau"]),
+    c("GY", "gy", "GUY", "Guyana", &["Co-operative Republic of Guyana"]),
+    c("HT", "ht", "HTI", "Haiti", &["Republic of Haiti"]),
+    c("HM", "hm", "HMD", "Heard Island and McDonald Islands", &[
+        "Heard and McDonald Islands", "Territory of Heard Island and McDonald Islands",
+    ]),
+    c("VA", "va", "VAT", "Holy See", &[
+        "Vatican", "Vatican City", "Vatican City State", "Holy See (Vatican City State)",
+    ]),
+    c("HN", "hn", "HND", "Honduras", &["Republic of Honduras"]),
+    c("HK", "hk", "HKG", "Hong Kong", &[
+        "Hong Kong, China", "Hong Kong SAR", "Hong Kong SAR, China",
+        "Hong Kong Special Administrative Region of China",
+        "China, Hong Kong Special Administrative Region", "China, Hong Kong SAR", "HKSAR",
+    ]),
+    c("HU", "hu", "HUN", "Hungary", &["Magyarország"]),
+    c("IS", "is", "ISL", "Iceland", &["Ísland"]),
+    c("IN", "in", "IND", "India", &["Republic of India", "Bharat"]),
+    c("ID", "id", "IDN", "Indonesia", &["Republic of Indonesia"]),
+    c("IR", "ir", "IRN", "Iran (Islamic Republic of)", &[
+        "Iran", "Islamic Republic of Iran", "Iran, Islamic Rep.", "Persia",
+    ]),
+    c("IQ", "iq", "IRQ", "Iraq", &["Republic of Iraq"]),
+    c("IE", "ie", "IRL", "Ireland", &["Republic of Ireland", "Éire"]),
+    c("IM", "im", "IMN", "Isle of Man", &[]),
+    c("IL", "il", "ISR", "Israel", &["State of Israel"]),
+    c("IT", "it", "ITA", "Italy", &["Italian Republic", "Italia"]),
+    c("JM", "jm", "JAM", "Jamaica", &[]),
+    c("JP", "jp", "JPN", "Japan", &["Nippon", "Nihon"]),
+    c("JE", "je", "JEY", "Jersey", &["Bailiwick of Jersey"]),
+    c("JO", "jo", "JOR", "Jordan", &["Hashemite Kingdom of Jordan"]),
+    c("KZ", "kz", "KAZ", "Kazakhstan", &["Republic of Kazakhstan", "Kazakstan"]),
+    c("KE", "ke", "KEN", "Kenya", &["Republic of Kenya"]),
+    c("KI", "ki", "KIR", "Kiribati", &["Republic of Kiribati"]),
+    c("KW", "kw", "KWT", "Kuwait", &["State of Kuwait"]),
+    c("KG", "kg", "KGZ", "Kyrgyzstan", &["Kyrgyz Republic", "Kirghizia", "Kirgizstan"]),
+    c("LA", "la", "LAO", "Lao People's Democratic Republic", &["Laos", "Lao PDR", "Lao"]),
+    c("LV", "lv", "LVA", "Latvia", &["Republic of Latvia", "Latvija"]),
+    c("LB", "lb", "LBN", "Lebanon", &["Lebanese Republic", "Liban"]),
+    c("LS", "ls", "LSO", "Lesotho", &["Kingdom of Lesotho"]),
+    c("LR", "lr", "LBR", "Liberia", &["Republic of Liberia"]),
+    c("LY", "ly", "LBY", "Libya", &["State of Libya", "Libyan Arab Jamahiriya"]),
+    c("LI", "li", "LIE", "Liechtenstein", &["Principality of Liechtenstein"]),
+    c("LT", "lt", "LTU", "Lithuania", &["Republic of Lithuania", "Lietuva"]),
+    c("LU", "lu", "LUX", "Luxembourg", &["Grand Duchy of Luxembourg", "Luxemburg"]),
+    c("MO", "mo", "MAC", "Macao", &[
+        "Macau", "Macao, China", "Macau, China", "Macao SAR", "Macau SAR", "Macao SAR, China",
+        "Macao Special Administrative Region of China",
+        "China, Macao Special Administrative Region", "China, Macao SAR",
+    ]),
+    c("MG", "mg", "MDG", "Madagascar", &["Republic of Madagascar"]),
+    c("MW", "mw", "MWI", "Malawi", &["Republic of Malawi"]),
+    c("MY", "my", "MYS", "Malaysia", &[]),
+    c("MV", "mv", "MDV", "Maldives", &["Republic of Maldives"]),
+    c("ML", "ml", "MLI", "Mali", &["Republic of Mali"]),
+    c("MT", "mt", "MLT", "Malta", &["Republic of Malta"]),
+    c("MH", "mh", "MHL", "Marshall Islands", &["Republic of the Marshall Islands"]),
+    c("MQ", "mq", "MTQ", "Martinique", &[]),
+    c("MR", "mr", "MRT", "Mauritania", &["Islamic Republic of Mauritania"]),
+    c("MU", "mu", "MUS", "Mauritius", &["Republic of Mauritius"]),
+    c("YT", "yt", "MYT", "Mayotte", &["Department of Mayotte"]),
+    c("MX", "mx", "MEX", "Mexico", &["United Mexican States"]),
+    c("FM", "fm", "FSM", "Micronesia (Federated States of)", &[
+        "Micronesia", "Federated States of Micronesia", "Micronesia, Fed. Sts.",
+    ]),
+    c("MC", "mc", "MCO", "Monaco", &["Principality of Monaco"]),
+    c("MN", "mn", "MNG", "Mongolia", &[]),
+    c("ME", "me", "MNE", "Montenegro", &["Crna Gora"]),
+    c("MS", "ms", "MSR", "Montserrat", &[]),
+    c("MA", "ma", "MAR", "Morocco", &["Kingdom of Morocco", "Maroc"]),
+    c("MZ", "mz", "MOZ", "Mozambique", &["Republic of Mozambique", "Moçambique"]),
+    c("MM", "mm", "MMR", "Myanmar", &[
+        "Burma", "Myanmar (Burma)", "Republic of the Union of Myanmar",
+    ]),
+    c("NA", "na", "NAM", "Namibia", &["Republic of Namibia"]),
+    c("NR", "nr", "NRU", "Nauru", &["Republic of Nauru"]),
+    c("NP", "np", "NPL", "Nepal", &["Federal Democratic Republic of Nepal"]),
+    c("NL", "nl", "NLD", "Netherlands (Kingdom of the)", &[
+        "Netherlands", "Kingdom of the Netherlands", "Holland", "Nederland", "Pays-Bas",
+    ]),
+    c("NC", "nc", "NCL", "New Caledonia", &["Nouvelle-Calédonie"]),
+    c("NZ", "nz", "NZL", "New Zealand", &["Aotearoa", "Aotearoa New Zealand"]),
+    c("NI", "ni", "NIC", "Nicaragua", &["Republic of Nicaragua"]),
+    c("NE", "ne", "NER", "Niger", &["Republic of the Niger"]),
+    c("NG", "ng", "NGA", "Nigeria", &["Federal Republic of Nigeria"]),
+    c("NU", "nu", "NIU", "Niue", &[]),
+    c("NF", "nf", "NFK", "Norfolk Island", &["Territory of Norfolk Island"]),
+    c("MK", "mk", "MKD", "North Macedonia", &[
+        "Macedonia", "Republic of North Macedonia", "Former Yugoslav Republic of Macedonia",
+        "Macedonia, the former Yugoslav Republic of", "Macedonia, FYR", "FYROM",
+        "Macedonia (FYROM)",
+    ]),
+    c("MP", "mp", "MNP", "Northern Mariana Islands", &[
+        "Northern Marianas", "Commonwealth of the Northern Mariana Islands",
+    ]),
+    c("NO", "no", "NOR", "Norway", &["Kingdom of Norway", "Norge"]),
+    c("OM", "om", "OMN", "Oman", &["Sultanate of Oman"]),
+    c("PK", "pk", "PAK", "Pakistan", &["Islamic Republic of Pakistan"]),
+    c("PW", "pw", "PLW", "Palau", &["Republic of Palau"]),
+    c("PA", "pa", "PAN", "Panama", &["Republic of Panama"]),
+    c("PG", "pg", "PNG", "Papua New Guinea", &["Independent State of Papua New Guinea"]),
+    c("PY", "py", "PRY", "Paraguay", &["Republic of Paraguay"]),
+    c("PE", "pe", "PER", "Peru", &["Republic of Peru"]),
+    c("PH", "ph", "PHL", "Philippines", &["Republic of the Philippines"]),
+    c("PN", "pn", "PCN", "Pitcairn", &[
+        "Pitcairn Islands", "Pitcairn, Henderson, Ducie and Oeno Islands",
+    ]),
+    c("PL", "pl", "POL", "Poland", &["Republic of Poland", "Polska"]),
+    c("PT", "pt", "PRT", "Portugal", &["Portuguese Republic"]),
+    c("PR", "pr", "PRI", "Puerto Rico", &["Commonwealth of Puerto Rico"]),
+    c("QA", "qa", "QAT", "Qatar", &["State of Qatar"]),
+    c("KR", "kr", "KOR", "Republic of Korea", &[
+        "South Korea", "Korea, Republic of", "Korea (Rep.)", "Korea (South)", "ROK",
+    ]),
+    c("MD", "md", "MDA", "Republic of Moldova", &["Moldova", "Moldova, Republic of", "Moldavia"]),
+    c("RE", "re", "REU", "Réunion", &["La Réunion"]),
+    c("RO", "ro", "ROU", "Romania", &["Roumania", "Rumania"]),
+    c("RU", "ru", "RUS", "Russian Federation", &["Russia"]),
+    c("RW", "rw", "RWA", "Rwanda", &["Republic of Rwanda"]),
+    c("BL", "bl", "BLM", "Saint Barthélemy", &[
+        "Saint Barths", "St Barts", "Collectivity of Saint-Barthélemy",
+    ]),
+    c("SH", "sh", "SHN", "Saint Helena, Ascension and Tristan da Cunha", &[
+        "Saint Helena", "Ascension Island", "Tristan da Cunha",
+    ]),
+    c("KN", "kn", "KNA", "Saint Kitts and Nevis", &[
+        "Saint Christopher and Nevis", "Federation of Saint Kitts and Nevis", "Saint Kitts",
+    ]),
+    c("LC", "lc", "LCA", "Saint Lucia", &[]),
+    c("MF", "mf", "MAF", "Saint Martin (French part)", &[
+        "Saint Martin", "Collectivity of Saint Martin",
+    ]),
+    c("PM", "pm", "SPM", "Saint Pierre and Miquelon", &[
+        "Saint-Pierre-et-Miquelon", "Overseas Collectivity of Saint-Pierre and Miquelon",
+    ]),
+    c("VC", "vc", "VCT", "Saint Vincent and the Grenadines", &[
+        "Saint Vincent", "Saint Vincent Grenadines",
+    ]),
+    c("WS", "ws", "WSM", "Samoa", &["Independent State of Samoa", "Western Samoa"]),
+    c("SM", "sm", "SMR", "San Marino", &["Republic of San Marino"]),
+    c("ST", "st", "STP", "São Tomé and Príncipe", &[
+        "São Tomé e Príncipe", "Democratic Republic of São Tomé and Príncipe",
+    ]),
+    c("SA", "sa", "SAU", "Saudi Arabia", &["Kingdom of Saudi Arabia", "KSA"]),
+    c("SN", "sn", "SEN", "Senegal", &["Republic of Senegal"]),
+    c("RS", "rs", "SRB", "Serbia", &["Republic of Serbia", "Srbija"]),
+    c("SC", "sc", "SYC", "Seychelles", &["Republic of Seychelles"]),
+    c("SL", "sl", "SLE", "Sierra Leone", &["Republic of Sierra Leone"]),
+    c("SG", "sg", "SGP", "Singapore", &["Republic of Singapore"]),
+    c("SX", "sx", "SXM", "Sint Maarten (Dutch part)", &["Sint Maarten"]),
+    c("SK", "sk", "SVK", "Slovakia", &["Slovak Republic"]),
+    c("SI", "si", "SVN", "Slovenia", &["Republic of Slovenia", "Slovenija"]),
+    c("SB", "sb", "SLB", "Solomon Islands", &[]),
+    c("SO", "so", "SOM", "Somalia", &["Federal Republic of Somalia"]),
+    c("ZA", "za", "ZAF", "South Africa", &["Republic of South Africa", "RSA"]),
+    c("GS", "gs", "SGS", "South Georgia and the South Sandwich Islands", &[
+        "South Georgia", "South Sandwich Islands",
+    ]),
+    c("SS", "ss", "SSD", "South Sudan", &["Republic of South Sudan"]),
+    c("ES", "es", "ESP", "Spain", &["Kingdom of Spain", "España", "Espagne"]),
+    c("LK", "lk", "LKA", "Sri Lanka", &["Democratic Socialist Republic of Sri Lanka", "Ceylon"]),
+    c("PS", "ps", "PSE", "State of Palestine", &[
+        "Palestine", "Palestine, State of", "Occupied Palestinian Territory",
+        "Occupied Palestinian Territories", "Palestinian Territories", "Palestinian Territory",
+        "West Bank and Gaza",
+    ]),
+    c("SD", "sd", "SDN", "Sudan", &["Republic of the Sudan"]),
+    c("SR", "sr", "SUR", "Suriname", &["Republic of Suriname", "Surinam"]),
+    c("SJ", "sj", "SJM", "Svalbard and Jan Mayen", &[
+        "Svalbard and Jan Mayen Islands", "Svalbard", "Jan Mayen",
+    ]),
+    c("SE", "se", "SWE", "Sweden", &["Kingdom of Sweden", "Sverige"]),
+    c("CH", "ch", "CHE", "Switzerland", &[
+        "Swiss Confederation", "Suisse", "Schweiz", "Svizzera", "Confédération suisse", "Helvetia",
+    ]),
+    c("SY", "sy", "SYR", "Syrian Arab Republic", &["Syria"]),
+    c("TW", "tw", "TWN", "Taiwan, Province of China", &["Taiwan", "Chinese Taipei"]),
+    c("TJ", "tj", "TJK", "Tajikistan", &["Republic of Tajikistan"]),
+    c("TH", "th", "THA", "Thailand", &["Kingdom of Thailand"]),
+    c("TL", "tl", "TLS", "Timor-Leste", &["East Timor", "Democratic Republic of Timor-Leste"]),
+    c("TG", "tg", "TGO", "Togo", &["Togolese Republic"]),
+    c("TK", "tk", "TKL", "Tokelau", &[]),
+    c("TO", "to", "TON", "Tonga", &["Kingdom of Tonga"]),
+    c("TT", "tt", "TTO", "Trinidad and Tobago", &["Republic of Trinidad and Tobago"]),
+    c("TN", "tn", "TUN", "Tunisia", &["Republic of Tunisia", "Tunisie"]),
+    c("TR", "tr", "TUR", "Türkiye", &["Turkey", "Republic of Türkiye", "Republic of Turkey"]),
+    c("TM", "tm", "TKM", "Turkmenistan", &[]),
+    c("TC", "tc", "TCA", "Turks and Caicos Islands", &["Turks and Caicos"]),
+    c("TV", "tv", "TUV", "Tuvalu", &[]),
+    c("UG", "ug", "UGA", "Uganda", &["Republic of Uganda"]),
+    c("UA", "ua", "UKR", "Ukraine", &[]),
+    c("AE", "ae", "ARE", "United Arab Emirates", &["UAE", "Emirates"]),
+    c("GB", "gb", "GBR", "United Kingdom of Great Britain and Northern Ireland", &[
+        "United Kingdom", "UK", "Great Britain", "Britain", "England", "Scotland", "Wales",
+        "Northern Ireland", "Royaume-Uni",
+    ]),
+    c("TZ", "tz", "TZA", "United Republic of Tanzania", &[
+        "Tanzania", "Tanzania, United Republic of", "Tanzania, United Republic",
+    ]),
+    c("UM", "um", "UMI", "United States Minor Outlying Islands", &["US Minor Outlying Islands"]),
+    c("US", "us", "USA", "United States of America", &["United States", "USA", "US"]),
+    c("VI", "vi", "VIR", "United States Virgin Islands", &[
+        "Virgin Islands (U.S.)", "US Virgin Islands", "Virgin Islands of the United States", "USVI",
+    ]),
+    c("UY", "uy", "URY", "Uruguay", &["Oriental Republic of Uruguay"]),
+    c("UZ", "uz", "UZB", "Uzbekistan", &["Republic of Uzbekistan"]),
+    c("VU", "vu", "VUT", "Vanuatu", &["Republic of Vanuatu"]),
+    c("VE", "ve", "VEN", "Venezuela (Bolivarian Republic of)", &[
+        "Venezuela", "Bolivarian Republic of Venezuela", "Venezuela, RB",
+    ]),
+    c("VN", "vn", "VNM", "Viet Nam", &["Socialist Republic of Viet Nam"]),
+    c("WF", "wf", "WLF", "Wallis and Futuna", &[
+        "Wallis and Futuna Islands", "Territory of the Wallis and Futuna Islands",
+    ]),
+    c("EH", "eh", "ESH", "Western Sahara", &[]),
+    c("YE", "ye", "YEM", "Yemen", &["Republic of Yemen", "Yemen, Rep."]),
+    c("ZM", "zm", "ZMB", "Zambia", &["Republic of Zambia"]),
+    c("ZW", "zw", "ZWE", "Zimbabwe", &["Republic of Zimbabwe"]),
+];
+
+/// A country of ISO 3166-1, identified by its alpha-2 code.
+///
+/// Ordered by display name, the same order as [`Country::all`], so a
+/// `BTreeMap<Country, _>` lists countries the way a page shows them.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Country(u16);
+
+impl Country {
+    /// The table row; every `Country` is made from a table index, so this is in bounds.
+    fn entry(self) -> &'static Entry {
+        &COUNTRIES[usize::from(self.0)]
+    }
+
+    /// The alpha-3 code; private because pages show only alpha-2, but
+    /// [`Country::from_code`] accepts both.
+    fn iso3(self) -> &'static str {
+        self.entry().iso3
+    }
+
+    /// The ISO 3166-1 alpha-2 code in upper case, e.g. `"VN"`.
+    pub fn iso2(self) -> &'static str {
+        self.entry().iso2
+    }
+
+    /// The alpha-2 code in lower case, e.g. `"vn"`: the URL segment of
+    /// `/countries/vn/`, stable whatever the display name becomes.
+    pub fn slug(self) -> &'static str {
+        self.entry().slug
+    }
+
+    /// The display name: the UN short name in reading order, e.g. `"Viet Nam"`,
+    /// `"Republic of Korea"`, `"Iran (Islamic Republic of)"`.
+    pub fn name(self) -> &'static str {
+        self.entry().name
+    }
+
+    /// The country with this ISO 3166-1 alpha-2 or alpha-3 code, in any case
+    /// (`"vn"`, `"VNM"`); `None` for anything else, names included.
+    pub fn from_code(code: &str) -> Option<Country> {
+        INDEX.codes.get(&pack_code(code)?).copied()
+    }
+
+    /// Every country, in order of display name.
+    pub fn all() -> impl Iterator<Item = Country> {
+        // COUNT fits a u16: asserted at compile time next to the table.
+        (0..COUNT as u16).map(Country)
+    }
+}
+
+impl fmt::Debug for Country {
+    /// `Country("VN")`: the code says more in a failing test than the table index would.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("Country").field(&self.iso2()).finish()
+    }
+}
+
+impl fmt::Display for Country {
+    /// The display name; padding and width flags work as for a `str`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.name())
+    }
+}
+
+impl FromStr for Country {
+    type Err = UnknownCountry;
+
+    /// An alpha-2/alpha-3 code, or a display name, ISO short name (inverted
+    /// forms too) or common variant matched after [`normalize`]. A code must
+    /// be the whole input, so "N/A" is not Namibia and "St." is not São Tomé.
+    fn from_str(input: &str) -> Result<Self, Self::Err> {
+        if let Some(country) = Country::from_code(input) {
+            return Ok(country);
+        }
+        let key = normalize(input);
+        INDEX
+            .names
+            .get(&key)
+            .copied()
+            .ok_or_else(|| UnknownCountry::new(input, suggest(&key, std::iter::empty())))
+    }
+}
+
+/// The error of parsing a country: the input, and the nearest known name
+/// when the input looks like a misspelling of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownCountry {
+    /// The text that was given, unchanged.
+    pub input: String,
+    /// The display name of the nearest country, e.g. `"Viet Nam"` for
+    /// `"Vietnma"`; `None` when nothing is close enough to be a useful hint.
+    /// (From [`CountryAliases::insert`], the alpha-2 code the given "code" names.)
+    pub suggestion: Option<&'static str>,
+}
+
+impl UnknownCountry {
+    fn new(input: &str, suggestion: Option<&'static str>) -> Self {
+        UnknownCountry {
+            input: input.to_owned(),
+            suggestion,
+        }
+    }
+}
+
+impl fmt::Display for UnknownCountry {
+    /// `unknown country "Vietnma"`; the input is quoted with escapes so that
+    /// control characters cannot garble a terminal. The suggestion is left to
+    /// the caller, who words it as a hint.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "unknown country {:?}", self.input)
+    }
+}
+
+impl std::error::Error for UnknownCountry {}
+
+/// Extra aliases a site adds in `data/countries.yaml` (a local spelling -> alpha-2 code).
+///
+/// They are matched with the same normalisation as [`Country::from_str`] and
+/// win over the built-in names, so a site where "Congo" always means the
+/// Democratic Republic of the Congo can say so.
+#[derive(Debug, Default, Clone)]
+pub struct CountryAliases {
+    /// Normalised alias -> country.
+    by_key: HashMap<String, Country>,
+}
+
+impl CountryAliases {
+    /// No aliases: resolves exactly like [`Country::from_str`].
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds an alias; Err(UnknownCountry) when the code is not an ISO alpha-2/alpha-3 code.
+    ///
+    /// A later alias with the same normalised spelling replaces an earlier one.
+    /// An alias that normalises to nothing (blank, punctuation, "the") could
+    /// never match an input, so it is accepted and not stored. When `code` is
+    /// a country name rather than a code, the error suggests that country's
+    /// alpha-2 code.
+    pub fn insert(&mut self, alias: &str, code: &str) -> Result<Country, UnknownCountry> {
+        let country = Country::from_code(code).ok_or_else(|| {
+            let named = code.parse::<Country>().ok().map(Country::iso2);
+            UnknownCountry::new(code, named)
+        })?;
+        let key = normalize(alias);
+        if !key.is_empty() {
+            self.by_key.insert(key, country);
+        }
+        Ok(country)
+    }
+
+    /// Site aliases first, then the built-in table (same normalisation as FromStr).
+    pub fn resolve(&self, input: &str) -> Result<Country, UnknownCountry> {
+        let key = normalize(input);
+        if let Some(&country) = self.by_key.get(&key) {
+            return Ok(country);
+        }
+        if let Some(country) = Country::from_code(input) {
+            return Ok(country);
+        }
+        INDEX.names.get(&key).copied().ok_or_else(|| {
+            let site = self.by_key.iter().map(|(k, &c)| (k.as_str(), c));
+            UnknownCountry::new(input, suggest(&key, site))
+        })
+    }
+}
+
+/// The lookup tables, built once from [`COUNTRIES`].
+struct Index {
+    /// Packed upper-case alpha-2 and alpha-3 codes (see [`pack_code`]).
+    codes: HashMap<u32, Country>,
+    /// Normalised display names and aliases (codes are matched only by
+    /// [`Country::from_code`], on the raw input).
+    names: HashMap<String, Country>,
+    /// Normalised names and aliases long enough to be worth suggesting, in
+    /// table order so that ties go the same way on every run.
+    near: Vec<(String, Country)>,
+}
+
+static INDEX: LazyLock<Index> = LazyLock::new(|| {
+    let mut codes = HashMap::with_capacity(2 * COUNT);
+    let mut names = HashMap::with_capacity(8 * COUNT);
+    let mut near = Vec::with_capacity(6 * COUNT);
+    for country in Country::all() {
+        for code in [country.iso2(), country.iso3()] {
+            if let Some(packed) = pack_code(code) {
+                codes.insert(packed, country);
+            }
+        }
+        // The first row wins a shared spelling; the tests check there is none.
+        let entry = country.entry();
+        for spelling in std::iter::once(&entry.name).chain(entry.aliases) {
+            let key = normalize(spelling);
+            if key.len() >= MIN_SUGGEST_LEN {
+                near.push((key.clone(), country));
+            }
+            names.entry(key).or_insert(country);
+        }
+    }
+    Index { codes, names, near }
+});
+
+/// A 2- or 3-letter code as one `u32` of upper-case bytes, so that
+/// [`Country::from_code`] needs no allocation; `None` if it is not letters.
+/// A 3-letter code has a non-zero third byte, so it never equals a 2-letter one.
+fn pack_code(code: &str) -> Option<u32> {
+    let code = code.trim().as_bytes();
+    if !(2..=3).contains(&code.len()) || !code.iter().all(u8::is_ascii_alphabetic) {
+        return None;
+    }
+    Some(
+        code.iter()
+            .fold(0, |acc, b| (acc << 8) | u32::from(b.to_ascii_uppercase())),
+    )
+}
+
+/// The matching key of a spelling: transliterated to ASCII (so "Türkiye",
+/// "Côte d’Ivoire" and "Cote d'Ivoire" agree), lower case, split into words
+/// at anything that is not a letter or digit, "the" dropped, "&" read as
+/// "and", the abbreviations "St", "Rep" and "Dem" expanded, and the words
+/// joined with nothing between them, so spacing, hyphens, commas, full stops
+/// and parentheses make no difference ("Korea, Republic of" is "Korea
+/// (Republic of)"; "Timor Leste" is "Timor-Leste").
+fn normalize(input: &str) -> String {
+    let ascii = deunicode::deunicode(input);
+    let mut key = String::with_capacity(ascii.len());
+    let mut word = String::new();
+    // The trailing space flushes the last word.
+    for ch in ascii.chars().chain([' ']) {
+        if ch.is_ascii_alphanumeric() {
+            word.push(ch.to_ascii_lowercase());
+            continue;
+        }
+        key.push_str(match word.as_str() {
+            "the" => "",
+            "st" => "saint",
+            "rep" => "republic",
+            "dem" => "democratic",
+            other => other,
+        });
+        word.clear();
+        if ch == '&' {
+            key.push_str("and");
+        }
+    }
+    key
+}
+
+/// Keys shorter than this get no suggestion: one edit away from a 3-letter
+/// code is another code, which would be a guess, not a hint.
+const MIN_SUGGEST_LEN: usize = 4;
+
+/// Normalised spellings that name more than one country: they get no
+/// suggestion, since any one country would be a guess ("Virgin Islands" is
+/// two edits from the US ones and seven from the British ones).
+const AMBIGUOUS: [&str; 2] = ["korea", "virginislands"];
+
+/// No known key is longer than this; longer input is not a misspelling, and
+/// skipping it keeps the edit-distance scan cheap on hostile input.
+const MAX_SUGGEST_LEN: usize = 80;
+
+/// The display name of the known spelling nearest to `key` (a normalised
+/// input), when it is within a small number of edits: one for up to 7
+/// letters, two for up to 11, three beyond. Looser than that, and "Kosovo"
+/// would be "corrected" to some island.
+fn suggest<'a>(key: &str, site: impl Iterator<Item = (&'a str, Country)>) -> Option<&'static str> {
+    if !(MIN_SUGGEST_LEN..=MAX_SUGGEST_LEN).contains(&key.len()) || AMBIGUOUS.contains(&key) {
+        return None;
+    }
+    // Ranked by (edits, site before built-in, country), so that a tie goes
+    // the same way whatever order the site's hash map iterates in.
+    let site = site.map(|(k, c)| (k, 0u8, c));
+    let builtin = INDEX.near.iter().map(|(k, c)| (k.as_str(), 1u8, *c));
+    let mut best: Option<(usize, u8, Country)> = None;
+    for (candidate, source, country) in site.chain(builtin) {
+        let budget = (candidate.len() / 4).clamp(1, 3);
+        // Cheap length filter first: the edit distance is at least the length difference.
+        if candidate.len().abs_diff(key.len()) > budget {
+            continue;
+        }
+        let distance = strsim::osa_distance(key, candidate);
+        let rank = (distance, source, country);
+        if distance <= budget && best.is_none_or(|b| rank < b) {
+            best = Some(rank);
+        }
+    }
+    best.map(|(_, _, country)| country.name())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    fn code(iso2: &str) -> Country {
+        Country::from_code(iso2).expect("test tables use valid alpha-2 codes")
+    }
+
+    /// Asserts that every `(input, alpha-2)` pair parses to that country.
+    fn assert_parses(cases: &[(&str, &str)]) {
+        for &(input, iso2) in cases {
+            assert_eq!(input.parse::<Country>(), Ok(code(iso2)), "input {input:?}");
+        }
+    }
+
+    /// The UN short names that `shared/bench/gen_corpus.py` writes (its
+    /// `COUNTRIES` list, 193 member states and Palestine).
+    // Copied verbatim, one wrapped list, as it reads in the Python source.
+    #[rustfmt::skip]
+    const BENCH_CORPUS_NAMES: [&str; 194] = [
+        "Andorra", "Austria", "Belgium", "France", "Germany", "Ireland", "Italy", "Liechtenstein",
+        "Luxembourg", "Malta", "Monaco", "Netherlands (Kingdom of the)", "Portugal", "San Marino",
+        "Spain", "Switzerland", "United Kingdom of Great Britain and Northern Ireland", "Greece",
+        "Cyprus", "Denmark", "Finland", "Iceland", "Norway", "Sweden", "Albania", "Belarus",
+        "Bosnia and Herzegovina", "Bulgaria", "Croatia", "Czechia", "Estonia", "Hungary", "Latvia",
+        "Lithuania", "Montenegro", "North Macedonia", "Poland", "Republic of Moldova", "Romania",
+        "Russian Federation", "Serbia", "Slovakia", "Slovenia", "Ukraine", "Armenia", "Azerbaijan",
+        "Georgia", "Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan", "Uzbekistan",
+        "Türkiye", "Canada", "United States of America", "Australia", "New Zealand",
+        "Antigua and Barbuda", "Argentina", "Bahamas", "Barbados", "Belize",
+        "Bolivia (Plurinational State of)", "Brazil", "Chile", "Colombia", "Costa Rica", "Cuba",
+        "Dominica", "Dominican Republic", "Ecuador", "El Salvador", "Grenada", "Guatemala",
+        "Guyana", "Haiti", "Honduras", "Jamaica", "Mexico", "Nicaragua", "Panama", "Paraguay",
+        "Peru", "Saint Kitts and Nevis", "Saint Lucia", "Saint Vincent and the Grenadines",
+        "Suriname", "Trinidad and Tobago", "Uruguay", "Venezuela (Bolivarian Republic of)",
+        "Algeria", "Bahrain", "Egypt", "Iran (Islamic Republic of)", "Iraq", "Israel", "Jordan",
+        "Kuwait", "Lebanon", "Libya", "Morocco", "Oman", "Qatar", "Saudi Arabia",
+        "State of Palestine", "Syrian Arab Republic", "Tunisia", "United Arab Emirates", "Yemen",
+        "Mauritania", "Sudan", "Djibouti", "Comoros", "Benin", "Burkina Faso", "Burundi",
+        "Cabo Verde", "Cameroon", "Central African Republic", "Chad", "Congo", "Côte d'Ivoire",
+        "Democratic Republic of the Congo", "Equatorial Guinea", "Gabon", "Guinea", "Guinea-Bissau",
+        "Mali", "Niger", "Senegal", "São Tomé and Príncipe", "Togo", "Madagascar", "Rwanda",
+        "Gambia", "Ghana", "Liberia", "Nigeria", "Sierra Leone", "Eritrea", "Ethiopia", "Kenya",
+        "Somalia", "South Sudan", "Uganda", "United Republic of Tanzania", "Seychelles",
+        "Mauritius", "Angola", "Botswana", "Eswatini", "Lesotho", "Malawi", "Mozambique", "Namibia",
+        "South Africa", "Zambia", "Zimbabwe", "Afghanistan", "Bangladesh", "Bhutan", "India",
+        "Maldives", "Nepal", "Pakistan", "Sri Lanka", "China", "Japan", "Mongolia",
+        "Democratic People's Republic of Korea", "Republic of Korea", "Brunei Darussalam",
+        "Cambodia", "Indonesia", "Lao People's Democratic Republic", "Malaysia", "Myanmar",
+        "Philippines", "Singapore", "Thailand", "Timor-Leste", "Viet Nam", "Fiji", "Kiribati",
+        "Marshall Islands", "Micronesia (Federated States of)", "Nauru", "Palau",
+        "Papua New Guinea", "Samoa", "Solomon Islands", "Tonga", "Tuvalu", "Vanuatu",
+    ];
+
+    #[test]
+    fn table_holds_the_249_iso_countries_with_well_formed_unique_codes() {
+        assert_eq!(Country::all().count(), 249);
+        let mut iso2 = HashSet::new();
+        let mut iso3 = HashSet::new();
+        for country in Country::all() {
+            let (two, three) = (country.iso2(), country.iso3());
+            assert!(
+                two.len() == 2 && two.bytes().all(|b| b.is_ascii_uppercase()),
+                "{two}"
+            );
+            assert!(
+                three.len() == 3 && three.bytes().all(|b| b.is_ascii_uppercase()),
+                "{three}"
+            );
+            assert_eq!(country.slug(), two.to_ascii_lowercase());
+            assert!(iso2.insert(two), "duplicate alpha-2 {two}");
+            assert!(iso3.insert(three), "duplicate alpha-3 {three}");
+        }
+    }
+
+    #[test]
+    fn all_lists_countries_in_name_order_and_ord_agrees() {
+        let fold = |c: Country| deunicode::deunicode(c.name()).to_lowercase();
+        let all: Vec<Country> = Country::all().collect();
+        for pair in all.windows(2) {
+            assert!(
+                fold(pair[0]) < fold(pair[1]),
+                "{} before {}",
+                pair[0],
+                pair[1]
+            );
+            assert!(pair[0] < pair[1]);
+        }
+        assert_eq!(all.first().map(|c| c.iso2()), Some("AF"));
+        assert_eq!(all.last().map(|c| c.iso2()), Some("ZW"));
+    }
+
+    #[test]
+    fn every_display_name_parses_back_to_its_country() {
+        for country in Country::all() {
+            assert_eq!(country.name().parse::<Country>(), Ok(country));
+            assert_eq!(country.to_string().parse::<Country>(), Ok(country));
+        }
+    }
+
+    #[test]
+    fn every_code_round_trips_through_from_code_in_any_case() {
+        for country in Country::all() {
+            for code in [country.iso2(), country.iso3()] {
+                assert_eq!(Country::from_code(code), Some(country), "{code}");
+                assert_eq!(
+                    Country::from_code(&code.to_ascii_lowercase()),
+                    Some(country)
+                );
+                assert_eq!(code.parse::<Country>(), Ok(country), "{code}");
+            }
+            assert_eq!(country.slug().parse::<Country>(), Ok(country));
+        }
+    }
+
+    #[test]
+    fn from_code_accepts_only_codes() {
+        assert_eq!(Country::from_code("vn"), Some(code("VN")));
+        assert_eq!(Country::from_code("VNM"), Some(code("VN")));
+        assert_eq!(Country::from_code(" gB "), Some(code("GB")));
+        for not_a_code in [
+            "", "V", "UK", "XK", "ZZZ", "Viet Nam", "V1", "ÀB", "vn\u{0}", "VNMM",
+        ] {
+            assert_eq!(Country::from_code(not_a_code), None, "{not_a_code:?}");
+        }
+    }
+
+    #[test]
+    fn display_names_are_un_short_names_in_reading_order() {
+        let cases = [
+            ("VN", "Viet Nam"),
+            ("TR", "Türkiye"),
+            ("KR", "Republic of Korea"),
+            ("KP", "Democratic People's Republic of Korea"),
+            ("IR", "Iran (Islamic Republic of)"),
+            ("TZ", "United Republic of Tanzania"),
+            ("CI", "Côte d'Ivoire"),
+            ("BO", "Bolivia (Plurinational State of)"),
+            ("VE", "Venezuela (Bolivarian Republic of)"),
+            ("RU", "Russian Federation"),
+            ("GB", "United Kingdom of Great Britain and Northern Ireland"),
+            ("NL", "Netherlands (Kingdom of the)"),
+            ("LA", "Lao People's Democratic Republic"),
+            ("SY", "Syrian Arab Republic"),
+            ("MD", "Republic of Moldova"),
+            ("CZ", "Czechia"),
+            ("PS", "State of Palestine"),
+            ("US", "United States of America"),
+            ("CD", "Democratic Republic of the Congo"),
+            ("CG", "Congo"),
+            ("FM", "Micronesia (Federated States of)"),
+            ("MK", "North Macedonia"),
+            ("SZ", "Eswatini"),
+            ("CV", "Cabo Verde"),
+            ("VA", "Holy See"),
+            ("HK", "Hong Kong"),
+            ("TW", "Taiwan, Province of China"),
+            ("ST", "São Tomé and Príncipe"),
+        ];
+        for (iso2, name) in cases {
+            assert_eq!(code(iso2).name(), name);
+            assert_eq!(code(iso2).to_string(), name);
+        }
+    }
+
+    #[test]
+    fn display_names_are_never_inverted_iso_forms() {
+        // A comma in a name is only right where it separates a list of places
+        // or is the territory's own ISO name.
+        let listed = ["BQ", "SH", "TW"];
+        for country in Country::all() {
+            if !listed.contains(&country.iso2()) {
+                assert!(!country.name().contains(','), "{}", country.name());
+            }
+            assert!(!country.name().ends_with(" of"), "{}", country.name());
+        }
+    }
+
+    #[test]
+    fn every_un_short_name_in_the_bench_corpus_parses_and_displays_unchanged() {
+        let mut seen = HashSet::new();
+        for name in BENCH_CORPUS_NAMES {
+            let country = name.parse::<Country>().unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(country.name(), name);
+            assert!(
+                seen.insert(country),
+                "{name} parsed to a country seen before"
+            );
+        }
+    }
+
+    #[test]
+    fn common_variants_parse_to_the_country_a_reader_means() {
+        assert_parses(&[
+            ("Viet Nam", "VN"),
+            ("Vietnam", "VN"),
+            ("Türkiye", "TR"),
+            ("Turkiye", "TR"),
+            ("Turkey", "TR"),
+            ("Iran", "IR"),
+            ("Iran (Islamic Republic of)", "IR"),
+            ("Islamic Republic of Iran", "IR"),
+            ("Iran, Islamic Republic of", "IR"),
+            ("Republic of Korea", "KR"),
+            ("South Korea", "KR"),
+            ("Korea (Rep.)", "KR"),
+            ("Korea, Rep.", "KR"),
+            ("Korea (Rep. of)", "KR"),
+            ("Korea, Republic of", "KR"),
+            ("Korea (the Republic of)", "KR"),
+            ("North Korea", "KP"),
+            ("DPRK", "KP"),
+            ("D.P.R. Korea", "KP"),
+            ("Korea, Democratic People's Republic of", "KP"),
+            ("Tanzania", "TZ"),
+            ("United Republic of Tanzania", "TZ"),
+            ("Tanzania, United Republic of", "TZ"),
+            ("Côte d'Ivoire", "CI"),
+            ("Cote d'Ivoire", "CI"),
+            ("Côte d’Ivoire", "CI"),
+            ("Ivory Coast", "CI"),
+            ("Bolivia", "BO"),
+            ("Bolivia, Plurinational State of", "BO"),
+            ("Venezuela", "VE"),
+            ("Venezuela, Bolivarian Republic of", "VE"),
+            ("Russia", "RU"),
+            ("Russian Federation", "RU"),
+            ("UK", "GB"),
+            ("U.K.", "GB"),
+            ("United Kingdom", "GB"),
+            ("Great Britain", "GB"),
+            ("Britain", "GB"),
+            ("England", "GB"),
+            ("USA", "US"),
+            ("U.S.A.", "US"),
+            ("US", "US"),
+            ("U.S.", "US"),
+            ("United States", "US"),
+            ("United States of America", "US"),
+            ("UAE", "AE"),
+            ("Netherlands", "NL"),
+            ("The Netherlands", "NL"),
+            ("Holland", "NL"),
+            ("Netherlands (Kingdom of the)", "NL"),
+            ("Czech Republic", "CZ"),
+            ("Czechia", "CZ"),
+            ("Swaziland", "SZ"),
+            ("Eswatini", "SZ"),
+            ("Macedonia", "MK"),
+            ("North Macedonia", "MK"),
+            ("The former Yugoslav Republic of Macedonia", "MK"),
+            ("Moldova", "MD"),
+            ("Republic of Moldova", "MD"),
+            ("Moldova, Republic of", "MD"),
+            ("Laos", "LA"),
+            ("Lao PDR", "LA"),
+            ("Syria", "SY"),
+            ("Palestine", "PS"),
+            ("State of Palestine", "PS"),
+            ("Palestine, State of", "PS"),
+            ("Cabo Verde", "CV"),
+            ("Cape Verde", "CV"),
+            ("Brunei", "BN"),
+            ("Micronesia", "FM"),
+            ("Federated States of Micronesia", "FM"),
+            ("Congo", "CG"),
+            ("Republic of the Congo", "CG"),
+            ("Congo, Rep.", "CG"),
+            ("Democratic Republic of the Congo", "CD"),
+            ("Democratic Republic of Congo", "CD"),
+            ("DR Congo", "CD"),
+            ("DRC", "CD"),
+            ("Congo, the Democratic Republic of the", "CD"),
+            ("Congo (Democratic Republic of the)", "CD"),
+            ("Kyrgyzstan", "KG"),
+            ("Kyrgyz Republic", "KG"),
+            ("Gambia", "GM"),
+            ("The Gambia", "GM"),
+            ("Gambia, The", "GM"),
+            ("Bahamas", "BS"),
+            ("The Bahamas", "BS"),
+            ("São Tomé and Príncipe", "ST"),
+            ("Sao Tome and Principe", "ST"),
+            ("Timor-Leste", "TL"),
+            ("East Timor", "TL"),
+            ("Myanmar", "MM"),
+            ("Burma", "MM"),
+            ("Vatican", "VA"),
+            ("Vatican City", "VA"),
+            ("Holy See", "VA"),
+            ("Hong Kong", "HK"),
+            ("Hong Kong, China", "HK"),
+            ("Hong Kong SAR", "HK"),
+            ("Macau", "MO"),
+            ("Taiwan", "TW"),
+            ("Taiwan, Province of China", "TW"),
+            ("Saint Kitts and Nevis", "KN"),
+            ("St. Kitts & Nevis", "KN"),
+            ("St Vincent and the Grenadines", "VC"),
+            ("Saint Vincent and Grenadines", "VC"),
+            ("Virgin Islands (British)", "VG"),
+            ("Virgin Islands, U.S.", "VI"),
+            ("Guinea-Bissau", "GW"),
+            ("Guinea Bissau", "GW"),
+            ("VN", "VN"),
+            ("vnm", "VN"),
+        ]);
+    }
+
+    #[test]
+    fn matching_ignores_case_accents_apostrophes_spacing_punctuation_and_the() {
+        assert_parses(&[
+            ("VIET NAM", "VN"),
+            ("viet-nam", "VN"),
+            ("  Viet \t  Nam \n", "VN"),
+            ("TÜRKIYE", "TR"),
+            ("Co\u{302}te d\u{2019}Ivoire", "CI"),
+            ("cote divoire", "CI"),
+            ("Lao People’s Democratic Republic", "LA"),
+            ("Lao Peoples Democratic Republic", "LA"),
+            ("Democratic People`s Republic of Korea", "KP"),
+            ("the United Kingdom", "GB"),
+            ("THE  GAMBIA", "GM"),
+            ("Micronesia, Federated States of", "FM"),
+            ("Trinidad & Tobago", "TT"),
+            ("Åland", "AX"),
+            ("Curacao", "CW"),
+            ("Reunion", "RE"),
+            ("Bosnia & Herzegovina", "BA"),
+            ("republic of korea.", "KR"),
+            ("\u{a0}Czechia\u{a0}", "CZ"),
+        ]);
+    }
+
+    #[test]
+    fn no_spelling_names_two_countries() {
+        // Codes compete too, as plain lower case: an alias "NA" for anything
+        // but Namibia would be a trap for whoever reads the table.
+        let mut owner: HashMap<String, Country> = HashMap::new();
+        for country in Country::all() {
+            let entry = country.entry();
+            let codes = [entry.iso2, entry.iso3].map(str::to_ascii_lowercase);
+            let names = std::iter::once(&entry.name).chain(entry.aliases);
+            for (spelling, key) in codes
+                .iter()
+                .map(|c| (c.as_str(), c.clone()))
+                .chain(names.map(|n| (*n, normalize(n))))
+            {
+                assert!(!key.is_empty(), "{spelling:?} normalises to nothing");
+                assert!(
+                    key.len() <= MAX_SUGGEST_LEN,
+                    "{spelling:?} is too long to suggest"
+                );
+                let first = *owner.entry(key).or_insert(country);
+                assert_eq!(first, country, "{spelling:?} already names {first}");
+                assert_eq!(spelling.parse::<Country>(), Ok(country), "{spelling:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn kosovo_is_not_in_iso_3166_and_stays_unknown() {
+        let err = "Kosovo"
+            .parse::<Country>()
+            .expect_err("Kosovo has no ISO code");
+        assert_eq!(err.suggestion, None);
+        assert_eq!(Country::from_code("XK"), None);
+        assert!("XK".parse::<Country>().is_err());
+    }
+
+    #[test]
+    fn ambiguous_names_stay_unknown_without_a_guess() {
+        for input in ["Korea", "Virgin Islands", "America"] {
+            let err = input.parse::<Country>().expect_err(input);
+            assert_eq!(err.suggestion, None, "{input}");
+        }
+    }
+
+    #[test]
+    fn near_misses_get_the_display_name_as_suggestion() {
+        let cases = [
+            ("Vietnma", "Viet Nam"),
+            ("Phillipines", "Philippines"),
+            ("Columbia", "Colombia"),
+            ("Swizerland", "Switzerland"),
+            ("Argentine", "Argentina"),
+            (
+                "Untied Kingdom",
+                "United Kingdom of Great Britain and Northern Ireland",
+            ),
+            ("Tanzanai", "United Republic of Tanzania"),
+            ("Turky", "Türkiye"),
+            ("Kazahkstan", "Kazakhstan"),
+            ("Marocco", "Morocco"),
+        ];
+        for (input, suggestion) in cases {
+            let err = input.parse::<Country>().expect_err(input);
+            assert_eq!(err.input, input);
+            assert_eq!(err.suggestion, Some(suggestion), "{input}");
+        }
+    }
+
+    #[test]
+    fn nonsense_is_rejected_without_a_suggestion() {
+        let long = "x".repeat(1 << 20);
+        let spaced = format!("Viet{}Nam!", " ".repeat(10_000));
+        let inputs = [
+            "",
+            "   ",
+            "the",
+            "\u{0}\u{7}\u{1b}[31m",
+            "Atlantis",
+            "asdfghjkl",
+            "🙂",
+            "東京",
+            "ZZ",
+            "XYZ",
+            "N/A",
+            "n.a.",
+            "St.",
+            "-",
+            long.as_str(),
+        ];
+        for input in inputs {
+            let err = input.parse::<Country>().expect_err("not a country");
+            assert_eq!(err.input, input);
+            assert_eq!(err.suggestion, None, "{input:?}");
+        }
+        // Extra whitespace never matters, however much of it there is.
+        assert_eq!(spaced.parse::<Country>(), Ok(code("VN")));
+    }
+
+    #[test]
+    fn error_message_quotes_the_input_and_leaves_the_suggestion_to_the_caller() {
+        let err = "Vietnma".parse::<Country>().expect_err("misspelt");
+        assert_eq!(err.to_string(), r#"unknown country "Vietnma""#);
+        let err = "bad\nname".parse::<Country>().expect_err("not a country");
+        assert_eq!(err.to_string(), r#"unknown country "bad\nname""#);
+        let boxed: Box<dyn std::error::Error> = Box::new(err);
+        assert!(boxed.source().is_none());
+    }
+
+    #[test]
+    fn site_aliases_win_over_built_in_names() {
+        let mut aliases = CountryAliases::new();
+        assert_eq!(aliases.resolve("Congo"), Ok(code("CG")));
+        assert_eq!(aliases.insert("Congo", "COD"), Ok(code("CD")));
+        assert_eq!(aliases.resolve("Congo"), Ok(code("CD")));
+        assert_eq!(aliases.resolve("  the CONGO "), Ok(code("CD")));
+        // FromStr itself is untouched by a site's choices.
+        assert_eq!("Congo".parse::<Country>(), Ok(code("CG")));
+    }
+
+    #[test]
+    fn site_aliases_use_the_same_normalisation_and_fall_back_to_built_ins() {
+        let mut aliases = CountryAliases::new();
+        aliases.insert("Korea", "kr").expect("KR is a code");
+        aliases
+            .insert("Türkiye Cumhuriyeti", "TUR")
+            .expect("TUR is a code");
+        assert_eq!(aliases.resolve("KOREA"), Ok(code("KR")));
+        assert_eq!(aliases.resolve("turkiye   cumhuriyeti"), Ok(code("TR")));
+        assert_eq!(aliases.resolve("Viet Nam"), Ok(code("VN")));
+        assert_eq!(aliases.resolve("vnm"), Ok(code("VN")));
+        assert!(aliases.resolve("Atlantis").is_err());
+    }
+
+    #[test]
+    fn a_later_site_alias_replaces_an_earlier_one() {
+        let mut aliases = CountryAliases::new();
+        aliases.insert("Home", "CH").expect("CH is a code");
+        aliases.insert("home", "FR").expect("FR is a code");
+        assert_eq!(aliases.resolve("Home"), Ok(code("FR")));
+    }
+
+    #[test]
+    fn site_alias_with_a_non_iso_code_is_rejected() {
+        let mut aliases = CountryAliases::new();
+        let err = aliases.insert("Kosovo", "XK").expect_err("XK is not ISO");
+        assert_eq!((err.input.as_str(), err.suggestion), ("XK", None));
+        let err = aliases
+            .insert("Blighty", "UK")
+            .expect_err("UK is not an ISO code");
+        assert_eq!(err.suggestion, Some("GB"));
+        let err = aliases
+            .insert("Hanoi", "Vietnam")
+            .expect_err("a name is not a code");
+        assert_eq!(err.suggestion, Some("VN"));
+        assert!(aliases.resolve("Kosovo").is_err());
+        assert!(aliases.resolve("Blighty").is_err());
+    }
+
+    #[test]
+    fn blank_site_alias_is_accepted_but_matches_nothing() {
+        let mut aliases = CountryAliases::new();
+        assert_eq!(aliases.insert("  ", "VN"), Ok(code("VN")));
+        assert_eq!(aliases.insert("the", "VN"), Ok(code("VN")));
+        assert!(aliases.resolve("").is_err());
+        assert!(aliases.resolve("the").is_err());
+    }
+
+    #[test]
+    fn near_miss_of_a_site_alias_suggests_its_country() {
+        let mut aliases = CountryAliases::new();
+        aliases
+            .insert("Confederaziun svizra", "CH")
+            .expect("CH is a code");
+        let err = aliases
+            .resolve("Confederaziun svizzra")
+            .expect_err("misspelt");
+        assert_eq!(err.suggestion, Some("Switzerland"));
+    }
+
+    #[test]
+    fn country_is_two_bytes_and_debug_shows_the_code() {
+        assert_eq!(std::mem::size_of::<Country>(), 2);
+        assert_eq!(format!("{:?}", code("VN")), r#"Country("VN")"#);
+        assert_eq!(format!("[{:<10}]", code("PE")), "[Peru      ]");
+    }
+}

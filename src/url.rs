@@ -1,0 +1,151 @@
+//! Slugs and site URLs: the one place where sub-path correctness lives.
+//!
+//! Every link the site writes is root-absolute and includes the base path
+//! (`/sub/path/speakers/x/`), so pages work at any depth, the 404 page too.
+
+use std::fmt;
+
+/// A URL-safe identifier: lower-case ASCII letters, digits and single hyphens.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(transparent)]
+pub struct Slug(String);
+
+impl Slug {
+    /// Transliterates (deunicode) and hyphenates any text: "Nguyễn Mạnh Hùng" -> "nguyen-manh-hung".
+    /// Returns `None` when nothing URL-safe is left (e.g. only punctuation).
+    pub fn from_text(text: &str) -> Option<Slug> {
+        let mut out = String::with_capacity(text.len());
+        let mut pending_dash = false;
+        for c in deunicode::deunicode(text).chars() {
+            if c.is_ascii_alphanumeric() {
+                if pending_dash && !out.is_empty() {
+                    out.push('-');
+                }
+                pending_dash = false;
+                out.push(c.to_ascii_lowercase());
+            } else if c != '\'' && c != '’' {
+                // Apostrophes join ("O'Brien" -> "obrien"); everything else separates.
+                pending_dash = true;
+            }
+        }
+        (!out.is_empty()).then_some(Slug(out))
+    }
+
+    /// Accepts `text` only when it already is a valid slug (for explicit `slug:` keys).
+    pub fn parse_exact(text: &str) -> Option<Slug> {
+        let valid = !text.is_empty()
+            && text.len() <= 200
+            && text
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            && !text.starts_with('-')
+            && !text.ends_with('-')
+            && !text.contains("--");
+        valid.then(|| Slug(text.to_string()))
+    }
+
+    /// The slug text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Slug {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// The site's base URL split into what links need.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BaseUrl {
+    /// Scheme and host without a trailing slash ("https://org.github.io"), or "" for a bare path.
+    origin: String,
+    /// The path, always starting and ending with "/" ("/repo/").
+    path: String,
+}
+
+impl BaseUrl {
+    /// Parses "https://org.github.io/repo", "https://example.org/", "/sub/" or "".
+    pub fn parse(input: &str) -> BaseUrl {
+        let input = input.trim();
+        let (origin, path) = match input.find("://") {
+            Some(i) => {
+                let after = &input[i + 3..];
+                let cut = after.find('/').map_or(input.len(), |p| i + 3 + p);
+                (&input[..cut], &input[cut..])
+            }
+            None => ("", input),
+        };
+        let trimmed = path.trim_matches('/');
+        let path = if trimmed.is_empty() {
+            "/".to_string()
+        } else {
+            format!("/{trimmed}/")
+        };
+        BaseUrl {
+            origin: origin.to_string(),
+            path,
+        }
+    }
+
+    /// The path prefix every internal link starts with ("/" or "/repo/").
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// The full base URL ("https://org.github.io/repo/"), or the path when no host is known.
+    pub fn full(&self) -> String {
+        format!("{}{}", self.origin, self.path)
+    }
+
+    /// Whether a host is known, so feeds and sitemaps can hold absolute URLs.
+    pub fn has_origin(&self) -> bool {
+        !self.origin.is_empty()
+    }
+
+    /// Root-absolute link to a site path: `page("speakers/x/")` -> "/repo/speakers/x/".
+    pub fn page(&self, site_path: &str) -> String {
+        format!("{}{}", self.path, site_path.trim_start_matches('/'))
+    }
+
+    /// Absolute URL of a site path, for feeds, sitemaps and canonical links.
+    pub fn absolute(&self, site_path: &str) -> String {
+        format!("{}{}", self.origin, self.page(site_path))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_transliterate_and_hyphenate() {
+        let s = |t: &str| Slug::from_text(t).map(|s| s.0);
+        assert_eq!(s("Nguyễn Mạnh Hùng").as_deref(), Some("nguyen-manh-hung"));
+        assert_eq!(s("  Wojciech Wiewiórowski ").as_deref(), Some("wojciech-wiewiorowski"));
+        assert_eq!(s("Tohfa - E – Ayub").as_deref(), Some("tohfa-e-ayub"));
+        assert_eq!(s("Côte d'Ivoire").as_deref(), Some("cote-divoire"));
+        assert_eq!(s("../etc/passwd").as_deref(), Some("etc-passwd"));
+        assert_eq!(s("—").as_deref(), None);
+    }
+
+    #[test]
+    fn explicit_slugs_must_be_clean() {
+        assert!(Slug::parse_exact("ict-peace-iot-2024").is_some());
+        for bad in ["", "../x", "a/b", "A", "a b", "-a", "a--b", "é"] {
+            assert!(Slug::parse_exact(bad).is_none(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn base_urls_keep_the_sub_path() {
+        let b = BaseUrl::parse("https://example.org/sub/path");
+        assert_eq!(b.path(), "/sub/path/");
+        assert_eq!(b.page("speakers/x/"), "/sub/path/speakers/x/");
+        assert_eq!(b.absolute("/feed.xml"), "https://example.org/sub/path/feed.xml");
+        assert_eq!(BaseUrl::parse("https://example.org").path(), "/");
+        assert_eq!(BaseUrl::parse("").page("a/"), "/a/");
+        assert!(!BaseUrl::parse("/x/").has_origin());
+    }
+}
