@@ -50,7 +50,11 @@ impl SiteConfig {
         }
         let config: SiteConfig = yaml::parse(text, file, Origin::default())?;
         if config.sessions_per_page == 0 {
-            return Err(Diagnostic::error(file, None, "`sessions_per_page` must be at least 1"));
+            return Err(Diagnostic::error(
+                file,
+                None,
+                "`sessions_per_page` must be at least 1",
+            ));
         }
         Ok(config)
     }
@@ -62,13 +66,20 @@ mod tests {
 
     #[test]
     fn an_empty_config_is_all_defaults() {
-        assert_eq!(SiteConfig::parse("", Path::new("p.yaml")), Ok(SiteConfig::default()));
+        assert_eq!(
+            SiteConfig::parse("", Path::new("p.yaml")),
+            Ok(SiteConfig::default())
+        );
     }
 
     #[test]
     fn a_misspelt_key_is_an_error_with_a_suggestion() {
-        let d = SiteConfig::parse("title: X\nbase_ulr: /x/\n", Path::new("p.yaml")).expect_err("typo");
-        assert_eq!(d.to_string().lines().next(), Some("p.yaml:2:1: error: unknown key `base_ulr`"));
+        let d =
+            SiteConfig::parse("title: X\nbase_ulr: /x/\n", Path::new("p.yaml")).expect_err("typo");
+        assert_eq!(
+            d.to_string().lines().next(),
+            Some("p.yaml:2:1: error: unknown key `base_ulr`")
+        );
         assert!(d.help.is_some_and(|h| h.contains("`base_url`")));
     }
 }

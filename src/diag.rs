@@ -145,12 +145,8 @@ impl Diagnostics {
     /// Sorts by file then position, so output does not depend on thread scheduling.
     pub fn sort(&mut self) {
         self.0.sort_by(|a, b| {
-            (&a.file, a.location, a.severity, &a.message).cmp(&(
-                &b.file,
-                b.location,
-                b.severity,
-                &b.message,
-            ))
+            (&a.file, a.location, a.severity, &a.message)
+                .cmp(&(&b.file, b.location, b.severity, &b.message))
         });
     }
 
@@ -182,11 +178,19 @@ impl<'a> IntoIterator for &'a Diagnostics {
 }
 
 /// The known word nearest to `input`, when it is close enough to be a likely typo.
-pub(crate) fn nearest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub(crate) fn nearest<'a>(
+    input: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     let input = input.to_lowercase();
     candidates
         .into_iter()
-        .map(|c| (strsim::normalized_damerau_levenshtein(&input, &c.to_lowercase()), c))
+        .map(|c| {
+            (
+                strsim::normalized_damerau_levenshtein(&input, &c.to_lowercase()),
+                c,
+            )
+        })
         .filter(|(score, _)| *score >= 0.6)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, c)| c)

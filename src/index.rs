@@ -139,8 +139,14 @@ impl Index {
         for list in &mut ix.by_event {
             list.reverse();
         }
-        ix.co_speakers = co.into_iter().map(|m| by_count_desc(m, |p| sort_key(&site.people[p.index()].name))).collect();
-        ix.sdg_action_lines = sdg_al.into_iter().map(|m| by_count_desc(m, |a| a)).collect();
+        ix.co_speakers = co
+            .into_iter()
+            .map(|m| by_count_desc(m, |p| sort_key(&site.people[p.index()].name)))
+            .collect();
+        ix.sdg_action_lines = sdg_al
+            .into_iter()
+            .map(|m| by_count_desc(m, |a| a))
+            .collect();
         for (c, people) in country_people {
             let mut people: Vec<PersonId> = people.into_iter().collect();
             people.sort_by_cached_key(|p| sort_key(&site.people[p.index()].name));
@@ -150,7 +156,12 @@ impl Index {
             .map(PersonId::from_index)
             .filter(|p| !ix.by_person[p.index()].is_empty())
             .collect();
-        speakers.sort_by_cached_key(|p| (sort_key(&site.people[p.index()].name), site.people[p.index()].slug.clone()));
+        speakers.sort_by_cached_key(|p| {
+            (
+                sort_key(&site.people[p.index()].name),
+                site.people[p.index()].slug.clone(),
+            )
+        });
         ix.speakers_az = speakers;
         let mut topics: Vec<TopicId> = (0..site.topics.len()).map(TopicId::from_index).collect();
         topics.sort_by_cached_key(|t| sort_key(&site.topics[t.index()].name));
@@ -173,11 +184,18 @@ impl Index {
     pub fn events_newest_first(&self, site: &Site) -> Vec<EventId> {
         let mut ids: Vec<EventId> = (0..site.events.len()).map(EventId::from_index).collect();
         let first_day = |e: EventId| {
-            site.events[e.index()]
-                .start
-                .or_else(|| self.by_event[e.index()].iter().find_map(|s| site.sessions[s.index()].date))
+            site.events[e.index()].start.or_else(|| {
+                self.by_event[e.index()]
+                    .iter()
+                    .find_map(|s| site.sessions[s.index()].date)
+            })
         };
-        ids.sort_by_cached_key(|&e| (std::cmp::Reverse(first_day(e)), sort_key(&site.events[e.index()].name)));
+        ids.sort_by_cached_key(|&e| {
+            (
+                std::cmp::Reverse(first_day(e)),
+                sort_key(&site.events[e.index()].name),
+            )
+        });
         ids
     }
 }
@@ -190,7 +208,9 @@ fn push_unique<T: PartialEq>(v: &mut Vec<T>, x: T) {
 
 /// Newest first; undated sessions last; ties by title, then slug, for stable output.
 fn chronological(site: &Site) -> Vec<SessionId> {
-    let mut ids: Vec<SessionId> = (0..site.sessions.len()).map(SessionId::from_index).collect();
+    let mut ids: Vec<SessionId> = (0..site.sessions.len())
+        .map(SessionId::from_index)
+        .collect();
     ids.sort_by_cached_key(|&id| {
         let s = &site.sessions[id.index()];
         (

@@ -104,7 +104,13 @@ pub fn render(options: &BuildOptions) -> Result<Rendered, BuildError> {
         sources.config.base_url.clone_from(url);
     }
     let theme_name = sources.config.theme.clone();
-    let site = model::resolve(sources, ResolveOptions { drafts: options.drafts }, &mut diags);
+    let site = model::resolve(
+        sources,
+        ResolveOptions {
+            drafts: options.drafts,
+        },
+        &mut diags,
+    );
     diags.sort();
     if diags.has_errors() {
         return Err(BuildError::Content(diags));
@@ -139,18 +145,40 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let out = options.out_dir();
     write::check_output_dir(&SitePaths::new(&options.site), &out)?;
     let rendered = render(options)?;
-    let pages = rendered.outputs.iter().filter(|o| o.path.ends_with(".html")).count();
+    let pages = rendered
+        .outputs
+        .iter()
+        .filter(|o| o.path.ends_with(".html"))
+        .count();
     let stats = write::commit(rendered.outputs, &out)?;
-    Ok(report(&rendered.site, &rendered.index, rendered.warnings, pages, stats, start.elapsed(), &out))
+    Ok(report(
+        &rendered.site,
+        &rendered.index,
+        rendered.warnings,
+        pages,
+        stats,
+        start.elapsed(),
+        &out,
+    ))
 }
 
-fn report(site: &Site, index: &Index, warnings: Diagnostics, pages: usize, stats: write::WriteStats, elapsed: Duration, out: &Path) -> BuildReport {
+fn report(
+    site: &Site,
+    index: &Index,
+    warnings: Diagnostics,
+    pages: usize,
+    stats: write::WriteStats,
+    elapsed: Duration,
+    out: &Path,
+) -> BuildReport {
     use crate::taxonomy::{ActionLine, Sdg};
     BuildReport {
         sessions: site.sessions.len(),
         speakers: index.speakers_az.len(),
         countries: index.by_country.len(),
-        sdgs: Sdg::all().filter(|g| !index.sdg_sessions(*g).is_empty()).count(),
+        sdgs: Sdg::all()
+            .filter(|g| !index.sdg_sessions(*g).is_empty())
+            .count(),
         action_lines: ActionLine::all()
             .filter(|a| a.children().is_empty() && !index.action_line_sessions(*a).is_empty())
             .count(),

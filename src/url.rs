@@ -123,7 +123,10 @@ mod tests {
     fn slugs_transliterate_and_hyphenate() {
         let s = |t: &str| Slug::from_text(t).map(|s| s.0);
         assert_eq!(s("Nguyễn Mạnh Hùng").as_deref(), Some("nguyen-manh-hung"));
-        assert_eq!(s("  Wojciech Wiewiórowski ").as_deref(), Some("wojciech-wiewiorowski"));
+        assert_eq!(
+            s("  Wojciech Wiewiórowski ").as_deref(),
+            Some("wojciech-wiewiorowski")
+        );
         assert_eq!(s("Tohfa - E – Ayub").as_deref(), Some("tohfa-e-ayub"));
         assert_eq!(s("Côte d'Ivoire").as_deref(), Some("cote-divoire"));
         assert_eq!(s("../etc/passwd").as_deref(), Some("etc-passwd"));
@@ -143,7 +146,10 @@ mod tests {
         let b = BaseUrl::parse("https://example.org/sub/path");
         assert_eq!(b.path(), "/sub/path/");
         assert_eq!(b.page("speakers/x/"), "/sub/path/speakers/x/");
-        assert_eq!(b.absolute("/feed.xml"), "https://example.org/sub/path/feed.xml");
+        assert_eq!(
+            b.absolute("/feed.xml"),
+            "https://example.org/sub/path/feed.xml"
+        );
         assert_eq!(BaseUrl::parse("https://example.org").path(), "/");
         assert_eq!(BaseUrl::parse("").page("a/"), "/a/");
         assert!(!BaseUrl::parse("/x/").has_origin());

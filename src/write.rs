@@ -28,16 +28,29 @@ pub struct WriteStats {
 pub fn check_output_dir(paths: &SitePaths, out: &Path) -> Result<(), BuildError> {
     let root = canonical(&paths.root);
     let out_c = canonical(out);
-    let refuse = |reason| Err(BuildError::UnsafeOutput { path: out.to_path_buf(), reason });
+    let refuse = |reason| {
+        Err(BuildError::UnsafeOutput {
+            path: out.to_path_buf(),
+            reason,
+        })
+    };
     if out_c == root {
         return refuse("it is the site folder itself; build into a sub-folder such as public/");
     }
     if root.starts_with(&out_c) {
         return refuse("it contains the site folder, which the build would replace");
     }
-    for input in [&paths.sessions, &paths.data, &paths.static_files, &paths.templates, &paths.themes] {
+    for input in [
+        &paths.sessions,
+        &paths.data,
+        &paths.static_files,
+        &paths.templates,
+        &paths.themes,
+    ] {
         if out_c.starts_with(canonical(input)) {
-            return refuse("it is inside one of the site's input folders (sessions, data, static, templates, themes)");
+            return refuse(
+                "it is inside one of the site's input folders (sessions, data, static, templates, themes)",
+            );
         }
     }
     if out.exists() && !out.is_dir() {
@@ -77,10 +90,14 @@ pub fn commit(outputs: Vec<Output>, out: &Path) -> Result<WriteStats, BuildError
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "public".into());
     fs::create_dir_all(&parent).map_err(|e| BuildError::io(parent.clone(), e))?;
     let staging = parent.join(format!(".{name}.staging-{}", std::process::id()));
-    let result = write_all(outputs, &staging).and_then(|stats| swap(&staging, out, &parent, &name).map(|()| stats));
+    let result = write_all(outputs, &staging)
+        .and_then(|stats| swap(&staging, out, &parent, &name).map(|()| stats));
     if result.is_err() && staging.exists() {
         // Best effort: the staging folder is ours; the previous output was not touched.
         let _ = fs::remove_dir_all(&staging);
@@ -145,10 +162,17 @@ mod tests {
     fn commit_replaces_the_whole_output() {
         let dir = tempfile::tempdir().expect("tempdir");
         let target = dir.path().join("public");
-        commit(vec![out("a/index.html", "one"), out("stale.txt", "x")], &target).expect("first");
+        commit(
+            vec![out("a/index.html", "one"), out("stale.txt", "x")],
+            &target,
+        )
+        .expect("first");
         let stats = commit(vec![out("a/index.html", "two")], &target).expect("second");
         assert_eq!(stats.files, 1);
-        assert_eq!(fs::read_to_string(target.join("a/index.html")).expect("read"), "two");
+        assert_eq!(
+            fs::read_to_string(target.join("a/index.html")).expect("read"),
+            "two"
+        );
         assert!(!target.join("stale.txt").exists());
         let leftovers: Vec<_> = fs::read_dir(dir.path()).expect("ls").collect();
         assert_eq!(leftovers.len(), 1, "no staging or old folders left behind");

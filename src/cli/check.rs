@@ -28,7 +28,8 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
     let (dir, temporary) = match &args.out {
         Some(dir) => (dir.clone(), None),
         None => {
-            let tmp = std::env::temp_dir().join(format!("proceedings-check-{}", std::process::id()));
+            let tmp =
+                std::env::temp_dir().join(format!("proceedings-check-{}", std::process::id()));
             if let Err(e) = proceedings::write::commit(rendered.outputs, &tmp) {
                 return report::failure(&e);
             }
@@ -36,7 +37,11 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
         }
     };
     // Links are checked against the full base URL; a path-only base gets a placeholder host.
-    let site_url = if base.has_origin() { base.full() } else { format!("http://localhost{}", base.path()) };
+    let site_url = if base.has_origin() {
+        base.full()
+    } else {
+        format!("http://localhost{}", base.path())
+    };
     let result = proceedings::check::check_links(&dir, &site_url);
     if let Some(tmp) = temporary {
         let _ = std::fs::remove_dir_all(tmp);
@@ -44,7 +49,12 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
     match result {
         Ok(links) => {
             for b in &links.broken {
-                eprintln!("{}: broken link {:?}: {}", dir.join(&b.page).display(), b.target, b.reason);
+                eprintln!(
+                    "{}: broken link {:?}: {}",
+                    dir.join(&b.page).display(),
+                    b.target,
+                    b.reason
+                );
             }
             println!(
                 "checked {} sessions; {} links on {} pages: {} broken",
@@ -53,7 +63,11 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
                 report::count(links.pages),
                 links.broken.len()
             );
-            if links.broken.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+            if links.broken.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            }
         }
         Err(e) => {
             eprintln!("error: cannot check {}: {e}", dir.display());

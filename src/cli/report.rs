@@ -41,7 +41,11 @@ pub(crate) fn failure(e: &BuildError) -> ExitCode {
 /// Prints every diagnostic: the `file:line:col: error: …` line, then the source snippet.
 pub(crate) fn diagnostics(diags: &Diagnostics) {
     let colour = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    let theme = if colour { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
+    let theme = if colour {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
     let handler = GraphicalReportHandler::new_themed(theme);
     for d in diags {
         eprintln!("{d}");
@@ -68,7 +72,9 @@ impl<'a> Snippet<'a> {
     fn new(d: &'a Diagnostic) -> Option<Snippet<'a>> {
         let loc = d.location?;
         let text = std::fs::read_to_string(&d.file).ok()?;
-        let offset = loc.offset.or_else(|| offset_of(&text, loc.line, loc.column))?;
+        let offset = loc
+            .offset
+            .or_else(|| offset_of(&text, loc.line, loc.column))?;
         (offset <= text.len()).then(|| Snippet {
             d,
             source: NamedSource::new(d.file.display().to_string(), text),
@@ -79,9 +85,16 @@ impl<'a> Snippet<'a> {
 
 /// Byte offset of a 1-based line and character column.
 fn offset_of(text: &str, line: usize, column: usize) -> Option<usize> {
-    let start: usize = text.split_inclusive('\n').take(line.checked_sub(1)?).map(str::len).sum();
+    let start: usize = text
+        .split_inclusive('\n')
+        .take(line.checked_sub(1)?)
+        .map(str::len)
+        .sum();
     let line_text = text[start..].lines().next().unwrap_or("");
-    let col = line_text.char_indices().nth(column.saturating_sub(1)).map_or(line_text.len(), |(i, _)| i);
+    let col = line_text
+        .char_indices()
+        .nth(column.saturating_sub(1))
+        .map_or(line_text.len(), |(i, _)| i);
     Some(start + col)
 }
 
@@ -106,7 +119,11 @@ impl miette::Diagnostic for Snippet<'_> {
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        Some(Box::new(std::iter::once(LabeledSpan::new(Some("here".into()), self.offset, 1))))
+        Some(Box::new(std::iter::once(LabeledSpan::new(
+            Some("here".into()),
+            self.offset,
+            1,
+        ))))
     }
 }
 

@@ -135,13 +135,22 @@ pub(crate) fn split<'a>(text: &'a str, file: &Path) -> Result<Split<'a>, Diagnos
     let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
     let text_after_bom = &text[bom..];
     if text_after_bom.trim().is_empty() {
-        return Err(Diagnostic::error(file, Some(Location::START), "the file is empty")
-            .with_help("a session starts with front matter: a line `---`, `title: …`, and a closing `---`"));
+        return Err(
+            Diagnostic::error(file, Some(Location::START), "the file is empty").with_help(
+                "a session starts with front matter: a line `---`, `title: …`, and a closing `---`",
+            ),
+        );
     }
-    let first_end = text_after_bom.find('\n').map_or(text_after_bom.len(), |i| i + 1);
+    let first_end = text_after_bom
+        .find('\n')
+        .map_or(text_after_bom.len(), |i| i + 1);
     if text_after_bom[..first_end].trim_end() != "---" {
-        return Err(Diagnostic::error(file, Some(Location::START), "no front matter: the file does not start with `---`")
-            .with_help("start the file with a line `---`, then `title: …`, then a closing `---`"));
+        return Err(Diagnostic::error(
+            file,
+            Some(Location::START),
+            "no front matter: the file does not start with `---`",
+        )
+        .with_help("start the file with a line `---`, then `title: …`, then a closing `---`"));
     }
     let yaml_start = bom + first_end;
     let mut pos = yaml_start;
@@ -159,15 +168,21 @@ pub(crate) fn split<'a>(text: &'a str, file: &Path) -> Result<Split<'a>, Diagnos
         }
         pos += line.len();
     }
-    Err(Diagnostic::error(file, Some(Location::START), "the front matter is not closed")
-        .with_help("add a line `---` after the last front-matter key, before the Markdown body"))
+    Err(Diagnostic::error(
+        file,
+        Some(Location::START),
+        "the front matter is not closed",
+    )
+    .with_help("add a line `---` after the last front-matter key, before the Markdown body"))
 }
 
 /// Parses the front matter of a split session file.
 pub(crate) fn parse(split: &Split<'_>, file: &Path) -> Result<SessionFrontMatter, Diagnostic> {
     if split.yaml.trim().is_empty() {
-        return Err(Diagnostic::error(file, Some(Location::START), "the front matter is empty")
-            .with_help("add at least `title: …` between the `---` lines"));
+        return Err(
+            Diagnostic::error(file, Some(Location::START), "the front matter is empty")
+                .with_help("add at least `title: …` between the `---` lines"),
+        );
     }
     yaml::parse(split.yaml, file, split.origin)
 }
@@ -189,18 +204,31 @@ mod tests {
 
     #[test]
     fn splits_with_bom_and_crlf() {
-        let s = split("\u{feff}---\r\ntitle: x\r\n---\r\nbody\r\n", Path::new("s.md")).expect("splits");
+        let s = split(
+            "\u{feff}---\r\ntitle: x\r\n---\r\nbody\r\n",
+            Path::new("s.md"),
+        )
+        .expect("splits");
         assert_eq!(s.yaml, "title: x\r\n");
         assert_eq!(s.body, "body\r\n");
         assert_eq!(s.origin.bytes, 8);
-        assert_eq!(fm("\u{feff}---\r\ntitle: x\r\n---\r\n").expect("parses").title.value, "x");
+        assert_eq!(
+            fm("\u{feff}---\r\ntitle: x\r\n---\r\n")
+                .expect("parses")
+                .title
+                .value,
+            "x"
+        );
     }
 
     #[test]
     fn an_unknown_sdg_is_an_error_at_its_own_position() {
         let (line, col, msg) = err_at("---\ntitle: x\nsdgs: [4, 18]\n---\n");
         assert_eq!((line, col), (3, 11));
-        assert!(msg.contains("\"18\" is not a Sustainable Development Goal"), "{msg}");
+        assert!(
+            msg.contains("\"18\" is not a Sustainable Development Goal"),
+            "{msg}"
+        );
     }
 
     #[test]
@@ -211,11 +239,16 @@ mod tests {
 
     #[test]
     fn people_are_names_or_maps_with_positions() {
-        let f = fm("---\ntitle: x\nspeakers:\n  - Ana Lima\n  - {name: Bo, country: Viet Nam}\n---\n").expect("parses");
+        let f =
+            fm("---\ntitle: x\nspeakers:\n  - Ana Lima\n  - {name: Bo, country: Viet Nam}\n---\n")
+                .expect("parses");
         assert_eq!(f.speakers[0].value.0.name, "Ana Lima");
         assert_eq!(f.speakers[1].referenced.line(), 4);
         let country = f.speakers[1].value.0.country.as_ref().expect("country");
-        assert_eq!((country.value.as_str(), country.referenced.line()), ("Viet Nam", 4));
+        assert_eq!(
+            (country.value.as_str(), country.referenced.line()),
+            ("Viet Nam", 4)
+        );
         let (line, _, msg) = err_at("---\ntitle: x\nspeakers:\n  - {name: Bo, org: X}\n---\n");
         assert_eq!(line, 4);
         assert!(msg.contains("org"), "{msg}");
@@ -225,8 +258,14 @@ mod tests {
     fn missing_fences_and_empty_files_are_errors() {
         assert_eq!(err_at("").2, "the file is empty");
         assert!(err_at("title: x\n").2.starts_with("no front matter"));
-        assert_eq!(err_at("---\ntitle: x\n").2, "the front matter is not closed");
+        assert_eq!(
+            err_at("---\ntitle: x\n").2,
+            "the front matter is not closed"
+        );
         assert_eq!(err_at("---\n---\n").2, "the front matter is empty");
-        assert_eq!(err_at("---\nsummary: y\n---\n").2, "missing required key `title`");
+        assert_eq!(
+            err_at("---\nsummary: y\n---\n").2,
+            "missing required key `title`"
+        );
     }
 }

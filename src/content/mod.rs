@@ -43,21 +43,27 @@ pub struct SitePaths {
 impl SitePaths {
     /// The standard layout under `root`.
     pub fn new(root: &Path) -> SitePaths {
-        let sessions = root.join("sessions");
+        // "sessions/a.md" reads better in diagnostics than "./sessions/a.md".
+        let base = if root == Path::new(".") {
+            Path::new("")
+        } else {
+            root
+        };
+        let sessions = base.join("sessions");
         // Corpora made for Hugo (and by the benchmark generator) keep sessions in content/sessions/.
-        let hugo_style = root.join("content").join("sessions");
+        let hugo_style = base.join("content").join("sessions");
         let sessions = if !sessions.exists() && hugo_style.is_dir() {
             hugo_style
         } else {
             sessions
         };
         SitePaths {
-            config: root.join("proceedings.yaml"),
+            config: base.join("proceedings.yaml"),
             sessions,
-            data: root.join("data"),
-            static_files: root.join("static"),
-            templates: root.join("templates"),
-            themes: root.join("themes"),
+            data: base.join("data"),
+            static_files: base.join("static"),
+            templates: base.join("templates"),
+            themes: base.join("themes"),
             root: root.to_path_buf(),
         }
     }
@@ -107,7 +113,8 @@ pub fn load(paths: &SitePaths, diags: &mut Diagnostics) -> Sources {
         None => SiteConfig::default(),
     };
     let files = session_files(paths, diags);
-    let results: Vec<Result<SessionSource, Diagnostic>> = files.par_iter().map(|f| load_session(f)).collect();
+    let results: Vec<Result<SessionSource, Diagnostic>> =
+        files.par_iter().map(|f| load_session(f)).collect();
     let mut sessions = Vec::with_capacity(results.len());
     for r in results {
         match r {
@@ -155,10 +162,15 @@ fn session_files(paths: &SitePaths, diags: &mut Diagnostics) -> Vec<PathBuf> {
                     Some(ancestor) => Diagnostic::error(
                         &path,
                         None,
-                        format!("symbolic link loop: this folder leads back to {}", ancestor.display()),
+                        format!(
+                            "symbolic link loop: this folder leads back to {}",
+                            ancestor.display()
+                        ),
                     )
                     .with_help("remove the link, or point it outside its own ancestors"),
-                    None => Diagnostic::error(&path, None, format!("cannot read: {}", io_reason(&e))),
+                    None => {
+                        Diagnostic::error(&path, None, format!("cannot read: {}", io_reason(&e)))
+                    }
                 };
                 diags.push(d);
             }
@@ -168,7 +180,8 @@ fn session_files(paths: &SitePaths, diags: &mut Diagnostics) -> Vec<PathBuf> {
 }
 
 fn io_reason(e: &walkdir::Error) -> String {
-    e.io_error().map_or_else(|| e.to_string(), ToString::to_string)
+    e.io_error()
+        .map_or_else(|| e.to_string(), ToString::to_string)
 }
 
 fn is_markdown(path: &Path) -> bool {
@@ -182,7 +195,10 @@ fn load_session(file: &Path) -> Result<SessionSource, Diagnostic> {
     let text = read_text(file)?;
     let split = front_matter::split(&text, file)?;
     let front = front_matter::parse(&split, file)?;
-    let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let stem = file
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
     Ok(SessionSource {
         file: file.to_path_buf(),
         stem,
@@ -193,7 +209,8 @@ fn load_session(file: &Path) -> Result<SessionSource, Diagnostic> {
 
 /// Reads a UTF-8 file; invalid bytes are an error at their position.
 pub(crate) fn read_text(file: &Path) -> Result<String, Diagnostic> {
-    let bytes = std::fs::read(file).map_err(|e| Diagnostic::error(file, None, format!("cannot read the file: {e}")))?;
+    let bytes = std::fs::read(file)
+        .map_err(|e| Diagnostic::error(file, None, format!("cannot read the file: {e}")))?;
     String::from_utf8(bytes).map_err(|e| {
         let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let text = String::from_utf8_lossy(good);
@@ -224,5 +241,7 @@ fn read_registry<T: DeserializeOwned>(file: &Path, diags: &mut Diagnostics) -> O
     if text.trim().is_empty() {
         return None;
     }
-    yaml::parse(text, file, yaml::Origin::default()).map_err(|d| diags.push(d)).ok()
+    yaml::parse(text, file, yaml::Origin::default())
+        .map_err(|d| diags.push(d))
+        .ok()
 }

@@ -39,13 +39,19 @@ impl Origin {
 }
 
 /// Parses `text` as `T`, or returns the one diagnostic that says where and why it failed.
-pub(crate) fn parse<T: DeserializeOwned>(text: &str, file: &Path, origin: Origin) -> Result<T, Diagnostic> {
+pub(crate) fn parse<T: DeserializeOwned>(
+    text: &str,
+    file: &Path,
+    origin: Origin,
+) -> Result<T, Diagnostic> {
     if let Some(d) = tab_indentation(text, file, origin) {
         return Err(d);
     }
     serde_saphyr::from_str::<T>(text).map_err(|e| {
         let location = e.location().and_then(|l| origin.locate(l));
-        let message = UserMessageFormatter.format_message(e.without_snippet()).into_owned();
+        let message = UserMessageFormatter
+            .format_message(e.without_snippet())
+            .into_owned();
         explain(Diagnostic::error(file, location, message))
     })
 }
@@ -62,8 +68,9 @@ fn tab_indentation(text: &str, file: &Path, origin: Origin) -> Option<Diagnostic
                 offset: Some(origin.bytes + offset + col),
             };
             return Some(
-                Diagnostic::error(file, Some(location), "a tab is used for indentation")
-                    .with_help("YAML allows only spaces for indentation: replace the tab with spaces"),
+                Diagnostic::error(file, Some(location), "a tab is used for indentation").with_help(
+                    "YAML allows only spaces for indentation: replace the tab with spaces",
+                ),
             );
         }
         offset += line.len();
@@ -83,7 +90,10 @@ fn explain(d: Diagnostic) -> Diagnostic {
             .unwrap_or_default();
         let help = match nearest(key, known.iter().copied()) {
             Some(k) => format!("did you mean `{k}`? (known keys: {})", known.join(", ")),
-            None => format!("remove it, or use one of the known keys: {}", known.join(", ")),
+            None => format!(
+                "remove it, or use one of the known keys: {}",
+                known.join(", ")
+            ),
         };
         return Diagnostic {
             message: format!("unknown key `{key}`"),
@@ -131,7 +141,12 @@ mod tests {
         let d = err("title: x\ntitel: y\n");
         assert_eq!(d.message, "unknown key `titel`");
         assert_eq!(d.location.map(|l| (l.line, l.column)), Some((3, 1)));
-        assert!(d.help.as_deref().is_some_and(|h| h.starts_with("did you mean `title`?")), "{d}");
+        assert!(
+            d.help
+                .as_deref()
+                .is_some_and(|h| h.starts_with("did you mean `title`?")),
+            "{d}"
+        );
     }
 
     #[test]

@@ -41,33 +41,52 @@ pub(crate) struct EventsBuilder {
 
 impl EventsBuilder {
     /// Starts with the events of `data/events.yaml`.
-    pub(crate) fn from_registry(records: &[EventRecord], file: &Path, diags: &mut Diagnostics) -> EventsBuilder {
+    pub(crate) fn from_registry(
+        records: &[EventRecord],
+        file: &Path,
+        diags: &mut Diagnostics,
+    ) -> EventsBuilder {
         let mut b = EventsBuilder::default();
         for rec in records {
             let at = super::locate(&rec.id);
             let Some(slug) = Slug::parse_exact(rec.id.value.trim()) else {
-                let hint = Slug::from_text(&rec.id.value).map_or_else(String::new, |s| format!(", e.g. `{s}`"));
+                let hint = Slug::from_text(&rec.id.value)
+                    .map_or_else(String::new, |s| format!(", e.g. `{s}`"));
                 diags.push(
-                    Diagnostic::error(file, at, format!("`{}` is not a valid event id", rec.id.value))
-                        .with_help(format!("ids are lower-case letters, digits and hyphens{hint}")),
+                    Diagnostic::error(
+                        file,
+                        at,
+                        format!("`{}` is not a valid event id", rec.id.value),
+                    )
+                    .with_help(format!(
+                        "ids are lower-case letters, digits and hyphens{hint}"
+                    )),
                 );
                 continue;
             };
             if b.by_key.contains_key(&slug) {
-                diags.push(Diagnostic::error(file, at, format!("the event id `{slug}` is used twice")).with_help("give each event its own id"));
+                diags.push(
+                    Diagnostic::error(file, at, format!("the event id `{slug}` is used twice"))
+                        .with_help("give each event its own id"),
+                );
                 continue;
             }
             let mut date = |d: &Option<serde_saphyr::Spanned<String>>| {
-                d.as_ref().and_then(|d| match d.value.trim().parse::<Date>() {
-                    Ok(v) => Some(v),
-                    Err(_) => {
-                        diags.push(
-                            Diagnostic::error(file, super::locate(d), format!("`{}` is not a date", d.value))
+                d.as_ref()
+                    .and_then(|d| match d.value.trim().parse::<Date>() {
+                        Ok(v) => Some(v),
+                        Err(_) => {
+                            diags.push(
+                                Diagnostic::error(
+                                    file,
+                                    super::locate(d),
+                                    format!("`{}` is not a date", d.value),
+                                )
                                 .with_help("write dates as YYYY-MM-DD"),
-                        );
-                        None
-                    }
-                })
+                            );
+                            None
+                        }
+                    })
             };
             let (start, end) = (date(&rec.start), date(&rec.end));
             let index = b.events.len();
@@ -140,9 +159,17 @@ impl TopicsBuilder {
             return Some(TopicId::from_index(i));
         }
         let index = self.topics.len();
-        let display: String = name.nfc().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ");
+        let display: String = name
+            .nfc()
+            .collect::<String>()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
         self.by_slug.insert(slug.clone(), index);
-        self.topics.push(Topic { slug, name: display });
+        self.topics.push(Topic {
+            slug,
+            name: display,
+        });
         Some(TopicId::from_index(index))
     }
 

@@ -110,11 +110,15 @@ pub fn resolve(sources: Sources, options: ResolveOptions, diags: &mut Diagnostic
         let Some(slug) = r.slug(&src) else { continue };
         if let Some(&first) = slugs.get(&slug) {
             r.diags.push(
-                Diagnostic::error(&src.file, None, format!("two sessions have the slug `{slug}`"))
-                    .with_help(format!(
-                        "the other is {}: rename one file, or give one a `slug:` of its own",
-                        sessions[first].file.display()
-                    )),
+                Diagnostic::error(
+                    &src.file,
+                    None,
+                    format!("two sessions have the slug `{slug}`"),
+                )
+                .with_help(format!(
+                    "the other is {}: rename one file, or give one a `slug:` of its own",
+                    sessions[first].file.display()
+                )),
             );
             continue;
         }
@@ -138,8 +142,12 @@ fn country_aliases(sources: &Sources, diags: &mut Diagnostics) -> CountryAliases
     for (alias, code) in &sources.country_aliases {
         if let Err(e) = aliases.insert(alias, &code.value) {
             diags.push(
-                Diagnostic::error(&sources.countries_file, locate(code), format!("{e}: `{}` is not an ISO 3166 code", code.value))
-                    .with_help("map each spelling to a two-letter ISO code, e.g. `Holland: NL`"),
+                Diagnostic::error(
+                    &sources.countries_file,
+                    locate(code),
+                    format!("{e}: `{}` is not an ISO 3166 code", code.value),
+                )
+                .with_help("map each spelling to a two-letter ISO code, e.g. `Holland: NL`"),
             );
         }
     }
@@ -153,11 +161,16 @@ fn register_speakers(sources: &Sources, people: &mut PeopleBuilder, diags: &mut 
         let parsed = parse_name(&rec.name.value);
         let slug = match &rec.id {
             Some(id) => Slug::parse_exact(&id.value).ok_or_else(|| {
-                Diagnostic::error(file, locate(id), format!("`{}` is not a valid speaker id", id.value))
-                    .with_help("ids are lower-case letters, digits and hyphens, e.g. `houlin-zhao`")
+                Diagnostic::error(
+                    file,
+                    locate(id),
+                    format!("`{}` is not a valid speaker id", id.value),
+                )
+                .with_help("ids are lower-case letters, digits and hyphens, e.g. `houlin-zhao`")
             }),
             None => Slug::from_text(&parsed.name).ok_or_else(|| {
-                Diagnostic::error(file, locate(&rec.name), "the speaker's name is empty").with_help("write the person's full name")
+                Diagnostic::error(file, locate(&rec.name), "the speaker's name is empty")
+                    .with_help("write the person's full name")
             }),
         };
         let slug = match slug {
@@ -179,12 +192,20 @@ fn register_speakers(sources: &Sources, people: &mut PeopleBuilder, diags: &mut 
         match people.add_registered(person, &aliases) {
             Ok(_) => {}
             Err(Clash::Name(n)) => diags.push(
-                Diagnostic::error(file, locate(&rec.name), format!("the name or alias `{n}` is already used by another speaker"))
-                    .with_help("each spelling may belong to one person only: merge the two entries"),
+                Diagnostic::error(
+                    file,
+                    locate(&rec.name),
+                    format!("the name or alias `{n}` is already used by another speaker"),
+                )
+                .with_help("each spelling may belong to one person only: merge the two entries"),
             ),
             Err(Clash::Slug(s)) => diags.push(
-                Diagnostic::error(file, locate(&rec.name), format!("the speaker id `{s}` is used twice"))
-                    .with_help("give one of them a different `id:`"),
+                Diagnostic::error(
+                    file,
+                    locate(&rec.name),
+                    format!("the speaker id `{s}` is used twice"),
+                )
+                .with_help("give one of them a different `id:`"),
             ),
         }
     }
@@ -205,7 +226,9 @@ struct SessionResolver<'a> {
 impl SessionResolver<'_> {
     /// Front-matter positions are relative to the YAML, which starts on line 2 of the file.
     fn at<T>(&self, s: &Spanned<T>) -> Option<Location> {
-        Origin { lines: 1, bytes: 0 }.locate(s.referenced).map(|l| Location { offset: None, ..l })
+        Origin { lines: 1, bytes: 0 }
+            .locate(s.referenced)
+            .map(|l| Location { offset: None, ..l })
     }
 
     fn error<T>(&mut self, at: &Spanned<T>, message: String, help: &str) {
@@ -217,7 +240,8 @@ impl SessionResolver<'_> {
         let slug = match &src.front.slug {
             Some(s) => {
                 let Some(slug) = Slug::parse_exact(&s.value) else {
-                    let suggestion = Slug::from_text(&s.value).map_or_else(String::new, |x| format!(", e.g. `{x}`"));
+                    let suggestion = Slug::from_text(&s.value)
+                        .map_or_else(String::new, |x| format!(", e.g. `{x}`"));
                     self.error(
                         s,
                         format!("`{}` is not a valid slug", s.value),
@@ -240,8 +264,12 @@ impl SessionResolver<'_> {
         };
         if RESERVED_SESSION_SLUGS.contains(&slug.as_str()) {
             self.diags.push(
-                Diagnostic::error(self.file, None, format!("the slug `{slug}` is reserved for the site's own pages"))
-                    .with_help("add `slug: …` with another value"),
+                Diagnostic::error(
+                    self.file,
+                    None,
+                    format!("the slug `{slug}` is reserved for the site's own pages"),
+                )
+                .with_help("add `slug: …` with another value"),
             );
             return None;
         }
@@ -265,45 +293,75 @@ impl SessionResolver<'_> {
             .expect("slug() accepted this session");
         let title = fm.title.value.trim().to_string();
         if title.is_empty() {
-            self.error(&fm.title, "the title is empty".into(), "write the session's title after `title:`");
+            self.error(
+                &fm.title,
+                "the title is empty".into(),
+                "write the session's title after `title:`",
+            );
         }
         let event = fm.event.as_ref().and_then(|e| {
             let r = events.resolve(&e.value);
             if r.is_none() {
-                self.error(e, "the event is empty".into(), "write an id from data/events.yaml or the event's name");
+                self.error(
+                    e,
+                    "the event is empty".into(),
+                    "write an id from data/events.yaml or the event's name",
+                );
             }
             r
         });
         let kind = fm.kind.as_ref().and_then(|k| {
             let r = k.value.parse::<SessionKind>().ok();
             if r.is_none() {
-                self.error(k, format!("`{}` is not a session type", k.value), "e.g. roundtable, panel, workshop, outcome-document, keynote");
+                self.error(
+                    k,
+                    format!("`{}` is not a session type", k.value),
+                    "e.g. roundtable, panel, workshop, outcome-document, keynote",
+                );
             }
             r
         });
         let date = fm.date.as_ref().and_then(|d| {
             let r = d.value.trim().parse::<jiff::civil::Date>().ok();
             if r.is_none() {
-                self.error(d, format!("`{}` is not a date", d.value), "write dates as YYYY-MM-DD, e.g. 2024-05-30");
+                self.error(
+                    d,
+                    format!("`{}` is not a date", d.value),
+                    "write dates as YYYY-MM-DD, e.g. 2024-05-30",
+                );
             }
             r
         });
-        let time = fm.time.as_ref().and_then(|t| match t.value.parse::<TimeRange>() {
-            Ok(r) => Some(r),
-            Err(e) => {
-                self.error(t, format!("bad time: {e}"), "write `time: \"10:00-10:45\"` (24-hour clock)");
-                None
-            }
-        });
+        let time = fm
+            .time
+            .as_ref()
+            .and_then(|t| match t.value.parse::<TimeRange>() {
+                Ok(r) => Some(r),
+                Err(e) => {
+                    self.error(
+                        t,
+                        format!("bad time: {e}"),
+                        "write `time: \"10:00-10:45\"` (24-hour clock)",
+                    );
+                    None
+                }
+            });
         let timezone = fm.timezone.as_ref().and_then(|z| {
             let ok = session::is_valid_timezone(&z.value);
             if !ok {
-                self.error(z, format!("`{}` is not a time zone", z.value), "write an offset such as \"UTC+02:00\" or a name such as \"Europe/Geneva\"");
+                self.error(
+                    z,
+                    format!("`{}` is not a time zone", z.value),
+                    "write an offset such as \"UTC+02:00\" or a name such as \"Europe/Geneva\"",
+                );
             }
             ok.then(|| z.value.trim().to_string())
         });
         let mut participants = Vec::new();
-        for (role, list) in [(Role::Moderator, &fm.moderators), (Role::Speaker, &fm.speakers)] {
+        for (role, list) in [
+            (Role::Moderator, &fm.moderators),
+            (Role::Speaker, &fm.speakers),
+        ] {
             for entry in list {
                 if let Some(p) = self.participant(role, entry, people) {
                     participants.push(p);
@@ -315,7 +373,11 @@ impl SessionResolver<'_> {
             match topics.intern(&t.value) {
                 Some(id) if !topic_ids.contains(&id) => topic_ids.push(id),
                 Some(_) => {}
-                None => self.error(t, "the topic is empty".into(), "remove it, or write the topic's name"),
+                None => self.error(
+                    t,
+                    "the topic is empty".into(),
+                    "remove it, or write the topic's name",
+                ),
             }
         }
         let mut sdgs: Vec<_> = fm.sdgs.iter().map(|s| s.value).collect();
@@ -333,22 +395,39 @@ impl SessionResolver<'_> {
             date,
             time,
             timezone,
-            organizers: fm.organizers.into_iter().map(|o| o.trim().to_string()).filter(|o| !o.is_empty()).collect(),
+            organizers: fm
+                .organizers
+                .into_iter()
+                .map(|o| o.trim().to_string())
+                .filter(|o| !o.is_empty())
+                .collect(),
             links: fm.links,
             participants,
             topics: topic_ids,
             sdgs,
             action_lines,
-            summary: fm.summary.map(|s| s.trim().to_string()).filter(|s| !s.is_empty()),
+            summary: fm
+                .summary
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty()),
             body: src.body,
         }
     }
 
-    fn participant(&mut self, role: Role, entry: &Spanned<PersonRef>, people: &mut PeopleBuilder) -> Option<Participation> {
+    fn participant(
+        &mut self,
+        role: Role,
+        entry: &Spanned<PersonRef>,
+        people: &mut PeopleBuilder,
+    ) -> Option<Participation> {
         let e = &entry.value.0;
         let parsed = parse_name(&e.name);
         let Some(index) = people.intern(&parsed) else {
-            self.error(entry, "a person without a name".into(), "every moderator and speaker needs `name: …`");
+            self.error(
+                entry,
+                "a person without a name".into(),
+                "every moderator and speaker needs `name: …`",
+            );
             return None;
         };
         let country = e.country.as_ref().and_then(|c| match self.countries.resolve(&c.value) {
@@ -363,7 +442,11 @@ impl SessionResolver<'_> {
                 None
             }
         });
-        let clean = |s: &Option<String>| s.as_ref().map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
+        let clean = |s: &Option<String>| {
+            s.as_ref()
+                .map(|v| v.trim().to_string())
+                .filter(|v| !v.is_empty())
+        };
         let honorific = clean(&e.honorific).or(parsed.honorific);
         Some(Participation {
             person: PersonId::from_index(index),

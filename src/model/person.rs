@@ -94,7 +94,11 @@ pub fn parse_name(raw: &str) -> ParsedName {
         }
         break;
     }
-    let name = tokens.join(" ").trim_matches(|c: char| c == ',' || c == ';').trim().to_string();
+    let name = tokens
+        .join(" ")
+        .trim_matches(|c: char| c == ',' || c == ';')
+        .trim()
+        .to_string();
     ParsedName {
         honorific: (!honorifics.is_empty()).then(|| honorifics.join(" ")),
         name,
@@ -125,7 +129,11 @@ pub(crate) enum Clash {
 
 impl PeopleBuilder {
     /// Adds a registry person with explicit slug and aliases.
-    pub(crate) fn add_registered(&mut self, person: Person, aliases: &[String]) -> Result<usize, Clash> {
+    pub(crate) fn add_registered(
+        &mut self,
+        person: Person,
+        aliases: &[String],
+    ) -> Result<usize, Clash> {
         if self.by_slug.contains_key(&person.slug) {
             return Err(Clash::Slug(person.slug));
         }
@@ -192,11 +200,26 @@ mod tests {
 
     #[test]
     fn honorifics_are_moved_out_of_the_name() {
-        assert_eq!(p("Engr. Md Selim Reza"), (Some("Engr.".into()), "Md Selim Reza".into()));
-        assert_eq!(p("Prof. Dr. Mostofa Kamal Nasir"), (Some("Prof. Dr.".into()), "Mostofa Kamal Nasir".into()));
-        assert_eq!(p("H.E. Mr. Nguyen  Manh Hung"), (Some("H.E. Mr.".into()), "Nguyen Manh Hung".into()));
-        assert_eq!(p("His Excellency Phạm Minh Chính"), (Some("His Excellency".into()), "Phạm Minh Chính".into()));
-        assert_eq!(p("Ms Cristina Bueti,"), (Some("Ms".into()), "Cristina Bueti".into()));
+        assert_eq!(
+            p("Engr. Md Selim Reza"),
+            (Some("Engr.".into()), "Md Selim Reza".into())
+        );
+        assert_eq!(
+            p("Prof. Dr. Mostofa Kamal Nasir"),
+            (Some("Prof. Dr.".into()), "Mostofa Kamal Nasir".into())
+        );
+        assert_eq!(
+            p("H.E. Mr. Nguyen  Manh Hung"),
+            (Some("H.E. Mr.".into()), "Nguyen Manh Hung".into())
+        );
+        assert_eq!(
+            p("His Excellency Phạm Minh Chính"),
+            (Some("His Excellency".into()), "Phạm Minh Chính".into())
+        );
+        assert_eq!(
+            p("Ms Cristina Bueti,"),
+            (Some("Ms".into()), "Cristina Bueti".into())
+        );
     }
 
     #[test]
@@ -235,7 +258,9 @@ mod tests {
             photo: None,
             links: vec![],
         };
-        let i = b.add_registered(person, &["Zhao Houlin".into()]).expect("added");
+        let i = b
+            .add_registered(person, &["Zhao Houlin".into()])
+            .expect("added");
         assert_eq!(b.intern(&parse_name("Mr. Zhao Houlin")), Some(i));
         assert_eq!(b.intern(&parse_name("Houlin ZHAO")), Some(i));
     }

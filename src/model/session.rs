@@ -112,9 +112,17 @@ const KNOWN_KINDS: [(SessionKind, &str, &str); 8] = [
     (SessionKind::Roundtable, "roundtable", "Roundtable"),
     (SessionKind::Panel, "panel", "Panel"),
     (SessionKind::Workshop, "workshop", "Workshop"),
-    (SessionKind::OutcomeDocument, "outcome-document", "Outcome document"),
+    (
+        SessionKind::OutcomeDocument,
+        "outcome-document",
+        "Outcome document",
+    ),
     (SessionKind::Keynote, "keynote", "Keynote"),
-    (SessionKind::HighLevelDialogue, "high-level-dialogue", "High-level dialogue"),
+    (
+        SessionKind::HighLevelDialogue,
+        "high-level-dialogue",
+        "High-level dialogue",
+    ),
     (SessionKind::Exhibition, "exhibition", "Exhibition"),
     (SessionKind::Plenary, "plenary", "Plenary"),
 ];
@@ -124,7 +132,10 @@ impl SessionKind {
     pub fn slug(&self) -> &str {
         match self {
             SessionKind::Other(s) => s.as_str(),
-            known => KNOWN_KINDS.iter().find(|k| &k.0 == known).map_or("", |k| k.1),
+            known => KNOWN_KINDS
+                .iter()
+                .find(|k| &k.0 == known)
+                .map_or("", |k| k.1),
         }
     }
 
@@ -139,7 +150,10 @@ impl SessionKind {
                     .map(|c| c.to_uppercase().chain(chars).collect())
                     .unwrap_or_default()
             }
-            known => KNOWN_KINDS.iter().find(|k| &k.0 == known).map_or(String::new(), |k| k.2.to_string()),
+            known => KNOWN_KINDS
+                .iter()
+                .find(|k| &k.0 == known)
+                .map_or(String::new(), |k| k.2.to_string()),
         }
     }
 }
@@ -184,9 +198,17 @@ impl FromStr for TimeRange {
         let norm = s.replace(['–', '—'], "-").replace('.', ":");
         let mut parts = norm.splitn(2, '-').map(str::trim);
         let parse = |t: &str| -> Result<Time, String> {
-            let (h, m) = t.split_once(':').ok_or_else(|| format!("{t:?} is not a time"))?;
-            let h: i8 = h.trim().parse().map_err(|_| format!("{t:?} is not a time"))?;
-            let m: i8 = m.trim().parse().map_err(|_| format!("{t:?} is not a time"))?;
+            let (h, m) = t
+                .split_once(':')
+                .ok_or_else(|| format!("{t:?} is not a time"))?;
+            let h: i8 = h
+                .trim()
+                .parse()
+                .map_err(|_| format!("{t:?} is not a time"))?;
+            let m: i8 = m
+                .trim()
+                .parse()
+                .map_err(|_| format!("{t:?} is not a time"))?;
             Time::new(h, m, 0, 0).map_err(|_| format!("{t:?} is not a time of day"))
         };
         let start = parse(parts.next().unwrap_or_default())?;
@@ -223,9 +245,16 @@ mod tests {
     #[test]
     fn time_ranges_parse_common_spellings() {
         for s in ["10:00-10:45", "10:00–10:45", "10:00 - 10:45", "10.00-10.45"] {
-            assert_eq!(s.parse::<TimeRange>().map(|t| t.to_string()), Ok("10:00–10:45".into()), "{s}");
+            assert_eq!(
+                s.parse::<TimeRange>().map(|t| t.to_string()),
+                Ok("10:00–10:45".into()),
+                "{s}"
+            );
         }
-        assert_eq!("9:30".parse::<TimeRange>().map(|t| t.to_string()), Ok("09:30".into()));
+        assert_eq!(
+            "9:30".parse::<TimeRange>().map(|t| t.to_string()),
+            Ok("09:30".into())
+        );
         for bad in ["25:00", "ten", "11:00-10:00", ""] {
             assert!(bad.parse::<TimeRange>().is_err(), "{bad}");
         }
@@ -243,10 +272,16 @@ mod tests {
 
     #[test]
     fn known_kinds_have_labels_and_others_keep_their_slug() {
-        assert_eq!("Outcome Document".parse::<SessionKind>(), Ok(SessionKind::OutcomeDocument));
+        assert_eq!(
+            "Outcome Document".parse::<SessionKind>(),
+            Ok(SessionKind::OutcomeDocument)
+        );
         assert_eq!(SessionKind::OutcomeDocument.label(), "Outcome document");
         let other: SessionKind = "fireside chat".parse().expect("any words");
-        assert_eq!((other.slug(), other.label().as_str()), ("fireside-chat", "Fireside chat"));
+        assert_eq!(
+            (other.slug(), other.label().as_str()),
+            ("fireside-chat", "Fireside chat")
+        );
         assert!("—".parse::<SessionKind>().is_err());
     }
 }

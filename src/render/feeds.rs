@@ -13,12 +13,22 @@ const FEED_ENTRIES: usize = 50;
 
 /// `sitemap.xml`: every HTML page, by absolute URL.
 pub(crate) fn sitemap(site: &Site, page_paths: &[&str]) -> Output {
-    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-    let mut paths: Vec<&str> = page_paths.iter().copied().filter(|p| p.ends_with(".html")).collect();
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    let mut paths: Vec<&str> = page_paths
+        .iter()
+        .copied()
+        .filter(|p| p.ends_with(".html"))
+        .collect();
     paths.sort_unstable();
     for p in paths {
         let site_path = p.strip_suffix("index.html").unwrap_or(p);
-        let _ = writeln!(xml, "  <url><loc>{}</loc></url>", escape(&site.base.absolute(site_path)));
+        let _ = writeln!(
+            xml,
+            "  <url><loc>{}</loc></url>",
+            escape(&site.base.absolute(site_path))
+        );
     }
     xml.push_str("</urlset>\n");
     Output {
@@ -30,8 +40,19 @@ pub(crate) fn sitemap(site: &Site, page_paths: &[&str]) -> Output {
 /// `feed.xml`: the newest sessions as an Atom feed (RFC 4287).
 pub(crate) fn atom(views: &Views<'_>) -> Output {
     let site = views.site;
-    let newest: Vec<_> = views.index.chronological.iter().take(FEED_ENTRIES).map(|id| &site.sessions[id.index()]).collect();
-    let stamp = |d: Option<jiff::civil::Date>| d.map_or_else(|| "1970-01-01T00:00:00Z".to_string(), |d| format!("{d}T00:00:00Z"));
+    let newest: Vec<_> = views
+        .index
+        .chronological
+        .iter()
+        .take(FEED_ENTRIES)
+        .map(|id| &site.sessions[id.index()])
+        .collect();
+    let stamp = |d: Option<jiff::civil::Date>| {
+        d.map_or_else(
+            || "1970-01-01T00:00:00Z".to_string(),
+            |d| format!("{d}T00:00:00Z"),
+        )
+    };
     let updated = stamp(newest.iter().filter_map(|s| s.date).max());
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
     let _ = write!(
@@ -58,7 +79,11 @@ pub(crate) fn atom(views: &Views<'_>) -> Output {
             let _ = writeln!(xml, "    <summary>{}</summary>", escape(summary));
         }
         for t in &s.topics {
-            let _ = writeln!(xml, "    <category term=\"{}\"/>", escape(&site.topics[t.index()].name));
+            let _ = writeln!(
+                xml,
+                "    <category term=\"{}\"/>",
+                escape(&site.topics[t.index()].name)
+            );
         }
         xml.push_str("  </entry>\n");
     }
@@ -71,7 +96,10 @@ pub(crate) fn atom(views: &Views<'_>) -> Output {
 
 /// `robots.txt`: everything may be crawled; points at the sitemap.
 pub(crate) fn robots(site: &Site) -> Output {
-    let text = format!("User-agent: *\nAllow: /\nSitemap: {}\n", site.base.absolute("sitemap.xml"));
+    let text = format!(
+        "User-agent: *\nAllow: /\nSitemap: {}\n",
+        site.base.absolute("sitemap.xml")
+    );
     Output {
         path: "robots.txt".into(),
         bytes: text.into_bytes(),

@@ -1,8 +1,8 @@
 //! The *render* stage: (site, index, theme) -> every output file, in memory.
 //! Pure: no reads, no writes; the write stage puts the result on disk.
 
-pub mod markdown;
 mod feeds;
+pub mod markdown;
 mod pages;
 pub mod theme;
 pub mod views;
@@ -26,7 +26,11 @@ pub struct Output {
 pub fn site(site: &Site, index: &Index, theme: &Theme) -> Result<Vec<Output>, BuildError> {
     let views = Views { site, index };
     let mut outputs = pages::render(&views, theme)?;
-    let page_paths: Vec<&str> = outputs.iter().map(|o| o.path.as_str()).filter(|p| *p != "404.html").collect();
+    let page_paths: Vec<&str> = outputs
+        .iter()
+        .map(|o| o.path.as_str())
+        .filter(|p| *p != "404.html")
+        .collect();
     let sitemap = feeds::sitemap(site, &page_paths);
     outputs.push(sitemap);
     outputs.push(feeds::atom(&views));

@@ -145,7 +145,13 @@ fn site_view<'a>(views: &'a Views<'_>) -> SiteView<'a> {
     }
 }
 
-fn meta(views: &Views<'_>, title: &str, description: Option<String>, path: &str, section: &'static str) -> PageMeta {
+fn meta(
+    views: &Views<'_>,
+    title: &str,
+    description: Option<String>,
+    path: &str,
+    section: &'static str,
+) -> PageMeta {
     let site_path = path.strip_suffix("index.html").unwrap_or(path);
     PageMeta {
         title: title.to_string(),
@@ -178,7 +184,10 @@ fn cards_of<'c>(cards: &'c [String], ids: &[SessionId]) -> Vec<&'c str> {
 }
 
 /// Splits a session list into pages under `dir` ("topics/iot/"), one job each.
-#[allow(clippy::too_many_arguments, reason = "one call site per page kind; a struct would only rename the arguments")]
+#[allow(
+    clippy::too_many_arguments,
+    reason = "one call site per page kind; a struct would only rename the arguments"
+)]
 fn paginated(
     views: &Views<'_>,
     jobs: &mut Vec<Job>,
@@ -193,7 +202,13 @@ fn paginated(
 ) {
     let per_page = views.site.config.sessions_per_page.max(1);
     let total = sessions.len().div_ceil(per_page).max(1);
-    let page_path = |n: usize| if n == 1 { dir.to_string() } else { format!("{dir}page/{n}/") };
+    let page_path = |n: usize| {
+        if n == 1 {
+            dir.to_string()
+        } else {
+            format!("{dir}page/{n}/")
+        }
+    };
     for n in 1..=total {
         let chunk = sessions.chunks(per_page).nth(n - 1).unwrap_or(&[]);
         let pager = Pager {
@@ -214,7 +229,11 @@ fn paginated(
         ctx.insert("cards", &cards_of(cards, chunk));
         ctx.insert("sessions_total", &sessions.len());
         ctx.insert("pager", &pager);
-        let page_title = if n == 1 { title.to_string() } else { format!("{title} (page {n} of {total})") };
+        let page_title = if n == 1 {
+            title.to_string()
+        } else {
+            format!("{title} (page {n} of {total})")
+        };
         let path = format!("{}index.html", page_path(n));
         jobs.push(Job {
             template,
@@ -235,10 +254,18 @@ fn home(views: &Views<'_>, cards: &[String], jobs: &mut Vec<Job>) {
         ("sessions", index.chronological.len(), "sessions/"),
         ("speakers", index.speakers_az.len(), "speakers/"),
         ("countries", index.by_country.len(), "countries/"),
-        ("SDGs", Sdg::all().filter(|g| !index.sdg_sessions(*g).is_empty()).count(), "sdgs/"),
+        (
+            "SDGs",
+            Sdg::all()
+                .filter(|g| !index.sdg_sessions(*g).is_empty())
+                .count(),
+            "sdgs/",
+        ),
         (
             "action lines",
-            ActionLine::all().filter(|a| a.children().is_empty() && !index.action_line_sessions(*a).is_empty()).count(),
+            ActionLine::all()
+                .filter(|a| a.children().is_empty() && !index.action_line_sessions(*a).is_empty())
+                .count(),
             "action-lines/",
         ),
         ("topics", site.topics.len(), "topics/"),
@@ -250,17 +277,37 @@ fn home(views: &Views<'_>, cards: &[String], jobs: &mut Vec<Job>) {
         count,
     });
     ctx.insert("figures", &figures);
-    ctx.insert("sdgs", &Sdg::all().map(|g| views.sdg(g)).collect::<Vec<_>>());
+    ctx.insert(
+        "sdgs",
+        &Sdg::all().map(|g| views.sdg(g)).collect::<Vec<_>>(),
+    );
     jobs.push(Job {
         template: "index.html",
         path: "index.html".into(),
-        meta: meta(views, &site.config.title, site.config.description.clone(), "index.html", "home"),
+        meta: meta(
+            views,
+            &site.config.title,
+            site.config.description.clone(),
+            "index.html",
+            "home",
+        ),
         context: ctx,
     });
 }
 
 fn sessions(views: &Views<'_>, cards: &[String], jobs: &mut Vec<Job>) {
-    paginated(views, jobs, "sessions.html", "sessions/", "All sessions", None, "sessions", &views.index.chronological, cards, &Context::new());
+    paginated(
+        views,
+        jobs,
+        "sessions.html",
+        "sessions/",
+        "All sessions",
+        None,
+        "sessions",
+        &views.index.chronological,
+        cards,
+        &Context::new(),
+    );
     for s in &views.site.sessions {
         let mut ctx = Context::new();
         ctx.insert("session", &views.session(s));
@@ -297,19 +344,32 @@ fn event_terms(views: &Views<'_>) -> Vec<serde_json::Value> {
 fn events(views: &Views<'_>, cards: &[String], jobs: &mut Vec<Job>) {
     let mut ctx = Context::new();
     ctx.insert("events", &event_terms(views));
-    jobs.push(index_job(views, "events.html", "events/", "Events", "events", ctx));
+    jobs.push(index_job(
+        views,
+        "events.html",
+        "events/",
+        "Events",
+        "events",
+        ctx,
+    ));
     for (i, e) in views.site.events.iter().enumerate() {
         let sessions = &views.index.by_event[i];
         let mut kinds: Vec<(String, usize)> = Vec::new();
         for s in sessions {
-            let label = views.site.sessions[s.index()].kind.as_ref().map_or_else(|| "Other".to_string(), |k| k.label());
+            let label = views.site.sessions[s.index()]
+                .kind
+                .as_ref()
+                .map_or_else(|| "Other".to_string(), |k| k.label());
             match kinds.iter_mut().find(|k| k.0 == label) {
                 Some(k) => k.1 += 1,
                 None => kinds.push((label, 1)),
             }
         }
         kinds.sort();
-        let days: Vec<Option<String>> = sessions.iter().map(|s| views.site.sessions[s.index()].date.map(human_date)).collect();
+        let days: Vec<Option<String>> = sessions
+            .iter()
+            .map(|s| views.site.sessions[s.index()].date.map(human_date))
+            .collect();
         let mut ctx = Context::new();
         ctx.insert(
             "event",
@@ -340,7 +400,18 @@ fn paginated_days(
 ) {
     let dir = format!("events/{}/", e.slug);
     let start = jobs.len();
-    paginated(views, jobs, "event.html", &dir, &e.name, None, "events", sessions, cards, &ctx);
+    paginated(
+        views,
+        jobs,
+        "event.html",
+        &dir,
+        &e.name,
+        None,
+        "events",
+        sessions,
+        cards,
+        &ctx,
+    );
     let per_page = views.site.config.sessions_per_page.max(1);
     for (n, job) in jobs[start..].iter_mut().enumerate() {
         let chunk_days = days.chunks(per_page).nth(n).unwrap_or(&[]);
@@ -348,7 +419,14 @@ fn paginated_days(
     }
 }
 
-fn index_job(views: &Views<'_>, template: &'static str, dir: &str, title: &str, section: &'static str, ctx: Context) -> Job {
+fn index_job(
+    views: &Views<'_>,
+    template: &'static str,
+    dir: &str,
+    title: &str,
+    section: &'static str,
+    ctx: Context,
+) -> Job {
     let path = format!("{dir}index.html");
     Job {
         template,
@@ -364,8 +442,15 @@ fn speakers(views: &Views<'_>, cards: &[String], jobs: &mut Vec<Job>) {
     let mut groups: Vec<(String, Vec<TermView>)> = Vec::new();
     for &p in &index.speakers_az {
         let person = &site.people[p.index()];
-        let letter = sort_key(&person.name).chars().find(|c| c.is_alphanumeric()).map_or('#', |c| c.to_ascii_uppercase());
-        let letter = if letter.is_ascii_alphabetic() { letter.to_string() } else { "#".to_string() };
+        let letter = sort_key(&person.name)
+            .chars()
+            .find(|c| c.is_alphanumeric())
+            .map_or('#', |c| c.to_ascii_uppercase());
+        let letter = if letter.is_ascii_alphabetic() {
+            letter.to_string()
+        } else {
+            "#".to_string()
+        };
         if groups.last().is_none_or(|g| g.0 != letter) {
             groups.push((letter.clone(), Vec::new()));
         }
@@ -380,17 +465,36 @@ fn speakers(views: &Views<'_>, cards: &[String], jobs: &mut Vec<Job>) {
     let mut ctx = Context::new();
     ctx.insert(
         "letters",
-        &groups.iter().map(|(l, people)| serde_json::json!({"letter": l, "people": people})).collect::<Vec<_>>(),
+        &groups
+            .iter()
+            .map(|(l, people)| serde_json::json!({"letter": l, "people": people}))
+            .collect::<Vec<_>>(),
     );
     ctx.insert("total", &index.speakers_az.len());
-    jobs.push(index_job(views, "speakers.html", "speakers/", "Speakers", "speakers", ctx));
+    jobs.push(index_job(
+        views,
+        "speakers.html",
+        "speakers/",
+        "Speakers",
+        "speakers",
+        ctx,
+    ));
 
     for &p in &index.speakers_az {
         let i = p.index();
         let person = &site.people[i];
         let appearances = &index.by_person[i];
         let ids: Vec<SessionId> = appearances.iter().map(|a| a.0).collect();
-        let roles: Vec<&str> = appearances.iter().map(|a| if a.1 == Role::Moderator { "Moderator" } else { "Speaker" }).collect();
+        let roles: Vec<&str> = appearances
+            .iter()
+            .map(|a| {
+                if a.1 == Role::Moderator {
+                    "Moderator"
+                } else {
+                    "Speaker"
+                }
+            })
+            .collect();
         let mut ctx = Context::new();
         ctx.insert(
             "person",
@@ -421,10 +525,22 @@ fn speakers(views: &Views<'_>, cards: &[String], jobs: &mut Vec<Job>) {
         ctx.insert("co_speakers_total", &index.co_speakers[i].len());
         let dir = format!("speakers/{}/", person.slug);
         let start = jobs.len();
-        paginated(views, jobs, "speaker.html", &dir, &person.name, None, "speakers", &ids, cards, &ctx);
+        paginated(
+            views,
+            jobs,
+            "speaker.html",
+            &dir,
+            &person.name,
+            None,
+            "speakers",
+            &ids,
+            cards,
+            &ctx,
+        );
         let per_page = site.config.sessions_per_page.max(1);
         for (n, job) in jobs[start..].iter_mut().enumerate() {
-            job.context.insert("roles", roles.chunks(per_page).nth(n).unwrap_or(&[]));
+            job.context
+                .insert("roles", roles.chunks(per_page).nth(n).unwrap_or(&[]));
         }
     }
 }
@@ -444,10 +560,20 @@ fn countries(views: &Views<'_>, cards: &[String], jobs: &mut Vec<Job>) {
         .collect();
     let mut ctx = Context::new();
     ctx.insert("countries", &rows);
-    jobs.push(index_job(views, "countries.html", "countries/", "Countries", "countries", ctx));
+    jobs.push(index_job(
+        views,
+        "countries.html",
+        "countries/",
+        "Countries",
+        "countries",
+        ctx,
+    ));
     for (c, entry) in list {
         let mut ctx = Context::new();
-        ctx.insert("country", &serde_json::json!({"name": c.name(), "code": c.iso2()}));
+        ctx.insert(
+            "country",
+            &serde_json::json!({"name": c.name(), "code": c.iso2()}),
+        );
         ctx.insert(
             "people",
             &entry
@@ -464,14 +590,35 @@ fn countries(views: &Views<'_>, cards: &[String], jobs: &mut Vec<Job>) {
                 .collect::<Vec<_>>(),
         );
         let dir = format!("countries/{}/", c.slug());
-        paginated(views, jobs, "country.html", &dir, c.name(), None, "countries", &entry.sessions, cards, &ctx);
+        paginated(
+            views,
+            jobs,
+            "country.html",
+            &dir,
+            c.name(),
+            None,
+            "countries",
+            &entry.sessions,
+            cards,
+            &ctx,
+        );
     }
 }
 
 fn sdgs(views: &Views<'_>, cards: &[String], jobs: &mut Vec<Job>) {
     let mut ctx = Context::new();
-    ctx.insert("sdgs", &Sdg::all().map(|g| views.sdg(g)).collect::<Vec<_>>());
-    jobs.push(index_job(views, "sdgs.html", "sdgs/", "Sustainable Development Goals", "sdgs", ctx));
+    ctx.insert(
+        "sdgs",
+        &Sdg::all().map(|g| views.sdg(g)).collect::<Vec<_>>(),
+    );
+    jobs.push(index_job(
+        views,
+        "sdgs.html",
+        "sdgs/",
+        "Sustainable Development Goals",
+        "sdgs",
+        ctx,
+    ));
     for g in Sdg::all() {
         let gi = usize::from(g.number() - 1);
         let mut ctx = Context::new();
@@ -489,22 +636,54 @@ fn sdgs(views: &Views<'_>, cards: &[String], jobs: &mut Vec<Job>) {
         );
         let title = format!("SDG {}: {}", g.number(), g.short_name());
         let dir = format!("sdgs/{}/", g.number());
-        paginated(views, jobs, "sdg.html", &dir, &title, Some(g.title().to_string()), "sdgs", views.index.sdg_sessions(g), cards, &ctx);
+        paginated(
+            views,
+            jobs,
+            "sdg.html",
+            &dir,
+            &title,
+            Some(g.title().to_string()),
+            "sdgs",
+            views.index.sdg_sessions(g),
+            cards,
+            &ctx,
+        );
     }
 }
 
 fn action_lines(views: &Views<'_>, cards: &[String], jobs: &mut Vec<Job>) {
-    let top: Vec<_> = ActionLine::all().filter(|a| a.parent().is_none()).map(|a| views.action_line(a)).collect();
+    let top: Vec<_> = ActionLine::all()
+        .filter(|a| a.parent().is_none())
+        .map(|a| views.action_line(a))
+        .collect();
     let mut ctx = Context::new();
     ctx.insert("action_lines", &top);
-    jobs.push(index_job(views, "action_lines.html", "action-lines/", "WSIS Action Lines", "action-lines", ctx));
+    jobs.push(index_job(
+        views,
+        "action_lines.html",
+        "action-lines/",
+        "WSIS Action Lines",
+        "action-lines",
+        ctx,
+    ));
     for a in ActionLine::all() {
         let mut ctx = Context::new();
         ctx.insert("action_line", &views.action_line(a));
         ctx.insert("parent", &a.parent().map(|p| views.action_line(p)));
         let title = format!("{}: {}", a.label(), a.title());
         let dir = format!("action-lines/{}/", a.slug());
-        paginated(views, jobs, "action_line.html", &dir, &title, None, "action-lines", views.index.action_line_sessions(a), cards, &ctx);
+        paginated(
+            views,
+            jobs,
+            "action_line.html",
+            &dir,
+            &title,
+            None,
+            "action-lines",
+            views.index.action_line_sessions(a),
+            cards,
+            &ctx,
+        );
     }
 }
 
@@ -521,11 +700,29 @@ fn topics(views: &Views<'_>, cards: &[String], jobs: &mut Vec<Job>) {
         .collect();
     let mut ctx = Context::new();
     ctx.insert("topics", &list);
-    jobs.push(index_job(views, "topics.html", "topics/", "Topics", "topics", ctx));
+    jobs.push(index_job(
+        views,
+        "topics.html",
+        "topics/",
+        "Topics",
+        "topics",
+        ctx,
+    ));
     for (i, t) in site.topics.iter().enumerate() {
         let mut ctx = Context::new();
         ctx.insert("topic", &serde_json::json!({"name": t.name}));
         let dir = format!("topics/{}/", t.slug);
-        paginated(views, jobs, "topic.html", &dir, &t.name, None, "topics", &index.by_topic[i], cards, &ctx);
+        paginated(
+            views,
+            jobs,
+            "topic.html",
+            &dir,
+            &t.name,
+            None,
+            "topics",
+            &index.by_topic[i],
+            cards,
+            &ctx,
+        );
     }
 }

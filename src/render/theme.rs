@@ -44,8 +44,14 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = embed!(
 
 /// The default theme's static assets, by output path.
 const DEFAULT_ASSETS: &[(&str, &[u8])] = &[
-    ("assets/style.css", include_bytes!("../../themes/default/static/assets/style.css")),
-    ("assets/syntax.css", include_bytes!("../../themes/default/static/assets/syntax.css")),
+    (
+        "assets/style.css",
+        include_bytes!("../../themes/default/static/assets/style.css"),
+    ),
+    (
+        "assets/syntax.css",
+        include_bytes!("../../themes/default/static/assets/syntax.css"),
+    ),
 ];
 
 /// Compiled templates plus the static files the theme ships.
@@ -103,11 +109,16 @@ pub(crate) fn tera_message(e: &tera::Error) -> String {
 }
 
 /// Every `.html`/`.xml`/`.txt` template under `dir`, named by its relative path with `prefix`.
-fn read_templates(dir: &Path, prefix: &str) -> Result<Vec<(String, Cow<'static, str>)>, BuildError> {
+fn read_templates(
+    dir: &Path,
+    prefix: &str,
+) -> Result<Vec<(String, Cow<'static, str>)>, BuildError> {
     let mut out = Vec::new();
     for (rel, bytes) in read_files(dir)? {
         let name = rel.to_string_lossy().replace('\\', "/");
-        let text = String::from_utf8(bytes).map_err(|_| BuildError::Template(format!("{}: not valid UTF-8", dir.join(&rel).display())))?;
+        let text = String::from_utf8(bytes).map_err(|_| {
+            BuildError::Template(format!("{}: not valid UTF-8", dir.join(&rel).display()))
+        })?;
         out.push((format!("{prefix}{name}"), Cow::Owned(text)));
     }
     Ok(out)
@@ -125,10 +136,15 @@ pub(crate) fn read_files(dir: &Path) -> Result<Vec<(PathBuf, Vec<u8>)>, BuildErr
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
     for entry in walker {
-        let entry = entry.map_err(|e| BuildError::io(e.path().unwrap_or(dir).to_path_buf(), e.into()))?;
+        let entry =
+            entry.map_err(|e| BuildError::io(e.path().unwrap_or(dir).to_path_buf(), e.into()))?;
         if entry.file_type().is_file() {
             let bytes = std::fs::read(entry.path()).map_err(|e| BuildError::io(entry.path(), e))?;
-            let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path()).to_path_buf();
+            let rel = entry
+                .path()
+                .strip_prefix(dir)
+                .unwrap_or(entry.path())
+                .to_path_buf();
             out.push((rel, bytes));
         }
     }

@@ -205,7 +205,11 @@ impl<'a> Views<'a> {
             title: a.title(),
             url: self.action_line_url(a),
             count: self.index.action_line_sessions(a).len(),
-            children: a.children().into_iter().map(|c| self.action_line(c)).collect(),
+            children: a
+                .children()
+                .into_iter()
+                .map(|c| self.action_line(c))
+                .collect(),
         }
     }
 
@@ -258,7 +262,10 @@ impl<'a> Views<'a> {
                     url: l.url.clone(),
                 })
                 .collect(),
-            moderators: moderators.into_iter().map(|p| self.participant(p)).collect(),
+            moderators: moderators
+                .into_iter()
+                .map(|p| self.participant(p))
+                .collect(),
             speakers: speakers.into_iter().map(|p| self.participant(p)).collect(),
             countries: countries.into_iter().map(|c| self.country(c)).collect(),
             topics: s
@@ -273,7 +280,11 @@ impl<'a> Views<'a> {
                 })
                 .collect(),
             sdgs: s.sdgs.iter().map(|&g| self.sdg(g)).collect(),
-            action_lines: s.action_lines.iter().map(|&a| self.action_line(a)).collect(),
+            action_lines: s
+                .action_lines
+                .iter()
+                .map(|&a| self.action_line(a))
+                .collect(),
             summary: s.summary.clone(),
         }
     }

@@ -248,7 +248,11 @@ impl FromStr for ActionLine {
         if digits.is_empty() || after.chars().next().is_some_and(char::is_alphanumeric) {
             return Err(err());
         }
-        let line = digits.parse::<u8>().ok().and_then(ActionLine::line).ok_or_else(err)?;
+        let line = digits
+            .parse::<u8>()
+            .ok()
+            .and_then(ActionLine::line)
+            .ok_or_else(err)?;
         if line.number != 7 {
             return Ok(line);
         }
@@ -286,13 +290,22 @@ mod tests {
             ("C 4", "c4"),
             ("C4.", "c4"),
             ("C11", "c11"),
-            ("C1. The role of governments and all stakeholders in the promotion of ICTs for development", "c1"),
+            (
+                "C1. The role of governments and all stakeholders in the promotion of ICTs for development",
+                "c1",
+            ),
             ("C7", "c7"),
             ("C7 E-health", "c7-e-health"),
             ("C7: e-Health", "c7-e-health"),
             ("C7 - E-government", "c7-e-government"),
-            ("C7. ICT applications: benefits in all aspects of life — E-health", "c7-e-health"),
-            ("C7. ICT applications: benefits in all aspects of life – E-agriculture", "c7-e-agriculture"),
+            (
+                "C7. ICT applications: benefits in all aspects of life — E-health",
+                "c7-e-health",
+            ),
+            (
+                "C7. ICT applications: benefits in all aspects of life – E-agriculture",
+                "c7-e-agriculture",
+            ),
             ("c7-e-health", "c7-e-health"),
             ("C7 eLearning", "c7-e-learning"),
             ("E-science", "c7-e-science"),
@@ -305,7 +318,17 @@ mod tests {
 
     #[test]
     fn anything_else_is_rejected() {
-        for input in ["C0", "C12", "C", "7", "c1x", "Health", "", "Capacity building", "C99999999999"] {
+        for input in [
+            "C0",
+            "C12",
+            "C",
+            "7",
+            "c1x",
+            "Health",
+            "",
+            "Capacity building",
+            "C99999999999",
+        ] {
             assert!(parse(input).is_err(), "{input}");
         }
     }
@@ -320,7 +343,12 @@ mod tests {
         }
         assert_eq!(ActionLine::line(4).and_then(ActionLine::parent), None);
         assert_eq!(ActionLine::all().count(), 19);
-        assert_eq!(ActionLine::all().filter(|a| a.children().is_empty()).count(), 18);
+        assert_eq!(
+            ActionLine::all()
+                .filter(|a| a.children().is_empty())
+                .count(),
+            18
+        );
     }
 
     #[test]

@@ -10,23 +10,91 @@ pub struct Sdg(u8);
 
 /// (short name, official title, official colour) for goals 1..=17, from the UN SDG guidelines.
 const GOALS: [(&str, &str, &str); 17] = [
-    ("No Poverty", "End poverty in all its forms everywhere", "#E5243B"),
-    ("Zero Hunger", "End hunger, achieve food security and improved nutrition and promote sustainable agriculture", "#DDA63A"),
-    ("Good Health and Well-being", "Ensure healthy lives and promote well-being for all at all ages", "#4C9F38"),
-    ("Quality Education", "Ensure inclusive and equitable quality education and promote lifelong learning opportunities for all", "#C5192D"),
-    ("Gender Equality", "Achieve gender equality and empower all women and girls", "#FF3A21"),
-    ("Clean Water and Sanitation", "Ensure availability and sustainable management of water and sanitation for all", "#26BDE2"),
-    ("Affordable and Clean Energy", "Ensure access to affordable, reliable, sustainable and modern energy for all", "#FCC30B"),
-    ("Decent Work and Economic Growth", "Promote sustained, inclusive and sustainable economic growth, full and productive employment and decent work for all", "#A21942"),
-    ("Industry, Innovation and Infrastructure", "Build resilient infrastructure, promote inclusive and sustainable industrialization and foster innovation", "#FD6925"),
-    ("Reduced Inequalities", "Reduce inequality within and among countries", "#DD1367"),
-    ("Sustainable Cities and Communities", "Make cities and human settlements inclusive, safe, resilient and sustainable", "#FD9D24"),
-    ("Responsible Consumption and Production", "Ensure sustainable consumption and production patterns", "#BF8B2E"),
-    ("Climate Action", "Take urgent action to combat climate change and its impacts", "#3F7E44"),
-    ("Life Below Water", "Conserve and sustainably use the oceans, seas and marine resources for sustainable development", "#0A97D9"),
-    ("Life on Land", "Protect, restore and sustainably use terrestrial ecosystems, sustainably manage forests, combat desertification, and halt and reverse land degradation and halt biodiversity loss", "#56C02B"),
-    ("Peace, Justice and Strong Institutions", "Promote peaceful and inclusive societies for sustainable development, provide access to justice for all and build effective, accountable and inclusive institutions at all levels", "#00689D"),
-    ("Partnerships for the Goals", "Strengthen the means of implementation and revitalize the Global Partnership for Sustainable Development", "#19486A"),
+    (
+        "No Poverty",
+        "End poverty in all its forms everywhere",
+        "#E5243B",
+    ),
+    (
+        "Zero Hunger",
+        "End hunger, achieve food security and improved nutrition and promote sustainable agriculture",
+        "#DDA63A",
+    ),
+    (
+        "Good Health and Well-being",
+        "Ensure healthy lives and promote well-being for all at all ages",
+        "#4C9F38",
+    ),
+    (
+        "Quality Education",
+        "Ensure inclusive and equitable quality education and promote lifelong learning opportunities for all",
+        "#C5192D",
+    ),
+    (
+        "Gender Equality",
+        "Achieve gender equality and empower all women and girls",
+        "#FF3A21",
+    ),
+    (
+        "Clean Water and Sanitation",
+        "Ensure availability and sustainable management of water and sanitation for all",
+        "#26BDE2",
+    ),
+    (
+        "Affordable and Clean Energy",
+        "Ensure access to affordable, reliable, sustainable and modern energy for all",
+        "#FCC30B",
+    ),
+    (
+        "Decent Work and Economic Growth",
+        "Promote sustained, inclusive and sustainable economic growth, full and productive employment and decent work for all",
+        "#A21942",
+    ),
+    (
+        "Industry, Innovation and Infrastructure",
+        "Build resilient infrastructure, promote inclusive and sustainable industrialization and foster innovation",
+        "#FD6925",
+    ),
+    (
+        "Reduced Inequalities",
+        "Reduce inequality within and among countries",
+        "#DD1367",
+    ),
+    (
+        "Sustainable Cities and Communities",
+        "Make cities and human settlements inclusive, safe, resilient and sustainable",
+        "#FD9D24",
+    ),
+    (
+        "Responsible Consumption and Production",
+        "Ensure sustainable consumption and production patterns",
+        "#BF8B2E",
+    ),
+    (
+        "Climate Action",
+        "Take urgent action to combat climate change and its impacts",
+        "#3F7E44",
+    ),
+    (
+        "Life Below Water",
+        "Conserve and sustainably use the oceans, seas and marine resources for sustainable development",
+        "#0A97D9",
+    ),
+    (
+        "Life on Land",
+        "Protect, restore and sustainably use terrestrial ecosystems, sustainably manage forests, combat desertification, and halt and reverse land degradation and halt biodiversity loss",
+        "#56C02B",
+    ),
+    (
+        "Peace, Justice and Strong Institutions",
+        "Promote peaceful and inclusive societies for sustainable development, provide access to justice for all and build effective, accountable and inclusive institutions at all levels",
+        "#00689D",
+    ),
+    (
+        "Partnerships for the Goals",
+        "Strengthen the means of implementation and revitalize the Global Partnership for Sustainable Development",
+        "#19486A",
+    ),
 ];
 
 impl Sdg {
@@ -119,11 +187,7 @@ impl FromStr for Sdg {
         if after.chars().next().is_some_and(char::is_alphanumeric) {
             return Err(err());
         }
-        digits
-            .parse::<u8>()
-            .ok()
-            .and_then(Sdg::new)
-            .ok_or_else(err)
+        digits.parse::<u8>().ok().and_then(Sdg::new).ok_or_else(err)
     }
 }
 
@@ -162,7 +226,10 @@ mod tests {
             ("sdg-4", 4),
             ("SDG #4", 4),
             ("Goal 4", 4),
-            ("Goal 4: Ensure inclusive and equitable quality education", 4),
+            (
+                "Goal 4: Ensure inclusive and equitable quality education",
+                4,
+            ),
             ("Goal 16 - Peace", 16),
             ("Quality Education", 4),
             ("climate action", 13),
@@ -173,7 +240,18 @@ mod tests {
 
     #[test]
     fn goals_outside_one_to_seventeen_are_rejected() {
-        for input in ["0", "18", "SDG 0", "Goal 18: x", "four", "", "4x", "SDG", "-1", "999999999999"] {
+        for input in [
+            "0",
+            "18",
+            "SDG 0",
+            "Goal 18: x",
+            "four",
+            "",
+            "4x",
+            "SDG",
+            "-1",
+            "999999999999",
+        ] {
             assert!(input.parse::<Sdg>().is_err(), "{input}");
         }
     }

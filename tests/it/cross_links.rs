@@ -1,0 +1,143 @@
+//! People, countries, SDGs, action lines, topics and events link each other.
+
+use crate::{SiteTest, main_of};
+
+fn site() -> SiteTest {
+    let t = SiteTest::new("cross/basic");
+    t.build(&[]);
+    t
+}
+
+#[test]
+fn honorifics_accents_and_aliases_do_not_split_a_speaker() {
+    let t = site();
+    let page = t.read("speakers/nguyen-manh-hung/index.html");
+    assert!(page.contains("/sessions/opening/") && page.contains("/sessions/health-panel/"));
+    // The registry's spelling and bio win; the stripped honorific is kept for display.
+    assert!(page.contains("Nguyễn Mạnh Hùng"));
+    assert!(page.contains("<em>Information and Communication</em>"));
+    assert!(!t.exists("speakers/h-e-nguyen-manh-hung/index.html"));
+    let session = t.read("sessions/opening/index.html");
+    assert!(session.contains("<span class=\"honorific\">H.E.</span> Nguyễn Mạnh Hùng"));
+}
+
+#[test]
+fn a_speaker_page_lists_roles_countries_organizations_and_co_speakers() {
+    let t = site();
+    let bo = main_of(&t.read("speakers/bo-chen/index.html")).to_string();
+    assert!(
+        bo.contains("Moderator") && bo.contains("Speaker"),
+        "role in each session"
+    );
+    assert!(bo.contains("/countries/cn/"));
+    assert!(
+        bo.contains("/speakers/ana-lima/") && bo.contains("/speakers/nguyen-manh-hung/"),
+        "co-speakers"
+    );
+    let ana = main_of(&t.read("speakers/ana-lima/index.html")).to_string();
+    assert!(ana.contains("Ministry of ICT") && ana.contains("Director"));
+}
+
+#[test]
+fn country_variants_are_one_country_page() {
+    let t = site();
+    let vn = t.read("countries/vn/index.html");
+    assert!(vn.contains("Viet Nam") && vn.contains("/speakers/nguyen-manh-hung/"));
+    assert!(vn.contains("/sessions/opening/") && vn.contains("/sessions/health-panel/"));
+    assert!(!t.exists("countries/vietnam/index.html"));
+}
+
+#[test]
+fn all_seventeen_sdg_pages_exist_with_official_colours() {
+    let t = site();
+    for n in 1..=17 {
+        assert!(t.exists(&format!("sdgs/{n}/index.html")), "SDG {n}");
+    }
+    let nine = t.read("sdgs/9/index.html");
+    assert!(
+        nine.contains("#FD6925")
+            && nine.contains("/sessions/opening/")
+            && nine.contains("/sessions/health-panel/")
+    );
+    assert!(
+        nine.contains("/action-lines/c7-e-health/"),
+        "co-occurring action lines"
+    );
+    assert!(t.read("sdgs/5/index.html").contains("No session yet."));
+}
+
+#[test]
+fn c7_lists_its_sub_lines_and_their_sessions() {
+    let t = site();
+    let c7 = t.read("action-lines/c7/index.html");
+    for sub in ["c7-e-government", "c7-e-health", "c7-e-science"] {
+        assert!(c7.contains(&format!("/action-lines/{sub}/")), "{sub}");
+    }
+    assert!(c7.contains("/sessions/health-panel/"));
+    let health = t.read("action-lines/c7-e-health/index.html");
+    assert!(health.contains("/action-lines/c7/"), "links its parent");
+}
+
+#[test]
+fn topic_variants_merge_and_events_resolve_by_id_or_name() {
+    let t = site();
+    let divide = t.read("topics/digital-divide/index.html");
+    assert!(divide.contains("/sessions/opening/") && divide.contains("/sessions/health-panel/"));
+    let event = t.read("events/forum-2024/index.html");
+    assert!(event.contains("/sessions/opening/") && event.contains("/sessions/health-panel/"));
+    assert!(event.contains("27 May 2024"), "programme by day");
+    assert!(!t.exists("events/test-forum-2024/index.html"));
+}
+
+#[test]
+fn a_session_page_links_every_term() {
+    let t = site();
+    let page = t.read("sessions/opening/index.html");
+    for href in [
+        "/events/forum-2024/",
+        "/speakers/ana-lima/",
+        "/speakers/bo-chen/",
+        "/countries/br/",
+        "/sdgs/4/",
+        "/sdgs/9/",
+        "/action-lines/c1/",
+        "/action-lines/c7-e-health/",
+        "/topics/cybersecurity/",
+    ] {
+        assert!(page.contains(&format!("href=\"{href}\"")), "{href}");
+    }
+    assert!(
+        page.contains("<h2 id=\"welcome\">Welcome</h2>"),
+        "body headings start at h2 with ids"
+    );
+}
+
+#[test]
+fn the_home_page_has_events_latest_sessions_figures_and_every_index() {
+    let t = site();
+    let home = main_of(&t.read("index.html")).to_string();
+    for href in [
+        "/sessions/",
+        "/events/",
+        "/speakers/",
+        "/countries/",
+        "/sdgs/",
+        "/action-lines/",
+        "/topics/",
+        "/events/forum-2024/",
+        "/sessions/health-panel/",
+    ] {
+        assert!(home.contains(&format!("href=\"{href}\"")), "{href}");
+    }
+    assert!(home.contains("<span class=\"figure-num\">2</span> sessions"));
+}
+
+#[test]
+fn drafts_hidden_files_and_other_files_are_left_out_unless_asked() {
+    let t = site();
+    assert!(!t.exists("sessions/draft/index.html"));
+    assert!(!t.exists("speakers/draft-person/index.html"));
+    assert!(!t.exists("sessions/hidden/index.html"));
+    t.build(&["--drafts"]);
+    assert!(t.exists("sessions/draft/index.html") && t.exists("speakers/draft-person/index.html"));
+}

@@ -1,0 +1,165 @@
+//! Bad input: every error names file:line:column, all errors come together,
+//! the exit code is non-zero, and the previous output stays byte-identical.
+
+use crate::SiteTest;
+
+/// (fixture, expected first line of the report, expected help fragment).
+const CASES: &[(&str, &str, &str)] = &[
+    (
+        "unknown-key",
+        "sessions/a.md:3:1: error: unknown key `titel`",
+        "did you mean `title`?",
+    ),
+    (
+        "sdg-18",
+        "sessions/a.md:3:11: error: \"18\" is not a Sustainable Development Goal",
+        "",
+    ),
+    (
+        "action-line",
+        "sessions/a.md:5:5: error: \"C12 Space\" is not a WSIS Action Line",
+        "",
+    ),
+    (
+        "missing-title",
+        "sessions/a.md:2:1: error: missing required key `title`",
+        "add `title: …`",
+    ),
+    (
+        "bad-date",
+        "sessions/a.md:3:7: error: `2024-13-45` is not a date",
+        "YYYY-MM-DD",
+    ),
+    (
+        "no-front-matter",
+        "sessions/a.md:1:1: error: no front matter",
+        "start the file with a line `---`",
+    ),
+    (
+        "unclosed",
+        "sessions/a.md:1:1: error: the front matter is not closed",
+        "add a line `---`",
+    ),
+    (
+        "tab",
+        "sessions/a.md:4:1: error: a tab is used for indentation",
+        "only spaces",
+    ),
+    (
+        "empty-name",
+        "sessions/a.md:4:5: error: a person without a name",
+        "needs `name: …`",
+    ),
+    (
+        "bad-slug",
+        "sessions/a.md:3:7: error: `../../etc` is not a valid slug",
+        "e.g. `etc`",
+    ),
+    ("wrong-type", "sessions/a.md:3:11: error: ", "takes a list"),
+    (
+        "utf8",
+        "sessions/a.md:4:4: error: the file is not valid UTF-8",
+        "UTF-8",
+    ),
+    (
+        "config-key",
+        "proceedings.yaml:2:1: error: unknown key `base_ulr`",
+        "did you mean `base_url`?",
+    ),
+    (
+        "duplicate-slug",
+        "sessions/two/same.md: error: two sessions have the slug `same`",
+        "sessions/one/same.md",
+    ),
+];
+
+#[test]
+fn each_bad_input_is_reported_with_its_position_and_a_hint() {
+    for (case, first_line, help) in CASES {
+        let t = SiteTest::new(&format!("invalid/{case}"));
+        let out = t.run(&["build"]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{case}: exit code\n{stderr}");
+        assert!(
+            stderr.starts_with(first_line),
+            "{case}: expected `{first_line}`, got:\n{stderr}"
+        );
+        assert!(
+            stderr.contains(help),
+            "{case}: expected help `{help}` in:\n{stderr}"
+        );
+        assert!(!stderr.contains("panicked"), "{case}");
+        assert!(!t.exists("index.html"), "{case}: nothing was written");
+    }
+}
+
+#[test]
+fn all_errors_of_a_build_are_reported_together() {
+    let t = SiteTest::new("invalid/many-errors");
+    let out = t.run(&["build"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("sessions/a.md:3:8: error: \"0\" is not a Sustainable Development Goal"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("sessions/b.md:3:1: error: unknown key `colour`"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("failed with 2 error(s)"), "{stderr}");
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_output_byte_identical() {
+    let t = SiteTest::new("cross/basic");
+    t.build(&[]);
+    let before = t.read("sessions/opening/index.html");
+    let home = t.read("index.html");
+    t.write(
+        "sessions/forum-2024/opening.md",
+        "---\ntitle: Broken\nsdgs: [99]\n---\n",
+    );
+    let out = t.run(&["build"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(t.read("sessions/opening/index.html"), before);
+    assert_eq!(t.read("index.html"), home);
+    let leftovers: Vec<_> = std::fs::read_dir(t.root())
+        .expect("ls")
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".public"))
+        .collect();
+    assert!(leftovers.is_empty(), "no staging folder left behind");
+}
+
+#[test]
+fn an_unknown_country_is_a_warning_naming_file_and_line() {
+    let t = SiteTest::new("warnings/unknown-country");
+    let out = t.run(&["build"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("sessions/a.md:4:30: warning: unknown country `Vietnma`"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("did you mean `Viet Nam`?"), "{stderr}");
+    assert!(t.exists("speakers/bo-chen/index.html"));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_loop_is_an_error_not_a_hang() {
+    let t = SiteTest::new("cross/basic");
+    std::os::unix::fs::symlink("..", t.root().join("sessions/forum-2024/loop")).expect("symlink");
+    let out = t.run(&["build"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("symbolic link loop"), "{stderr}");
+}
+
+#[test]
+fn a_missing_site_folder_is_a_clear_error() {
+    let t = SiteTest::new("cross/basic");
+    let out = t.run(&["build", "no-such-site"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no site at no-such-site"));
+}
