@@ -17,6 +17,9 @@ use crate::index::sort_key;
 use crate::model::{Role, SessionId};
 use crate::taxonomy::{ActionLine, Sdg};
 
+/// Above this many speakers, the A–Z index gets one page per initial letter.
+const SPEAKERS_ON_ONE_PAGE: usize = 1500;
+
 /// Site-wide values every template receives as `site`.
 #[derive(Serialize)]
 struct SiteView<'a> {
@@ -462,23 +465,36 @@ fn speakers(views: &Views<'_>, cards: &[String], jobs: &mut Vec<Job>) {
             });
         }
     }
+    // A large A–Z would be megabytes on one page: past a threshold each letter gets its own page.
+    let split = index.speakers_az.len() > SPEAKERS_ON_ONE_PAGE;
+    let letter_id = |l: &str| if l == "#" { "other".to_string() } else { l.to_lowercase() };
+    let letters: Vec<serde_json::Value> = groups
+        .iter()
+        .map(|(l, people)| {
+            serde_json::json!({
+                "letter": l,
+                "id": format!("letter-{}", letter_id(l)),
+                "count": people.len(),
+                "url": split.then(|| views.url(&format!("speakers/a-z/{}/", letter_id(l)))),
+                "people": if split { &[][..] } else { people.as_slice() },
+            })
+        })
+        .collect();
     let mut ctx = Context::new();
-    ctx.insert(
-        "letters",
-        &groups
-            .iter()
-            .map(|(l, people)| serde_json::json!({"letter": l, "people": people}))
-            .collect::<Vec<_>>(),
-    );
+    ctx.insert("letters", &letters);
     ctx.insert("total", &index.speakers_az.len());
-    jobs.push(index_job(
-        views,
-        "speakers.html",
-        "speakers/",
-        "Speakers",
-        "speakers",
-        ctx,
-    ));
+    jobs.push(index_job(views, "speakers.html", "speakers/", "Speakers", "speakers", ctx));
+    if split {
+        for (l, people) in &groups {
+            let mut ctx = Context::new();
+            ctx.insert("letter", l);
+            ctx.insert("people", people);
+            ctx.insert("letters", &letters);
+            let dir = format!("speakers/a-z/{}/", letter_id(l));
+            let title = format!("Speakers: {l}");
+            jobs.push(index_job(views, "speakers_letter.html", &dir, &title, "speakers", ctx));
+        }
+    }
 
     for &p in &index.speakers_az {
         let i = p.index();

@@ -29,6 +29,7 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = embed!(
     "events.html",
     "speaker.html",
     "speakers.html",
+    "speakers_letter.html",
     "country.html",
     "countries.html",
     "sdg.html",

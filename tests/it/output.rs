@@ -151,3 +151,25 @@ fn an_output_folder_that_holds_the_site_is_refused() {
         "nothing was deleted"
     );
 }
+
+#[test]
+fn every_example_site_builds_without_warnings() {
+    let examples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    for entry in std::fs::read_dir(&examples).expect("examples/") {
+        let site = entry.expect("entry").path();
+        if !site.join("proceedings.yaml").exists() {
+            continue;
+        }
+        let out = tempfile::tempdir().expect("tempdir");
+        let r = assert_cmd::Command::cargo_bin("proceedings")
+            .expect("binary")
+            .arg("build")
+            .arg(&site)
+            .arg("--out")
+            .arg(out.path())
+            .output()
+            .expect("runs");
+        assert!(r.status.success(), "{}: {}", site.display(), String::from_utf8_lossy(&r.stderr));
+        assert!(r.stderr.is_empty(), "{}: {}", site.display(), String::from_utf8_lossy(&r.stderr));
+    }
+}
