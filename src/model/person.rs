@@ -114,6 +114,8 @@ pub fn identity(name: &str) -> Option<Slug> {
 #[derive(Debug, Default)]
 pub(crate) struct PeopleBuilder {
     people: Vec<Person>,
+    /// How each unregistered person's name was spelled, with counts, in order of first sight.
+    spellings: Vec<Option<Vec<(String, u32)>>>,
     by_identity: HashMap<Slug, usize>,
     by_slug: HashMap<Slug, usize>,
 }
@@ -151,6 +153,7 @@ impl PeopleBuilder {
             self.by_identity.insert(k, index);
         }
         self.people.push(person);
+        self.spellings.push(None);
         Ok(index)
     }
 
@@ -160,6 +163,12 @@ impl PeopleBuilder {
         if let Some(&i) = self.by_identity.get(&key) {
             if self.people[i].honorific.is_none() {
                 self.people[i].honorific.clone_from(&parsed.honorific);
+            }
+            if let Some(spellings) = &mut self.spellings[i] {
+                match spellings.iter_mut().find(|(s, _)| *s == parsed.name) {
+                    Some((_, n)) => *n += 1,
+                    None => spellings.push((parsed.name.clone(), 1)),
+                }
             }
             return Some(i);
         }
@@ -179,12 +188,33 @@ impl PeopleBuilder {
             photo: None,
             links: Vec::new(),
         });
+        self.spellings.push(Some(vec![(parsed.name.clone(), 1)]));
         self.by_identity.insert(key, index);
         self.by_slug.insert(slug, index);
         Some(index)
     }
 
-    pub(crate) fn finish(self) -> Vec<Person> {
+    /// The people, each named by their best spelling: the most frequent, then one
+    /// with capitals and diacritics ("Ana Lima" over "ana lima", "Wiewiórowski" over
+    /// "Wiewiorowski"), then the first seen. Registry names are kept as written.
+    pub(crate) fn finish(mut self) -> Vec<Person> {
+        for (person, spellings) in self.people.iter_mut().zip(self.spellings) {
+            let Some(spellings) = spellings else { continue };
+            let score = |s: &str, n: u32| {
+                let mixed = s.chars().any(char::is_uppercase) && s.chars().any(char::is_lowercase);
+                (n, mixed, s.chars().filter(|c| !c.is_ascii()).count())
+            };
+            let mut best: Option<(&String, (u32, bool, usize))> = None;
+            for (s, n) in &spellings {
+                let sc = score(s, *n);
+                if best.as_ref().is_none_or(|b| sc > b.1) {
+                    best = Some((s, sc));
+                }
+            }
+            if let Some((s, _)) = best {
+                person.name.clone_from(s);
+            }
+        }
         self.people
     }
 }
@@ -245,6 +275,17 @@ mod tests {
         assert_eq!(a, c);
         assert_eq!(a, d);
         assert_eq!(b.finish().len(), 1);
+    }
+
+    #[test]
+    fn the_best_spelling_names_the_person() {
+        let mut b = PeopleBuilder::default();
+        b.intern(&parse_name("ana lima"));
+        b.intern(&parse_name("Ana Lima"));
+        b.intern(&parse_name("Wojciech Wiewiorowski"));
+        b.intern(&parse_name("Wojciech Wiewiórowski"));
+        let names: Vec<String> = b.finish().into_iter().map(|p| p.name).collect();
+        assert_eq!(names, ["Ana Lima", "Wojciech Wiewiórowski"]);
     }
 
     #[test]

@@ -467,7 +467,13 @@ fn speakers(views: &Views<'_>, cards: &[String], jobs: &mut Vec<Job>) {
     }
     // A large A–Z would be megabytes on one page: past a threshold each letter gets its own page.
     let split = index.speakers_az.len() > SPEAKERS_ON_ONE_PAGE;
-    let letter_id = |l: &str| if l == "#" { "other".to_string() } else { l.to_lowercase() };
+    let letter_id = |l: &str| {
+        if l == "#" {
+            "other".to_string()
+        } else {
+            l.to_lowercase()
+        }
+    };
     let letters: Vec<serde_json::Value> = groups
         .iter()
         .map(|(l, people)| {
@@ -483,7 +489,14 @@ fn speakers(views: &Views<'_>, cards: &[String], jobs: &mut Vec<Job>) {
     let mut ctx = Context::new();
     ctx.insert("letters", &letters);
     ctx.insert("total", &index.speakers_az.len());
-    jobs.push(index_job(views, "speakers.html", "speakers/", "Speakers", "speakers", ctx));
+    jobs.push(index_job(
+        views,
+        "speakers.html",
+        "speakers/",
+        "Speakers",
+        "speakers",
+        ctx,
+    ));
     if split {
         for (l, people) in &groups {
             let mut ctx = Context::new();
@@ -492,7 +505,14 @@ fn speakers(views: &Views<'_>, cards: &[String], jobs: &mut Vec<Job>) {
             ctx.insert("letters", &letters);
             let dir = format!("speakers/a-z/{}/", letter_id(l));
             let title = format!("Speakers: {l}");
-            jobs.push(index_job(views, "speakers_letter.html", &dir, &title, "speakers", ctx));
+            jobs.push(index_job(
+                views,
+                "speakers_letter.html",
+                &dir,
+                &title,
+                "speakers",
+                ctx,
+            ));
         }
     }
 

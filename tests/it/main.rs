@@ -5,6 +5,7 @@ mod bundled;
 mod cross_links;
 mod errors;
 mod output;
+mod snapshots;
 
 use std::path::{Path, PathBuf};
 use std::process::Output;

@@ -169,7 +169,17 @@ fn every_example_site_builds_without_warnings() {
             .arg(out.path())
             .output()
             .expect("runs");
-        assert!(r.status.success(), "{}: {}", site.display(), String::from_utf8_lossy(&r.stderr));
-        assert!(r.stderr.is_empty(), "{}: {}", site.display(), String::from_utf8_lossy(&r.stderr));
+        assert!(
+            r.status.success(),
+            "{}: {}",
+            site.display(),
+            String::from_utf8_lossy(&r.stderr)
+        );
+        assert!(
+            r.stderr.is_empty(),
+            "{}: {}",
+            site.display(),
+            String::from_utf8_lossy(&r.stderr)
+        );
     }
 }
