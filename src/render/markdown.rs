@@ -135,6 +135,15 @@ fn highlight_code(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
                     buf.push_str(&t);
                 }
             }
+            // Wide tables scroll inside their own box on phones, and stay tables for screen readers.
+            Event::Start(Tag::Table(_)) => {
+                out.push(Event::Html(CowStr::from("<div class=\"table-wrap\">")));
+                out.push(e);
+            }
+            Event::End(TagEnd::Table) => {
+                out.push(e);
+                out.push(Event::Html(CowStr::from("</div>\n")));
+            }
             Event::End(TagEnd::CodeBlock) if code.is_some() => {
                 let (lang, text) = code.take().unwrap_or_default();
                 out.push(Event::Html(CowStr::from(highlight(&lang, &text))));
@@ -227,7 +236,7 @@ mod tests {
         let html = to_html(
             "| a | b |\n|---|---|\n| 1 | 2 |\n\nSaid \"hi\" -- once.[^1]\n\n[^1]: A note.\n",
         );
-        assert!(html.contains("<table>"), "{html}");
+        assert!(html.contains("<div class=\"table-wrap\"><table>"), "{html}");
         assert!(html.contains("“hi”") && html.contains("–"), "{html}");
         assert!(html.contains("footnote"), "{html}");
     }

@@ -132,11 +132,26 @@ impl Sdg {
         self.entry().2
     }
 
-    /// Whether white text on the goal's colour meets WCAG AA for large text;
-    /// the light goals (2, 7, 11) need dark text instead.
+    /// Whether text on the goal's colour must be dark: white reaches the WCAG AA
+    /// ratio of 4.5:1 only on the deeper colours (goals 1, 4, 8, 10, 13, 16, 17).
     pub fn text_is_dark(self) -> bool {
-        matches!(self.0, 2 | 7 | 11)
+        contrast_with_white(self.colour()) < 4.5
     }
+}
+
+/// WCAG 2 contrast ratio of white text on a `#RRGGBB` colour.
+fn contrast_with_white(hex: &str) -> f64 {
+    let channel = |i: usize| {
+        let v = f64::from(u8::from_str_radix(hex.get(i..i + 2).unwrap_or("00"), 16).unwrap_or(0))
+            / 255.0;
+        if v <= 0.04045 {
+            v / 12.92
+        } else {
+            ((v + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    let luminance = 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
+    1.05 / (luminance + 0.05)
 }
 
 impl fmt::Display for Sdg {
@@ -265,5 +280,14 @@ mod tests {
             assert_eq!(g.short_name().parse::<Sdg>(), Ok(g));
         }
         assert_eq!(Sdg::new(5).map(Sdg::colour), Some("#FF3A21"));
+    }
+
+    #[test]
+    fn dark_text_is_used_wherever_white_fails_wcag_aa() {
+        let dark: Vec<u8> = Sdg::all()
+            .filter(|g| g.text_is_dark())
+            .map(Sdg::number)
+            .collect();
+        assert_eq!(dark, [2, 3, 5, 6, 7, 9, 11, 12, 14, 15]);
     }
 }
