@@ -289,3 +289,159 @@ impl<'a> Views<'a> {
         }
     }
 }
+
+/// An event as lists show it.
+#[derive(Clone, Debug, Serialize)]
+pub struct EventView {
+    /// Display name.
+    pub name: String,
+    /// Its page.
+    pub url: String,
+    /// Number of sessions.
+    pub count: usize,
+    /// "27 May 2024".
+    pub start: Option<String>,
+    /// "31 May 2024".
+    pub end: Option<String>,
+    /// Where.
+    pub location: Option<String>,
+    /// The event's own site.
+    pub website: Option<String>,
+    /// Description, rendered from Markdown.
+    pub description: Option<String>,
+    /// Session types with their counts ("Panel", 12).
+    pub kinds: Vec<TermView>,
+}
+
+/// A speaker page's facts.
+#[derive(Clone, Debug, Serialize)]
+pub struct PersonView {
+    /// Name without honorific.
+    pub name: String,
+    /// Honorific.
+    pub honorific: Option<String>,
+    /// Bio, rendered from Markdown.
+    pub bio: Option<String>,
+    /// Photo URL.
+    pub photo: Option<String>,
+    /// Links.
+    pub links: Vec<LinkView>,
+    /// Role titles held across sessions.
+    pub titles: Vec<String>,
+    /// Organizations across sessions.
+    pub organizations: Vec<String>,
+    /// Countries across sessions.
+    pub countries: Vec<LinkView>,
+    /// Sessions moderated.
+    pub moderated: usize,
+}
+
+/// A row of the countries index.
+#[derive(Clone, Debug, Serialize)]
+pub struct CountryRowView {
+    /// Display name.
+    pub name: &'static str,
+    /// ISO alpha-2 code.
+    pub code: &'static str,
+    /// Its page.
+    pub url: String,
+    /// People who represented it.
+    pub speakers: usize,
+    /// Sessions with at least one of them.
+    pub sessions: usize,
+}
+
+/// One initial letter of the speakers A–Z.
+#[derive(Clone, Debug, Serialize)]
+pub struct LetterView {
+    /// "A", or "#" for names that start with no letter.
+    pub letter: String,
+    /// Fragment id on the index page ("letter-a").
+    pub id: String,
+    /// People under this letter.
+    pub count: usize,
+    /// The letter's own page, when the A–Z is split by letter.
+    pub url: Option<String>,
+    /// The people, when they are listed on the index page itself.
+    pub people: Vec<TermView>,
+}
+
+impl Views<'_> {
+    /// An event with its counts; `full` adds the description and session types.
+    pub fn event(&self, id: crate::model::EventId, full: bool) -> EventView {
+        let e = &self.site.events[id.index()];
+        let sessions = &self.index.by_event[id.index()];
+        let mut kinds: Vec<TermView> = Vec::new();
+        if full {
+            for s in sessions {
+                let label = self.site.sessions[s.index()]
+                    .kind
+                    .as_ref()
+                    .map_or_else(|| "Other".to_string(), |k| k.label());
+                match kinds.iter_mut().find(|k| k.name == label) {
+                    Some(k) => k.count += 1,
+                    None => kinds.push(TermView {
+                        name: label,
+                        url: String::new(),
+                        count: 1,
+                    }),
+                }
+            }
+            kinds.sort_by(|a, b| a.name.cmp(&b.name));
+        }
+        EventView {
+            name: e.name.clone(),
+            url: self.event_url(e),
+            count: sessions.len(),
+            start: e.start.map(human_date),
+            end: e.end.map(human_date),
+            location: e.location.clone(),
+            website: e.url.clone(),
+            description: e
+                .description
+                .as_deref()
+                .filter(|_| full)
+                .map(super::markdown::to_html),
+            kinds,
+        }
+    }
+
+    /// A speaker page's facts.
+    pub fn person(&self, id: crate::model::PersonId) -> PersonView {
+        let (p, i) = (&self.site.people[id.index()], id.index());
+        PersonView {
+            name: p.name.clone(),
+            honorific: p.honorific.clone(),
+            bio: p.bio.as_deref().map(super::markdown::to_html),
+            photo: p.photo.clone(),
+            links: p
+                .links
+                .iter()
+                .map(|l| LinkView {
+                    label: l.label.clone(),
+                    url: l.url.clone(),
+                })
+                .collect(),
+            titles: self.index.person_titles[i].clone(),
+            organizations: self.index.person_organizations[i].clone(),
+            countries: self.index.person_countries[i]
+                .iter()
+                .map(|&c| self.country(c))
+                .collect(),
+            moderated: self.index.by_person[i]
+                .iter()
+                .filter(|a| a.1 == crate::model::Role::Moderator)
+                .count(),
+        }
+    }
+
+    /// A person as a link with their number of sessions.
+    pub fn person_term(&self, id: crate::model::PersonId) -> TermView {
+        let p = &self.site.people[id.index()];
+        TermView {
+            name: p.name.clone(),
+            url: self.person_url(p),
+            count: self.index.by_person[id.index()].len(),
+        }
+    }
+}

@@ -1,0 +1,288 @@
+//! Enumerates every page of the site (DESIGN §5) and renders it with Tera.
+//!
+//! Each session's card is rendered once and reused by every list that shows
+//! it; long lists are paginated (`…/page/2/`). Rendering runs in parallel and
+//! returns bytes in memory: writing is the next stage's job.
+
+mod sessions;
+mod terms;
+
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::Context;
+
+use super::Output;
+use super::theme::{Theme, tera_message};
+use super::views::Views;
+use crate::error::BuildError;
+use crate::model::SessionId;
+
+/// Site-wide values every template receives as `site`.
+#[derive(Serialize)]
+struct SiteView<'a> {
+    title: &'a str,
+    description: Option<&'a str>,
+    language: &'a str,
+    base: &'a str,
+    home: String,
+    assets: String,
+    feed: String,
+    nav: Vec<NavItem>,
+}
+
+#[derive(Serialize)]
+struct NavItem {
+    key: &'static str,
+    label: &'static str,
+    url: String,
+}
+
+/// The sections of the site, in navigation order: (key, label, path).
+const SECTIONS: [(&str, &str, &str); 7] = [
+    ("sessions", "Sessions", "sessions/"),
+    ("events", "Events", "events/"),
+    ("speakers", "Speakers", "speakers/"),
+    ("countries", "Countries", "countries/"),
+    ("sdgs", "SDGs", "sdgs/"),
+    ("action-lines", "Action Lines", "action-lines/"),
+    ("topics", "Topics", "topics/"),
+];
+
+/// What every page says about itself, as `page`.
+#[derive(Serialize)]
+struct PageMeta {
+    title: String,
+    description: Option<String>,
+    url: String,
+    canonical: String,
+    section: &'static str,
+}
+
+/// Links between the pages of a paginated list, as `pager`.
+#[derive(Serialize)]
+struct Pager {
+    current: usize,
+    total: usize,
+    prev: Option<String>,
+    next: Option<String>,
+    pages: Vec<PageLink>,
+}
+
+#[derive(Serialize)]
+struct PageLink {
+    number: usize,
+    url: Option<String>,
+    current: bool,
+}
+
+/// One page to render: template, output path, and its own context.
+struct Job {
+    template: &'static str,
+    path: String,
+    meta: PageMeta,
+    context: Context,
+}
+
+/// Shared state of the page builders: the views and every session's rendered card.
+struct Pages<'v, 'a> {
+    views: &'v Views<'a>,
+    cards: Vec<String>,
+    jobs: Vec<Job>,
+}
+
+/// A list of sessions to spread over pages under one folder.
+struct SessionList<'l> {
+    template: &'static str,
+    /// Folder of the first page, e.g. "topics/iot/"; later pages are "topics/iot/page/2/".
+    dir: String,
+    title: String,
+    description: Option<String>,
+    section: &'static str,
+    sessions: &'l [SessionId],
+    /// What every page of the list shows besides the cards.
+    context: Context,
+}
+
+/// Renders every page of the site.
+pub(crate) fn render(views: &Views<'_>, theme: &Theme) -> Result<Vec<Output>, BuildError> {
+    let cards = session_cards(views, theme)?;
+    let mut pages = Pages {
+        views,
+        cards,
+        jobs: Vec::new(),
+    };
+    pages.home();
+    pages.sessions();
+    pages.events();
+    pages.speakers();
+    pages.countries();
+    pages.sdgs();
+    pages.action_lines();
+    pages.topics();
+    pages.single("404.html", "404.html", "Page not found", "", Context::new());
+
+    let mut base = Context::new();
+    base.insert("site", &site_view(views));
+    pages
+        .jobs
+        .into_par_iter()
+        .map(|job| {
+            let mut ctx = base.clone();
+            ctx.extend(job.context);
+            ctx.insert("page", &job.meta);
+            let html = theme
+                .tera
+                .render(job.template, &ctx)
+                .map_err(|e| BuildError::Template(tera_message(&e)))?;
+            Ok(Output {
+                path: job.path,
+                bytes: html.into_bytes(),
+            })
+        })
+        .collect()
+}
+
+fn site_view<'a>(views: &'a Views<'_>) -> SiteView<'a> {
+    let c = &views.site.config;
+    SiteView {
+        title: &c.title,
+        description: c.description.as_deref(),
+        language: &c.language,
+        base: views.site.base.path(),
+        home: views.url(""),
+        assets: views.url("assets/"),
+        feed: views.url("feed.xml"),
+        nav: SECTIONS
+            .iter()
+            .map(|&(key, label, path)| NavItem {
+                key,
+                label,
+                url: views.url(path),
+            })
+            .collect(),
+    }
+}
+
+/// Every session's card, rendered once and reused by every list.
+fn session_cards(views: &Views<'_>, theme: &Theme) -> Result<Vec<String>, BuildError> {
+    views
+        .site
+        .sessions
+        .par_iter()
+        .map(|s| {
+            let mut ctx = Context::new();
+            ctx.insert("session", &views.session(s));
+            theme
+                .tera
+                .render("session_card.html", &ctx)
+                .map_err(|e| BuildError::Template(tera_message(&e)))
+        })
+        .collect()
+}
+
+impl Pages<'_, '_> {
+    fn meta(
+        &self,
+        title: &str,
+        description: Option<String>,
+        path: &str,
+        section: &'static str,
+    ) -> PageMeta {
+        let site_path = path.strip_suffix("index.html").unwrap_or(path);
+        PageMeta {
+            title: title.to_string(),
+            description,
+            url: self.views.url(site_path),
+            canonical: self.views.site.base.absolute(site_path),
+            section,
+        }
+    }
+
+    /// Adds one page at `path` (e.g. "speakers/index.html").
+    fn single(
+        &mut self,
+        template: &'static str,
+        path: &str,
+        title: &str,
+        section: &'static str,
+        context: Context,
+    ) {
+        let meta = self.meta(title, None, path, section);
+        self.jobs.push(Job {
+            template,
+            path: path.to_string(),
+            meta,
+            context,
+        });
+    }
+
+    fn cards_of(&self, ids: &[SessionId]) -> Vec<&str> {
+        ids.iter().map(|s| self.cards[s.index()].as_str()).collect()
+    }
+
+    /// Adds the pages of a session list, each with `cards`, `sessions_total` and `pager`.
+    /// Returns the range of the new jobs, for [`Pages::per_item`].
+    fn paginated(&mut self, list: SessionList<'_>) -> std::ops::Range<usize> {
+        let views = self.views;
+        let per_page = views.site.config.sessions_per_page.max(1);
+        let total = list.sessions.len().div_ceil(per_page).max(1);
+        let dir = &list.dir;
+        let page_path = |n: usize| {
+            if n == 1 {
+                dir.clone()
+            } else {
+                format!("{dir}page/{n}/")
+            }
+        };
+        let start = self.jobs.len();
+        for n in 1..=total {
+            let chunk = list.sessions.chunks(per_page).nth(n - 1).unwrap_or(&[]);
+            let pager = Pager {
+                current: n,
+                total,
+                prev: (n > 1).then(|| views.url(&page_path(n - 1))),
+                next: (n < total).then(|| views.url(&page_path(n + 1))),
+                pages: (1..=total)
+                    .filter(|&k| k == 1 || k == total || k.abs_diff(n) <= 2)
+                    .map(|k| PageLink {
+                        number: k,
+                        url: (k != n).then(|| views.url(&page_path(k))),
+                        current: k == n,
+                    })
+                    .collect(),
+            };
+            let mut ctx = list.context.clone();
+            ctx.insert("cards", &self.cards_of(chunk));
+            ctx.insert("sessions_total", &list.sessions.len());
+            ctx.insert("pager", &pager);
+            let title = if n == 1 {
+                list.title.clone()
+            } else {
+                format!("{} (page {n} of {total})", list.title)
+            };
+            let path = format!("{}index.html", page_path(n));
+            let meta = self.meta(&title, list.description.clone(), &path, list.section);
+            self.jobs.push(Job {
+                template: list.template,
+                path,
+                meta,
+                context: ctx,
+            });
+        }
+        start..self.jobs.len()
+    }
+
+    /// Gives each page of a paginated list the slice of `items` that matches its cards
+    /// (e.g. the speaker's role in each session), under `key`.
+    fn per_item<T: Serialize>(
+        &mut self,
+        pages: std::ops::Range<usize>,
+        key: &'static str,
+        items: &[T],
+    ) {
+        let per_page = self.views.site.config.sessions_per_page.max(1);
+        for (job, chunk) in self.jobs[pages].iter_mut().zip(items.chunks(per_page)) {
+            job.context.insert(key, chunk);
+        }
+    }
+}

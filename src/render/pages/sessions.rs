@@ -1,0 +1,121 @@
+//! The home page, the session pages and their list, and the event pages.
+
+use tera::Context;
+
+use super::{Pages, SessionList};
+use crate::render::markdown;
+use crate::render::views::{TermView, human_date};
+use crate::taxonomy::{ActionLine, Sdg};
+
+impl Pages<'_, '_> {
+    pub(super) fn home(&mut self) {
+        let (views, site, index) = (self.views, self.views.site, self.views.index);
+        let latest =
+            &index.chronological[..index.chronological.len().min(site.config.latest_sessions)];
+        let leaf_lines = ActionLine::all()
+            .filter(|a| a.children().is_empty() && !index.action_line_sessions(*a).is_empty());
+        let figures = [
+            ("sessions", index.chronological.len(), "sessions/"),
+            ("speakers", index.speakers_az.len(), "speakers/"),
+            ("countries", index.by_country.len(), "countries/"),
+            (
+                "SDGs",
+                Sdg::all()
+                    .filter(|g| !index.sdg_sessions(*g).is_empty())
+                    .count(),
+                "sdgs/",
+            ),
+            ("action lines", leaf_lines.count(), "action-lines/"),
+            ("topics", site.topics.len(), "topics/"),
+            ("events", site.events.len(), "events/"),
+        ]
+        .map(|(name, count, path)| TermView {
+            name: name.to_string(),
+            url: views.url(path),
+            count,
+        });
+        let mut ctx = Context::new();
+        ctx.insert("latest", &self.cards_of(latest));
+        ctx.insert("events", &self.event_list());
+        ctx.insert("figures", &figures);
+        ctx.insert(
+            "sdgs",
+            &Sdg::all().map(|g| views.sdg(g)).collect::<Vec<_>>(),
+        );
+        let meta = self.meta(
+            &site.config.title,
+            site.config.description.clone(),
+            "index.html",
+            "home",
+        );
+        self.jobs.push(super::Job {
+            template: "index.html",
+            path: "index.html".into(),
+            meta,
+            context: ctx,
+        });
+    }
+
+    pub(super) fn sessions(&mut self) {
+        let views = self.views;
+        self.paginated(SessionList {
+            template: "sessions.html",
+            dir: "sessions/".into(),
+            title: "All sessions".into(),
+            description: None,
+            section: "sessions",
+            sessions: &views.index.chronological,
+            context: Context::new(),
+        });
+        for s in &views.site.sessions {
+            let mut ctx = Context::new();
+            ctx.insert("session", &views.session(s));
+            ctx.insert("body", &markdown::to_html(&s.body));
+            let path = format!("sessions/{}/index.html", s.slug);
+            let meta = self.meta(&s.title, s.summary.clone(), &path, "sessions");
+            self.jobs.push(super::Job {
+                template: "session.html",
+                path,
+                meta,
+                context: ctx,
+            });
+        }
+    }
+
+    fn event_list(&self) -> Vec<crate::render::views::EventView> {
+        let v = self.views;
+        v.index
+            .events_newest_first(v.site)
+            .into_iter()
+            .map(|id| v.event(id, false))
+            .collect()
+    }
+
+    pub(super) fn events(&mut self) {
+        let views = self.views;
+        let mut ctx = Context::new();
+        ctx.insert("events", &self.event_list());
+        self.single("events.html", "events/index.html", "Events", "events", ctx);
+        for (i, e) in views.site.events.iter().enumerate() {
+            let id = crate::model::EventId::from_index(i);
+            let sessions = &views.index.by_event[i];
+            let mut ctx = Context::new();
+            ctx.insert("event", &views.event(id, true));
+            let pages = self.paginated(SessionList {
+                template: "event.html",
+                dir: format!("events/{}/", e.slug),
+                title: e.name.clone(),
+                description: None,
+                section: "events",
+                sessions,
+                context: ctx,
+            });
+            // The programme is grouped by day: each card comes with its day.
+            let days: Vec<Option<String>> = sessions
+                .iter()
+                .map(|s| views.site.sessions[s.index()].date.map(human_date))
+                .collect();
+            self.per_item(pages, "days", &days);
+        }
+    }
+}

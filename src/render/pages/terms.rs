@@ -1,0 +1,289 @@
+//! The term pages and their indexes: speakers, countries, SDGs, action lines, topics.
+
+use tera::Context;
+
+use super::{Pages, SessionList};
+use crate::index::sort_key;
+use crate::model::{PersonId, Role, SessionId};
+use crate::render::views::{CountryRowView, LetterView, TermView};
+use crate::taxonomy::{ActionLine, Sdg};
+
+/// Above this many speakers, the A–Z index gets one page per initial letter:
+/// 20 000 names on one page would weigh megabytes.
+const SPEAKERS_ON_ONE_PAGE: usize = 1500;
+
+/// Co-speakers shown on a speaker page (the busiest speakers share the stage with hundreds).
+const CO_SPEAKERS_SHOWN: usize = 40;
+
+/// "A".."Z" for names starting with a Latin letter (after transliteration), "#" otherwise.
+fn initial(name: &str) -> String {
+    match sort_key(name).chars().find(|c| c.is_alphanumeric()) {
+        Some(c) if c.is_ascii_alphabetic() => c.to_ascii_uppercase().to_string(),
+        _ => "#".to_string(),
+    }
+}
+
+fn letter_slug(letter: &str) -> String {
+    if letter == "#" {
+        "other".to_string()
+    } else {
+        letter.to_lowercase()
+    }
+}
+
+impl Pages<'_, '_> {
+    pub(super) fn speakers(&mut self) {
+        let views = self.views;
+        let az = &views.index.speakers_az;
+        let mut groups: Vec<(String, Vec<PersonId>)> = Vec::new();
+        for &p in az {
+            let letter = initial(&views.site.people[p.index()].name);
+            match groups.last_mut() {
+                Some((l, people)) if *l == letter => people.push(p),
+                _ => groups.push((letter, vec![p])),
+            }
+        }
+        let split = az.len() > SPEAKERS_ON_ONE_PAGE;
+        let letters: Vec<LetterView> = groups
+            .iter()
+            .map(|(letter, people)| LetterView {
+                letter: letter.clone(),
+                id: format!("letter-{}", letter_slug(letter)),
+                count: people.len(),
+                url: split.then(|| views.url(&format!("speakers/a-z/{}/", letter_slug(letter)))),
+                people: if split {
+                    Vec::new()
+                } else {
+                    people.iter().map(|&p| views.person_term(p)).collect()
+                },
+            })
+            .collect();
+        let mut ctx = Context::new();
+        ctx.insert("letters", &letters);
+        ctx.insert("total", &az.len());
+        self.single(
+            "speakers.html",
+            "speakers/index.html",
+            "Speakers",
+            "speakers",
+            ctx,
+        );
+        if split {
+            for (letter, people) in &groups {
+                let mut ctx = Context::new();
+                ctx.insert("letter", letter);
+                ctx.insert("letters", &letters);
+                ctx.insert(
+                    "people",
+                    &people
+                        .iter()
+                        .map(|&p| views.person_term(p))
+                        .collect::<Vec<_>>(),
+                );
+                let path = format!("speakers/a-z/{}/index.html", letter_slug(letter));
+                self.single(
+                    "speakers_letter.html",
+                    &path,
+                    &format!("Speakers: {letter}"),
+                    "speakers",
+                    ctx,
+                );
+            }
+        }
+        for &p in az {
+            self.speaker(p);
+        }
+    }
+
+    fn speaker(&mut self, p: PersonId) {
+        let views = self.views;
+        let (i, person) = (p.index(), &views.site.people[p.index()]);
+        let appearances = &views.index.by_person[i];
+        let sessions: Vec<SessionId> = appearances.iter().map(|a| a.0).collect();
+        let roles: Vec<&str> = appearances
+            .iter()
+            .map(|a| {
+                if a.1 == Role::Moderator {
+                    "Moderator"
+                } else {
+                    "Speaker"
+                }
+            })
+            .collect();
+        let co = &views.index.co_speakers[i];
+        let co_speakers: Vec<TermView> = co
+            .iter()
+            .take(CO_SPEAKERS_SHOWN)
+            .map(|&(q, n)| TermView {
+                count: n as usize,
+                ..views.person_term(q)
+            })
+            .collect();
+        let mut ctx = Context::new();
+        ctx.insert("person", &views.person(p));
+        ctx.insert("co_speakers", &co_speakers);
+        ctx.insert("co_speakers_total", &co.len());
+        let pages = self.paginated(SessionList {
+            template: "speaker.html",
+            dir: format!("speakers/{}/", person.slug),
+            title: person.name.clone(),
+            description: None,
+            section: "speakers",
+            sessions: &sessions,
+            context: ctx,
+        });
+        self.per_item(pages, "roles", &roles);
+    }
+
+    pub(super) fn countries(&mut self) {
+        let views = self.views;
+        let mut list: Vec<_> = views.index.by_country.iter().collect();
+        list.sort_by_cached_key(|(c, _)| sort_key(c.name()));
+        let rows: Vec<CountryRowView> = list
+            .iter()
+            .map(|(c, entry)| CountryRowView {
+                name: c.name(),
+                code: c.iso2(),
+                url: views.country_url(**c),
+                speakers: entry.people.len(),
+                sessions: entry.sessions.len(),
+            })
+            .collect();
+        let mut ctx = Context::new();
+        ctx.insert("countries", &rows);
+        self.single(
+            "countries.html",
+            "countries/index.html",
+            "Countries",
+            "countries",
+            ctx,
+        );
+        for (row, (c, entry)) in rows.iter().zip(list) {
+            let mut ctx = Context::new();
+            ctx.insert("country", row);
+            ctx.insert(
+                "people",
+                &entry
+                    .people
+                    .iter()
+                    .map(|&p| views.person_term(p))
+                    .collect::<Vec<_>>(),
+            );
+            self.paginated(SessionList {
+                template: "country.html",
+                dir: format!("countries/{}/", c.slug()),
+                title: c.name().to_string(),
+                description: None,
+                section: "countries",
+                sessions: &entry.sessions,
+                context: ctx,
+            });
+        }
+    }
+
+    pub(super) fn sdgs(&mut self) {
+        let views = self.views;
+        let mut ctx = Context::new();
+        ctx.insert(
+            "sdgs",
+            &Sdg::all().map(|g| views.sdg(g)).collect::<Vec<_>>(),
+        );
+        self.single(
+            "sdgs.html",
+            "sdgs/index.html",
+            "Sustainable Development Goals",
+            "sdgs",
+            ctx,
+        );
+        for g in Sdg::all() {
+            let co_lines: Vec<TermView> = views.index.sdg_action_lines[usize::from(g.number() - 1)]
+                .iter()
+                .map(|&(a, n)| TermView {
+                    name: a.label(),
+                    url: views.action_line_url(a),
+                    count: n as usize,
+                })
+                .collect();
+            let mut ctx = Context::new();
+            ctx.insert("sdg", &views.sdg(g));
+            ctx.insert("action_lines", &co_lines);
+            self.paginated(SessionList {
+                template: "sdg.html",
+                dir: format!("sdgs/{}/", g.number()),
+                title: format!("SDG {}: {}", g.number(), g.short_name()),
+                description: Some(g.title().to_string()),
+                section: "sdgs",
+                sessions: views.index.sdg_sessions(g),
+                context: ctx,
+            });
+        }
+    }
+
+    pub(super) fn action_lines(&mut self) {
+        let views = self.views;
+        let top: Vec<_> = ActionLine::all()
+            .filter(|a| a.parent().is_none())
+            .map(|a| views.action_line(a))
+            .collect();
+        let mut ctx = Context::new();
+        ctx.insert("action_lines", &top);
+        self.single(
+            "action_lines.html",
+            "action-lines/index.html",
+            "WSIS Action Lines",
+            "action-lines",
+            ctx,
+        );
+        for a in ActionLine::all() {
+            let mut ctx = Context::new();
+            ctx.insert("action_line", &views.action_line(a));
+            ctx.insert("parent", &a.parent().map(|p| views.action_line(p)));
+            self.paginated(SessionList {
+                template: "action_line.html",
+                dir: format!("action-lines/{}/", a.slug()),
+                title: format!("{}: {}", a.label(), a.title()),
+                description: None,
+                section: "action-lines",
+                sessions: views.index.action_line_sessions(a),
+                context: ctx,
+            });
+        }
+    }
+
+    pub(super) fn topics(&mut self) {
+        let views = self.views;
+        let (site, index) = (views.site, views.index);
+        let list: Vec<TermView> = index
+            .topics_az
+            .iter()
+            .map(|t| TermView {
+                name: site.topics[t.index()].name.clone(),
+                url: views.topic_url(&site.topics[t.index()]),
+                count: index.by_topic[t.index()].len(),
+            })
+            .collect();
+        let mut ctx = Context::new();
+        ctx.insert("topics", &list);
+        self.single("topics.html", "topics/index.html", "Topics", "topics", ctx);
+        for (i, t) in site.topics.iter().enumerate() {
+            let mut ctx = Context::new();
+            ctx.insert(
+                "topic",
+                &TermView {
+                    name: t.name.clone(),
+                    url: views.topic_url(t),
+                    count: index.by_topic[i].len(),
+                },
+            );
+            self.paginated(SessionList {
+                template: "topic.html",
+                dir: format!("topics/{}/", t.slug),
+                title: t.name.clone(),
+                description: None,
+                section: "topics",
+                sessions: &index.by_topic[i],
+                context: ctx,
+            });
+        }
+    }
+}
