@@ -4,7 +4,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::content::yaml::{self, Origin};
+use crate::content::yaml;
 use crate::diag::Diagnostic;
 
 /// The site configuration as written in `proceedings.yaml`. Every key is optional.
@@ -44,11 +44,11 @@ impl Default for SiteConfig {
 impl SiteConfig {
     /// Parses the text of `proceedings.yaml`; `file` is the name used in diagnostics.
     pub fn parse(text: &str, file: &Path) -> Result<SiteConfig, Diagnostic> {
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let (text, origin) = yaml::strip_bom(text);
         if text.trim().is_empty() {
             return Ok(SiteConfig::default());
         }
-        let config: SiteConfig = yaml::parse(text, file, Origin::default())?;
+        let config: SiteConfig = yaml::parse(text, file, origin)?;
         if config.sessions_per_page == 0 {
             return Err(Diagnostic::error(
                 file,

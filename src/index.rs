@@ -15,7 +15,7 @@ use crate::taxonomy::{ActionLine, Country, Sdg};
 pub struct Index {
     /// Every session, newest first (undated last, then by title).
     pub chronological: Vec<SessionId>,
-    /// Sessions of each event (by [`EventId`] index), oldest first: the event's programme order.
+    /// Sessions of each event (by [`EventId`] index) in programme order: by day and time, undated last.
     pub by_event: Vec<Vec<SessionId>>,
     /// Each person's sessions with their role in each, newest first (by [`PersonId`] index).
     pub by_person: Vec<Vec<(SessionId, Role)>>,
@@ -37,7 +37,7 @@ pub struct Index {
     pub by_action_line: BTreeMap<ActionLine, Vec<SessionId>>,
     /// Sessions of each topic (by [`TopicId`] index), newest first.
     pub by_topic: Vec<Vec<SessionId>>,
-    /// People who appear in at least one session, A–Z by name.
+    /// People who appear in at least one session, A–Z by name, grouped by [`initial`].
     pub speakers_az: Vec<PersonId>,
     /// Topics A–Z.
     pub topics_az: Vec<TopicId>,
@@ -58,6 +58,15 @@ pub struct CountryEntry {
 /// Sort key for names: case- and accent-insensitive, so "Á" sorts with "A".
 pub fn sort_key(name: &str) -> String {
     deunicode::deunicode(name).to_lowercase()
+}
+
+/// The A–Z group of a name: "A".."Z" by its first letter or digit after
+/// transliteration, "#" for anything else ("1Zed", "'Ali" is "A").
+pub fn initial(name: &str) -> char {
+    match sort_key(name).chars().find(|c| c.is_alphanumeric()) {
+        Some(c) if c.is_ascii_alphabetic() => c.to_ascii_uppercase(),
+        _ => '#',
+    }
 }
 
 impl Index {
@@ -135,9 +144,18 @@ impl Index {
                 ix.by_topic[t.index()].push(sid);
             }
         }
-        // Programme order for events: oldest first.
+        // An event's programme: by day and time, undated sessions last.
         for list in &mut ix.by_event {
-            list.reverse();
+            list.sort_by_cached_key(|id| {
+                let s = &site.sessions[id.index()];
+                (
+                    s.date.is_none(),
+                    s.date,
+                    s.time.map(|t| t.start),
+                    sort_key(&s.title),
+                    s.slug.clone(),
+                )
+            });
         }
         ix.co_speakers = co
             .into_iter()
@@ -156,9 +174,14 @@ impl Index {
             .map(PersonId::from_index)
             .filter(|p| !ix.by_person[p.index()].is_empty())
             .collect();
+        // Grouped by initial first, so each letter is one run ("#" after "Z").
         speakers.sort_by_cached_key(|p| {
+            let name = &site.people[p.index()].name;
+            let letter = initial(name);
             (
-                sort_key(&site.people[p.index()].name),
+                letter == '#',
+                letter,
+                sort_key(name),
                 site.people[p.index()].slug.clone(),
             )
         });

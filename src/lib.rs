@@ -115,6 +115,15 @@ pub fn render(options: &BuildOptions) -> Result<Rendered, BuildError> {
     if diags.has_errors() {
         return Err(BuildError::Content(diags));
     }
+    // Only worth saying once the content is valid: it is about the output.
+    if !site.base.has_origin() {
+        let message = format!(
+            "base_url `{}` has no host: sitemap.xml is left out and feed links are relative",
+            site.config.base_url
+        );
+        let help = "set `base_url: https://…` in proceedings.yaml, or pass --base-url";
+        diags.push(diag::Diagnostic::warning(&paths.config, None, message).with_help(help));
+    }
     let theme = Theme::load(&paths, &theme_name)?;
     let index = Index::build(&site);
     let mut outputs = render::site(&site, &index, &theme)?;
@@ -125,7 +134,9 @@ pub fn render(options: &BuildOptions) -> Result<Rendered, BuildError> {
         });
     }
     // The site's static/ comes last so it wins over generated files (a custom robots.txt, CNAME).
-    for (path, bytes) in render::theme::read_files(&paths.static_files)? {
+    for (path, bytes) in
+        render::theme::read_files(&paths.static_files, render::theme::Hidden::Keep)?
+    {
         outputs.push(Output {
             path: path.to_string_lossy().replace('\\', "/"),
             bytes,

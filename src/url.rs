@@ -109,6 +109,21 @@ impl BaseUrl {
         format!("{}{}", self.path, site_path.trim_start_matches('/'))
     }
 
+    /// A link a user wrote in data (a photo, a link): URLs with a scheme stay as they are;
+    /// anything else is a path in the site ("img/a.jpg", "/img/a.jpg") and gets the base path.
+    pub fn site_link(&self, link: &str) -> String {
+        let has_scheme = link.split_once(':').is_some_and(|(s, _)| {
+            !s.is_empty()
+                && s.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+        });
+        if has_scheme || link.starts_with("//") || link.starts_with('#') {
+            link.to_string()
+        } else {
+            self.page(link)
+        }
+    }
+
     /// Absolute URL of a site path, for feeds, sitemaps and canonical links.
     pub fn absolute(&self, site_path: &str) -> String {
         format!("{}{}", self.origin, self.page(site_path))
@@ -153,5 +168,12 @@ mod tests {
         assert_eq!(BaseUrl::parse("https://example.org").path(), "/");
         assert_eq!(BaseUrl::parse("").page("a/"), "/a/");
         assert!(!BaseUrl::parse("/x/").has_origin());
+        assert_eq!(b.site_link("img/a.jpg"), "/sub/path/img/a.jpg");
+        assert_eq!(b.site_link("/img/a.jpg"), "/sub/path/img/a.jpg");
+        assert_eq!(b.site_link("https://x.org/a.jpg"), "https://x.org/a.jpg");
+        assert_eq!(
+            b.site_link("data:image/png;base64,xx"),
+            "data:image/png;base64,xx"
+        );
     }
 }

@@ -40,16 +40,23 @@ pub fn check_output_dir(paths: &SitePaths, out: &Path) -> Result<(), BuildError>
     if root.starts_with(&out_c) {
         return refuse("it contains the site folder, which the build would replace");
     }
-    for input in [
+    let inputs = [
+        &paths.config,
         &paths.sessions,
         &paths.data,
         &paths.static_files,
         &paths.templates,
         &paths.themes,
-    ] {
-        if out_c.starts_with(canonical(input)) {
+    ];
+    for input in inputs.map(|p| canonical(p)) {
+        if out_c.starts_with(&input) {
             return refuse(
                 "it is inside one of the site's input folders (sessions, data, static, templates, themes)",
+            );
+        }
+        if input.starts_with(&out_c) {
+            return refuse(
+                "it contains one of the site's input folders, which the build would replace",
             );
         }
     }
@@ -186,6 +193,11 @@ mod tests {
         assert!(check_output_dir(&paths, dir.path()).is_err());
         assert!(check_output_dir(&paths, dir.path().parent().expect("parent")).is_err());
         assert!(check_output_dir(&paths, &paths.sessions.join("out")).is_err());
+        // A Hugo-style layout keeps sessions in content/sessions/: content/ holds input.
+        let hugo = tempfile::tempdir().expect("tempdir");
+        fs::create_dir_all(hugo.path().join("content/sessions")).expect("mkdir");
+        let hugo_paths = SitePaths::new(hugo.path());
+        assert!(check_output_dir(&hugo_paths, &hugo.path().join("content")).is_err());
         assert!(check_output_dir(&paths, &dir.path().join("public")).is_ok());
     }
 }

@@ -237,11 +237,11 @@ fn read_optional(file: &Path, diags: &mut Diagnostics) -> Option<String> {
 /// Reads and parses an optional YAML registry.
 fn read_registry<T: DeserializeOwned>(file: &Path, diags: &mut Diagnostics) -> Option<T> {
     let text = read_optional(file, diags)?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let (text, origin) = yaml::strip_bom(&text);
     if text.trim().is_empty() {
         return None;
     }
-    yaml::parse(text, file, yaml::Origin::default())
+    yaml::parse(text, file, origin)
         .map_err(|d| diags.push(d))
         .ok()
 }

@@ -38,6 +38,14 @@ impl Origin {
     }
 }
 
+/// Strips a UTF-8 byte-order mark, returning the text and where it starts.
+pub(crate) fn strip_bom(text: &str) -> (&str, Origin) {
+    match text.strip_prefix('\u{feff}') {
+        Some(rest) => (rest, Origin { lines: 0, bytes: 3 }),
+        None => (text, Origin::default()),
+    }
+}
+
 /// Parses `text` as `T`, or returns the one diagnostic that says where and why it failed.
 pub(crate) fn parse<T: DeserializeOwned>(
     text: &str,

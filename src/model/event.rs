@@ -36,7 +36,10 @@ pub struct Event {
 #[derive(Debug, Default)]
 pub(crate) struct EventsBuilder {
     events: Vec<Event>,
+    /// Registry ids, and slugs of plain names met in sessions.
     by_key: HashMap<Slug, usize>,
+    /// Slugs of registry display names: a session may name a registered event by name.
+    by_name: HashMap<Slug, usize>,
 }
 
 impl EventsBuilder {
@@ -91,9 +94,8 @@ impl EventsBuilder {
             let (start, end) = (date(&rec.start), date(&rec.end));
             let index = b.events.len();
             b.by_key.insert(slug.clone(), index);
-            // Sessions may also name a registered event by its display name.
             if let Some(name_key) = Slug::from_text(&rec.name) {
-                b.by_key.entry(name_key).or_insert(index);
+                b.by_name.entry(name_key).or_insert(index);
             }
             b.events.push(Event {
                 slug,
@@ -112,7 +114,8 @@ impl EventsBuilder {
     /// The event a session names by id or by name; a new unregistered event for a new name.
     pub(crate) fn resolve(&mut self, name: &str) -> Option<EventId> {
         let key = Slug::from_text(name)?;
-        if let Some(&i) = self.by_key.get(&key) {
+        // Ids win over display names.
+        if let Some(&i) = self.by_key.get(&key).or_else(|| self.by_name.get(&key)) {
             return Some(EventId::from_index(i));
         }
         let index = self.events.len();
@@ -191,6 +194,37 @@ mod tests {
         assert_ne!(t.intern("Digital Inclusion"), a);
         assert_eq!(t.intern("  "), None);
         assert_eq!(t.finish()[0].name, "Digital Divide");
+    }
+
+    #[test]
+    fn an_event_id_may_equal_another_events_name() {
+        let rec = |id: &str, name: &str| EventRecord {
+            id: serde_saphyr::Spanned::new(
+                id.to_string(),
+                serde_saphyr::Location::UNKNOWN,
+                serde_saphyr::Location::UNKNOWN,
+            ),
+            name: name.into(),
+            start: None,
+            end: None,
+            location: None,
+            url: None,
+            description: None,
+        };
+        let mut diags = Diagnostics::new();
+        let records = [
+            rec("wsis-2024", "WSIS Forum 2024"),
+            rec("wsis-forum-2024", "WSIS Forum 2024 (HLE)"),
+        ];
+        let mut b = EventsBuilder::from_registry(&records, Path::new("events.yaml"), &mut diags);
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(
+            b.resolve("wsis-forum-2024"),
+            Some(EventId(1)),
+            "the id wins"
+        );
+        assert_eq!(b.resolve("WSIS Forum 2024 (HLE)"), Some(EventId(1)));
+        assert_eq!(b.resolve("wsis-2024"), Some(EventId(0)));
     }
 
     #[test]

@@ -122,7 +122,7 @@ pub fn resolve(sources: Sources, options: ResolveOptions, diags: &mut Diagnostic
             );
             continue;
         }
-        let session = r.session(src, &mut people, &mut events, &mut topics);
+        let session = r.session(src, slug.clone(), &mut people, &mut events, &mut topics);
         slugs.insert(slug, sessions.len());
         sessions.push(session);
     }
@@ -211,10 +211,13 @@ fn register_speakers(sources: &Sources, people: &mut PeopleBuilder, diags: &mut 
     }
 }
 
-/// The file position of a spanned value (YAML positions here are already file positions
-/// for registries; front matter adds its offset in [`SessionResolver::at`]).
+/// The file position of a spanned registry value. Line and column are file positions
+/// (front matter adds its line offset in [`SessionResolver::at`]); the byte offset is
+/// dropped because a stripped byte-order mark would shift it.
 fn locate<T>(s: &Spanned<T>) -> Option<Location> {
-    Origin::default().locate(s.referenced)
+    Origin::default()
+        .locate(s.referenced)
+        .map(|l| Location { offset: None, ..l })
 }
 
 struct SessionResolver<'a> {
@@ -279,18 +282,12 @@ impl SessionResolver<'_> {
     fn session(
         &mut self,
         src: SessionSource,
+        slug: Slug,
         people: &mut PeopleBuilder,
         events: &mut EventsBuilder,
         topics: &mut TopicsBuilder,
     ) -> Session {
         let fm = src.front;
-        let slug = Slug::parse_exact(&src.stem).or_else(|| Slug::from_text(&src.stem));
-        let slug = fm
-            .slug
-            .as_ref()
-            .and_then(|s| Slug::parse_exact(&s.value))
-            .or(slug)
-            .expect("slug() accepted this session");
         let title = fm.title.value.trim().to_string();
         if title.is_empty() {
             self.error(
@@ -357,15 +354,29 @@ impl SessionResolver<'_> {
             }
             ok.then(|| z.value.trim().to_string())
         });
-        let mut participants = Vec::new();
+        let mut participants: Vec<Participation> = Vec::new();
         for (role, list) in [
             (Role::Moderator, &fm.moderators),
             (Role::Speaker, &fm.speakers),
         ] {
             for entry in list {
-                if let Some(p) = self.participant(role, entry, people) {
-                    participants.push(p);
+                let Some(p) = self.participant(role, entry, people) else {
+                    continue;
+                };
+                if participants.iter().any(|q| q.person == p.person) {
+                    let name = entry.value.0.name.trim();
+                    let d = Diagnostic::warning(
+                        self.file,
+                        self.at(entry),
+                        format!("`{name}` is listed twice in this session"),
+                    )
+                    .with_help(
+                        "the second entry is ignored: keep one, with the role that fits best",
+                    );
+                    self.diags.push(d);
+                    continue;
                 }
+                participants.push(p);
             }
         }
         let mut topic_ids: Vec<TopicId> = Vec::new();

@@ -82,7 +82,7 @@ pub fn parse_name(raw: &str) -> ParsedName {
     let mut honorifics = Vec::new();
     'outer: loop {
         for h in HONORIFICS {
-            if tokens.len() > h.len()
+            if tokens.len() >= h.len()
                 && tokens
                     .iter()
                     .zip(h.iter())
@@ -256,8 +256,8 @@ mod tests {
     fn surnames_that_look_like_honorifics_stay() {
         assert_eq!(p("He Yafei"), (None, "He Yafei".into()));
         assert_eq!(p("Eng Teong See"), (None, "Eng Teong See".into()));
-        // A lone honorific is a name, not an empty one.
-        assert_eq!(p("Dr."), (None, "Dr.".into()));
+        // A lone honorific names nobody: the caller reports a person without a name.
+        assert_eq!(p("Dr."), (Some("Dr.".into()), String::new()));
     }
 
     #[test]

@@ -57,9 +57,10 @@ pub(crate) fn atom(views: &Views<'_>) -> Output {
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
     let _ = write!(
         xml,
-        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{lang}\">\n  <title>{title}</title>\n  <id>{home}</id>\n  <link rel=\"alternate\" type=\"text/html\" href=\"{home}\"/>\n  <link rel=\"self\" type=\"application/atom+xml\" href=\"{feed}\"/>\n  <updated>{updated}</updated>\n  <author><name>{title}</name></author>\n",
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{lang}\">\n  <title>{title}</title>\n  <id>{id}</id>\n  <link rel=\"alternate\" type=\"text/html\" href=\"{home}\"/>\n  <link rel=\"self\" type=\"application/atom+xml\" href=\"{feed}\"/>\n  <updated>{updated}</updated>\n  <author><name>{title}</name></author>\n",
         lang = escape(&site.config.language),
         title = escape(&site.config.title),
+        id = escape(&atom_id(site, "")),
         home = escape(&site.base.absolute("")),
         feed = escape(&site.base.absolute("feed.xml")),
     );
@@ -67,13 +68,15 @@ pub(crate) fn atom(views: &Views<'_>) -> Output {
         let _ = writeln!(xml, "  <subtitle>{}</subtitle>", escape(d));
     }
     for s in newest {
-        let url = site.base.absolute(&format!("sessions/{}/", s.slug));
+        let path = format!("sessions/{}/", s.slug);
+        let url = site.base.absolute(&path);
         let _ = write!(
             xml,
-            "  <entry>\n    <title>{}</title>\n    <id>{url}</id>\n    <link rel=\"alternate\" type=\"text/html\" href=\"{url}\"/>\n    <updated>{}</updated>\n",
+            "  <entry>\n    <title>{}</title>\n    <id>{id}</id>\n    <link rel=\"alternate\" type=\"text/html\" href=\"{url}\"/>\n    <updated>{}</updated>\n",
             escape(&s.title),
             stamp(s.date),
             url = escape(&url),
+            id = escape(&atom_id(site, &path)),
         );
         if let Some(summary) = &s.summary {
             let _ = writeln!(xml, "    <summary>{}</summary>", escape(summary));
@@ -94,12 +97,22 @@ pub(crate) fn atom(views: &Views<'_>) -> Output {
     }
 }
 
+/// An Atom id must be an absolute IRI: the page's URL when the base URL has a host,
+/// otherwise a URN made of the site path.
+fn atom_id(site: &Site, path: &str) -> String {
+    if site.base.has_origin() {
+        site.base.absolute(path)
+    } else {
+        format!("urn:proceedings:{}", site.base.page(path))
+    }
+}
+
 /// `robots.txt`: everything may be crawled; points at the sitemap.
 pub(crate) fn robots(site: &Site) -> Output {
-    let text = format!(
-        "User-agent: *\nAllow: /\nSitemap: {}\n",
-        site.base.absolute("sitemap.xml")
-    );
+    let mut text = String::from("User-agent: *\nAllow: /\n");
+    if site.base.has_origin() {
+        let _ = writeln!(text, "Sitemap: {}", site.base.absolute("sitemap.xml"));
+    }
     Output {
         path: "robots.txt".into(),
         bytes: text.into_bytes(),

@@ -32,13 +32,56 @@ fn options() -> Options {
 /// Renders Markdown to HTML. Headings get ids (explicit `{#id}` or slugged text,
 /// unique within the document); fenced code with a known language is highlighted.
 /// Headings move down a level when the body uses `#`, so the page title stays the only `<h1>`.
-pub fn to_html(markdown: &str) -> String {
+/// Root-absolute links and images (`/sessions/x/`) get the site's base path (`/repo/`).
+pub fn to_html(markdown: &str, base_path: &str) -> String {
     let events: Vec<Event<'_>> = Parser::new_ext(markdown, options()).collect();
-    let events = shift_headings(add_heading_ids(events));
+    let events = rebase_links(shift_headings(add_heading_ids(events)), base_path);
     let events = highlight_code(events);
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut out, events.into_iter());
     out
+}
+
+/// Prefixes root-absolute link and image targets with the base path, so
+/// `[x](/sessions/y/)` keeps working when the site lives under `/repo/`.
+fn rebase_links<'a>(events: Vec<Event<'a>>, base_path: &str) -> Vec<Event<'a>> {
+    if base_path == "/" {
+        return events;
+    }
+    let rebase = |url: CowStr<'a>| -> CowStr<'a> {
+        match url.strip_prefix('/') {
+            Some(rest) if !rest.starts_with('/') => CowStr::from(format!("{base_path}{rest}")),
+            _ => url,
+        }
+    };
+    events
+        .into_iter()
+        .map(|e| match e {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => Event::Start(Tag::Link {
+                link_type,
+                dest_url: rebase(dest_url),
+                title,
+                id,
+            }),
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => Event::Start(Tag::Image {
+                link_type,
+                dest_url: rebase(dest_url),
+                title,
+                id,
+            }),
+            other => other,
+        })
+        .collect()
 }
 
 /// The page title is the only `<h1>`: body headings start at `<h2>`.
@@ -82,8 +125,22 @@ fn shift_headings(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
         .collect()
 }
 
+/// Ids the theme's own pages use: a body heading must not take them (a "# Main"
+/// heading would steal the skip link's target).
+const RESERVED_IDS: [&str; 9] = [
+    "main",
+    "top",
+    "details-h",
+    "figures-h",
+    "events-h",
+    "latest-h",
+    "sdgs-h",
+    "browse-h",
+    "section",
+];
+
 fn add_heading_ids(mut events: Vec<Event<'_>>) -> Vec<Event<'_>> {
-    let mut used: HashSet<String> = HashSet::new();
+    let mut used: HashSet<String> = RESERVED_IDS.iter().map(ToString::to_string).collect();
     let mut i = 0;
     while i < events.len() {
         if let Event::Start(Tag::Heading { id, .. }) = &events[i] {
@@ -231,9 +288,35 @@ mod tests {
         );
     }
 
+    fn to_html_test(md: &str) -> String {
+        to_html(md, "/")
+    }
+
+    #[test]
+    fn root_absolute_links_get_the_base_path() {
+        let html = to_html(
+            "[a](/sessions/x/) [b](//cdn.example/x) [c](https://e.org/) [d](../y/) ![i](/img/p.png)",
+            "/repo/",
+        );
+        assert!(html.contains("href=\"/repo/sessions/x/\""), "{html}");
+        assert!(
+            html.contains("href=\"//cdn.example/x\"") && html.contains("href=\"https://e.org/\""),
+            "{html}"
+        );
+        assert!(
+            html.contains("href=\"../y/\"") && html.contains("src=\"/repo/img/p.png\""),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn body_headings_never_take_the_themes_ids() {
+        assert!(to_html_test("# Main\n").contains("<h2 id=\"main-2\">"));
+    }
+
     #[test]
     fn tables_footnotes_and_smart_punctuation() {
-        let html = to_html(
+        let html = to_html_test(
             "| a | b |\n|---|---|\n| 1 | 2 |\n\nSaid \"hi\" -- once.[^1]\n\n[^1]: A note.\n",
         );
         assert!(html.contains("<div class=\"table-wrap\"><table>"), "{html}");
@@ -243,7 +326,7 @@ mod tests {
 
     #[test]
     fn headings_get_unique_ids_and_start_at_h2() {
-        let html = to_html("# Key issues\n\n## Key issues\n\n### Custom {#mine}\n");
+        let html = to_html_test("# Key issues\n\n## Key issues\n\n### Custom {#mine}\n");
         assert!(html.contains("<h2 id=\"key-issues\">"), "{html}");
         assert!(html.contains("<h3 id=\"key-issues-2\">"), "{html}");
         assert!(html.contains("<h4 id=\"mine\">"), "{html}");
@@ -251,9 +334,9 @@ mod tests {
 
     #[test]
     fn fenced_code_is_highlighted_with_classes() {
-        let html = to_html("```rust\nfn main() {}\n```\n");
+        let html = to_html_test("```rust\nfn main() {}\n```\n");
         assert!(html.contains("class=\"hl-"), "{html}");
-        let plain = to_html("```nosuchlang\n<b>\n```\n");
+        let plain = to_html_test("```nosuchlang\n<b>\n```\n");
         assert!(plain.contains("&lt;b&gt;"), "{plain}");
     }
 }

@@ -31,8 +31,10 @@ pub fn site(site: &Site, index: &Index, theme: &Theme) -> Result<Vec<Output>, Bu
         .map(|o| o.path.as_str())
         .filter(|p| *p != "404.html")
         .collect();
-    let sitemap = feeds::sitemap(site, &page_paths);
-    outputs.push(sitemap);
+    // Sitemaps need absolute URLs: without a host there is none to give.
+    if site.base.has_origin() {
+        outputs.push(feeds::sitemap(site, &page_paths));
+    }
     outputs.push(feeds::atom(&views));
     outputs.push(feeds::robots(site));
     outputs.push(Output {

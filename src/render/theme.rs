@@ -86,7 +86,7 @@ impl Theme {
                 return Err(BuildError::MissingTheme(dir));
             }
             templates.extend(read_templates(&dir.join("templates"), THEME_PREFIX)?);
-            for (path, bytes) in read_files(&dir.join("static"))? {
+            for (path, bytes) in read_files(&dir.join("static"), Hidden::Keep)? {
                 assets.retain(|(p, _)| p != &path);
                 assets.push((path, Cow::Owned(bytes)));
             }
@@ -115,7 +115,7 @@ fn read_templates(
     prefix: &str,
 ) -> Result<Vec<(String, Cow<'static, str>)>, BuildError> {
     let mut out = Vec::new();
-    for (rel, bytes) in read_files(dir)? {
+    for (rel, bytes) in read_files(dir, Hidden::Skip)? {
         let name = rel.to_string_lossy().replace('\\', "/");
         let text = String::from_utf8(bytes).map_err(|_| {
             BuildError::Template(format!("{}: not valid UTF-8", dir.join(&rel).display()))
@@ -125,8 +125,29 @@ fn read_templates(
     Ok(out)
 }
 
-/// Every file under `dir` (sorted, hidden skipped), with its path relative to `dir`.
-pub(crate) fn read_files(dir: &Path) -> Result<Vec<(PathBuf, Vec<u8>)>, BuildError> {
+/// Which files [`read_files`] leaves out.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Hidden {
+    /// Skip every dot-file and dot-folder (templates).
+    Skip,
+    /// Copy dot-files such as `.well-known/`, but not version-control or OS clutter (static files).
+    Keep,
+}
+
+fn is_clutter(name: &str, hidden: Hidden) -> bool {
+    match hidden {
+        Hidden::Skip => name.starts_with('.'),
+        Hidden::Keep => {
+            matches!(name, ".git" | ".hg" | ".svn" | ".DS_Store") || name.ends_with('~')
+        }
+    }
+}
+
+/// Every file under `dir` (sorted), with its path relative to `dir`.
+pub(crate) fn read_files(
+    dir: &Path,
+    hidden: Hidden,
+) -> Result<Vec<(PathBuf, Vec<u8>)>, BuildError> {
     if !dir.is_dir() {
         return Ok(Vec::new());
     }
@@ -135,7 +156,9 @@ pub(crate) fn read_files(dir: &Path) -> Result<Vec<(PathBuf, Vec<u8>)>, BuildErr
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+        .filter_entry(move |e| {
+            e.depth() == 0 || !is_clutter(&e.file_name().to_string_lossy(), hidden)
+        });
     for entry in walker {
         let entry =
             entry.map_err(|e| BuildError::io(e.path().unwrap_or(dir).to_path_buf(), e.into()))?;

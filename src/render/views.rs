@@ -401,7 +401,7 @@ impl Views<'_> {
                 .description
                 .as_deref()
                 .filter(|_| full)
-                .map(super::markdown::to_html),
+                .map(|md| super::markdown::to_html(md, self.site.base.path())),
             kinds,
         }
     }
@@ -412,8 +412,11 @@ impl Views<'_> {
         PersonView {
             name: p.name.clone(),
             honorific: p.honorific.clone(),
-            bio: p.bio.as_deref().map(super::markdown::to_html),
-            photo: p.photo.clone(),
+            bio: p
+                .bio
+                .as_deref()
+                .map(|md| super::markdown::to_html(md, self.site.base.path())),
+            photo: p.photo.as_deref().map(|u| self.site.base.site_link(u)),
             links: p
                 .links
                 .iter()

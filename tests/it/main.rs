@@ -3,6 +3,7 @@
 
 mod bundled;
 mod cross_links;
+mod edge;
 mod errors;
 mod output;
 mod snapshots;

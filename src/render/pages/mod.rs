@@ -28,6 +28,8 @@ struct SiteView<'a> {
     assets: String,
     feed: String,
     nav: Vec<NavItem>,
+    /// Each section's index page by key ("events", "action_lines", …), for templates.
+    urls: std::collections::BTreeMap<&'static str, String>,
 }
 
 #[derive(Serialize)]
@@ -44,7 +46,7 @@ const SECTIONS: [(&str, &str, &str); 7] = [
     ("speakers", "Speakers", "speakers/"),
     ("countries", "Countries", "countries/"),
     ("sdgs", "SDGs", "sdgs/"),
-    ("action-lines", "Action Lines", "action-lines/"),
+    ("action_lines", "Action Lines", "action-lines/"),
     ("topics", "Topics", "topics/"),
 ];
 
@@ -73,6 +75,8 @@ struct PageLink {
     number: usize,
     url: Option<String>,
     current: bool,
+    /// Pages were skipped before this one (show an ellipsis).
+    gap_before: bool,
 }
 
 /// One page to render: template, output path, and its own context.
@@ -159,6 +163,10 @@ fn site_view<'a>(views: &'a Views<'_>) -> SiteView<'a> {
                 label,
                 url: views.url(path),
             })
+            .collect(),
+        urls: SECTIONS
+            .iter()
+            .map(|&(key, _, path)| (key, views.url(path)))
             .collect(),
     }
 }
@@ -248,9 +256,16 @@ impl Pages<'_, '_> {
                         number: k,
                         url: (k != n).then(|| views.url(&page_path(k))),
                         current: k == n,
+                        gap_before: false,
                     })
                     .collect(),
             };
+            let mut pager = pager;
+            let mut previous = 0;
+            for link in &mut pager.pages {
+                link.gap_before = previous > 0 && link.number > previous + 1;
+                previous = link.number;
+            }
             let mut ctx = list.context.clone();
             ctx.insert("cards", &self.cards_of(chunk));
             ctx.insert("sessions_total", &list.sessions.len());

@@ -70,7 +70,7 @@ impl Pages<'_, '_> {
         for s in &views.site.sessions {
             let mut ctx = Context::new();
             ctx.insert("session", &views.session(s));
-            ctx.insert("body", &markdown::to_html(&s.body));
+            ctx.insert("body", &markdown::to_html(&s.body, views.site.base.path()));
             let path = format!("sessions/{}/index.html", s.slug);
             let meta = self.meta(&s.title, s.summary.clone(), &path, "sessions");
             self.jobs.push(super::Job {

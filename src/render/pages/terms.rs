@@ -3,7 +3,7 @@
 use tera::Context;
 
 use super::{Pages, SessionList};
-use crate::index::sort_key;
+use crate::index::{initial, sort_key};
 use crate::model::{PersonId, Role, SessionId};
 use crate::render::views::{CountryRowView, LetterView, TermView};
 use crate::taxonomy::{ActionLine, Sdg};
@@ -15,19 +15,11 @@ const SPEAKERS_ON_ONE_PAGE: usize = 1500;
 /// Co-speakers shown on a speaker page (the busiest speakers share the stage with hundreds).
 const CO_SPEAKERS_SHOWN: usize = 40;
 
-/// "A".."Z" for names starting with a Latin letter (after transliteration), "#" otherwise.
-fn initial(name: &str) -> String {
-    match sort_key(name).chars().find(|c| c.is_alphanumeric()) {
-        Some(c) if c.is_ascii_alphabetic() => c.to_ascii_uppercase().to_string(),
-        _ => "#".to_string(),
-    }
-}
-
-fn letter_slug(letter: &str) -> String {
-    if letter == "#" {
+fn letter_slug(letter: char) -> String {
+    if letter == '#' {
         "other".to_string()
     } else {
-        letter.to_lowercase()
+        letter.to_ascii_lowercase().to_string()
     }
 }
 
@@ -35,7 +27,7 @@ impl Pages<'_, '_> {
     pub(super) fn speakers(&mut self) {
         let views = self.views;
         let az = &views.index.speakers_az;
-        let mut groups: Vec<(String, Vec<PersonId>)> = Vec::new();
+        let mut groups: Vec<(char, Vec<PersonId>)> = Vec::new();
         for &p in az {
             let letter = initial(&views.site.people[p.index()].name);
             match groups.last_mut() {
@@ -46,8 +38,8 @@ impl Pages<'_, '_> {
         let split = az.len() > SPEAKERS_ON_ONE_PAGE;
         let letters: Vec<LetterView> = groups
             .iter()
-            .map(|(letter, people)| LetterView {
-                letter: letter.clone(),
+            .map(|&(letter, ref people)| LetterView {
+                letter: letter.to_string(),
                 id: format!("letter-{}", letter_slug(letter)),
                 count: people.len(),
                 url: split.then(|| views.url(&format!("speakers/a-z/{}/", letter_slug(letter)))),
@@ -69,9 +61,9 @@ impl Pages<'_, '_> {
             ctx,
         );
         if split {
-            for (letter, people) in &groups {
+            for &(letter, ref people) in &groups {
                 let mut ctx = Context::new();
-                ctx.insert("letter", letter);
+                ctx.insert("letter", &letter.to_string());
                 ctx.insert("letters", &letters);
                 ctx.insert(
                     "people",
@@ -231,7 +223,7 @@ impl Pages<'_, '_> {
             "action_lines.html",
             "action-lines/index.html",
             "WSIS Action Lines",
-            "action-lines",
+            "action_lines",
             ctx,
         );
         for a in ActionLine::all() {
@@ -243,7 +235,7 @@ impl Pages<'_, '_> {
                 dir: format!("action-lines/{}/", a.slug()),
                 title: format!("{}: {}", a.label(), a.title()),
                 description: None,
-                section: "action-lines",
+                section: "action_lines",
                 sessions: views.index.action_line_sessions(a),
                 context: ctx,
             });

@@ -1,0 +1,83 @@
+//! Edge cases found in review: odd names, repeated people, site paths under a
+//! sub-path, dot-files in static/, programme order, pagination, path-only base URLs.
+
+use crate::{SiteTest, main_of};
+
+fn site() -> SiteTest {
+    let t = SiteTest::new("edge/people");
+    let out = t.run(&["build"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.contains("sessions/a.md:5:"), "{stderr}");
+    assert!(
+        stderr.contains("warning: `Ana Lima` is listed twice in this session"),
+        "{stderr}"
+    );
+    t
+}
+
+#[test]
+fn names_group_under_one_initial_each_with_unique_ids() {
+    let t = site();
+    let az = main_of(&t.read("speakers/index.html")).to_string();
+    assert_eq!(az.matches("id=\"letter-a\"").count(), 1, "{az}");
+    assert_eq!(az.matches("id=\"letter-other\"").count(), 1, "{az}");
+    let a = az.find("id=\"letter-a\"").expect("A");
+    let other = az.find("id=\"letter-other\"").expect("#");
+    assert!(a < other, "# comes after the letters");
+    assert!(az[a..other].contains("Ali Ahmed") && az[a..other].contains("Abe Zee"));
+}
+
+#[test]
+fn site_paths_in_data_and_bodies_get_the_base_path() {
+    let t = site();
+    let ana = t.read("speakers/ana-lima/index.html");
+    assert!(ana.contains("src=\"/repo/img/ana.jpg\""), "photo");
+    let alpha = t.read("sessions/a/index.html");
+    assert!(
+        alpha.contains("href=\"/repo/sessions/b/\"") && alpha.contains("src=\"/repo/img/ana.jpg\"")
+    );
+    assert!(
+        t.exists(".well-known/security.txt"),
+        "dot-folders of static/ are copied"
+    );
+    let check = t.run(&["check", "--out", "public"]);
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+}
+
+#[test]
+fn a_programme_runs_by_day_with_undated_sessions_last_and_pages_link_each_other() {
+    let t = site();
+    // One session per page: Gamma (27 May), Alpha (28 May), Beta (no date).
+    assert!(main_of(&t.read("events/forum/index.html")).contains("Gamma"));
+    assert!(main_of(&t.read("events/forum/page/2/index.html")).contains("Alpha"));
+    let last = t.read("events/forum/page/3/index.html");
+    assert!(main_of(&last).contains("Beta") && last.contains("Date to be announced"));
+    assert!(last.contains("rel=\"prev\"") && last.contains("href=\"/repo/events/forum/\""));
+}
+
+#[test]
+fn a_base_url_without_host_warns_and_writes_no_sitemap() {
+    let t = SiteTest::new("warnings/no-host");
+    let out = t.run(&["build"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success());
+    assert!(
+        stderr.contains("proceedings.yaml: warning: base_url `/sub/` has no host"),
+        "{stderr}"
+    );
+    assert!(!t.exists("sitemap.xml"));
+    assert!(!t.read("robots.txt").contains("Sitemap"));
+    assert!(
+        t.read("feed.xml")
+            .contains("<id>urn:proceedings:/sub/</id>")
+    );
+    assert!(
+        t.read("sessions/a/index.html")
+            .contains("href=\"/sub/speakers/\"")
+    );
+}
