@@ -193,6 +193,20 @@ impl Index {
         ix
     }
 
+    /// SDGs with at least one session.
+    pub fn sdgs_in_use(&self) -> usize {
+        Sdg::all()
+            .filter(|g| !self.sdg_sessions(*g).is_empty())
+            .count()
+    }
+
+    /// Action lines with at least one session, counting C7's sub-lines and not C7 itself.
+    pub fn action_lines_in_use(&self) -> usize {
+        ActionLine::all()
+            .filter(|a| a.children().is_empty() && !self.action_line_sessions(*a).is_empty())
+            .count()
+    }
+
     /// Sessions of an SDG, newest first.
     pub fn sdg_sessions(&self, g: Sdg) -> &[SessionId] {
         &self.by_sdg[usize::from(g.number() - 1)]

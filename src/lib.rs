@@ -182,17 +182,12 @@ fn report(
     elapsed: Duration,
     out: &Path,
 ) -> BuildReport {
-    use crate::taxonomy::{ActionLine, Sdg};
     BuildReport {
         sessions: site.sessions.len(),
         speakers: index.speakers_az.len(),
         countries: index.by_country.len(),
-        sdgs: Sdg::all()
-            .filter(|g| !index.sdg_sessions(*g).is_empty())
-            .count(),
-        action_lines: ActionLine::all()
-            .filter(|a| a.children().is_empty() && !index.action_line_sessions(*a).is_empty())
-            .count(),
+        sdgs: index.sdgs_in_use(),
+        action_lines: index.action_lines_in_use(),
         pages,
         files: stats.files,
         bytes: stats.bytes,

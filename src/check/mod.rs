@@ -1,7 +1,58 @@
-//! `proceedings check`: content validation plus a link check of built output.
+//! `proceedings check`: validate the content, then check every internal link
+//! (and `#fragment`) of the built site.
 
 mod html;
 pub mod links;
 mod resolve;
 
+use std::path::{Path, PathBuf};
+
 pub use links::{BrokenLink, BrokenReason, LinkReport, check_links};
+
+use crate::diag::Diagnostics;
+use crate::{BuildError, BuildOptions};
+
+/// What a check found.
+#[derive(Debug)]
+pub struct CheckReport {
+    /// Sessions validated.
+    pub sessions: usize,
+    /// Content warnings.
+    pub warnings: Diagnostics,
+    /// The link check.
+    pub links: LinkReport,
+    /// The folder whose links were checked, when it outlives the check (`--out`).
+    pub checked: Option<PathBuf>,
+}
+
+/// Validates the site's content (the whole pipeline short of writing), then checks the
+/// links of `built` when given, else of a fresh build in a temporary folder that is removed after.
+pub fn check_site(options: &BuildOptions, built: Option<&Path>) -> Result<CheckReport, BuildError> {
+    let rendered = crate::render(options)?;
+    let base = rendered.site.base.clone();
+    // Links are checked against the full base URL; a path-only base gets a placeholder host.
+    let site_url = if base.has_origin() {
+        base.full()
+    } else {
+        format!("http://localhost{}", base.path())
+    };
+    let sessions = rendered.site.sessions.len();
+    let links = match built {
+        Some(dir) => check_links(dir, &site_url).map_err(|e| BuildError::io(dir, e))?,
+        None => {
+            let tmp =
+                std::env::temp_dir().join(format!("proceedings-check-{}", std::process::id()));
+            crate::write::commit(rendered.outputs, &tmp)?;
+            let result = check_links(&tmp, &site_url).map_err(|e| BuildError::io(&tmp, e));
+            // Best effort: the folder is ours and temporary.
+            let _ = std::fs::remove_dir_all(&tmp);
+            result?
+        }
+    };
+    Ok(CheckReport {
+        sessions,
+        warnings: rendered.warnings,
+        links,
+        checked: built.map(Path::to_path_buf),
+    })
+}

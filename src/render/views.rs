@@ -79,7 +79,7 @@ pub struct ParticipantView {
     pub organization: Option<String>,
     /// Country in this session.
     pub country: Option<LinkView>,
-    /// "moderator" or "speaker".
+    /// "Moderator" or "Speaker".
     pub role: &'static str,
 }
 
@@ -222,10 +222,7 @@ impl<'a> Views<'a> {
             title: p.title.clone(),
             organization: p.organization.clone(),
             country: p.country.map(|c| self.country(c)),
-            role: match p.role {
-                crate::model::Role::Moderator => "moderator",
-                crate::model::Role::Speaker => "speaker",
-            },
+            role: p.role.label(),
         }
     }
 
@@ -377,7 +374,7 @@ impl Views<'_> {
                 let label = self.site.sessions[s.index()]
                     .kind
                     .as_ref()
-                    .map_or_else(|| "Other".to_string(), |k| k.label());
+                    .map_or_else(|| "Unspecified type".to_string(), |k| k.label());
                 match kinds.iter_mut().find(|k| k.name == label) {
                     Some(k) => k.count += 1,
                     None => kinds.push(TermView {

@@ -5,27 +5,19 @@ use tera::Context;
 use super::{Pages, SessionList};
 use crate::render::markdown;
 use crate::render::views::{TermView, human_date};
-use crate::taxonomy::{ActionLine, Sdg};
+use crate::taxonomy::Sdg;
 
 impl Pages<'_, '_> {
     pub(super) fn home(&mut self) {
         let (views, site, index) = (self.views, self.views.site, self.views.index);
         let latest =
             &index.chronological[..index.chronological.len().min(site.config.latest_sessions)];
-        let leaf_lines = ActionLine::all()
-            .filter(|a| a.children().is_empty() && !index.action_line_sessions(*a).is_empty());
         let figures = [
             ("sessions", index.chronological.len(), "sessions/"),
             ("speakers", index.speakers_az.len(), "speakers/"),
             ("countries", index.by_country.len(), "countries/"),
-            (
-                "SDGs",
-                Sdg::all()
-                    .filter(|g| !index.sdg_sessions(*g).is_empty())
-                    .count(),
-                "sdgs/",
-            ),
-            ("action lines", leaf_lines.count(), "action-lines/"),
+            ("SDGs", index.sdgs_in_use(), "sdgs/"),
+            ("action lines", index.action_lines_in_use(), "action-lines/"),
             ("topics", site.topics.len(), "topics/"),
             ("events", site.events.len(), "events/"),
         ]

@@ -4,7 +4,7 @@ use tera::Context;
 
 use super::{Pages, SessionList};
 use crate::index::{initial, sort_key};
-use crate::model::{PersonId, Role, SessionId};
+use crate::model::{PersonId, SessionId};
 use crate::render::views::{CountryRowView, LetterView, TermView};
 use crate::taxonomy::{ActionLine, Sdg};
 
@@ -92,16 +92,7 @@ impl Pages<'_, '_> {
         let (i, person) = (p.index(), &views.site.people[p.index()]);
         let appearances = &views.index.by_person[i];
         let sessions: Vec<SessionId> = appearances.iter().map(|a| a.0).collect();
-        let roles: Vec<&str> = appearances
-            .iter()
-            .map(|a| {
-                if a.1 == Role::Moderator {
-                    "Moderator"
-                } else {
-                    "Speaker"
-                }
-            })
-            .collect();
+        let roles: Vec<&str> = appearances.iter().map(|a| a.1.label()).collect();
         let co = &views.index.co_speakers[i];
         let co_speakers: Vec<TermView> = co
             .iter()
