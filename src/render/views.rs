@@ -17,6 +17,15 @@ pub struct LinkView {
     pub url: String,
 }
 
+impl From<&crate::content::LinkRecord> for LinkView {
+    fn from(l: &crate::content::LinkRecord) -> LinkView {
+        LinkView {
+            label: l.label.clone(),
+            url: l.url.clone(),
+        }
+    }
+}
+
 /// A term with a count, for index pages and tag lists.
 #[derive(Clone, Debug, Serialize)]
 pub struct TermView {
@@ -251,14 +260,7 @@ impl<'a> Views<'a> {
             time: s.time.map(|t| t.to_string()),
             timezone: s.timezone.clone(),
             organizers: s.organizers.clone(),
-            links: s
-                .links
-                .iter()
-                .map(|l| LinkView {
-                    label: l.label.clone(),
-                    url: l.url.clone(),
-                })
-                .collect(),
+            links: s.links.iter().map(LinkView::from).collect(),
             moderators: moderators
                 .into_iter()
                 .map(|p| self.participant(p))
@@ -414,14 +416,7 @@ impl Views<'_> {
                 .as_deref()
                 .map(|md| super::markdown::to_html(md, self.site.base.path())),
             photo: p.photo.as_deref().map(|u| self.site.base.site_link(u)),
-            links: p
-                .links
-                .iter()
-                .map(|l| LinkView {
-                    label: l.label.clone(),
-                    url: l.url.clone(),
-                })
-                .collect(),
+            links: p.links.iter().map(LinkView::from).collect(),
             titles: self.index.person_titles[i].clone(),
             organizations: self.index.person_organizations[i].clone(),
             countries: self.index.person_countries[i]
