@@ -19,6 +19,7 @@ pub mod error;
 pub mod index;
 pub mod model;
 pub mod render;
+pub mod scaffold;
 pub mod taxonomy;
 pub mod url;
 pub mod write;
@@ -78,6 +79,29 @@ pub struct BuildReport {
     pub elapsed: Duration,
     /// Where the site was written.
     pub out_dir: PathBuf,
+    /// Time spent in each stage.
+    pub timings: Vec<(&'static str, Duration)>,
+}
+
+/// Times the stages of a build.
+struct Stopwatch {
+    last: Instant,
+    laps: Vec<(&'static str, Duration)>,
+}
+
+impl Stopwatch {
+    fn start() -> Stopwatch {
+        Stopwatch {
+            last: Instant::now(),
+            laps: Vec::new(),
+        }
+    }
+
+    fn lap(&mut self, stage: &'static str) {
+        let now = Instant::now();
+        self.laps.push((stage, now - self.last));
+        self.last = now;
+    }
 }
 
 /// A site loaded, resolved, indexed and rendered in memory, not yet written.
@@ -90,16 +114,39 @@ pub struct Rendered {
     pub outputs: Vec<Output>,
     /// Warnings.
     pub warnings: Diagnostics,
+    /// Time spent in each stage.
+    pub timings: Vec<(&'static str, Duration)>,
 }
+
+/// Hears how a build advances, for a progress bar; the library itself never prints.
+pub trait Progress: Sync {
+    /// A stage (`"render"`, `"write"`) begins with `total` steps.
+    fn stage(&self, _name: &'static str, _total: usize) {}
+    /// `n` more steps of the current stage are done.
+    fn advance(&self, _n: usize) {}
+}
+
+/// No progress reporting.
+impl Progress for () {}
 
 /// Runs load, resolve, index and render. Content errors fail with all diagnostics at once.
 pub fn render(options: &BuildOptions) -> Result<Rendered, BuildError> {
+    render_with(options, &())
+}
+
+/// [`render`], reporting progress.
+pub fn render_with(
+    options: &BuildOptions,
+    progress: &dyn Progress,
+) -> Result<Rendered, BuildError> {
+    let mut clock = Stopwatch::start();
     if !options.site.is_dir() {
         return Err(BuildError::MissingSite(options.site.clone()));
     }
     let paths = SitePaths::new(&options.site);
     let mut diags = Diagnostics::new();
     let mut sources = content::load(&paths, &mut diags);
+    clock.lap("load");
     if let Some(url) = &options.base_url {
         sources.config.base_url.clone_from(url);
     }
@@ -112,6 +159,7 @@ pub fn render(options: &BuildOptions) -> Result<Rendered, BuildError> {
         &mut diags,
     );
     diags.sort();
+    clock.lap("resolve");
     if diags.has_errors() {
         return Err(BuildError::Content(diags));
     }
@@ -126,7 +174,8 @@ pub fn render(options: &BuildOptions) -> Result<Rendered, BuildError> {
     }
     let theme = Theme::load(&paths, &theme_name)?;
     let index = Index::build(&site);
-    let mut outputs = render::site(&site, &index, &theme)?;
+    clock.lap("index");
+    let mut outputs = render::site(&site, &index, &theme, progress)?;
     for (path, bytes) in theme.assets {
         outputs.push(Output {
             path: path.to_string_lossy().replace('\\', "/"),
@@ -142,27 +191,39 @@ pub fn render(options: &BuildOptions) -> Result<Rendered, BuildError> {
             bytes,
         });
     }
+    clock.lap("render");
     Ok(Rendered {
         site,
         index,
         outputs,
         warnings: diags,
+        timings: clock.laps,
     })
 }
 
 /// Builds the site and swaps it into the output folder; on any error the old output stays.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
+    build_with(options, &())
+}
+
+/// [`build`], reporting progress.
+pub fn build_with(
+    options: &BuildOptions,
+    progress: &dyn Progress,
+) -> Result<BuildReport, BuildError> {
     let start = Instant::now();
     let out = options.out_dir();
     write::check_output_dir(&SitePaths::new(&options.site), &out)?;
-    let rendered = render(options)?;
+    let mut rendered = render_with(options, progress)?;
     let pages = rendered
         .outputs
         .iter()
         .filter(|o| o.path.ends_with(".html"))
         .count();
-    let stats = write::commit(rendered.outputs, &out)?;
-    Ok(report(
+    let write_start = Instant::now();
+    let stats = write::commit(rendered.outputs, &out, progress)?;
+    rendered.timings.push(("write", write_start.elapsed()));
+    let mut report = report(
         &rendered.site,
         &rendered.index,
         rendered.warnings,
@@ -170,7 +231,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         stats,
         start.elapsed(),
         &out,
-    ))
+    );
+    report.timings = rendered.timings;
+    Ok(report)
 }
 
 fn report(
@@ -194,5 +257,6 @@ fn report(
         warnings,
         elapsed,
         out_dir: out.to_path_buf(),
+        timings: Vec::new(),
     }
 }

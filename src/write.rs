@@ -92,7 +92,11 @@ fn canonical(path: &Path) -> PathBuf {
 }
 
 /// Writes `outputs` (later entries win on equal paths) as the new content of `out`.
-pub fn commit(outputs: Vec<Output>, out: &Path) -> Result<WriteStats, BuildError> {
+pub fn commit(
+    outputs: Vec<Output>,
+    out: &Path,
+    progress: &dyn crate::Progress,
+) -> Result<WriteStats, BuildError> {
     let parent = match out.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
@@ -103,7 +107,7 @@ pub fn commit(outputs: Vec<Output>, out: &Path) -> Result<WriteStats, BuildError
         .unwrap_or_else(|| "public".into());
     fs::create_dir_all(&parent).map_err(|e| BuildError::io(parent.clone(), e))?;
     let staging = parent.join(format!(".{name}.staging-{}", std::process::id()));
-    let result = write_all(outputs, &staging)
+    let result = write_all(outputs, &staging, progress)
         .and_then(|stats| swap(&staging, out, &parent, &name).map(|()| stats));
     if result.is_err() && staging.exists() {
         // Best effort: the staging folder is ours; the previous output was not touched.
@@ -112,7 +116,11 @@ pub fn commit(outputs: Vec<Output>, out: &Path) -> Result<WriteStats, BuildError
     result
 }
 
-fn write_all(outputs: Vec<Output>, staging: &Path) -> Result<WriteStats, BuildError> {
+fn write_all(
+    outputs: Vec<Output>,
+    staging: &Path,
+    progress: &dyn crate::Progress,
+) -> Result<WriteStats, BuildError> {
     if staging.exists() {
         fs::remove_dir_all(staging).map_err(|e| BuildError::io(staging.to_path_buf(), e))?;
     }
@@ -126,7 +134,9 @@ fn write_all(outputs: Vec<Output>, staging: &Path) -> Result<WriteStats, BuildEr
         fs::create_dir_all(d).map_err(|e| BuildError::io(d.clone(), e))?;
     }
     let bytes = files.values().map(|b| b.len() as u64).sum();
+    progress.stage("write", files.len());
     files.par_iter().try_for_each(|(path, content)| {
+        progress.advance(1);
         let target = staging.join(path);
         fs::write(&target, content).map_err(|e| BuildError::io(target, e))
     })?;
@@ -172,9 +182,10 @@ mod tests {
         commit(
             vec![out("a/index.html", "one"), out("stale.txt", "x")],
             &target,
+            &(),
         )
         .expect("first");
-        let stats = commit(vec![out("a/index.html", "two")], &target).expect("second");
+        let stats = commit(vec![out("a/index.html", "two")], &target, &()).expect("second");
         assert_eq!(stats.files, 1);
         assert_eq!(
             fs::read_to_string(target.join("a/index.html")).expect("read"),

@@ -42,7 +42,7 @@ pub fn check_site(options: &BuildOptions, built: Option<&Path>) -> Result<CheckR
         None => {
             let tmp =
                 std::env::temp_dir().join(format!("proceedings-check-{}", std::process::id()));
-            crate::write::commit(rendered.outputs, &tmp)?;
+            crate::write::commit(rendered.outputs, &tmp, &())?;
             let result = check_links(&tmp, &site_url).map_err(|e| BuildError::io(&tmp, e));
             // Best effort: the folder is ours and temporary.
             let _ = std::fs::remove_dir_all(&tmp);

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use super::{SiteArgs, report};
+use super::{SiteArgs, Verbosity, progress::Bar, report};
 
 #[derive(Debug, Args)]
 pub(crate) struct BuildArgs {
@@ -16,10 +16,19 @@ pub(crate) struct BuildArgs {
     out: Option<PathBuf>,
 }
 
-pub(crate) fn run(args: &BuildArgs) -> ExitCode {
-    match proceedings::build(&args.site.options(args.out.clone())) {
+pub(crate) fn run(args: &BuildArgs, verbosity: Verbosity) -> ExitCode {
+    let bar = Bar::new(verbosity);
+    let result = proceedings::build_with(&args.site.options(args.out.clone()), &bar);
+    bar.finish();
+    match result {
         Ok(r) => {
+            if verbosity == Verbosity::Quiet {
+                return ExitCode::SUCCESS;
+            }
             report::diagnostics(&r.warnings);
+            if verbosity == Verbosity::Verbose {
+                report::timings(&r.timings);
+            }
             println!(
                 "built {} sessions, {} speakers, {} countries, {} SDGs, {} action lines -> {} pages in {:.2} s",
                 report::count(r.sessions),

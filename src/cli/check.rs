@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use super::{SiteArgs, report};
+use super::{SiteArgs, Verbosity, report};
 
 #[derive(Debug, Args)]
 pub(crate) struct CheckArgs {
@@ -17,13 +17,15 @@ pub(crate) struct CheckArgs {
     out: Option<PathBuf>,
 }
 
-pub(crate) fn run(args: &CheckArgs) -> ExitCode {
+pub(crate) fn run(args: &CheckArgs, verbosity: Verbosity) -> ExitCode {
     let report = match proceedings::check::check_site(&args.site.options(None), args.out.as_deref())
     {
         Ok(r) => r,
         Err(e) => return report::failure(&e),
     };
-    report::diagnostics(&report.warnings);
+    if verbosity != Verbosity::Quiet {
+        report::diagnostics(&report.warnings);
+    }
     for b in &report.links.broken {
         let page = match &report.checked {
             Some(dir) => dir.join(&b.page),
@@ -35,6 +37,13 @@ pub(crate) fn run(args: &CheckArgs) -> ExitCode {
             b.target,
             b.reason
         );
+    }
+    if verbosity == Verbosity::Quiet {
+        return if report.links.broken.is_empty() {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::FAILURE
+        };
     }
     println!(
         "checked {} sessions; {} links on {} pages: {} broken",

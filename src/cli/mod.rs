@@ -3,6 +3,11 @@
 
 mod build;
 mod check;
+mod completions;
+mod init;
+mod man;
+mod new;
+mod progress;
 mod report;
 
 use std::path::PathBuf;
@@ -16,6 +21,23 @@ use clap::{Args, Parser, Subcommand};
 pub struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Print only errors (no summary line, no warnings).
+    #[arg(long, short, global = true, conflicts_with = "verbose")]
+    quiet: bool,
+    /// Also print the time each stage took.
+    #[arg(long, short, global = true)]
+    verbose: bool,
+}
+
+/// How much to print.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Verbosity {
+    /// Errors only.
+    Quiet,
+    /// Warnings, errors and the summary line.
+    Normal,
+    /// Also stage timings.
+    Verbose,
 }
 
 #[derive(Debug, Subcommand)]
@@ -24,6 +46,15 @@ enum Command {
     Build(build::BuildArgs),
     /// Validate the content and check every internal link of the built site.
     Check(check::CheckArgs),
+    /// Create a new site that builds at once (config, an event, two sessions, a Pages workflow).
+    Init(init::InitArgs),
+    /// Create a new content file from a commented template.
+    #[command(subcommand)]
+    New(new::NewCommand),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
+    Completions(completions::CompletionsArgs),
+    /// Print the man page, or write one page per command into a folder.
+    Man(man::ManArgs),
 }
 
 /// Flags shared by the commands that build.
@@ -53,9 +84,18 @@ impl SiteArgs {
 
 /// Runs the parsed command and returns the process exit code.
 pub fn run(cli: Cli) -> ExitCode {
+    let verbosity = match (cli.quiet, cli.verbose) {
+        (true, _) => Verbosity::Quiet,
+        (_, true) => Verbosity::Verbose,
+        _ => Verbosity::Normal,
+    };
     match cli.command {
-        Command::Build(args) => build::run(&args),
-        Command::Check(args) => check::run(&args),
+        Command::Build(args) => build::run(&args, verbosity),
+        Command::Check(args) => check::run(&args, verbosity),
+        Command::Init(args) => init::run(&args, verbosity),
+        Command::New(cmd) => new::run(&cmd, verbosity),
+        Command::Completions(args) => completions::run(&args),
+        Command::Man(args) => man::run(&args),
     }
 }
 

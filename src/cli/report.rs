@@ -22,6 +22,15 @@ pub(crate) fn count(n: usize) -> String {
     out
 }
 
+/// Prints how long each stage took (`--verbose`).
+pub(crate) fn timings(timings: &[(&str, std::time::Duration)]) {
+    let parts: Vec<String> = timings
+        .iter()
+        .map(|(stage, d)| format!("{stage} {:.0} ms", d.as_secs_f64() * 1000.0))
+        .collect();
+    eprintln!("stages: {}", parts.join(", "));
+}
+
 /// Prints a failed build and returns exit code 1.
 pub(crate) fn failure(e: &BuildError) -> ExitCode {
     match e {

@@ -23,9 +23,14 @@ pub struct Output {
 }
 
 /// Renders every page, feed and meta file of the site.
-pub fn site(site: &Site, index: &Index, theme: &Theme) -> Result<Vec<Output>, BuildError> {
+pub fn site(
+    site: &Site,
+    index: &Index,
+    theme: &Theme,
+    progress: &dyn crate::Progress,
+) -> Result<Vec<Output>, BuildError> {
     let views = Views { site, index };
-    let mut outputs = pages::render(&views, theme)?;
+    let mut outputs = pages::render(&views, theme, progress)?;
     let page_paths: Vec<&str> = outputs
         .iter()
         .map(|o| o.path.as_str())

@@ -2,6 +2,7 @@
 //! sites in `tests/fixtures/<feature>/<case>/` copied into a temporary folder.
 
 mod bundled;
+mod cli;
 mod cross_links;
 mod edge;
 mod errors;

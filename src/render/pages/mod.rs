@@ -108,7 +108,11 @@ struct SessionList<'l> {
 }
 
 /// Renders every page of the site.
-pub(crate) fn render(views: &Views<'_>, theme: &Theme) -> Result<Vec<Output>, BuildError> {
+pub(crate) fn render(
+    views: &Views<'_>,
+    theme: &Theme,
+    progress: &dyn crate::Progress,
+) -> Result<Vec<Output>, BuildError> {
     let cards = session_cards(views, theme)?;
     let mut pages = Pages {
         views,
@@ -125,6 +129,7 @@ pub(crate) fn render(views: &Views<'_>, theme: &Theme) -> Result<Vec<Output>, Bu
     pages.topics();
     pages.single("404.html", "404.html", "Page not found", "", Context::new());
 
+    progress.stage("render", pages.jobs.len());
     let mut base = Context::new();
     base.insert("site", &site_view(views));
     pages
@@ -134,6 +139,7 @@ pub(crate) fn render(views: &Views<'_>, theme: &Theme) -> Result<Vec<Output>, Bu
             let mut ctx = base.clone();
             ctx.extend(job.context);
             ctx.insert("page", &job.meta);
+            progress.advance(1);
             let html = theme
                 .tera
                 .render(job.template, &ctx)

@@ -1,0 +1,35 @@
+//! `proceedings init DIR`.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Args;
+
+use super::Verbosity;
+
+#[derive(Debug, Args)]
+pub(crate) struct InitArgs {
+    /// Folder for the new site (created if missing; must be empty).
+    dir: PathBuf,
+    /// The site's title.
+    #[arg(long, default_value = "My Forum Proceedings")]
+    title: String,
+}
+
+pub(crate) fn run(args: &InitArgs, verbosity: Verbosity) -> ExitCode {
+    match proceedings::scaffold::init(&args.dir, &args.title) {
+        Ok(files) => {
+            if verbosity != Verbosity::Quiet {
+                for f in &files {
+                    println!("created {}", f.display());
+                }
+                println!("next: proceedings build {}", args.dir.display());
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
