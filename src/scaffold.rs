@@ -190,7 +190,7 @@ fn session_template(
     ));
     t.push_str(
         "# time: \"10:00-10:45\"            # 24-hour clock, start-end\n\
-         # timezone: \"UTC+01:00\"          # an offset, or a name such as Europe/Geneva\n\
+         # timezone: \"UTC+01:00\"          # an offset, or a name such as Europe/Zurich\n\
          # organizers: [\"Organization\"]\n\
          # links:\n\
          #   - {label: Session page, url: \"https://…\"}\n\

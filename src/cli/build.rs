@@ -30,13 +30,13 @@ pub(crate) fn run(args: &BuildArgs, verbosity: Verbosity) -> ExitCode {
                 report::timings(&r.timings);
             }
             println!(
-                "built {} sessions, {} speakers, {} countries, {} SDGs, {} action lines -> {} pages in {:.2} s",
-                report::count(r.sessions),
-                report::count(r.speakers),
-                report::count(r.countries),
-                r.sdgs,
-                r.action_lines,
-                report::count(r.pages),
+                "built {}, {}, {}, {}, {} -> {} in {:.2} s",
+                report::counted(r.sessions, "session", "sessions"),
+                report::counted(r.speakers, "speaker", "speakers"),
+                report::counted(r.countries, "country", "countries"),
+                report::counted(r.sdgs, "SDG", "SDGs"),
+                report::counted(r.action_lines, "action line", "action lines"),
+                report::counted(r.pages, "page", "pages"),
                 r.elapsed.as_secs_f64()
             );
             ExitCode::SUCCESS

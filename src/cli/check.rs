@@ -46,10 +46,10 @@ pub(crate) fn run(args: &CheckArgs, verbosity: Verbosity) -> ExitCode {
         };
     }
     println!(
-        "checked {} sessions; {} links on {} pages: {} broken",
-        report::count(report.sessions),
-        report::count(report.links.links),
-        report::count(report.links.pages),
+        "checked {}; {} on {}: {} broken",
+        report::counted(report.sessions, "session", "sessions"),
+        report::counted(report.links.links, "link", "links"),
+        report::counted(report.links.pages, "page", "pages"),
         report.links.broken.len()
     );
     if report.links.broken.is_empty() {

@@ -22,6 +22,11 @@ pub(crate) fn count(n: usize) -> String {
     out
 }
 
+/// "1 session", "2 071 sessions".
+pub(crate) fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{} {}", count(n), if n == 1 { one } else { many })
+}
+
 /// Prints how long each stage took (`--verbose`).
 pub(crate) fn timings(timings: &[(&str, std::time::Duration)]) {
     let parts: Vec<String> = timings
@@ -145,6 +150,8 @@ mod tests {
         assert_eq!(count(7), "7");
         assert_eq!(count(1304), "1 304");
         assert_eq!(count(2_071_000), "2 071 000");
+        assert_eq!(counted(1, "session", "sessions"), "1 session");
+        assert_eq!(counted(1304, "session", "sessions"), "1 304 sessions");
     }
 
     #[test]

@@ -30,7 +30,7 @@ pub struct SessionFrontMatter {
     pub date: Option<Spanned<String>>,
     /// "10:00-10:45" or "10:00".
     pub time: Option<Spanned<String>>,
-    /// "UTC+02:00", "+02:00", "UTC" or an IANA name such as "Europe/Geneva".
+    /// "UTC+02:00", "+02:00", "UTC" or an IANA name such as "Europe/Zurich".
     pub timezone: Option<Spanned<String>>,
     /// Organizing bodies, as written.
     #[serde(default)]

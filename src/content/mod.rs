@@ -1,7 +1,8 @@
 //! The *load* stage: read a site folder into raw, position-carrying sources.
 //!
 //! 1. read `proceedings.yaml` ([`SiteConfig`]);
-//! 2. walk `sessions/` (sorted, hidden entries skipped, symlink loops reported);
+//! 2. walk `sessions/` (sorted; hidden entries and `_`-prefixed section pages such as
+//!    Hugo's `_index.md` skipped; symlink loops reported);
 //! 3. read and split every `.md` file, parse its front matter (in parallel);
 //! 4. read the optional registries in `data/`.
 //!
@@ -184,10 +185,16 @@ fn io_reason(e: &walkdir::Error) -> String {
         .map_or_else(|| e.to_string(), ToString::to_string)
 }
 
+/// A session file: `.md`/`.markdown`, not a Hugo/Zola section page (`_index.md`).
 fn is_markdown(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
+    let section_page = path
+        .file_name()
+        .is_some_and(|n| n.to_string_lossy().starts_with('_'));
+    !section_page
+        && path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
 }
 
 /// Reads, splits and parses one session file.

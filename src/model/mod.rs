@@ -147,7 +147,14 @@ fn country_aliases(sources: &Sources, diags: &mut Diagnostics) -> CountryAliases
                     locate(code),
                     format!("{e}: `{}` is not an ISO 3166 code", code.value),
                 )
-                .with_help("map each spelling to a two-letter ISO code, e.g. `Holland: NL`"),
+                .with_help(match e.suggestion {
+                    Some(code) => {
+                        format!("did you mean `{code}`? Map each spelling to a two-letter ISO code")
+                    }
+                    None => {
+                        "map each spelling to a two-letter ISO code, e.g. `Holland: NL`".to_string()
+                    }
+                }),
             );
         }
     }
@@ -349,7 +356,7 @@ impl SessionResolver<'_> {
                 self.error(
                     z,
                     format!("`{}` is not a time zone", z.value),
-                    "write an offset such as \"UTC+02:00\" or a name such as \"Europe/Geneva\"",
+                    "write an offset such as \"UTC+02:00\" or a name such as \"Europe/Zurich\"",
                 );
             }
             ok.then(|| z.value.trim().to_string())
@@ -432,7 +439,14 @@ impl SessionResolver<'_> {
         people: &mut PeopleBuilder,
     ) -> Option<Participation> {
         let e = &entry.value.0;
-        let parsed = parse_name(&e.name);
+        let mut parsed = parse_name(&e.name);
+        let clean = |s: &Option<String>| {
+            s.as_ref()
+                .map(|v| v.trim().to_string())
+                .filter(|v| !v.is_empty())
+        };
+        // An explicit `honorific:` wins over one written inside the name.
+        parsed.honorific = clean(&e.honorific).or(parsed.honorific);
         let Some(index) = people.intern(&parsed) else {
             self.error(
                 entry,
@@ -453,16 +467,10 @@ impl SessionResolver<'_> {
                 None
             }
         });
-        let clean = |s: &Option<String>| {
-            s.as_ref()
-                .map(|v| v.trim().to_string())
-                .filter(|v| !v.is_empty())
-        };
-        let honorific = clean(&e.honorific).or(parsed.honorific);
         Some(Participation {
             person: PersonId::from_index(index),
             role,
-            honorific,
+            honorific: parsed.honorific,
             title: clean(&e.role),
             organization: clean(&e.organization),
             country,

@@ -138,6 +138,10 @@ fn drafts_hidden_files_and_other_files_are_left_out_unless_asked() {
     assert!(!t.exists("sessions/draft/index.html"));
     assert!(!t.exists("speakers/draft-person/index.html"));
     assert!(!t.exists("sessions/hidden/index.html"));
+    assert!(
+        !t.exists("sessions/index/index.html"),
+        "_index.md is a section page, not a session"
+    );
     t.build(&["--drafts"]);
     assert!(t.exists("sessions/draft/index.html") && t.exists("speakers/draft-person/index.html"));
 }

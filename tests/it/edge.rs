@@ -29,6 +29,16 @@ fn names_group_under_one_initial_each_with_unique_ids() {
 }
 
 #[test]
+fn an_explicit_honorific_reaches_the_speaker_page() {
+    let t = site();
+    let zoe = main_of(&t.read("speakers/zoe-park/index.html")).to_string();
+    assert!(
+        zoe.contains("<span class=\"honorific\">Dr.</span> Zoe Park"),
+        "{zoe}"
+    );
+}
+
+#[test]
 fn site_paths_in_data_and_bodies_get_the_base_path() {
     let t = site();
     let ana = t.read("speakers/ana-lima/index.html");

@@ -4,6 +4,7 @@
 mod bundled;
 mod cli;
 mod cross_links;
+mod docs;
 mod edge;
 mod errors;
 mod output;
