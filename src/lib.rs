@@ -4,8 +4,8 @@
 //! [`content::load`] reads the site folder (front matter with positions),
 //! [`model::resolve`] types it (people merged, countries, SDGs and action
 //! lines as types), [`index::Index::build`] computes every cross-link,
-//! [`render::site`] turns it into pages in memory, and [`write::commit`]
-//! swaps them into the output folder atomically. [`build`] strings them
+//! [`render::site`] turns it into pages, streamed into a [`write::Staging`]
+//! folder that [`write::Staging::commit`] swaps into place atomically. [`build`] strings them
 //! together; `check` and `serve` call the same functions.
 
 #![warn(missing_docs)]
@@ -32,7 +32,7 @@ use crate::diag::Diagnostics;
 pub use crate::error::BuildError;
 use crate::index::Index;
 use crate::model::{ResolveOptions, Site};
-use crate::render::{Output, Theme};
+use crate::render::Theme;
 
 /// What to build and how.
 #[derive(Clone, Debug, Default)]
@@ -104,14 +104,12 @@ impl Stopwatch {
     }
 }
 
-/// A site loaded, resolved, indexed and rendered in memory, not yet written.
+/// A site loaded, resolved, indexed and rendered into a [`write::Sink`].
 pub struct Rendered {
     /// The typed site.
     pub site: Site,
     /// Its cross-links.
     pub index: Index,
-    /// Every output file, static files included.
-    pub outputs: Vec<Output>,
     /// Warnings.
     pub warnings: Diagnostics,
     /// Time spent in each stage.
@@ -129,15 +127,13 @@ pub trait Progress: Sync {
 /// No progress reporting.
 impl Progress for () {}
 
-/// Runs load, resolve, index and render. Content errors fail with all diagnostics at once.
-pub fn render(options: &BuildOptions) -> Result<Rendered, BuildError> {
-    render_with(options, &())
-}
-
-/// [`render`], reporting progress.
-pub fn render_with(
+/// Runs load, resolve, index and render, handing every file to `sink` (pages,
+/// feeds, theme assets, then `static/`, which wins over generated files).
+/// Content errors fail before anything is rendered, with all diagnostics at once.
+pub fn render(
     options: &BuildOptions,
     progress: &dyn Progress,
+    sink: &dyn write::Sink,
 ) -> Result<Rendered, BuildError> {
     let mut clock = Stopwatch::start();
     if !options.site.is_dir() {
@@ -175,27 +171,20 @@ pub fn render_with(
     let theme = Theme::load(&paths, &theme_name)?;
     let index = Index::build(&site);
     clock.lap("index");
-    let mut outputs = render::site(&site, &index, &theme, progress)?;
-    for (path, bytes) in theme.assets {
-        outputs.push(Output {
-            path: path.to_string_lossy().replace('\\', "/"),
-            bytes: bytes.into_owned(),
-        });
+    render::site(&site, &index, &theme, progress, sink)?;
+    for (path, bytes) in &theme.assets {
+        sink.put(&path.to_string_lossy().replace('\\', "/"), bytes)?;
     }
     // The site's static/ comes last so it wins over generated files (a custom robots.txt, CNAME).
     for (path, bytes) in
         render::theme::read_files(&paths.static_files, render::theme::Hidden::Keep)?
     {
-        outputs.push(Output {
-            path: path.to_string_lossy().replace('\\', "/"),
-            bytes,
-        });
+        sink.put(&path.to_string_lossy().replace('\\', "/"), &bytes)?;
     }
     clock.lap("render");
     Ok(Rendered {
         site,
         index,
-        outputs,
         warnings: diags,
         timings: clock.laps,
     })
@@ -212,22 +201,21 @@ pub fn build_with(
     progress: &dyn Progress,
 ) -> Result<BuildReport, BuildError> {
     let start = Instant::now();
+    if !options.site.is_dir() {
+        return Err(BuildError::MissingSite(options.site.clone()));
+    }
     let out = options.out_dir();
     write::check_output_dir(&SitePaths::new(&options.site), &out)?;
-    let mut rendered = render_with(options, progress)?;
-    let pages = rendered
-        .outputs
-        .iter()
-        .filter(|o| o.path.ends_with(".html"))
-        .count();
-    let write_start = Instant::now();
-    let stats = write::commit(rendered.outputs, &out, progress)?;
-    rendered.timings.push(("write", write_start.elapsed()));
+    let staging = write::Staging::new(&out)?;
+    // On any error `staging` is dropped, which removes it: the old output stays as it was.
+    let mut rendered = render(options, progress, &staging)?;
+    let swap_start = Instant::now();
+    let stats = staging.commit()?;
+    rendered.timings.push(("swap", swap_start.elapsed()));
     let mut report = report(
         &rendered.site,
         &rendered.index,
         rendered.warnings,
-        pages,
         stats,
         start.elapsed(),
         &out,
@@ -240,7 +228,6 @@ fn report(
     site: &Site,
     index: &Index,
     warnings: Diagnostics,
-    pages: usize,
     stats: write::WriteStats,
     elapsed: Duration,
     out: &Path,
@@ -251,7 +238,7 @@ fn report(
         countries: index.by_country.len(),
         sdgs: index.sdgs_in_use(),
         action_lines: index.action_lines_in_use(),
-        pages,
+        pages: stats.pages,
         files: stats.files,
         bytes: stats.bytes,
         warnings,

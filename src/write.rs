@@ -1,25 +1,28 @@
 //! The *write* stage: put the rendered site on disk atomically.
 //!
-//! Everything is written into a staging folder beside the output, which
-//! replaces the old output only once complete. A failed build therefore leaves
+//! Files stream into a staging folder beside the output as they are rendered;
+//! the staging folder replaces the old output only once the build is complete. A failed build therefore leaves
 //! the previous site exactly as it was, and nothing outside the output folder
 //! is ever touched.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Mutex, PoisonError};
 
 use rayon::prelude::*;
 
 use crate::content::SitePaths;
 use crate::error::BuildError;
-use crate::render::Output;
 
 /// What was written.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct WriteStats {
     /// Files written.
     pub files: usize,
+    /// HTML pages among them.
+    pub pages: usize,
     /// Bytes written.
     pub bytes: u64,
 }
@@ -91,109 +94,192 @@ fn canonical(path: &Path) -> PathBuf {
     c
 }
 
-/// Writes `outputs` (later entries win on equal paths) as the new content of `out`.
-pub fn commit(
-    outputs: Vec<Output>,
-    out: &Path,
-    progress: &dyn crate::Progress,
-) -> Result<WriteStats, BuildError> {
-    let parent = match out.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = out
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "public".into());
-    fs::create_dir_all(&parent).map_err(|e| BuildError::io(parent.clone(), e))?;
-    let staging = parent.join(format!(".{name}.staging-{}", std::process::id()));
-    let result = write_all(outputs, &staging, progress)
-        .and_then(|stats| swap(&staging, out, &parent, &name).map(|()| stats));
-    if result.is_err() && staging.exists() {
-        // Best effort: the staging folder is ours; the previous output was not touched.
-        let _ = fs::remove_dir_all(&staging);
-    }
-    result
+/// Receives the site's files as they are rendered, from any thread.
+pub trait Sink: Sync {
+    /// Stores one file at `path` (relative, `/`-separated); a later `put` of the same path wins.
+    fn put(&self, path: &str, bytes: &[u8]) -> Result<(), BuildError>;
 }
 
-fn write_all(
-    outputs: Vec<Output>,
-    staging: &Path,
-    progress: &dyn crate::Progress,
-) -> Result<WriteStats, BuildError> {
-    if staging.exists() {
-        fs::remove_dir_all(staging).map_err(|e| BuildError::io(staging.to_path_buf(), e))?;
+/// Discards everything: for validating a site without writing it.
+impl Sink for () {
+    fn put(&self, _: &str, _: &[u8]) -> Result<(), BuildError> {
+        Ok(())
     }
-    let files: BTreeMap<String, Vec<u8>> = outputs.into_iter().map(|o| (o.path, o.bytes)).collect();
-    let dirs: BTreeSet<PathBuf> = files
-        .keys()
-        .filter_map(|p| Path::new(p).parent().map(|d| staging.join(d)))
-        .chain(std::iter::once(staging.to_path_buf()))
+}
+
+/// A staging folder beside the output. Files stream into it as pages are rendered
+/// (nothing is held in memory); [`Staging::commit`] swaps it into place, and
+/// dropping it uncommitted removes it, leaving the previous output untouched.
+pub struct Staging {
+    out: PathBuf,
+    dir: PathBuf,
+    old: PathBuf,
+    /// Folders already created, so each `put` costs one write, not a walk up the tree.
+    created: Mutex<HashSet<PathBuf>>,
+    files: AtomicUsize,
+    pages: AtomicUsize,
+    bytes: AtomicU64,
+    committed: bool,
+}
+
+impl Staging {
+    /// Prepares `.NAME.staging-PID` beside `out`.
+    pub fn new(out: &Path) -> Result<Staging, BuildError> {
+        let parent = match out.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let name = out.file_name().map_or_else(
+            || "public".to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        let dir = parent.join(format!(".{name}.staging-{}", std::process::id()));
+        let old = parent.join(format!(".{name}.old-{}", std::process::id()));
+        for leftover in [&dir, &old] {
+            if leftover.exists() {
+                fs::remove_dir_all(leftover).map_err(|e| BuildError::io(leftover, e))?;
+            }
+        }
+        fs::create_dir_all(&dir).map_err(|e| BuildError::io(&dir, e))?;
+        Ok(Staging {
+            out: out.to_path_buf(),
+            created: Mutex::new(HashSet::from([dir.clone()])),
+            dir,
+            old,
+            files: AtomicUsize::new(0),
+            pages: AtomicUsize::new(0),
+            bytes: AtomicU64::new(0),
+            committed: false,
+        })
+    }
+
+    /// Replaces the output with the staging folder; the previous output is kept until the new one is in place.
+    pub fn commit(mut self) -> Result<WriteStats, BuildError> {
+        if self.out.exists() {
+            fs::rename(&self.out, &self.old).map_err(|e| BuildError::io(&self.out, e))?;
+            if let Err(e) = fs::rename(&self.dir, &self.out) {
+                // Put the previous site back before reporting.
+                let _ = fs::rename(&self.old, &self.out);
+                return Err(BuildError::io(&self.out, e));
+            }
+            remove_tree(&self.old)?;
+        } else {
+            fs::rename(&self.dir, &self.out).map_err(|e| BuildError::io(&self.out, e))?;
+        }
+        self.committed = true;
+        Ok(WriteStats {
+            files: self.files.load(Ordering::Relaxed),
+            pages: self.pages.load(Ordering::Relaxed),
+            bytes: self.bytes.load(Ordering::Relaxed),
+        })
+    }
+}
+
+impl Sink for Staging {
+    fn put(&self, path: &str, bytes: &[u8]) -> Result<(), BuildError> {
+        let target = self.dir.join(path);
+        if let Some(parent) = target.parent() {
+            let known = self
+                .created
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .contains(parent);
+            if !known {
+                fs::create_dir_all(parent).map_err(|e| BuildError::io(parent, e))?;
+                self.created
+                    .lock()
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .insert(parent.to_path_buf());
+            }
+        }
+        // A later put of the same path (static/ over a generated file) replaces it.
+        let existed = target.exists();
+        fs::write(&target, bytes).map_err(|e| BuildError::io(&target, e))?;
+        if !existed {
+            self.files.fetch_add(1, Ordering::Relaxed);
+            if path.ends_with(".html") {
+                self.pages.fetch_add(1, Ordering::Relaxed);
+            }
+        }
+        self.bytes.fetch_add(bytes.len() as u64, Ordering::Relaxed);
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            // Best effort: the staging folder is ours; the previous output was never touched.
+            let _ = fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
+/// Removes a finished-with folder, its top-level entries in parallel (tens of thousands of files).
+fn remove_tree(dir: &Path) -> Result<(), BuildError> {
+    let entries: Vec<PathBuf> = fs::read_dir(dir)
+        .map_err(|e| BuildError::io(dir, e))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
         .collect();
-    for d in &dirs {
-        fs::create_dir_all(d).map_err(|e| BuildError::io(d.clone(), e))?;
-    }
-    let bytes = files.values().map(|b| b.len() as u64).sum();
-    progress.stage("write", files.len());
-    files.par_iter().try_for_each(|(path, content)| {
-        progress.advance(1);
-        let target = staging.join(path);
-        fs::write(&target, content).map_err(|e| BuildError::io(target, e))
+    entries.par_iter().try_for_each(|p| {
+        let r = if p.is_dir() {
+            fs::remove_dir_all(p)
+        } else {
+            fs::remove_file(p)
+        };
+        r.map_err(|e| BuildError::io(p, e))
     })?;
-    Ok(WriteStats {
-        files: files.len(),
-        bytes,
-    })
-}
-
-/// Moves the finished staging folder into place, keeping the old output until it is.
-fn swap(staging: &Path, out: &Path, parent: &Path, name: &str) -> Result<(), BuildError> {
-    if !out.exists() {
-        return fs::rename(staging, out).map_err(|e| BuildError::io(out.to_path_buf(), e));
-    }
-    let old = parent.join(format!(".{name}.old-{}", std::process::id()));
-    if old.exists() {
-        fs::remove_dir_all(&old).map_err(|e| BuildError::io(old.clone(), e))?;
-    }
-    fs::rename(out, &old).map_err(|e| BuildError::io(out.to_path_buf(), e))?;
-    if let Err(e) = fs::rename(staging, out) {
-        // Put the previous site back before reporting.
-        let _ = fs::rename(&old, out);
-        return Err(BuildError::io(out.to_path_buf(), e));
-    }
-    fs::remove_dir_all(&old).map_err(|e| BuildError::io(old, e))
+    fs::remove_dir(dir).map_err(|e| BuildError::io(dir, e))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn out(path: &str, text: &str) -> Output {
-        Output {
-            path: path.into(),
-            bytes: text.as_bytes().to_vec(),
+    fn stage(out: &Path, files: &[(&str, &str)]) -> Staging {
+        let staging = Staging::new(out).expect("staging");
+        for (path, text) in files {
+            staging.put(path, text.as_bytes()).expect("put");
         }
+        staging
     }
 
     #[test]
     fn commit_replaces_the_whole_output() {
         let dir = tempfile::tempdir().expect("tempdir");
         let target = dir.path().join("public");
-        commit(
-            vec![out("a/index.html", "one"), out("stale.txt", "x")],
+        stage(&target, &[("a/index.html", "one"), ("stale.txt", "x")])
+            .commit()
+            .expect("first");
+        let stats = stage(
             &target,
-            &(),
+            &[("a/index.html", "two"), ("a/index.html", "three")],
         )
-        .expect("first");
-        let stats = commit(vec![out("a/index.html", "two")], &target, &()).expect("second");
-        assert_eq!(stats.files, 1);
+        .commit()
+        .expect("second");
+        assert_eq!((stats.files, stats.pages), (1, 1));
         assert_eq!(
             fs::read_to_string(target.join("a/index.html")).expect("read"),
-            "two"
+            "three"
         );
         assert!(!target.join("stale.txt").exists());
         let leftovers: Vec<_> = fs::read_dir(dir.path()).expect("ls").collect();
         assert_eq!(leftovers.len(), 1, "no staging or old folders left behind");
+    }
+
+    #[test]
+    fn an_abandoned_staging_folder_leaves_the_output_untouched() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let target = dir.path().join("public");
+        stage(&target, &[("index.html", "old")])
+            .commit()
+            .expect("first");
+        drop(stage(&target, &[("index.html", "new")]));
+        assert_eq!(
+            fs::read_to_string(target.join("index.html")).expect("read"),
+            "old"
+        );
+        assert_eq!(fs::read_dir(dir.path()).expect("ls").count(), 1);
     }
 
     #[test]

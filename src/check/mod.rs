@@ -28,31 +28,33 @@ pub struct CheckReport {
 /// Validates the site's content (the whole pipeline short of writing), then checks the
 /// links of `built` when given, else of a fresh build in a temporary folder that is removed after.
 pub fn check_site(options: &BuildOptions, built: Option<&Path>) -> Result<CheckReport, BuildError> {
-    let rendered = crate::render(options)?;
-    let base = rendered.site.base.clone();
+    let tmp = std::env::temp_dir().join(format!("proceedings-check-{}", std::process::id()));
+    let (rendered, dir) = match built {
+        // Validate only; the links are those of the existing build.
+        Some(dir) => (crate::render(options, &(), &())?, dir.to_path_buf()),
+        None => {
+            let staging = crate::write::Staging::new(&tmp)?;
+            let rendered = crate::render(options, &(), &staging)?;
+            staging.commit()?;
+            (rendered, tmp.clone())
+        }
+    };
+    let base = &rendered.site.base;
     // Links are checked against the full base URL; a path-only base gets a placeholder host.
     let site_url = if base.has_origin() {
         base.full()
     } else {
         format!("http://localhost{}", base.path())
     };
-    let sessions = rendered.site.sessions.len();
-    let links = match built {
-        Some(dir) => check_links(dir, &site_url).map_err(|e| BuildError::io(dir, e))?,
-        None => {
-            let tmp =
-                std::env::temp_dir().join(format!("proceedings-check-{}", std::process::id()));
-            crate::write::commit(rendered.outputs, &tmp, &())?;
-            let result = check_links(&tmp, &site_url).map_err(|e| BuildError::io(&tmp, e));
-            // Best effort: the folder is ours and temporary.
-            let _ = std::fs::remove_dir_all(&tmp);
-            result?
-        }
-    };
+    let links = check_links(&dir, &site_url).map_err(|e| BuildError::io(&dir, e));
+    if built.is_none() {
+        // Best effort: the folder is ours and temporary.
+        let _ = std::fs::remove_dir_all(&tmp);
+    }
     Ok(CheckReport {
-        sessions,
+        sessions: rendered.site.sessions.len(),
         warnings: rendered.warnings,
-        links,
+        links: links?,
         checked: built.map(Path::to_path_buf),
     })
 }

@@ -1,5 +1,6 @@
-//! The *render* stage: (site, index, theme) -> every output file, in memory.
-//! Pure: no reads, no writes; the write stage puts the result on disk.
+//! The *render* stage: (site, index, theme) -> every output file, handed to a
+//! [`Sink`] as soon as it is rendered (the write stage's staging folder), so a
+//! large site is never held in memory. No reads; the sink does all writing.
 
 mod feeds;
 pub mod markdown;
@@ -10,10 +11,11 @@ pub mod views;
 use crate::error::BuildError;
 use crate::index::Index;
 use crate::model::Site;
+use crate::write::Sink;
 pub use theme::Theme;
 use views::Views;
 
-/// One file of the built site.
+/// One generated file that is not a page (feeds, sitemap, robots.txt).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Output {
     /// Path relative to the output folder, with `/` separators ("sessions/x/index.html").
@@ -22,31 +24,34 @@ pub struct Output {
     pub bytes: Vec<u8>,
 }
 
-/// Renders every page, feed and meta file of the site.
+/// Renders every page, feed and meta file of the site into `sink`, as each is ready.
 pub fn site(
     site: &Site,
     index: &Index,
     theme: &Theme,
     progress: &dyn crate::Progress,
-) -> Result<Vec<Output>, BuildError> {
+    sink: &dyn Sink,
+) -> Result<(), BuildError> {
     let views = Views { site, index };
-    let mut outputs = pages::render(&views, theme, progress)?;
-    let page_paths: Vec<&str> = outputs
+    let page_paths = pages::render(&views, theme, progress, sink)?;
+    let listed: Vec<&str> = page_paths
         .iter()
-        .map(|o| o.path.as_str())
+        .map(String::as_str)
         .filter(|p| *p != "404.html")
         .collect();
+    let mut meta = vec![feeds::atom(&views), feeds::robots(site)];
     // Sitemaps need absolute URLs: without a host there is none to give.
     if site.base.has_origin() {
-        outputs.push(feeds::sitemap(site, &page_paths));
+        meta.push(feeds::sitemap(site, &listed));
     }
-    outputs.push(feeds::atom(&views));
-    outputs.push(feeds::robots(site));
-    outputs.push(Output {
+    meta.push(Output {
         path: ".nojekyll".into(),
         bytes: Vec::new(),
     });
-    Ok(outputs)
+    for o in meta {
+        sink.put(&o.path, &o.bytes)?;
+    }
+    Ok(())
 }
 
 /// Escapes text for HTML and XML content and attribute values.

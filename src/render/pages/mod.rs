@@ -11,11 +11,11 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tera::Context;
 
-use super::Output;
 use super::theme::{Theme, tera_message};
 use super::views::Views;
 use crate::error::BuildError;
 use crate::model::SessionId;
+use crate::write::Sink;
 
 /// Site-wide values every template receives as `site`.
 #[derive(Serialize)]
@@ -85,6 +85,28 @@ struct Job {
     path: String,
     meta: PageMeta,
     context: Context,
+    /// The sessions whose cards the page lists. Cards are put into the context only
+    /// when the page is rendered, so tens of thousands of waiting pages hold ids, not HTML.
+    cards: Vec<SessionId>,
+    /// The heavy part of the context, built only when the page is rendered.
+    lazy: Option<Lazy>,
+}
+
+/// Context that is large per page (a session's body, a speaker's co-speakers), so it is
+/// built in the render loop rather than held for every waiting page.
+#[derive(Clone, Copy)]
+enum Lazy {
+    Session(SessionId),
+    Speaker(crate::model::PersonId),
+}
+
+impl Lazy {
+    fn fill(self, views: &Views<'_>, ctx: &mut Context) {
+        match self {
+            Lazy::Session(id) => sessions::session_context(views, id, ctx),
+            Lazy::Speaker(id) => terms::speaker_context(views, id, ctx),
+        }
+    }
 }
 
 /// Shared state of the page builders: the views and every session's rendered card.
@@ -105,6 +127,8 @@ struct SessionList<'l> {
     sessions: &'l [SessionId],
     /// What every page of the list shows besides the cards.
     context: Context,
+    /// The heavy part of it, built when each page is rendered.
+    lazy: Option<Lazy>,
 }
 
 /// Renders every page of the site.
@@ -112,7 +136,8 @@ pub(crate) fn render(
     views: &Views<'_>,
     theme: &Theme,
     progress: &dyn crate::Progress,
-) -> Result<Vec<Output>, BuildError> {
+    sink: &dyn Sink,
+) -> Result<Vec<String>, BuildError> {
     let cards = session_cards(views, theme)?;
     let mut pages = Pages {
         views,
@@ -132,24 +157,26 @@ pub(crate) fn render(
     progress.stage("render", pages.jobs.len());
     let mut base = Context::new();
     base.insert("site", &site_view(views));
-    pages
-        .jobs
-        .into_par_iter()
-        .map(|job| {
-            let mut ctx = base.clone();
-            ctx.extend(job.context);
-            ctx.insert("page", &job.meta);
-            progress.advance(1);
-            let html = theme
-                .tera
-                .render(job.template, &ctx)
-                .map_err(|e| BuildError::Template(tera_message(&e)))?;
-            Ok(Output {
-                path: job.path,
-                bytes: html.into_bytes(),
-            })
-        })
-        .collect()
+    let paths: Vec<String> = pages.jobs.iter().map(|j| j.path.clone()).collect();
+    let Pages { jobs, cards, .. } = pages;
+    jobs.into_par_iter().try_for_each(|job| {
+        let mut ctx = base.clone();
+        ctx.extend(job.context);
+        ctx.insert("page", &job.meta);
+        if !job.cards.is_empty() {
+            ctx.insert("cards", &cards_of(&cards, &job.cards));
+        }
+        if let Some(lazy) = job.lazy {
+            lazy.fill(views, &mut ctx);
+        }
+        let html = theme
+            .tera
+            .render(job.template, &ctx)
+            .map_err(|e| BuildError::Template(tera_message(&e)))?;
+        progress.advance(1);
+        sink.put(&job.path, html.as_bytes())
+    })?;
+    Ok(paths)
 }
 
 fn site_view<'a>(views: &'a Views<'_>) -> SiteView<'a> {
@@ -194,6 +221,10 @@ fn session_cards(views: &Views<'_>, theme: &Theme) -> Result<Vec<String>, BuildE
         .collect()
 }
 
+fn cards_of<'c>(cards: &'c [String], ids: &[SessionId]) -> Vec<&'c str> {
+    ids.iter().map(|s| cards[s.index()].as_str()).collect()
+}
+
 impl Pages<'_, '_> {
     fn meta(
         &self,
@@ -227,11 +258,13 @@ impl Pages<'_, '_> {
             path: path.to_string(),
             meta,
             context,
+            cards: Vec::new(),
+            lazy: None,
         });
     }
 
     fn cards_of(&self, ids: &[SessionId]) -> Vec<&str> {
-        ids.iter().map(|s| self.cards[s.index()].as_str()).collect()
+        cards_of(&self.cards, ids)
     }
 
     /// Adds the pages of a session list, each with `cards`, `sessions_total` and `pager`.
@@ -273,7 +306,10 @@ impl Pages<'_, '_> {
                 previous = link.number;
             }
             let mut ctx = list.context.clone();
-            ctx.insert("cards", &self.cards_of(chunk));
+            // An empty list still needs `cards` for its template; a full one gets them at render time.
+            if chunk.is_empty() {
+                ctx.insert("cards", &Vec::<&str>::new());
+            }
             ctx.insert("sessions_total", &list.sessions.len());
             ctx.insert("pager", &pager);
             let title = if n == 1 {
@@ -288,6 +324,8 @@ impl Pages<'_, '_> {
                 path,
                 meta,
                 context: ctx,
+                cards: chunk.to_vec(),
+                lazy: list.lazy,
             });
         }
         start..self.jobs.len()

@@ -2,8 +2,10 @@
 
 use tera::Context;
 
-use super::{Pages, SessionList};
+use super::{Lazy, Pages, SessionList};
+use crate::model::SessionId;
 use crate::render::markdown;
+use crate::render::views::Views;
 use crate::render::views::{TermView, human_date};
 use crate::taxonomy::Sdg;
 
@@ -45,6 +47,8 @@ impl Pages<'_, '_> {
             path: "index.html".into(),
             meta,
             context: ctx,
+            cards: Vec::new(),
+            lazy: None,
         });
     }
 
@@ -58,18 +62,18 @@ impl Pages<'_, '_> {
             section: "sessions",
             sessions: &views.index.chronological,
             context: Context::new(),
+            lazy: None,
         });
-        for s in &views.site.sessions {
-            let mut ctx = Context::new();
-            ctx.insert("session", &views.session(s));
-            ctx.insert("body", &markdown::to_html(&s.body, views.site.base.path()));
+        for (i, s) in views.site.sessions.iter().enumerate() {
             let path = format!("sessions/{}/index.html", s.slug);
             let meta = self.meta(&s.title, s.summary.clone(), &path, "sessions");
             self.jobs.push(super::Job {
                 template: "session.html",
                 path,
                 meta,
-                context: ctx,
+                context: Context::new(),
+                cards: Vec::new(),
+                lazy: Some(Lazy::Session(SessionId::from_index(i))),
             });
         }
     }
@@ -101,6 +105,7 @@ impl Pages<'_, '_> {
                 section: "events",
                 sessions,
                 context: ctx,
+                lazy: None,
             });
             // The programme is grouped by day: each card comes with its day.
             let days: Vec<Option<String>> = sessions
@@ -110,4 +115,11 @@ impl Pages<'_, '_> {
             self.per_item(pages, "days", &days);
         }
     }
+}
+
+/// A session page's own context: the session and its rendered body.
+pub(super) fn session_context(views: &Views<'_>, id: SessionId, ctx: &mut Context) {
+    let s = &views.site.sessions[id.index()];
+    ctx.insert("session", &views.session(s));
+    ctx.insert("body", &markdown::to_html(&s.body, views.site.base.path()));
 }

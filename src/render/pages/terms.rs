@@ -2,9 +2,10 @@
 
 use tera::Context;
 
-use super::{Pages, SessionList};
+use super::{Lazy, Pages, SessionList};
 use crate::index::{initial, sort_key};
 use crate::model::{PersonId, SessionId};
+use crate::render::views::Views;
 use crate::render::views::{CountryRowView, LetterView, TermView};
 use crate::taxonomy::{ActionLine, Sdg};
 
@@ -93,19 +94,6 @@ impl Pages<'_, '_> {
         let appearances = &views.index.by_person[i];
         let sessions: Vec<SessionId> = appearances.iter().map(|a| a.0).collect();
         let roles: Vec<&str> = appearances.iter().map(|a| a.1.label()).collect();
-        let co = &views.index.co_speakers[i];
-        let co_speakers: Vec<TermView> = co
-            .iter()
-            .take(CO_SPEAKERS_SHOWN)
-            .map(|&(q, n)| TermView {
-                count: n as usize,
-                ..views.person_term(q)
-            })
-            .collect();
-        let mut ctx = Context::new();
-        ctx.insert("person", &views.person(p));
-        ctx.insert("co_speakers", &co_speakers);
-        ctx.insert("co_speakers_total", &co.len());
         let pages = self.paginated(SessionList {
             template: "speaker.html",
             dir: format!("speakers/{}/", person.slug),
@@ -113,7 +101,8 @@ impl Pages<'_, '_> {
             description: None,
             section: "speakers",
             sessions: &sessions,
-            context: ctx,
+            context: Context::new(),
+            lazy: Some(Lazy::Speaker(p)),
         });
         self.per_item(pages, "roles", &roles);
     }
@@ -144,15 +133,7 @@ impl Pages<'_, '_> {
         for (row, (c, entry)) in rows.iter().zip(list) {
             let mut ctx = Context::new();
             ctx.insert("country", row);
-            ctx.insert(
-                "people",
-                &entry
-                    .people
-                    .iter()
-                    .map(|&p| views.person_term(p))
-                    .collect::<Vec<_>>(),
-            );
-            self.paginated(SessionList {
+            let pages = self.paginated(SessionList {
                 template: "country.html",
                 dir: format!("countries/{}/", c.slug()),
                 title: c.name().to_string(),
@@ -160,7 +141,12 @@ impl Pages<'_, '_> {
                 section: "countries",
                 sessions: &entry.sessions,
                 context: ctx,
+                lazy: None,
             });
+            // The country's people are listed once, on its first page; later pages list sessions only.
+            let people: Vec<TermView> =
+                entry.people.iter().map(|&p| views.person_term(p)).collect();
+            self.jobs[pages.start].context.insert("people", &people);
         }
     }
 
@@ -198,6 +184,7 @@ impl Pages<'_, '_> {
                 section: "sdgs",
                 sessions: views.index.sdg_sessions(g),
                 context: ctx,
+                lazy: None,
             });
         }
     }
@@ -229,6 +216,7 @@ impl Pages<'_, '_> {
                 section: "action_lines",
                 sessions: views.index.action_line_sessions(a),
                 context: ctx,
+                lazy: None,
             });
         }
     }
@@ -266,7 +254,24 @@ impl Pages<'_, '_> {
                 section: "topics",
                 sessions: &index.by_topic[i],
                 context: ctx,
+                lazy: None,
             });
         }
     }
+}
+
+/// A speaker page's own context: the person's facts and co-speakers.
+pub(super) fn speaker_context(views: &Views<'_>, p: PersonId, ctx: &mut Context) {
+    let co = &views.index.co_speakers[p.index()];
+    let co_speakers: Vec<TermView> = co
+        .iter()
+        .take(CO_SPEAKERS_SHOWN)
+        .map(|&(q, n)| TermView {
+            count: n as usize,
+            ..views.person_term(q)
+        })
+        .collect();
+    ctx.insert("person", &views.person(p));
+    ctx.insert("co_speakers", &co_speakers);
+    ctx.insert("co_speakers_total", &co.len());
 }
