@@ -116,6 +116,8 @@ pub struct Staging {
     old: PathBuf,
     /// Folders already created, so each `put` costs one write, not a walk up the tree.
     created: Mutex<HashSet<PathBuf>>,
+    /// Paths written so far, so a replaced file is counted once (a set, not a stat per file).
+    written: Mutex<HashSet<String>>,
     files: AtomicUsize,
     pages: AtomicUsize,
     bytes: AtomicU64,
@@ -144,6 +146,7 @@ impl Staging {
         Ok(Staging {
             out: out.to_path_buf(),
             created: Mutex::new(HashSet::from([dir.clone()])),
+            written: Mutex::new(HashSet::new()),
             dir,
             old,
             files: AtomicUsize::new(0),
@@ -192,10 +195,10 @@ impl Sink for Staging {
                     .insert(parent.to_path_buf());
             }
         }
-        // A later put of the same path (static/ over a generated file) replaces it.
-        let existed = target.exists();
+        // A later put of the same path (static/ over a generated file) replaces it; count it once.
+        let new = self.written.lock().unwrap_or_else(PoisonError::into_inner).insert(path.to_string());
         fs::write(&target, bytes).map_err(|e| BuildError::io(&target, e))?;
-        if !existed {
+        if new {
             self.files.fetch_add(1, Ordering::Relaxed);
             if path.ends_with(".html") {
                 self.pages.fetch_add(1, Ordering::Relaxed);
