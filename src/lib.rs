@@ -20,6 +20,7 @@ pub mod index;
 pub mod model;
 pub mod render;
 pub mod scaffold;
+pub mod serve;
 pub mod taxonomy;
 pub mod url;
 pub mod write;
@@ -224,7 +225,7 @@ pub fn build_with(
     Ok(report)
 }
 
-fn report(
+pub(crate) fn report(
     site: &Site,
     index: &Index,
     warnings: Diagnostics,

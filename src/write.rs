@@ -196,7 +196,11 @@ impl Sink for Staging {
             }
         }
         // A later put of the same path (static/ over a generated file) replaces it; count it once.
-        let new = self.written.lock().unwrap_or_else(PoisonError::into_inner).insert(path.to_string());
+        let new = self
+            .written
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(path.to_string());
         fs::write(&target, bytes).map_err(|e| BuildError::io(&target, e))?;
         if new {
             self.files.fetch_add(1, Ordering::Relaxed);

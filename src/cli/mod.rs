@@ -9,6 +9,7 @@ mod man;
 mod new;
 mod progress;
 mod report;
+mod serve;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -46,6 +47,8 @@ enum Command {
     Build(build::BuildArgs),
     /// Validate the content and check every internal link of the built site.
     Check(check::CheckArgs),
+    /// Build and preview the site on http://127.0.0.1, rebuilding on change with --watch.
+    Serve(serve::ServeArgs),
     /// Create a new site that builds at once (config, an event, two sessions, a Pages workflow).
     Init(init::InitArgs),
     /// Create a new content file from a commented template.
@@ -92,6 +95,7 @@ pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Command::Build(args) => build::run(&args, verbosity),
         Command::Check(args) => check::run(&args, verbosity),
+        Command::Serve(args) => serve::run(&args, verbosity),
         Command::Init(args) => init::run(&args, verbosity),
         Command::New(cmd) => new::run(&cmd, verbosity),
         Command::Completions(args) => completions::run(&args),

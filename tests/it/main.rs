@@ -8,6 +8,7 @@ mod docs;
 mod edge;
 mod errors;
 mod output;
+mod serve;
 mod snapshots;
 
 use std::path::{Path, PathBuf};

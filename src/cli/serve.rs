@@ -1,0 +1,103 @@
+//! `proceedings serve`: preview with live reload.
+
+use std::net::IpAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Args;
+use proceedings::serve::{ServeEvent, ServeOptions, serve};
+
+use super::{Verbosity, report};
+
+#[derive(Debug, Args)]
+pub(crate) struct ServeArgs {
+    /// The site folder.
+    #[arg(default_value = ".")]
+    site: PathBuf,
+    /// Rebuild when files change, and reload open pages.
+    #[arg(long, short)]
+    watch: bool,
+    /// Port (default: 1111, or the next free one).
+    #[arg(long, short)]
+    port: Option<u16>,
+    /// Address to listen on. Anything but loopback exposes the preview to the network.
+    #[arg(long, default_value = "127.0.0.1")]
+    host: IpAddr,
+    /// Open the site in the default browser.
+    #[arg(long)]
+    open: bool,
+    /// Include sessions marked `draft: true`.
+    #[arg(long)]
+    drafts: bool,
+}
+
+pub(crate) fn run(args: &ServeArgs, verbosity: Verbosity) -> ExitCode {
+    if !args.host.is_loopback() {
+        eprintln!(
+            "warning: serving on {}: other machines on the network can reach this preview",
+            args.host
+        );
+    }
+    let options = ServeOptions {
+        build: proceedings::BuildOptions {
+            site: args.site.clone(),
+            drafts: args.drafts,
+            ..Default::default()
+        },
+        host: args.host,
+        port: args.port,
+        watch: args.watch,
+    };
+    let open = args.open;
+    let result = serve(options, move |event| match event {
+        ServeEvent::Listening(url) => {
+            println!("serving {url} (Ctrl-C to stop)");
+            if open {
+                open_browser(&url);
+            }
+        }
+        ServeEvent::Built(r) => {
+            if verbosity != Verbosity::Quiet {
+                report::diagnostics(&r.warnings);
+                println!(
+                    "built {} -> {} in {:.0} ms",
+                    report::counted(r.sessions, "session", "sessions"),
+                    report::counted(r.pages, "page", "pages"),
+                    r.elapsed.as_secs_f64() * 1000.0
+                );
+            }
+        }
+        ServeEvent::Failed(e) => {
+            report::failure(&e);
+        }
+        ServeEvent::Changed(paths) => {
+            if verbosity == Verbosity::Verbose {
+                for p in paths {
+                    eprintln!("changed: {}", p.display());
+                }
+            }
+        }
+    });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(proceedings::serve::ServeError::Build(e)) => report::failure(&e),
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Opens `url` with the platform's opener; failing to is not an error.
+fn open_browser(url: &str) {
+    let opener = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(windows) {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    if std::process::Command::new(opener).arg(url).spawn().is_err() {
+        eprintln!("note: could not start a browser; open {url} yourself");
+    }
+}

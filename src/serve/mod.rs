@@ -1,0 +1,247 @@
+//! `proceedings serve`: the same build as `build`, into a private folder, served
+//! over HTTP on loopback, rebuilt when files change, with live reload.
+//!
+//! 1. bind the address (so the base URL knows its port), build into a temporary folder;
+//! 2. serve it with tower-http's `ServeDir` (MIME types, `index.html` for folders,
+//!    no listings, no path escapes), the site's own 404 page, and a live-reload
+//!    script injected into HTML responses (never into `build` output);
+//! 3. with `--watch`, rebuild on changes ([`watch`]) and tell open pages over SSE:
+//!    reload, swap stylesheets, or show the build error until it is fixed.
+
+mod mirror;
+mod watch;
+
+use std::convert::Infallible;
+use std::net::{IpAddr, SocketAddr};
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex, PoisonError};
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{HeaderValue, Response, header};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::routing::get;
+use tokio::sync::broadcast;
+use tokio_stream::StreamExt;
+use tokio_stream::wrappers::BroadcastStream;
+use tower_http::services::{ServeDir, ServeFile};
+
+use crate::{BuildError, BuildOptions, BuildReport};
+
+/// What to serve and how.
+#[derive(Clone, Debug)]
+pub struct ServeOptions {
+    /// The build (site folder, drafts, …). Its output folder and base URL are the server's own.
+    pub build: BuildOptions,
+    /// Address to bind; loopback unless the user asks otherwise.
+    pub host: IpAddr,
+    /// Port; `None` tries 1111 and the next ones until one is free.
+    pub port: Option<u16>,
+    /// Rebuild when files change.
+    pub watch: bool,
+}
+
+/// What the server reports to its caller (the binary prints it).
+#[derive(Debug)]
+pub enum ServeEvent {
+    /// The server is listening at this URL.
+    Listening(String),
+    /// A build (first or re-) succeeded.
+    Built(BuildReport),
+    /// A build failed; the last good site is still served.
+    Failed(BuildError),
+    /// Files changed and a rebuild starts.
+    Changed(Vec<PathBuf>),
+}
+
+/// Why the server could not run.
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    /// The asked-for port is taken.
+    #[error("port {port} on {host} is in use: pass another --port, or stop the program using it")]
+    PortInUse {
+        /// The address.
+        host: IpAddr,
+        /// The port.
+        port: u16,
+    },
+    /// No free port in the automatic range.
+    #[error("no free port between {0} and {1} on loopback: pass --port")]
+    NoFreePort(u16, u16),
+    /// The first build failed: there is nothing to serve yet.
+    #[error(transparent)]
+    Build(#[from] BuildError),
+    /// Binding, serving or watching failed.
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// Messages to open pages.
+#[derive(Clone, Debug)]
+enum Reload {
+    Page,
+    Styles,
+    Error(String),
+}
+
+/// State shared by the HTTP handlers and the rebuild thread.
+struct Shared {
+    reload: broadcast::Sender<Reload>,
+    /// The current build error, shown to pages that connect while it lasts.
+    error: Mutex<Option<String>>,
+}
+
+const FIRST_PORT: u16 = 1111;
+const LAST_PORT: u16 = 1211;
+const SCRIPT_PATH: &str = "/__proceedings/livereload.js";
+const EVENTS_PATH: &str = "/__proceedings/events";
+const SCRIPT: &str = include_str!("livereload.js");
+
+/// Builds, serves and (with `watch`) rebuilds until the process is interrupted.
+pub fn serve(
+    options: ServeOptions,
+    report: impl Fn(ServeEvent) + Send + Sync + 'static,
+) -> Result<(), ServeError> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    runtime.block_on(run(options, Arc::new(report)))
+}
+
+async fn run(
+    options: ServeOptions,
+    report: Arc<dyn Fn(ServeEvent) + Send + Sync>,
+) -> Result<(), ServeError> {
+    let listener = bind(options.host, options.port).await?;
+    let addr = listener.local_addr()?;
+    let url = format!("http://{}/", display_addr(addr));
+    let work = std::env::temp_dir().join(format!("proceedings-serve-{}", std::process::id()));
+    let out = work.join("site");
+    let build = BuildOptions {
+        out: Some(out.clone()),
+        base_url: Some(url.clone()),
+        ..options.build.clone()
+    };
+    let mut mirror = mirror::Mirror::new(&out);
+    let first = mirror.update(&build)?;
+    report(ServeEvent::Built(first));
+
+    let (reload, _) = broadcast::channel(16);
+    let shared = Arc::new(Shared {
+        reload,
+        error: Mutex::new(None),
+    });
+    let _watcher = if options.watch {
+        Some(watch::start(build, mirror, shared.clone(), report.clone())?)
+    } else {
+        None
+    };
+    let app = router(&out, shared);
+    report(ServeEvent::Listening(url));
+    let served = axum::serve(listener, app)
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await;
+    // Best effort: the folder is ours and temporary.
+    let _ = std::fs::remove_dir_all(&work);
+    served.map_err(ServeError::Io)
+}
+
+fn display_addr(addr: SocketAddr) -> String {
+    match addr.ip() {
+        IpAddr::V6(ip) => format!("[{ip}]:{}", addr.port()),
+        IpAddr::V4(ip) => format!("{ip}:{}", addr.port()),
+    }
+}
+
+async fn bind(host: IpAddr, port: Option<u16>) -> Result<tokio::net::TcpListener, ServeError> {
+    match port {
+        Some(port) => tokio::net::TcpListener::bind((host, port))
+            .await
+            .map_err(|e| match e.kind() {
+                std::io::ErrorKind::AddrInUse => ServeError::PortInUse { host, port },
+                _ => ServeError::Io(e),
+            }),
+        None => {
+            for port in FIRST_PORT..=LAST_PORT {
+                match tokio::net::TcpListener::bind((host, port)).await {
+                    Ok(l) => return Ok(l),
+                    Err(e) if e.kind() == std::io::ErrorKind::AddrInUse => {}
+                    Err(e) => return Err(ServeError::Io(e)),
+                }
+            }
+            Err(ServeError::NoFreePort(FIRST_PORT, LAST_PORT))
+        }
+    }
+}
+
+fn router(out: &std::path::Path, shared: Arc<Shared>) -> Router {
+    // ServeDir resolves paths safely ("..", encoded dots and slashes, absolute paths)
+    // and never lists folders; the site's 404 page answers everything else.
+    let files = ServeDir::new(out)
+        .append_index_html_on_directories(true)
+        .not_found_service(ServeFile::new(out.join("404.html")));
+    Router::new()
+        .route(
+            SCRIPT_PATH,
+            get(|| async {
+                (
+                    [(header::CONTENT_TYPE, "text/javascript; charset=utf-8")],
+                    SCRIPT,
+                )
+            }),
+        )
+        .route(EVENTS_PATH, get(move || events(shared.clone())))
+        .fallback_service(files)
+        .layer(axum::middleware::map_response(inject_script))
+}
+
+/// Server-sent events to open pages: the current error first, then every rebuild.
+async fn events(
+    shared: Arc<Shared>,
+) -> Sse<impl tokio_stream::Stream<Item = Result<Event, Infallible>>> {
+    let current = shared
+        .error
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .clone();
+    let first = tokio_stream::iter(current.map(Reload::Error));
+    let updates = BroadcastStream::new(shared.reload.subscribe()).filter_map(Result::ok);
+    let stream = first.chain(updates).map(|r| {
+        Ok(match r {
+            Reload::Page => Event::default().event("reload").data("reload"),
+            Reload::Styles => Event::default().event("css").data("css"),
+            Reload::Error(text) => Event::default().event("build-error").data(text),
+        })
+    });
+    Sse::new(stream).keep_alive(KeepAlive::default())
+}
+
+/// Adds the live-reload script to HTML responses.
+async fn inject_script(response: Response<Body>) -> Response<Body> {
+    let is_html = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    if !is_html {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, 64 * 1024 * 1024).await else {
+        return Response::from_parts(parts, Body::empty());
+    };
+    let html = String::from_utf8_lossy(&bytes);
+    let tag = format!("<script src=\"{SCRIPT_PATH}\" defer></script>");
+    let injected = match html.rfind("</body>") {
+        Some(i) => format!("{}{tag}{}", &html[..i], &html[i..]),
+        None => format!("{html}{tag}"),
+    };
+    parts.headers.remove(header::CONTENT_LENGTH);
+    // A page with the script must not come from a cache that predates it.
+    parts
+        .headers
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    Response::from_parts(parts, Body::from(injected))
+}

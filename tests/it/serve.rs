@@ -1,0 +1,222 @@
+//! `proceedings serve --watch` against a real server on a free loopback port:
+//! pages, live-reload events, the error overlay, deletions and path escapes.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::SiteTest;
+
+/// A running `proceedings serve`, killed when dropped.
+struct Server {
+    child: Child,
+    port: u16,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start(t: &SiteTest) -> Server {
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin("proceedings"))
+        .args(["serve", ".", "--watch", "--port", "0"])
+        .current_dir(t.root())
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("serve starts");
+    let stdout = child.stdout.take().expect("stdout");
+    let mut lines = BufReader::new(stdout).lines();
+    let port = loop {
+        let line = lines
+            .next()
+            .expect("serve printed its address")
+            .expect("utf-8");
+        if let Some(rest) = line.strip_prefix("serving http://127.0.0.1:") {
+            break rest
+                .split('/')
+                .next()
+                .and_then(|p| p.parse().ok())
+                .expect("port");
+        }
+    };
+    // Keep draining stdout so the server never blocks on a full pipe.
+    std::thread::spawn(move || lines.for_each(drop));
+    Server { child, port }
+}
+
+/// A raw GET, so that paths reach the server exactly as written. Returns (status, body).
+fn get(port: u16, path: &str) -> (u16, String) {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    s.set_read_timeout(Some(Duration::from_secs(10)))
+        .expect("timeout");
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+    )
+    .expect("send");
+    let mut raw = Vec::new();
+    s.read_to_end(&mut raw).expect("read");
+    let text = String::from_utf8_lossy(&raw).into_owned();
+    let status = text
+        .split_whitespace()
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0);
+    let body = text
+        .split_once("\r\n\r\n")
+        .map(|b| b.1.to_string())
+        .unwrap_or_default();
+    (status, body)
+}
+
+/// The live-reload event stream, read line by line.
+struct Events(BufReader<TcpStream>);
+
+impl Events {
+    fn open(port: u16) -> Events {
+        let mut s = TcpStream::connect(("127.0.0.1", port)).expect("connect");
+        s.set_read_timeout(Some(Duration::from_secs(20)))
+            .expect("timeout");
+        write!(
+            s,
+            "GET /__proceedings/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+        )
+        .expect("send");
+        Events(BufReader::new(s))
+    }
+
+    /// Waits for `event: NAME` and returns the data lines that follow it.
+    fn next(&mut self, name: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        let mut line = String::new();
+        while Instant::now() < deadline {
+            line.clear();
+            if self.0.read_line(&mut line).unwrap_or(0) == 0 {
+                break;
+            }
+            if line.trim_end() == format!("event: {name}") {
+                let mut data = String::new();
+                loop {
+                    line.clear();
+                    self.0.read_line(&mut line).expect("data");
+                    match line.trim_end().strip_prefix("data: ") {
+                        Some(d) => data.push_str(d),
+                        None => return data,
+                    }
+                }
+            }
+        }
+        panic!("no `{name}` event within 20 s");
+    }
+}
+
+#[test]
+fn serve_reloads_on_edit_shows_errors_and_forgets_deleted_pages() {
+    let t = SiteTest::new("cross/basic");
+    let server = start(&t);
+    let port = server.port;
+    let (status, page) = get(port, "/sessions/opening/");
+    assert_eq!(status, 200);
+    assert!(page.contains("Opening plenary") && page.contains("/__proceedings/livereload.js"));
+    assert!(
+        get(port, "/__proceedings/livereload.js")
+            .1
+            .contains("EventSource")
+    );
+
+    let mut events = Events::open(port);
+    t.write(
+        "sessions/forum-2024/opening.md",
+        &std::fs::read_to_string(t.root().join("sessions/forum-2024/opening.md"))
+            .expect("read")
+            .replace("Opening plenary", "Grand opening"),
+    );
+    events.next("reload");
+    assert!(get(port, "/sessions/opening/").1.contains("Grand opening"));
+
+    t.write("static/extra.css", "body { color: teal }");
+    events.next("css");
+    assert!(get(port, "/extra.css").1.contains("teal"));
+
+    t.write(
+        "sessions/broken.md",
+        "---\ntitle: Broken\nsdgs: [99]\n---\n",
+    );
+    let error = events.next("build-error");
+    assert!(
+        error.contains(
+            "sessions/broken.md:3:8: error: \"99\" is not a Sustainable Development Goal"
+        ),
+        "{error}"
+    );
+    assert_eq!(
+        get(port, "/sessions/opening/").0,
+        200,
+        "the last good site is still served"
+    );
+    std::fs::remove_file(t.root().join("sessions/broken.md")).expect("rm");
+    events.next("reload");
+
+    assert_eq!(get(port, "/speakers/bo-chen/").0, 200);
+    std::fs::remove_file(t.root().join("sessions/forum-2024/health-panel.md")).expect("rm");
+    std::fs::remove_file(t.root().join("sessions/forum-2024/opening.md")).expect("rm");
+    events.next("reload");
+    assert_eq!(get(port, "/sessions/health-panel/").0, 404);
+    let (status, body) = get(port, "/speakers/bo-chen/");
+    assert_eq!(
+        status, 404,
+        "a speaker no session mentions any more has no page"
+    );
+    assert!(body.contains("Page not found"), "the site's own 404 page");
+}
+
+#[test]
+fn no_path_escapes_the_output_folder() {
+    let t = SiteTest::new("cross/basic");
+    t.write("secret.txt", "TOP SECRET");
+    let server = start(&t);
+    for path in [
+        "/../secret.txt",
+        "/../../../../etc/passwd",
+        "/%2e%2e/%2e%2e/etc/passwd",
+        "/%2E%2E%2Fsecret.txt",
+        "/sessions/..%2f..%2f..%2fetc/passwd",
+        "/sessions%2f..%2f..%2fsecret.txt",
+        "//etc/passwd",
+        "/assets/../../secret.txt",
+        "/..\\secret.txt",
+    ] {
+        let (status, body) = get(server.port, path);
+        assert_ne!(status, 200, "{path}");
+        assert!(
+            !body.contains("TOP SECRET") && !body.contains("root:"),
+            "{path}"
+        );
+    }
+    let (status, body) = get(server.port, "/sessions/");
+    assert_eq!(status, 200);
+    assert!(
+        !body.contains("Index of"),
+        "folders show their index.html, never a listing"
+    );
+}
+
+#[test]
+fn a_port_in_use_is_a_clear_error() {
+    let taken = std::net::TcpListener::bind(("127.0.0.1", 0)).expect("bind");
+    let port = taken.local_addr().expect("addr").port().to_string();
+    let t = SiteTest::new("cross/basic");
+    let out = t.run(&["serve", ".", "--port", &port]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(&format!("port {port} on 127.0.0.1 is in use")),
+        "{stderr}"
+    );
+}
