@@ -25,6 +25,17 @@ pub struct SiteConfig {
     pub sessions_per_page: usize,
     /// Sessions listed under "Latest sessions" on the home page.
     pub latest_sessions: usize,
+    /// How Markdown bodies are rendered.
+    pub markdown: MarkdownConfig,
+}
+
+/// The `markdown:` section of `proceedings.yaml`.
+#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields, default)]
+pub struct MarkdownConfig {
+    /// Keep raw HTML in bodies as written. Off by default: raw HTML is sanitised
+    /// (scripts, event handlers and `javascript:` links removed), as Hugo does.
+    pub unsafe_html: bool,
 }
 
 impl Default for SiteConfig {
@@ -37,6 +48,7 @@ impl Default for SiteConfig {
             theme: "default".to_string(),
             sessions_per_page: 50,
             latest_sessions: 12,
+            markdown: MarkdownConfig::default(),
         }
     }
 }

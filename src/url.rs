@@ -56,6 +56,19 @@ impl fmt::Display for Slug {
     }
 }
 
+/// Whether a link target runs code when followed (`javascript:`, `vbscript:`,
+/// `data:text/html`), whatever its case, spaces or control characters.
+pub fn is_script_url(url: &str) -> bool {
+    let compact: String = url
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    ["javascript:", "vbscript:", "data:text/html"]
+        .iter()
+        .any(|s| compact.starts_with(s))
+}
+
 /// The site's base URL split into what links need.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BaseUrl {
@@ -153,6 +166,27 @@ mod tests {
         assert!(Slug::parse_exact("ict-peace-iot-2024").is_some());
         for bad in ["", "../x", "a/b", "A", "a b", "-a", "a--b", "é"] {
             assert!(Slug::parse_exact(bad).is_none(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn script_urls_are_recognised_in_any_disguise() {
+        for bad in [
+            "javascript:alert(1)",
+            " JavaScript:x",
+            "java\tscript:x",
+            "vbscript:x",
+            "data:text/html,<b>",
+        ] {
+            assert!(is_script_url(bad), "{bad:?}");
+        }
+        for ok in [
+            "https://e.org/javascript:",
+            "/sessions/x/",
+            "mailto:a@b.org",
+            "data:image/png;base64,x",
+        ] {
+            assert!(!is_script_url(ok), "{ok:?}");
         }
     }
 

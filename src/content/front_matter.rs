@@ -66,8 +66,8 @@ pub struct SessionFrontMatter {
 pub struct LinkRecord {
     /// Text of the link.
     pub label: String,
-    /// Target URL.
-    pub url: String,
+    /// Target URL (with its position, for the script-link check).
+    pub url: Spanned<String>,
 }
 
 /// One person as a session lists them.

@@ -193,7 +193,27 @@ fn register_speakers(sources: &Sources, people: &mut PeopleBuilder, diags: &mut 
             honorific: rec.honorific.clone().or(parsed.honorific),
             bio: rec.bio.clone(),
             photo: rec.photo.clone(),
-            links: rec.links.clone(),
+            links: rec
+                .links
+                .iter()
+                .filter(|l| {
+                    let bad = crate::url::is_script_url(&l.url.value);
+                    if bad {
+                        diags.push(
+                            Diagnostic::error(
+                                file,
+                                locate(&l.url),
+                                format!("the link `{}` runs a script", l.label),
+                            )
+                            .with_help(
+                                "links must be web addresses (https://…), mailto: or site paths",
+                            ),
+                        );
+                    }
+                    !bad
+                })
+                .cloned()
+                .collect(),
         };
         let aliases: Vec<String> = rec.aliases.iter().map(|a| a.value.clone()).collect();
         match people.add_registered(person, &aliases) {
@@ -419,7 +439,7 @@ impl SessionResolver<'_> {
                 .map(|o| o.trim().to_string())
                 .filter(|o| !o.is_empty())
                 .collect(),
-            links: fm.links,
+            links: self.safe_links(fm.links),
             participants,
             topics: topic_ids,
             sdgs,
@@ -430,6 +450,26 @@ impl SessionResolver<'_> {
                 .filter(|s| !s.is_empty()),
             body: src.body,
         }
+    }
+
+    /// Links whose target would run a script are reported and left out.
+    fn safe_links(
+        &mut self,
+        links: Vec<crate::content::LinkRecord>,
+    ) -> Vec<crate::content::LinkRecord> {
+        let (bad, good): (Vec<_>, Vec<_>) = links
+            .into_iter()
+            .partition(|l| crate::url::is_script_url(&l.url.value));
+        for l in bad {
+            let d = Diagnostic::error(
+                self.file,
+                self.at(&l.url),
+                format!("the link `{}` runs a script: `{}`", l.label, l.url.value),
+            )
+            .with_help("links must be web addresses (https://…), mailto: or site paths");
+            self.diags.push(d);
+        }
+        good
     }
 
     fn participant(

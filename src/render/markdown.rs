@@ -1,6 +1,7 @@
 //! Markdown to HTML: pulldown-cmark with tables, footnotes, smart punctuation
 //! and heading ids, plus syntect highlighting of fenced code as CSS classes.
-//! Pure: text in, HTML out, no templates and no I/O.
+//! Raw HTML is sanitised with ammonia unless the site opts out, and links with
+//! script schemes are dropped. Pure: text in, HTML out, no templates and no I/O.
 
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -20,7 +21,7 @@ pub const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" }
 /// Loaded on the first fenced block with a language, then shared by all threads.
 static SYNTAXES: LazyLock<SyntaxSet> = LazyLock::new(SyntaxSet::load_defaults_newlines);
 
-fn options() -> Options {
+fn parser_options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_GFM
         | Options::ENABLE_FOOTNOTES
@@ -33,12 +34,66 @@ fn options() -> Options {
 /// unique within the document); fenced code with a known language is highlighted.
 /// Headings move down a level when the body uses `#`, so the page title stays the only `<h1>`.
 /// Root-absolute links and images (`/sessions/x/`) get the site's base path (`/repo/`).
-pub fn to_html(markdown: &str, base_path: &str) -> String {
-    let events: Vec<Event<'_>> = Parser::new_ext(markdown, options()).collect();
-    let events = rebase_links(shift_headings(add_heading_ids(events)), base_path);
+pub fn to_html(markdown: &str, options: &MarkdownOptions<'_>) -> String {
+    let events: Vec<Event<'_>> = Parser::new_ext(markdown, parser_options()).collect();
+    let has_raw_html = events
+        .iter()
+        .any(|e| matches!(e, Event::Html(_) | Event::InlineHtml(_)));
+    let events = drop_script_links(events);
+    let events = rebase_links(shift_headings(add_heading_ids(events)), options.base_path);
     let events = highlight_code(events);
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut out, events.into_iter());
+    // Only raw HTML can smuggle scripts in: Markdown alone renders to safe HTML, so the
+    // (comparatively slow) sanitiser runs only for bodies that contain some.
+    if has_raw_html && !options.unsafe_html {
+        out = sanitise(&out);
+    }
+    out
+}
+
+/// How one site renders Markdown.
+#[derive(Clone, Copy, Debug)]
+pub struct MarkdownOptions<'a> {
+    /// The site's base path, prefixed to root-absolute links ("/repo/").
+    pub base_path: &'a str,
+    /// Keep raw HTML as written (`markdown: {unsafe_html: true}`).
+    pub unsafe_html: bool,
+}
+
+/// The ammonia policy: its safe defaults, plus the ids and classes our own renderer writes.
+static SANITISER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
+    let mut b = ammonia::Builder::default();
+    b.add_generic_attributes(["id", "class"]).link_rel(None);
+    b
+});
+
+fn sanitise(html: &str) -> String {
+    SANITISER.clean(html).to_string()
+}
+
+/// Removes links whose target is a script (`[x](javascript:…)`); their text stays.
+fn drop_script_links(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
+    let mut dropped = Vec::new();
+    let mut out = Vec::with_capacity(events.len());
+    for e in events {
+        match &e {
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                let bad = crate::url::is_script_url(dest_url);
+                dropped.push(bad);
+                if !bad {
+                    out.push(e);
+                }
+            }
+            Event::End(TagEnd::Link) => {
+                if !dropped.pop().unwrap_or(false) {
+                    out.push(e);
+                }
+            }
+            Event::Start(Tag::Image { dest_url, .. }) if crate::url::is_script_url(dest_url) => {}
+            _ => out.push(e),
+        }
+    }
     out
 }
 
@@ -289,14 +344,51 @@ mod tests {
     }
 
     fn to_html_test(md: &str) -> String {
-        to_html(md, "/")
+        to_html(
+            md,
+            &MarkdownOptions {
+                base_path: "/",
+                unsafe_html: false,
+            },
+        )
+    }
+
+    #[test]
+    fn raw_html_is_sanitised_unless_the_site_opts_out() {
+        let md = "Hi <script>alert(1)</script><b onclick=\"x()\">bold</b> <a href=\"javascript:alert(2)\">a</a>\n\n[md](javascript:alert(3)) [ok](https://e.org/)\n\n<div id=\"keep\" class=\"c\">x</div>\n";
+        let safe = to_html_test(md);
+        for bad in ["<script", "onclick", "javascript:"] {
+            assert!(!safe.contains(bad), "{bad} in {safe}");
+        }
+        assert!(
+            safe.contains("<b>bold</b>")
+                && safe.contains("href=\"https://e.org/\"")
+                && safe.contains("id=\"keep\""),
+            "{safe}"
+        );
+        assert!(safe.contains("md"), "the text of a dropped link stays");
+        let raw = to_html(
+            md,
+            &MarkdownOptions {
+                base_path: "/",
+                unsafe_html: true,
+            },
+        );
+        assert!(raw.contains("<script>alert(1)</script>"), "{raw}");
+        assert!(
+            !raw.contains("javascript:alert(3)"),
+            "Markdown script links are dropped either way"
+        );
     }
 
     #[test]
     fn root_absolute_links_get_the_base_path() {
         let html = to_html(
             "[a](/sessions/x/) [b](//cdn.example/x) [c](https://e.org/) [d](../y/) ![i](/img/p.png)",
-            "/repo/",
+            &MarkdownOptions {
+                base_path: "/repo/",
+                unsafe_html: false,
+            },
         );
         assert!(html.contains("href=\"/repo/sessions/x/\""), "{html}");
         assert!(

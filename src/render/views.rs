@@ -21,7 +21,7 @@ impl From<&crate::content::LinkRecord> for LinkView {
     fn from(l: &crate::content::LinkRecord) -> LinkView {
         LinkView {
             label: l.label.clone(),
-            url: l.url.clone(),
+            url: l.url.value.clone(),
         }
     }
 }
@@ -145,6 +145,15 @@ pub fn human_date(d: jiff::civil::Date) -> String {
 }
 
 impl<'a> Views<'a> {
+    /// Markdown to HTML with this site's options.
+    pub fn markdown(&self, md: &str) -> String {
+        let options = super::markdown::MarkdownOptions {
+            base_path: self.site.base.path(),
+            unsafe_html: self.site.config.markdown.unsafe_html,
+        };
+        super::markdown::to_html(md, &options)
+    }
+
     /// URL of a site path.
     pub fn url(&self, path: &str) -> String {
         self.site.base.page(path)
@@ -400,7 +409,7 @@ impl Views<'_> {
                 .description
                 .as_deref()
                 .filter(|_| full)
-                .map(|md| super::markdown::to_html(md, self.site.base.path())),
+                .map(|md| self.markdown(md)),
             kinds,
         }
     }
@@ -411,10 +420,7 @@ impl Views<'_> {
         PersonView {
             name: p.name.clone(),
             honorific: p.honorific.clone(),
-            bio: p
-                .bio
-                .as_deref()
-                .map(|md| super::markdown::to_html(md, self.site.base.path())),
+            bio: p.bio.as_deref().map(|md| self.markdown(md)),
             photo: p.photo.as_deref().map(|u| self.site.base.site_link(u)),
             links: p.links.iter().map(LinkView::from).collect(),
             titles: self.index.person_titles[i].clone(),

@@ -91,3 +91,90 @@ fn a_base_url_without_host_warns_and_writes_no_sitemap() {
             .contains("href=\"/sub/speakers/\"")
     );
 }
+
+/// A tag's text outside quotes (element and attribute names) and its quoted values.
+fn split_attributes(tag: &str) -> (String, Vec<String>) {
+    let (mut names, mut values, mut quote, mut value) =
+        (String::new(), Vec::new(), None, String::new());
+    for c in tag.chars() {
+        match quote {
+            Some(q) if c == q => {
+                values.push(std::mem::take(&mut value));
+                quote = None;
+            }
+            Some(_) => value.push(c),
+            None if c == '"' || c == '\'' => quote = Some(c),
+            None => names.push(if c == '=' { ' ' } else { c }),
+        }
+    }
+    (names, values)
+}
+
+/// Every file of a built site, as text.
+fn all_files(dir: &std::path::Path) -> Vec<(std::path::PathBuf, String)> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).expect("read_dir") {
+        let p = e.expect("entry").path();
+        if p.is_dir() {
+            out.extend(all_files(&p));
+        } else {
+            out.push((
+                p.clone(),
+                String::from_utf8_lossy(&std::fs::read(&p).expect("read")).into_owned(),
+            ));
+        }
+    }
+    out
+}
+
+#[test]
+fn hostile_names_titles_and_bodies_are_inert_everywhere() {
+    let t = SiteTest::new("edge/hostile");
+    t.build(&[]);
+    for (path, text) in all_files(&t.root().join("public")) {
+        let shown = path.display();
+        // Only real markup matters (escaped text is inert): look inside every tag.
+        // The theme itself ships no script, so any script tag or handler is injected content.
+        let is_xml = path.extension().is_some_and(|e| e == "xml");
+        for tag in text
+            .split('<')
+            .skip(1)
+            .filter(|_| !is_xml)
+            .map(|t| t.split('>').next().unwrap_or_default())
+        {
+            let tag = tag.to_ascii_lowercase();
+            assert!(!tag.starts_with("script"), "{shown}: <{tag}>");
+            let (names, values) = split_attributes(&tag);
+            assert!(
+                !names.split_whitespace().any(|n| n.starts_with("on")),
+                "{shown}: <{tag}>"
+            );
+            assert!(
+                !values
+                    .iter()
+                    .any(|v| v.trim_start().starts_with("javascript:")),
+                "{shown}: <{tag}>"
+            );
+        }
+        if path.extension().is_some_and(|e| e == "xml") {
+            let mut reader = quick_xml::Reader::from_str(&text);
+            loop {
+                match reader.read_event() {
+                    Ok(quick_xml::events::Event::Eof) => break,
+                    Ok(_) => {}
+                    Err(e) => panic!("{shown} is not well-formed XML: {e}"),
+                }
+            }
+        }
+    }
+    let page = t.read("sessions/x/index.html");
+    assert!(
+        page.contains("&lt;&#x2F;title&gt;&lt;script&gt;")
+            || page.contains("&lt;/title&gt;&lt;script&gt;"),
+        "the title is shown as text"
+    );
+    assert!(
+        t.read("feed.xml").contains("]]&gt;"),
+        "]]> is escaped in the feed"
+    );
+}

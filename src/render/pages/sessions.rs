@@ -4,7 +4,6 @@ use tera::Context;
 
 use super::{Lazy, Pages, SessionList};
 use crate::model::SessionId;
-use crate::render::markdown;
 use crate::render::views::Views;
 use crate::render::views::{TermView, human_date};
 use crate::taxonomy::Sdg;
@@ -121,5 +120,5 @@ impl Pages<'_, '_> {
 pub(super) fn session_context(views: &Views<'_>, id: SessionId, ctx: &mut Context) {
     let s = &views.site.sessions[id.index()];
     ctx.insert("session", &views.session(s));
-    ctx.insert("body", &markdown::to_html(&s.body, views.site.base.path()));
+    ctx.insert("body", &views.markdown(&s.body));
 }
