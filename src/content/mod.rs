@@ -200,8 +200,7 @@ fn is_markdown(path: &Path) -> bool {
 /// Reads, splits and parses one session file.
 fn load_session(file: &Path) -> Result<SessionSource, Diagnostic> {
     let text = read_text(file)?;
-    let split = front_matter::split(&text, file)?;
-    let front = front_matter::parse(&split, file)?;
+    let (front, body) = parse_session(&text, file)?;
     let stem = file
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
@@ -209,9 +208,20 @@ fn load_session(file: &Path) -> Result<SessionSource, Diagnostic> {
     Ok(SessionSource {
         file: file.to_path_buf(),
         stem,
-        body: split.body.to_string(),
+        body: body.to_string(),
         front,
     })
+}
+
+/// Splits and parses the text of a session file: its front matter and Markdown body.
+/// `file` names the file in diagnostics. (Also the entry point of the fuzz target.)
+pub fn parse_session<'t>(
+    text: &'t str,
+    file: &Path,
+) -> Result<(SessionFrontMatter, &'t str), Diagnostic> {
+    let split = front_matter::split(text, file)?;
+    let front = front_matter::parse(&split, file)?;
+    Ok((front, split.body))
 }
 
 /// Reads a UTF-8 file; invalid bytes are an error at their position.

@@ -78,7 +78,9 @@ pub struct ParsedName {
 /// Normalises a written name: NFC, single spaces, no stray commas; honorifics moved out.
 pub fn parse_name(raw: &str) -> ParsedName {
     let nfc: String = raw.nfc().collect();
-    let mut tokens: Vec<&str> = nfc.split_whitespace().collect();
+    let is_separator = |c: char| c == ',' || c == ';' || c.is_whitespace();
+    // Leading separators would hide an honorific from the first pass but not the second.
+    let mut tokens: Vec<&str> = nfc.trim_matches(is_separator).split_whitespace().collect();
     let mut honorifics = Vec::new();
     'outer: loop {
         for h in HONORIFICS {
@@ -94,11 +96,9 @@ pub fn parse_name(raw: &str) -> ParsedName {
         }
         break;
     }
-    let name = tokens
-        .join(" ")
-        .trim_matches(|c: char| c == ',' || c == ';')
-        .trim()
-        .to_string();
+    // Stray separators and spaces at either end, in any mix ("; ;Name,"); trimming them
+    // together keeps normalisation idempotent.
+    let name = tokens.join(" ").trim_matches(is_separator).to_string();
     ParsedName {
         honorific: (!honorifics.is_empty()).then(|| honorifics.join(" ")),
         name,
@@ -258,6 +258,15 @@ mod tests {
         assert_eq!(p("Eng Teong See"), (None, "Eng Teong See".into()));
         // A lone honorific names nobody: the caller reports a person without a name.
         assert_eq!(p("Dr."), (Some("Dr.".into()), String::new()));
+    }
+
+    #[test]
+    fn normalising_a_name_twice_changes_nothing() {
+        // Found by the `vocabulary` fuzz target.
+        for raw in ["\r;;\r;;-[1\r-[1\r", ",,H.E. Mr. NgH.E.nu"] {
+            let once = parse_name(raw).name;
+            assert_eq!(parse_name(&once).name, once, "{raw:?}");
+        }
     }
 
     #[test]
