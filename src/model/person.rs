@@ -83,6 +83,13 @@ pub fn parse_name(raw: &str) -> ParsedName {
     let mut tokens: Vec<&str> = nfc.trim_matches(is_separator).split_whitespace().collect();
     let mut honorifics = Vec::new();
     'outer: loop {
+        // A lone separator between honorifics ("Dr. ; Prof. X") is not part of the name.
+        while tokens
+            .first()
+            .is_some_and(|t| t.chars().all(|c| c == ',' || c == ';'))
+        {
+            tokens.remove(0);
+        }
         for h in HONORIFICS {
             if tokens.len() >= h.len()
                 && tokens
@@ -263,7 +270,7 @@ mod tests {
     #[test]
     fn normalising_a_name_twice_changes_nothing() {
         // Found by the `vocabulary` fuzz target.
-        for raw in ["\r;;\r;;-[1\r-[1\r", ",,H.E. Mr. NgH.E.nu"] {
+        for raw in ["\r;;\r;;-[1\r-[1\r", ",,H.E. Mr. NgH.E.nu", "Dr. ; Dr."] {
             let once = parse_name(raw).name;
             assert_eq!(parse_name(&once).name, once, "{raw:?}");
         }

@@ -8,6 +8,7 @@ mod docs;
 mod edge;
 mod errors;
 mod output;
+mod properties;
 mod serve;
 mod snapshots;
 
