@@ -112,7 +112,7 @@ pub fn resolve(sources: Sources, options: ResolveOptions, diags: &mut Diagnostic
             r.diags.push(
                 Diagnostic::error(
                     &src.file,
-                    None,
+                    Some(Location::START),
                     format!("two sessions have the slug `{slug}`"),
                 )
                 .with_help(format!(
@@ -284,7 +284,7 @@ impl SessionResolver<'_> {
             None => {
                 let Some(slug) = Slug::from_text(&src.stem) else {
                     self.diags.push(
-                        Diagnostic::error(self.file, None, "the file name gives no usable slug")
+                        Diagnostic::error(self.file, Some(Location::START), "the file name gives no usable slug")
                             .with_help("rename the file with letters or digits, or add `slug: …` to the front matter"),
                     );
                     return None;
@@ -296,7 +296,7 @@ impl SessionResolver<'_> {
             self.diags.push(
                 Diagnostic::error(
                     self.file,
-                    None,
+                    Some(Location::START),
                     format!("the slug `{slug}` is reserved for the site's own pages"),
                 )
                 .with_help("add `slug: …` with another value"),

@@ -68,7 +68,7 @@ const CASES: &[(&str, &str, &str)] = &[
     ),
     (
         "duplicate-slug",
-        "sessions/two/same.md: error: two sessions have the slug `same`",
+        "sessions/two/same.md:1:1: error: two sessions have the slug `same`",
         "sessions/one/same.md",
     ),
 ];
@@ -162,4 +162,44 @@ fn a_missing_site_folder_is_a_clear_error() {
     let out = t.run(&["build", "no-such-site"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no site at no-such-site"));
+}
+
+#[test]
+fn unusual_but_valid_files_build() {
+    let t = SiteTest::new("warnings/no-host");
+    // A BOM and CRLF line ends, a name with spaces and Unicode, front matter only.
+    t.write(
+        "sessions/Réunion de clôture.md",
+        "\u{feff}---\r\ntitle: Clôture\r\ndate: 2024-05-31\r\n---\r\nBody.\r\n",
+    );
+    t.write(
+        "sessions/only-front-matter.md",
+        "---\ntitle: Only front matter\n---\n",
+    );
+    // A 10 MB body and a session with 5 000 speakers.
+    let body = "A long paragraph of proceedings text. ".repeat(10 * 1024 * 1024 / 38);
+    t.write(
+        "sessions/huge.md",
+        &format!("---\ntitle: Huge\n---\n{body}\n"),
+    );
+    let speakers: String = (0..5000)
+        .map(|i| format!("  - Speaker Number{i}\n"))
+        .collect();
+    t.write(
+        "sessions/crowd.md",
+        &format!("---\ntitle: Crowd\nspeakers:\n{speakers}---\n"),
+    );
+    let out = t.run(&["build"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        t.read("sessions/reunion-de-cloture/index.html")
+            .contains("Clôture")
+    );
+    assert!(t.exists("sessions/only-front-matter/index.html"));
+    assert!(t.read("sessions/huge/index.html").len() > 10_000_000);
+    assert!(t.exists("speakers/speaker-number4999/index.html"));
 }
