@@ -76,40 +76,48 @@ pub struct ParsedName {
 }
 
 /// Normalises a written name: NFC, single spaces, no stray commas; honorifics moved out.
+/// Idempotent: the result of normalising a result is itself.
 pub fn parse_name(raw: &str) -> ParsedName {
-    let nfc: String = raw.nfc().collect();
-    let is_separator = |c: char| c == ',' || c == ';' || c.is_whitespace();
-    // Leading separators would hide an honorific from the first pass but not the second.
-    let mut tokens: Vec<&str> = nfc.trim_matches(is_separator).split_whitespace().collect();
-    let mut honorifics = Vec::new();
-    'outer: loop {
-        // A lone separator between honorifics ("Dr. ; Prof. X") is not part of the name.
-        while tokens
-            .first()
-            .is_some_and(|t| t.chars().all(|c| c == ',' || c == ';'))
-        {
-            tokens.remove(0);
+    let mut name: String = raw.nfc().collect();
+    let mut honorifics: Vec<String> = Vec::new();
+    // Removing an honorific or a separator can expose another at the front
+    // (",,Ms. ,,Engr X"): repeat until nothing changes. Each pass shortens the name.
+    loop {
+        let next = strip_once(&name, &mut honorifics);
+        if next == name {
+            break;
         }
+        name = next;
+    }
+    ParsedName {
+        honorific: (!honorifics.is_empty()).then(|| honorifics.join(" ")),
+        name,
+    }
+}
+
+fn is_separator(c: char) -> bool {
+    c == ',' || c == ';' || c.is_whitespace()
+}
+
+/// One pass: trims separators at both ends, single-spaces the words, and moves the
+/// honorifics at the front into `honorifics`.
+fn strip_once(name: &str, honorifics: &mut Vec<String>) -> String {
+    let mut tokens: Vec<&str> = name.trim_matches(is_separator).split_whitespace().collect();
+    'outer: loop {
         for h in HONORIFICS {
             if tokens.len() >= h.len()
                 && tokens
                     .iter()
                     .zip(h.iter())
-                    .all(|(t, w)| t.trim_end_matches(',').to_lowercase() == *w)
+                    .all(|(t, w)| t.trim_matches(|c| c == ',' || c == ';').to_lowercase() == *w)
             {
-                honorifics.extend(tokens.drain(..h.len()).map(|t| t.trim_end_matches(',')));
+                honorifics.extend(tokens.drain(..h.len()).map(|t| t.trim_matches(|c| c == ',' || c == ';').to_string()));
                 continue 'outer;
             }
         }
         break;
     }
-    // Stray separators and spaces at either end, in any mix ("; ;Name,"); trimming them
-    // together keeps normalisation idempotent.
-    let name = tokens.join(" ").trim_matches(is_separator).to_string();
-    ParsedName {
-        honorific: (!honorifics.is_empty()).then(|| honorifics.join(" ")),
-        name,
-    }
+    tokens.join(" ").trim_matches(is_separator).to_string()
 }
 
 /// The identity of a name: its slug (accent-, case- and punctuation-insensitive).
@@ -270,7 +278,7 @@ mod tests {
     #[test]
     fn normalising_a_name_twice_changes_nothing() {
         // Found by the `vocabulary` fuzz target.
-        for raw in ["\r;;\r;;-[1\r-[1\r", ",,H.E. Mr. NgH.E.nu", "Dr. ; Dr."] {
+        for raw in ["\r;;\r;;-[1\r-[1\r", ",,H.E. Mr. NgH.E.nu", "Dr. ; Dr.", ",,ms.\n,,engr\nC", ",,ms.\n,,engr"] {
             let once = parse_name(raw).name;
             assert_eq!(parse_name(&once).name, once, "{raw:?}");
         }
