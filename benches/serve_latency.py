@@ -9,33 +9,23 @@ measures the time from the write to the `reload` event reaching the client.
 Prints every sample and the median. Standard library only.
 """
 import argparse
-import os
-import re
 import socket
 import statistics
-import subprocess
 import sys
 import time
+
+import serving
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("corpus")
     ap.add_argument("--runs", type=int, default=10)
-    ap.add_argument("--bin", default=os.path.join(os.path.dirname(__file__), "..", "target", "release", "proceedings"))
+    ap.add_argument("--bin", default=serving.DEFAULT_BIN)
     args = ap.parse_args()
 
-    server = subprocess.Popen([args.bin, "serve", args.corpus, "--watch", "--port", "0"],
-                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    server, port = serving.start(args.bin, args.corpus)
     try:
-        port = None
-        for line in server.stdout:
-            m = re.match(r"serving http://127\.0\.0\.1:(\d+)/", line)
-            if m:
-                port = int(m.group(1))
-                break
-        if port is None:
-            sys.exit("the server did not start")
         events = socket.create_connection(("127.0.0.1", port))
         events.settimeout(60)
         events.sendall(b"GET /__proceedings/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
@@ -47,10 +37,7 @@ def main():
                     return
             sys.exit("event stream closed")
 
-        sessions = os.path.join(args.corpus, "content", "sessions")
-        if not os.path.isdir(sessions):
-            sessions = os.path.join(args.corpus, "sessions")
-        target = next(os.path.join(d, f) for d, _, fs in sorted(os.walk(sessions)) for f in sorted(fs) if f.endswith(".md"))
+        target = serving.first_session(args.corpus)
         samples = []
         for i in range(args.runs):
             time.sleep(0.3)  # let the previous rebuild settle

@@ -13,12 +13,11 @@ Standard library only; every loop is bounded and the server is stopped at the en
 """
 import argparse
 import concurrent.futures
-import os
-import re
-import subprocess
-import sys
 import time
+
 import urllib.request
+
+import serving
 
 
 def rss_mb(pid):
@@ -47,19 +46,10 @@ def main():
     ap.add_argument("site")
     ap.add_argument("--requests", type=int, default=1000)
     ap.add_argument("--changes", type=int, default=500)
-    ap.add_argument("--bin", default=os.path.join(os.path.dirname(__file__), "..", "target", "release", "proceedings"))
+    ap.add_argument("--bin", default=serving.DEFAULT_BIN)
     args = ap.parse_args()
-    server = subprocess.Popen([args.bin, "serve", args.site, "--watch", "--port", "0"],
-                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    server, port = serving.start(args.bin, args.site)
     try:
-        port = None
-        for line in server.stdout:
-            m = re.match(r"serving http://127\.0\.0\.1:(\d+)/", line)
-            if m:
-                port = int(m.group(1))
-                break
-        if port is None:
-            sys.exit("the server did not start")
         base = f"http://127.0.0.1:{port}"
         paths = ["/", "/sessions/", "/speakers/", "/sdgs/4/", "/assets/style.css", "/no-such-page/", "/feed.xml"]
         before = rss_mb(server.pid)
@@ -70,10 +60,7 @@ def main():
         print(f"{args.requests} concurrent requests: {failed} failed, slowest {slowest * 1000:.0f} ms, "
               f"server RSS {before:.0f} -> {rss_mb(server.pid):.0f} MB")
 
-        sessions = os.path.join(args.site, "sessions")
-        if not os.path.isdir(sessions):
-            sessions = os.path.join(args.site, "content", "sessions")
-        target = next(os.path.join(d, f) for d, _, fs in sorted(os.walk(sessions)) for f in sorted(fs) if f.endswith(".md"))
+        target = serving.first_session(args.site)
         with open(target, encoding="utf-8") as fh:
             original = fh.read()
         start = time.perf_counter()
