@@ -111,7 +111,11 @@ fn strip_once(name: &str, honorifics: &mut Vec<String>) -> String {
                     .zip(h.iter())
                     .all(|(t, w)| t.trim_matches(|c| c == ',' || c == ';').to_lowercase() == *w)
             {
-                honorifics.extend(tokens.drain(..h.len()).map(|t| t.trim_matches(|c| c == ',' || c == ';').to_string()));
+                honorifics.extend(
+                    tokens
+                        .drain(..h.len())
+                        .map(|t| t.trim_matches(|c| c == ',' || c == ';').to_string()),
+                );
                 continue 'outer;
             }
         }
@@ -278,7 +282,13 @@ mod tests {
     #[test]
     fn normalising_a_name_twice_changes_nothing() {
         // Found by the `vocabulary` fuzz target.
-        for raw in ["\r;;\r;;-[1\r-[1\r", ",,H.E. Mr. NgH.E.nu", "Dr. ; Dr.", ",,ms.\n,,engr\nC", ",,ms.\n,,engr"] {
+        for raw in [
+            "\r;;\r;;-[1\r-[1\r",
+            ",,H.E. Mr. NgH.E.nu",
+            "Dr. ; Dr.",
+            ",,ms.\n,,engr\nC",
+            ",,ms.\n,,engr",
+        ] {
             let once = parse_name(raw).name;
             assert_eq!(parse_name(&once).name, once, "{raw:?}");
         }
