@@ -99,48 +99,22 @@ fn drop_script_links(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
 
 /// Prefixes root-absolute link and image targets with the base path, so
 /// `[x](/sessions/y/)` keeps working when the site lives under `/repo/`.
-fn rebase_links<'a>(events: Vec<Event<'a>>, base_path: &str) -> Vec<Event<'a>> {
+fn rebase_links<'a>(mut events: Vec<Event<'a>>, base_path: &str) -> Vec<Event<'a>> {
     if base_path == "/" {
         return events;
     }
-    let rebase = |url: CowStr<'a>| -> CowStr<'a> {
-        match url.strip_prefix('/') {
-            Some(rest) if !rest.starts_with('/') => CowStr::from(format!("{base_path}{rest}")),
-            _ => url,
+    for e in &mut events {
+        if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = e {
+            if let Some(rest) = dest_url.strip_prefix('/').filter(|r| !r.starts_with('/')) {
+                *dest_url = CowStr::from(format!("{base_path}{rest}"));
+            }
         }
-    };
+    }
     events
-        .into_iter()
-        .map(|e| match e {
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => Event::Start(Tag::Link {
-                link_type,
-                dest_url: rebase(dest_url),
-                title,
-                id,
-            }),
-            Event::Start(Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => Event::Start(Tag::Image {
-                link_type,
-                dest_url: rebase(dest_url),
-                title,
-                id,
-            }),
-            other => other,
-        })
-        .collect()
 }
 
 /// The page title is the only `<h1>`: body headings start at `<h2>`.
-fn shift_headings(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
+fn shift_headings(mut events: Vec<Event<'_>>) -> Vec<Event<'_>> {
     let down = |l: HeadingLevel| match l {
         HeadingLevel::H1 => HeadingLevel::H2,
         HeadingLevel::H2 => HeadingLevel::H3,
@@ -157,30 +131,19 @@ fn shift_headings(events: Vec<Event<'_>>) -> Vec<Event<'_>> {
             })
         )
     });
-    if !has_h1 {
-        return events;
+    if has_h1 {
+        for e in &mut events {
+            match e {
+                Event::Start(Tag::Heading { level, .. }) | Event::End(TagEnd::Heading(level)) => {
+                    *level = down(*level)
+                }
+                _ => {}
+            }
+        }
     }
     events
-        .into_iter()
-        .map(|e| match e {
-            Event::Start(Tag::Heading {
-                level,
-                id,
-                classes,
-                attrs,
-            }) => Event::Start(Tag::Heading {
-                level: down(level),
-                id,
-                classes,
-                attrs,
-            }),
-            Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(down(level))),
-            other => other,
-        })
-        .collect()
 }
 
-/// Ids the theme's own pages use: a body heading must not take them (a "# Main"
 /// heading would steal the skip link's target).
 const RESERVED_IDS: [&str; 9] = [
     "main",
