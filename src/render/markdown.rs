@@ -144,6 +144,7 @@ fn shift_headings(mut events: Vec<Event<'_>>) -> Vec<Event<'_>> {
     events
 }
 
+/// Ids the theme's own pages use: a body heading must not take them (a "# Main"
 /// heading would steal the skip link's target).
 const RESERVED_IDS: [&str; 9] = [
     "main",
