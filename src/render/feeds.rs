@@ -1,4 +1,5 @@
-//! Machine-readable outputs: `sitemap.xml`, the Atom `feed.xml` and `robots.txt`.
+//! Machine-readable outputs: `sitemap.xml`, the Atom feeds (the site's `feed.xml`
+//! and one per event, SDG and action line) and `robots.txt`.
 //! Written directly (no templates): their formats are fixed by their specs.
 //! Dates come from the content, never from the clock, so builds are reproducible.
 
@@ -6,7 +7,8 @@ use std::fmt::Write as _;
 
 use super::views::Views;
 use super::{Output, escape};
-use crate::model::Site;
+use crate::model::{SessionId, Site};
+use crate::taxonomy::{ActionLine, Sdg};
 
 /// Entries in the site feed.
 const FEED_ENTRIES: usize = 50;
@@ -37,16 +39,76 @@ pub(crate) fn sitemap(site: &Site, page_paths: &[&str]) -> Output {
     }
 }
 
-/// `feed.xml`: the newest sessions as an Atom feed (RFC 4287).
-pub(crate) fn atom(views: &Views<'_>) -> Output {
+/// One Atom feed: where it goes, what it is called, and the sessions it draws from.
+pub(crate) struct Feed<'s> {
+    /// Output path, e.g. "sdgs/4/feed.xml".
+    pub path: String,
+    /// The HTML page the feed belongs to, e.g. "sdgs/4/".
+    pub page: String,
+    /// Feed title (the site title is prepended).
+    pub title: Option<String>,
+    /// Its sessions, in any order: the feed takes the newest.
+    pub sessions: &'s [SessionId],
+}
+
+/// Every feed of the site: the site feed, then one per event, SDG and action line.
+/// Feed paths sit beside the pages they follow, so readers find them from the page.
+pub(crate) fn all<'s>(views: &Views<'s>) -> Vec<Feed<'s>> {
+    let (site, index) = (views.site, views.index);
+    let mut feeds = vec![Feed {
+        path: "feed.xml".into(),
+        page: String::new(),
+        title: None,
+        sessions: &index.chronological,
+    }];
+    for (e, sessions) in site.events.iter().zip(&index.by_event) {
+        let page = format!("events/{}/", e.slug);
+        feeds.push(Feed {
+            path: format!("{page}feed.xml"),
+            page,
+            title: Some(e.name.clone()),
+            sessions,
+        });
+    }
+    for g in Sdg::all() {
+        let page = format!("sdgs/{}/", g.number());
+        feeds.push(Feed {
+            path: format!("{page}feed.xml"),
+            page,
+            title: Some(format!("SDG {}: {}", g.number(), g.short_name())),
+            sessions: index.sdg_sessions(g),
+        });
+    }
+    for a in ActionLine::all() {
+        let page = format!("action-lines/{}/", a.slug());
+        feeds.push(Feed {
+            path: format!("{page}feed.xml"),
+            page,
+            title: Some(a.label()),
+            sessions: index.action_line_sessions(a),
+        });
+    }
+    feeds
+}
+
+/// The feed path of a page folder ("sdgs/4/" or "sdgs/4" -> "sdgs/4/feed.xml"), when it has one.
+pub(crate) fn feed_of(dir: &str) -> Option<String> {
+    let dir = dir.trim_end_matches('/');
+    let mut parts = dir.split('/');
+    match (parts.next(), parts.next(), parts.next()) {
+        (Some("events" | "sdgs" | "action-lines"), Some(_), None) => Some(format!("{dir}/feed.xml")),
+        _ => None,
+    }
+}
+
+/// Renders one feed as Atom (RFC 4287), newest sessions first.
+/// `rank` is each session's position in the site's chronological order.
+pub(crate) fn atom(views: &Views<'_>, feed: &Feed<'_>, rank: &[u32]) -> Output {
     let site = views.site;
-    let newest: Vec<_> = views
-        .index
-        .chronological
-        .iter()
-        .take(FEED_ENTRIES)
-        .map(|id| &site.sessions[id.index()])
-        .collect();
+    let mut ids = feed.sessions.to_vec();
+    ids.sort_unstable_by_key(|id| rank[id.index()]);
+    ids.truncate(FEED_ENTRIES);
+    let newest: Vec<_> = ids.iter().map(|id| &site.sessions[id.index()]).collect();
     let stamp = |d: Option<jiff::civil::Date>| {
         d.map_or_else(
             || "1970-01-01T00:00:00Z".to_string(),
@@ -54,17 +116,22 @@ pub(crate) fn atom(views: &Views<'_>) -> Output {
         )
     };
     let updated = stamp(newest.iter().filter_map(|s| s.date).max());
+    let title = match &feed.title {
+        Some(t) => format!("{} · {t}", site.config.title),
+        None => site.config.title.clone(),
+    };
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
     let _ = write!(
         xml,
-        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{lang}\">\n  <title>{title}</title>\n  <id>{id}</id>\n  <link rel=\"alternate\" type=\"text/html\" href=\"{home}\"/>\n  <link rel=\"self\" type=\"application/atom+xml\" href=\"{feed}\"/>\n  <updated>{updated}</updated>\n  <author><name>{title}</name></author>\n",
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{lang}\">\n  <title>{title}</title>\n  <id>{id}</id>\n  <link rel=\"alternate\" type=\"text/html\" href=\"{home}\"/>\n  <link rel=\"self\" type=\"application/atom+xml\" href=\"{self_url}\"/>\n  <updated>{updated}</updated>\n  <author><name>{author}</name></author>\n",
         lang = escape(&site.config.language),
-        title = escape(&site.config.title),
-        id = escape(&atom_id(site, "")),
-        home = escape(&site.base.absolute("")),
-        feed = escape(&site.base.absolute("feed.xml")),
+        title = escape(&title),
+        author = escape(&site.config.title),
+        id = escape(&atom_id(site, &feed.page)),
+        home = escape(&site.base.absolute(&feed.page)),
+        self_url = escape(&site.base.absolute(&feed.path)),
     );
-    if let Some(d) = &site.config.description {
+    if let (None, Some(d)) = (&feed.title, &site.config.description) {
         let _ = writeln!(xml, "  <subtitle>{}</subtitle>", escape(d));
     }
     for s in newest {
@@ -92,7 +159,7 @@ pub(crate) fn atom(views: &Views<'_>) -> Output {
     }
     xml.push_str("</feed>\n");
     Output {
-        path: "feed.xml".into(),
+        path: feed.path.clone(),
         bytes: xml.into_bytes(),
     }
 }

@@ -2,6 +2,7 @@
 //! [`Sink`] as soon as it is rendered (the write stage's staging folder), so a
 //! large site is never held in memory. No reads; the sink does all writing.
 
+pub mod data;
 mod feeds;
 pub mod markdown;
 mod pages;
@@ -39,7 +40,16 @@ pub fn site(
         .map(String::as_str)
         .filter(|p| *p != "404.html")
         .collect();
-    let mut meta = vec![feeds::atom(&views), feeds::robots(site)];
+    let mut rank = vec![0u32; site.sessions.len()];
+    for (r, id) in index.chronological.iter().enumerate() {
+        rank[id.index()] = u32::try_from(r).unwrap_or(u32::MAX);
+    }
+    let mut meta: Vec<Output> = feeds::all(&views)
+        .iter()
+        .map(|f| feeds::atom(&views, f, &rank))
+        .collect();
+    meta.push(feeds::robots(site));
+    meta.extend(data::exports(&views)?);
     // Sitemaps need absolute URLs: without a host there is none to give.
     if site.base.has_origin() {
         meta.push(feeds::sitemap(site, &listed));

@@ -58,6 +58,8 @@ struct PageMeta {
     url: String,
     canonical: String,
     section: &'static str,
+    /// The page's own Atom feed (events, SDGs, action lines), besides the site's.
+    feed: Option<String>,
 }
 
 /// Links between the pages of a paginated list, as `pager`.
@@ -234,12 +236,14 @@ impl Pages<'_, '_> {
         section: &'static str,
     ) -> PageMeta {
         let site_path = path.strip_suffix("index.html").unwrap_or(path);
+        let dir = site_path.split("/page/").next().unwrap_or(site_path);
         PageMeta {
             title: title.to_string(),
             description,
             url: self.views.url(site_path),
             canonical: self.views.site.base.absolute(site_path),
             section,
+            feed: super::feeds::feed_of(dir).map(|f| self.views.url(&f)),
         }
     }
 

@@ -1,0 +1,347 @@
+//! The data exports under `/data/`: the whole model as JSON for other sites and
+//! researchers. One file per kind of thing, cross-referenced by id (the same ids as
+//! the URLs: `/speakers/<id>/` is the speaker whose `id` is `<id>`).
+//!
+//! The shape is a public contract, documented field by field in `docs/data.md`
+//! and checked against it by `tests/it/data.rs`. Any change that removes or
+//! retypes a field bumps [`SCHEMA_VERSION`]; adding a field does not.
+
+use serde::Serialize;
+
+use super::Output;
+use super::views::Views;
+use crate::error::BuildError;
+use crate::model::{PersonId, SessionId};
+use crate::taxonomy::{ActionLine, Country, Sdg};
+
+/// Version of the export format, written into every file as `schema_version`.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Every file of `/data/`.
+pub(crate) fn exports(views: &Views<'_>) -> Result<Vec<Output>, BuildError> {
+    Ok(vec![
+        file(views, "sessions", &sessions(views))?,
+        file(views, "speakers", &speakers(views))?,
+        file(views, "countries", &countries(views))?,
+        file(views, "sdgs", &sdgs(views))?,
+        file(views, "action-lines", &action_lines(views))?,
+        file(views, "events", &events(views))?,
+        file(views, "topics", &topics(views))?,
+    ])
+}
+
+/// The envelope every file shares.
+#[derive(Serialize)]
+struct Envelope<'a, T> {
+    schema_version: u32,
+    generator: &'static str,
+    /// The site's base URL, so `url` fields (root-relative) can be made absolute.
+    base_url: String,
+    items: &'a [T],
+}
+
+fn file<T: Serialize>(views: &Views<'_>, name: &str, items: &[T]) -> Result<Output, BuildError> {
+    let envelope = Envelope {
+        schema_version: SCHEMA_VERSION,
+        generator: concat!("proceedings ", env!("CARGO_PKG_VERSION")),
+        base_url: views.site.base.full(),
+        items,
+    };
+    let path = format!("data/{name}.json");
+    // Serialising plain structs of strings and numbers cannot fail; map it anyway rather than panic.
+    let bytes = serde_json::to_vec(&envelope).map_err(|e| BuildError::Template(format!("{path}: {e}")))?;
+    Ok(Output { path, bytes })
+}
+
+#[derive(Serialize)]
+struct SessionRecord<'a> {
+    id: &'a str,
+    url: String,
+    title: &'a str,
+    event: Option<&'a str>,
+    #[serde(rename = "type")]
+    kind: Option<&'a str>,
+    date: Option<String>,
+    start_time: Option<String>,
+    end_time: Option<String>,
+    timezone: Option<&'a str>,
+    organizers: &'a [String],
+    links: Vec<LinkRecord<'a>>,
+    participants: Vec<ParticipantRecord<'a>>,
+    topics: Vec<&'a str>,
+    sdgs: Vec<u8>,
+    action_lines: Vec<String>,
+    summary: Option<&'a str>,
+    body: &'a str,
+}
+
+#[derive(Serialize)]
+struct LinkRecord<'a> {
+    label: &'a str,
+    url: &'a str,
+}
+
+#[derive(Serialize)]
+struct ParticipantRecord<'a> {
+    speaker: &'a str,
+    role: crate::model::Role,
+    honorific: Option<&'a str>,
+    title: Option<&'a str>,
+    organization: Option<&'a str>,
+    country: Option<&'static str>,
+}
+
+fn sessions<'a>(views: &Views<'a>) -> Vec<SessionRecord<'a>> {
+    let site = views.site;
+    site.sessions
+        .iter()
+        .map(|s| SessionRecord {
+            id: s.slug.as_str(),
+            url: views.session_url(s),
+            title: &s.title,
+            event: s.event.map(|e| site.events[e.index()].slug.as_str()),
+            kind: s.kind.as_ref().map(|k| k.slug()),
+            date: s.date.map(|d| d.to_string()),
+            start_time: s.time.map(|t| t.start.strftime("%H:%M").to_string()),
+            end_time: s
+                .time
+                .and_then(|t| t.end)
+                .map(|t| t.strftime("%H:%M").to_string()),
+            timezone: s.timezone.as_deref(),
+            organizers: &s.organizers,
+            links: s
+                .links
+                .iter()
+                .map(|l| LinkRecord {
+                    label: &l.label,
+                    url: &l.url.value,
+                })
+                .collect(),
+            participants: s
+                .participants
+                .iter()
+                .map(|p| ParticipantRecord {
+                    speaker: site.people[p.person.index()].slug.as_str(),
+                    role: p.role,
+                    honorific: p.honorific.as_deref(),
+                    title: p.title.as_deref(),
+                    organization: p.organization.as_deref(),
+                    country: p.country.map(Country::slug),
+                })
+                .collect(),
+            topics: s
+                .topics
+                .iter()
+                .map(|t| site.topics[t.index()].slug.as_str())
+                .collect(),
+            sdgs: s.sdgs.iter().map(|g| g.number()).collect(),
+            action_lines: s.action_lines.iter().map(|a| a.slug()).collect(),
+            summary: s.summary.as_deref(),
+            body: &s.body,
+        })
+        .collect()
+}
+
+#[derive(Serialize)]
+struct SpeakerRecord<'a> {
+    id: &'a str,
+    url: String,
+    name: &'a str,
+    honorific: Option<&'a str>,
+    bio: Option<&'a str>,
+    photo: Option<String>,
+    links: Vec<LinkRecord<'a>>,
+    titles: &'a [String],
+    organizations: &'a [String],
+    countries: Vec<&'static str>,
+    sessions: Vec<Appearance<'a>>,
+}
+
+#[derive(Serialize)]
+struct Appearance<'a> {
+    session: &'a str,
+    role: crate::model::Role,
+}
+
+fn speakers<'a>(views: &Views<'a>) -> Vec<SpeakerRecord<'a>> {
+    let (site, index) = (views.site, views.index);
+    index
+        .speakers_az
+        .iter()
+        .map(|&id: &PersonId| {
+            let (p, i) = (&site.people[id.index()], id.index());
+            SpeakerRecord {
+                id: p.slug.as_str(),
+                url: views.person_url(p),
+                name: &p.name,
+                honorific: p.honorific.as_deref(),
+                bio: p.bio.as_deref(),
+                photo: p.photo.as_deref().map(|u| site.base.site_link(u)),
+                links: p
+                    .links
+                    .iter()
+                    .map(|l| LinkRecord {
+                        label: &l.label,
+                        url: &l.url.value,
+                    })
+                    .collect(),
+                titles: &index.person_titles[i],
+                organizations: &index.person_organizations[i],
+                countries: index.person_countries[i].iter().map(|c| c.slug()).collect(),
+                sessions: index.by_person[i]
+                    .iter()
+                    .map(|&(s, role)| Appearance {
+                        session: session_id(views, s),
+                        role,
+                    })
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+fn session_id<'a>(views: &Views<'a>, id: SessionId) -> &'a str {
+    views.site.sessions[id.index()].slug.as_str()
+}
+
+fn session_ids<'a>(views: &Views<'a>, ids: &[SessionId]) -> Vec<&'a str> {
+    ids.iter().map(|&s| session_id(views, s)).collect()
+}
+
+#[derive(Serialize)]
+struct CountryRecord<'a> {
+    id: &'static str,
+    code: String,
+    name: &'static str,
+    url: String,
+    speakers: Vec<&'a str>,
+    sessions: Vec<&'a str>,
+}
+
+fn countries<'a>(views: &Views<'a>) -> Vec<CountryRecord<'a>> {
+    views
+        .index
+        .by_country
+        .iter()
+        .map(|(&c, entry)| CountryRecord {
+            id: c.slug(),
+            code: c.iso2().to_ascii_uppercase(),
+            name: c.name(),
+            url: views.country_url(c),
+            speakers: entry
+                .people
+                .iter()
+                .map(|p| views.site.people[p.index()].slug.as_str())
+                .collect(),
+            sessions: session_ids(views, &entry.sessions),
+        })
+        .collect()
+}
+
+#[derive(Serialize)]
+struct SdgRecord<'a> {
+    id: u8,
+    url: String,
+    short_name: &'static str,
+    title: &'static str,
+    colour: &'static str,
+    sessions: Vec<&'a str>,
+}
+
+fn sdgs<'a>(views: &Views<'a>) -> Vec<SdgRecord<'a>> {
+    Sdg::all()
+        .map(|g| SdgRecord {
+            id: g.number(),
+            url: views.sdg_url(g),
+            short_name: g.short_name(),
+            title: g.title(),
+            colour: g.colour(),
+            sessions: session_ids(views, views.index.sdg_sessions(g)),
+        })
+        .collect()
+}
+
+#[derive(Serialize)]
+struct ActionLineRecord<'a> {
+    id: String,
+    url: String,
+    code: String,
+    label: String,
+    title: String,
+    parent: Option<String>,
+    sessions: Vec<&'a str>,
+}
+
+fn action_lines<'a>(views: &Views<'a>) -> Vec<ActionLineRecord<'a>> {
+    ActionLine::all()
+        .map(|a| ActionLineRecord {
+            id: a.slug(),
+            url: views.action_line_url(a),
+            code: a.code(),
+            label: a.label(),
+            title: a.title(),
+            parent: a.parent().map(ActionLine::slug),
+            sessions: session_ids(views, views.index.action_line_sessions(a)),
+        })
+        .collect()
+}
+
+#[derive(Serialize)]
+struct EventRecord<'a> {
+    id: &'a str,
+    url: String,
+    name: &'a str,
+    start: Option<String>,
+    end: Option<String>,
+    location: Option<&'a str>,
+    website: Option<&'a str>,
+    description: Option<&'a str>,
+    calendar: String,
+    sessions: Vec<&'a str>,
+}
+
+fn events<'a>(views: &Views<'a>) -> Vec<EventRecord<'a>> {
+    views
+        .site
+        .events
+        .iter()
+        .zip(&views.index.by_event)
+        .map(|(e, sessions)| EventRecord {
+            id: e.slug.as_str(),
+            url: views.event_url(e),
+            name: &e.name,
+            start: e.start.map(|d| d.to_string()),
+            end: e.end.map(|d| d.to_string()),
+            location: e.location.as_deref(),
+            website: e.url.as_deref(),
+            description: e.description.as_deref(),
+            calendar: views.url(&format!("events/{}/sessions.ics", e.slug)),
+            sessions: session_ids(views, sessions),
+        })
+        .collect()
+}
+
+#[derive(Serialize)]
+struct TopicRecord<'a> {
+    id: &'a str,
+    url: String,
+    name: &'a str,
+    sessions: Vec<&'a str>,
+}
+
+fn topics<'a>(views: &Views<'a>) -> Vec<TopicRecord<'a>> {
+    views
+        .index
+        .topics_az
+        .iter()
+        .map(|t| {
+            let topic = &views.site.topics[t.index()];
+            TopicRecord {
+                id: topic.slug.as_str(),
+                url: views.topic_url(topic),
+                name: &topic.name,
+                sessions: session_ids(views, &views.index.by_topic[t.index()]),
+            }
+        })
+        .collect()
+}
