@@ -220,8 +220,9 @@ impl FromStr for TimeRange {
     }
 }
 
-/// Checks a time-zone label: "UTC", "UTC+02:00", "GMT+2", "+02:00", or an IANA name.
-pub(crate) fn is_valid_timezone(s: &str) -> bool {
+/// Parses a time-zone label: "UTC", "UTC+02:00", "GMT+2", "+02:00", or an IANA name
+/// ("Europe/Geneva"). Offsets become fixed zones; names use the system's tz database.
+pub fn parse_timezone(s: &str) -> Option<jiff::tz::TimeZone> {
     let t = s.trim();
     let offset = t
         .strip_prefix("UTC")
@@ -229,13 +230,90 @@ pub(crate) fn is_valid_timezone(s: &str) -> bool {
         .unwrap_or(t)
         .trim();
     if offset.is_empty() {
-        return true;
+        return Some(jiff::tz::TimeZone::UTC);
     }
-    if let Some(rest) = offset.strip_prefix(['+', '-', '−']) {
+    if let Some((sign, rest)) = offset
+        .strip_prefix('+')
+        .map(|r| (1, r))
+        .or_else(|| offset.strip_prefix(['-', '−']).map(|r| (-1, r)))
+    {
         let (h, m) = rest.split_once(':').unwrap_or((rest, "0"));
-        return matches!((h.parse::<u8>(), m.parse::<u8>()), (Ok(h), Ok(m)) if h <= 14 && m < 60);
+        let (h, m) = (h.parse::<i32>().ok()?, m.parse::<i32>().ok()?);
+        if h > 14 || !(0..60).contains(&m) {
+            return None;
+        }
+        let seconds = sign * (h * 3600 + m * 60);
+        return jiff::tz::Offset::from_seconds(seconds)
+            .ok()
+            .map(jiff::tz::TimeZone::fixed);
     }
-    jiff::tz::TimeZone::get(t).is_ok()
+    jiff::tz::TimeZone::get(t).ok()
+}
+
+/// Checks a time-zone label (see [`parse_timezone`]).
+pub(crate) fn is_valid_timezone(s: &str) -> bool {
+    parse_timezone(s).is_some()
+}
+
+/// When a session happens, as precisely as its file says.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum When {
+    /// A day without a time.
+    Day(Date),
+    /// A local time with no time zone (a "floating" time).
+    Local(jiff::civil::DateTime, Option<jiff::civil::DateTime>),
+    /// Instants: the time and its zone are known.
+    Exact(jiff::Timestamp, Option<jiff::Timestamp>),
+}
+
+impl Session {
+    /// The session's start (and end), from `date`, `time` and `timezone`; `None` without a date.
+    /// An end before the start never happens: [`TimeRange`] rejects it.
+    pub fn when(&self) -> Option<When> {
+        let date = self.date?;
+        let Some(time) = self.time else {
+            return Some(When::Day(date));
+        };
+        let start = date.to_datetime(time.start);
+        let end = time.end.map(|t| date.to_datetime(t));
+        let zone = self.timezone.as_deref().and_then(parse_timezone);
+        Some(match zone {
+            Some(tz) => {
+                let instant =
+                    |dt: jiff::civil::DateTime| tz.to_ambiguous_timestamp(dt).compatible().ok();
+                match instant(start) {
+                    Some(s) => When::Exact(s, end.and_then(instant)),
+                    None => When::Local(start, end),
+                }
+            }
+            None => When::Local(start, end),
+        })
+    }
+}
+
+#[cfg(test)]
+impl Session {
+    /// A session with nothing but a slug, for tests to fill in.
+    pub(crate) fn empty_for_tests() -> Session {
+        Session {
+            slug: Slug::from_text("test").expect("slug"),
+            file: PathBuf::from("test.md"),
+            title: "Test".into(),
+            event: None,
+            kind: None,
+            date: None,
+            time: None,
+            timezone: None,
+            organizers: Vec::new(),
+            links: Vec::new(),
+            participants: Vec::new(),
+            topics: Vec::new(),
+            sdgs: Vec::new(),
+            action_lines: Vec::new(),
+            summary: None,
+            body: String::new(),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -268,6 +346,38 @@ mod tests {
         for bad in ["UTC+25:00", "Mars/Olympus", "+ab"] {
             assert!(!is_valid_timezone(bad), "{bad}");
         }
+    }
+
+    #[test]
+    fn times_with_a_zone_become_instants() {
+        let mut s = Session {
+            date: Some(jiff::civil::date(2024, 5, 30)),
+            time: "10:00-10:45".parse().ok(),
+            timezone: Some("UTC+02:00".into()),
+            ..Session::empty_for_tests()
+        };
+        let utc = |t: &str| t.parse::<jiff::Timestamp>().expect("timestamp");
+        assert_eq!(
+            s.when(),
+            Some(When::Exact(
+                utc("2024-05-30T08:00:00Z"),
+                Some(utc("2024-05-30T08:45:00Z"))
+            ))
+        );
+        s.timezone = Some("GMT-3".into());
+        assert_eq!(
+            s.when(),
+            Some(When::Exact(
+                utc("2024-05-30T13:00:00Z"),
+                Some(utc("2024-05-30T13:45:00Z"))
+            ))
+        );
+        s.timezone = None;
+        assert!(matches!(s.when(), Some(When::Local(..))));
+        s.time = None;
+        assert_eq!(s.when(), Some(When::Day(jiff::civil::date(2024, 5, 30))));
+        s.date = None;
+        assert_eq!(s.when(), None);
     }
 
     #[test]

@@ -49,7 +49,8 @@ fn file<T: Serialize>(views: &Views<'_>, name: &str, items: &[T]) -> Result<Outp
     };
     let path = format!("data/{name}.json");
     // Serialising plain structs of strings and numbers cannot fail; map it anyway rather than panic.
-    let bytes = serde_json::to_vec(&envelope).map_err(|e| BuildError::Template(format!("{path}: {e}")))?;
+    let bytes =
+        serde_json::to_vec(&envelope).map_err(|e| BuildError::Template(format!("{path}: {e}")))?;
     Ok(Output { path, bytes })
 }
 

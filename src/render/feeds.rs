@@ -96,7 +96,9 @@ pub(crate) fn feed_of(dir: &str) -> Option<String> {
     let dir = dir.trim_end_matches('/');
     let mut parts = dir.split('/');
     match (parts.next(), parts.next(), parts.next()) {
-        (Some("events" | "sdgs" | "action-lines"), Some(_), None) => Some(format!("{dir}/feed.xml")),
+        (Some("events" | "sdgs" | "action-lines"), Some(_), None) => {
+            Some(format!("{dir}/feed.xml"))
+        }
         _ => None,
     }
 }

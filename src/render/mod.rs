@@ -2,12 +2,17 @@
 //! [`Sink`] as soon as it is rendered (the write stage's staging folder), so a
 //! large site is never held in memory. No reads; the sink does all writing.
 
+mod calendar;
+pub mod cite;
 pub mod data;
 mod feeds;
+pub mod jsonld;
 pub mod markdown;
 mod pages;
 pub mod theme;
 pub mod views;
+
+use rayon::prelude::*;
 
 use crate::error::BuildError;
 use crate::index::Index;
@@ -50,6 +55,7 @@ pub fn site(
         .collect();
     meta.push(feeds::robots(site));
     meta.extend(data::exports(&views)?);
+    meta.extend(calendar::all(&views));
     // Sitemaps need absolute URLs: without a host there is none to give.
     if site.base.has_origin() {
         meta.push(feeds::sitemap(site, &listed));
@@ -61,6 +67,11 @@ pub fn site(
     for o in meta {
         sink.put(&o.path, &o.bytes)?;
     }
+    site.sessions.par_iter().try_for_each(|s| {
+        cite::files(&views, s)
+            .iter()
+            .try_for_each(|o| sink.put(&o.path, &o.bytes))
+    })?;
     Ok(())
 }
 

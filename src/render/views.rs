@@ -319,6 +319,8 @@ pub struct EventView {
     pub description: Option<String>,
     /// Session types with their counts ("Panel", 12).
     pub kinds: Vec<TermView>,
+    /// The programme as an iCalendar file.
+    pub calendar: String,
 }
 
 /// A speaker page's facts.
@@ -411,6 +413,7 @@ impl Views<'_> {
                 .filter(|_| full)
                 .map(|md| self.markdown(md)),
             kinds,
+            calendar: self.url(&format!("events/{}/sessions.ics", e.slug)),
         }
     }
 

@@ -110,6 +110,55 @@ fn split_attributes(tag: &str) -> (String, Vec<String>) {
     (names, values)
 }
 
+/// Checks the theme's own scripts and returns the page without them: JSON-LD must parse
+/// and hold no `<` (so nothing in it can close the element); other scripts are the
+/// theme's and must carry none of the content's `alert(…)`.
+fn scripts_checked_and_removed(path: &std::path::Path, html: &str) -> String {
+    let shown = path.display();
+    let mut rest = html;
+    let mut out = String::new();
+    while let Some(start) = rest.find("<script") {
+        out.push_str(&rest[..start]);
+        let after = &rest[start..];
+        let open_end = after.find('>').expect("script tag ends") + 1;
+        let close = after.find("</script>").expect("script element closes");
+        let (open, content) = (&after[..open_end], &after[open_end..close]);
+        if open.contains("application/ld+json") {
+            assert!(
+                !content.contains('<'),
+                "{shown}: JSON-LD holds `<`: {content}"
+            );
+            serde_json::from_str::<serde_json::Value>(content)
+                .unwrap_or_else(|e| panic!("{shown}: JSON-LD does not parse: {e}"));
+        } else {
+            assert!(
+                !content.contains("alert"),
+                "{shown}: injected script: {content}"
+            );
+        }
+        rest = &after[close + "</script>".len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A calendar parses as iCalendar, its lines are folded, and its texts are escaped.
+fn check_calendar(path: &std::path::Path, text: &str) {
+    let shown = path.display();
+    for line in text.split("\r\n") {
+        assert!(line.len() <= 75, "{shown}: unfolded line: {line}");
+    }
+    let mut parser = ical::IcalParser::new(text.as_bytes());
+    let calendar = parser
+        .next()
+        .expect("one calendar")
+        .unwrap_or_else(|e| panic!("{shown} is not iCalendar: {e}"));
+    assert!(
+        !calendar.events.is_empty(),
+        "{shown}: the dated session is in its event's calendar"
+    );
+}
+
 /// Every file of a built site, as text.
 fn all_files(dir: &std::path::Path) -> Vec<(std::path::PathBuf, String)> {
     let mut out = Vec::new();
@@ -133,13 +182,32 @@ fn hostile_names_titles_and_bodies_are_inert_everywhere() {
     t.build(&[]);
     for (path, text) in all_files(&t.root().join("public")) {
         let shown = path.display();
+        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+        match ext {
+            "json" => {
+                serde_json::from_str::<serde_json::Value>(&text)
+                    .unwrap_or_else(|e| panic!("{shown} is not JSON: {e}"));
+            }
+            "ics" => check_calendar(&path, &text),
+            "bib" => {
+                let bib = biblatex::Bibliography::parse(&text)
+                    .unwrap_or_else(|e| panic!("{shown} is not BibTeX: {e}"));
+                assert_eq!(bib.len(), 1, "{shown}: one entry, not split by the title");
+            }
+            _ => {}
+        }
+        let text = if ext == "html" {
+            scripts_checked_and_removed(&path, &text)
+        } else {
+            text
+        };
         // Only real markup matters (escaped text is inert): look inside every tag.
-        // The theme itself ships no script, so any script tag or handler is injected content.
-        let is_xml = path.extension().is_some_and(|e| e == "xml");
+        // Scripts were checked and removed above, so any script tag or handler left is injected.
+        let is_xml = ext == "xml";
         for tag in text
             .split('<')
             .skip(1)
-            .filter(|_| !is_xml)
+            .filter(|_| !is_xml && ext == "html")
             .map(|t| t.split('>').next().unwrap_or_default())
         {
             let tag = tag.to_ascii_lowercase();
@@ -149,10 +217,12 @@ fn hostile_names_titles_and_bodies_are_inert_everywhere() {
                 !names.split_whitespace().any(|n| n.starts_with("on")),
                 "{shown}: <{tag}>"
             );
+            // Meta values are text (og:title may quote a title), never followed as links.
             assert!(
-                !values
-                    .iter()
-                    .any(|v| v.trim_start().starts_with("javascript:")),
+                tag.starts_with("meta")
+                    || !values
+                        .iter()
+                        .any(|v| v.trim_start().starts_with("javascript:")),
                 "{shown}: <{tag}>"
             );
         }

@@ -24,6 +24,8 @@ struct SiteView<'a> {
     description: Option<&'a str>,
     language: &'a str,
     base: &'a str,
+    /// Whether the base URL has a host, so absolute URLs (og:url) can be given.
+    absolute: bool,
     home: String,
     assets: String,
     feed: String,
@@ -188,6 +190,7 @@ fn site_view<'a>(views: &'a Views<'_>) -> SiteView<'a> {
         description: c.description.as_deref(),
         language: &c.language,
         base: views.site.base.path(),
+        absolute: views.site.base.has_origin(),
         home: views.url(""),
         assets: views.url("assets/"),
         feed: views.url("feed.xml"),

@@ -96,6 +96,7 @@ impl Pages<'_, '_> {
             let sessions = &views.index.by_event[i];
             let mut ctx = Context::new();
             ctx.insert("event", &views.event(id, true));
+            ctx.insert("jsonld", &crate::render::jsonld::event(views, e));
             let pages = self.paginated(SessionList {
                 template: "event.html",
                 dir: format!("events/{}/", e.slug),
@@ -121,4 +122,6 @@ pub(super) fn session_context(views: &Views<'_>, id: SessionId, ctx: &mut Contex
     let s = &views.site.sessions[id.index()];
     ctx.insert("session", &views.session(s));
     ctx.insert("body", &views.markdown(&s.body));
+    ctx.insert("cite", &crate::render::cite::citation(views, s));
+    ctx.insert("jsonld", &crate::render::jsonld::session(views, s));
 }

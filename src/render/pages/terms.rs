@@ -272,6 +272,7 @@ pub(super) fn speaker_context(views: &Views<'_>, p: PersonId, ctx: &mut Context)
         })
         .collect();
     ctx.insert("person", &views.person(p));
+    ctx.insert("jsonld", &crate::render::jsonld::person(views, p));
     ctx.insert("co_speakers", &co_speakers);
     ctx.insert("co_speakers_total", &co.len());
 }

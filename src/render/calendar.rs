@@ -1,0 +1,163 @@
+//! `/events/<id>/sessions.ics`: each event's programme as an iCalendar file
+//! (RFC 5545) that delegates subscribe to or import.
+//!
+//! Times with a zone are written in UTC ("10:00-10:45" at "UTC+02:00" is
+//! 08:00Z-08:45Z); times without a zone stay floating local times; sessions
+//! without a time are all-day entries. UIDs are made of the session's slug, so a
+//! re-published calendar updates entries instead of duplicating them. Nothing
+//! comes from the clock: DTSTAMP is the session's own day, so builds are reproducible.
+
+use super::Output;
+use super::views::Views;
+use crate::model::{Event, SessionId, When};
+
+/// One calendar per event.
+pub(crate) fn all(views: &Views<'_>) -> Vec<Output> {
+    views
+        .site
+        .events
+        .iter()
+        .zip(&views.index.by_event)
+        .map(|(e, sessions)| event_calendar(views, e, sessions))
+        .collect()
+}
+
+fn event_calendar(views: &Views<'_>, event: &Event, sessions: &[SessionId]) -> Output {
+    let site = views.site;
+    // UIDs must be globally unique: the site's host (and path) makes them so; without one,
+    // the site's title stands in. Session slugs are unique within a site.
+    let full = site.base.full();
+    let domain = match full.split_once("://") {
+        Some((_, rest)) => rest.trim_end_matches('/').to_string(),
+        None => crate::url::Slug::from_text(&site.config.title)
+            .map_or_else(|| "proceedings".to_string(), |s| s.to_string()),
+    };
+    let mut ics = Ics::default();
+    ics.line("BEGIN:VCALENDAR");
+    ics.line("VERSION:2.0");
+    ics.line(concat!(
+        "PRODID:-//proceedings//proceedings ",
+        env!("CARGO_PKG_VERSION"),
+        "//EN"
+    ));
+    ics.line("CALSCALE:GREGORIAN");
+    ics.line("METHOD:PUBLISH");
+    ics.property("X-WR-CALNAME", &text(&event.name));
+    for id in sessions {
+        let s = &site.sessions[id.index()];
+        let (Some(when), Some(day)) = (s.when(), s.date) else {
+            continue;
+        };
+        ics.line("BEGIN:VEVENT");
+        ics.property("UID", &text(&format!("{}@{domain}", s.slug)));
+        ics.line(&format!("DTSTAMP:{}T000000Z", compact_date(day)));
+        match when {
+            When::Day(d) => {
+                ics.line(&format!("DTSTART;VALUE=DATE:{}", compact_date(d)));
+                let next = d.tomorrow().unwrap_or(d);
+                ics.line(&format!("DTEND;VALUE=DATE:{}", compact_date(next)));
+            }
+            When::Local(start, end) => {
+                ics.line(&format!("DTSTART:{}", start.strftime("%Y%m%dT%H%M%S")));
+                if let Some(end) = end {
+                    ics.line(&format!("DTEND:{}", end.strftime("%Y%m%dT%H%M%S")));
+                }
+            }
+            When::Exact(start, end) => {
+                ics.line(&format!("DTSTART:{}", start.strftime("%Y%m%dT%H%M%SZ")));
+                if let Some(end) = end {
+                    ics.line(&format!("DTEND:{}", end.strftime("%Y%m%dT%H%M%SZ")));
+                }
+            }
+        }
+        ics.property("SUMMARY", &text(&s.title));
+        let url = site.base.absolute(&format!("sessions/{}/", s.slug));
+        let mut description = s.summary.clone().unwrap_or_default();
+        if !description.is_empty() {
+            description.push_str("\n\n");
+        }
+        description.push_str(&url);
+        ics.property("DESCRIPTION", &text(&description));
+        if let Some(location) = &event.location {
+            ics.property("LOCATION", &text(location));
+        }
+        if site.base.has_origin() {
+            ics.property("URL;VALUE=URI", &url);
+        }
+        ics.line("END:VEVENT");
+    }
+    ics.line("END:VCALENDAR");
+    Output {
+        path: format!("events/{}/sessions.ics", event.slug),
+        bytes: ics.out.into_bytes(),
+    }
+}
+
+fn compact_date(d: jiff::civil::Date) -> String {
+    d.strftime("%Y%m%d").to_string()
+}
+
+/// Escapes a TEXT value (RFC 5545 §3.3.11): backslash, semicolon, comma, newline.
+fn text(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for c in value.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\n' => out.push_str("\\n"),
+            // Other control characters are not allowed in TEXT values.
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Content lines with CRLF endings, folded at 75 octets (§3.1) without splitting a character.
+#[derive(Default)]
+struct Ics {
+    out: String,
+}
+
+impl Ics {
+    fn property(&mut self, name: &str, escaped_value: &str) {
+        self.line(&format!("{name}:{escaped_value}"));
+    }
+
+    fn line(&mut self, line: &str) {
+        let mut width = 0;
+        for c in line.chars() {
+            let len = c.len_utf8();
+            if width + len > 75 {
+                self.out.push_str("\r\n ");
+                // The leading space of a continuation line counts towards its 75 octets.
+                width = 1;
+            }
+            self.out.push(c);
+            width += len;
+        }
+        self.out.push_str("\r\n");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_values_are_escaped() {
+        assert_eq!(text("a,b;c\\d\ne\u{7}"), "a\\,b\\;c\\\\d\\ne");
+    }
+
+    #[test]
+    fn long_lines_fold_at_75_octets_on_character_boundaries() {
+        let mut ics = Ics::default();
+        ics.property("SUMMARY", &"é".repeat(100));
+        for line in ics.out.split("\r\n").filter(|l| !l.is_empty()) {
+            assert!(line.len() <= 75, "{} octets: {line}", line.len());
+        }
+        let unfolded = ics.out.replace("\r\n ", "");
+        assert_eq!(unfolded, format!("SUMMARY:{}\r\n", "é".repeat(100)));
+    }
+}

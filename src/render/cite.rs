@@ -1,0 +1,309 @@
+//! How to cite a session: BibTeX, CSL-JSON (what Zotero, Pandoc and citeproc read)
+//! and a plain-text reference, shown on the session page and written beside it as
+//! `cite.bib` and `cite.json`; plus the Google Scholar / Highwire `citation_*` facts.
+//!
+//! Authors are the session's participants, moderators first. Names are kept whole
+//! (braced in BibTeX, `literal` in CSL) because no rule splits "Phạm Minh Chính"
+//! or "Houlin Zhao" into given and family names correctly for every culture.
+
+use serde::Serialize;
+
+use super::Output;
+use super::views::Views;
+use crate::model::Session;
+
+/// Authors named in the plain-text reference before "et al.".
+const PLAIN_AUTHORS: usize = 3;
+
+/// A session's citation in every format, for the session page (`cite`).
+#[derive(Clone, Debug, Serialize)]
+pub struct CitationView {
+    /// "Zhao, H., … (2024). Title. In Event. URL".
+    pub text: String,
+    /// A BibTeX entry.
+    pub bibtex: String,
+    /// CSL-JSON (an array with one item), pretty-printed.
+    pub csl_json: String,
+    /// `cite.bib` beside the page.
+    pub bib_url: String,
+    /// `cite.json` beside the page.
+    pub json_url: String,
+    /// Facts for `<meta name="citation_…">` tags.
+    pub meta: ScholarMeta,
+}
+
+/// The Highwire Press tags Google Scholar reads.
+#[derive(Clone, Debug, Serialize)]
+pub struct ScholarMeta {
+    /// citation_title.
+    pub title: String,
+    /// citation_author, one tag each.
+    pub authors: Vec<String>,
+    /// citation_publication_date, "2024/05/30" (or "2024").
+    pub date: Option<String>,
+    /// citation_conference_title.
+    pub conference: Option<String>,
+    /// citation_publisher: the site's title.
+    pub publisher: String,
+    /// citation_abstract_html_url: the page's absolute URL, when the site has a host.
+    pub url: Option<String>,
+}
+
+/// Everything a citation is made of, gathered once.
+struct Facts<'a> {
+    id: &'a str,
+    title: &'a str,
+    authors: Vec<&'a str>,
+    organizers: &'a [String],
+    event: Option<&'a str>,
+    location: Option<&'a str>,
+    date: Option<jiff::civil::Date>,
+    url: String,
+    summary: Option<&'a str>,
+    publisher: &'a str,
+}
+
+fn facts<'a>(views: &Views<'a>, s: &'a Session) -> Facts<'a> {
+    let site = views.site;
+    let event = s.event.map(|e| &site.events[e.index()]);
+    Facts {
+        id: s.slug.as_str(),
+        title: &s.title,
+        authors: s
+            .participants
+            .iter()
+            .map(|p| site.people[p.person.index()].name.as_str())
+            .collect(),
+        organizers: &s.organizers,
+        event: event.map(|e| e.name.as_str()),
+        location: event.and_then(|e| e.location.as_deref()),
+        date: s.date,
+        url: site.base.absolute(&format!("sessions/{}/", s.slug)),
+        summary: s.summary.as_deref(),
+        publisher: &site.config.title,
+    }
+}
+
+/// The citation of a session in every format.
+pub fn citation(views: &Views<'_>, s: &Session) -> CitationView {
+    let f = facts(views, s);
+    let dir = format!("sessions/{}/", s.slug);
+    CitationView {
+        text: plain(&f),
+        bibtex: bibtex(&f),
+        csl_json: serde_json::to_string_pretty(&[csl(&f)]).unwrap_or_default(),
+        bib_url: views.url(&format!("{dir}cite.bib")),
+        json_url: views.url(&format!("{dir}cite.json")),
+        meta: ScholarMeta {
+            title: s.title.clone(),
+            authors: f.authors.iter().map(|a| (*a).to_string()).collect(),
+            date: f.date.map(|d| d.strftime("%Y/%m/%d").to_string()),
+            conference: f.event.map(str::to_string),
+            publisher: f.publisher.to_string(),
+            url: views.site.base.has_origin().then(|| f.url.clone()),
+        },
+    }
+}
+
+/// `cite.bib` and `cite.json` of every session.
+pub(crate) fn files(views: &Views<'_>, s: &Session) -> [Output; 2] {
+    let f = facts(views, s);
+    let dir = format!("sessions/{}/", s.slug);
+    [
+        Output {
+            path: format!("{dir}cite.bib"),
+            bytes: bibtex(&f).into_bytes(),
+        },
+        Output {
+            path: format!("{dir}cite.json"),
+            bytes: serde_json::to_vec_pretty(&[csl(&f)]).unwrap_or_default(),
+        },
+    ]
+}
+
+/// The names that stand as authors: participants, else the organizers.
+fn creators<'a>(f: &'a Facts<'_>) -> Vec<&'a str> {
+    if f.authors.is_empty() {
+        f.organizers.iter().map(String::as_str).collect()
+    } else {
+        f.authors.clone()
+    }
+}
+
+fn plain(f: &Facts<'_>) -> String {
+    let names = creators(f);
+    let mut out = String::new();
+    if !names.is_empty() {
+        let shown = &names[..names.len().min(PLAIN_AUTHORS)];
+        out.push_str(&shown.join(", "));
+        if names.len() > PLAIN_AUTHORS {
+            out.push_str(", et al.");
+        }
+        out.push(' ');
+    }
+    match f.date {
+        Some(d) => out.push_str(&format!("({}). ", d.year())),
+        None => out.push_str("(n.d.). "),
+    }
+    out.push_str(f.title.trim_end_matches('.'));
+    out.push_str(". ");
+    let mut place: Vec<String> = Vec::new();
+    if let Some(e) = f.event {
+        place.push(format!("In {e}"));
+    }
+    if let Some(l) = f.location {
+        place.push(l.to_string());
+    }
+    if let Some(d) = f.date {
+        place.push(super::views::human_date(d));
+    }
+    if !place.is_empty() {
+        out.push_str(&place.join(", "));
+        out.push_str(". ");
+    }
+    out.push_str(f.publisher);
+    out.push_str(". ");
+    out.push_str(&f.url);
+    out
+}
+
+/// Escapes text for a braced BibTeX value: LaTeX specials get backslashes and
+/// braces stay balanced, so no title can end the field or the entry early.
+fn tex(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\textbackslash{}"),
+            '{' => out.push_str("\\{"),
+            '}' => out.push_str("\\}"),
+            '&' | '%' | '$' | '#' | '_' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '~' => out.push_str("\\textasciitilde{}"),
+            '^' => out.push_str("\\textasciicircum{}"),
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn bibtex(f: &Facts<'_>) -> String {
+    let kind = if f.event.is_some() {
+        "inproceedings"
+    } else {
+        "misc"
+    };
+    let mut fields: Vec<(&str, String)> = Vec::new();
+    let names = creators(f);
+    if !names.is_empty() {
+        // Double braces keep each name whole: BibTeX would otherwise guess a surname.
+        let joined: Vec<String> = names.iter().map(|n| format!("{{{}}}", tex(n))).collect();
+        fields.push(("author", joined.join(" and ")));
+    }
+    fields.push(("title", format!("{{{}}}", tex(f.title))));
+    if let Some(e) = f.event {
+        fields.push(("booktitle", tex(e)));
+    }
+    if let Some(d) = f.date {
+        fields.push(("year", d.year().to_string()));
+        fields.push(("month", d.strftime("%b").to_string().to_lowercase()));
+        fields.push(("date", d.to_string()));
+    }
+    if let Some(l) = f.location {
+        fields.push(("address", tex(l)));
+    }
+    fields.push(("publisher", tex(f.publisher)));
+    fields.push(("url", f.url.clone()));
+    if let Some(s) = f.summary {
+        fields.push(("abstract", tex(s)));
+    }
+    let mut out = format!("@{kind}{{{},\n", f.id);
+    for (name, value) in fields {
+        // `month` takes a macro (jan, feb, …) unbraced; everything else is braced.
+        if name == "month" {
+            out.push_str(&format!("  {name} = {value},\n"));
+        } else {
+            out.push_str(&format!("  {name} = {{{value}}},\n"));
+        }
+    }
+    out.push_str("}\n");
+    out
+}
+
+/// One CSL-JSON item (the Citation Style Language's input format).
+#[derive(Serialize)]
+struct CslItem<'a> {
+    id: &'a str,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    title: &'a str,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    author: Vec<CslName<'a>>,
+    #[serde(rename = "container-title", skip_serializing_if = "Option::is_none")]
+    container_title: Option<&'a str>,
+    #[serde(rename = "event-title", skip_serializing_if = "Option::is_none")]
+    event_title: Option<&'a str>,
+    #[serde(rename = "event-place", skip_serializing_if = "Option::is_none")]
+    event_place: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    issued: Option<CslDate>,
+    publisher: &'a str,
+    #[serde(rename = "URL")]
+    url: &'a str,
+    #[serde(rename = "abstract", skip_serializing_if = "Option::is_none")]
+    summary: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct CslName<'a> {
+    literal: &'a str,
+}
+
+#[derive(Serialize)]
+struct CslDate {
+    #[serde(rename = "date-parts")]
+    date_parts: [[i16; 3]; 1],
+}
+
+fn csl<'a>(f: &'a Facts<'a>) -> CslItem<'a> {
+    CslItem {
+        id: f.id,
+        kind: if f.event.is_some() {
+            "paper-conference"
+        } else {
+            "speech"
+        },
+        title: f.title,
+        author: creators(f)
+            .into_iter()
+            .map(|literal| CslName { literal })
+            .collect(),
+        container_title: f.event,
+        event_title: f.event,
+        event_place: f.location,
+        issued: f.date.map(|d| CslDate {
+            date_parts: [[d.year(), i16::from(d.month()), i16::from(d.day())]],
+        }),
+        publisher: f.publisher,
+        url: &f.url,
+        summary: f.summary,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tex_escapes_specials_and_keeps_braces_balanced() {
+        assert_eq!(tex("R&D 100% $5 #1 a_b"), "R\\&D 100\\% \\$5 \\#1 a\\_b");
+        // Every brace is escaped, so the text cannot close the field or the entry.
+        assert_eq!(tex("}}, evil = {x"), "\\}\\}, evil = \\{x");
+        assert_eq!(
+            tex("a\\b ~^"),
+            "a\\textbackslash{}b \\textasciitilde{}\\textasciicircum{}"
+        );
+    }
+}

@@ -1,0 +1,229 @@
+//! schema.org JSON-LD for session, speaker and event pages, so search engines and
+//! reference tools read who spoke where without scraping.
+//!
+//! A session is an `Event` (its performers `Person`s with their affiliation, its
+//! conference the `superEvent`); a speaker is a `Person`; an event is an `Event`.
+//! The JSON is made safe to sit inside `<script>`: `<`, `>` and `&` are written as
+//! `\u003c`, `\u003e`, `\u0026`, so no name can close the element.
+
+use serde_json::{Map, Value, json};
+
+use super::views::Views;
+use crate::model::{Event, PersonId, Session, When};
+
+/// JSON-LD of a session page.
+pub fn session(views: &Views<'_>, s: &Session) -> String {
+    let site = views.site;
+    let mut o = Map::new();
+    o.insert("@context".into(), json!("https://schema.org"));
+    o.insert("@type".into(), json!("Event"));
+    o.insert("name".into(), json!(s.title));
+    o.insert(
+        "url".into(),
+        json!(site.base.absolute(&format!("sessions/{}/", s.slug))),
+    );
+    if let Some(summary) = &s.summary {
+        o.insert("description".into(), json!(summary));
+    }
+    match s.when() {
+        Some(When::Day(d)) => {
+            o.insert("startDate".into(), json!(d.to_string()));
+        }
+        Some(When::Local(start, end)) => {
+            o.insert("startDate".into(), json!(start.to_string()));
+            if let Some(end) = end {
+                o.insert("endDate".into(), json!(end.to_string()));
+            }
+        }
+        Some(When::Exact(start, end)) => {
+            o.insert("startDate".into(), json!(start.to_string()));
+            if let Some(end) = end {
+                o.insert("endDate".into(), json!(end.to_string()));
+            }
+        }
+        None => {}
+    }
+    let performers: Vec<Value> = s
+        .participants
+        .iter()
+        .map(|p| {
+            let person = &site.people[p.person.index()];
+            let mut v = Map::new();
+            v.insert("@type".into(), json!("Person"));
+            v.insert("name".into(), json!(person.name));
+            v.insert(
+                "url".into(),
+                json!(site.base.absolute(&format!("speakers/{}/", person.slug))),
+            );
+            if let Some(h) = &p.honorific {
+                v.insert("honorificPrefix".into(), json!(h));
+            }
+            if let Some(t) = &p.title {
+                v.insert("jobTitle".into(), json!(t));
+            }
+            if let Some(org) = &p.organization {
+                v.insert(
+                    "affiliation".into(),
+                    json!({"@type": "Organization", "name": org}),
+                );
+            }
+            if let Some(c) = p.country {
+                v.insert(
+                    "workLocation".into(),
+                    json!({"@type": "Country", "name": c.name()}),
+                );
+            }
+            Value::Object(v)
+        })
+        .collect();
+    if !performers.is_empty() {
+        o.insert("performer".into(), Value::Array(performers));
+    }
+    if !s.organizers.is_empty() {
+        let orgs: Vec<Value> = s
+            .organizers
+            .iter()
+            .map(|n| json!({"@type": "Organization", "name": n}))
+            .collect();
+        o.insert("organizer".into(), Value::Array(orgs));
+    }
+    if let Some(e) = s.event.map(|e| &site.events[e.index()]) {
+        if let Some(l) = &e.location {
+            o.insert("location".into(), place(l));
+        }
+        o.insert("superEvent".into(), event_value(views, e, false));
+    }
+    let about: Vec<Value> = s
+        .sdgs
+        .iter()
+        .map(|g| json!(format!("SDG {}: {}", g.number(), g.short_name())))
+        .chain(s.action_lines.iter().map(|a| json!(a.title())))
+        .chain(s.topics.iter().map(|t| json!(site.topics[t.index()].name)))
+        .collect();
+    if !about.is_empty() {
+        o.insert("keywords".into(), Value::Array(about));
+    }
+    script_safe(&Value::Object(o))
+}
+
+/// JSON-LD of a speaker page.
+pub fn person(views: &Views<'_>, id: PersonId) -> String {
+    let (site, index) = (views.site, views.index);
+    let p = &site.people[id.index()];
+    let mut o = Map::new();
+    o.insert("@context".into(), json!("https://schema.org"));
+    o.insert("@type".into(), json!("Person"));
+    o.insert("name".into(), json!(p.name));
+    o.insert(
+        "url".into(),
+        json!(site.base.absolute(&format!("speakers/{}/", p.slug))),
+    );
+    if let Some(h) = &p.honorific {
+        o.insert("honorificPrefix".into(), json!(h));
+    }
+    if let Some(t) = index.person_titles[id.index()].first() {
+        o.insert("jobTitle".into(), json!(t));
+    }
+    let orgs: Vec<Value> = index.person_organizations[id.index()]
+        .iter()
+        .map(|n| json!({"@type": "Organization", "name": n}))
+        .collect();
+    if !orgs.is_empty() {
+        o.insert("affiliation".into(), Value::Array(orgs));
+    }
+    if let Some(photo) = &p.photo {
+        o.insert("image".into(), json!(absolute_link(views, photo)));
+    }
+    let same_as: Vec<Value> = p
+        .links
+        .iter()
+        .filter(|l| l.url.value.starts_with("http"))
+        .map(|l| json!(l.url.value))
+        .collect();
+    if !same_as.is_empty() {
+        o.insert("sameAs".into(), Value::Array(same_as));
+    }
+    script_safe(&Value::Object(o))
+}
+
+/// JSON-LD of an event page.
+pub fn event(views: &Views<'_>, e: &Event) -> String {
+    script_safe(&event_value(views, e, true))
+}
+
+fn event_value(views: &Views<'_>, e: &Event, top: bool) -> Value {
+    let site = views.site;
+    let mut o = Map::new();
+    if top {
+        o.insert("@context".into(), json!("https://schema.org"));
+    }
+    o.insert("@type".into(), json!("Event"));
+    o.insert("name".into(), json!(e.name));
+    o.insert(
+        "url".into(),
+        json!(site.base.absolute(&format!("events/{}/", e.slug))),
+    );
+    if let Some(d) = e.start {
+        o.insert("startDate".into(), json!(d.to_string()));
+    }
+    if let Some(d) = e.end {
+        o.insert("endDate".into(), json!(d.to_string()));
+    }
+    if let Some(l) = &e.location {
+        o.insert("location".into(), place(l));
+    }
+    if let Some(u) = e.url.as_ref().filter(|u| u.starts_with("http")) {
+        o.insert("sameAs".into(), json!(u));
+    }
+    Value::Object(o)
+}
+
+fn place(name: &str) -> Value {
+    json!({"@type": "Place", "name": name, "address": name})
+}
+
+/// A link from data made absolute when the site has a host (schema.org wants URLs).
+fn absolute_link(views: &Views<'_>, link: &str) -> String {
+    let local = views.site.base.site_link(link);
+    if local.starts_with('/') && !local.starts_with("//") && views.site.base.has_origin() {
+        let full = views.site.base.full();
+        let origin = full.strip_suffix(views.site.base.path()).unwrap_or(&full);
+        format!("{origin}{local}")
+    } else {
+        local
+    }
+}
+
+/// Serialises JSON so it can sit inside an HTML `<script>` element unchanged.
+pub fn script_safe(value: &Value) -> String {
+    let json = value.to_string();
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn script_safe_json_cannot_close_the_script_and_still_parses() {
+        let v = json!({"name": "</script><script>alert(1)</script> & ]]>"});
+        let out = script_safe(&v);
+        assert!(
+            !out.contains('<') && !out.contains('>') && !out.contains('&'),
+            "{out}"
+        );
+        let back: Value = serde_json::from_str(&out).expect("valid JSON");
+        assert_eq!(back, v);
+    }
+}
