@@ -20,6 +20,9 @@ pub enum BuildError {
     /// A template failed to compile or render.
     #[error("template error: {0}")]
     Template(String),
+    /// A data export could not be serialised.
+    #[error("data export {0}")]
+    Export(String),
     /// The output folder would destroy input.
     #[error("refusing to write to {path}: {reason}")]
     UnsafeOutput {

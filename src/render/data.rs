@@ -20,14 +20,24 @@ pub const SCHEMA_VERSION: u32 = 1;
 /// Every file of `/data/`.
 pub(crate) fn exports(views: &Views<'_>) -> Result<Vec<Output>, BuildError> {
     Ok(vec![
-        file(views, "sessions", &sessions(views))?,
-        file(views, "speakers", &speakers(views))?,
-        file(views, "countries", &countries(views))?,
-        file(views, "sdgs", &sdgs(views))?,
-        file(views, "action-lines", &action_lines(views))?,
-        file(views, "events", &events(views))?,
-        file(views, "topics", &topics(views))?,
+        file(views, "sessions", &sessions(views), sessions_size(views))?,
+        file(views, "speakers", &speakers(views), 0)?,
+        file(views, "countries", &countries(views), 0)?,
+        file(views, "sdgs", &sdgs(views), 0)?,
+        file(views, "action-lines", &action_lines(views), 0)?,
+        file(views, "events", &events(views), 0)?,
+        file(views, "topics", &topics(views), 0)?,
     ])
+}
+
+/// A generous estimate of `sessions.json`: bodies (escaping adds a little) plus metadata.
+fn sessions_size(views: &Views<'_>) -> usize {
+    views
+        .site
+        .sessions
+        .iter()
+        .map(|s| s.body.len() + s.body.len() / 16 + 2048)
+        .sum()
 }
 
 /// The envelope every file shares.
@@ -40,7 +50,14 @@ struct Envelope<'a, T> {
     items: &'a [T],
 }
 
-fn file<T: Serialize>(views: &Views<'_>, name: &str, items: &[T]) -> Result<Output, BuildError> {
+/// Serialises one file. `size_hint` presizes the buffer: `sessions.json` holds every
+/// body, and growing a buffer of a hundred megabytes by doubling would briefly need twice that.
+fn file<T: Serialize>(
+    views: &Views<'_>,
+    name: &str,
+    items: &[T],
+    size_hint: usize,
+) -> Result<Output, BuildError> {
     let envelope = Envelope {
         schema_version: SCHEMA_VERSION,
         generator: concat!("proceedings ", env!("CARGO_PKG_VERSION")),
@@ -48,9 +65,10 @@ fn file<T: Serialize>(views: &Views<'_>, name: &str, items: &[T]) -> Result<Outp
         items,
     };
     let path = format!("data/{name}.json");
+    let mut bytes: Vec<u8> = Vec::with_capacity(size_hint);
     // Serialising plain structs of strings and numbers cannot fail; map it anyway rather than panic.
-    let bytes =
-        serde_json::to_vec(&envelope).map_err(|e| BuildError::Template(format!("{path}: {e}")))?;
+    serde_json::to_writer(&mut bytes, &envelope)
+        .map_err(|e| BuildError::Export(format!("{path}: {e}")))?;
     Ok(Output { path, bytes })
 }
 

@@ -52,6 +52,20 @@ pub fn to_html(markdown: &str, options: &MarkdownOptions<'_>) -> String {
     out
 }
 
+/// The words of a Markdown text without markup, for search indexes: text and code,
+/// a space at every block or line break, raw HTML left out.
+pub fn plain_text(markdown: &str) -> String {
+    let mut out = String::with_capacity(markdown.len());
+    for event in Parser::new_ext(markdown, parser_options()) {
+        match event {
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::SoftBreak | Event::HardBreak | Event::End(_) => out.push(' '),
+            _ => {}
+        }
+    }
+    out
+}
+
 /// How one site renders Markdown.
 #[derive(Clone, Copy, Debug)]
 pub struct MarkdownOptions<'a> {
@@ -289,6 +303,18 @@ pub fn syntax_css() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_text_keeps_words_and_drops_markup() {
+        let text = plain_text("# Title\n\nSome *bold* `code` and <b>html</b>.\n\n- one\n- two");
+        let words: Vec<&str> = text.split_whitespace().collect();
+        assert_eq!(
+            words,
+            [
+                "Title", "Some", "bold", "code", "and", "html.", "one", "two"
+            ]
+        );
+    }
 
     #[test]
     fn the_shipped_syntax_css_is_current() {

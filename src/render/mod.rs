@@ -9,6 +9,7 @@ mod feeds;
 pub mod jsonld;
 pub mod markdown;
 mod pages;
+pub mod search;
 pub mod theme;
 pub mod views;
 
@@ -39,7 +40,13 @@ pub fn site(
     sink: &dyn Sink,
 ) -> Result<(), BuildError> {
     let views = Views { site, index };
-    let page_paths = pages::render(&views, theme, progress, sink)?;
+    // The search index is built beside the pages: it is mostly one thread's work.
+    let (page_paths, searched) = rayon::join(
+        || pages::render(&views, theme, progress, sink),
+        || search::index(&views, sink),
+    );
+    let page_paths = page_paths?;
+    searched?;
     let listed: Vec<&str> = page_paths
         .iter()
         .map(String::as_str)

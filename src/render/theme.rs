@@ -39,6 +39,7 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = embed!(
     "topic.html",
     "topics.html",
     "404.html",
+    "search.html",
     "session_card.html",
     "participant.html",
 );
@@ -52,6 +53,10 @@ const DEFAULT_ASSETS: &[(&str, &[u8])] = &[
     (
         "assets/syntax.css",
         include_bytes!("../../themes/default/static/assets/syntax.css"),
+    ),
+    (
+        "assets/search.js",
+        include_bytes!("../../themes/default/static/assets/search.js"),
     ),
 ];
 

@@ -42,7 +42,7 @@ struct NavItem {
 }
 
 /// The sections of the site, in navigation order: (key, label, path).
-const SECTIONS: [(&str, &str, &str); 7] = [
+const SECTIONS: [(&str, &str, &str); 8] = [
     ("sessions", "Sessions", "sessions/"),
     ("events", "Events", "events/"),
     ("speakers", "Speakers", "speakers/"),
@@ -50,6 +50,7 @@ const SECTIONS: [(&str, &str, &str); 7] = [
     ("sdgs", "SDGs", "sdgs/"),
     ("action_lines", "Action Lines", "action-lines/"),
     ("topics", "Topics", "topics/"),
+    ("search", "Search", "search/"),
 ];
 
 /// What every page says about itself, as `page`.
@@ -156,6 +157,15 @@ pub(crate) fn render(
     pages.sdgs();
     pages.action_lines();
     pages.topics();
+    let mut search = Context::new();
+    search.insert("index", &views.url("search/"));
+    pages.single(
+        "search.html",
+        "search/index.html",
+        "Search",
+        "search",
+        search,
+    );
     pages.single("404.html", "404.html", "Page not found", "", Context::new());
 
     progress.stage("render", pages.jobs.len());

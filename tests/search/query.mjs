@@ -1,0 +1,28 @@
+// Runs queries through a built search index with the site's own search engine
+// (assets/search.js), in Node. Used by tests/it/exports.rs and benches/search_size.mjs.
+// Usage: node query.mjs <output dir> <query> [<query> ...]
+// Prints one JSON line per query: {"query": …, "results": [site path, …], "bytes": n}
+// where `bytes` is what the query downloaded (the index files it fetched).
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+
+const [out, ...queries] = process.argv.slice(2);
+const { SearchIndex } = await import(pathToFileURL(join(out, "assets", "search.js")).href);
+for (const query of queries) {
+  let bytes = 0;
+  const index = new SearchIndex("search/", async (path) => {
+    const data = await readFile(join(out, path));
+    bytes += data.length;
+    return JSON.parse(data.toString("utf8"));
+  });
+  const [text, filter] = query.split(" | ");
+  const filters = {};
+  if (filter) {
+    const [group, value] = filter.split("=");
+    filters[group] = [value];
+  }
+  const found = await index.search(text, filters);
+  const docs = await index.documents(found.slice(0, 10));
+  console.log(JSON.stringify({ query, results: docs.map((d) => d.url), total: found.length, bytes }));
+}
