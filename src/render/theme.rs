@@ -53,6 +53,12 @@ const DEFAULT_ASSETS: &[(&str, &[u8])] = &[
         "assets/syntax.css",
         include_bytes!("../../themes/default/static/assets/syntax.css"),
     ),
+    // Without an icon of its own, a browser asks for /favicon.ico at the root
+    // of the host, which is outside the site under a sub-path and 404s.
+    (
+        "assets/favicon.svg",
+        include_bytes!("../../themes/default/static/assets/favicon.svg"),
+    ),
 ];
 
 /// Compiled templates plus the static files the theme ships.
