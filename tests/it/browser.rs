@@ -50,6 +50,7 @@ fn bundled_site_passes_browser_flows_axe_and_vnu() {
             browser: "4",
             vnu: "all",
             large: false,
+            only: None,
         },
     );
 }
@@ -67,21 +68,82 @@ fn generated_thousand_session_site_passes_browser_flows_axe_and_vnu() {
             browser: "2",
             vnu: "12",
             large: true,
+            only: None,
         },
     );
 }
 
-/// How many pages of each type the harness checks ("all" or a number), and
-/// whether the page types of large sites (pagination, letter pages) must exist.
+#[test]
+fn the_browser_checks_fail_on_a_page_with_one_defect_of_each_kind() {
+    // The topic template of this fixture has an image without alt text
+    // (axe, critical), a <div> inside a <span> (vnu), a script that throws,
+    // a missing image and a request outside the sub-path: each must be
+    // reported, or the checks above could pass by checking nothing.
+    let site = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/browser/broken");
+    let sample = Sample {
+        browser: "1",
+        vnu: "1",
+        large: false,
+        only: Some("topic"),
+    };
+    let Some((passed, report)) = run_harness("broken", &site, sample) else {
+        return;
+    };
+    println!("{report}");
+    assert!(!passed, "the harness passed a broken site:\n{report}");
+    for expected in [
+        "axe critical (light): image-alt",
+        "Element “div” not allowed as child of element “span”",
+        "uncaught exception: deliberate failure",
+        "HTTP 404 for http://127.0.0.1:",
+        "request leaves the site's sub-path",
+    ] {
+        assert!(
+            report.contains(expected),
+            "not reported: {expected}\n{report}"
+        );
+    }
+}
+
+#[test]
+#[should_panic(expected = "feed.xml: not well-formed")]
+fn a_malformed_feed_is_reported() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join("feed.xml"),
+        "<feed><title>A & B</title></feed>",
+    )
+    .expect("write");
+    xml_files_are_well_formed(dir.path());
+}
+
+/// How many pages of each type the harness checks ("all" or a number),
+/// whether the page types of large sites (pagination, letter pages) must
+/// exist, and optionally the one page type to check (without the flows).
 struct Sample {
     browser: &'static str,
     vnu: &'static str,
     large: bool,
+    only: Option<&'static str>,
+}
+
+/// Builds `site` and runs the harness on it, which must pass.
+fn check_site(label: &str, site: &Path, sample: Sample) {
+    if let Some((passed, report)) = run_harness(label, site, sample) {
+        // Shown with `--nocapture`, and by the test runner when the test fails.
+        println!("{report}");
+        assert!(passed, "{label}: browser checks failed (see above)");
+        assert!(
+            report.contains("pages checked"),
+            "{label}: the harness reported nothing"
+        );
+    }
 }
 
 /// Builds `site` under the sub-path, checks its XML, then (if the tools are
-/// there) runs the browser harness on a sample of its pages.
-fn check_site(label: &str, site: &Path, sample: Sample) {
+/// there) runs the browser harness on a sample of its pages and returns
+/// whether it passed, with its report.
+fn run_harness(label: &str, site: &Path, sample: Sample) -> Option<(bool, String)> {
     let listener = TcpListener::bind("127.0.0.1:0").expect("a free loopback port");
     let port = listener.local_addr().expect("address").port();
     let url = format!("http://127.0.0.1:{port}{SUB_PATH}");
@@ -107,7 +169,7 @@ fn check_site(label: &str, site: &Path, sample: Sample) {
         "{label}: sitemap.xml and feed.xml are written: {xml:?}"
     );
 
-    let Some(tools) = Tools::find() else { return };
+    let tools = Tools::find()?;
     let _one = ONE_BROWSER.lock().unwrap_or_else(|e| e.into_inner());
     let _server = serve(listener, out.path());
     let shots = target_dir().join("browser-screenshots").join(label);
@@ -117,6 +179,7 @@ fn check_site(label: &str, site: &Path, sample: Sample) {
         .args(["--url", &url, "--label", label])
         .args(["--sample", sample.browser, "--vnu-sample", sample.vnu])
         .args(["--large", if sample.large { "yes" } else { "no" }])
+        .args(sample.only.map(|t| ["--only", t]).into_iter().flatten())
         .arg("--root")
         .arg(out.path())
         .arg("--screenshots")
@@ -125,21 +188,13 @@ fn check_site(label: &str, site: &Path, sample: Sample) {
         .env("JAVA", &tools.java)
         .output()
         .expect("node runs");
-    let stdout = String::from_utf8_lossy(&run.stdout);
-    let stderr = String::from_utf8_lossy(&run.stderr);
-    // Shown with `--nocapture`, and by the test runner when the test fails.
-    println!(
-        "{stdout}{stderr}{label}: browser harness took {:.1} s",
+    let report = format!(
+        "{}{}{label}: browser harness took {:.1} s",
+        String::from_utf8_lossy(&run.stdout),
+        String::from_utf8_lossy(&run.stderr),
         started.elapsed().as_secs_f64()
     );
-    assert!(
-        run.status.success(),
-        "{label}: browser checks failed (see above)"
-    );
-    assert!(
-        stdout.contains("pages checked"),
-        "{label}: the harness reported nothing: {stdout}"
-    );
+    Some((run.status.success(), report))
 }
 
 /// Parses every `.xml` file of the output to the end and returns their paths;
