@@ -276,6 +276,21 @@ impl Tools {
             ));
         }
         let node = which("node").ok_or("no `node` on PATH")?;
+        // playwright-core 1.65 needs Node 20 or newer.
+        let version = Command::new(&node)
+            .arg("--version")
+            .output()
+            .map_err(|e| format!("node --version: {e}"))?;
+        let version = String::from_utf8_lossy(&version.stdout).trim().to_string();
+        let major: u32 = version
+            .trim_start_matches('v')
+            .split('.')
+            .next()
+            .and_then(|m| m.parse().ok())
+            .unwrap_or(0);
+        if major < 20 {
+            return Err(format!("Node {version} is too old for Playwright (20+)"));
+        }
         let java = which("java").ok_or("no `java` on PATH (the Nu HTML Checker needs it)")?;
         let harness = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser");
         if !harness.join("node_modules/playwright-core").is_dir() {
