@@ -211,6 +211,8 @@ for (const flow of only ? [] : FLOWS) {
 log(`flows: ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
 // 2 and 3. Page types: axe in both colour schemes, screenshots.
+// A fresh folder, so that no screenshot of an earlier run passes for this one.
+fs.rmSync(shots, { recursive: true, force: true });
 fs.mkdirSync(shots, { recursive: true });
 const checked = []; // { type, rel }: opened in the browser
 const validated = []; // { type, rel, file }: read by the Nu checker
