@@ -158,6 +158,16 @@ export const FLOWS = [
       }
     },
   },
+  {
+    name: 'a mistyped deep address shows the 404 page, whose links lead back into the site',
+    run: async (t) => {
+      await t.openMissing('sessions/no-such-session/deeper/');
+      if ((await t.h1()) !== 'Page not found') throw new Error('not the 404 page');
+      await t.click('main a', 'Home', '');
+      await t.openMissing('no/such/page/');
+      await t.click('main a', 'Speakers', 'speakers/');
+    },
+  },
 ];
 
 /** The screenshots that README.md shows, refreshed on every run of the bundled site. */

@@ -5,7 +5,8 @@
 //      error, uncaught exception, failed request, HTTP error or request that
 //      leaves the site's sub-path;
 //   2. opens a sample of every page type, injects axe-core and fails on any
-//      serious or critical violation, in the light and the dark colour scheme;
+//      serious or critical violation (all rules in the light colour scheme,
+//      colour contrast again in the dark one);
 //   3. screenshots the first page of each type at 1280 and 390 px wide;
 //   4. runs the W3C Nu HTML Checker (vnu-jar) on the same pages' files and
 //      fails on any error.
@@ -76,20 +77,28 @@ const browser = await chromium.launch({
 
 /**
  * A page with every problem a reader would meet recorded against `where()`.
- * `expect404` names the one URL that may answer 404 (the 404 page itself).
+ * `state.expect404` holds the URLs that were asked for on purpose to get
+ * the 404 page; only they may answer 404.
  */
 async function watchedPage(context, where) {
   const page = await context.newPage();
-  const state = { expect404: null };
+  const state = { expect404: new Set() };
   page.on('console', (msg) => {
     if (msg.type() !== 'error') return;
-    // Chromium logs the deliberate 404 of the not-found page as a console error.
-    if (state.expect404 && msg.text().includes('404')) return;
     const at = msg.location()?.url;
+    // Chromium logs the deliberate 404 of the not-found page as a console error.
+    if (state.expect404.has(at)) return;
     fail(where(), `console error: ${msg.text()}${at ? ` (${at})` : ''}`);
   });
   page.on('pageerror', (err) => fail(where(), `uncaught exception: ${err.message}`));
-  page.on('requestfailed', (req) => fail(where(), `request failed: ${req.url()} (${req.failure()?.errorText})`));
+  page.on('requestfailed', (req) => {
+    const error = req.failure()?.errorText ?? '';
+    // Leaving a page cancels what it still loads (often the icon): that is
+    // the browser's doing, and a resource that is really missing shows up
+    // as an HTTP error below.
+    if (error === 'net::ERR_ABORTED') return;
+    fail(where(), `request failed: ${req.url()} (${error})`);
+  });
   page.on('request', (req) => {
     const u = new URL(req.url());
     if (u.protocol.startsWith('http') && (u.origin !== origin || !u.pathname.startsWith(base))) {
@@ -97,7 +106,7 @@ async function watchedPage(context, where) {
     }
   });
   page.on('response', (res) => {
-    if (res.status() >= 400 && !(res.status() === 404 && res.url() === state.expect404)) {
+    if (res.status() >= 400 && !(res.status() === 404 && state.expect404.has(res.url()))) {
       fail(where(), `HTTP ${res.status()} for ${res.url()}`);
     }
   });
@@ -106,8 +115,9 @@ async function watchedPage(context, where) {
 
 /** The helpers a flow in pages.mjs drives the browser with. */
 class Tour {
-  constructor(page, flow) {
+  constructor(page, flow, state) {
     this.page = page;
+    this.state = state;
     this.flow = flow;
     this.base = base;
     this.steps = 0;
@@ -121,6 +131,14 @@ class Tour {
   async openHref(href) {
     const res = await this.page.goto(origin + href);
     if (!res || res.status() !== 200) throw new Error(`${href} answered ${res?.status()}`);
+    this.steps++;
+  }
+  /** Opens an address that does not exist, which must answer 404 with the site's 404 page. */
+  async openMissing(rel) {
+    const url = origin + base + rel;
+    this.state.expect404.add(url);
+    const res = await this.page.goto(url);
+    if (!res || res.status() !== 404) throw new Error(`${base}${rel} answered ${res?.status()}, expected 404`);
     this.steps++;
   }
   async expectAt(href) {
@@ -197,8 +215,8 @@ const started = Date.now();
 for (const flow of only ? [] : FLOWS) {
   const context = await browser.newContext({ javaScriptEnabled: flow.javaScript !== false });
   let tour = null;
-  const { page } = await watchedPage(context, () => `flow "${flow.name}" at ${tour ? new URL(tour.page.url()).pathname : '?'}`);
-  tour = new Tour(page, flow);
+  const { page, state } = await watchedPage(context, () => `flow "${flow.name}" at ${tour ? new URL(tour.page.url()).pathname : '?'}`);
+  tour = new Tour(page, flow, state);
   try {
     await flow.run(tour);
     log(`flow ok (${tour.steps} steps): ${flow.name}`);
@@ -235,7 +253,7 @@ for (const type of PAGE_TYPES.filter((t) => !only || t.name === only)) {
     current = `${type.name} ${base}${rel}`;
     const url = origin + base + rel;
     const status = type.status ?? 200;
-    state.expect404 = status === 404 ? url : null;
+    if (status === 404) state.expect404.add(url);
     await page.emulateMedia({ colorScheme: 'light' });
     const res = await page.goto(url);
     if (!res || res.status() !== status) {
@@ -245,7 +263,10 @@ for (const type of PAGE_TYPES.filter((t) => !only || t.name === only)) {
     for (const scheme of ['light', 'dark']) {
       await page.emulateMedia({ colorScheme: scheme });
       if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
-      const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+      // Dark mode changes only colours: rerun just the contrast rule there.
+      const options = { resultTypes: ['violations'] };
+      if (scheme === 'dark') options.runOnly = { type: 'rule', values: ['color-contrast'] };
+      const result = await page.evaluate((o) => window.axe.run(document, o), options);
       for (const v of result.violations.filter((v) => v.impact !== 'serious' && v.impact !== 'critical')) {
         lesser.set(v.id, (lesser.get(v.id) ?? 0) + 1);
       }
@@ -268,7 +289,6 @@ for (const type of PAGE_TYPES.filter((t) => !only || t.name === only)) {
     checked.push({ type: type.name, rel });
   }
 }
-state.expect404 = null;
 
 // The screenshots README.md shows, when this site has those pages.
 for (const shot of README_SHOTS) {
