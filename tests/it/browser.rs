@@ -154,7 +154,7 @@ fn run_harness(label: &str, site: &Path, sample: Sample) -> Option<(bool, String
         .arg(site)
         .arg("--out")
         .arg(out.path())
-        .args(["--base-url", &url, "--quiet"])
+        .args(["--base-url", &url])
         .output()
         .expect("build runs");
     assert!(
@@ -189,7 +189,8 @@ fn run_harness(label: &str, site: &Path, sample: Sample) -> Option<(bool, String
         .output()
         .expect("node runs");
     let report = format!(
-        "{}{}{label}: browser harness took {:.1} s",
+        "{label}: {}{}{}{label}: browser harness took {:.1} s",
+        String::from_utf8_lossy(&build.stdout),
         String::from_utf8_lossy(&run.stdout),
         String::from_utf8_lossy(&run.stderr),
         started.elapsed().as_secs_f64()
