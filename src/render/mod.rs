@@ -4,6 +4,7 @@
 
 mod calendar;
 pub mod cite;
+mod contrast;
 pub mod data;
 mod feeds;
 pub mod jsonld;

@@ -58,6 +58,12 @@ const DEFAULT_ASSETS: &[(&str, &[u8])] = &[
         "assets/search.js",
         include_bytes!("../../themes/default/static/assets/search.js"),
     ),
+    // Without an icon of its own, a browser asks for /favicon.ico at the root
+    // of the host, which is outside the site under a sub-path and 404s.
+    (
+        "assets/favicon.svg",
+        include_bytes!("../../themes/default/static/assets/favicon.svg"),
+    ),
 ];
 
 /// Compiled templates plus the static files the theme ships.

@@ -1,0 +1,209 @@
+// What the browser harness checks: the page types of a built site and the
+// reader flows through it. Both are plain lists so that a new page type or
+// flow is one entry (the search page's flow is added with search itself).
+
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** Folders under `rel` that are pages (have an index.html), sorted; pagination and letter folders excluded. */
+function pagesUnder(root, rel, skip = []) {
+  const dir = path.join(root, rel);
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && !['page', ...skip].includes(d.name))
+    .filter((d) => fs.existsSync(path.join(dir, d.name, 'index.html')))
+    .map((d) => `${rel}/${d.name}/`)
+    .sort();
+}
+
+const one = (root, rel) => (fs.existsSync(path.join(root, rel, 'index.html')) ? [rel] : []);
+
+/**
+ * Page types. `pages(root)` lists every page of that type in the build output
+ * (paths relative to the base URL); the harness samples from it. `status` is
+ * the HTTP status the page must be served with; `file` maps a path to the
+ * file the Nu checker reads when it is not `<path>index.html`. A type with
+ * `ifMissing` may be absent (the message is logged), unless it is
+ * `largeSitesOnly` and the harness runs with `--large yes`.
+ */
+export const PAGE_TYPES = [
+  { name: 'home', pages: (root) => one(root, '') },
+  { name: 'events index', pages: (root) => one(root, 'events/') },
+  { name: 'event', pages: (root) => pagesUnder(root, 'events') },
+  { name: 'sessions index', pages: (root) => one(root, 'sessions/') },
+  {
+    name: 'sessions index, page 2',
+    pages: (root) => one(root, 'sessions/page/2/'),
+    ifMissing: 'not paginated on this site',
+    largeSitesOnly: true,
+  },
+  { name: 'session', pages: (root) => pagesUnder(root, 'sessions') },
+  { name: 'speakers A–Z', pages: (root) => one(root, 'speakers/') },
+  {
+    name: 'speakers A–Z, one letter',
+    pages: (root) => pagesUnder(root, 'speakers/a-z'),
+    ifMissing: 'one page for all letters on this site',
+    largeSitesOnly: true,
+  },
+  { name: 'speaker', pages: (root) => pagesUnder(root, 'speakers', ['a-z']) },
+  { name: 'countries index', pages: (root) => one(root, 'countries/') },
+  { name: 'country', pages: (root) => pagesUnder(root, 'countries') },
+  { name: 'SDGs index', pages: (root) => one(root, 'sdgs/') },
+  { name: 'SDG', pages: (root) => pagesUnder(root, 'sdgs') },
+  { name: 'action lines index', pages: (root) => one(root, 'action-lines/') },
+  { name: 'action line', pages: (root) => pagesUnder(root, 'action-lines') },
+  { name: 'topics index', pages: (root) => one(root, 'topics/') },
+  { name: 'topic', pages: (root) => pagesUnder(root, 'topics') },
+  { name: 'search', pages: (root) => one(root, 'search/') },
+  { name: '404', pages: () => ['no-such-page/'], status: 404, file: () => '404.html' },
+];
+
+/**
+ * The indexes a reader must reach with JavaScript off, by the label of their
+ * link in the main navigation and the folder they live in.
+ */
+export const INDEXES = [
+  { label: 'Sessions', rel: 'sessions/' },
+  { label: 'Events', rel: 'events/' },
+  { label: 'Speakers', rel: 'speakers/' },
+  { label: 'Countries', rel: 'countries/' },
+  { label: 'SDGs', rel: 'sdgs/' },
+  { label: 'Action Lines', rel: 'action-lines/' },
+  { label: 'Topics', rel: 'topics/' },
+];
+
+/** A name without its accents, as a reader without them on the keyboard types it. */
+const plain = (text) => text.normalize('NFKD').replace(/\p{M}/gu, '');
+
+/**
+ * Reader flows: `run(t)` gets the harness's helpers (see `Tour` in run.mjs)
+ * and throws on the first step that fails. `javaScript: false` runs the flow
+ * in a context with JavaScript disabled.
+ */
+export const FLOWS = [
+  {
+    name: 'home → SDG → session → speaker → country, then back through the A–Z indexes',
+    run: async (t) => {
+      await t.open('');
+      await t.click('nav.site-nav a', 'SDGs', 'sdgs/');
+      // The first goal that has a session (a new site may leave some empty).
+      const sdgs = await t.hrefs('main a', /sdgs\/\d+\/$/);
+      let session = null;
+      for (const sdg of sdgs) {
+        await t.clickHref(sdg);
+        const sessions = await t.hrefs('main a', /sessions\/[^/]+\/$/, /\/page\//);
+        if (sessions.length > 0) {
+          session = sessions[0];
+          break;
+        }
+        await t.back(`${t.base}sdgs/`);
+      }
+      if (!session) throw new Error('no SDG page links a session');
+      await t.clickHref(session);
+      const title = await t.h1();
+      const speaker = (await t.hrefs('main a', /speakers\/[^/]+\/$/, /\/a-z\//))[0];
+      if (!speaker) throw new Error(`session "${title}" links no speaker`);
+      await t.clickHref(speaker);
+      const name = await t.h1();
+      const country = (await t.hrefs('main a', /countries\/[a-z]{2}\/$/))[0];
+      if (!country) throw new Error(`speaker "${name}" links no country (pick a site whose speakers have one)`);
+      await t.clickHref(country);
+      const countryName = await t.h1();
+      if (!(await t.hrefs('main a', null)).includes(speaker)) {
+        throw new Error(`country "${countryName}" does not list ${name}`);
+      }
+      // Back: history, then the A–Z indexes lead to the same pages.
+      await t.back(speaker);
+      await t.click('nav.site-nav a', 'Countries', 'countries/');
+      await t.clickHref(country);
+      await t.click('nav.site-nav a', 'Speakers', 'speakers/');
+      await t.findThroughLetters(speaker);
+      await t.clickHref(speaker);
+      if ((await t.h1()) !== name) throw new Error('the A–Z index leads to another speaker');
+      await t.click('nav.site-nav a', 'Sessions', 'sessions/');
+      await t.findThroughPages(session);
+      await t.clickHref(session);
+      if ((await t.h1()) !== title) throw new Error('the sessions index leads to another session');
+      await t.click('header a.site-title', null, '');
+    },
+  },
+  {
+    name: 'with JavaScript off, every index and each of its pages is reachable from home',
+    javaScript: false,
+    run: async (t) => {
+      for (const index of INDEXES) {
+        await t.open('');
+        await t.click('nav.site-nav a', index.label, index.rel);
+        if (!(await t.h1())) throw new Error(`${index.rel} has no heading`);
+        // Pagination and letter pages of this index, followed link by link.
+        const seen = new Set([t.base + index.rel]);
+        const queue = [t.base + index.rel];
+        while (queue.length > 0) {
+          const href = queue.shift();
+          await t.openHref(href);
+          const links = await t.hrefs('main a', /\/(page\/\d+|a-z\/[^/]+)\/$/);
+          for (const l of links) {
+            if (l.startsWith(t.base + index.rel) && !seen.has(l)) {
+              seen.add(l);
+              queue.push(l);
+            }
+          }
+          const terms = await t.hrefs('main a', null);
+          if (terms.length === 0) throw new Error(`${href} links nothing`);
+        }
+        t.note(`${index.rel}: ${seen.size} page(s) reached without JavaScript`);
+      }
+    },
+  },
+  {
+    name: 'search finds a speaker typed with and without accents, and the result opens their page',
+    run: async (t) => {
+      // A speaker whose name has accents, if the site has one: the harder case.
+      await t.open('speakers/');
+      const letters = await t.hrefs('nav.az a', /\/a-z\/[^/]+\/$/);
+      const pages = letters.length > 0 ? letters : [`${t.base}speakers/`];
+      let speaker = null;
+      for (const letter of pages) {
+        await t.openHref(letter);
+        const people = await t.page.locator('main a[href*="/speakers/"]').evaluateAll((as) =>
+          as.map((a) => ({ href: a.getAttribute('href'), name: a.textContent.trim() })),
+        );
+        const real = people.filter((p) => !/\/a-z\/|\/speakers\/$/.test(p.href));
+        speaker = real.find((p) => p.name !== p.name.normalize('NFKD').replace(/\p{M}/gu, '')) ?? speaker ?? real[0];
+        if (speaker && speaker.name !== plain(speaker.name)) break;
+      }
+      if (!speaker) throw new Error('no speaker to search for');
+      const name = speaker.name.replace(/\s*\(\d+\)$/, '');
+      for (const query of [...new Set([name, plain(name), plain(name).toLowerCase()])]) {
+        await t.click('nav.site-nav a', 'Search', 'search/');
+        await t.page.locator('#search-input').fill(query);
+        const result = t.page.locator(`ol.results a[href="${speaker.href}"]`).first();
+        try {
+          await result.waitFor({ timeout: 10000 });
+        } catch {
+          throw new Error(`searching "${query}" does not list ${speaker.href}`);
+        }
+        if (!new URL(t.page.url()).search.includes('q=')) throw new Error('the query is not kept in the address');
+        await t.follow(result, speaker.href);
+        t.note(`"${query}" found ${speaker.href}`);
+      }
+    },
+  },
+  {
+    name: 'a mistyped deep address shows the 404 page, whose links lead back into the site',
+    run: async (t) => {
+      await t.openMissing('sessions/no-such-session/deeper/');
+      if ((await t.h1()) !== 'Page not found') throw new Error('not the 404 page');
+      await t.click('main a', 'Home', '');
+      await t.openMissing('no/such/page/');
+      await t.click('main a', 'Speakers', 'speakers/');
+    },
+  },
+];
+
+/** The screenshots that README.md shows, refreshed on every run of the bundled site. */
+export const README_SHOTS = [
+  { path: 'sessions/ict-peace-prosperity-security-iot/', width: 1280, height: 900, file: 'screenshot-session.png' },
+  { path: 'speakers/houlin-zhao/', width: 390, height: 900, file: 'screenshot-speaker-phone.png' },
+];
