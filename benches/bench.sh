@@ -48,6 +48,12 @@ measure() {
   echo "$wall $rss"
 }
 
+# Queries for the search download check: names with and without accents, common and rare
+# words, a long phrase, one-letter prefixes, filters (" | group=value").
+search_queries=("digital" "wiewiorowski" "cote d'ivoire" "broadband infrastructure" "a" "co"
+  "the digital divide in africa" "information and communication technologies for development"
+  "digital | country=Kenya" " | country=Kenya" " | kind=Session")
+
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 pages() { find "$1" -name '*.html' | wc -l; }
 size_mb() { du -sm "$1" | cut -f1; }
@@ -85,4 +91,16 @@ for n in "${sizes[@]}"; do
   if diff -rq "$BENCH_DIR/out-$n" "$BENCH_DIR/again-$n" >/dev/null; then echo "$n: two builds are byte-identical"; else echo "$n: BUILDS DIFFER"; fi
   rm -rf "$BENCH_DIR/again-$n"
   python3 "$shared/links.py" "$BENCH_DIR/out-$n" https://example.org/ | tail -1
+  # What one search downloads: the index files each query fetches, run through the
+  # site's own search.js in Node (tests/search/query.mjs). Target: under 500 KB.
+  if command -v node >/dev/null 2>&1; then
+    node "$repo/tests/search/query.mjs" "$BENCH_DIR/out-$n" "${search_queries[@]}" | python3 -c '
+import json, sys
+rows = [json.loads(l) for l in sys.stdin]
+for r in rows:
+    print(f"  search {r[\"query\"]!r:50} {r[\"total\"]:6} results  {r[\"bytes\"]/1024:6.1f} KB ({r[\"gzip\"]/1024:5.1f} KB gzip)")
+worst = max(rows, key=lambda r: r["bytes"])
+print(f"{len(rows)} queries: largest download {worst[\"bytes\"]/1024:.1f} KB ({worst[\"gzip\"]/1024:.1f} KB gzip), for {worst[\"query\"]!r}")
+'
+  fi
 done

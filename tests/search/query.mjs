@@ -1,19 +1,24 @@
 // Runs queries through a built search index with the site's own search engine
 // (assets/search.js), in Node. Used by tests/it/exports.rs and benches/search_size.mjs.
 // Usage: node query.mjs <output dir> <query> [<query> ...]
-// Prints one JSON line per query: {"query": …, "results": [site path, …], "bytes": n}
-// where `bytes` is what the query downloaded (the index files it fetched).
+// A query may end in " | group=value" to choose a filter value.
+// Prints one JSON line per query: {"query", "results": [site path, …], "total", "bytes",
+// "gzip"}: what the query downloads (the index files it fetched), as stored and as a
+// server that compresses JSON (GitHub Pages does) sends it.
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { gzipSync } from "node:zlib";
 
 const [out, ...queries] = process.argv.slice(2);
 const { SearchIndex } = await import(pathToFileURL(join(out, "assets", "search.js")).href);
 for (const query of queries) {
   let bytes = 0;
+  let gzip = 0;
   const index = new SearchIndex("search/", async (path) => {
     const data = await readFile(join(out, path));
     bytes += data.length;
+    gzip += gzipSync(data).length;
     return JSON.parse(data.toString("utf8"));
   });
   const [text, filter] = query.split(" | ");
@@ -24,5 +29,5 @@ for (const query of queries) {
   }
   const found = await index.search(text, filters);
   const docs = await index.documents(found.slice(0, 10));
-  console.log(JSON.stringify({ query, results: docs.map((d) => d.url), total: found.length, bytes }));
+  console.log(JSON.stringify({ query, results: docs.map((d) => d.url), total: found.length, bytes, gzip }));
 }

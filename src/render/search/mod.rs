@@ -10,11 +10,12 @@
 //! Layout (all JSON; the format is read only by `assets/search.js`):
 //! - `search/index.json`: the manifest: the first term of every term chunk, the
 //!   filter groups and their values, the number of documents per doc chunk.
-//! - `search/terms/<n>.json`: `{term: [doc, weight, doc, weight, …]}` with doc ids
-//!   delta-encoded; chunks hold ~`TERM_CHUNK_BYTES`, a term never spans two chunks.
+//! - `search/terms/<n>.json`: `{term: "…"}`, the string holding doc, weight, doc,
+//!   weight, … (doc ids delta-encoded) in the compact number encoding of [`push_number`];
+//!   chunks hold ~`TERM_CHUNK_BYTES`, a term never spans two chunks.
 //! - `search/docs/<n>.json`: `[[url, title, kind, details, excerpt], …]`, `DOC_CHUNK` per file.
-//! - `search/filters/<group>.json`: `{value: [doc, …]}` (delta-encoded), fetched
-//!   only when a filter of that group is chosen.
+//! - `search/filters/<group>/<n>.json`: the documents of the group's `n`th value (in
+//!   the manifest's order) as one encoded string, fetched only when that value is chosen.
 //!
 //! URLs in the index are site paths without the base path ("sessions/x/"): the
 //! script adds the base path it is served under.
@@ -36,9 +37,9 @@ use crate::model::{PersonId, Session};
 use crate::write::Sink;
 
 /// Target size of a term chunk, in bytes of JSON.
-const TERM_CHUNK_BYTES: usize = 48 * 1024;
+const TERM_CHUNK_BYTES: usize = 32 * 1024;
 /// Documents per doc chunk: a page of ten results fetches at most ten small files.
-const DOC_CHUNK: usize = 64;
+const DOC_CHUNK: usize = 16;
 /// Characters of text shown under a result.
 const EXCERPT_CHARS: usize = 180;
 
@@ -173,18 +174,16 @@ pub(crate) fn index(views: &Views<'_>, sink: &dyn Sink) -> Result<usize, BuildEr
     // Chunks are written as they fill, and each posting list is freed once encoded.
     let mut chunks = TermChunks::default();
     for (term, list) in postings {
-        let mut entry = String::with_capacity(list.len() * 6 + term.len() + 8);
-        let _ = write!(entry, "{}:[", serde_json::Value::from(&*term));
+        let mut entry = String::with_capacity(list.len() * 3 + term.len() + 8);
+        let _ = write!(entry, "{}:\"", serde_json::Value::from(&*term));
         let mut previous = 0;
-        for (i, packed) in list.iter().enumerate() {
+        for packed in &list {
             let (doc, weight) = (packed >> 8, packed & 0xff);
-            if i > 0 {
-                entry.push(',');
-            }
-            let _ = write!(entry, "{},{weight}", doc - previous);
+            push_number(&mut entry, doc - previous);
+            push_number(&mut entry, weight);
             previous = doc;
         }
-        entry.push(']');
+        entry.push('"');
         chunks.add(&term, &entry, sink)?;
     }
     let term_chunks = chunks.finish(sink)?;
@@ -209,39 +208,33 @@ pub(crate) fn index(views: &Views<'_>, sink: &dyn Sink) -> Result<usize, BuildEr
     }
     let mut filters = Vec::new();
     for ((id, label), values) in FILTER_GROUPS.iter().zip(&groups) {
-        let encoded: BTreeMap<&str, Vec<u32>> = values
-            .iter()
-            .map(|(v, ids)| {
-                let mut previous = 0;
-                let deltas = ids
-                    .iter()
-                    .map(|&d| {
-                        let delta = d - previous;
-                        previous = d;
-                        delta
-                    })
-                    .collect();
-                (*v, deltas)
-            })
-            .collect();
-        sink.put(
-            &format!("search/filters/{id}.json"),
-            &serde_json::to_vec(&encoded).unwrap_or_default(),
-        )?;
-        let mut listed: Vec<(String, usize)> = values
-            .iter()
-            .map(|(v, ids)| ((*v).to_string(), ids.len()))
-            .collect();
+        let mut listed: Vec<(&str, &Vec<u32>)> = values.iter().map(|(v, ids)| (*v, ids)).collect();
         // SDGs and action lines read best in their official order, the rest A–Z.
         match *id {
             "sdg" => listed.sort_by_key(|(v, _)| sdg_number(v)),
             "action-line" => listed.sort_by_key(|(v, _)| action_line_order(v)),
             _ => listed.sort_by_cached_key(|(v, _)| crate::index::sort_key(v)),
         }
+        // One file per value: choosing "Kenya" fetches Kenya's documents, not every country's.
+        for (n, (_, ids)) in listed.iter().enumerate() {
+            let mut encoded = String::with_capacity(ids.len() * 2 + 2);
+            let mut previous = 0;
+            for &doc in *ids {
+                push_number(&mut encoded, doc - previous);
+                previous = doc;
+            }
+            sink.put(
+                &format!("search/filters/{id}/{n}.json"),
+                &serde_json::to_vec(&encoded).unwrap_or_default(),
+            )?;
+        }
         filters.push(FilterGroup {
             id,
             label,
-            values: listed,
+            values: listed
+                .iter()
+                .map(|(v, ids)| ((*v).to_string(), ids.len()))
+                .collect(),
         });
     }
 
@@ -298,6 +291,29 @@ impl TermChunks {
     fn finish(mut self, sink: &dyn Sink) -> Result<Vec<String>, BuildError> {
         self.flush(sink)?;
         Ok(self.starts)
+    }
+}
+
+/// Digits of the number encoding: 64 characters that need no escaping in JSON.
+const DIGITS: &[u8; 64] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
+
+/// Appends `n` in the index's number encoding: base 32, most significant digit first,
+/// every digit but the last taken from the upper half of [`DIGITS`]. Small numbers
+/// (most deltas and weights) take one character, where decimal and a comma take two or more.
+fn push_number(out: &mut String, mut n: u32) {
+    let mut digits = [0u8; 7];
+    let mut len = 0;
+    loop {
+        digits[len] = (n & 31) as u8;
+        len += 1;
+        n >>= 5;
+        if n == 0 {
+            break;
+        }
+    }
+    for (i, d) in digits[..len].iter().rev().enumerate() {
+        let more = if i + 1 < len { 32 } else { 0 };
+        out.push(char::from(DIGITS[usize::from(d + more)]));
     }
 }
 
@@ -426,4 +442,32 @@ fn speaker_doc(views: &Views<'_>, id: PersonId) -> Doc {
         .collect();
     doc.excerpt = excerpt(&facts.join(", "));
     doc
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_encode_in_base_32_with_continuation_digits() {
+        let encode = |n| {
+            let mut s = String::new();
+            push_number(&mut s, n);
+            s
+        };
+        assert_eq!(encode(0), "0");
+        assert_eq!(encode(31), "V");
+        // 32 = 1·32 + 0: a continuation digit (32 + 1 -> 'X') then a final '0'.
+        assert_eq!(encode(32), "X0");
+        assert_eq!(encode(u32::MAX).len(), 7);
+        // Decoding as search.js does gives the numbers back.
+        for n in [0, 1, 31, 32, 1000, 65_535, 1 << 24, u32::MAX] {
+            let mut value: u64 = 0;
+            for c in encode(n).bytes() {
+                let d = DIGITS.iter().position(|&x| x == c).expect("digit") as u64;
+                value = value * 32 + (d & 31);
+            }
+            assert_eq!(value, u64::from(n));
+        }
+    }
 }

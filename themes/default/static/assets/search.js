@@ -27,10 +27,23 @@ function compare(a, b) {
   return x.length - y.length;
 }
 
-/** Decodes a delta-encoded list of document ids. */
-function undelta(list) {
-  let id = 0;
-  return list.map((d) => (id += d));
+/** The digits of the index's number encoding (src/render/search/mod.rs, push_number). */
+const DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
+const DIGIT_VALUE = new Map(Array.from(DIGITS, (c, i) => [c, i]));
+
+/** Decodes a string of numbers: base 32, digits >= 32 say that more digits follow. */
+export function decode(text) {
+  const out = [];
+  let n = 0;
+  for (const c of text) {
+    const d = DIGIT_VALUE.get(c) ?? 0;
+    n = n * 32 + (d & 31);
+    if (d < 32) {
+      out.push(n);
+      n = 0;
+    }
+  }
+  return out;
 }
 
 /** Chunks searched for a prefix before giving up on rarer completions. */
@@ -80,8 +93,9 @@ export class SearchIndex {
     for (let searched = 0; n < starts.length && searched < (prefix ? PREFIX_CHUNKS : 1); n++, searched++) {
       if (searched > 0 && !starts[n].startsWith(term)) break;
       const chunk = await this.get(`terms/${n}.json`);
-      for (const [t, list] of Object.entries(chunk)) {
+      for (const [t, encoded] of Object.entries(chunk)) {
         if (t === term || (prefix && t.startsWith(term))) {
+          const list = decode(encoded);
           let doc = 0;
           for (let i = 0; i < list.length; i += 2) {
             doc += list[i];
@@ -95,9 +109,14 @@ export class SearchIndex {
 
   /** Documents with any of `values` in filter group `group`. */
   async filtered(group, values) {
-    const all = await this.get(`filters/${group}.json`);
+    const listed = (await this.manifest()).filters.find((g) => g.id === group)?.values ?? [];
     const docs = new Set();
-    for (const v of values) for (const d of undelta(all[v] ?? [])) docs.add(d);
+    for (const v of values) {
+      const n = listed.findIndex(([value]) => value === v);
+      if (n < 0) continue;
+      let doc = 0;
+      for (const d of decode(await this.get(`filters/${group}/${n}.json`))) docs.add((doc += d));
+    }
     return docs;
   }
 
