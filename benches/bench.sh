@@ -94,13 +94,6 @@ for n in "${sizes[@]}"; do
   # What one search downloads: the index files each query fetches, run through the
   # site's own search.js in Node (tests/search/query.mjs). Target: under 500 KB.
   if command -v node >/dev/null 2>&1; then
-    node "$repo/tests/search/query.mjs" "$BENCH_DIR/out-$n" "${search_queries[@]}" | python3 -c '
-import json, sys
-rows = [json.loads(l) for l in sys.stdin]
-for r in rows:
-    print(f"  search {r[\"query\"]!r:50} {r[\"total\"]:6} results  {r[\"bytes\"]/1024:6.1f} KB ({r[\"gzip\"]/1024:5.1f} KB gzip)")
-worst = max(rows, key=lambda r: r["bytes"])
-print(f"{len(rows)} queries: largest download {worst[\"bytes\"]/1024:.1f} KB ({worst[\"gzip\"]/1024:.1f} KB gzip), for {worst[\"query\"]!r}")
-'
+    node "$repo/tests/search/query.mjs" --table "$BENCH_DIR/out-$n" "${search_queries[@]}"
   fi
 done

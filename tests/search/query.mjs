@@ -10,7 +10,10 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 
-const [out, ...queries] = process.argv.slice(2);
+// With --table first, prints a table for people instead, and the largest download.
+const table = process.argv[2] === "--table";
+const [out, ...queries] = process.argv.slice(table ? 3 : 2);
+const rows = [];
 const { SearchIndex } = await import(pathToFileURL(join(out, "assets", "search.js")).href);
 for (const query of queries) {
   let bytes = 0;
@@ -29,5 +32,15 @@ for (const query of queries) {
   }
   const found = await index.search(text, filters);
   const docs = await index.documents(found.slice(0, 10));
-  console.log(JSON.stringify({ query, results: docs.map((d) => d.url), total: found.length, bytes, gzip }));
+  const row = { query, results: docs.map((d) => d.url), total: found.length, bytes, gzip };
+  rows.push(row);
+  if (!table) console.log(JSON.stringify(row));
+}
+if (table) {
+  const kb = (n) => (n / 1024).toFixed(1).padStart(6);
+  for (const r of rows) {
+    console.log(`  search ${JSON.stringify(r.query).padEnd(62)} ${String(r.total).padStart(6)} results ${kb(r.bytes)} KB (${kb(r.gzip)} KB gzip)`);
+  }
+  const worst = rows.reduce((a, b) => (b.bytes > a.bytes ? b : a));
+  console.log(`${rows.length} queries: largest download ${kb(worst.bytes)} KB (${kb(worst.gzip)} KB gzip), for ${JSON.stringify(worst.query)}`);
 }
