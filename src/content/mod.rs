@@ -171,6 +171,7 @@ fn session_files(paths: &SitePaths, diags: &mut Diagnostics) -> Vec<PathBuf> {
                     .with_help("remove the link, or point it outside its own ancestors"),
                     None => {
                         Diagnostic::error(&path, None, format!("cannot read: {}", io_reason(&e)))
+                            .with_help(UNREADABLE_HELP)
                     }
                 };
                 diags.push(d);
@@ -179,6 +180,9 @@ fn session_files(paths: &SitePaths, diags: &mut Diagnostics) -> Vec<PathBuf> {
     }
     files
 }
+
+/// What to do about a file that exists but cannot be read.
+const UNREADABLE_HELP: &str = "make it readable by the user running proceedings (check its permissions, or a link that points nowhere), or remove it";
 
 fn io_reason(e: &walkdir::Error) -> String {
     e.io_error()
@@ -226,8 +230,10 @@ pub fn parse_session<'t>(
 
 /// Reads a UTF-8 file; invalid bytes are an error at their position.
 pub(crate) fn read_text(file: &Path) -> Result<String, Diagnostic> {
-    let bytes = std::fs::read(file)
-        .map_err(|e| Diagnostic::error(file, None, format!("cannot read the file: {e}")))?;
+    let bytes = std::fs::read(file).map_err(|e| {
+        Diagnostic::error(file, None, format!("cannot read the file: {e}"))
+            .with_help(UNREADABLE_HELP)
+    })?;
     String::from_utf8(bytes).map_err(|e| {
         let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let text = String::from_utf8_lossy(good);

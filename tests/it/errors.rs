@@ -157,6 +157,33 @@ fn a_symlink_loop_is_an_error_not_a_hang() {
 }
 
 #[test]
+fn an_unreadable_session_file_is_an_error_with_a_hint() {
+    let t = SiteTest::new("cross/basic");
+    // Root reads any file whatever its mode, so a link that points nowhere stands in for an
+    // unreadable file everywhere; without root, a file with no read permission is tried too.
+    std::os::unix::fs::symlink("nowhere.md", t.root().join("sessions/ghost.md")).expect("symlink");
+    let mut expected = vec!["sessions/ghost.md: error: cannot read"];
+    let locked = t.root().join("sessions/locked.md");
+    let is_root = std::fs::metadata("/proc/self")
+        .map(|m| std::os::unix::fs::MetadataExt::uid(&m) == 0)
+        .unwrap_or(true);
+    if !is_root {
+        std::fs::write(&locked, "---\ntitle: Locked\n---\n").expect("write");
+        std::fs::set_permissions(&locked, std::os::unix::fs::PermissionsExt::from_mode(0o000))
+            .expect("chmod");
+        expected.push("sessions/locked.md: error: cannot read the file");
+    }
+    let out = t.run(&["build"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    for line in expected {
+        assert!(stderr.contains(line), "missing `{line}` in:\n{stderr}");
+    }
+    assert!(stderr.contains("help: make it readable"), "{stderr}");
+    assert!(!t.exists("index.html"), "nothing is written");
+}
+
+#[test]
 fn a_missing_site_folder_is_a_clear_error() {
     let t = SiteTest::new("cross/basic");
     let out = t.run(&["build", "no-such-site"]);
