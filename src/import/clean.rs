@@ -1,0 +1,139 @@
+//! Taming pasted text: Unicode normalisation, invisible and control characters,
+//! and the many bullets Word and PDF exports use.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// NFC, `\n` line ends, no control or invisible characters, no-break spaces as spaces.
+/// Whatever survives can be written into YAML and Markdown.
+pub(crate) fn normalize(text: &str) -> String {
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    text.nfc()
+        .filter_map(|c| match c {
+            '\n' => Some('\n'),
+            '\t' | '\u{a0}' | '\u{2007}' | '\u{202f}' | '\u{2002}'..='\u{200a}' => Some(' '),
+            '\u{2028}' | '\u{2029}' | '\u{85}' => Some('\n'),
+            // Zero-width and byte-order marks, bidi controls: invisible, and they break matching.
+            '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{206f}' => None,
+            '\u{feff}' | '\u{fffe}' | '\u{ffff}' => None,
+            c if c.is_control() => None,
+            // Private-use characters are Word's symbol-font bullets.
+            '\u{e000}'..='\u{f8ff}' => Some('•'),
+            c => Some(c),
+        })
+        .collect()
+}
+
+/// Characters that start a list item in pasted text.
+const BULLETS: &[char] = &[
+    '-', '•', '◦', '▪', '▫', '■', '□', '☐', '☑', '☒', '●', '○', '◆', '◇', '➢', '➤', '►', '▶', '✓',
+    '✔', '*', '·', '–', '—',
+];
+
+/// A list item's marker and its text: "- x", "• x", "01. x", "1) x", "(a) x".
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct Item<'a> {
+    /// The marker was a check box (☐): in outcome documents, a group heading.
+    pub checkbox: bool,
+    /// Whether the item is numbered.
+    pub numbered: bool,
+    /// The text after the marker (may be empty: a stray bullet).
+    pub text: &'a str,
+}
+
+/// Splits a list marker off `line`; `None` when the line is not a list item.
+/// Markers may repeat ("- - x") and a bare marker is an empty item.
+pub(crate) fn list_item(line: &str) -> Option<Item<'_>> {
+    let mut rest = line.trim();
+    let mut item = Item {
+        checkbox: false,
+        numbered: false,
+        text: rest,
+    };
+    let mut any = false;
+    loop {
+        if let Some(c) = rest.chars().next().filter(|c| BULLETS.contains(c)) {
+            let after = &rest[c.len_utf8()..];
+            // "-5%" or "*emphasis*" are text, not markers: a marker stands alone.
+            if !(after.is_empty() || after.starts_with(' ')) {
+                break;
+            }
+            item.checkbox |= matches!(c, '☐' | '□' | '☑' | '☒');
+            rest = after.trim_start();
+            any = true;
+            continue;
+        }
+        if let Some(after) = numbered_marker(rest) {
+            item.numbered = true;
+            rest = after.trim_start();
+            any = true;
+            continue;
+        }
+        break;
+    }
+    any.then(|| Item {
+        text: rest.trim(),
+        ..item
+    })
+}
+
+/// "01. ", "1) ", "(3) ", "a) ": the text after the marker.
+fn numbered_marker(s: &str) -> Option<&str> {
+    let inner = s.strip_prefix('(').unwrap_or(s);
+    let digits = inner.chars().take_while(char::is_ascii_digit).count();
+    let head = if digits > 0 && digits <= 3 {
+        digits
+    } else {
+        // One letter: "a) " (but not "A. Name", an initial).
+        let c = inner.chars().next()?;
+        if !c.is_ascii_lowercase() {
+            return None;
+        }
+        1
+    };
+    let after = &inner[head..];
+    let after = after
+        .strip_prefix(')')
+        .or_else(|| (digits > 0).then(|| after.strip_prefix('.')).flatten())?;
+    (after.is_empty() || after.starts_with(' ')).then_some(after)
+}
+
+/// Whether a line holds nothing but spaces and bullets.
+pub(crate) fn is_blank(line: &str) -> bool {
+    line.trim().is_empty() || list_item(line).is_some_and(|i| i.text.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markers_of_every_kind_are_split_off() {
+        for (line, text, numbered, checkbox) in [
+            ("- C1. The role", "C1. The role", false, false),
+            (" • Amb. X", "Amb. X", false, false),
+            ("01. Ms. Cristina Bueti", "Ms. Cristina Bueti", true, false),
+            ("1) Mr. X", "Mr. X", true, false),
+            ("(2) Mr. X", "Mr. X", true, false),
+            ("☐ Prioritize:", "Prioritize:", false, true),
+            ("- - Mr. Y", "Mr. Y", false, false),
+            ("-", "", false, false),
+        ] {
+            let item = list_item(line).expect(line);
+            assert_eq!(
+                (item.text, item.numbered, item.checkbox),
+                (text, numbered, checkbox),
+                "{line}"
+            );
+        }
+        for not in ["-5% growth", "A. Name", "Goal 4: x", "2024 was", "*bold*"] {
+            assert_eq!(list_item(not), None, "{not}");
+        }
+    }
+
+    #[test]
+    fn control_and_invisible_characters_are_removed() {
+        assert_eq!(normalize("a\u{200b}b\u{0}c\r\nd\u{a0}e\u{feff}"), "abc\nd e");
+        assert!(is_blank(" •  "));
+        assert!(!is_blank("• x"));
+    }
+}

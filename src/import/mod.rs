@@ -1,0 +1,166 @@
+//! `proceedings import`: session text as secretariats receive it (pasted from
+//! Word or PDF) turned into session files.
+//!
+//! The steps, in order: [`clean`] normalises the text (NFC, no control
+//! characters, bullets and look-alike letters tamed); [`parse`] detects each
+//! document's shape and splits multi-article files; [`outcome`] reads the WSIS
+//! "Session Outcome Document" template and [`highlights`] reads "Daily
+//! Highlights" articles, whose speakers [`prose`] finds in running text; both
+//! read a person's introduction with [`person`]. [`emit`] writes the session
+//! file text (front matter + Markdown, the importer's doubts as YAML comments)
+//! and [`write`] puts it on disk, never overwriting without `force`.
+
+mod clean;
+pub mod emit;
+mod highlights;
+mod outcome;
+mod person;
+mod prose;
+pub mod write;
+
+use crate::taxonomy::{ActionLine, Country, CountryAliases, Sdg};
+
+pub use write::{ImportError, ImportOptions, Imported, import_files, site_context};
+
+/// The two shapes real input takes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Shape {
+    /// A WSIS Forum "Session Outcome Document" (a fixed template of labelled fields).
+    Outcome,
+    /// A "Daily Highlights" article: speakers introduced inline in prose.
+    Highlights,
+}
+
+impl Shape {
+    /// "outcome" or "highlights".
+    pub fn name(self) -> &'static str {
+        match self {
+            Shape::Outcome => "outcome",
+            Shape::Highlights => "highlights",
+        }
+    }
+}
+
+/// A person as the importer understood them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ImportedPerson {
+    /// The name, without honorific.
+    pub name: String,
+    /// "Ms.", "H.E. Mr.", "Prof. Dr." …
+    pub honorific: Option<String>,
+    /// Role title, e.g. "Deputy Minister of ICT".
+    pub role: Option<String>,
+    /// Organization, as written.
+    pub organization: Option<String>,
+    /// Country, when one of the introduction's parts is a known country.
+    pub country: Option<Country>,
+}
+
+/// One session read from the input, ready to be written.
+#[derive(Clone, Debug, Default)]
+pub struct ImportedSession {
+    /// The session title (empty only when the input had none; then a note says so).
+    pub title: String,
+    /// Event id or name.
+    pub event: Option<String>,
+    /// Session type slug ("outcome-document").
+    pub kind: Option<String>,
+    /// Day of the session.
+    pub date: Option<jiff::civil::Date>,
+    /// "10:00-10:45".
+    pub time: Option<String>,
+    /// "UTC+02:00".
+    pub timezone: Option<String>,
+    /// Organizing bodies.
+    pub organizers: Vec<String>,
+    /// (label, url).
+    pub links: Vec<(String, String)>,
+    /// Moderators.
+    pub moderators: Vec<ImportedPerson>,
+    /// Speakers and panellists.
+    pub speakers: Vec<ImportedPerson>,
+    /// Free topics.
+    pub topics: Vec<String>,
+    /// SDGs, in input order, without repeats.
+    pub sdgs: Vec<Sdg>,
+    /// Action lines, in input order, without repeats.
+    pub action_lines: Vec<ActionLine>,
+    /// The Markdown body.
+    pub body: String,
+    /// What the importer was unsure of, one line each: written as YAML comments
+    /// at the top of the file and summarised on the terminal.
+    pub notes: Vec<String>,
+}
+
+impl ImportedSession {
+    /// Adds an SDG unless it is already listed.
+    fn add_sdg(&mut self, sdg: Sdg) {
+        if !self.sdgs.contains(&sdg) {
+            self.sdgs.push(sdg);
+        }
+    }
+
+    /// Adds an action line unless it is already listed.
+    fn add_action_line(&mut self, line: ActionLine) {
+        if !self.action_lines.contains(&line) {
+            self.action_lines.push(line);
+        }
+    }
+}
+
+/// An event the site knows (from `data/events.yaml`), for guessing a session's event and date.
+#[derive(Clone, Debug)]
+pub struct KnownEvent {
+    /// The id sessions use.
+    pub id: String,
+    /// The display name, e.g. "ITU Virtual Digital World 2020".
+    pub name: String,
+    /// First day.
+    pub start: Option<jiff::civil::Date>,
+}
+
+/// What parsing needs to know besides the text.
+#[derive(Clone, Debug, Default)]
+pub struct Context {
+    /// `--event`: wins over anything guessed.
+    pub event: Option<String>,
+    /// The site's events.
+    pub events: Vec<KnownEvent>,
+    /// The site's country aliases (built-in table plus `data/countries.yaml`).
+    pub countries: CountryAliases,
+}
+
+/// Reads one input text: detects its shape and returns its sessions (a
+/// highlights file may hold several articles). Never panics; what it could not
+/// read becomes a note on the session.
+pub fn parse(text: &str, cx: &Context) -> (Shape, Vec<ImportedSession>) {
+    let text = clean::normalize(text);
+    let shape = detect(&text);
+    let sessions = match shape {
+        Shape::Outcome => vec![outcome::parse(&text, cx)],
+        Shape::Highlights => highlights::parse(&text, cx),
+    };
+    (shape, sessions)
+}
+
+/// Outcome documents carry the template's labels; anything else is read as prose.
+pub fn detect(text: &str) -> Shape {
+    let lower = text.to_lowercase();
+    let outcome_marks = [
+        "session outcome document",
+        "panellists:",
+        "panelists:",
+        "wsis action lines",
+        "sustainable development goals",
+        "key issues discussed",
+        "moderator:",
+        "moderators:",
+    ];
+    let marks = outcome_marks.iter().filter(|m| lower.contains(*m)).count();
+    let articles = text.lines().filter(|l| l.trim() == "Categories").count();
+    if lower.contains("session outcome document") || (marks >= 2 && articles == 0) {
+        Shape::Outcome
+    } else {
+        Shape::Highlights
+    }
+}

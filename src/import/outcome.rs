@@ -1,0 +1,605 @@
+//! The WSIS Forum "Session Outcome Document" template: a header (title,
+//! organizers, date and time, session URL), labelled fields (moderators,
+//! panellists, topics, action lines, SDGs) and free sections (key issues,
+//! outcomes, plans) that become Markdown headings with their lists.
+
+use std::str::FromStr;
+
+use super::clean::{is_blank, list_item};
+use super::person::from_listed;
+use super::{Context, ImportedSession};
+use crate::model::TimeRange;
+use crate::taxonomy::{ActionLine, Sdg};
+use crate::url::Slug;
+
+/// What a label line opens.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Field {
+    Title,
+    Organizers,
+    Date,
+    Link,
+    Moderators,
+    Speakers,
+    Topics,
+    ActionLines,
+    Sdgs,
+    /// A free section: its heading.
+    Section(String),
+}
+
+/// Label spellings, lower case, "(s)" and the colon removed.
+const LABELS: &[(&[&str], Field)] = &[
+    (&["title", "session title"], Field::Title),
+    (
+        &[
+            "organizer", "organizers", "organiser", "organisers", "organized by", "organised by",
+            "organizing entity", "organizing entities", "organising entity", "host", "hosts",
+        ],
+        Field::Organizers,
+    ),
+    (
+        &["date", "time", "date and time", "date & time", "date/time", "when"],
+        Field::Date,
+    ),
+    (
+        &["session page", "session link", "link", "url", "session url", "website", "web page"],
+        Field::Link,
+    ),
+    (
+        &[
+            "moderator", "moderators", "moderated by", "chair", "chairs", "chaired by",
+            "facilitator", "facilitators", "co-moderators", "co-moderator", "moderator/chair",
+        ],
+        Field::Moderators,
+    ),
+    (
+        &[
+            "panellists", "panelists", "panellist", "panelist", "speakers", "speaker", "panel",
+            "discussants", "presenters", "speakers/panellists", "speakers and panellists",
+            "list of speakers", "panel members",
+        ],
+        Field::Speakers,
+    ),
+    (
+        &["topics", "topic", "thematic areas", "themes", "keywords", "tags", "main topics"],
+        Field::Topics,
+    ),
+    (
+        &[
+            "wsis action lines", "action lines", "related wsis action lines", "related action lines",
+            "wsis action line", "action line", "relevant wsis action lines",
+        ],
+        Field::ActionLines,
+    ),
+    (
+        &[
+            "sustainable development goals", "sdgs", "related sdgs", "sdg", "relevant sdgs",
+            "sustainable development goals (sdgs)", "related sustainable development goals",
+        ],
+        Field::Sdgs,
+    ),
+];
+
+/// Starts of the template's free sections, which some copies write without a colon.
+const SECTION_STARTS: &[&str] = &[
+    "key issues",
+    "tangible outcomes",
+    "actionable plan",
+    "suggestions for thematic",
+    "towards wsis",
+    "key recommendations",
+    "main outcomes",
+    "summary",
+];
+
+/// The field a line opens, and the value written after its label on the same line.
+fn label(line: &str) -> Option<(Field, &str)> {
+    let t = line.trim();
+    if list_item(t).is_some() || t.is_empty() {
+        return None;
+    }
+    let (key, value) = t.split_once(':').unwrap_or((t, ""));
+    let norm = key.trim().to_lowercase().replace("(s)", "s").replace("  ", " ");
+    let norm = norm.trim_end_matches(['.', ' ']);
+    if key.chars().count() <= 60 {
+        for (names, field) in LABELS {
+            if names.contains(&norm) || names.contains(&norm.trim_end_matches('s')) {
+                return Some((field.clone(), value.trim()));
+            }
+        }
+    }
+    let lower = t.to_lowercase();
+    let section = (t.ends_with(':') && t.chars().count() <= 300)
+        || SECTION_STARTS.iter().any(|s| lower.starts_with(s)) && t.chars().count() <= 300;
+    section.then(|| (Field::Section(t.trim_end_matches(':').trim().to_string()), ""))
+}
+
+/// Reads one outcome document.
+pub(crate) fn parse(text: &str, cx: &Context) -> ImportedSession {
+    let mut s = ImportedSession {
+        kind: Some("outcome-document".into()),
+        ..ImportedSession::default()
+    };
+    let lines: Vec<&str> = text.lines().collect();
+    let mut field: Option<Field> = None;
+    let mut header: Vec<&str> = Vec::new();
+    let mut body = Body::default();
+    let mut blank_items = 0usize;
+    let mut event_hint: Option<String> = None;
+    for line in &lines {
+        if let Some((f, value)) = label(line) {
+            if let Field::Section(h) = &f {
+                body.heading(h);
+            } else if !value.is_empty() {
+                read_value(&mut s, &f, value, cx);
+            }
+            field = Some(f);
+            continue;
+        }
+        if is_blank(line) {
+            if !line.trim().is_empty() {
+                blank_items += 1;
+            }
+            continue;
+        }
+        match &field {
+            None => {
+                let lower = line.trim().to_lowercase();
+                if lower == "session outcome document" {
+                    continue;
+                }
+                if is_event_line(line) {
+                    event_hint = Slug::from_text(line.trim()).map(|s| s.as_str().to_string());
+                    continue;
+                }
+                header.push(line.trim());
+            }
+            Some(Field::Section(_)) => body.line(line),
+            Some(f) => {
+                let item = list_item(line).map_or(line.trim(), |i| i.text);
+                read_value(&mut s, f, item, cx);
+            }
+        }
+    }
+    read_header(&mut s, &header, cx);
+    s.body = body.finish();
+    if blank_items > 0 {
+        s.notes.push(format!("{blank_items} empty list item(s) were skipped"));
+    }
+    event(&mut s, cx, event_hint);
+    missing(&mut s);
+    if let Some(last) = lines.iter().rev().find(|l| !l.trim().is_empty()) {
+        let t = last.trim();
+        if !t.ends_with(['.', '!', '?', ')', '"', '”', ':', '>']) {
+            let tail: String = t.chars().rev().take(30).collect::<Vec<_>>().into_iter().rev().collect();
+            s.notes.push(format!("the text seems cut off after {tail:?}"));
+        }
+    }
+    s
+}
+
+/// "WSIS Forum 2025" above the template's title.
+fn is_event_line(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let lower = line.to_lowercase();
+    words.len() <= 6
+        && (lower.contains("forum") || lower.contains("summit"))
+        && words.iter().any(|w| w.len() == 4 && w.parse::<u16>().is_ok())
+}
+
+/// One value of a labelled field (a list item, or the text after the label).
+fn read_value(s: &mut ImportedSession, field: &Field, value: &str, cx: &Context) {
+    match field {
+        Field::Title if s.title.is_empty() => s.title = value.to_string(),
+        Field::Title => {}
+        Field::Organizers => s.organizers.extend(
+            value
+                .split(';')
+                .map(str::trim)
+                .filter(|o| !o.is_empty())
+                .map(String::from),
+        ),
+        Field::Date => date_time(s, value),
+        Field::Link => link(s, value),
+        Field::Moderators | Field::Speakers => {
+            for one in value.split(';') {
+                person(s, field == &Field::Moderators, one, cx);
+            }
+        }
+        Field::Topics => {
+            for t in value.split([',', ';']).map(str::trim) {
+                let t = t.trim_end_matches('.');
+                if !t.is_empty()
+                    && t.chars().count() <= 80
+                    && !s.topics.iter().any(|x| x.eq_ignore_ascii_case(t))
+                {
+                    s.topics.push(t.to_string());
+                }
+            }
+        }
+        Field::ActionLines => action_lines(s, value),
+        Field::Sdgs => sdgs(s, value),
+        Field::Section(_) => {}
+    }
+}
+
+fn person(s: &mut ImportedSession, moderator: bool, text: &str, cx: &Context) {
+    let text = text.trim();
+    if text.is_empty() {
+        return;
+    }
+    let Some(p) = from_listed(text, &cx.countries) else {
+        s.notes.push(format!("no name in the list item {text:?}"));
+        return;
+    };
+    let words = p.name.split_whitespace().count();
+    if words > 6 || p.name.chars().any(|c| c.is_ascii_digit()) || words < 2 {
+        s.notes.push(format!(
+            "{:?} may not be a person's name: check the list item {text:?}",
+            p.name
+        ));
+    }
+    if p.country.is_none() {
+        s.notes
+            .push(format!("no known country in the introduction of {:?}", p.name));
+    }
+    if moderator {
+        s.moderators.push(p);
+    } else {
+        s.speakers.push(p);
+    }
+}
+
+fn action_lines(s: &mut ImportedSession, value: &str) {
+    if let Ok(a) = ActionLine::from_str(value) {
+        s.add_action_line(a);
+        return;
+    }
+    // "C1, C3, C7 E-health" on one line.
+    let pieces: Vec<&str> = value.split([',', ';']).map(str::trim).collect();
+    let parsed: Vec<ActionLine> = pieces.iter().filter_map(|p| p.parse().ok()).collect();
+    if pieces.len() > 1 && parsed.len() == pieces.len() {
+        parsed.into_iter().for_each(|a| s.add_action_line(a));
+        return;
+    }
+    // "Action Line C5: Building confidence": the code where it starts.
+    let start = value.char_indices().find(|&(i, c)| {
+        matches!(c, 'C' | 'c' | 'С' | 'с')
+            && value[i + c.len_utf8()..]
+                .trim_start()
+                .starts_with(|d: char| d.is_ascii_digit())
+    });
+    if let Some(a) = start.and_then(|(i, _)| value[i..].parse::<ActionLine>().ok()) {
+        s.add_action_line(a);
+        return;
+    }
+    s.notes
+        .push(format!("could not read the action line {value:?}"));
+}
+
+fn sdgs(s: &mut ImportedSession, value: &str) {
+    if let Ok(g) = Sdg::from_str(value) {
+        s.add_sdg(g);
+        return;
+    }
+    let pieces: Vec<&str> = value.split([',', ';']).map(str::trim).collect();
+    let parsed: Vec<Sdg> = pieces.iter().filter_map(|p| p.parse().ok()).collect();
+    if pieces.len() > 1 && parsed.len() == pieces.len() {
+        parsed.into_iter().for_each(|g| s.add_sdg(g));
+        return;
+    }
+    // A wrapped goal title continues on the next line: only text naming a goal is a miss.
+    let lower = value.to_lowercase();
+    if lower.contains("goal") || lower.contains("sdg") || value.starts_with(|c: char| c.is_ascii_digit()) {
+        s.notes.push(format!("could not read the SDG {value:?}"));
+    }
+}
+
+/// The lines before the first label: title, organizers, date and time, URL.
+fn read_header(s: &mut ImportedSession, header: &[&str], cx: &Context) {
+    let mut rest = header.iter();
+    if s.title.is_empty() {
+        match rest.next() {
+            Some(t) => s.title = (*t).to_string(),
+            None => s.notes.push("no title found: the file is named after its source".into()),
+        }
+    }
+    for line in rest {
+        if line.contains("http://") || line.contains("https://") {
+            link(s, line);
+        } else if find_date(line).is_some() || find_time(line).is_some() {
+            date_time(s, line);
+        } else if s.organizers.is_empty() {
+            read_value(s, &Field::Organizers, line, cx);
+        } else {
+            s.notes.push(format!("unrecognised header line {line:?}"));
+        }
+    }
+}
+
+fn link(s: &mut ImportedSession, text: &str) {
+    let Some(start) = text.find("https://").or_else(|| text.find("http://")) else {
+        return;
+    };
+    let url: String = text[start..]
+        .chars()
+        .take_while(|c| !c.is_whitespace() && !matches!(c, '>' | '<' | '"' | ')'))
+        .collect();
+    let url = url.trim_end_matches(['.', ',']).to_string();
+    if !s.links.iter().any(|(_, u)| u == &url) {
+        s.links.push(("Session page".into(), url));
+    }
+}
+
+fn date_time(s: &mut ImportedSession, text: &str) {
+    if s.date.is_none() {
+        s.date = find_date(text);
+    }
+    if s.time.is_none() {
+        s.time = find_time(text);
+    }
+    if s.timezone.is_none() {
+        s.timezone = find_timezone(text);
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+];
+
+/// "30th May 2024", "May 30, 2024", "8 July 2025", "2024-05-30", "30/05/2024".
+pub(crate) fn find_date(text: &str) -> Option<jiff::civil::Date> {
+    let tokens: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric() && c != '-' && c != '/')
+        .filter(|t| !t.is_empty())
+        .collect();
+    for t in &tokens {
+        if let Ok(d) = t.parse::<jiff::civil::Date>() {
+            return Some(d);
+        }
+        let nums: Vec<&str> = t.split('/').collect();
+        if let [d, m, y] = nums[..] {
+            if let (Ok(d), Ok(m), Ok(y)) = (d.parse::<i8>(), m.parse::<i8>(), y.parse::<i16>()) {
+                if let Ok(date) = jiff::civil::Date::new(y, m, d) {
+                    return Some(date);
+                }
+            }
+        }
+    }
+    let words: Vec<String> = tokens.iter().map(|t| t.to_lowercase()).collect();
+    let mi = words.iter().position(|w| {
+        w.len() >= 3 && MONTHS.iter().any(|m| m.starts_with(w.as_str()) && (w.len() == 3 || *m == w))
+    })?;
+    let month = MONTHS.iter().position(|m| m.starts_with(words[mi].as_str()))? + 1;
+    let day_of = |w: &String| {
+        w.trim_end_matches(|c: char| c.is_ascii_alphabetic())
+            .parse::<i8>()
+            .ok()
+            .filter(|d| (1..=31).contains(d))
+            .filter(|_| w.starts_with(|c: char| c.is_ascii_digit()) && w.len() <= 4)
+    };
+    let day = mi
+        .checked_sub(1)
+        .and_then(|i| day_of(&words[i]))
+        .or_else(|| words.get(mi + 1).and_then(day_of))?;
+    let year = words
+        .iter()
+        .filter_map(|w| w.parse::<i16>().ok())
+        .find(|y| (1990..=2100).contains(y))?;
+    jiff::civil::Date::new(year, i8::try_from(month).ok()?, day).ok()
+}
+
+/// "10:00-10:45", "10:00 – 10:45", "14.00-15.00" after a date: "HH:MM-HH:MM" or "HH:MM".
+pub(crate) fn find_time(text: &str) -> Option<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut times = Vec::new();
+    let mut i = 0;
+    while i < chars.len() && times.len() < 2 {
+        let is_d = |k: usize| chars.get(k).is_some_and(char::is_ascii_digit);
+        if is_d(i) && (i == 0 || !is_d(i - 1)) {
+            let h_len = if is_d(i + 1) { 2 } else { 1 };
+            let sep = chars.get(i + h_len).copied();
+            if matches!(sep, Some(':') | Some('.') | Some('h'))
+                && is_d(i + h_len + 1)
+                && is_d(i + h_len + 2)
+                && !is_d(i + h_len + 3)
+            {
+                let h: String = chars[i..i + h_len].iter().collect();
+                let m: String = chars[i + h_len + 1..i + h_len + 3].iter().collect();
+                times.push(format!("{h:0>2}:{m}"));
+                i += h_len + 3;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    let range = times.join("-");
+    (!range.is_empty() && range.parse::<TimeRange>().is_ok()).then_some(range)
+}
+
+/// "(UTC+02:00)", "UTC+2", "GMT+1", "CEST": as the build accepts it.
+pub(crate) fn find_timezone(text: &str) -> Option<String> {
+    for (abbr, tz) in [("CEST", "UTC+02:00"), ("CET", "UTC+01:00"), ("EAT", "UTC+03:00")] {
+        if text.split(|c: char| !c.is_alphanumeric()).any(|w| w == abbr) {
+            return Some(tz.to_string());
+        }
+    }
+    let start = text.find("UTC").or_else(|| text.find("GMT"))?;
+    let rest = &text[start + 3..];
+    let offset: String = rest
+        .trim_start()
+        .chars()
+        .take_while(|c| matches!(c, '+' | '-' | '−' | ':' | '0'..='9'))
+        .collect();
+    let offset = offset.replace('−', "-");
+    if offset.is_empty() {
+        return Some("UTC".into());
+    }
+    let (sign, num) = offset.split_at(1);
+    let (h, m) = num.split_once(':').unwrap_or((num, "00"));
+    let (h, m) = (h.parse::<u8>().ok()?, m.parse::<u8>().ok()?);
+    let tz = format!("UTC{sign}{h:02}:{m:02}");
+    crate::model::is_valid_timezone(&tz).then_some(tz)
+}
+
+/// `--event`, else the WSIS Forum of the session URL's year, else a header line.
+fn event(s: &mut ImportedSession, cx: &Context, hint: Option<String>) {
+    if let Some(e) = &cx.event {
+        s.event = Some(e.clone());
+        return;
+    }
+    let from_url = s.links.iter().find_map(|(_, url)| {
+        let rest = &url[url.find("/forum/")? + "/forum/".len()..];
+        let year: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        (year.len() == 4 && url.contains("wsis")).then(|| format!("wsis-forum-{year}"))
+    });
+    s.event = from_url.or(hint);
+    match &s.event {
+        Some(e) => s
+            .notes
+            .push(format!("event {e:?} was guessed from the document: check, or pass --event")),
+        None => s.notes.push("no event: pass --event ID".into()),
+    }
+}
+
+/// Notes for what the template asks for and the document did not say.
+fn missing(s: &mut ImportedSession) {
+    let checks = [
+        (s.date.is_none(), "no date found"),
+        (s.time.is_none(), "no time found"),
+        (s.moderators.is_empty(), "no moderator found"),
+        (s.speakers.is_empty(), "no panellists found"),
+        (s.sdgs.is_empty(), "no SDGs found"),
+        (s.action_lines.is_empty(), "no WSIS action lines found"),
+    ];
+    for (is_missing, note) in checks {
+        if is_missing {
+            s.notes.push(note.to_string());
+        }
+    }
+}
+
+/// The Markdown of the free sections.
+#[derive(Default)]
+struct Body {
+    out: String,
+    /// Inside a ☐ group: the bullets that follow are its sub-items.
+    in_group: bool,
+    /// The previous line was a list item (a paragraph needs a blank line first).
+    in_list: bool,
+}
+
+impl Body {
+    fn heading(&mut self, h: &str) {
+        self.block_break();
+        self.out.push_str(&format!("## {}\n\n", escape_line(h)));
+        self.in_group = false;
+        self.in_list = false;
+    }
+
+    fn line(&mut self, line: &str) {
+        if let Some(item) = list_item(line) {
+            let text = escape_line(item.text);
+            if item.checkbox {
+                self.in_group = true;
+                self.out.push_str(&format!("- {text}\n"));
+            } else if self.in_group {
+                self.out.push_str(&format!("  - {text}\n"));
+            } else if item.numbered {
+                self.out.push_str(&format!("1. {text}\n"));
+            } else {
+                self.out.push_str(&format!("- {text}\n"));
+            }
+            self.in_list = true;
+        } else {
+            self.block_break();
+            self.out.push_str(&escape_line(line.trim()));
+            self.out.push_str("\n\n");
+            self.in_group = false;
+            self.in_list = false;
+        }
+    }
+
+    fn block_break(&mut self) {
+        if self.in_list {
+            self.out.push('\n');
+            self.in_list = false;
+        }
+    }
+
+    fn finish(self) -> String {
+        let out = self.out.trim_end();
+        if out.is_empty() {
+            String::new()
+        } else {
+            format!("{out}\n")
+        }
+    }
+}
+
+/// Text that would start a Markdown block it does not mean ("# 1", "> x", "---") is escaped.
+pub(crate) fn escape_line(text: &str) -> String {
+    let t = text.trim();
+    if t.starts_with(['#', '>', '=', '+', '|', '<', '`', '~', '-', '*', '_']) {
+        format!("\\{t}")
+    } else {
+        t.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_times_and_zones_in_the_usual_spellings() {
+        let d = |y, m, d| jiff::civil::Date::new(y, m, d).ok();
+        assert_eq!(find_date("30th May 2024: 10:00-10:45 (UTC+02:00)"), d(2024, 5, 30));
+        assert_eq!(find_date("Date: 8 July 2025"), d(2025, 7, 8));
+        assert_eq!(find_date("May 30, 2024"), d(2024, 5, 30));
+        assert_eq!(find_date("2024-05-30"), d(2024, 5, 30));
+        assert_eq!(find_date("30/05/2024"), d(2024, 5, 30));
+        assert_eq!(find_date("Mayor of 2024"), None);
+        assert_eq!(find_time("30th May 2024: 10:00-10:45 (UTC+02:00)").as_deref(), Some("10:00-10:45"));
+        assert_eq!(find_time("9:30 – 10:15").as_deref(), Some("09:30-10:15"));
+        assert_eq!(find_time("11:00-10:00"), None);
+        assert_eq!(find_timezone("(UTC+02:00)").as_deref(), Some("UTC+02:00"));
+        assert_eq!(find_timezone("UTC+2").as_deref(), Some("UTC+02:00"));
+        assert_eq!(find_timezone("11:00 CEST").as_deref(), Some("UTC+02:00"));
+        assert_eq!(find_timezone("UTC+99"), None);
+    }
+
+    #[test]
+    fn labels_in_other_templates_wordings() {
+        assert_eq!(label("Moderator(s):").map(|l| l.0), Some(Field::Moderators));
+        assert_eq!(label("Panelists:").map(|l| l.0), Some(Field::Speakers));
+        assert_eq!(label("Sustainable Development Goals").map(|l| l.0), Some(Field::Sdgs));
+        assert_eq!(label("Topics: AI, Ethics"), Some((Field::Topics, "AI, Ethics")));
+        assert_eq!(
+            label("Key Issues discussed:").map(|l| l.0),
+            Some(Field::Section("Key Issues discussed".into()))
+        );
+        assert_eq!(label("- C1. The role of governments"), None);
+        assert_eq!(label("Goal 4: Ensure inclusive"), None);
+    }
+
+    #[test]
+    fn action_lines_and_goals_in_lists_and_inline() {
+        let mut s = ImportedSession::default();
+        action_lines(&mut s, "С7. ICT applications: benefits in all aspects of life — E-health");
+        action_lines(&mut s, "C1, C3");
+        action_lines(&mut s, "Action Line C5: Building confidence");
+        action_lines(&mut s, "nonsense");
+        let codes: Vec<String> = s.action_lines.iter().map(|a| a.label()).collect();
+        assert_eq!(codes, ["C7 E-health", "C1", "C3", "C5"]);
+        assert_eq!(s.notes.len(), 1);
+        sdgs(&mut s, "Goal 4: Ensure inclusive and equitable quality education");
+        sdgs(&mut s, "SDG 3, SDG 5");
+        sdgs(&mut s, "opportunities for all");
+        let goals: Vec<u8> = s.sdgs.iter().map(|g| g.number()).collect();
+        assert_eq!(goals, [4, 3, 5]);
+        assert_eq!(s.notes.len(), 1, "a wrapped title line is no miss");
+    }
+}

@@ -1,0 +1,289 @@
+//! A person's introduction, "Ms. Name, Role, Organization, Country", split into
+//! its parts: the honorific by [`crate::model::parse_name`], the
+//! country by the country table, the role and organization by their words.
+
+use crate::model::parse_name;
+use crate::taxonomy::{Country, CountryAliases};
+
+use super::ImportedPerson;
+
+/// Word stems that make a phrase a role title ("Deputy Minister", "CEO").
+/// Stems of five letters or more also match inside a word ("Viceminister").
+const ROLE_WORDS: &[&str] = &[
+    "minister", "director", "president", "head", "chair", "ceo", "cto", "cio", "cfo", "coo",
+    "founder", "secretary", "commissioner", "manager", "officer", "professor", "lecturer",
+    "researcher", "student", "adviser", "advisor", "ambassador", "representative", "coordinator",
+    "specialist", "supervisor", "envoy", "analyst", "engineer", "deputy", "chief", "executive",
+    "counsellor", "counselor", "consultant", "dean", "rector", "governor", "mayor", "senator",
+    "member", "partner", "lead", "expert", "fellow", "editor", "regulator", "vice", "principal",
+    "scientist", "architect", "economist", "lawyer", "journalist", "activist", "leader", "owner",
+    "administrator", "inspector", "delegate", "rapporteur", "strategist", "evangelist",
+    "assistant", "associate", "counsel", "diplomat", "judge", "auditor", "trustee",
+    "spokesperson", "correspondent", "moderator", "facilitator", "entrepreneur", "teacher",
+    "physician", "programme", "program", "emeritus", "attaché", "attache", "ceo", "vp", "svp",
+    "evp", "mp", "chairperson", "chairman", "chairwoman", "general", "convenor", "convener", "curator", "producer", "treasurer",
+];
+
+/// Words that make a phrase an organization's name.
+const ORG_WORDS: &[&str] = &[
+    "ministry", "university", "authority", "commission", "union", "bureau", "office", "agency",
+    "institute", "institution", "council", "organization", "organisation", "association",
+    "foundation", "corporation", "company", "ltd", "inc", "plc", "llc", "gmbh", "bank",
+    "department", "division", "centre", "center", "network", "forum", "group", "committee",
+    "secretariat", "government", "mission", "academy", "school", "college", "lab", "laboratory",
+    "society", "federation", "alliance", "board", "unit", "telecom", "partnership", "initiative",
+    "platform", "consortium", "hospital", "court", "parliament", "assembly", "observatory",
+    "chamber", "labs", "nations", "itu", "unesco", "undp", "unicef", "wipo", "oecd", "gsma", "icann",
+];
+
+/// Lower-case word list of a phrase.
+fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !(c.is_alphanumeric() || c == 'é'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+}
+
+/// Whether `text` names a role ("Acting Director General", "former Minister of ICT").
+pub(crate) fn is_role(text: &str) -> bool {
+    words(text).any(|w| is_role_word(&w))
+}
+
+/// Whether one lower-case word is a role word.
+pub(crate) fn is_role_word(w: &str) -> bool {
+    // "Viceminister", "Directors", "Co-Chairman"; not "entrepreneurship" or "partnering".
+    ROLE_WORDS.iter().any(|r| {
+        *r == w
+            || (r.len() >= 5
+                && (w.ends_with(r) || (w.starts_with(r) && w.len() <= r.len() + 3 && !w.ends_with("ing"))))
+    })
+}
+
+/// Whether `text` reads as an organization's name.
+pub(crate) fn is_org(text: &str) -> bool {
+    words(text).any(|w| ORG_WORDS.contains(&w.as_str()))
+        || text.split_whitespace().any(is_acronym)
+        || (text.contains('(') && text.contains(')'))
+}
+
+/// "ITU", "GSMA", "(EETT)", "MIC": two or more capitals, no lower case.
+pub(crate) fn is_acronym(word: &str) -> bool {
+    let w = word.trim_matches(|c: char| !c.is_alphanumeric());
+    w.chars().filter(|c| c.is_uppercase()).count() >= 2 && !w.chars().any(char::is_lowercase)
+}
+
+/// A proper-noun phrase short enough to be a company name ("Deloitte", "Dell Technologies").
+fn is_short_name(text: &str) -> bool {
+    let ws: Vec<&str> = text.split_whitespace().collect();
+    !ws.is_empty()
+        && ws.len() <= 3
+        && ws
+            .iter()
+            .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()))
+}
+
+/// The country `text` names, if any, by the site's aliases and the country table.
+/// Short capital codes ("IT", "CAN", "PER") are acronyms of organizations far more
+/// often than countries in this text, so only USA, UK, UAE and US count.
+pub(crate) fn country(text: &str, aliases: &CountryAliases) -> Option<Country> {
+    let t = text
+        .trim()
+        .trim_end_matches(['.', ';', ':'])
+        .trim_start_matches("and ")
+        .trim_start_matches("the ")
+        .trim();
+    if t.is_empty() || t.chars().count() > 60 || !t.chars().next().is_some_and(char::is_uppercase)
+    {
+        return None;
+    }
+    if t.len() <= 3 && t.chars().all(|c| c.is_ascii_alphabetic()) {
+        return ["USA", "UK", "UAE", "US"]
+            .contains(&t)
+            .then(|| aliases.resolve(t).ok())
+            .flatten();
+    }
+    if let Ok(c) = aliases.resolve(t) {
+        return Some(c);
+    }
+    // "Viet Nam (Socialist Republic of)": the UN's inverted long form.
+    let (head, tail) = t.split_once('(')?;
+    let inner = tail.trim_end().strip_suffix(')')?.trim();
+    let head = head.trim();
+    aliases
+        .resolve(&format!("{inner} {head}"))
+        .or_else(|_| aliases.resolve(head))
+        .ok()
+}
+
+/// The country at the start of run-on text ("Viet Nam then formally closed …").
+pub(crate) fn country_prefix(text: &str, aliases: &CountryAliases) -> Option<Country> {
+    let ws: Vec<&str> = text.split_whitespace().take(8).collect();
+    (1..=ws.len())
+        .rev()
+        .find_map(|n| country(&ws[..n].join(" "), aliases))
+}
+
+/// Splits `text` at commas outside parentheses.
+pub(crate) fn split_commas(text: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut depth = 0usize;
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            ',' if depth == 0 => {
+                parts.push(text[start..i].trim());
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    parts.push(text[start..].trim());
+    parts.retain(|p| !p.is_empty());
+    parts
+}
+
+/// Role, organization and country from the parts after a name.
+pub(crate) fn fill_appositive(person: &mut ImportedPerson, parts: &[&str], aliases: &CountryAliases) {
+    let mut parts: Vec<String> = parts.iter().map(|p| p.to_string()).collect();
+    if person.country.is_none() {
+        person.country = take_country(&mut parts, aliases);
+    }
+    parts.retain(|p| !p.trim().is_empty());
+    let Some(last) = parts.last() else {
+        return;
+    };
+    // The organization is the tail of parts that read as one; the role is what comes before.
+    let mut org_start = parts.len();
+    if parts.len() >= 2 && (is_org(last) || (is_short_name(last) && !is_role(last))) {
+        org_start = parts.len() - 1;
+        while org_start > 1 && is_org(&parts[org_start - 1]) && !is_role(&parts[org_start - 1]) {
+            org_start -= 1;
+        }
+    } else if parts.len() == 1 && is_org(last) && !is_role(last) {
+        org_start = 0;
+    }
+    let join = |ps: &[String]| (!ps.is_empty()).then(|| ps.join(", "));
+    person.role = join(&parts[..org_start]);
+    person.organization = join(&parts[org_start..]);
+}
+
+/// Removes and returns the country among `parts`: the last part, a country glued
+/// after a parenthesis ("(INCM)Mozambique"), or "… of the Republic of X".
+fn take_country(parts: &mut Vec<String>, aliases: &CountryAliases) -> Option<Country> {
+    let last = parts.last()?.clone();
+    if let Some(c) = country(&last, aliases) {
+        parts.pop();
+        return Some(c);
+    }
+    if let Some(i) = last.rfind(')') {
+        if let Some(c) = country(&last[i + 1..], aliases) {
+            if let Some(p) = parts.last_mut() {
+                p.truncate(i + 1);
+            }
+            return Some(c);
+        }
+    }
+    // "Minister of Transport of the Republic of Azerbaijan": only a formal name
+    // ("of the …") counts, since "Communications Authority of Kenya" is an organization.
+    for (i, _) in last.match_indices(" of the ") {
+        if let Some(c) = country(&last[i + 4..], aliases) {
+            if let Some(p) = parts.last_mut() {
+                p.truncate(i);
+            }
+            return Some(c);
+        }
+    }
+    None
+}
+
+/// A person from a list item of an outcome document: "Ms. Name, Role, Org, Country",
+/// also "Country – Dr. Name, Role" and "Name (Country), Role". `None` when there is no name.
+pub(crate) fn from_listed(item: &str, aliases: &CountryAliases) -> Option<ImportedPerson> {
+    let mut person = ImportedPerson::default();
+    let mut rest = item.trim();
+    let first_comma = rest.find(',').unwrap_or(rest.len());
+    for sep in [" – ", " — ", " - ", ": "] {
+        if let Some(i) = rest[..first_comma].find(sep) {
+            if let Some(c) = country(&rest[..i], aliases) {
+                person.country = Some(c);
+                rest = rest[i + sep.len()..].trim();
+                break;
+            }
+        }
+    }
+    let parts = split_commas(rest);
+    let (name_part, after) = parts.split_first()?;
+    let mut name_part = name_part.to_string();
+    if let Some(open) = name_part.rfind(" (") {
+        if let Some(c) = country(&name_part[open + 2..].replace(')', ""), aliases) {
+            person.country.get_or_insert(c);
+            name_part.truncate(open);
+        }
+    }
+    let parsed = parse_name(&name_part);
+    if parsed.name.is_empty() {
+        return None;
+    }
+    person.name = parsed.name;
+    person.honorific = parsed.honorific;
+    fill_appositive(&mut person, after, aliases);
+    Some(person)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn listed(s: &str) -> ImportedPerson {
+        from_listed(s, &CountryAliases::new()).expect(s)
+    }
+
+    #[test]
+    fn a_listed_panellist_splits_into_its_parts() {
+        let p = listed(
+            "Ms. Cristina Bueti, Counsellor on Metaverse & Smart Cities, International Telecommunication Union (ITU), Geneva",
+        );
+        assert_eq!(p.name, "Cristina Bueti");
+        assert_eq!(p.honorific.as_deref(), Some("Ms."));
+        assert_eq!(p.role.as_deref(), Some("Counsellor on Metaverse & Smart Cities"));
+        assert_eq!(
+            p.organization.as_deref(),
+            Some("International Telecommunication Union (ITU), Geneva")
+        );
+        assert_eq!(p.country, None);
+        let p = listed("Engr. Md Selim Reza, System Analyst, Internal Resources Division, Ministry of Finance, Bangladesh");
+        assert_eq!(p.country.map(Country::iso2), Some("BD"));
+        assert_eq!(p.role.as_deref(), Some("System Analyst"));
+        assert_eq!(
+            p.organization.as_deref(),
+            Some("Internal Resources Division, Ministry of Finance")
+        );
+    }
+
+    #[test]
+    fn long_official_country_names_and_countries_first_are_found() {
+        for (s, iso) in [
+            ("H.E. Mr. Phạm Minh Chính, Prime Minister, Viet Nam (Socialist Republic of)", "VN"),
+            ("His Excellency Reza Ahmadi, Deputy Minister of ICT, Iran (Islamic Republic of)", "IR"),
+            ("Türkiye – Dr. Ahmet Yılmaz, Head of Department, BTK", "TR"),
+            ("Mr. Kofi Mensah (Ghana), Director", "GH"),
+            ("Mr. Americo Muchanga, Chairman, Communications Regulator Authority of Mozambique (INCM)Mozambique", "MZ"),
+            ("Ramin Guluzade, Minister of Transport, Communications and High Technologies of the Republic of Azerbaijan", "AZ"),
+        ] {
+            let p = listed(s);
+            assert_eq!(p.country.map(Country::iso2), Some(iso), "{s}");
+        }
+        let p = listed("His Excellency Reza Ahmadi, Deputy Minister of ICT, Iran (Islamic Republic of)");
+        assert_eq!(p.honorific.as_deref(), Some("His Excellency"));
+        assert_eq!(p.name, "Reza Ahmadi");
+    }
+
+    #[test]
+    fn acronyms_are_not_read_as_country_codes() {
+        let p = listed("Mr. A B, Engineer, IT");
+        assert_eq!(p.country, None);
+        assert_eq!(listed("Ms. C D, Analyst, USA").country.map(Country::iso2), Some("US"));
+        assert_eq!(listed("Dr. X Y, Professor, Communications Authority of Kenya").country, None);
+    }
+}
