@@ -132,7 +132,10 @@ mod tests {
 
     #[test]
     fn control_and_invisible_characters_are_removed() {
-        assert_eq!(normalize("a\u{200b}b\u{0}c\r\nd\u{a0}e\u{feff}"), "abc\nd e");
+        assert_eq!(
+            normalize("a\u{200b}b\u{0}c\r\nd\u{a0}e\u{feff}"),
+            "abc\nd e"
+        );
         assert!(is_blank(" •  "));
         assert!(!is_blank("• x"));
     }

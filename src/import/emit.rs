@@ -33,7 +33,10 @@ fn is_plain_safe(text: &str) -> bool {
         && !RESERVED.contains(&text.to_lowercase().as_str())
         && text.chars().all(|c| {
             (c.is_alphanumeric() && is_printable(c))
-                || matches!(c, ' ' | '.' | '-' | '\'' | '’' | '(' | ')' | '&' | '/' | '+')
+                || matches!(
+                    c,
+                    ' ' | '.' | '-' | '\'' | '’' | '(' | ')' | '&' | '/' | '+'
+                )
         })
         && !text.contains("  ")
 }
@@ -66,7 +69,13 @@ fn quoted(text: &str) -> String {
 /// A YAML comment line: one line, whatever the note holds.
 fn comment(text: &str) -> String {
     text.chars()
-        .map(|c| if c.is_control() || !is_printable(c) { ' ' } else { c })
+        .map(|c| {
+            if c.is_control() || !is_printable(c) {
+                ' '
+            } else {
+                c
+            }
+        })
         .collect()
 }
 
@@ -166,7 +175,8 @@ mod tests {
     use super::*;
 
     fn read_back(yaml_value: &str) -> String {
-        let doc = format!("k: {yaml_value}\nflow: {{a: {yaml_value}, b: x}}\nseq: [{yaml_value}, y]\n");
+        let doc =
+            format!("k: {yaml_value}\nflow: {{a: {yaml_value}, b: x}}\nseq: [{yaml_value}, y]\n");
         #[derive(serde::Deserialize)]
         struct Flow {
             a: String,

@@ -126,7 +126,14 @@ fn article(lines: &[&str], cx: &Context) -> ImportedSession {
     }
     if let Some(last) = paragraphs.last() {
         if !last.ends_with(['.', '!', '?', '"', '”', ')']) && !is_heading(last) {
-            let tail: String = last.chars().rev().take(30).collect::<Vec<_>>().into_iter().rev().collect();
+            let tail: String = last
+                .chars()
+                .rev()
+                .take(30)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
             session
                 .notes
                 .push(format!("the text seems cut off after {tail:?}"));
@@ -208,13 +215,19 @@ fn event_and_date(
         ));
     }
     let Some((year, Some(day))) = year_day else {
-        session.notes.push("no date: the header names no day".into());
+        session
+            .notes
+            .push("no date: the header names no day".into());
         return;
     };
     let date = known.and_then(|e| e.start).and_then(|start| {
         let year_ok = year.is_none_or(|y| y == start.year());
         year_ok
-            .then(|| start.checked_add(jiff::Span::new().days(i64::from(day) - 1)).ok())
+            .then(|| {
+                start
+                    .checked_add(jiff::Span::new().days(i64::from(day) - 1))
+                    .ok()
+            })
             .flatten()
     });
     match date {
@@ -242,6 +255,8 @@ mod tests {
     fn short_lines_without_punctuation_are_headings() {
         assert!(is_heading("What’s behind the increase in cyberattacks?"));
         assert!(is_heading("Closing thoughts"));
-        assert!(!is_heading("“We need to learn from the pandemic,” said Sim."));
+        assert!(!is_heading(
+            "“We need to learn from the pandemic,” said Sim."
+        ));
     }
 }

@@ -33,49 +33,110 @@ const LABELS: &[(&[&str], Field)] = &[
     (&["title", "session title"], Field::Title),
     (
         &[
-            "organizer", "organizers", "organiser", "organisers", "organized by", "organised by",
-            "organizing entity", "organizing entities", "organising entity", "host", "hosts",
+            "organizer",
+            "organizers",
+            "organiser",
+            "organisers",
+            "organized by",
+            "organised by",
+            "organizing entity",
+            "organizing entities",
+            "organising entity",
+            "host",
+            "hosts",
         ],
         Field::Organizers,
     ),
     (
-        &["date", "time", "date and time", "date & time", "date/time", "when"],
+        &[
+            "date",
+            "time",
+            "date and time",
+            "date & time",
+            "date/time",
+            "when",
+        ],
         Field::Date,
     ),
     (
-        &["session page", "session link", "link", "url", "session url", "website", "web page"],
+        &[
+            "session page",
+            "session link",
+            "link",
+            "url",
+            "session url",
+            "website",
+            "web page",
+        ],
         Field::Link,
     ),
     (
         &[
-            "moderator", "moderators", "moderated by", "chair", "chairs", "chaired by",
-            "facilitator", "facilitators", "co-moderators", "co-moderator", "moderator/chair",
+            "moderator",
+            "moderators",
+            "moderated by",
+            "chair",
+            "chairs",
+            "chaired by",
+            "facilitator",
+            "facilitators",
+            "co-moderators",
+            "co-moderator",
+            "moderator/chair",
         ],
         Field::Moderators,
     ),
     (
         &[
-            "panellists", "panelists", "panellist", "panelist", "speakers", "speaker", "panel",
-            "discussants", "presenters", "speakers/panellists", "speakers and panellists",
-            "list of speakers", "panel members",
+            "panellists",
+            "panelists",
+            "panellist",
+            "panelist",
+            "speakers",
+            "speaker",
+            "panel",
+            "discussants",
+            "presenters",
+            "speakers/panellists",
+            "speakers and panellists",
+            "list of speakers",
+            "panel members",
         ],
         Field::Speakers,
     ),
     (
-        &["topics", "topic", "thematic areas", "themes", "keywords", "tags", "main topics"],
+        &[
+            "topics",
+            "topic",
+            "thematic areas",
+            "themes",
+            "keywords",
+            "tags",
+            "main topics",
+        ],
         Field::Topics,
     ),
     (
         &[
-            "wsis action lines", "action lines", "related wsis action lines", "related action lines",
-            "wsis action line", "action line", "relevant wsis action lines",
+            "wsis action lines",
+            "action lines",
+            "related wsis action lines",
+            "related action lines",
+            "wsis action line",
+            "action line",
+            "relevant wsis action lines",
         ],
         Field::ActionLines,
     ),
     (
         &[
-            "sustainable development goals", "sdgs", "related sdgs", "sdg", "relevant sdgs",
-            "sustainable development goals (sdgs)", "related sustainable development goals",
+            "sustainable development goals",
+            "sdgs",
+            "related sdgs",
+            "sdg",
+            "relevant sdgs",
+            "sustainable development goals (sdgs)",
+            "related sustainable development goals",
         ],
         Field::Sdgs,
     ),
@@ -100,7 +161,11 @@ fn label(line: &str) -> Option<(Field, &str)> {
         return None;
     }
     let (key, value) = t.split_once(':').unwrap_or((t, ""));
-    let norm = key.trim().to_lowercase().replace("(s)", "s").replace("  ", " ");
+    let norm = key
+        .trim()
+        .to_lowercase()
+        .replace("(s)", "s")
+        .replace("  ", " ");
     let norm = norm.trim_end_matches(['.', ' ']);
     if key.chars().count() <= 60 {
         for (names, field) in LABELS {
@@ -112,7 +177,12 @@ fn label(line: &str) -> Option<(Field, &str)> {
     let lower = t.to_lowercase();
     let section = (t.ends_with(':') && t.chars().count() <= 300)
         || SECTION_STARTS.iter().any(|s| lower.starts_with(s)) && t.chars().count() <= 300;
-    section.then(|| (Field::Section(t.trim_end_matches(':').trim().to_string()), ""))
+    section.then(|| {
+        (
+            Field::Section(t.trim_end_matches(':').trim().to_string()),
+            "",
+        )
+    })
 }
 
 /// Reads one outcome document.
@@ -165,15 +235,24 @@ pub(crate) fn parse(text: &str, cx: &Context) -> ImportedSession {
     read_header(&mut s, &header, cx);
     s.body = body.finish();
     if blank_items > 0 {
-        s.notes.push(format!("{blank_items} empty list item(s) were skipped"));
+        s.notes
+            .push(format!("{blank_items} empty list item(s) were skipped"));
     }
     event(&mut s, cx, event_hint);
     missing(&mut s);
     if let Some(last) = lines.iter().rev().find(|l| !l.trim().is_empty()) {
         let t = last.trim();
         if !t.ends_with(['.', '!', '?', ')', '"', '”', ':', '>']) {
-            let tail: String = t.chars().rev().take(30).collect::<Vec<_>>().into_iter().rev().collect();
-            s.notes.push(format!("the text seems cut off after {tail:?}"));
+            let tail: String = t
+                .chars()
+                .rev()
+                .take(30)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            s.notes
+                .push(format!("the text seems cut off after {tail:?}"));
         }
     }
     s
@@ -185,7 +264,9 @@ fn is_event_line(line: &str) -> bool {
     let lower = line.to_lowercase();
     words.len() <= 6
         && (lower.contains("forum") || lower.contains("summit"))
-        && words.iter().any(|w| w.len() == 4 && w.parse::<u16>().is_ok())
+        && words
+            .iter()
+            .any(|w| w.len() == 4 && w.parse::<u16>().is_ok())
 }
 
 /// One value of a labelled field (a list item, or the text after the label).
@@ -241,8 +322,10 @@ fn person(s: &mut ImportedSession, moderator: bool, text: &str, cx: &Context) {
         ));
     }
     if p.country.is_none() {
-        s.notes
-            .push(format!("no known country in the introduction of {:?}", p.name));
+        s.notes.push(format!(
+            "no known country in the introduction of {:?}",
+            p.name
+        ));
     }
     if moderator {
         s.moderators.push(p);
@@ -252,15 +335,15 @@ fn person(s: &mut ImportedSession, moderator: bool, text: &str, cx: &Context) {
 }
 
 fn action_lines(s: &mut ImportedSession, value: &str) {
-    if let Ok(a) = ActionLine::from_str(value) {
-        s.add_action_line(a);
-        return;
-    }
-    // "C1, C3, C7 E-health" on one line.
+    // "C1, C3, C7 E-health" on one line (a full title has commas too, but then a piece fails).
     let pieces: Vec<&str> = value.split([',', ';']).map(str::trim).collect();
     let parsed: Vec<ActionLine> = pieces.iter().filter_map(|p| p.parse().ok()).collect();
     if pieces.len() > 1 && parsed.len() == pieces.len() {
         parsed.into_iter().for_each(|a| s.add_action_line(a));
+        return;
+    }
+    if let Ok(a) = ActionLine::from_str(value) {
+        s.add_action_line(a);
         return;
     }
     // "Action Line C5: Building confidence": the code where it starts.
@@ -279,19 +362,22 @@ fn action_lines(s: &mut ImportedSession, value: &str) {
 }
 
 fn sdgs(s: &mut ImportedSession, value: &str) {
-    if let Ok(g) = Sdg::from_str(value) {
-        s.add_sdg(g);
-        return;
-    }
     let pieces: Vec<&str> = value.split([',', ';']).map(str::trim).collect();
     let parsed: Vec<Sdg> = pieces.iter().filter_map(|p| p.parse().ok()).collect();
     if pieces.len() > 1 && parsed.len() == pieces.len() {
         parsed.into_iter().for_each(|g| s.add_sdg(g));
         return;
     }
+    if let Ok(g) = Sdg::from_str(value) {
+        s.add_sdg(g);
+        return;
+    }
     // A wrapped goal title continues on the next line: only text naming a goal is a miss.
     let lower = value.to_lowercase();
-    if lower.contains("goal") || lower.contains("sdg") || value.starts_with(|c: char| c.is_ascii_digit()) {
+    if lower.contains("goal")
+        || lower.contains("sdg")
+        || value.starts_with(|c: char| c.is_ascii_digit())
+    {
         s.notes.push(format!("could not read the SDG {value:?}"));
     }
 }
@@ -302,7 +388,9 @@ fn read_header(s: &mut ImportedSession, header: &[&str], cx: &Context) {
     if s.title.is_empty() {
         match rest.next() {
             Some(t) => s.title = (*t).to_string(),
-            None => s.notes.push("no title found: the file is named after its source".into()),
+            None => s
+                .notes
+                .push("no title found: the file is named after its source".into()),
         }
     }
     for line in rest {
@@ -345,8 +433,18 @@ fn date_time(s: &mut ImportedSession, text: &str) {
 }
 
 const MONTHS: [&str; 12] = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 
 /// "30th May 2024", "May 30, 2024", "8 July 2025", "2024-05-30", "30/05/2024".
@@ -370,9 +468,15 @@ pub(crate) fn find_date(text: &str) -> Option<jiff::civil::Date> {
     }
     let words: Vec<String> = tokens.iter().map(|t| t.to_lowercase()).collect();
     let mi = words.iter().position(|w| {
-        w.len() >= 3 && MONTHS.iter().any(|m| m.starts_with(w.as_str()) && (w.len() == 3 || *m == w))
+        w.len() >= 3
+            && MONTHS
+                .iter()
+                .any(|m| m.starts_with(w.as_str()) && (w.len() == 3 || *m == w))
     })?;
-    let month = MONTHS.iter().position(|m| m.starts_with(words[mi].as_str()))? + 1;
+    let month = MONTHS
+        .iter()
+        .position(|m| m.starts_with(words[mi].as_str()))?
+        + 1;
     let day_of = |w: &String| {
         w.trim_end_matches(|c: char| c.is_ascii_alphabetic())
             .parse::<i8>()
@@ -421,8 +525,15 @@ pub(crate) fn find_time(text: &str) -> Option<String> {
 
 /// "(UTC+02:00)", "UTC+2", "GMT+1", "CEST": as the build accepts it.
 pub(crate) fn find_timezone(text: &str) -> Option<String> {
-    for (abbr, tz) in [("CEST", "UTC+02:00"), ("CET", "UTC+01:00"), ("EAT", "UTC+03:00")] {
-        if text.split(|c: char| !c.is_alphanumeric()).any(|w| w == abbr) {
+    for (abbr, tz) in [
+        ("CEST", "UTC+02:00"),
+        ("CET", "UTC+01:00"),
+        ("EAT", "UTC+03:00"),
+    ] {
+        if text
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w == abbr)
+        {
             return Some(tz.to_string());
         }
     }
@@ -457,9 +568,9 @@ fn event(s: &mut ImportedSession, cx: &Context, hint: Option<String>) {
     });
     s.event = from_url.or(hint);
     match &s.event {
-        Some(e) => s
-            .notes
-            .push(format!("event {e:?} was guessed from the document: check, or pass --event")),
+        Some(e) => s.notes.push(format!(
+            "event {e:?} was guessed from the document: check, or pass --event"
+        )),
         None => s.notes.push("no event: pass --event ID".into()),
     }
 }
@@ -556,13 +667,19 @@ mod tests {
     #[test]
     fn dates_times_and_zones_in_the_usual_spellings() {
         let d = |y, m, d| jiff::civil::Date::new(y, m, d).ok();
-        assert_eq!(find_date("30th May 2024: 10:00-10:45 (UTC+02:00)"), d(2024, 5, 30));
+        assert_eq!(
+            find_date("30th May 2024: 10:00-10:45 (UTC+02:00)"),
+            d(2024, 5, 30)
+        );
         assert_eq!(find_date("Date: 8 July 2025"), d(2025, 7, 8));
         assert_eq!(find_date("May 30, 2024"), d(2024, 5, 30));
         assert_eq!(find_date("2024-05-30"), d(2024, 5, 30));
         assert_eq!(find_date("30/05/2024"), d(2024, 5, 30));
         assert_eq!(find_date("Mayor of 2024"), None);
-        assert_eq!(find_time("30th May 2024: 10:00-10:45 (UTC+02:00)").as_deref(), Some("10:00-10:45"));
+        assert_eq!(
+            find_time("30th May 2024: 10:00-10:45 (UTC+02:00)").as_deref(),
+            Some("10:00-10:45")
+        );
         assert_eq!(find_time("9:30 – 10:15").as_deref(), Some("09:30-10:15"));
         assert_eq!(find_time("11:00-10:00"), None);
         assert_eq!(find_timezone("(UTC+02:00)").as_deref(), Some("UTC+02:00"));
@@ -575,8 +692,14 @@ mod tests {
     fn labels_in_other_templates_wordings() {
         assert_eq!(label("Moderator(s):").map(|l| l.0), Some(Field::Moderators));
         assert_eq!(label("Panelists:").map(|l| l.0), Some(Field::Speakers));
-        assert_eq!(label("Sustainable Development Goals").map(|l| l.0), Some(Field::Sdgs));
-        assert_eq!(label("Topics: AI, Ethics"), Some((Field::Topics, "AI, Ethics")));
+        assert_eq!(
+            label("Sustainable Development Goals").map(|l| l.0),
+            Some(Field::Sdgs)
+        );
+        assert_eq!(
+            label("Topics: AI, Ethics"),
+            Some((Field::Topics, "AI, Ethics"))
+        );
         assert_eq!(
             label("Key Issues discussed:").map(|l| l.0),
             Some(Field::Section("Key Issues discussed".into()))
@@ -588,14 +711,20 @@ mod tests {
     #[test]
     fn action_lines_and_goals_in_lists_and_inline() {
         let mut s = ImportedSession::default();
-        action_lines(&mut s, "С7. ICT applications: benefits in all aspects of life — E-health");
+        action_lines(
+            &mut s,
+            "С7. ICT applications: benefits in all aspects of life — E-health",
+        );
         action_lines(&mut s, "C1, C3");
         action_lines(&mut s, "Action Line C5: Building confidence");
         action_lines(&mut s, "nonsense");
         let codes: Vec<String> = s.action_lines.iter().map(|a| a.label()).collect();
         assert_eq!(codes, ["C7 E-health", "C1", "C3", "C5"]);
         assert_eq!(s.notes.len(), 1);
-        sdgs(&mut s, "Goal 4: Ensure inclusive and equitable quality education");
+        sdgs(
+            &mut s,
+            "Goal 4: Ensure inclusive and equitable quality education",
+        );
         sdgs(&mut s, "SDG 3, SDG 5");
         sdgs(&mut s, "opportunities for all");
         let goals: Vec<u8> = s.sdgs.iter().map(|g| g.number()).collect();

@@ -10,30 +10,171 @@ use super::ImportedPerson;
 /// Word stems that make a phrase a role title ("Deputy Minister", "CEO").
 /// Stems of five letters or more also match inside a word ("Viceminister").
 const ROLE_WORDS: &[&str] = &[
-    "minister", "director", "president", "head", "chair", "ceo", "cto", "cio", "cfo", "coo",
-    "founder", "secretary", "commissioner", "manager", "officer", "professor", "lecturer",
-    "researcher", "student", "adviser", "advisor", "ambassador", "representative", "coordinator",
-    "specialist", "supervisor", "envoy", "analyst", "engineer", "deputy", "chief", "executive",
-    "counsellor", "counselor", "consultant", "dean", "rector", "governor", "mayor", "senator",
-    "member", "partner", "lead", "expert", "fellow", "editor", "regulator", "vice", "principal",
-    "scientist", "architect", "economist", "lawyer", "journalist", "activist", "leader", "owner",
-    "administrator", "inspector", "delegate", "rapporteur", "strategist", "evangelist",
-    "assistant", "associate", "counsel", "diplomat", "judge", "auditor", "trustee",
-    "spokesperson", "correspondent", "moderator", "facilitator", "entrepreneur", "teacher",
-    "physician", "programme", "program", "emeritus", "attaché", "attache", "ceo", "vp", "svp",
-    "evp", "mp", "chairperson", "chairman", "chairwoman", "general", "convenor", "convener", "curator", "producer", "treasurer",
+    "minister",
+    "director",
+    "president",
+    "head",
+    "chair",
+    "ceo",
+    "cto",
+    "cio",
+    "cfo",
+    "coo",
+    "founder",
+    "secretary",
+    "commissioner",
+    "manager",
+    "officer",
+    "professor",
+    "lecturer",
+    "researcher",
+    "student",
+    "adviser",
+    "advisor",
+    "ambassador",
+    "representative",
+    "coordinator",
+    "specialist",
+    "supervisor",
+    "envoy",
+    "analyst",
+    "engineer",
+    "deputy",
+    "chief",
+    "executive",
+    "counsellor",
+    "counselor",
+    "consultant",
+    "dean",
+    "rector",
+    "governor",
+    "mayor",
+    "senator",
+    "member",
+    "partner",
+    "lead",
+    "expert",
+    "fellow",
+    "editor",
+    "regulator",
+    "vice",
+    "principal",
+    "scientist",
+    "architect",
+    "economist",
+    "lawyer",
+    "journalist",
+    "activist",
+    "leader",
+    "owner",
+    "administrator",
+    "inspector",
+    "delegate",
+    "rapporteur",
+    "strategist",
+    "evangelist",
+    "assistant",
+    "associate",
+    "counsel",
+    "diplomat",
+    "judge",
+    "auditor",
+    "trustee",
+    "spokesperson",
+    "correspondent",
+    "moderator",
+    "facilitator",
+    "entrepreneur",
+    "teacher",
+    "physician",
+    "programme",
+    "program",
+    "emeritus",
+    "attaché",
+    "attache",
+    "ceo",
+    "vp",
+    "svp",
+    "evp",
+    "mp",
+    "chairperson",
+    "chairman",
+    "chairwoman",
+    "general",
+    "convenor",
+    "convener",
+    "curator",
+    "producer",
+    "treasurer",
 ];
 
 /// Words that make a phrase an organization's name.
 const ORG_WORDS: &[&str] = &[
-    "ministry", "university", "authority", "commission", "union", "bureau", "office", "agency",
-    "institute", "institution", "council", "organization", "organisation", "association",
-    "foundation", "corporation", "company", "ltd", "inc", "plc", "llc", "gmbh", "bank",
-    "department", "division", "centre", "center", "network", "forum", "group", "committee",
-    "secretariat", "government", "mission", "academy", "school", "college", "lab", "laboratory",
-    "society", "federation", "alliance", "board", "unit", "telecom", "partnership", "initiative",
-    "platform", "consortium", "hospital", "court", "parliament", "assembly", "observatory",
-    "chamber", "labs", "nations", "itu", "unesco", "undp", "unicef", "wipo", "oecd", "gsma", "icann",
+    "ministry",
+    "university",
+    "authority",
+    "commission",
+    "union",
+    "bureau",
+    "office",
+    "agency",
+    "institute",
+    "institution",
+    "council",
+    "organization",
+    "organisation",
+    "association",
+    "foundation",
+    "corporation",
+    "company",
+    "ltd",
+    "inc",
+    "plc",
+    "llc",
+    "gmbh",
+    "bank",
+    "department",
+    "division",
+    "centre",
+    "center",
+    "network",
+    "forum",
+    "group",
+    "committee",
+    "secretariat",
+    "government",
+    "mission",
+    "academy",
+    "school",
+    "college",
+    "lab",
+    "laboratory",
+    "society",
+    "federation",
+    "alliance",
+    "board",
+    "unit",
+    "telecom",
+    "partnership",
+    "initiative",
+    "platform",
+    "consortium",
+    "hospital",
+    "court",
+    "parliament",
+    "assembly",
+    "observatory",
+    "chamber",
+    "labs",
+    "nations",
+    "itu",
+    "unesco",
+    "undp",
+    "unicef",
+    "wipo",
+    "oecd",
+    "gsma",
+    "icann",
 ];
 
 /// Lower-case word list of a phrase.
@@ -54,7 +195,8 @@ pub(crate) fn is_role_word(w: &str) -> bool {
     ROLE_WORDS.iter().any(|r| {
         *r == w
             || (r.len() >= 5
-                && (w.ends_with(r) || (w.starts_with(r) && w.len() <= r.len() + 3 && !w.ends_with("ing"))))
+                && (w.ends_with(r)
+                    || (w.starts_with(r) && w.len() <= r.len() + 3 && !w.ends_with("ing"))))
     })
 }
 
@@ -76,9 +218,11 @@ fn is_short_name(text: &str) -> bool {
     let ws: Vec<&str> = text.split_whitespace().collect();
     !ws.is_empty()
         && ws.len() <= 3
-        && ws
-            .iter()
-            .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()))
+        && ws.iter().all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        })
 }
 
 /// The country `text` names, if any, by the site's aliases and the country table.
@@ -91,8 +235,7 @@ pub(crate) fn country(text: &str, aliases: &CountryAliases) -> Option<Country> {
         .trim_start_matches("and ")
         .trim_start_matches("the ")
         .trim();
-    if t.is_empty() || t.chars().count() > 60 || !t.chars().next().is_some_and(char::is_uppercase)
-    {
+    if t.is_empty() || t.chars().count() > 60 || !t.chars().next().is_some_and(char::is_uppercase) {
         return None;
     }
     if t.len() <= 3 && t.chars().all(|c| c.is_ascii_alphabetic()) {
@@ -144,7 +287,11 @@ pub(crate) fn split_commas(text: &str) -> Vec<&str> {
 }
 
 /// Role, organization and country from the parts after a name.
-pub(crate) fn fill_appositive(person: &mut ImportedPerson, parts: &[&str], aliases: &CountryAliases) {
+pub(crate) fn fill_appositive(
+    person: &mut ImportedPerson,
+    parts: &[&str],
+    aliases: &CountryAliases,
+) {
     let mut parts: Vec<String> = parts.iter().map(|p| p.to_string()).collect();
     if person.country.is_none() {
         person.country = take_country(&mut parts, aliases);
@@ -246,13 +393,18 @@ mod tests {
         );
         assert_eq!(p.name, "Cristina Bueti");
         assert_eq!(p.honorific.as_deref(), Some("Ms."));
-        assert_eq!(p.role.as_deref(), Some("Counsellor on Metaverse & Smart Cities"));
+        assert_eq!(
+            p.role.as_deref(),
+            Some("Counsellor on Metaverse & Smart Cities")
+        );
         assert_eq!(
             p.organization.as_deref(),
             Some("International Telecommunication Union (ITU), Geneva")
         );
         assert_eq!(p.country, None);
-        let p = listed("Engr. Md Selim Reza, System Analyst, Internal Resources Division, Ministry of Finance, Bangladesh");
+        let p = listed(
+            "Engr. Md Selim Reza, System Analyst, Internal Resources Division, Ministry of Finance, Bangladesh",
+        );
         assert_eq!(p.country.map(Country::iso2), Some("BD"));
         assert_eq!(p.role.as_deref(), Some("System Analyst"));
         assert_eq!(
@@ -264,17 +416,31 @@ mod tests {
     #[test]
     fn long_official_country_names_and_countries_first_are_found() {
         for (s, iso) in [
-            ("H.E. Mr. Phạm Minh Chính, Prime Minister, Viet Nam (Socialist Republic of)", "VN"),
-            ("His Excellency Reza Ahmadi, Deputy Minister of ICT, Iran (Islamic Republic of)", "IR"),
+            (
+                "H.E. Mr. Phạm Minh Chính, Prime Minister, Viet Nam (Socialist Republic of)",
+                "VN",
+            ),
+            (
+                "His Excellency Reza Ahmadi, Deputy Minister of ICT, Iran (Islamic Republic of)",
+                "IR",
+            ),
             ("Türkiye – Dr. Ahmet Yılmaz, Head of Department, BTK", "TR"),
             ("Mr. Kofi Mensah (Ghana), Director", "GH"),
-            ("Mr. Americo Muchanga, Chairman, Communications Regulator Authority of Mozambique (INCM)Mozambique", "MZ"),
-            ("Ramin Guluzade, Minister of Transport, Communications and High Technologies of the Republic of Azerbaijan", "AZ"),
+            (
+                "Mr. Americo Muchanga, Chairman, Communications Regulator Authority of Mozambique (INCM)Mozambique",
+                "MZ",
+            ),
+            (
+                "Ramin Guluzade, Minister of Transport, Communications and High Technologies of the Republic of Azerbaijan",
+                "AZ",
+            ),
         ] {
             let p = listed(s);
             assert_eq!(p.country.map(Country::iso2), Some(iso), "{s}");
         }
-        let p = listed("His Excellency Reza Ahmadi, Deputy Minister of ICT, Iran (Islamic Republic of)");
+        let p = listed(
+            "His Excellency Reza Ahmadi, Deputy Minister of ICT, Iran (Islamic Republic of)",
+        );
         assert_eq!(p.honorific.as_deref(), Some("His Excellency"));
         assert_eq!(p.name, "Reza Ahmadi");
     }
@@ -283,7 +449,13 @@ mod tests {
     fn acronyms_are_not_read_as_country_codes() {
         let p = listed("Mr. A B, Engineer, IT");
         assert_eq!(p.country, None);
-        assert_eq!(listed("Ms. C D, Analyst, USA").country.map(Country::iso2), Some("US"));
-        assert_eq!(listed("Dr. X Y, Professor, Communications Authority of Kenya").country, None);
+        assert_eq!(
+            listed("Ms. C D, Analyst, USA").country.map(Country::iso2),
+            Some("US")
+        );
+        assert_eq!(
+            listed("Dr. X Y, Professor, Communications Authority of Kenya").country,
+            None
+        );
     }
 }

@@ -31,29 +31,137 @@ const PARTICLES: &[&str] = &[
 
 /// Capitalised words that start sentences, not names.
 const STARTERS: &[&str] = &[
-    "for", "according", "from", "in", "as", "the", "and", "but", "while", "with", "by", "speaking",
-    "closing", "opening", "wrapping", "concluding", "moderator", "echoing", "also", "then", "when",
-    "said", "says", "after", "at", "on", "to", "of", "this", "that", "these", "his", "her", "its",
-    "their", "our", "a", "an", "however", "meanwhile", "finally", "first", "firstly", "secondly",
-    "lastly", "today", "yesterday", "here", "there", "like", "unlike", "both", "panellist",
-    "panelist", "speaker", "minister", "mr", "ms",
+    "for",
+    "according",
+    "from",
+    "in",
+    "as",
+    "the",
+    "and",
+    "but",
+    "while",
+    "with",
+    "by",
+    "speaking",
+    "closing",
+    "opening",
+    "wrapping",
+    "concluding",
+    "moderator",
+    "echoing",
+    "also",
+    "then",
+    "when",
+    "said",
+    "says",
+    "after",
+    "at",
+    "on",
+    "to",
+    "of",
+    "this",
+    "that",
+    "these",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "a",
+    "an",
+    "however",
+    "meanwhile",
+    "finally",
+    "first",
+    "firstly",
+    "secondly",
+    "lastly",
+    "today",
+    "yesterday",
+    "here",
+    "there",
+    "like",
+    "unlike",
+    "both",
+    "panellist",
+    "panelist",
+    "speaker",
+    "minister",
+    "mr",
+    "ms",
 ];
 
 /// Verbs that say a person spoke.
 const SPEECH_VERBS: &[&str] = &[
-    "said", "says", "echoed", "explained", "noted", "stressed", "added", "warned", "underlined",
-    "emphasized", "emphasised", "highlighted", "argued", "recalled", "told", "concluded",
-    "welcomed", "urged", "outlined", "agreed", "observed", "pointed", "remarked", "commented",
-    "affirmed", "announced", "declared", "shared", "called", "reminded", "cautioned", "insisted",
-    "opened", "closed", "thanked", "congratulated", "presented", "described", "stated", "asked",
-    "underscored", "spoke", "claimed", "suggested", "proposed", "invited",
+    "said",
+    "says",
+    "echoed",
+    "explained",
+    "noted",
+    "stressed",
+    "added",
+    "warned",
+    "underlined",
+    "emphasized",
+    "emphasised",
+    "highlighted",
+    "argued",
+    "recalled",
+    "told",
+    "concluded",
+    "welcomed",
+    "urged",
+    "outlined",
+    "agreed",
+    "observed",
+    "pointed",
+    "remarked",
+    "commented",
+    "affirmed",
+    "announced",
+    "declared",
+    "shared",
+    "called",
+    "reminded",
+    "cautioned",
+    "insisted",
+    "opened",
+    "closed",
+    "thanked",
+    "congratulated",
+    "presented",
+    "described",
+    "stated",
+    "asked",
+    "underscored",
+    "spoke",
+    "claimed",
+    "suggested",
+    "proposed",
+    "invited",
 ];
 
 /// Months and days: capitalised, never names.
 const CALENDAR: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
 ];
 
 /// A word of the paragraph with its byte span.
@@ -100,7 +208,13 @@ fn is_name_word(word: &str) -> bool {
     }
     let mut chars = word.chars();
     chars.next().is_some_and(char::is_uppercase)
-        && !word.chars().any(|c| c.is_ascii_digit() || matches!(c, '(' | ')' | '“' | '”' | '"' | '/' | '.' | ':' | ';' | '!' | '?' | ','))
+        && !word.chars().any(|c| {
+            c.is_ascii_digit()
+                || matches!(
+                    c,
+                    '(' | ')' | '“' | '”' | '"' | '/' | '.' | ':' | ';' | '!' | '?' | ','
+                )
+        })
 }
 
 /// Checks a candidate name (honorifics removed) and returns it cleaned.
@@ -214,7 +328,13 @@ fn appositive(after: &str, aliases: &CountryAliases) -> Vec<String> {
     for (k, part) in split_commas(text).into_iter().enumerate() {
         let starts_lower = part.chars().next().is_some_and(char::is_lowercase);
         // "former Minister …" opens an appositive; later a lower-case part is the sentence again.
-        if starts_lower && (k > 0 || !is_role(part)) {
+        let first_word = part.split_whitespace().next().unwrap_or("");
+        let opens_role = [
+            "former", "acting", "interim", "outgoing", "incoming", "deputy",
+        ]
+        .contains(&first_word)
+            || is_role_word(first_word);
+        if starts_lower && (k > 0 || !opens_role) {
             break;
         }
         parts.push(part.to_string());
@@ -244,8 +364,10 @@ fn phrase_end(text: &str) -> usize {
                 let word_before = text[..i].rsplit(' ').next().unwrap_or("");
                 // "Ltd.", "Dr.", "M." inside an appositive are not sentence ends.
                 let abbreviation = word_before.chars().count() <= 3
-                    || ["Ltd", "Inc", "Corp", "Co", "Jr", "Sr", "Mr", "Ms", "Dr", "Prof"]
-                        .contains(&word_before);
+                    || [
+                        "Ltd", "Inc", "Corp", "Co", "Jr", "Sr", "Mr", "Ms", "Dr", "Prof",
+                    ]
+                    .contains(&word_before);
                 if next.is_none()
                     || (next.is_some_and(char::is_whitespace) && !abbreviation)
                     || next.is_some_and(|n| matches!(n, '“' | '"'))
@@ -288,12 +410,25 @@ fn titled_intro(before: &[Word<'_>], aliases: &CountryAliases) -> Option<Found> 
 
 /// "moderated by", "moderator", "chaired by" just before a name.
 fn is_moderator_cue(before: &str) -> bool {
-    let tail: String = before.chars().rev().take(40).collect::<Vec<_>>().into_iter().rev().collect();
+    let tail: String = before
+        .chars()
+        .rev()
+        .take(40)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
     let tail = tail.to_lowercase();
     let last_clause = tail.rsplit(['.', ';']).next().unwrap_or("");
-    ["moderated by", "moderator", "chaired by", "facilitated by", "moderation of"]
-        .iter()
-        .any(|cue| last_clause.contains(cue))
+    [
+        "moderated by",
+        "moderator",
+        "chaired by",
+        "facilitated by",
+        "moderation of",
+    ]
+    .iter()
+    .any(|cue| last_clause.contains(cue))
 }
 
 /// "From Iran (Islamic Republic of), His Excellency …": a country just before the name.
@@ -313,26 +448,40 @@ mod tests {
     fn names(text: &str) -> Vec<(String, bool, Option<&'static str>)> {
         introductions(text, &CountryAliases::new())
             .into_iter()
-            .map(|f| (f.person.name, f.moderator, f.person.country.map(|c| c.iso2())))
+            .map(|f| {
+                (
+                    f.person.name,
+                    f.moderator,
+                    f.person.country.map(|c| c.iso2()),
+                )
+            })
             .collect()
     }
 
     #[test]
     fn appositives_after_verbs_and_prepositions_are_introductions() {
         assert_eq!(
-            names("Access to all is an urgent priority, agreed Rupert Pearce, CEO, Inmarsat. The crisis"),
+            names(
+                "Access to all is an urgent priority, agreed Rupert Pearce, CEO, Inmarsat. The crisis"
+            ),
             [("Rupert Pearce".into(), false, None)]
         );
         assert_eq!(
-            names("For Ramin Guluzade, Minister of Transport, Communications and High Technologies of the Republic of Azerbaijan, innovative"),
+            names(
+                "For Ramin Guluzade, Minister of Transport, Communications and High Technologies of the Republic of Azerbaijan, innovative"
+            ),
             [("Ramin Guluzade".into(), false, Some("AZ"))]
         );
         assert_eq!(
-            names("noted Americo Muchanga, Chairman, Communications Regulator Authority of Mozambique (INCM)Mozambique, which may"),
+            names(
+                "noted Americo Muchanga, Chairman, Communications Regulator Authority of Mozambique (INCM)Mozambique, which may"
+            ),
             [("Americo Muchanga".into(), false, Some("MZ"))]
         );
         assert_eq!(
-            names("Phan Tam, Deputy Minister of information and communications, Viet Nam then formally closed the session"),
+            names(
+                "Phan Tam, Deputy Minister of information and communications, Viet Nam then formally closed the session"
+            ),
             [("Phan Tam".into(), false, Some("VN"))]
         );
     }
@@ -340,10 +489,15 @@ mod tests {
     #[test]
     fn moderators_and_titles_before_names_are_recognised() {
         assert_eq!(
-            names("during an informative session, ably moderated by Jason Harle, Senior Manager, Cyber Risk, Deloitte."),
+            names(
+                "during an informative session, ably moderated by Jason Harle, Senior Manager, Cyber Risk, Deloitte."
+            ),
             [("Jason Harle".into(), true, None)]
         );
-        let f = introductions("ITU Secretary-General Houlin Zhao echoed this appeal", &CountryAliases::new());
+        let f = introductions(
+            "ITU Secretary-General Houlin Zhao echoed this appeal",
+            &CountryAliases::new(),
+        );
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].person.name, "Houlin Zhao");
         assert!(f[0].guessed);

@@ -143,7 +143,10 @@ pub fn import_files(files: &[PathBuf], opts: &ImportOptions) -> Result<Vec<Impor
             let dir = target_dir(opts, session.event.as_deref());
             let slug = Slug::from_text(&session.title)
                 .or_else(|| Slug::from_text(&stem))
-                .map_or_else(|| "imported-session".to_string(), |s| s.as_str().to_string());
+                .map_or_else(
+                    || "imported-session".to_string(),
+                    |s| s.as_str().to_string(),
+                );
             let path = free_path(&dir, &slug, &mut taken);
             let text = emit::session_file(&session, shape, &file.display().to_string());
             if let Err(d) = content::parse_session(&text, &path) {

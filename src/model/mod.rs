@@ -15,8 +15,8 @@ use serde_saphyr::Spanned;
 
 pub use event::{Event, Topic};
 pub use person::{ParsedName, Person, identity, parse_name};
-pub use session::{Participation, Role, Session, SessionKind, TimeRange};
 pub(crate) use session::is_valid_timezone;
+pub use session::{Participation, Role, Session, SessionKind, TimeRange};
 
 use crate::config::SiteConfig;
 use crate::content::yaml::Origin;

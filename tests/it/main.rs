@@ -7,6 +7,7 @@ mod cross_links;
 mod docs;
 mod edge;
 mod errors;
+mod import;
 mod output;
 mod properties;
 mod serve;

@@ -1,0 +1,18 @@
+//! Any text as an import input: reading it must never panic, and every session
+//! file made from it must parse as a session file (what `proceedings import` writes builds).
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use proceedings::import::{Context, emit, parse};
+use std::path::Path;
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    let (shape, sessions) = parse(text, &Context::default());
+    for s in &sessions {
+        let file = emit::session_file(s, shape, "fuzz.txt");
+        if let Err(d) = proceedings::content::parse_session(&file, Path::new("f.md")) {
+            panic!("imported file does not parse: {d:?}\n{file}");
+        }
+    }
+});
