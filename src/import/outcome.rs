@@ -168,9 +168,13 @@ fn label(line: &str) -> Option<(Field, &str)> {
         .replace("  ", " ");
     let norm = norm.trim_end_matches(['.', ' ']);
     if key.chars().count() <= 60 {
-        for (names, field) in LABELS {
-            if names.contains(&norm) || names.contains(&norm.trim_end_matches('s')) {
-                return Some((field.clone(), value.trim()));
+        // "Speakers/Panelists", "Moderator & Chair": any one of the spellings.
+        let alternatives = std::iter::once(norm).chain(norm.split(['/', '&', ',']).map(str::trim));
+        for alt in alternatives {
+            for (names, field) in LABELS {
+                if names.contains(&alt) || names.contains(&alt.trim_end_matches('s')) {
+                    return Some((field.clone(), value.trim()));
+                }
             }
         }
     }
@@ -216,7 +220,12 @@ pub(crate) fn parse(text: &str, cx: &Context) -> ImportedSession {
         match &field {
             None => {
                 let lower = line.trim().to_lowercase();
-                if lower == "session outcome document" {
+                if lower.contains("session outcome document") {
+                    // "WSIS Forum 2024 — Session Outcome Document": the event is on the same line.
+                    let before = &lower[..lower.find("session outcome document").unwrap_or(0)];
+                    if is_event_line(before) {
+                        event_hint = Slug::from_text(before).map(|s| s.as_str().to_string());
+                    }
                     continue;
                 }
                 if is_event_line(line) {
@@ -692,6 +701,10 @@ mod tests {
     fn labels_in_other_templates_wordings() {
         assert_eq!(label("Moderator(s):").map(|l| l.0), Some(Field::Moderators));
         assert_eq!(label("Panelists:").map(|l| l.0), Some(Field::Speakers));
+        assert_eq!(
+            label("Speakers/Panelists:").map(|l| l.0),
+            Some(Field::Speakers)
+        );
         assert_eq!(
             label("Sustainable Development Goals").map(|l| l.0),
             Some(Field::Sdgs)

@@ -247,6 +247,23 @@ pub(crate) fn country(text: &str, aliases: &CountryAliases) -> Option<Country> {
     if let Ok(c) = aliases.resolve(t) {
         return Some(c);
     }
+    // "Kingdom of Saudi Arabia", "Government of Japan": a formal prefix the table may not list.
+    for prefix in [
+        "Government of ",
+        "Kingdom of ",
+        "Republic of ",
+        "State of ",
+        "Federal Republic of ",
+        "Sultanate of ",
+        "Principality of ",
+        "Commonwealth of ",
+    ] {
+        if let Some(rest) = t.strip_prefix(prefix) {
+            if let Some(c) = country(rest, aliases) {
+                return Some(c);
+            }
+        }
+    }
     // "Viet Nam (Socialist Republic of)": the UN's inverted long form.
     let (head, tail) = t.split_once('(')?;
     let inner = tail.trim_end().strip_suffix(')')?.trim();
@@ -331,17 +348,20 @@ fn take_country(parts: &mut Vec<String>, aliases: &CountryAliases) -> Option<Cou
             return Some(c);
         }
     }
-    // "Minister of Transport of the Republic of Azerbaijan": only a formal name
-    // ("of the …") counts, since "Communications Authority of Kenya" is an organization.
-    for (i, _) in last.match_indices(" of the ") {
-        if let Some(c) = country(&last[i + 4..], aliases) {
-            if let Some(p) = parts.last_mut() {
-                p.truncate(i);
-            }
-            return Some(c);
-        }
+    // "Minister of Transport of the Republic of Azerbaijan", "Agency (Anatel) of Brazil":
+    // only a formal name ("of the …") or a country after an acronym counts, since in
+    // "Communications Authority of Kenya" the country is part of the organization's name.
+    let cut = last
+        .match_indices(" of the ")
+        .map(|(i, _)| (i, i + 4))
+        .chain(last.match_indices(") of ").map(|(i, _)| (i + 1, i + 5)))
+        .find(|&(_, from)| country(&last[from..], aliases).is_some());
+    let (at, from) = cut?;
+    let c = country(&last[from..], aliases);
+    if let Some(p) = parts.last_mut() {
+        p.truncate(at);
     }
-    None
+    c
 }
 
 /// A person from a list item of an outcome document: "Ms. Name, Role, Org, Country",
@@ -359,7 +379,18 @@ pub(crate) fn from_listed(item: &str, aliases: &CountryAliases) -> Option<Import
             }
         }
     }
-    let parts = split_commas(rest);
+    let mut parts = split_commas(rest);
+    // "Ms. Nnenna Nwakanma – Chief Web Advocate, …": a dash after the name.
+    if let Some(first) = parts.first().copied() {
+        for sep in [" – ", " — ", " - "] {
+            if let Some((name, role)) = first.split_once(sep) {
+                if is_role(role) && !is_role(name) {
+                    parts.splice(0..1, [name.trim(), role.trim()]);
+                    break;
+                }
+            }
+        }
+    }
     let (name_part, after) = parts.split_first()?;
     let mut name_part = name_part.to_string();
     if let Some(open) = name_part.rfind(" (") {
@@ -372,10 +403,43 @@ pub(crate) fn from_listed(item: &str, aliases: &CountryAliases) -> Option<Import
     if parsed.name.is_empty() {
         return None;
     }
-    person.name = parsed.name;
+    person.name = tidy_name(&parsed.name);
     person.honorific = parsed.honorific;
     fill_appositive(&mut person, after, aliases);
     Some(person)
+}
+
+/// "Maria GARCIA" -> "Maria Garcia": UN lists write surnames in capitals, speaker
+/// pages should not shout. A name in capitals only is left alone (it may be initials).
+pub(crate) fn tidy_name(name: &str) -> String {
+    let mixed = name
+        .split_whitespace()
+        .any(|w| w.chars().any(char::is_lowercase));
+    if !mixed {
+        return name.to_string();
+    }
+    name.split_whitespace()
+        .map(|w| {
+            let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+            if letters >= 3 && !w.chars().any(char::is_lowercase) {
+                let mut out = String::new();
+                let mut start = true;
+                for c in w.chars() {
+                    if start {
+                        out.extend(c.to_uppercase());
+                    } else {
+                        out.extend(c.to_lowercase());
+                    }
+                    // "AL-HASHIMI" -> "Al-Hashimi", "O'NEILL" -> "O'Neill".
+                    start = matches!(c, '-' | '\'' | '’');
+                }
+                out
+            } else {
+                w.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[cfg(test)]
@@ -443,6 +507,25 @@ mod tests {
         );
         assert_eq!(p.honorific.as_deref(), Some("His Excellency"));
         assert_eq!(p.name, "Reza Ahmadi");
+    }
+
+    #[test]
+    fn surnames_in_capitals_and_dashes_after_names_are_tidied() {
+        let p = listed("Ms. Maria GARCIA, Digital Policy Specialist, UNDP, Spain");
+        assert_eq!(p.name, "Maria Garcia");
+        let p = listed(
+            "Ms. Nnenna Nwakanma – Chief Web Advocate, World Wide Web Foundation, Côte d'Ivoire",
+        );
+        assert_eq!(p.name, "Nnenna Nwakanma");
+        assert_eq!(p.role.as_deref(), Some("Chief Web Advocate"));
+        assert_eq!(p.country.map(Country::iso2), Some("CI"));
+        let p = listed(
+            "Dr. Sarah Al-Hashimi, Director, Office of Digital Transformation, Kingdom of Saudi Arabia",
+        );
+        assert_eq!(p.country.map(Country::iso2), Some("SA"));
+        assert_eq!(tidy_name("Tohfa - E – Ayub"), "Tohfa - E – Ayub");
+        assert_eq!(tidy_name("SARAH AL-HASHIMI"), "SARAH AL-HASHIMI");
+        assert_eq!(tidy_name("Sarah AL-HASHIMI"), "Sarah Al-Hashimi");
     }
 
     #[test]

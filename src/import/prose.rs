@@ -9,7 +9,7 @@ use crate::taxonomy::CountryAliases;
 use super::ImportedPerson;
 use super::person::{
     country, country_prefix, fill_appositive, is_acronym, is_org, is_role, is_role_word,
-    split_commas,
+    split_commas, tidy_name,
 };
 
 /// A person found in a paragraph.
@@ -164,6 +164,45 @@ const CALENDAR: &[&str] = &[
     "sunday",
 ];
 
+/// Capitalised words of places, programmes and brands ("Smart Africa", "Digital
+/// Economy", "Latin America"), which pass for two-word names but never are.
+const THING_WORDS: &[&str] = &[
+    "africa",
+    "asia",
+    "europe",
+    "america",
+    "americas",
+    "pacific",
+    "caribbean",
+    "arab",
+    "latin",
+    "global",
+    "international",
+    "national",
+    "digital",
+    "smart",
+    "world",
+    "regional",
+    "online",
+    "virtual",
+    "data",
+    "cyber",
+    "economy",
+    "internet",
+    "web",
+    "network",
+    "networks",
+    "day",
+    "week",
+    "summit",
+    "session",
+    "agenda",
+    "goals",
+    "action",
+    "strategy",
+    "programme",
+];
+
 /// A word of the paragraph with its byte span.
 struct Word<'a> {
     text: &'a str,
@@ -226,12 +265,18 @@ fn valid_name(tokens: &[&str], aliases: &CountryAliases) -> Option<String> {
     let ok = (2..=6).contains(&proper)
         && !PARTICLES.contains(ws.first()?)
         && !PARTICLES.contains(ws.last()?)
-        && ws.iter().all(|w| {
+        && ws.iter().enumerate().all(|(k, w)| {
             let lower = w.to_lowercase();
-            !is_acronym(w)
+            // "Maria GARCIA": a surname in capitals after a mixed-case first name.
+            let capital_surname = k > 0
+                && k + 1 == ws.len()
+                && w.chars().filter(|c| c.is_alphabetic()).count() >= 3
+                && !w.chars().any(char::is_lowercase)
+                && ws[0].chars().any(char::is_lowercase);
+            (capital_surname || (!is_acronym(w) && !is_org(w)))
                 && !is_role_word(&lower)
-                && !is_org(w)
                 && !CALENDAR.contains(&lower.as_str())
+                && !THING_WORDS.contains(&lower.as_str())
                 && !STARTERS.contains(&lower.as_str())
         })
         && country(&parsed.name, aliases).is_none();
@@ -297,26 +342,102 @@ fn appositive_intro(
     }
     let (j, tokens) = name_run(words, i, last);
     let raw = valid_name(&tokens, aliases)?;
-    let parts = appositive(&paragraph[words[i].end..], aliases);
-    let first = parts.first()?;
-    if !is_role(first) {
-        return None;
+    // "She quoted Nelson Mandela, former President of South Africa, …": a mention.
+    if j > 0 {
+        let prev = words[j - 1].text.to_lowercase();
+        if MENTION_CUES.contains(&prev.trim_matches(|c: char| !c.is_alphabetic())) {
+            return None;
+        }
     }
+    let after = &paragraph[words[i].end..];
+    let before = &paragraph[..words[j].start];
     let parsed = parse_name(&raw);
     let mut person = ImportedPerson {
-        name: parsed.name,
+        name: tidy_name(&parsed.name),
         honorific: parsed.honorific,
         ..ImportedPerson::default()
     };
-    let before = &paragraph[..words[j].start];
-    person.country = country_before(before, aliases);
-    let refs: Vec<&str> = parts.iter().map(String::as_str).collect();
-    fill_appositive(&mut person, &refs, aliases);
+    let parts = appositive(after, aliases);
+    if parts.first().is_some_and(|p| is_role(p)) {
+        person.country = country_before(before, aliases);
+        let refs: Vec<&str> = parts.iter().map(String::as_str).collect();
+        fill_appositive(&mut person, &refs, aliases);
+    } else {
+        // "Kenya’s Cabinet Secretary for ICT, Eliud Owalo, said": the title comes first.
+        let (role, country) = title_before(before, after, aliases)?;
+        person.role = Some(role);
+        person.country = country;
+    }
     Some(Found {
         person,
         moderator: is_moderator_cue(before),
         guessed: false,
     })
+}
+
+/// Words after which a name is talked about, not introduced as a speaker.
+const MENTION_CUES: &[&str] = &[
+    "quoted",
+    "quoting",
+    "cited",
+    "citing",
+    "late",
+    "remembered",
+    "honoured",
+    "honored",
+    "commemorated",
+    "mourned",
+    "invoked",
+    "paraphrasing",
+    "paraphrased",
+    "memory",
+];
+
+/// The title before a name that a speech verb follows: "Kenya’s Cabinet Secretary for
+/// ICT, ‹name›, said", "The Minister of Digital Affairs of Indonesia, ‹name›, described".
+fn title_before(
+    before: &str,
+    after: &str,
+    aliases: &CountryAliases,
+) -> Option<(String, Option<super::Country>)> {
+    let verb = after.split_whitespace().next()?;
+    if !SPEECH_VERBS.contains(&verb.trim_end_matches([',', '.'])) {
+        return None;
+    }
+    let clause = before.trim_end().strip_suffix(',')?;
+    let clause = clause.rsplit(['.', ';', '“', '”', '"']).next()?.trim();
+    // The clause must open with the title: in "Lacina Koné, Director General and CEO,
+    // Smart Africa, closed …" it opens with a name, and "Smart Africa" is no person.
+    let opening = clause.split(',').next().unwrap_or("");
+    if clause.chars().count() > 160 || !is_role(opening) {
+        return None;
+    }
+    let mut role = clause
+        .strip_prefix("The ")
+        .or_else(|| clause.strip_prefix("the "))
+        .unwrap_or(clause);
+    let mut found = None;
+    for apostrophe in ["’s ", "'s "] {
+        if let Some(k) = role.find(apostrophe) {
+            if let Some(c) = country(&role[..k], aliases) {
+                found = Some(c);
+                role = &role[k + apostrophe.len()..];
+                break;
+            }
+        }
+    }
+    if found.is_none() {
+        found = role
+            .match_indices(" of ")
+            .find_map(|(k, _)| country(&role[k + 4..], aliases));
+    }
+    let first_upper: String = role
+        .chars()
+        .take(1)
+        .flat_map(char::to_uppercase)
+        .chain(role.chars().skip(1))
+        .collect();
+    Some((first_upper, found))
 }
 
 /// The appositive after a name's comma: its comma-separated parts up to the end
@@ -504,8 +625,29 @@ mod tests {
     }
 
     #[test]
+    fn titles_before_names_between_commas_are_introductions() {
+        assert_eq!(
+            names(
+                "Kenya’s Cabinet Secretary for Information, Communications and the Digital Economy, Eliud Owalo, said that"
+            ),
+            [("Eliud Owalo".into(), false, Some("KE"))]
+        );
+        assert_eq!(
+            names(
+                "The Minister of Digital Affairs of Indonesia, Mr. Budi Arie Setiadi, described satellite projects."
+            ),
+            [("Budi Arie Setiadi".into(), false, Some("ID"))]
+        );
+        assert_eq!(
+            names("said Mr. Tomas LAMANAUSKAS, Deputy Secretary-General, ITU."),
+            [("Tomas Lamanauskas".into(), false, None)]
+        );
+    }
+
+    #[test]
     fn people_merely_mentioned_are_not_speakers() {
         for text in [
+            "She quoted Nelson Mandela, former President of South Africa, on education.",
             "She recalled the work of Tim Berners-Lee on an open web.",
             "He noted that Secretary-General António Guterres had called for a dialogue.",
             "In Trinidad and Tobago, for example, a range of measures were adopted.",
