@@ -62,6 +62,11 @@ pub(crate) fn list_item(line: &str) -> Option<Item<'_>> {
             any = true;
             continue;
         }
+        if let Some(after) = letter_bullet(rest) {
+            rest = after.trim_start();
+            any = true;
+            continue;
+        }
         if let Some(after) = numbered_marker(rest) {
             item.numbered = true;
             rest = after.trim_start();
@@ -74,6 +79,22 @@ pub(crate) fn list_item(line: &str) -> Option<Item<'_>> {
         text: rest.trim(),
         ..item
     })
+}
+
+/// Word's symbol-font bullets pasted as letters: "o Ms. X", "§ Text", "Ø Text".
+/// Only before a capital or a digit, so "o" the word is not taken for one.
+fn letter_bullet(s: &str) -> Option<&str> {
+    let c = s.chars().next()?;
+    if !matches!(c, 'o' | '§' | 'Ø' | 'ü' | 'Ÿ' | 'v' | 'q' | 'Ü') {
+        return None;
+    }
+    let after = s[c.len_utf8()..].strip_prefix(' ')?;
+    after
+        .trim_start()
+        .chars()
+        .next()
+        .is_some_and(|n| n.is_uppercase() || n.is_ascii_digit())
+        .then_some(after)
 }
 
 /// "01. ", "1) ", "(3) ", "a) ": the text after the marker.
@@ -117,6 +138,13 @@ mod tests {
             ("☐ Prioritize:", "Prioritize:", false, true),
             ("- - Mr. Y", "Mr. Y", false, false),
             ("-", "", false, false),
+            (
+                "o Ms. Chloé Lefèvre, Officer",
+                "Ms. Chloé Lefèvre, Officer",
+                false,
+                false,
+            ),
+            ("§ Goal 5: Achieve", "Goal 5: Achieve", false, false),
         ] {
             let item = list_item(line).expect(line);
             assert_eq!(
@@ -125,7 +153,14 @@ mod tests {
                 "{line}"
             );
         }
-        for not in ["-5% growth", "A. Name", "Goal 4: x", "2024 was", "*bold*"] {
+        for not in [
+            "-5% growth",
+            "A. Name",
+            "Goal 4: x",
+            "2024 was",
+            "*bold*",
+            "o the other hand",
+        ] {
             assert_eq!(list_item(not), None, "{not}");
         }
     }

@@ -216,9 +216,12 @@ fn import_accuracy() {
     let mut scores = BTreeMap::new();
     let mut log = Vec::new();
     score(&fixtures_dir(), &mut scores, "fixtures", &mut log);
-    for (dir, set) in [("heldout", "held-out"), ("heldout2", "held-out-2")] {
-        score(&fixtures_dir().join(dir), &mut scores, set, &mut log);
-    }
+    score(
+        &fixtures_dir().join("heldout"),
+        &mut scores,
+        "held-out",
+        &mut log,
+    );
     println!("{}", log.join("\n"));
     println!("\n| set | shape | field | precision | recall | found/expected |");
     println!("|---|---|---|---|---|---|");
@@ -261,11 +264,7 @@ fn import_accuracy() {
 fn imported_site() -> SiteTest {
     let site = SiteTest::new("cross/basic");
     let mut args = vec!["import".to_string()];
-    for dir in [
-        fixtures_dir(),
-        fixtures_dir().join("heldout"),
-        fixtures_dir().join("heldout2"),
-    ] {
+    for dir in [fixtures_dir(), fixtures_dir().join("heldout")] {
         for (input, _) in cases(&dir) {
             args.push(input.display().to_string());
         }
