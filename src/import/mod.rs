@@ -2,8 +2,8 @@
 //! Word or PDF) turned into session files.
 //!
 //! The steps, in order: [`clean`] normalises the text (NFC, no control
-//! characters, bullets and look-alike letters tamed); [`parse`] detects each
-//! document's shape and splits multi-article files; [`outcome`] reads the WSIS
+//! characters, bullets and look-alike letters tamed); [`detect`] tells the
+//! shapes apart and splits files that hold several documents; [`outcome`] reads the WSIS
 //! "Session Outcome Document" template and [`highlights`] reads "Daily
 //! Highlights" articles, whose speakers [`prose`] finds in running text; both
 //! read a person's introduction with [`person`]. [`emit`] writes the session
@@ -11,6 +11,7 @@
 //! and [`write`] puts it on disk, never overwriting without `force`.
 
 mod clean;
+mod detect;
 pub mod emit;
 mod highlights;
 mod outcome;
@@ -130,37 +131,18 @@ pub struct Context {
     pub countries: CountryAliases,
 }
 
-/// Reads one input text: detects its shape and returns its sessions (a
-/// highlights file may hold several articles). Never panics; what it could not
-/// read becomes a note on the session.
+/// Reads one input text: detects its shape and returns its sessions (a file may
+/// hold several highlights articles or outcome documents). Never panics; what it
+/// could not read becomes a note on the session.
 pub fn parse(text: &str, cx: &Context) -> (Shape, Vec<ImportedSession>) {
     let text = clean::normalize(text);
-    let shape = detect(&text);
+    let shape = detect::shape(&text);
     let sessions = match shape {
-        Shape::Outcome => vec![outcome::parse(&text, cx)],
+        Shape::Outcome => detect::outcome_documents(&text)
+            .into_iter()
+            .map(|doc| outcome::parse(doc, cx))
+            .collect(),
         Shape::Highlights => highlights::parse(&text, cx),
     };
     (shape, sessions)
-}
-
-/// Outcome documents carry the template's labels; anything else is read as prose.
-pub fn detect(text: &str) -> Shape {
-    let lower = text.to_lowercase();
-    let outcome_marks = [
-        "session outcome document",
-        "panellists:",
-        "panelists:",
-        "wsis action lines",
-        "sustainable development goals",
-        "key issues discussed",
-        "moderator:",
-        "moderators:",
-    ];
-    let marks = outcome_marks.iter().filter(|m| lower.contains(*m)).count();
-    let articles = text.lines().filter(|l| l.trim() == "Categories").count();
-    if lower.contains("session outcome document") || (marks >= 2 && articles == 0) {
-        Shape::Outcome
-    } else {
-        Shape::Highlights
-    }
 }

@@ -6,9 +6,10 @@
 use std::str::FromStr;
 
 use super::clean::{is_blank, list_item};
-use super::person::from_listed;
+use super::detect::is_event_line;
+use super::person::{country, fill_appositive, from_listed, is_role, split_commas};
 use super::{Context, ImportedSession};
-use crate::model::TimeRange;
+use crate::model::{TimeRange, parse_name};
 use crate::taxonomy::{ActionLine, Sdg};
 use crate::url::Slug;
 
@@ -247,6 +248,7 @@ pub(crate) fn parse(text: &str, cx: &Context) -> ImportedSession {
         s.notes
             .push(format!("{blank_items} empty list item(s) were skipped"));
     }
+    check_people(&mut s);
     event(&mut s, cx, event_hint);
     missing(&mut s);
     if let Some(last) = lines.iter().rev().find(|l| !l.trim().is_empty()) {
@@ -265,17 +267,6 @@ pub(crate) fn parse(text: &str, cx: &Context) -> ImportedSession {
         }
     }
     s
-}
-
-/// "WSIS Forum 2025" above the template's title.
-fn is_event_line(line: &str) -> bool {
-    let words: Vec<&str> = line.split_whitespace().collect();
-    let lower = line.to_lowercase();
-    words.len() <= 6
-        && (lower.contains("forum") || lower.contains("summit"))
-        && words
-            .iter()
-            .any(|w| w.len() == 4 && w.parse::<u16>().is_ok())
 }
 
 /// One value of a labelled field (a list item, or the text after the label).
@@ -319,28 +310,49 @@ fn person(s: &mut ImportedSession, moderator: bool, text: &str, cx: &Context) {
     if text.is_empty() {
         return;
     }
-    let Some(p) = from_listed(text, &cx.countries) else {
-        s.notes.push(format!("no name in the list item {text:?}"));
-        return;
-    };
-    let words = p.name.split_whitespace().count();
-    if words > 6 || p.name.chars().any(|c| c.is_ascii_digit()) || words < 2 {
-        s.notes.push(format!(
-            "{:?} may not be a person's name: check the list item {text:?}",
-            p.name
-        ));
-    }
-    if p.country.is_none() {
-        s.notes.push(format!(
-            "no known country in the introduction of {:?}",
-            p.name
-        ));
-    }
-    if moderator {
-        s.moderators.push(p);
+    let list = if moderator {
+        &mut s.moderators
     } else {
-        s.speakers.push(p);
+        &mut s.speakers
+    };
+    // "Counsellor, ITU, Geneva" on the line after "Ms. Cristina Bueti": the rest of that entry.
+    if let Some(prev) = list.last_mut() {
+        let parts = split_commas(text);
+        let first = parts.first().copied().unwrap_or("");
+        let bare = prev.role.is_none() && prev.organization.is_none();
+        if bare
+            && parse_name(first).honorific.is_none()
+            && (is_role(first) || country(text, &cx.countries).is_some())
+        {
+            fill_appositive(prev, &parts, &cx.countries);
+            return;
+        }
     }
+    match from_listed(text, &cx.countries) {
+        Some(p) => list.push(p),
+        None => s.notes.push(format!("no name in the list item {text:?}")),
+    }
+}
+
+/// Notes on the people read: names that may not be names, people without a country.
+fn check_people(s: &mut ImportedSession) {
+    let mut notes = Vec::new();
+    for p in s.moderators.iter().chain(&s.speakers) {
+        let words = p.name.split_whitespace().count();
+        if !(2..=6).contains(&words)
+            || p.name.chars().any(|c| c.is_ascii_digit())
+            || is_role(&p.name)
+        {
+            notes.push(format!("{:?} may not be a person's name: check", p.name));
+        }
+        if p.country.is_none() {
+            notes.push(format!(
+                "no known country in the introduction of {:?}",
+                p.name
+            ));
+        }
+    }
+    s.notes.extend(notes);
 }
 
 fn action_lines(s: &mut ImportedSession, value: &str) {
@@ -719,6 +731,17 @@ mod tests {
         );
         assert_eq!(label("- C1. The role of governments"), None);
         assert_eq!(label("Goal 4: Ensure inclusive"), None);
+    }
+
+    #[test]
+    fn a_panellist_written_over_two_lines_is_one_person() {
+        let text = "Session Outcome Document\n\nTitle\n\nPanellists:\n\nMs. Cristina Bueti\n\
+                    Counsellor, ITU, Switzerland\nDr. Ana Lima\nDirector, Anatel, Brazil\n";
+        let s = parse(text, &Context::default());
+        let names: Vec<&str> = s.speakers.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["Cristina Bueti", "Ana Lima"]);
+        assert_eq!(s.speakers[0].role.as_deref(), Some("Counsellor"));
+        assert_eq!(s.speakers[1].country.map(|c| c.iso2()), Some("BR"));
     }
 
     #[test]

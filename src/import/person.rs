@@ -393,11 +393,18 @@ pub(crate) fn from_listed(item: &str, aliases: &CountryAliases) -> Option<Import
     }
     let (name_part, after) = parts.split_first()?;
     let mut name_part = name_part.to_string();
-    if let Some(open) = name_part.rfind(" (") {
-        if let Some(c) = country(&name_part[open + 2..].replace(')', ""), aliases) {
-            person.country.get_or_insert(c);
-            name_part.truncate(open);
+    // "Name (Country)" or "Name (Organization)".
+    let mut org_in_name = None;
+    if let Some(open) = name_part.rfind(" (").filter(|_| name_part.ends_with(')')) {
+        let inner = name_part[open + 2..name_part.len() - 1].trim().to_string();
+        match country(&inner, aliases) {
+            Some(c) => {
+                person.country.get_or_insert(c);
+            }
+            None if !inner.is_empty() => org_in_name = Some(inner),
+            None => {}
         }
+        name_part.truncate(open);
     }
     let parsed = parse_name(&name_part);
     if parsed.name.is_empty() {
@@ -406,6 +413,9 @@ pub(crate) fn from_listed(item: &str, aliases: &CountryAliases) -> Option<Import
     person.name = tidy_name(&parsed.name);
     person.honorific = parsed.honorific;
     fill_appositive(&mut person, after, aliases);
+    if person.organization.is_none() {
+        person.organization = org_in_name;
+    }
     Some(person)
 }
 
@@ -526,6 +536,16 @@ mod tests {
         assert_eq!(tidy_name("Tohfa - E – Ayub"), "Tohfa - E – Ayub");
         assert_eq!(tidy_name("SARAH AL-HASHIMI"), "SARAH AL-HASHIMI");
         assert_eq!(tidy_name("Sarah AL-HASHIMI"), "Sarah Al-Hashimi");
+    }
+
+    #[test]
+    fn a_parenthesis_after_the_name_is_a_country_or_an_organization() {
+        let p = listed("Cristina Bueti (ITU)");
+        assert_eq!(p.name, "Cristina Bueti");
+        assert_eq!(p.organization.as_deref(), Some("ITU"));
+        let p = listed("Ms. Jane Wanjiru (Kenya), Director, Ministry of ICT");
+        assert_eq!(p.name, "Jane Wanjiru");
+        assert_eq!(p.country.map(Country::iso2), Some("KE"));
     }
 
     #[test]

@@ -288,7 +288,11 @@ pub(crate) fn introductions(paragraph: &str, aliases: &CountryAliases) -> Vec<Fo
     let words = split_words(paragraph);
     let mut found = Vec::new();
     for (i, w) in words.iter().enumerate() {
-        if let Some(bare) = w.text.strip_suffix(',') {
+        if w.text.starts_with('(') && i > 0 {
+            if let Some(f) = country_in_parentheses(paragraph, &words, i, aliases) {
+                found.push(f);
+            }
+        } else if let Some(bare) = w.text.strip_suffix(',') {
             if let Some(f) = appositive_intro(paragraph, &words, i, bare, aliases) {
                 found.push(f);
             }
@@ -299,6 +303,55 @@ pub(crate) fn introductions(paragraph: &str, aliases: &CountryAliases) -> Vec<Fo
         }
     }
     found
+}
+
+/// "said Ms. Jane Wanjiru (Kenya)", "Jane Wanjiru (Kenya), Director of …": a country in
+/// parentheses after a name, with a role after it or a speech verb on either side.
+fn country_in_parentheses(
+    paragraph: &str,
+    words: &[Word<'_>],
+    i: usize,
+    aliases: &CountryAliases,
+) -> Option<Found> {
+    let open = words[i].start;
+    let close = open + paragraph[open..].find(')')?;
+    let c = country(&paragraph[open + 1..close], aliases)?;
+    let last = words[i - 1].text;
+    if !is_name_word(last) || is_honorific(last) {
+        return None;
+    }
+    let (j, tokens) = name_run(words, i - 1, last);
+    let raw = valid_name(&tokens, aliases)?;
+    let after = &paragraph[close + 1..];
+    let before = &paragraph[..words[j].start];
+    let parsed = parse_name(&raw);
+    let mut person = ImportedPerson {
+        name: tidy_name(&parsed.name),
+        honorific: parsed.honorific,
+        country: Some(c),
+        ..ImportedPerson::default()
+    };
+    let is_verb = |w: Option<&str>| {
+        w.is_some_and(|w| SPEECH_VERBS.contains(&w.trim_matches(|c: char| !c.is_alphabetic())))
+    };
+    if let Some(rest) = after.strip_prefix(',') {
+        let parts = appositive(rest, aliases);
+        if parts.first().is_some_and(|p| is_role(p)) {
+            let refs: Vec<&str> = parts.iter().map(String::as_str).collect();
+            fill_appositive(&mut person, &refs, aliases);
+        } else if !is_verb(rest.split_whitespace().next()) {
+            return None;
+        }
+    } else if !is_verb(after.split_whitespace().next())
+        && !is_verb(before.split_whitespace().next_back())
+    {
+        return None;
+    }
+    Some(Found {
+        person,
+        moderator: is_moderator_cue(before),
+        guessed: false,
+    })
 }
 
 /// The name run ending at word `i`: (index of its first word, its words).
@@ -642,6 +695,19 @@ mod tests {
             names("said Mr. Tomas LAMANAUSKAS, Deputy Secretary-General, ITU."),
             [("Tomas Lamanauskas".into(), false, None)]
         );
+    }
+
+    #[test]
+    fn a_country_in_parentheses_after_a_name_introduces_a_speaker() {
+        assert_eq!(
+            names("“We are ready,” said Ms. Jane Wanjiru (Kenya) at the opening."),
+            [("Jane Wanjiru".into(), false, Some("KE"))]
+        );
+        assert_eq!(
+            names("Mr. Omar Haddad (Jordan), Director of Policy, TRC, noted that"),
+            [("Omar Haddad".into(), false, Some("JO"))]
+        );
+        assert_eq!(names("a report by Omar Haddad (Jordan) was shared"), []);
     }
 
     #[test]
