@@ -1,9 +1,10 @@
 //! Any text as an import input: reading it must never panic, and every session
-//! file made from it must parse as a session file (what `proceedings import` writes builds).
+//! file made from it must parse and resolve without errors (what `proceedings import`
+//! writes builds).
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use proceedings::import::{Context, emit, parse};
+use proceedings::import::{Context, emit, parse, validate};
 use std::path::Path;
 
 fuzz_target!(|data: &[u8]| {
@@ -11,8 +12,8 @@ fuzz_target!(|data: &[u8]| {
     let (shape, sessions) = parse(text, &Context::default());
     for s in &sessions {
         let file = emit::session_file(s, shape, "fuzz.txt");
-        if let Err(d) = proceedings::content::parse_session(&file, Path::new("f.md")) {
-            panic!("imported file does not parse: {d:?}\n{file}");
+        if let Err(e) = validate(&file, Path::new("sessions/imported.md")) {
+            panic!("imported file does not build: {e}\n{file}");
         }
     }
 });

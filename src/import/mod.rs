@@ -21,7 +21,7 @@ pub mod write;
 
 use crate::taxonomy::{ActionLine, Country, CountryAliases, Sdg};
 
-pub use write::{ImportError, ImportOptions, Imported, import_files, site_context};
+pub use write::{ImportError, ImportOptions, Imported, import_files, site_context, validate};
 
 /// The two shapes real input takes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

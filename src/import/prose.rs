@@ -283,6 +283,28 @@ fn valid_name(tokens: &[&str], aliases: &CountryAliases) -> Option<String> {
     ok.then_some(raw)
 }
 
+/// How far an introduction reaches on either side of a name, in bytes: longer
+/// than any real appositive, and it keeps a paragraph of many commas linear.
+const WINDOW: usize = 600;
+
+/// The first [`WINDOW`] bytes of `text` (at a character boundary).
+fn window_after(text: &str) -> &str {
+    let mut end = text.len().min(WINDOW);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// The last [`WINDOW`] bytes of `text` (at a character boundary).
+fn window_before(text: &str) -> &str {
+    let mut start = text.len().saturating_sub(WINDOW);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    &text[start..]
+}
+
 /// Every person introduced in `paragraph`.
 pub(crate) fn introductions(paragraph: &str, aliases: &CountryAliases) -> Vec<Found> {
     let words = split_words(paragraph);
@@ -322,8 +344,8 @@ fn country_in_parentheses(
     }
     let (j, tokens) = name_run(words, i - 1, last);
     let raw = valid_name(&tokens, aliases)?;
-    let after = &paragraph[close + 1..];
-    let before = &paragraph[..words[j].start];
+    let after = window_after(&paragraph[close + 1..]);
+    let before = window_before(&paragraph[..words[j].start]);
     let parsed = parse_name(&raw);
     let mut person = ImportedPerson {
         name: tidy_name(&parsed.name),
@@ -402,8 +424,8 @@ fn appositive_intro(
             return None;
         }
     }
-    let after = &paragraph[words[i].end..];
-    let before = &paragraph[..words[j].start];
+    let after = window_after(&paragraph[words[i].end..]);
+    let before = window_before(&paragraph[..words[j].start]);
     let parsed = parse_name(&raw);
     let mut person = ImportedPerson {
         name: tidy_name(&parsed.name),

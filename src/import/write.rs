@@ -128,6 +128,7 @@ pub fn import_files(files: &[PathBuf], opts: &ImportOptions) -> Result<Vec<Impor
     let cx = site_context(&opts.site, opts.event.clone());
     let mut out = Vec::new();
     let mut taken: HashSet<PathBuf> = HashSet::new();
+    let elsewhere = site_slugs(&opts.site);
     for file in files {
         let bytes = fs::read(file).map_err(|source| ImportError::Read {
             path: file.clone(),
@@ -147,13 +148,10 @@ pub fn import_files(files: &[PathBuf], opts: &ImportOptions) -> Result<Vec<Impor
                     || "imported-session".to_string(),
                     |s| s.as_str().to_string(),
                 );
-            let path = free_path(&dir, &slug, &mut taken);
+            let path = free_path(&dir, &slug, &mut taken, &elsewhere);
             let text = emit::session_file(&session, shape, &file.display().to_string());
-            if let Err(d) = content::parse_session(&text, &path) {
-                return Err(ImportError::Invalid {
-                    path,
-                    message: d.message,
-                });
+            if let Err(message) = validate(&text, &path) {
+                return Err(ImportError::Invalid { path, message });
             }
             out.push(Imported {
                 source: file.clone(),
@@ -183,6 +181,41 @@ pub fn import_files(files: &[PathBuf], opts: &ImportOptions) -> Result<Vec<Impor
     Ok(out)
 }
 
+/// Checks that a session file parses and resolves without errors on its own, as
+/// the build will see it: the importer's promise that what it writes builds.
+pub fn validate(text: &str, path: &Path) -> Result<(), String> {
+    let (front, body) = content::parse_session(text, path).map_err(|d| d.message)?;
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let sources = content::Sources {
+        config: crate::config::SiteConfig::default(),
+        sessions: vec![content::SessionSource {
+            file: path.to_path_buf(),
+            stem,
+            front,
+            body: body.to_string(),
+        }],
+        events: Vec::new(),
+        speakers: Vec::new(),
+        country_aliases: CountryAliasRecords::default(),
+        events_file: PathBuf::new(),
+        speakers_file: PathBuf::new(),
+        countries_file: PathBuf::new(),
+    };
+    let mut diags = Diagnostics::new();
+    crate::model::resolve(
+        sources,
+        crate::model::ResolveOptions { drafts: true },
+        &mut diags,
+    );
+    match diags.iter().find(|d| d.is_error()) {
+        Some(d) => Err(d.message.clone()),
+        None => Ok(()),
+    }
+}
+
 fn target_dir(opts: &ImportOptions, event: Option<&str>) -> PathBuf {
     if let Some(into) = &opts.into {
         return into.clone();
@@ -200,16 +233,58 @@ fn target_dir(opts: &ImportOptions, event: Option<&str>) -> PathBuf {
     dir
 }
 
-/// `dir/slug.md`, or `dir/slug-2.md` … when this import already uses that name.
-fn free_path(dir: &Path, slug: &str, taken: &mut HashSet<PathBuf>) -> PathBuf {
-    let mut path = dir.join(format!("{slug}.md"));
+/// The site's session files by slug (their file stem), to avoid a slug two sessions would share.
+fn site_slugs(site: &Path) -> Vec<(String, PathBuf)> {
+    let root = SitePaths::new(site).sessions;
+    walkdir::WalkDir::new(&root)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| {
+            e.path()
+                .extension()
+                .is_some_and(|x| x == "md" || x == "markdown")
+        })
+        .filter_map(|e| {
+            let stem = Slug::from_text(&e.path().file_stem()?.to_string_lossy())?;
+            Some((stem.as_str().to_string(), e.path().to_path_buf()))
+        })
+        .collect()
+}
+
+/// `dir/slug.md`, or `dir/slug-2.md` … when this import already uses that name, the
+/// slug is reserved ("page"), or another session of the site has it. The same path
+/// is not "another session": that is the file `--force` overwrites.
+fn free_path(
+    dir: &Path,
+    slug: &str,
+    taken: &mut HashSet<PathBuf>,
+    elsewhere: &[(String, PathBuf)],
+) -> PathBuf {
+    let clashes = |candidate: &str, path: &Path, taken: &HashSet<PathBuf>| {
+        taken.contains(path)
+            || candidate == "page"
+            || elsewhere
+                .iter()
+                .any(|(s, p)| s == candidate && !same_file(p, path))
+    };
+    let mut candidate = slug.to_string();
+    let mut path = dir.join(format!("{candidate}.md"));
     let mut n = 2;
-    while taken.contains(&path) {
-        path = dir.join(format!("{slug}-{n}.md"));
+    while clashes(&candidate, &path, taken) {
+        candidate = format!("{slug}-{n}");
+        path = dir.join(format!("{candidate}.md"));
         n += 1;
     }
     taken.insert(path.clone());
     path
+}
+
+/// Whether two paths name one file (either may not exist yet).
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    }
 }
 
 fn write_file(path: &Path, text: &str, force: bool) -> Result<(), ImportError> {

@@ -345,13 +345,15 @@ fn import_never_overwrites_without_force_and_dry_run_writes_nothing() {
         first
     );
 
+    // Another folder: the slug is taken by the first import, so the file gets another.
     let into = site.run(&["import", "--into", "sessions/other", input]);
     assert!(into.status.success());
     assert!(
         site.root()
-            .join("sessions/other/bridging-the-digital-divide-through-community-networks.md")
+            .join("sessions/other/bridging-the-digital-divide-through-community-networks-2.md")
             .exists()
     );
+    site.build(&[]);
 }
 
 #[test]
