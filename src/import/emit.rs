@@ -170,9 +170,57 @@ pub fn session_file(s: &ImportedSession, shape: Shape, source: &str) -> String {
     t
 }
 
+/// Text that would start a Markdown block it does not mean ("# 1", "> x", "- x",
+/// "---", "2024. x") is escaped; inline Markdown ("**bold**") is kept as written.
+pub(crate) fn escape_line(text: &str) -> String {
+    let t = text.trim();
+    let mut chars = t.chars();
+    let first = chars.next();
+    let second = chars.next();
+    let spaced = second.is_none_or(|c| c == ' ');
+    let repeated = |c: char| t.len() >= 3 && t.chars().all(|x| x == c || x == ' ');
+    let block = match first {
+        Some('#') => spaced || second == Some('#'),
+        Some('>') => true,
+        Some(c @ ('-' | '*' | '+')) => spaced || repeated(c),
+        Some(c @ ('_' | '=')) => repeated(c),
+        Some('`') => t.starts_with("```"),
+        Some('~') => t.starts_with("~~~"),
+        _ => false,
+    };
+    if block {
+        return format!("\\{t}");
+    }
+    // "2024. A year of …" would start an ordered list.
+    let digits = t.chars().take_while(char::is_ascii_digit).count();
+    if digits > 0 && digits <= 9 {
+        let rest = &t[digits..];
+        if (rest.starts_with(". ") || rest.starts_with(") ")) || rest == "." || rest == ")" {
+            return format!("{}\\{}", &t[..digits], rest);
+        }
+    }
+    t.to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_text_that_would_open_a_block_is_escaped() {
+        for (raw, md) in [
+            ("**Smart Cities:** x", "**Smart Cities:** x"),
+            ("# 1 priority", "\\# 1 priority"),
+            ("#hashtag", "#hashtag"),
+            ("> quote", "\\> quote"),
+            ("- x", "\\- x"),
+            ("---", "\\---"),
+            ("2024. A year", "2024\\. A year"),
+            ("5G networks", "5G networks"),
+        ] {
+            assert_eq!(escape_line(raw), md, "{raw}");
+        }
+    }
 
     fn read_back(yaml_value: &str) -> String {
         let doc =

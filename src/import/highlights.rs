@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 
+use super::emit::escape_line;
 use super::prose::{self, Found};
 use super::{Context, ImportedPerson, ImportedSession, KnownEvent};
 use crate::model::identity;
@@ -80,10 +81,10 @@ fn article(lines: &[&str], cx: &Context) -> ImportedSession {
     let mut body = String::new();
     for p in &paragraphs {
         if is_heading(p) {
-            body.push_str(&format!("## {p}\n\n"));
+            body.push_str(&format!("## {}\n\n", escape_line(p)));
             continue;
         }
-        body.push_str(p);
+        body.push_str(&escape_line(p));
         body.push_str("\n\n");
         for f in prose::introductions(p, &cx.countries) {
             let Some(id) = identity(&f.person.name) else {

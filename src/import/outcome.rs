@@ -7,6 +7,7 @@ use std::str::FromStr;
 
 use super::clean::{is_blank, list_item};
 use super::detect::is_event_line;
+use super::emit::escape_line;
 use super::person::{country, fill_appositive, from_listed, is_role, split_commas};
 use super::{Context, ImportedSession};
 use crate::model::{TimeRange, parse_name};
@@ -668,16 +669,6 @@ impl Body {
         } else {
             format!("{out}\n")
         }
-    }
-}
-
-/// Text that would start a Markdown block it does not mean ("# 1", "> x", "---") is escaped.
-pub(crate) fn escape_line(text: &str) -> String {
-    let t = text.trim();
-    if t.starts_with(['#', '>', '=', '+', '|', '<', '`', '~', '-', '*', '_']) {
-        format!("\\{t}")
-    } else {
-        t.to_string()
     }
 }
 
