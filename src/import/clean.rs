@@ -53,8 +53,11 @@ pub(crate) fn list_item(line: &str) -> Option<Item<'_>> {
     loop {
         if let Some(c) = rest.chars().next().filter(|c| BULLETS.contains(c)) {
             let after = &rest[c.len_utf8()..];
-            // "-5%" or "*emphasis*" are text, not markers: a marker stands alone.
-            if !(after.is_empty() || after.starts_with(' ')) {
+            // "-5%" or "*emphasis*" are text, not markers: a marker stands alone, except
+            // that "•Text" and "-Dr. Name" lost their space in the export.
+            let glued = !c.is_ascii() && c != '–' && c != '—'
+                || (c == '-' && after.chars().next().is_some_and(char::is_uppercase));
+            if !(after.is_empty() || after.starts_with(' ') || glued) {
                 break;
             }
             item.checkbox |= matches!(c, '☐' | '□' | '☑' | '☒');
@@ -138,6 +141,13 @@ mod tests {
             ("☐ Prioritize:", "Prioritize:", false, true),
             ("- - Mr. Y", "Mr. Y", false, false),
             ("-", "", false, false),
+            (
+                "-Dr. Albert Antwi-Boasiako",
+                "Dr. Albert Antwi-Boasiako",
+                false,
+                false,
+            ),
+            ("•Text", "Text", false, false),
             (
                 "o Ms. Chloé Lefèvre, Officer",
                 "Ms. Chloé Lefèvre, Officer",
