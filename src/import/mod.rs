@@ -17,6 +17,8 @@ mod highlights;
 mod outcome;
 mod person;
 mod prose;
+mod when;
+mod words;
 pub mod write;
 
 use crate::taxonomy::{ActionLine, Country, CountryAliases, Sdg};
