@@ -214,7 +214,7 @@ fn read_value(s: &mut ImportedSession, field: &Field, value: &str, cx: &Context)
         Field::Topics => {
             for t in value.split([',', ';']).map(str::trim) {
                 let t = t.trim_end_matches('.');
-                if !t.is_empty()
+                if Slug::from_text(t).is_some()
                     && t.chars().count() <= 80
                     && !s.topics.iter().any(|x| x.eq_ignore_ascii_case(t))
                 {

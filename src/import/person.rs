@@ -238,9 +238,8 @@ pub(crate) fn from_listed(item: &str, aliases: &CountryAliases) -> Option<Import
         name_part.truncate(open);
     }
     let parsed = parse_name(&name_part);
-    if parsed.name.is_empty() {
-        return None;
-    }
+    // A name must have letters or digits to be a person ("—" is a stray mark).
+    crate::model::identity(&parsed.name)?;
     person.name = tidy_name(&parsed.name);
     person.honorific = parsed.honorific;
     fill_appositive(&mut person, after, aliases);

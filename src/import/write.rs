@@ -312,3 +312,52 @@ fn write_file(path: &Path, text: &str, force: bool) -> Result<(), ImportError> {
     })?;
     f.write_all(text.as_bytes()).map_err(err(path))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::{Context, emit, parse};
+
+    /// Pieces of both shapes, shuffled: whatever comes out must build.
+    const PIECES: &str = "(Session Outcome Document|Categories|2020 Daily Highlights Day 3|\
+        Moderator:|Panellists:|Topics:|WSIS Action Lines:|Sustainable Development Goals|\
+        Key Issues discussed:|☐ |- |• |01\\. |Goal 1[0-9]: x|С7\\. E-health|C1[0-2]|\
+        Ms\\. [A-Z][a-zà-ỹ]+ [A-Z][a-z]+, |Director, |Ministry of ICT, |Viet Nam|\
+        \\(Islamic Republic of\\)|said |moderated by |30th May 2024: 10:00-10:45 \\(UTC\\+02:00\\)|\
+        https://www\\.itu\\.int/net4/wsis/forum/2024/x|page|# |> |---|\"|: |\n|\n\n|, |\\. |\\PC){0,80}";
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_imports_into_files_that_build(text in PIECES) {
+            let (shape, sessions) = parse(&text, &Context::default());
+            for s in &sessions {
+                let file = emit::session_file(s, shape, "input.txt");
+                let checked = validate(&file, Path::new("sessions/x.md"));
+                proptest::prop_assert!(checked.is_ok(), "{:?}\n{}", checked, file);
+            }
+        }
+    }
+
+    #[test]
+    fn a_slug_other_sessions_have_or_page_gets_a_number() {
+        let mut taken = HashSet::new();
+        let elsewhere = vec![("panel".to_string(), PathBuf::from("sessions/a/panel.md"))];
+        let dir = Path::new("sessions/b");
+        assert_eq!(
+            free_path(dir, "panel", &mut taken, &elsewhere),
+            dir.join("panel-2.md")
+        );
+        assert_eq!(
+            free_path(dir, "page", &mut taken, &elsewhere),
+            dir.join("page-2.md")
+        );
+        assert_eq!(
+            free_path(dir, "other", &mut taken, &elsewhere),
+            dir.join("other.md")
+        );
+        assert_eq!(
+            free_path(dir, "other", &mut taken, &elsewhere),
+            dir.join("other-2.md")
+        );
+    }
+}
