@@ -216,7 +216,9 @@ pub(crate) fn from_listed(item: &str, aliases: &CountryAliases) -> Option<Import
         for sep in [" – ", " — ", " - "] {
             if let Some((name, role)) = first.split_once(sep) {
                 if is_role(role) && !is_role(name) {
-                    parts.splice(0..1, [name.trim(), role.trim()]);
+                    // "John Smith - CEO - Acme - Kenya": the dash separates every part.
+                    let rest = role.split(sep).map(str::trim);
+                    parts.splice(0..1, std::iter::once(name.trim()).chain(rest));
                     break;
                 }
             }
@@ -224,7 +226,8 @@ pub(crate) fn from_listed(item: &str, aliases: &CountryAliases) -> Option<Import
     }
     let (name_part, after) = parts.split_first()?;
     let mut name_part = name_part.to_string();
-    // "Name (Country)" or "Name (Organization)".
+    let mut after: Vec<String> = after.iter().map(|p| p.to_string()).collect();
+    // "Name (Country)", "Name (Organization)", "Name (Role, Organization, Country)".
     let mut org_in_name = None;
     if let Some(open) = name_part.rfind(" (").filter(|_| name_part.ends_with(')')) {
         let inner = name_part[open + 2..name_part.len() - 1].trim().to_string();
@@ -232,17 +235,22 @@ pub(crate) fn from_listed(item: &str, aliases: &CountryAliases) -> Option<Import
             Some(c) => {
                 person.country.get_or_insert(c);
             }
+            None if inner.contains(',') || is_role(&inner) => {
+                let inside = split_commas(&inner).into_iter().map(String::from);
+                after.splice(0..0, inside);
+            }
             None if !inner.is_empty() => org_in_name = Some(inner),
             None => {}
         }
         name_part.truncate(open);
     }
+    let after: Vec<&str> = after.iter().map(String::as_str).collect();
     let parsed = parse_name(&name_part);
     // A name must have letters or digits to be a person ("—" is a stray mark).
     crate::model::identity(&parsed.name)?;
     person.name = tidy_name(&parsed.name);
     person.honorific = parsed.honorific;
-    fill_appositive(&mut person, after, aliases);
+    fill_appositive(&mut person, &after, aliases);
     if person.organization.is_none() {
         person.organization = org_in_name;
     }
@@ -376,6 +384,19 @@ mod tests {
         let p = listed("Ms. Jane Wanjiru (Kenya), Director, Ministry of ICT");
         assert_eq!(p.name, "Jane Wanjiru");
         assert_eq!(p.country.map(Country::iso2), Some("KE"));
+    }
+
+    #[test]
+    fn dashes_and_parentheses_can_hold_the_whole_introduction() {
+        let p = listed("John Smith - CEO - Acme Corp - Kenya");
+        assert_eq!(p.name, "John Smith");
+        assert_eq!(p.role.as_deref(), Some("CEO"));
+        assert_eq!(p.organization.as_deref(), Some("Acme Corp"));
+        assert_eq!(p.country.map(Country::iso2), Some("KE"));
+        let p = listed("Ms. Aiko Mori (Director, Digital Agency, Japan)");
+        assert_eq!(p.name, "Aiko Mori");
+        assert_eq!(p.role.as_deref(), Some("Director"));
+        assert_eq!(p.country.map(Country::iso2), Some("JP"));
     }
 
     #[test]
