@@ -132,7 +132,7 @@ pub(crate) fn introductions(paragraph: &str, aliases: &CountryAliases) -> Vec<Fo
     let mut found = Vec::new();
     for (i, w) in words.iter().enumerate() {
         if w.text.starts_with('(') && i > 0 {
-            if let Some(f) = country_in_parentheses(paragraph, &words, i, aliases) {
+            if let Some(f) = parenthesised_intro(paragraph, &words, i, aliases) {
                 found.push(f);
             }
         } else if let Some(bare) = w.text.strip_suffix(',') {
@@ -149,8 +149,9 @@ pub(crate) fn introductions(paragraph: &str, aliases: &CountryAliases) -> Vec<Fo
 }
 
 /// "said Ms. Jane Wanjiru (Kenya)", "Jane Wanjiru (Kenya), Director of …": a country in
-/// parentheses after a name, with a role after it or a speech verb on either side.
-fn country_in_parentheses(
+/// parentheses after a name, with a role after it or a speech verb on either side; or
+/// the whole introduction in parentheses, "Jane Wanjiru (Director, ICT Authority, Kenya)".
+fn parenthesised_intro(
     paragraph: &str,
     words: &[Word<'_>],
     i: usize,
@@ -158,7 +159,13 @@ fn country_in_parentheses(
 ) -> Option<Found> {
     let open = words[i].start;
     let close = open + paragraph[open..].find(')')?;
-    let c = country(&paragraph[open + 1..close], aliases)?;
+    let inner = &paragraph[open + 1..close];
+    let c = country(inner, aliases);
+    let inner_parts = split_commas(inner);
+    let inner_role = c.is_none() && inner_parts.first().is_some_and(|p| is_role(p));
+    if c.is_none() && !inner_role {
+        return None;
+    }
     let last = words[i - 1].text;
     if !is_name_word(last) || is_honorific(last) {
         return None;
@@ -171,9 +178,17 @@ fn country_in_parentheses(
     let mut person = ImportedPerson {
         name: tidy_name(&parsed.name),
         honorific: parsed.honorific,
-        country: Some(c),
+        country: c,
         ..ImportedPerson::default()
     };
+    if inner_role {
+        fill_appositive(&mut person, &inner_parts, aliases);
+        return Some(Found {
+            person,
+            moderator: is_moderator_cue(before),
+            guessed: false,
+        });
+    }
     let is_verb = |w: Option<&str>| {
         w.is_some_and(|w| SPEECH_VERBS.contains(&w.trim_matches(|c: char| !c.is_alphabetic())))
     };
@@ -533,6 +548,11 @@ mod tests {
             [("Omar Haddad".into(), false, Some("JO"))]
         );
         assert_eq!(names("a report by Omar Haddad (Jordan) was shared"), []);
+        assert_eq!(
+            names("as Ms. Aiko Mori (Director, Digital Agency, Japan) put it"),
+            [("Aiko Mori".into(), false, Some("JP"))]
+        );
+        assert_eq!(names("the Internet Society (ISOC) and others"), []);
     }
 
     #[test]
