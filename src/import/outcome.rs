@@ -8,10 +8,9 @@ use std::str::FromStr;
 use super::clean::{is_blank, list_item};
 use super::detect::is_event_line;
 use super::emit::escape_line;
-use super::person::{country, fill_appositive, from_listed, is_role, split_commas};
+use super::person::{country, fill_appositive, from_listed, is_role, split_commas, split_name};
 use super::when::{find_date, find_time, find_timezone};
 use super::{Context, ImportedSession};
-use crate::model::parse_name;
 use crate::taxonomy::{ActionLine, Sdg};
 use crate::url::Slug;
 
@@ -244,7 +243,7 @@ fn person(s: &mut ImportedSession, moderator: bool, text: &str, cx: &Context) {
         let first = parts.first().copied().unwrap_or("");
         let bare = prev.role.is_none() && prev.organization.is_none();
         if bare
-            && parse_name(first).honorific.is_none()
+            && split_name(first).honorific.is_none()
             && (is_role(first) || country(text, &cx.countries).is_some())
         {
             fill_appositive(prev, &parts, &cx.countries);

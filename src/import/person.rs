@@ -2,11 +2,41 @@
 //! its parts: the honorific by [`crate::model::parse_name`], the
 //! country by the country table, the role and organization by their words.
 
-use crate::model::parse_name;
+use crate::model::{ParsedName, parse_name};
 use crate::taxonomy::{Country, CountryAliases};
 
 use super::ImportedPerson;
-use super::words::{ORG_WORDS, ROLE_WORDS};
+use super::words::{EXTRA_HONORIFICS, ORG_WORDS, ROLE_WORDS};
+
+/// [`parse_name`], also moving out the honorifics of [`EXTRA_HONORIFICS`] ("Sra. Dra. Ana
+/// Lima", "Lt. Gen. X"), which the build would otherwise keep as part of the name.
+pub(crate) fn split_name(raw: &str) -> ParsedName {
+    let mut honorifics: Vec<String> = Vec::new();
+    let mut name = raw.trim().to_string();
+    // Each round removes at least one word; eight honorifics in a row is already absurd.
+    for _ in 0..8 {
+        let parsed = parse_name(&name);
+        honorifics.extend(parsed.honorific);
+        let words: Vec<&str> = parsed.name.split_whitespace().collect();
+        match words.split_first() {
+            Some((first, rest))
+                if !rest.is_empty()
+                    && EXTRA_HONORIFICS.contains(&first.to_lowercase().as_str()) =>
+            {
+                honorifics.push((*first).to_string());
+                name = rest.join(" ");
+            }
+            _ => {
+                name = parsed.name;
+                break;
+            }
+        }
+    }
+    ParsedName {
+        honorific: (!honorifics.is_empty()).then(|| honorifics.join(" ")),
+        name,
+    }
+}
 
 /// Lower-case word list of a phrase.
 fn words(text: &str) -> impl Iterator<Item = String> + '_ {
@@ -245,7 +275,7 @@ pub(crate) fn from_listed(item: &str, aliases: &CountryAliases) -> Option<Import
         name_part.truncate(open);
     }
     let after: Vec<&str> = after.iter().map(String::as_str).collect();
-    let parsed = parse_name(&name_part);
+    let parsed = split_name(&name_part);
     // A name must have letters or digits to be a person ("—" is a stray mark).
     crate::model::identity(&parsed.name)?;
     person.name = tidy_name(&parsed.name);
@@ -397,6 +427,19 @@ mod tests {
         assert_eq!(p.name, "Aiko Mori");
         assert_eq!(p.role.as_deref(), Some("Director"));
         assert_eq!(p.country.map(Country::iso2), Some("JP"));
+    }
+
+    #[test]
+    fn honorifics_the_site_does_not_list_are_moved_out_too() {
+        let p = split_name("Sra. Dra. Ana Lima");
+        assert_eq!(
+            (p.honorific.as_deref(), p.name.as_str()),
+            (Some("Sra. Dra."), "Ana Lima")
+        );
+        let p = split_name("H.E. Lt. Gen. Amos Kariuki");
+        assert_eq!(p.honorific.as_deref(), Some("H.E. Lt. Gen."));
+        assert_eq!(p.name, "Amos Kariuki");
+        assert_eq!(split_name("Eng Lim").name, "Eng Lim");
     }
 
     #[test]

@@ -3,15 +3,16 @@
 //! name followed by a speech verb ("ITU Secretary-General Houlin Zhao echoed").
 //! A name merely mentioned ("the work of Tim Berners-Lee") has neither, and is skipped.
 
-use crate::model::parse_name;
 use crate::taxonomy::CountryAliases;
 
 use super::ImportedPerson;
 use super::person::{
     country, country_prefix, fill_appositive, is_acronym, is_org, is_role, is_role_word,
-    split_commas, tidy_name,
+    split_commas, split_name, tidy_name,
 };
-use super::words::{CALENDAR, MENTION_CUES, PARTICLES, SPEECH_VERBS, STARTERS, THING_WORDS};
+use super::words::{
+    CALENDAR, EXTRA_HONORIFICS, MENTION_CUES, PARTICLES, SPEECH_VERBS, STARTERS, THING_WORDS,
+};
 
 /// A person found in a paragraph.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -52,7 +53,9 @@ fn split_words(text: &str) -> Vec<Word<'_>> {
 }
 
 fn is_honorific(word: &str) -> bool {
-    parse_name(word).name.is_empty() || matches!(word, "His" | "Her" | "Excellency")
+    split_name(word).name.is_empty()
+        || EXTRA_HONORIFICS.contains(&word.to_lowercase().as_str())
+        || matches!(word, "His" | "Her")
 }
 
 /// "M." or "J.-P.": an initial inside a name.
@@ -80,7 +83,7 @@ fn is_name_word(word: &str) -> bool {
 /// Checks a candidate name (honorifics removed) and returns it cleaned.
 fn valid_name(tokens: &[&str], aliases: &CountryAliases) -> Option<String> {
     let raw = tokens.join(" ");
-    let parsed = parse_name(&raw);
+    let parsed = split_name(&raw);
     let ws: Vec<&str> = parsed.name.split_whitespace().collect();
     let proper = ws.iter().filter(|w| !PARTICLES.contains(w)).count();
     let ok = (2..=6).contains(&proper)
@@ -174,7 +177,7 @@ fn parenthesised_intro(
     let raw = valid_name(&tokens, aliases)?;
     let after = window_after(&paragraph[close + 1..]);
     let before = window_before(&paragraph[..words[j].start]);
-    let parsed = parse_name(&raw);
+    let parsed = split_name(&raw);
     let mut person = ImportedPerson {
         name: tidy_name(&parsed.name),
         honorific: parsed.honorific,
@@ -262,7 +265,7 @@ fn appositive_intro(
     }
     let after = window_after(&paragraph[words[i].end..]);
     let before = window_before(&paragraph[..words[j].start]);
-    let parsed = parse_name(&raw);
+    let parsed = split_name(&raw);
     let mut person = ImportedPerson {
         name: tidy_name(&parsed.name),
         honorific: parsed.honorific,
@@ -409,7 +412,7 @@ fn titled_intro(before: &[Word<'_>], aliases: &CountryAliases) -> Option<Found> 
     })?;
     let name_tokens = &tokens[title_end + 1..];
     let raw = valid_name(name_tokens, aliases)?;
-    let parsed = parse_name(&raw);
+    let parsed = split_name(&raw);
     Some(Found {
         person: ImportedPerson {
             name: parsed.name,
@@ -553,6 +556,17 @@ mod tests {
             [("Aiko Mori".into(), false, Some("JP"))]
         );
         assert_eq!(names("the Internet Society (ISOC) and others"), []);
+    }
+
+    #[test]
+    fn ranks_before_names_in_prose_are_honorifics() {
+        let f = introductions(
+            "said Lt. Gen. Amos Kariuki, Director General, National Cyber Command, Kenya.",
+            &CountryAliases::new(),
+        );
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].person.name, "Amos Kariuki");
+        assert_eq!(f[0].person.honorific.as_deref(), Some("Lt. Gen."));
     }
 
     #[test]

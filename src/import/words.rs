@@ -88,3 +88,13 @@ pub(crate) const MENTION_CUES: &[&str] = &[
     "quoted", "quoting", "cited", "citing", "late", "remembered", "honoured", "honored",
     "commemorated", "mourned", "invoked", "paraphrasing", "paraphrased", "memory",
 ];
+
+/// Honorifics and ranks the site's own list (`model::parse_name`) does not know, seen in
+/// speaker lists from Spanish, French, Dutch, Indonesian and South Asian secretariats,
+/// and military ranks. Lower case, with their dots.
+#[rustfmt::skip]
+pub(crate) const EXTRA_HONORIFICS: &[&str] = &[
+    "mme", "mme.", "mlle", "sr.", "sra.", "srta.", "dra.", "drs.", "ir.", "hon'ble", "lt.",
+    "col.", "gen.", "capt.", "maj.", "brig.", "adm.", "pr.", "mag.", "dipl.-ing.", "arch.",
+    "lic.", "excellency", "shri", "smt.", "shri.",
+];
