@@ -3,6 +3,47 @@
 
 use unicode_normalization::UnicodeNormalization;
 
+/// Windows-1252 characters at 0x80..=0x9F (the rest of the range is Latin-1).
+const CP1252: [char; 32] = [
+    '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}',
+    '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
+];
+
+/// The text of an input file, and how it was decoded when not UTF-8: Word saves
+/// "Unicode text" as UTF-16 and "plain text" on Windows as Windows-1252.
+pub(crate) fn decode(bytes: &[u8]) -> (String, Option<&'static str>) {
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return (s.to_string(), None);
+    }
+    let utf16 = |le: bool| -> String {
+        let units: Vec<u16> = bytes[2..]
+            .chunks_exact(2)
+            .map(|c| {
+                if le {
+                    u16::from_le_bytes([c[0], c[1]])
+                } else {
+                    u16::from_be_bytes([c[0], c[1]])
+                }
+            })
+            .collect();
+        String::from_utf16_lossy(&units)
+    };
+    match bytes {
+        [0xff, 0xfe, ..] => (utf16(true), Some("UTF-16")),
+        [0xfe, 0xff, ..] => (utf16(false), Some("UTF-16")),
+        _ => {
+            let text = bytes
+                .iter()
+                .map(|&b| match b {
+                    0x80..=0x9f => CP1252[usize::from(b - 0x80)],
+                    b => char::from(b),
+                })
+                .collect();
+            (text, Some("Windows-1252"))
+        }
+    }
+}
+
 /// NFC, `\n` line ends, no control or invisible characters, no-break spaces as spaces.
 /// Whatever survives can be written into YAML and Markdown.
 pub(crate) fn normalize(text: &str) -> String {
@@ -173,6 +214,20 @@ mod tests {
         ] {
             assert_eq!(list_item(not), None, "{not}");
         }
+    }
+
+    #[test]
+    fn word_encodings_are_decoded() {
+        assert_eq!(decode("Phạm".as_bytes()), ("Phạm".to_string(), None));
+        assert_eq!(
+            decode(b"\x93Caf\xe9\x94 \x96 x"),
+            ("“Café” – x".to_string(), Some("Windows-1252"))
+        );
+        let utf16: Vec<u8> = [0xff, 0xfe]
+            .into_iter()
+            .chain("Chính".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        assert_eq!(decode(&utf16), ("Chính".to_string(), Some("UTF-16")));
     }
 
     #[test]

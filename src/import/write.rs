@@ -55,8 +55,8 @@ pub enum ImportError {
         /// What went wrong.
         source: std::io::Error,
     },
-    /// An input is not UTF-8 text.
-    #[error("{} is not UTF-8 text: save it as plain text (UTF-8) first", .0.display())]
+    /// An input is not text (a .docx or .pdf, say).
+    #[error("{} is not a text file: save it as plain text (UTF-8) first", .0.display())]
     NotText(PathBuf),
     /// `--event` is not an id.
     #[error("`{0}` is not an event id: ids are lower-case letters, digits and hyphens")]
@@ -134,8 +134,22 @@ pub fn import_files(files: &[PathBuf], opts: &ImportOptions) -> Result<Vec<Impor
             path: file.clone(),
             source,
         })?;
-        let text = String::from_utf8(bytes).map_err(|_| ImportError::NotText(file.clone()))?;
-        let (shape, sessions) = super::parse(&text, &cx);
+        if bytes.contains(&0)
+            && !bytes.starts_with(&[0xff, 0xfe])
+            && !bytes.starts_with(&[0xfe, 0xff])
+        {
+            // NUL bytes outside UTF-16: a .docx, .pdf or image, not text.
+            return Err(ImportError::NotText(file.clone()));
+        }
+        let (text, encoding) = super::clean::decode(&bytes);
+        let (shape, mut sessions) = super::parse(&text, &cx);
+        if let Some(enc) = encoding {
+            for s in &mut sessions {
+                s.notes.push(format!(
+                    "the file is not UTF-8; it was read as {enc}: check accented letters"
+                ));
+            }
+        }
         let stem = file
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
