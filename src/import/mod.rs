@@ -1,14 +1,19 @@
 //! `proceedings import`: session text as secretariats receive it (pasted from
 //! Word or PDF) turned into session files.
 //!
-//! The steps, in order: [`clean`] normalises the text (NFC, no control
-//! characters, bullets and look-alike letters tamed); [`detect`] tells the
-//! shapes apart and splits files that hold several documents; [`outcome`] reads the WSIS
-//! "Session Outcome Document" template and [`highlights`] reads "Daily
-//! Highlights" articles, whose speakers [`prose`] finds in running text; both
-//! read a person's introduction with [`person`]. [`emit`] writes the session
-//! file text (front matter + Markdown, the importer's doubts as YAML comments)
-//! and [`write`] puts it on disk, never overwriting without `force`.
+//! The steps, in order: `clean` decodes and normalises the text (NFC, no
+//! control characters, bullets tamed); `detect` tells the shapes apart and
+//! splits files that hold several documents; `outcome` reads the WSIS "Session
+//! Outcome Document" template and `highlights` reads "Daily Highlights"
+//! articles, whose speakers `prose` finds in running text; both read a
+//! person's introduction with `person` (using the word lists of `words` and the
+//! date forms of `when`). [`emit`] writes the session file text (front matter +
+//! Markdown, the importer's doubts as YAML comments) and [`write`] checks that
+//! it builds and puts it on disk, never overwriting without `force`.
+//!
+//! Everything here is heuristics over the country table, the honorifics of
+//! [`crate::model::parse_name`] and word lists; `tests/it/import.rs` measures
+//! precision and recall on hand-answered fixtures.
 
 mod clean;
 mod detect;
