@@ -64,6 +64,37 @@ pub(crate) fn normalize(text: &str) -> String {
         .collect()
 }
 
+/// Latin letters for their Cyrillic and Greek look-alikes ("С7", "Gоal 4"), which
+/// PDF exports mix into codes. Only for codes and labels: names keep their letters.
+pub(crate) fn fold_lookalikes(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            'А' | 'Α' => 'A',
+            'В' | 'Β' => 'B',
+            'С' | 'Ϲ' => 'C',
+            'Е' | 'Ε' => 'E',
+            'Н' | 'Η' => 'H',
+            'І' | 'Ι' => 'I',
+            'К' | 'Κ' => 'K',
+            'М' | 'Μ' => 'M',
+            'О' | 'Ο' => 'O',
+            'Р' | 'Ρ' => 'P',
+            'Т' | 'Τ' => 'T',
+            'Х' | 'Χ' => 'X',
+            'а' => 'a',
+            'с' | 'ϲ' => 'c',
+            'е' => 'e',
+            'і' => 'i',
+            'о' | 'ο' => 'o',
+            'р' | 'ρ' => 'p',
+            'х' => 'x',
+            'у' => 'y',
+            'ѕ' => 's',
+            c => c,
+        })
+        .collect()
+}
+
 /// Characters that start a list item in pasted text.
 const BULLETS: &[char] = &[
     '-', '•', '◦', '▪', '▫', '■', '□', '☐', '☑', '☒', '●', '○', '◆', '◇', '➢', '➤', '►', '▶', '✓',
@@ -228,6 +259,12 @@ mod tests {
             .chain("Chính".encode_utf16().flat_map(u16::to_le_bytes))
             .collect();
         assert_eq!(decode(&utf16), ("Chính".to_string(), Some("UTF-16")));
+    }
+
+    #[test]
+    fn look_alike_letters_fold_to_latin() {
+        assert_eq!(fold_lookalikes("С7 Gоal 4 SDG"), "C7 Goal 4 SDG");
+        assert_eq!(fold_lookalikes("Phạm Чингиз"), "Phạm Чингиз");
     }
 
     #[test]

@@ -5,7 +5,7 @@
 
 use std::str::FromStr;
 
-use super::clean::{is_blank, list_item};
+use super::clean::{fold_lookalikes, is_blank, list_item};
 use super::detect::is_event_line;
 use super::emit::escape_line;
 use super::person::{country, fill_appositive, from_listed, is_role, split_commas, split_name};
@@ -76,14 +76,14 @@ const SECTION_STARTS: &[&str] = &[
 ];
 
 /// The field a line opens, and the value written after its label on the same line.
+/// Look-alike letters are folded for matching the label only: the value keeps its own.
 fn label(line: &str) -> Option<(Field, &str)> {
     let t = line.trim();
     if list_item(t).is_some() || t.is_empty() {
         return None;
     }
     let (key, value) = t.split_once(':').unwrap_or((t, ""));
-    let norm = key
-        .trim()
+    let norm = fold_lookalikes(key.trim())
         .to_lowercase()
         .replace("(s)", "s")
         .replace("  ", " ");
@@ -99,7 +99,7 @@ fn label(line: &str) -> Option<(Field, &str)> {
             }
         }
     }
-    let lower = t.to_lowercase();
+    let lower = fold_lookalikes(t).to_lowercase();
     // A free section's heading ends with a colon; the template's own headings may lack it,
     // but then they are short (a paragraph that starts "Summary of …" is no heading).
     let section = (t.ends_with(':') && t.chars().count() <= 300)
@@ -221,8 +221,8 @@ fn read_value(s: &mut ImportedSession, field: &Field, value: &str, cx: &Context)
                 }
             }
         }
-        Field::ActionLines => action_lines(s, value),
-        Field::Sdgs => sdgs(s, value),
+        Field::ActionLines => action_lines(s, &fold_lookalikes(value)),
+        Field::Sdgs => sdgs(s, &fold_lookalikes(value)),
         Field::Section(_) => {}
     }
 }
@@ -496,6 +496,10 @@ mod tests {
         );
         assert_eq!(label("- C1. The role of governments"), None);
         assert_eq!(label("Goal 4: Ensure inclusive"), None);
+        assert_eq!(
+            label("WSIS Асtion Linеs:").map(|l| l.0),
+            Some(Field::ActionLines)
+        );
     }
 
     #[test]
@@ -528,8 +532,9 @@ mod tests {
         );
         sdgs(&mut s, "SDG 3, SDG 5");
         sdgs(&mut s, "opportunities for all");
+        read_value(&mut s, &Field::Sdgs, "Gоal 9: Build", &Context::default());
         let goals: Vec<u8> = s.sdgs.iter().map(|g| g.number()).collect();
-        assert_eq!(goals, [4, 3, 5]);
+        assert_eq!(goals, [4, 3, 5, 9]);
         assert_eq!(s.notes.len(), 1, "a wrapped title line is no miss");
     }
 }
