@@ -83,10 +83,14 @@ fn label(line: &str) -> Option<(Field, &str)> {
         return None;
     }
     let (key, value) = t.split_once(':').unwrap_or((t, ""));
-    let norm = fold_lookalikes(key.trim())
+    let mut norm = fold_lookalikes(key.trim())
         .to_lowercase()
         .replace("(s)", "s")
         .replace("  ", " ");
+    // "Speakers (in order of intervention)": the parenthesis says nothing about the field.
+    if let (Some(open), true) = (norm.find(" ("), norm.ends_with(')')) {
+        norm.truncate(open);
+    }
     let norm = norm.trim_end_matches(['.', ' ']);
     if key.chars().count() <= 60 {
         // "Speakers/Panelists", "Moderator & Chair": any one of the spellings.
@@ -278,6 +282,13 @@ fn check_people(s: &mut ImportedSession) {
 }
 
 fn action_lines(s: &mut ImportedSession, value: &str) {
+    // "AL C3 – Access …; AL C11 – International …": one line per semicolon.
+    if value.contains(';') {
+        for piece in value.split(';').map(str::trim).filter(|p| !p.is_empty()) {
+            action_lines(s, piece);
+        }
+        return;
+    }
     // "C1, C3, C7 E-health" on one line (a full title has commas too, but then a piece fails).
     let pieces: Vec<&str> = value.split([',', ';']).map(str::trim).collect();
     let parsed: Vec<ActionLine> = pieces.iter().filter_map(|p| p.parse().ok()).collect();
@@ -305,6 +316,13 @@ fn action_lines(s: &mut ImportedSession, value: &str) {
 }
 
 fn sdgs(s: &mut ImportedSession, value: &str) {
+    // "SDG 9 – Industry, Innovation and Infrastructure; SDG 17 – Partnerships": one per semicolon.
+    if value.contains(';') {
+        for piece in value.split(';').map(str::trim).filter(|p| !p.is_empty()) {
+            sdgs(s, piece);
+        }
+        return;
+    }
     let pieces: Vec<&str> = value.split([',', ';']).map(str::trim).collect();
     let parsed: Vec<Sdg> = pieces.iter().filter_map(|p| p.parse().ok()).collect();
     if pieces.len() > 1 && parsed.len() == pieces.len() {
@@ -532,9 +550,13 @@ mod tests {
         );
         sdgs(&mut s, "SDG 3, SDG 5");
         sdgs(&mut s, "opportunities for all");
+        sdgs(
+            &mut s,
+            "SDG 9 – Industry, Innovation and Infrastructure; SDG 17 – Partnerships",
+        );
         read_value(&mut s, &Field::Sdgs, "Gоal 9: Build", &Context::default());
         let goals: Vec<u8> = s.sdgs.iter().map(|g| g.number()).collect();
-        assert_eq!(goals, [4, 3, 5, 9]);
+        assert_eq!(goals, [4, 3, 5, 9, 17]);
         assert_eq!(s.notes.len(), 1, "a wrapped title line is no miss");
     }
 }

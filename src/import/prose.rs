@@ -143,7 +143,9 @@ pub(crate) fn introductions(paragraph: &str, aliases: &CountryAliases) -> Vec<Fo
                 found.push(f);
             }
         } else if i > 0 && SPEECH_VERBS.contains(&w.text.trim_end_matches([',', '.'])) {
-            if let Some(f) = titled_intro(&words[..i], aliases) {
+            if let Some(f) = titled_intro(&words[..i], aliases)
+                .or_else(|| name_of_org_intro(&words[..i], aliases))
+            {
                 found.push(f);
             }
         }
@@ -343,11 +345,18 @@ fn appositive(after: &str, aliases: &CountryAliases) -> Vec<String> {
     let text = &after[..end];
     let mut parts = Vec::new();
     for (k, part) in split_commas(text).into_iter().enumerate() {
+        // "…, who is President of IFLA, …": a relative clause that only names the role.
+        let part = ["who is ", "who was ", "who serves as ", "who heads "]
+            .iter()
+            .find_map(|p| part.strip_prefix(p))
+            .filter(|_| k == 0)
+            .unwrap_or(part);
         let starts_lower = part.chars().next().is_some_and(char::is_lowercase);
-        // "former Minister …" opens an appositive; later a lower-case part is the sentence again.
+        // "former Minister …", "the ITU Secretary-General" open an appositive; later a
+        // lower-case part is the sentence again.
         let first_word = part.split_whitespace().next().unwrap_or("");
         let opens_role = [
-            "former", "acting", "interim", "outgoing", "incoming", "deputy",
+            "former", "acting", "interim", "outgoing", "incoming", "deputy", "the", "a", "an",
         ]
         .contains(&first_word)
             || is_role_word(first_word);
@@ -396,6 +405,57 @@ fn phrase_end(text: &str) -> usize {
         }
     }
     text.len()
+}
+
+/// "Ahmed Hassan of the Arab ICT Organization said": a name, "of"/"from"/"at" and an
+/// organization in capitals just before a speech verb.
+fn name_of_org_intro(before: &[Word<'_>], aliases: &CountryAliases) -> Option<Found> {
+    // The organization: capitalised words (and "the", "and", "for", "of") back to the preposition.
+    let mut k = before.len();
+    while k > 0 {
+        let t = before[k - 1].text;
+        let joiner = matches!(t, "the" | "and" | "for" | "of" | "&");
+        if !(joiner || t.chars().next().is_some_and(char::is_uppercase))
+            || t.ends_with([',', '.', ';', ':'])
+        {
+            break;
+        }
+        if k < before.len() && matches!(t, "of" | "from" | "at") {
+            break;
+        }
+        k -= 1;
+    }
+    let prep = before.get(k.checked_sub(1)?)?;
+    if !matches!(prep.text, "of" | "from" | "at") || k == before.len() || k < 2 {
+        return None;
+    }
+    let org: Vec<&str> = before[k..].iter().map(|w| w.text).collect();
+    let org = org.join(" ");
+    let org = org.strip_prefix("the ").unwrap_or(&org).to_string();
+    if !org.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    let last = before[k - 2].text;
+    if !is_name_word(last) || is_honorific(last) {
+        return None;
+    }
+    let (_, tokens) = name_run(before, k - 2, last);
+    let raw = valid_name(&tokens, aliases)?;
+    let parsed = split_name(&raw);
+    let mut person = ImportedPerson {
+        name: tidy_name(&parsed.name),
+        honorific: parsed.honorific,
+        ..ImportedPerson::default()
+    };
+    match country(&org, aliases) {
+        Some(c) => person.country = Some(c),
+        None => person.organization = Some(org),
+    }
+    Some(Found {
+        person,
+        moderator: false,
+        guessed: true,
+    })
 }
 
 /// "ITU Secretary-General Houlin Zhao echoed": the words before a speech verb.
@@ -567,6 +627,26 @@ mod tests {
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].person.name, "Amos Kariuki");
         assert_eq!(f[0].person.honorific.as_deref(), Some("Lt. Gen."));
+    }
+
+    #[test]
+    fn relative_clauses_articles_and_of_organizations_introduce_speakers() {
+        assert_eq!(
+            names("Doreen Bogdan-Martin, the ITU Secretary-General, opened the dialogue"),
+            [("Doreen Bogdan-Martin".into(), false, None)]
+        );
+        assert_eq!(
+            names("said Mr. Henrik Johansson, who is President of IFLA, Sweden."),
+            [("Henrik Johansson".into(), false, Some("SE"))]
+        );
+        assert_eq!(
+            names("Ahmed Hassan of the Arab ICT Organization said that content is scarce."),
+            [("Ahmed Hassan".into(), false, None)]
+        );
+        assert_eq!(
+            names("Ms. Ana María de los Ángeles Pérez, Vice-Minister of Education, Chile, said"),
+            [("Ana María de los Ángeles Pérez".into(), false, Some("CL"))]
+        );
     }
 
     #[test]

@@ -39,6 +39,7 @@ pub(crate) const ORG_WORDS: &[&str] = &[
 #[rustfmt::skip]
 pub(crate) const PARTICLES: &[&str] = &[
     "de", "da", "das", "do", "dos", "del", "della", "di", "du", "van", "von", "der", "den", "ter",
+    "los", "las", "e", "ben", "bint", "abu", "st.",
     "bin", "binti", "ibn", "al", "el", "la", "le", "y",
 ];
 
