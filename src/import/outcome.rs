@@ -134,6 +134,14 @@ pub(crate) fn parse(text: &str, cx: &Context) -> ImportedSession {
                 body.heading(h);
             } else if !value.is_empty() {
                 read_value(&mut s, &f, value, cx);
+                // "Organizers: X" on one line: what follows is the header again (date, URL).
+                if matches!(
+                    f,
+                    Field::Title | Field::Organizers | Field::Date | Field::Link
+                ) {
+                    field = None;
+                    continue;
+                }
             }
             field = Some(f);
             continue;
@@ -167,6 +175,27 @@ pub(crate) fn parse(text: &str, cx: &Context) -> ImportedSession {
                 read_value(&mut s, f, item, cx);
             }
         }
+    }
+    if s.moderators.is_empty() && s.speakers.is_empty() {
+        // No label the importer knows: take the lines that read as introductions.
+        let before = header.len();
+        header.retain(|l| !introduction_line(l, cx));
+        for line in lines.iter().skip(1) {
+            let text = list_item(line).map_or(line.trim(), |i| i.text);
+            if introduction_line(text, cx) {
+                person(&mut s, false, text, cx);
+            }
+        }
+        if !s.speakers.is_empty() {
+            s.notes.push(format!(
+                "no moderator or panellist label was recognised: {} people were taken from lines that read as introductions{}",
+                s.speakers.len(),
+                if before > header.len() { "" } else { " (check the body for duplicates)" }
+            ));
+        }
+    }
+    if s.sdgs.is_empty() || s.action_lines.is_empty() {
+        codes_anywhere(&mut s, &lines);
     }
     read_header(&mut s, &header, cx);
     s.body = body.finish();
@@ -257,6 +286,79 @@ fn person(s: &mut ImportedSession, moderator: bool, text: &str, cx: &Context) {
     match from_listed(text, &cx.countries) {
         Some(p) => list.push(p),
         None => s.notes.push(format!("no name in the list item {text:?}")),
+    }
+}
+
+/// Whether a line reads as a person's introduction even without a label: "Ms. Name,
+/// Role, …" or "Name, Role, …, Country".
+fn introduction_line(text: &str, cx: &Context) -> bool {
+    let parts = split_commas(text);
+    let (Some(first), Some(last)) = (parts.first(), parts.last()) else {
+        return false;
+    };
+    if parts.len() < 2 || text.chars().count() > 300 {
+        return false;
+    }
+    let name = split_name(first);
+    let words: Vec<&str> = name.name.split_whitespace().collect();
+    let name_like = (2..=6).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()) || w.len() <= 3)
+        && !is_role(&name.name);
+    let role_after = parts[1..].iter().any(|p| is_role(p));
+    name_like && role_after && (name.honorific.is_some() || country(last, &cx.countries).is_some())
+}
+
+/// Whether a line holds goals or action lines (as `codes_anywhere` reads them).
+fn is_code_line(line: &str) -> bool {
+    let text = fold_lookalikes(list_item(line).map_or(line.trim(), |i| i.text));
+    let first = text.split([';', ',']).next().unwrap_or("");
+    first.parse::<Sdg>().is_ok()
+        || first.parse::<ActionLine>().is_ok()
+        || first
+            .get(3..)
+            .is_some_and(|rest| first.starts_with("AL ") && rest.parse::<ActionLine>().is_ok())
+}
+
+/// Goals and action lines written anywhere, when no labelled list had them: lines
+/// that start with "Goal N", "SDG N", "CN." or "AL CN".
+fn codes_anywhere(s: &mut ImportedSession, lines: &[&str]) {
+    let (had_goals, had_lines) = (!s.sdgs.is_empty(), !s.action_lines.is_empty());
+    let notes = s.notes.len();
+    for line in lines {
+        let text = fold_lookalikes(list_item(line).map_or(line.trim(), |i| i.text));
+        let lower = text.to_lowercase();
+        let code_start = |t: &str| {
+            t.strip_prefix('c')
+                .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+        };
+        if !had_goals
+            && (lower.starts_with("goal ") || lower.starts_with("sdg"))
+            && text.chars().count() <= 200
+        {
+            sdgs(s, &text);
+        }
+        if !had_lines
+            && (code_start(&lower) || lower.starts_with("al c"))
+            && text.chars().count() <= 200
+        {
+            action_lines(s, &text);
+        }
+    }
+    // What did not parse here was never claimed to be a goal or a line: no notes for it.
+    s.notes.truncate(notes);
+    if !had_goals && !s.sdgs.is_empty() {
+        s.notes.push(
+            "no SDG label was recognised: goals were taken from lines starting with Goal/SDG"
+                .into(),
+        );
+    }
+    if !had_lines && !s.action_lines.is_empty() {
+        s.notes.push(
+            "no action-line label was recognised: lines were taken from lines starting with a code"
+                .into(),
+        );
     }
 }
 
@@ -361,6 +463,8 @@ fn read_header(s: &mut ImportedSession, header: &[&str], cx: &Context) {
             date_time(s, line);
         } else if s.organizers.is_empty() {
             read_value(s, &Field::Organizers, line, cx);
+        } else if is_code_line(line) {
+            // Read by `codes_anywhere`.
         } else {
             s.notes.push(format!("unrecognised header line {line:?}"));
         }
@@ -529,6 +633,20 @@ mod tests {
         assert_eq!(names, ["Cristina Bueti", "Ana Lima"]);
         assert_eq!(s.speakers[0].role.as_deref(), Some("Counsellor"));
         assert_eq!(s.speakers[1].country.map(|c| c.iso2()), Some("BR"));
+    }
+
+    #[test]
+    fn without_known_labels_introductions_and_codes_are_still_found() {
+        let text = "Session Outcome Document\n\nTitle\n\nThe people on stage\n\n\
+                    - Ms. Ana Lima, Director, Anatel, Brazil\n\
+                    - John Smith, CEO, Acme, Kenya\n\
+                    - Capacity building, Director of nothing\n\n\
+                    Goals we served\n\n- Goal 4: Quality education\n- C7 E-health\n";
+        let s = parse(text, &Context::default());
+        let names: Vec<&str> = s.speakers.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["Ana Lima", "John Smith"]);
+        assert_eq!(s.sdgs.iter().map(|g| g.number()).collect::<Vec<_>>(), [4]);
+        assert_eq!(s.action_lines.len(), 1);
     }
 
     #[test]
