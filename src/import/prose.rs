@@ -508,13 +508,22 @@ fn is_moderator_cue(before: &str) -> bool {
     .any(|cue| last_clause.contains(cue))
 }
 
-/// "From Iran (Islamic Republic of), His Excellency …": a country just before the name.
+/// "From Iran (Islamic Republic of), His Excellency …", "Brazil: Ms. Ana Lima, …",
+/// "Representing Kenya, Ms. …": a country just before the name, in the same clause.
 fn country_before(before: &str, aliases: &CountryAliases) -> Option<super::Country> {
-    let clause = before.rsplit(['.', ';', '“', '”']).next()?.trim();
-    let clause = clause.strip_suffix(',')?.trim();
-    let place = clause
-        .strip_prefix("From ")
-        .or_else(|| clause.strip_prefix("from "))?;
+    let clause = before.rsplit(['.', ';', '“', '”', '\n']).next()?.trim();
+    let place = clause.strip_suffix([',', ':', '–', '—', '-'])?.trim();
+    let place = [
+        "From ",
+        "from ",
+        "Representing ",
+        "representing ",
+        "On behalf of ",
+        "on behalf of ",
+    ]
+    .iter()
+    .find_map(|p| place.strip_prefix(p))
+    .unwrap_or(place);
     country(place, aliases)
 }
 
@@ -646,6 +655,25 @@ mod tests {
         assert_eq!(
             names("Ms. Ana María de los Ángeles Pérez, Vice-Minister of Education, Chile, said"),
             [("Ana María de los Ángeles Pérez".into(), false, Some("CL"))]
+        );
+    }
+
+    #[test]
+    fn a_country_just_before_the_name_is_the_persons() {
+        for text in [
+            "From Brazil, Ms. Ana Lima, Director of Policy, Anatel, said",
+            "Brazil: Ms. Ana Lima, Director of Policy, Anatel, said",
+            "Representing Brazil, Ms. Ana Lima, Director of Policy, Anatel, said",
+        ] {
+            assert_eq!(
+                names(text),
+                [("Ana Lima".into(), false, Some("BR"))],
+                "{text}"
+            );
+        }
+        assert_eq!(
+            names("In the morning, Ms. Ana Lima, Director of Policy, Anatel, said"),
+            [("Ana Lima".into(), false, None)]
         );
     }
 
