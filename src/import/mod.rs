@@ -3,11 +3,12 @@
 //!
 //! The steps, in order: `clean` decodes and normalises the text (NFC, no
 //! control characters, bullets tamed); `detect` tells the shapes apart and
-//! splits files that hold several documents; `outcome` reads the WSIS "Session
-//! Outcome Document" template and `highlights` reads "Daily Highlights"
-//! articles, whose speakers `prose` finds in running text; both read a
-//! person's introduction with `person` (using the word lists of `words` and the
-//! date forms of `when`). [`emit`] writes the session file text (front matter +
+//! splits files that hold several documents; `outcome` reads the WSIS
+//! "Session Outcome Document" template (its sections become Markdown in
+//! `body`) and `highlights` reads "Daily Highlights" articles, whose speakers
+//! `prose` finds in running text (with `names`); both read a person's
+//! introduction with `person` (using the word lists of `words` and the date
+//! forms of `when`). [`emit`] writes the session file text (front matter +
 //! Markdown, the importer's doubts as YAML comments) and [`write`] checks that
 //! it builds and puts it on disk, never overwriting without `force`.
 //!
@@ -15,10 +16,12 @@
 //! [`crate::model::parse_name`] and word lists; `tests/it/import.rs` measures
 //! precision and recall on hand-answered fixtures.
 
+mod body;
 mod clean;
 mod detect;
 pub mod emit;
 mod highlights;
+mod names;
 mod outcome;
 mod person;
 mod prose;

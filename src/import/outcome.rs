@@ -5,9 +5,9 @@
 
 use std::str::FromStr;
 
+use super::body::Body;
 use super::clean::{fold_lookalikes, is_blank, list_item};
 use super::detect::is_event_line;
-use super::emit::escape_line;
 use super::person::{country, fill_appositive, from_listed, is_role, split_commas, split_name};
 use super::when::{find_date, find_time, find_timezone};
 use super::{Context, ImportedSession};
@@ -530,64 +530,6 @@ fn missing(s: &mut ImportedSession) {
     for (is_missing, note) in checks {
         if is_missing {
             s.notes.push(note.to_string());
-        }
-    }
-}
-
-/// The Markdown of the free sections.
-#[derive(Default)]
-struct Body {
-    out: String,
-    /// Inside a ☐ group: the bullets that follow are its sub-items.
-    in_group: bool,
-    /// The previous line was a list item (a paragraph needs a blank line first).
-    in_list: bool,
-}
-
-impl Body {
-    fn heading(&mut self, h: &str) {
-        self.block_break();
-        self.out.push_str(&format!("## {}\n\n", escape_line(h)));
-        self.in_group = false;
-        self.in_list = false;
-    }
-
-    fn line(&mut self, line: &str) {
-        if let Some(item) = list_item(line) {
-            let text = escape_line(item.text);
-            if item.checkbox {
-                self.in_group = true;
-                self.out.push_str(&format!("- {text}\n"));
-            } else if self.in_group {
-                self.out.push_str(&format!("  - {text}\n"));
-            } else if item.numbered {
-                self.out.push_str(&format!("1. {text}\n"));
-            } else {
-                self.out.push_str(&format!("- {text}\n"));
-            }
-            self.in_list = true;
-        } else {
-            self.block_break();
-            self.out.push_str(&escape_line(line.trim()));
-            self.out.push_str("\n\n");
-            self.in_group = false;
-            self.in_list = false;
-        }
-    }
-
-    fn block_break(&mut self) {
-        if self.in_list {
-            self.out.push('\n');
-            self.in_list = false;
-        }
-    }
-
-    fn finish(self) -> String {
-        let out = self.out.trim_end();
-        if out.is_empty() {
-            String::new()
-        } else {
-            format!("{out}\n")
         }
     }
 }
