@@ -4,8 +4,8 @@
 //! The steps, in order: `clean` decodes and normalises the text (NFC, no
 //! control characters, bullets tamed); `detect` tells the shapes apart and
 //! splits files that hold several documents; `outcome` reads the WSIS
-//! "Session Outcome Document" template (its sections become Markdown in
-//! `body`) and `highlights` reads "Daily Highlights" articles, whose speakers
+//! "Session Outcome Document" template (its labels in `labels`, its sections
+//! become Markdown in `body`) and `highlights` reads "Daily Highlights" articles, whose speakers
 //! `prose` finds in running text (with `names`); both read a person's
 //! introduction with `person` (using the word lists of `words` and the date
 //! forms of `when`). [`emit`] writes the session file text (front matter +
@@ -21,6 +21,7 @@ mod clean;
 mod detect;
 pub mod emit;
 mod highlights;
+mod labels;
 mod names;
 mod outcome;
 mod person;
