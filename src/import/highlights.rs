@@ -102,10 +102,15 @@ fn article(lines: &[&str], cx: &Context) -> ImportedSession {
     session.body = body.trim_end().to_string() + "\n";
     for f in people {
         if f.guessed {
+            let context = f
+                .person
+                .role
+                .as_deref()
+                .or(f.person.organization.as_deref())
+                .unwrap_or("");
             session.notes.push(format!(
-                "speaker {:?} was found from a title before the name ({:?}), not an introduction: check",
+                "speaker {:?} was found next to a speech verb ({context:?}), without a full introduction: check",
                 f.person.name,
-                f.person.role.as_deref().unwrap_or("")
             ));
         }
         if f.moderator {
