@@ -106,7 +106,15 @@ fn parenthesised_intro(
     } else if !is_verb(after.split_whitespace().next())
         && !is_verb(before.split_whitespace().next_back())
     {
-        return None;
+        // "Mr. Stefan Novak (Slovakia) and Ms. Leila Haddad (Lebanon) presented …": an
+        // honorific and a country say "participant", unless the name is an object
+        // ("a report by Mr. Omar Haddad (Jordan)").
+        let prev = before.split_whitespace().next_back().unwrap_or("");
+        let object =
+            matches!(prev, "by" | "of" | "to" | "with" | "for") || MENTION_CUES.contains(&prev);
+        if person.honorific.is_none() || object {
+            return None;
+        }
     }
     Some(Found {
         person,
@@ -144,10 +152,25 @@ fn appositive_intro(
         ..ImportedPerson::default()
     };
     let parts = appositive(after, aliases);
+    let from_org = parts
+        .first()
+        .and_then(|p| p.strip_prefix("from "))
+        .map(|o| o.strip_prefix("the ").unwrap_or(o));
     if parts.first().is_some_and(|p| is_role(p)) {
         person.country = country_before(before, aliases);
         let refs: Vec<&str> = parts.iter().map(String::as_str).collect();
         fill_appositive(&mut person, &refs, aliases);
+    } else if let Some(org) = from_org {
+        // "Lucía Fernández, from the Youth Coalition on Internet Governance, Uruguay, asked".
+        person.organization = Some(org.to_string());
+        person.country = parts[1..].last().and_then(|c| country(c, aliases));
+    } else if let Some(first) = parts
+        .first()
+        .filter(|p| p.starts_with(char::is_lowercase) && verb_follows(after, parts.len()))
+    {
+        // "Dr. Kofi Mensah-Bonsu, a veteran of the first WSIS phase, recalled …".
+        person.role = Some(first.clone());
+        person.country = parts[1..].last().and_then(|c| country(c, aliases));
     } else {
         // "Kenya’s Cabinet Secretary for ICT, Eliud Owalo, said": the title comes first.
         let (role, country) = title_before(before, after, aliases)?;
@@ -159,6 +182,16 @@ fn appositive_intro(
         moderator: is_moderator_cue(before),
         guessed: false,
     })
+}
+
+/// Whether the word after the appositive's `kept` parts is a speech verb
+/// ("…, a veteran of the first phase, recalled …").
+fn verb_follows(after: &str, kept: usize) -> bool {
+    let text = &after[..phrase_end(after)];
+    split_commas(text)
+        .get(kept)
+        .and_then(|next| next.split_whitespace().next())
+        .is_some_and(|w| SPEECH_VERBS.contains(&w))
 }
 
 /// The title before a name that a speech verb follows: "Kenya’s Cabinet Secretary for
@@ -225,11 +258,16 @@ fn appositive(after: &str, aliases: &CountryAliases) -> Vec<String> {
         // "former Minister …", "the ITU Secretary-General" open an appositive; later a
         // lower-case part is the sentence again.
         let first_word = part.split_whitespace().next().unwrap_or("");
+        let from_org = first_word == "from"
+            && part[5..]
+                .trim_start_matches("the ")
+                .starts_with(|c: char| c.is_uppercase());
         let opens_role = [
             "former", "acting", "interim", "outgoing", "incoming", "deputy", "the", "a", "an",
         ]
         .contains(&first_word)
-            || is_role_word(first_word);
+            || is_role_word(first_word)
+            || from_org;
         if starts_lower && (k > 0 || !opens_role) {
             break;
         }
@@ -544,6 +582,34 @@ mod tests {
         assert_eq!(
             names("In the morning, Ms. Ana Lima, Director of Policy, Anatel, said"),
             [("Ana Lima".into(), false, None)]
+        );
+    }
+
+    #[test]
+    fn looser_introductions_with_an_organization_a_verb_or_a_country() {
+        assert_eq!(
+            names(
+                "Lucía Fernández, from the Youth Coalition on Internet Governance, Uruguay, asked"
+            ),
+            [("Lucía Fernández".into(), false, Some("UY"))]
+        );
+        assert_eq!(
+            names("Dr. Kofi Mensah-Bonsu, a veteran of the first WSIS phase, recalled the talks."),
+            [("Kofi Mensah-Bonsu".into(), false, None)]
+        );
+        assert_eq!(
+            names("Mr. Stefan Novak (Slovakia) and Ms. Leila Haddad (Lebanon) presented it."),
+            [
+                ("Stefan Novak".into(), false, Some("SK")),
+                ("Leila Haddad".into(), false, Some("LB"))
+            ]
+        );
+        assert_eq!(names("a report by Mr. Omar Haddad (Jordan) was shared"), []);
+        assert_eq!(
+            names(
+                "Among those cited were Kofi Annan, who convened the first phase, and Vint Cerf, one of the fathers of the Internet."
+            ),
+            []
         );
     }
 

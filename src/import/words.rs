@@ -46,6 +46,7 @@ pub(crate) const PARTICLES: &[&str] = &[
 /// Capitalised words that start sentences, not names.
 #[rustfmt::skip]
 pub(crate) const STARTERS: &[&str] = &[
+    "representing", "welcoming", "introducing", "summarizing", "summarising",
     "for", "according", "from", "in", "as", "the", "and", "but", "while", "with", "by", "speaking",
     "closing", "opening", "wrapping", "concluding", "moderator", "echoing", "also", "then", "when",
     "said", "says", "after", "at", "on", "to", "of", "this", "that", "these", "his", "her", "its",
@@ -86,7 +87,7 @@ pub(crate) const THING_WORDS: &[&str] = &[
 /// Words after which a name is talked about, not introduced as a speaker.
 #[rustfmt::skip]
 pub(crate) const MENTION_CUES: &[&str] = &[
-    "quoted", "quoting", "cited", "citing", "late", "remembered", "honoured", "honored",
+    "quoted", "quoting", "cited", "citing", "late", "honoured", "honored",
     "commemorated", "mourned", "invoked", "paraphrasing", "paraphrased", "memory",
 ];
 
