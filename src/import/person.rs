@@ -245,7 +245,10 @@ pub(crate) fn from_listed(item: &str, aliases: &CountryAliases) -> Option<Import
     if let Some(first) = parts.first().copied() {
         for sep in [" – ", " — ", " - "] {
             if let Some((name, role)) = first.split_once(sep) {
-                if is_role(role) && !is_role(name) {
+                let tail_is_intro =
+                    is_role(role) || is_org(role) || country(role.trim(), aliases).is_some();
+                let name_words = split_name(name).name.split_whitespace().count();
+                if tail_is_intro && !is_role(name) && (1..=6).contains(&name_words) {
                     // "John Smith - CEO - Acme - Kenya": the dash separates every part.
                     let rest = role.split(sep).map(str::trim);
                     parts.splice(0..1, std::iter::once(name.trim()).chain(rest));
@@ -423,6 +426,11 @@ mod tests {
         assert_eq!(p.role.as_deref(), Some("CEO"));
         assert_eq!(p.organization.as_deref(), Some("Acme Corp"));
         assert_eq!(p.country.map(Country::iso2), Some("KE"));
+        let p = listed("Ms. Cristina Bueti – ITU");
+        assert_eq!(p.name, "Cristina Bueti");
+        assert_eq!(p.organization.as_deref(), Some("ITU"));
+        let p = listed("Dr. Tohfa - E – Ayub, Assistant Professor");
+        assert_eq!(p.name, "Tohfa - E – Ayub");
         let p = listed("Ms. Aiko Mori (Director, Digital Agency, Japan)");
         assert_eq!(p.name, "Aiko Mori");
         assert_eq!(p.role.as_deref(), Some("Director"));
