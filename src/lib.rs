@@ -16,6 +16,7 @@ pub mod config;
 pub mod content;
 pub mod diag;
 pub mod error;
+pub mod import;
 pub mod index;
 pub mod model;
 pub mod render;

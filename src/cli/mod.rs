@@ -4,6 +4,7 @@
 mod build;
 mod check;
 mod completions;
+mod import;
 mod init;
 mod man;
 mod new;
@@ -54,6 +55,8 @@ enum Command {
     /// Create a new content file from a commented template.
     #[command(subcommand)]
     New(new::NewCommand),
+    /// Turn outcome-document and daily-highlights text into session files (never overwrites without --force).
+    Import(import::ImportArgs),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
     Completions(completions::CompletionsArgs),
     /// Print the man page, or write one page per command into a folder.
@@ -98,6 +101,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Serve(args) => serve::run(&args, verbosity),
         Command::Init(args) => init::run(&args, verbosity),
         Command::New(cmd) => new::run(&cmd, verbosity),
+        Command::Import(args) => import::run(&args, verbosity),
         Command::Completions(args) => completions::run(&args),
         Command::Man(args) => man::run(&args),
     }

@@ -258,7 +258,10 @@ fn read_optional(file: &Path, diags: &mut Diagnostics) -> Option<String> {
 }
 
 /// Reads and parses an optional YAML registry.
-fn read_registry<T: DeserializeOwned>(file: &Path, diags: &mut Diagnostics) -> Option<T> {
+pub(crate) fn read_registry<T: DeserializeOwned>(
+    file: &Path,
+    diags: &mut Diagnostics,
+) -> Option<T> {
     let text = read_optional(file, diags)?;
     let (text, origin) = yaml::strip_bom(&text);
     if text.trim().is_empty() {

@@ -15,6 +15,7 @@ use serde_saphyr::Spanned;
 
 pub use event::{Event, Topic};
 pub use person::{ParsedName, Person, identity, parse_name};
+pub(crate) use session::is_valid_timezone;
 pub use session::{Participation, Role, Session, SessionKind, TimeRange, When, parse_timezone};
 
 use crate::config::SiteConfig;

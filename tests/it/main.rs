@@ -9,6 +9,7 @@ mod docs;
 mod edge;
 mod errors;
 mod exports;
+mod import;
 mod output;
 mod properties;
 mod serve;

@@ -1,0 +1,146 @@
+//! Names in running text: the words of a paragraph, which of them can belong to
+//! a name, and whether a run of them is a person's name rather than a place, a
+//! programme or the start of a sentence.
+
+use super::person::{country, is_acronym, is_org, is_role_word, split_name};
+use super::words::{CALENDAR, EXTRA_HONORIFICS, PARTICLES, STARTERS, THING_WORDS};
+use crate::taxonomy::CountryAliases;
+
+/// A word of the paragraph with its byte span.
+pub(crate) struct Word<'a> {
+    /// The word as written, punctuation included.
+    pub text: &'a str,
+    /// Byte offset of its first character.
+    pub start: usize,
+    /// Byte offset just past it.
+    pub end: usize,
+}
+
+pub(crate) fn split_words(text: &str) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+        match (c.is_whitespace(), start) {
+            (true, Some(s)) => {
+                out.push(Word {
+                    text: &text[s..i],
+                    start: s,
+                    end: i,
+                });
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    out
+}
+
+pub(crate) fn is_honorific(word: &str) -> bool {
+    split_name(word).name.is_empty()
+        || EXTRA_HONORIFICS.contains(&word.to_lowercase().as_str())
+        || matches!(word, "His" | "Her")
+}
+
+/// "M." or "J.-P.": an initial inside a name.
+pub(crate) fn is_initial(word: &str) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    word.ends_with('.') && letters <= 2 && word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Whether a word can be part of a name run (its trailing comma already removed).
+pub(crate) fn is_name_word(word: &str) -> bool {
+    if PARTICLES.contains(&word) || is_honorific(word) || is_initial(word) {
+        return true;
+    }
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && !word.chars().any(|c| {
+            c.is_ascii_digit()
+                || matches!(
+                    c,
+                    '(' | ')' | '“' | '”' | '"' | '/' | '.' | ':' | ';' | '!' | '?' | ','
+                )
+        })
+}
+
+/// Checks a candidate name (honorifics removed) and returns it cleaned.
+pub(crate) fn valid_name(tokens: &[&str], aliases: &CountryAliases) -> Option<String> {
+    let raw = tokens.join(" ");
+    let parsed = split_name(&raw);
+    let ws: Vec<&str> = parsed.name.split_whitespace().collect();
+    let proper = ws.iter().filter(|w| !PARTICLES.contains(w)).count();
+    let ok = (2..=6).contains(&proper)
+        && !PARTICLES.contains(ws.first()?)
+        && !PARTICLES.contains(ws.last()?)
+        && ws.iter().enumerate().all(|(k, w)| {
+            let lower = w.to_lowercase();
+            // "Maria GARCIA": a surname in capitals after a mixed-case first name.
+            let capital_surname = k > 0
+                && k + 1 == ws.len()
+                && w.chars().filter(|c| c.is_alphabetic()).count() >= 3
+                && !w.chars().any(char::is_lowercase)
+                && ws[0].chars().any(char::is_lowercase);
+            (capital_surname || (!is_acronym(w) && !is_org(w)))
+                && !is_role_word(&lower)
+                && !CALENDAR.contains(&lower.as_str())
+                && !THING_WORDS.contains(&lower.as_str())
+                && !STARTERS.contains(&lower.as_str())
+        })
+        && country(&parsed.name, aliases).is_none();
+    ok.then_some(raw)
+}
+
+/// How far an introduction reaches on either side of a name, in bytes: longer
+/// than any real appositive, and it keeps a paragraph of many commas linear.
+const WINDOW: usize = 600;
+
+/// The first [`WINDOW`] bytes of `text` (at a character boundary).
+pub(crate) fn window_after(text: &str) -> &str {
+    let mut end = text.len().min(WINDOW);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// The last [`WINDOW`] bytes of `text` (at a character boundary).
+pub(crate) fn window_before(text: &str) -> &str {
+    let mut start = text.len().saturating_sub(WINDOW);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    &text[start..]
+}
+
+/// The name run ending at word `i`: (index of its first word, its words).
+pub(crate) fn name_run<'a>(
+    words: &'a [Word<'a>],
+    i: usize,
+    last: &'a str,
+) -> (usize, Vec<&'a str>) {
+    let mut tokens = vec![last];
+    let mut j = i;
+    while j > 0 && tokens.len() < 9 {
+        let prev = words[j - 1].text;
+        if !is_name_word(prev) {
+            break;
+        }
+        tokens.insert(0, prev);
+        j -= 1;
+    }
+    // Sentence starters ("For", "According") and particles never begin a name.
+    while let Some(first) = tokens.first() {
+        let lower = first.to_lowercase();
+        if tokens.len() > 1
+            && (STARTERS.contains(&lower.as_str()) || PARTICLES.contains(first))
+            && !is_honorific(first)
+        {
+            tokens.remove(0);
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    (j, tokens)
+}

@@ -1,0 +1,466 @@
+//! A person's introduction, "Ms. Name, Role, Organization, Country", split into
+//! its parts: the honorific by [`crate::model::parse_name`], the
+//! country by the country table, the role and organization by their words.
+
+use crate::model::{ParsedName, parse_name};
+use crate::taxonomy::{Country, CountryAliases};
+
+use super::ImportedPerson;
+use super::words::{EXTRA_HONORIFICS, ORG_WORDS, ROLE_WORDS};
+
+/// [`parse_name`], also moving out the honorifics of [`EXTRA_HONORIFICS`] ("Sra. Dra. Ana
+/// Lima", "Lt. Gen. X"), which the build would otherwise keep as part of the name.
+pub(crate) fn split_name(raw: &str) -> ParsedName {
+    let mut honorifics: Vec<String> = Vec::new();
+    let mut name = raw.trim().to_string();
+    // Each round removes at least one word; eight honorifics in a row is already absurd.
+    for _ in 0..8 {
+        let parsed = parse_name(&name);
+        honorifics.extend(parsed.honorific);
+        let words: Vec<&str> = parsed.name.split_whitespace().collect();
+        match words.split_first() {
+            Some((first, rest))
+                if !rest.is_empty()
+                    && EXTRA_HONORIFICS.contains(&first.to_lowercase().as_str()) =>
+            {
+                honorifics.push((*first).to_string());
+                name = rest.join(" ");
+            }
+            _ => {
+                name = parsed.name;
+                break;
+            }
+        }
+    }
+    ParsedName {
+        honorific: (!honorifics.is_empty()).then(|| honorifics.join(" ")),
+        name,
+    }
+}
+
+/// Lower-case word list of a phrase.
+fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !(c.is_alphanumeric() || c == 'é'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+}
+
+/// Whether `text` names a role ("Acting Director General", "former Minister of ICT").
+pub(crate) fn is_role(text: &str) -> bool {
+    words(text).any(|w| is_role_word(&w))
+}
+
+/// Whether one lower-case word is a role word.
+pub(crate) fn is_role_word(w: &str) -> bool {
+    // "Viceminister", "Directors", "Co-Chairman"; not "entrepreneurship" or "partnering".
+    ROLE_WORDS.iter().any(|r| {
+        *r == w
+            || (r.len() >= 5
+                && (w.ends_with(r)
+                    || (w.starts_with(r) && w.len() <= r.len() + 3 && !w.ends_with("ing"))))
+    })
+}
+
+/// Whether `text` reads as an organization's name.
+pub(crate) fn is_org(text: &str) -> bool {
+    words(text).any(|w| ORG_WORDS.contains(&w.as_str()))
+        || text.split_whitespace().any(is_acronym)
+        || (text.contains('(') && text.contains(')'))
+}
+
+/// "ITU", "GSMA", "(EETT)", "MIC": two or more capitals, no lower case.
+pub(crate) fn is_acronym(word: &str) -> bool {
+    let w = word.trim_matches(|c: char| !c.is_alphanumeric());
+    w.chars().filter(|c| c.is_uppercase()).count() >= 2 && !w.chars().any(char::is_lowercase)
+}
+
+/// A proper-noun phrase short enough to be a company name ("Deloitte", "Dell Technologies").
+fn is_short_name(text: &str) -> bool {
+    let ws: Vec<&str> = text.split_whitespace().collect();
+    !ws.is_empty()
+        && ws.len() <= 3
+        && ws.iter().all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        })
+}
+
+/// The country `text` names, if any, by the site's aliases and the country table.
+/// Short capital codes ("IT", "CAN", "PER") are acronyms of organizations far more
+/// often than countries in this text, so only USA, UK, UAE and US count.
+pub(crate) fn country(text: &str, aliases: &CountryAliases) -> Option<Country> {
+    let t = text
+        .trim()
+        .trim_end_matches(['.', ';', ':'])
+        .trim_start_matches("and ")
+        .trim_start_matches("the ")
+        .trim();
+    if t.is_empty() || t.chars().count() > 60 || !t.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    if t.len() <= 3 && t.chars().all(|c| c.is_ascii_alphabetic()) {
+        return ["USA", "UK", "UAE", "US"]
+            .contains(&t)
+            .then(|| aliases.resolve(t).ok())
+            .flatten();
+    }
+    if let Ok(c) = aliases.resolve(t) {
+        return Some(c);
+    }
+    // "Kingdom of Saudi Arabia", "Government of Japan": a formal prefix the table may not list.
+    for prefix in [
+        "Government of ",
+        "Kingdom of ",
+        "Republic of ",
+        "State of ",
+        "Federal Republic of ",
+        "Sultanate of ",
+        "Principality of ",
+        "Commonwealth of ",
+    ] {
+        if let Some(rest) = t.strip_prefix(prefix) {
+            if let Some(c) = country(rest, aliases) {
+                return Some(c);
+            }
+        }
+    }
+    // "Viet Nam (Socialist Republic of)": the UN's inverted long form.
+    let (head, tail) = t.split_once('(')?;
+    let inner = tail.trim_end().strip_suffix(')')?.trim();
+    let head = head.trim();
+    aliases
+        .resolve(&format!("{inner} {head}"))
+        .or_else(|_| aliases.resolve(head))
+        .ok()
+}
+
+/// The country at the start of run-on text ("Viet Nam then formally closed …").
+pub(crate) fn country_prefix(text: &str, aliases: &CountryAliases) -> Option<Country> {
+    let ws: Vec<&str> = text.split_whitespace().take(8).collect();
+    (1..=ws.len())
+        .rev()
+        .find_map(|n| country(&ws[..n].join(" "), aliases))
+}
+
+/// Splits `text` at commas outside parentheses.
+pub(crate) fn split_commas(text: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut depth = 0usize;
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            ',' if depth == 0 => {
+                parts.push(text[start..i].trim());
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    parts.push(text[start..].trim());
+    parts.retain(|p| !p.is_empty());
+    parts
+}
+
+/// Role, organization and country from the parts after a name.
+pub(crate) fn fill_appositive(
+    person: &mut ImportedPerson,
+    parts: &[&str],
+    aliases: &CountryAliases,
+) {
+    let mut parts: Vec<String> = parts.iter().map(|p| p.to_string()).collect();
+    if person.country.is_none() {
+        person.country = take_country(&mut parts, aliases);
+    }
+    parts.retain(|p| !p.trim().is_empty());
+    let Some(last) = parts.last() else {
+        return;
+    };
+    // The organization is the tail of parts that read as one; the role is what comes before.
+    let mut org_start = parts.len();
+    if parts.len() >= 2 && (is_org(last) || (is_short_name(last) && !is_role(last))) {
+        org_start = parts.len() - 1;
+        while org_start > 1 && is_org(&parts[org_start - 1]) && !is_role(&parts[org_start - 1]) {
+            org_start -= 1;
+        }
+    } else if parts.len() == 1 && is_org(last) && !is_role(last) {
+        org_start = 0;
+    }
+    let join = |ps: &[String]| (!ps.is_empty()).then(|| ps.join(", "));
+    person.role = join(&parts[..org_start]);
+    person.organization = join(&parts[org_start..]);
+}
+
+/// Removes and returns the country among `parts`: the last part, a country glued
+/// after a parenthesis ("(INCM)Mozambique"), or "… of the Republic of X".
+fn take_country(parts: &mut Vec<String>, aliases: &CountryAliases) -> Option<Country> {
+    let last = parts.last()?.clone();
+    if let Some(c) = country(&last, aliases) {
+        parts.pop();
+        return Some(c);
+    }
+    if let Some(i) = last.rfind(')') {
+        if let Some(c) = country(&last[i + 1..], aliases) {
+            if let Some(p) = parts.last_mut() {
+                p.truncate(i + 1);
+            }
+            return Some(c);
+        }
+    }
+    // "Minister of Transport of the Republic of Azerbaijan", "Agency (Anatel) of Brazil":
+    // only a formal name ("of the …") or a country after an acronym counts, since in
+    // "Communications Authority of Kenya" the country is part of the organization's name.
+    let cut = last
+        .match_indices(" of the ")
+        .map(|(i, _)| (i, i + 4))
+        .chain(last.match_indices(") of ").map(|(i, _)| (i + 1, i + 5)))
+        .find(|&(_, from)| country(&last[from..], aliases).is_some());
+    let (at, from) = cut?;
+    let c = country(&last[from..], aliases);
+    if let Some(p) = parts.last_mut() {
+        p.truncate(at);
+    }
+    c
+}
+
+/// A person from a list item of an outcome document: "Ms. Name, Role, Org, Country",
+/// also "Country – Dr. Name, Role" and "Name (Country), Role". `None` when there is no name.
+pub(crate) fn from_listed(item: &str, aliases: &CountryAliases) -> Option<ImportedPerson> {
+    let mut person = ImportedPerson::default();
+    let mut rest = item.trim();
+    let first_comma = rest.find(',').unwrap_or(rest.len());
+    for sep in [" – ", " — ", " - ", ": "] {
+        if let Some(i) = rest[..first_comma].find(sep) {
+            if let Some(c) = country(&rest[..i], aliases) {
+                person.country = Some(c);
+                rest = rest[i + sep.len()..].trim();
+                break;
+            }
+        }
+    }
+    let mut parts = split_commas(rest);
+    // "Ms. Nnenna Nwakanma – Chief Web Advocate, …": a dash after the name.
+    if let Some(first) = parts.first().copied() {
+        for sep in [" – ", " — ", " - "] {
+            if let Some((name, role)) = first.split_once(sep) {
+                let tail_is_intro =
+                    is_role(role) || is_org(role) || country(role.trim(), aliases).is_some();
+                let name_words = split_name(name).name.split_whitespace().count();
+                if tail_is_intro && !is_role(name) && (1..=6).contains(&name_words) {
+                    // "John Smith - CEO - Acme - Kenya": the dash separates every part.
+                    let rest = role.split(sep).map(str::trim);
+                    parts.splice(0..1, std::iter::once(name.trim()).chain(rest));
+                    break;
+                }
+            }
+        }
+    }
+    let (name_part, after) = parts.split_first()?;
+    let mut name_part = name_part.to_string();
+    let mut after: Vec<String> = after.iter().map(|p| p.to_string()).collect();
+    // "Name (Country)", "Name (Organization)", "Name (Role, Organization, Country)".
+    let mut org_in_name = None;
+    if let Some(open) = name_part.rfind(" (").filter(|_| name_part.ends_with(')')) {
+        let inner = name_part[open + 2..name_part.len() - 1].trim().to_string();
+        match country(&inner, aliases) {
+            Some(c) => {
+                person.country.get_or_insert(c);
+            }
+            None if inner.contains(',') || is_role(&inner) => {
+                let inside = split_commas(&inner).into_iter().map(String::from);
+                after.splice(0..0, inside);
+            }
+            None if !inner.is_empty() => org_in_name = Some(inner),
+            None => {}
+        }
+        name_part.truncate(open);
+    }
+    let after: Vec<&str> = after.iter().map(String::as_str).collect();
+    let parsed = split_name(&name_part);
+    // A name must have letters or digits to be a person ("—" is a stray mark).
+    crate::model::identity(&parsed.name)?;
+    person.name = tidy_name(&parsed.name);
+    person.honorific = parsed.honorific;
+    fill_appositive(&mut person, &after, aliases);
+    if person.organization.is_none() {
+        person.organization = org_in_name;
+    }
+    Some(person)
+}
+
+/// "Maria GARCIA" -> "Maria Garcia": UN lists write surnames in capitals, speaker
+/// pages should not shout. A name in capitals only is left alone (it may be initials).
+pub(crate) fn tidy_name(name: &str) -> String {
+    let mixed = name
+        .split_whitespace()
+        .any(|w| w.chars().any(char::is_lowercase));
+    if !mixed {
+        return name.to_string();
+    }
+    name.split_whitespace()
+        .map(|w| {
+            let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+            if letters >= 3 && !w.chars().any(char::is_lowercase) {
+                let mut out = String::new();
+                let mut start = true;
+                for c in w.chars() {
+                    if start {
+                        out.extend(c.to_uppercase());
+                    } else {
+                        out.extend(c.to_lowercase());
+                    }
+                    // "AL-HASHIMI" -> "Al-Hashimi", "O'NEILL" -> "O'Neill".
+                    start = matches!(c, '-' | '\'' | '’');
+                }
+                out
+            } else {
+                w.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn listed(s: &str) -> ImportedPerson {
+        from_listed(s, &CountryAliases::new()).expect(s)
+    }
+
+    #[test]
+    fn a_listed_panellist_splits_into_its_parts() {
+        let p = listed(
+            "Ms. Cristina Bueti, Counsellor on Metaverse & Smart Cities, International Telecommunication Union (ITU), Geneva",
+        );
+        assert_eq!(p.name, "Cristina Bueti");
+        assert_eq!(p.honorific.as_deref(), Some("Ms."));
+        assert_eq!(
+            p.role.as_deref(),
+            Some("Counsellor on Metaverse & Smart Cities")
+        );
+        assert_eq!(
+            p.organization.as_deref(),
+            Some("International Telecommunication Union (ITU), Geneva")
+        );
+        assert_eq!(p.country, None);
+        let p = listed(
+            "Engr. Md Selim Reza, System Analyst, Internal Resources Division, Ministry of Finance, Bangladesh",
+        );
+        assert_eq!(p.country.map(Country::iso2), Some("BD"));
+        assert_eq!(p.role.as_deref(), Some("System Analyst"));
+        assert_eq!(
+            p.organization.as_deref(),
+            Some("Internal Resources Division, Ministry of Finance")
+        );
+    }
+
+    #[test]
+    fn long_official_country_names_and_countries_first_are_found() {
+        for (s, iso) in [
+            (
+                "H.E. Mr. Phạm Minh Chính, Prime Minister, Viet Nam (Socialist Republic of)",
+                "VN",
+            ),
+            (
+                "His Excellency Reza Ahmadi, Deputy Minister of ICT, Iran (Islamic Republic of)",
+                "IR",
+            ),
+            ("Türkiye – Dr. Ahmet Yılmaz, Head of Department, BTK", "TR"),
+            ("Mr. Kofi Mensah (Ghana), Director", "GH"),
+            (
+                "Mr. Americo Muchanga, Chairman, Communications Regulator Authority of Mozambique (INCM)Mozambique",
+                "MZ",
+            ),
+            (
+                "Ramin Guluzade, Minister of Transport, Communications and High Technologies of the Republic of Azerbaijan",
+                "AZ",
+            ),
+        ] {
+            let p = listed(s);
+            assert_eq!(p.country.map(Country::iso2), Some(iso), "{s}");
+        }
+        let p = listed(
+            "His Excellency Reza Ahmadi, Deputy Minister of ICT, Iran (Islamic Republic of)",
+        );
+        assert_eq!(p.honorific.as_deref(), Some("His Excellency"));
+        assert_eq!(p.name, "Reza Ahmadi");
+    }
+
+    #[test]
+    fn surnames_in_capitals_and_dashes_after_names_are_tidied() {
+        let p = listed("Ms. Maria GARCIA, Digital Policy Specialist, UNDP, Spain");
+        assert_eq!(p.name, "Maria Garcia");
+        let p = listed(
+            "Ms. Nnenna Nwakanma – Chief Web Advocate, World Wide Web Foundation, Côte d'Ivoire",
+        );
+        assert_eq!(p.name, "Nnenna Nwakanma");
+        assert_eq!(p.role.as_deref(), Some("Chief Web Advocate"));
+        assert_eq!(p.country.map(Country::iso2), Some("CI"));
+        let p = listed(
+            "Dr. Sarah Al-Hashimi, Director, Office of Digital Transformation, Kingdom of Saudi Arabia",
+        );
+        assert_eq!(p.country.map(Country::iso2), Some("SA"));
+        assert_eq!(tidy_name("Tohfa - E – Ayub"), "Tohfa - E – Ayub");
+        assert_eq!(tidy_name("SARAH AL-HASHIMI"), "SARAH AL-HASHIMI");
+        assert_eq!(tidy_name("Sarah AL-HASHIMI"), "Sarah Al-Hashimi");
+    }
+
+    #[test]
+    fn a_parenthesis_after_the_name_is_a_country_or_an_organization() {
+        let p = listed("Cristina Bueti (ITU)");
+        assert_eq!(p.name, "Cristina Bueti");
+        assert_eq!(p.organization.as_deref(), Some("ITU"));
+        let p = listed("Ms. Jane Wanjiru (Kenya), Director, Ministry of ICT");
+        assert_eq!(p.name, "Jane Wanjiru");
+        assert_eq!(p.country.map(Country::iso2), Some("KE"));
+    }
+
+    #[test]
+    fn dashes_and_parentheses_can_hold_the_whole_introduction() {
+        let p = listed("John Smith - CEO - Acme Corp - Kenya");
+        assert_eq!(p.name, "John Smith");
+        assert_eq!(p.role.as_deref(), Some("CEO"));
+        assert_eq!(p.organization.as_deref(), Some("Acme Corp"));
+        assert_eq!(p.country.map(Country::iso2), Some("KE"));
+        let p = listed("Ms. Cristina Bueti – ITU");
+        assert_eq!(p.name, "Cristina Bueti");
+        assert_eq!(p.organization.as_deref(), Some("ITU"));
+        let p = listed("Dr. Tohfa - E – Ayub, Assistant Professor");
+        assert_eq!(p.name, "Tohfa - E – Ayub");
+        let p = listed("Ms. Aiko Mori (Director, Digital Agency, Japan)");
+        assert_eq!(p.name, "Aiko Mori");
+        assert_eq!(p.role.as_deref(), Some("Director"));
+        assert_eq!(p.country.map(Country::iso2), Some("JP"));
+    }
+
+    #[test]
+    fn honorifics_the_site_does_not_list_are_moved_out_too() {
+        let p = split_name("Sra. Dra. Ana Lima");
+        assert_eq!(
+            (p.honorific.as_deref(), p.name.as_str()),
+            (Some("Sra. Dra."), "Ana Lima")
+        );
+        let p = split_name("H.E. Lt. Gen. Amos Kariuki");
+        assert_eq!(p.honorific.as_deref(), Some("H.E. Lt. Gen."));
+        assert_eq!(p.name, "Amos Kariuki");
+        assert_eq!(split_name("Eng Lim").name, "Eng Lim");
+    }
+
+    #[test]
+    fn acronyms_are_not_read_as_country_codes() {
+        let p = listed("Mr. A B, Engineer, IT");
+        assert_eq!(p.country, None);
+        assert_eq!(
+            listed("Ms. C D, Analyst, USA").country.map(Country::iso2),
+            Some("US")
+        );
+        assert_eq!(
+            listed("Dr. X Y, Professor, Communications Authority of Kenya").country,
+            None
+        );
+    }
+}

@@ -1,0 +1,629 @@
+//! Speakers introduced in running text: a name followed by an appositive with a
+//! role ("…, said Name, Role, Organization, Country, …"), or a title before a
+//! name followed by a speech verb ("ITU Secretary-General Houlin Zhao echoed").
+//! A name merely mentioned ("the work of Tim Berners-Lee") has neither, and is skipped.
+
+use crate::taxonomy::CountryAliases;
+
+use super::ImportedPerson;
+use super::names::{
+    Word, is_honorific, is_name_word, name_run, split_words, valid_name, window_after,
+    window_before,
+};
+use super::person::{
+    country, country_prefix, fill_appositive, is_acronym, is_role, is_role_word, split_commas,
+    split_name, tidy_name,
+};
+use super::words::{MENTION_CUES, SPEECH_VERBS};
+
+/// A person found in a paragraph.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Found {
+    /// Who.
+    pub person: ImportedPerson,
+    /// Introduced as the moderator ("moderated by X", "moderator X").
+    pub moderator: bool,
+    /// Found by the weaker title-before-name pattern: worth a look.
+    pub guessed: bool,
+}
+
+/// Every person introduced in `paragraph`.
+pub(crate) fn introductions(paragraph: &str, aliases: &CountryAliases) -> Vec<Found> {
+    let words = split_words(paragraph);
+    let mut found = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        if w.text.starts_with('(') && i > 0 {
+            if let Some(f) = parenthesised_intro(paragraph, &words, i, aliases) {
+                found.push(f);
+            }
+        } else if let Some(bare) = w.text.strip_suffix(',') {
+            if let Some(f) = appositive_intro(paragraph, &words, i, bare, aliases) {
+                found.push(f);
+            }
+        } else if i > 0 && SPEECH_VERBS.contains(&w.text.trim_end_matches([',', '.'])) {
+            if let Some(f) = titled_intro(&words[..i], aliases)
+                .or_else(|| name_of_org_intro(&words[..i], aliases))
+            {
+                found.push(f);
+            }
+        }
+    }
+    found
+}
+
+/// "said Ms. Jane Wanjiru (Kenya)", "Jane Wanjiru (Kenya), Director of …": a country in
+/// parentheses after a name, with a role after it or a speech verb on either side; or
+/// the whole introduction in parentheses, "Jane Wanjiru (Director, ICT Authority, Kenya)".
+fn parenthesised_intro(
+    paragraph: &str,
+    words: &[Word<'_>],
+    i: usize,
+    aliases: &CountryAliases,
+) -> Option<Found> {
+    let open = words[i].start;
+    let close = open + paragraph[open..].find(')')?;
+    let inner = &paragraph[open + 1..close];
+    let c = country(inner, aliases);
+    let inner_parts = split_commas(inner);
+    let inner_role = c.is_none() && inner_parts.first().is_some_and(|p| is_role(p));
+    if c.is_none() && !inner_role {
+        return None;
+    }
+    let last = words[i - 1].text;
+    if !is_name_word(last) || is_honorific(last) {
+        return None;
+    }
+    let (j, tokens) = name_run(words, i - 1, last);
+    let raw = valid_name(&tokens, aliases)?;
+    let after = window_after(&paragraph[close + 1..]);
+    let before = window_before(&paragraph[..words[j].start]);
+    let parsed = split_name(&raw);
+    let mut person = ImportedPerson {
+        name: tidy_name(&parsed.name),
+        honorific: parsed.honorific,
+        country: c,
+        ..ImportedPerson::default()
+    };
+    if inner_role {
+        fill_appositive(&mut person, &inner_parts, aliases);
+        return Some(Found {
+            person,
+            moderator: is_moderator_cue(before),
+            guessed: false,
+        });
+    }
+    let is_verb = |w: Option<&str>| {
+        w.is_some_and(|w| SPEECH_VERBS.contains(&w.trim_matches(|c: char| !c.is_alphabetic())))
+    };
+    if let Some(rest) = after.strip_prefix(',') {
+        let parts = appositive(rest, aliases);
+        if parts.first().is_some_and(|p| is_role(p)) {
+            let refs: Vec<&str> = parts.iter().map(String::as_str).collect();
+            fill_appositive(&mut person, &refs, aliases);
+        } else if !is_verb(rest.split_whitespace().next()) {
+            return None;
+        }
+    } else if !is_verb(after.split_whitespace().next())
+        && !is_verb(before.split_whitespace().next_back())
+    {
+        // "Mr. Stefan Novak (Slovakia) and Ms. Leila Haddad (Lebanon) presented …": an
+        // honorific and a country say "participant", unless the name is an object
+        // ("a report by Mr. Omar Haddad (Jordan)").
+        let prev = before.split_whitespace().next_back().unwrap_or("");
+        let object =
+            matches!(prev, "by" | "of" | "to" | "with" | "for") || MENTION_CUES.contains(&prev);
+        if person.honorific.is_none() || object {
+            return None;
+        }
+    }
+    Some(Found {
+        person,
+        moderator: is_moderator_cue(before),
+        guessed: false,
+    })
+}
+
+/// "Name, Role, …" with the comma after word `i`.
+fn appositive_intro(
+    paragraph: &str,
+    words: &[Word<'_>],
+    i: usize,
+    last: &str,
+    aliases: &CountryAliases,
+) -> Option<Found> {
+    if !is_name_word(last) || is_honorific(last) {
+        return None;
+    }
+    let (j, tokens) = name_run(words, i, last);
+    let raw = valid_name(&tokens, aliases)?;
+    // "She quoted Nelson Mandela, former President of South Africa, …": a mention.
+    if j > 0 {
+        let prev = words[j - 1].text.to_lowercase();
+        if MENTION_CUES.contains(&prev.trim_matches(|c: char| !c.is_alphabetic())) {
+            return None;
+        }
+    }
+    let after = window_after(&paragraph[words[i].end..]);
+    let before = window_before(&paragraph[..words[j].start]);
+    let parsed = split_name(&raw);
+    let mut person = ImportedPerson {
+        name: tidy_name(&parsed.name),
+        honorific: parsed.honorific,
+        ..ImportedPerson::default()
+    };
+    let parts = appositive(after, aliases);
+    let from_org = parts
+        .first()
+        .and_then(|p| p.strip_prefix("from "))
+        .map(|o| o.strip_prefix("the ").unwrap_or(o));
+    if parts.first().is_some_and(|p| is_role(p)) {
+        person.country = country_before(before, aliases);
+        let refs: Vec<&str> = parts.iter().map(String::as_str).collect();
+        fill_appositive(&mut person, &refs, aliases);
+    } else if let Some(org) = from_org {
+        // "Lucía Fernández, from the Youth Coalition on Internet Governance, Uruguay, asked".
+        person.organization = Some(org.to_string());
+        person.country = parts[1..].last().and_then(|c| country(c, aliases));
+    } else if let Some(first) = parts
+        .first()
+        .filter(|p| p.starts_with(char::is_lowercase) && verb_follows(after, parts.len()))
+    {
+        // "Dr. Kofi Mensah-Bonsu, a veteran of the first WSIS phase, recalled …".
+        person.role = Some(first.clone());
+        person.country = parts[1..].last().and_then(|c| country(c, aliases));
+    } else {
+        // "Kenya’s Cabinet Secretary for ICT, Eliud Owalo, said": the title comes first.
+        let (role, country) = title_before(before, after, aliases)?;
+        person.role = Some(role);
+        person.country = country;
+    }
+    Some(Found {
+        person,
+        moderator: is_moderator_cue(before),
+        guessed: false,
+    })
+}
+
+/// Whether the word after the appositive's `kept` parts is a speech verb
+/// ("…, a veteran of the first phase, recalled …").
+fn verb_follows(after: &str, kept: usize) -> bool {
+    let text = &after[..phrase_end(after)];
+    split_commas(text)
+        .get(kept)
+        .and_then(|next| next.split_whitespace().next())
+        .is_some_and(|w| SPEECH_VERBS.contains(&w))
+}
+
+/// The title before a name that a speech verb follows: "Kenya’s Cabinet Secretary for
+/// ICT, ‹name›, said", "The Minister of Digital Affairs of Indonesia, ‹name›, described".
+fn title_before(
+    before: &str,
+    after: &str,
+    aliases: &CountryAliases,
+) -> Option<(String, Option<super::Country>)> {
+    let verb = after.split_whitespace().next()?;
+    if !SPEECH_VERBS.contains(&verb.trim_end_matches([',', '.'])) {
+        return None;
+    }
+    let clause = before.trim_end().strip_suffix(',')?;
+    let clause = clause.rsplit(['.', ';', '“', '”', '"']).next()?.trim();
+    // The clause must open with the title: in "Lacina Koné, Director General and CEO,
+    // Smart Africa, closed …" it opens with a name, and "Smart Africa" is no person.
+    let opening = clause.split(',').next().unwrap_or("");
+    if clause.chars().count() > 160 || !is_role(opening) {
+        return None;
+    }
+    let mut role = clause
+        .strip_prefix("The ")
+        .or_else(|| clause.strip_prefix("the "))
+        .unwrap_or(clause);
+    let mut found = None;
+    for apostrophe in ["’s ", "'s "] {
+        if let Some(k) = role.find(apostrophe) {
+            if let Some(c) = country(&role[..k], aliases) {
+                found = Some(c);
+                role = &role[k + apostrophe.len()..];
+                break;
+            }
+        }
+    }
+    if found.is_none() {
+        found = role
+            .match_indices(" of ")
+            .find_map(|(k, _)| country(&role[k + 4..], aliases));
+    }
+    let first_upper: String = role
+        .chars()
+        .take(1)
+        .flat_map(char::to_uppercase)
+        .chain(role.chars().skip(1))
+        .collect();
+    Some((first_upper, found))
+}
+
+/// The appositive after a name's comma: its comma-separated parts up to the end
+/// of the phrase (a part starting in lower case, a quote, or the sentence end).
+fn appositive(after: &str, aliases: &CountryAliases) -> Vec<String> {
+    let end = phrase_end(after);
+    let text = &after[..end];
+    let mut parts = Vec::new();
+    for (k, part) in split_commas(text).into_iter().enumerate() {
+        // "…, who is President of IFLA, …": a relative clause that only names the role.
+        let part = ["who is ", "who was ", "who serves as ", "who heads "]
+            .iter()
+            .find_map(|p| part.strip_prefix(p))
+            .filter(|_| k == 0)
+            .unwrap_or(part);
+        let starts_lower = part.chars().next().is_some_and(char::is_lowercase);
+        // "former Minister …", "the ITU Secretary-General" open an appositive; later a
+        // lower-case part is the sentence again.
+        let first_word = part.split_whitespace().next().unwrap_or("");
+        let from_org = first_word == "from"
+            && part[5..]
+                .trim_start_matches("the ")
+                .starts_with(|c: char| c.is_uppercase());
+        let opens_role = [
+            "former", "acting", "interim", "outgoing", "incoming", "deputy", "the", "a", "an",
+        ]
+        .contains(&first_word)
+            || is_role_word(first_word)
+            || from_org;
+        if starts_lower && (k > 0 || !opens_role) {
+            break;
+        }
+        parts.push(part.to_string());
+        if parts.len() >= 7 {
+            break;
+        }
+    }
+    // "…, Viet Nam then formally closed the session": keep only the country.
+    let several = parts.len() > 1;
+    if let Some(last) = parts.last_mut() {
+        if several && country(last, aliases).is_none() && last.split_whitespace().count() > 3 {
+            if let Some(c) = country_prefix(last, aliases) {
+                *last = c.name().to_string();
+            }
+        }
+    }
+    parts
+}
+
+/// Where the phrase after a name ends: a sentence end, a quote, a semicolon.
+fn phrase_end(text: &str) -> usize {
+    for (i, c) in text.char_indices() {
+        match c {
+            '“' | '”' | '"' | ';' => return i,
+            '.' | '!' | '?' => {
+                let next = text[i + 1..].chars().next();
+                let word_before = text[..i].rsplit(' ').next().unwrap_or("");
+                // "Ltd.", "Dr.", "M." inside an appositive are not sentence ends.
+                let abbreviation = word_before.chars().count() <= 3
+                    || [
+                        "Ltd", "Inc", "Corp", "Co", "Jr", "Sr", "Mr", "Ms", "Dr", "Prof",
+                    ]
+                    .contains(&word_before);
+                if next.is_none()
+                    || (next.is_some_and(char::is_whitespace) && !abbreviation)
+                    || next.is_some_and(|n| matches!(n, '“' | '"'))
+                {
+                    return i;
+                }
+            }
+            _ => {}
+        }
+    }
+    text.len()
+}
+
+/// "Ahmed Hassan of the Arab ICT Organization said": a name, "of"/"from"/"at" and an
+/// organization in capitals just before a speech verb.
+fn name_of_org_intro(before: &[Word<'_>], aliases: &CountryAliases) -> Option<Found> {
+    // The organization: capitalised words (and "the", "and", "for", "of") back to the preposition.
+    let mut k = before.len();
+    while k > 0 {
+        let t = before[k - 1].text;
+        let joiner = matches!(t, "the" | "and" | "for" | "of" | "&");
+        if !(joiner || t.chars().next().is_some_and(char::is_uppercase))
+            || t.ends_with([',', '.', ';', ':'])
+        {
+            break;
+        }
+        if k < before.len() && matches!(t, "of" | "from" | "at") {
+            break;
+        }
+        k -= 1;
+    }
+    let prep = before.get(k.checked_sub(1)?)?;
+    if !matches!(prep.text, "of" | "from" | "at") || k == before.len() || k < 2 {
+        return None;
+    }
+    let org: Vec<&str> = before[k..].iter().map(|w| w.text).collect();
+    let org = org.join(" ");
+    let org = org.strip_prefix("the ").unwrap_or(&org).to_string();
+    if !org.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    let last = before[k - 2].text;
+    if !is_name_word(last) || is_honorific(last) {
+        return None;
+    }
+    let (_, tokens) = name_run(before, k - 2, last);
+    let raw = valid_name(&tokens, aliases)?;
+    let parsed = split_name(&raw);
+    let mut person = ImportedPerson {
+        name: tidy_name(&parsed.name),
+        honorific: parsed.honorific,
+        ..ImportedPerson::default()
+    };
+    match country(&org, aliases) {
+        Some(c) => person.country = Some(c),
+        None => person.organization = Some(org),
+    }
+    Some(Found {
+        person,
+        moderator: false,
+        guessed: true,
+    })
+}
+
+/// "ITU Secretary-General Houlin Zhao echoed": the words before a speech verb.
+fn titled_intro(before: &[Word<'_>], aliases: &CountryAliases) -> Option<Found> {
+    let last = before.last()?;
+    if !is_name_word(last.text) {
+        return None;
+    }
+    let (_, tokens) = name_run(before, before.len() - 1, last.text);
+    // The title must be there, and the name is what follows its last word.
+    let title_end = tokens.iter().rposition(|t| {
+        let lower = t.to_lowercase();
+        lower.split('-').any(is_role_word) || is_acronym(t)
+    })?;
+    let name_tokens = &tokens[title_end + 1..];
+    let raw = valid_name(name_tokens, aliases)?;
+    let parsed = split_name(&raw);
+    Some(Found {
+        person: ImportedPerson {
+            name: parsed.name,
+            honorific: parsed.honorific,
+            role: Some(tokens[..=title_end].join(" ")),
+            ..ImportedPerson::default()
+        },
+        moderator: false,
+        guessed: true,
+    })
+}
+
+/// "moderated by", "moderator", "chaired by" just before a name.
+fn is_moderator_cue(before: &str) -> bool {
+    let tail: String = before
+        .chars()
+        .rev()
+        .take(40)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let tail = tail.to_lowercase();
+    let last_clause = tail.rsplit(['.', ';']).next().unwrap_or("");
+    [
+        "moderated by",
+        "moderator",
+        "chaired by",
+        "facilitated by",
+        "moderation of",
+    ]
+    .iter()
+    .any(|cue| last_clause.contains(cue))
+}
+
+/// "From Iran (Islamic Republic of), His Excellency …", "Brazil: Ms. Ana Lima, …",
+/// "Representing Kenya, Ms. …": a country just before the name, in the same clause.
+fn country_before(before: &str, aliases: &CountryAliases) -> Option<super::Country> {
+    let clause = before.rsplit(['.', ';', '“', '”', '\n']).next()?.trim();
+    let place = clause.strip_suffix([',', ':', '–', '—', '-'])?.trim();
+    let place = [
+        "From ",
+        "from ",
+        "Representing ",
+        "representing ",
+        "On behalf of ",
+        "on behalf of ",
+    ]
+    .iter()
+    .find_map(|p| place.strip_prefix(p))
+    .unwrap_or(place);
+    country(place, aliases)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<(String, bool, Option<&'static str>)> {
+        introductions(text, &CountryAliases::new())
+            .into_iter()
+            .map(|f| {
+                (
+                    f.person.name,
+                    f.moderator,
+                    f.person.country.map(|c| c.iso2()),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn appositives_after_verbs_and_prepositions_are_introductions() {
+        assert_eq!(
+            names(
+                "Access to all is an urgent priority, agreed Rupert Pearce, CEO, Inmarsat. The crisis"
+            ),
+            [("Rupert Pearce".into(), false, None)]
+        );
+        assert_eq!(
+            names(
+                "For Ramin Guluzade, Minister of Transport, Communications and High Technologies of the Republic of Azerbaijan, innovative"
+            ),
+            [("Ramin Guluzade".into(), false, Some("AZ"))]
+        );
+        assert_eq!(
+            names(
+                "noted Americo Muchanga, Chairman, Communications Regulator Authority of Mozambique (INCM)Mozambique, which may"
+            ),
+            [("Americo Muchanga".into(), false, Some("MZ"))]
+        );
+        assert_eq!(
+            names(
+                "Phan Tam, Deputy Minister of information and communications, Viet Nam then formally closed the session"
+            ),
+            [("Phan Tam".into(), false, Some("VN"))]
+        );
+    }
+
+    #[test]
+    fn moderators_and_titles_before_names_are_recognised() {
+        assert_eq!(
+            names(
+                "during an informative session, ably moderated by Jason Harle, Senior Manager, Cyber Risk, Deloitte."
+            ),
+            [("Jason Harle".into(), true, None)]
+        );
+        let f = introductions(
+            "ITU Secretary-General Houlin Zhao echoed this appeal",
+            &CountryAliases::new(),
+        );
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].person.name, "Houlin Zhao");
+        assert!(f[0].guessed);
+    }
+
+    #[test]
+    fn titles_before_names_between_commas_are_introductions() {
+        assert_eq!(
+            names(
+                "Kenya’s Cabinet Secretary for Information, Communications and the Digital Economy, Eliud Owalo, said that"
+            ),
+            [("Eliud Owalo".into(), false, Some("KE"))]
+        );
+        assert_eq!(
+            names(
+                "The Minister of Digital Affairs of Indonesia, Mr. Budi Arie Setiadi, described satellite projects."
+            ),
+            [("Budi Arie Setiadi".into(), false, Some("ID"))]
+        );
+        assert_eq!(
+            names("said Mr. Tomas LAMANAUSKAS, Deputy Secretary-General, ITU."),
+            [("Tomas Lamanauskas".into(), false, None)]
+        );
+    }
+
+    #[test]
+    fn a_country_in_parentheses_after_a_name_introduces_a_speaker() {
+        assert_eq!(
+            names("“We are ready,” said Ms. Jane Wanjiru (Kenya) at the opening."),
+            [("Jane Wanjiru".into(), false, Some("KE"))]
+        );
+        assert_eq!(
+            names("Mr. Omar Haddad (Jordan), Director of Policy, TRC, noted that"),
+            [("Omar Haddad".into(), false, Some("JO"))]
+        );
+        assert_eq!(names("a report by Omar Haddad (Jordan) was shared"), []);
+        assert_eq!(
+            names("as Ms. Aiko Mori (Director, Digital Agency, Japan) put it"),
+            [("Aiko Mori".into(), false, Some("JP"))]
+        );
+        assert_eq!(names("the Internet Society (ISOC) and others"), []);
+    }
+
+    #[test]
+    fn ranks_before_names_in_prose_are_honorifics() {
+        let f = introductions(
+            "said Lt. Gen. Amos Kariuki, Director General, National Cyber Command, Kenya.",
+            &CountryAliases::new(),
+        );
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].person.name, "Amos Kariuki");
+        assert_eq!(f[0].person.honorific.as_deref(), Some("Lt. Gen."));
+    }
+
+    #[test]
+    fn relative_clauses_articles_and_of_organizations_introduce_speakers() {
+        assert_eq!(
+            names("Doreen Bogdan-Martin, the ITU Secretary-General, opened the dialogue"),
+            [("Doreen Bogdan-Martin".into(), false, None)]
+        );
+        assert_eq!(
+            names("said Mr. Henrik Johansson, who is President of IFLA, Sweden."),
+            [("Henrik Johansson".into(), false, Some("SE"))]
+        );
+        assert_eq!(
+            names("Ahmed Hassan of the Arab ICT Organization said that content is scarce."),
+            [("Ahmed Hassan".into(), false, None)]
+        );
+        assert_eq!(
+            names("Ms. Ana María de los Ángeles Pérez, Vice-Minister of Education, Chile, said"),
+            [("Ana María de los Ángeles Pérez".into(), false, Some("CL"))]
+        );
+    }
+
+    #[test]
+    fn a_country_just_before_the_name_is_the_persons() {
+        for text in [
+            "From Brazil, Ms. Ana Lima, Director of Policy, Anatel, said",
+            "Brazil: Ms. Ana Lima, Director of Policy, Anatel, said",
+            "Representing Brazil, Ms. Ana Lima, Director of Policy, Anatel, said",
+        ] {
+            assert_eq!(
+                names(text),
+                [("Ana Lima".into(), false, Some("BR"))],
+                "{text}"
+            );
+        }
+        assert_eq!(
+            names("In the morning, Ms. Ana Lima, Director of Policy, Anatel, said"),
+            [("Ana Lima".into(), false, None)]
+        );
+    }
+
+    #[test]
+    fn looser_introductions_with_an_organization_a_verb_or_a_country() {
+        assert_eq!(
+            names(
+                "Lucía Fernández, from the Youth Coalition on Internet Governance, Uruguay, asked"
+            ),
+            [("Lucía Fernández".into(), false, Some("UY"))]
+        );
+        assert_eq!(
+            names("Dr. Kofi Mensah-Bonsu, a veteran of the first WSIS phase, recalled the talks."),
+            [("Kofi Mensah-Bonsu".into(), false, None)]
+        );
+        assert_eq!(
+            names("Mr. Stefan Novak (Slovakia) and Ms. Leila Haddad (Lebanon) presented it."),
+            [
+                ("Stefan Novak".into(), false, Some("SK")),
+                ("Leila Haddad".into(), false, Some("LB"))
+            ]
+        );
+        assert_eq!(names("a report by Mr. Omar Haddad (Jordan) was shared"), []);
+        assert_eq!(
+            names(
+                "Among those cited were Kofi Annan, who convened the first phase, and Vint Cerf, one of the fathers of the Internet."
+            ),
+            []
+        );
+    }
+
+    #[test]
+    fn people_merely_mentioned_are_not_speakers() {
+        for text in [
+            "She quoted Nelson Mandela, former President of South Africa, on education.",
+            "She recalled the work of Tim Berners-Lee on an open web.",
+            "He noted that Secretary-General António Guterres had called for a dialogue.",
+            "In Trinidad and Tobago, for example, a range of measures were adopted.",
+            "In Lithuania, one of Europe’s most connected countries, as elsewhere",
+            "ITU Virtual Digital World 2020, he explained, in order to build",
+        ] {
+            assert_eq!(names(text), [], "{text}");
+        }
+    }
+}

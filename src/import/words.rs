@@ -1,0 +1,102 @@
+//! The word lists the importer's heuristics use: what marks a role, an
+//! organization, a sentence start, a speech verb. Kept together so that
+//! widening the importer to new wordings is an edit here, with a test.
+
+/// Word stems that make a phrase a role title ("Deputy Minister", "CEO").
+/// Stems of five letters or more also match inside a word ("Viceminister").
+#[rustfmt::skip]
+pub(crate) const ROLE_WORDS: &[&str] = &[
+    "minister", "director", "president", "head", "chair", "ceo", "cto", "cio", "cfo", "coo",
+    "founder", "secretary", "commissioner", "manager", "officer", "professor", "lecturer",
+    "researcher", "student", "adviser", "advisor", "ambassador", "representative", "coordinator",
+    "specialist", "supervisor", "envoy", "analyst", "engineer", "deputy", "chief", "executive",
+    "counsellor", "counselor", "consultant", "dean", "rector", "governor", "mayor", "senator",
+    "member", "partner", "lead", "expert", "fellow", "editor", "regulator", "vice", "principal",
+    "scientist", "architect", "economist", "lawyer", "journalist", "activist", "leader", "owner",
+    "administrator", "inspector", "delegate", "rapporteur", "strategist", "evangelist", "assistant",
+    "associate", "counsel", "diplomat", "judge", "auditor", "trustee", "spokesperson",
+    "correspondent", "moderator", "facilitator", "entrepreneur", "teacher", "physician",
+    "programme", "program", "emeritus", "attaché", "attache", "vp", "svp", "evp", "mp",
+    "chairperson", "chairman", "chairwoman", "general", "convenor", "convener", "curator",
+    "producer", "treasurer",
+];
+
+/// Words that make a phrase an organization's name.
+#[rustfmt::skip]
+pub(crate) const ORG_WORDS: &[&str] = &[
+    "ministry", "university", "authority", "commission", "union", "bureau", "office", "agency",
+    "institute", "institution", "council", "organization", "organisation", "association",
+    "foundation", "corporation", "company", "ltd", "inc", "plc", "llc", "gmbh", "bank",
+    "department", "division", "centre", "center", "network", "forum", "group", "committee",
+    "secretariat", "government", "mission", "academy", "school", "college", "lab", "laboratory",
+    "society", "federation", "alliance", "board", "unit", "telecom", "partnership", "initiative",
+    "platform", "consortium", "hospital", "court", "parliament", "assembly", "observatory",
+    "chamber", "labs", "nations", "itu", "unesco", "undp", "unicef", "wipo", "oecd", "gsma",
+    "icann",
+];
+
+/// Lower-case words allowed inside a name ("Eva de Vries", "Ahmed bin Ali").
+#[rustfmt::skip]
+pub(crate) const PARTICLES: &[&str] = &[
+    "de", "da", "das", "do", "dos", "del", "della", "di", "du", "van", "von", "der", "den", "ter",
+    "los", "las", "e", "ben", "bint", "abu", "st.",
+    "bin", "binti", "ibn", "al", "el", "la", "le", "y",
+];
+
+/// Capitalised words that start sentences, not names.
+#[rustfmt::skip]
+pub(crate) const STARTERS: &[&str] = &[
+    "representing", "welcoming", "introducing", "summarizing", "summarising",
+    "for", "according", "from", "in", "as", "the", "and", "but", "while", "with", "by", "speaking",
+    "closing", "opening", "wrapping", "concluding", "moderator", "echoing", "also", "then", "when",
+    "said", "says", "after", "at", "on", "to", "of", "this", "that", "these", "his", "her", "its",
+    "their", "our", "a", "an", "however", "meanwhile", "finally", "first", "firstly", "secondly",
+    "lastly", "today", "yesterday", "here", "there", "like", "unlike", "both", "panellist",
+    "panelist", "speaker", "minister", "mr", "ms",
+];
+
+/// Verbs that say a person spoke.
+#[rustfmt::skip]
+pub(crate) const SPEECH_VERBS: &[&str] = &[
+    "said", "says", "echoed", "explained", "noted", "stressed", "added", "warned", "underlined",
+    "emphasized", "emphasised", "highlighted", "argued", "recalled", "told", "concluded",
+    "welcomed", "urged", "outlined", "agreed", "observed", "pointed", "remarked", "commented",
+    "affirmed", "announced", "declared", "shared", "called", "reminded", "cautioned", "insisted",
+    "opened", "closed", "thanked", "congratulated", "presented", "described", "stated", "asked",
+    "underscored", "spoke", "claimed", "suggested", "proposed", "invited",
+];
+
+/// Months and days: capitalised, never names.
+#[rustfmt::skip]
+pub(crate) const CALENDAR: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday",
+];
+
+/// Capitalised words of places, programmes and brands ("Smart Africa", "Digital
+/// Economy", "Latin America"), which pass for two-word names but never are.
+#[rustfmt::skip]
+pub(crate) const THING_WORDS: &[&str] = &[
+    "africa", "asia", "europe", "america", "americas", "pacific", "caribbean", "arab", "latin",
+    "global", "international", "national", "digital", "smart", "world", "regional", "online",
+    "virtual", "data", "cyber", "economy", "internet", "web", "network", "networks", "day", "week",
+    "summit", "session", "agenda", "goals", "action", "strategy", "programme",
+];
+
+/// Words after which a name is talked about, not introduced as a speaker.
+#[rustfmt::skip]
+pub(crate) const MENTION_CUES: &[&str] = &[
+    "quoted", "quoting", "cited", "citing", "late", "honoured", "honored",
+    "commemorated", "mourned", "invoked", "paraphrasing", "paraphrased", "memory",
+];
+
+/// Honorifics and ranks the site's own list (`model::parse_name`) does not know, seen in
+/// speaker lists from Spanish, French, Dutch, Indonesian and South Asian secretariats,
+/// and military ranks. Lower case, with their dots.
+#[rustfmt::skip]
+pub(crate) const EXTRA_HONORIFICS: &[&str] = &[
+    "mme", "mme.", "mlle", "sr.", "sra.", "srta.", "dra.", "drs.", "ir.", "hon'ble", "lt.",
+    "col.", "gen.", "capt.", "maj.", "brig.", "adm.", "pr.", "mag.", "dipl.-ing.", "arch.",
+    "lic.", "excellency", "shri", "smt.", "shri.",
+];
