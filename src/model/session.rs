@@ -221,7 +221,7 @@ impl FromStr for TimeRange {
 }
 
 /// Parses a time-zone label: "UTC", "UTC+02:00", "GMT+2", "+02:00", or an IANA name
-/// ("Europe/Geneva"). Offsets become fixed zones; names use the system's tz database.
+/// ("Europe/Zurich"). Offsets become fixed zones; names use the tz database compiled into the binary, so a build gives the same times on every machine.
 pub fn parse_timezone(s: &str) -> Option<jiff::tz::TimeZone> {
     let t = s.trim();
     let offset = t
@@ -238,6 +238,10 @@ pub fn parse_timezone(s: &str) -> Option<jiff::tz::TimeZone> {
         .or_else(|| offset.strip_prefix(['-', '−']).map(|r| (-1, r)))
     {
         let (h, m) = rest.split_once(':').unwrap_or((rest, "0"));
+        // "UTC+-05:00" is a typo, not UTC−5: the digits must be digits.
+        if !h.bytes().all(|b| b.is_ascii_digit()) || !m.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
         let (h, m) = (h.parse::<i32>().ok()?, m.parse::<i32>().ok()?);
         if h > 14 || !(0..60).contains(&m) {
             return None;
@@ -247,7 +251,11 @@ pub fn parse_timezone(s: &str) -> Option<jiff::tz::TimeZone> {
             .ok()
             .map(jiff::tz::TimeZone::fixed);
     }
-    jiff::tz::TimeZone::get(t).ok()
+    // The bundled database, not the host's: the same site gives the same UTC times (and
+    // builds at all) on a slim CI image without tzdata.
+    static BUNDLED: std::sync::LazyLock<jiff::tz::TimeZoneDatabase> =
+        std::sync::LazyLock::new(jiff::tz::TimeZoneDatabase::bundled);
+    BUNDLED.get(t).ok()
 }
 
 /// Checks a time-zone label (see [`parse_timezone`]).
@@ -343,7 +351,14 @@ mod tests {
         for ok in ["UTC", "UTC+02:00", "GMT+2", "+05:30", "UTC-03:00"] {
             assert!(is_valid_timezone(ok), "{ok}");
         }
-        for bad in ["UTC+25:00", "Mars/Olympus", "+ab"] {
+        for bad in [
+            "UTC+25:00",
+            "Mars/Olympus",
+            "+ab",
+            "UTC+-05:00",
+            "UTC--2",
+            "+",
+        ] {
             assert!(!is_valid_timezone(bad), "{bad}");
         }
     }

@@ -11,15 +11,23 @@ use super::Output;
 use super::views::Views;
 use crate::model::{Event, SessionId, When};
 
-/// One calendar per event.
+/// One calendar per event that has a dated session (a calendar must hold an entry).
 pub(crate) fn all(views: &Views<'_>) -> Vec<Output> {
     views
         .site
         .events
         .iter()
         .zip(&views.index.by_event)
+        .filter(|(_, sessions)| has_dated(views, sessions))
         .map(|(e, sessions)| event_calendar(views, e, sessions))
         .collect()
+}
+
+/// Whether any of `sessions` has a date, so the event gets a calendar.
+pub(crate) fn has_dated(views: &Views<'_>, sessions: &[SessionId]) -> bool {
+    sessions
+        .iter()
+        .any(|s| views.site.sessions[s.index()].date.is_some())
 }
 
 fn event_calendar(views: &Views<'_>, event: &Event, sessions: &[SessionId]) -> Output {
@@ -59,13 +67,15 @@ fn event_calendar(views: &Views<'_>, event: &Event, sessions: &[SessionId]) -> O
             }
             When::Local(start, end) => {
                 ics.line(&format!("DTSTART:{}", start.strftime("%Y%m%dT%H%M%S")));
-                if let Some(end) = end {
+                // DTEND must be later than DTSTART (§3.8.2.2); "10:00-10:00" has none.
+                if let Some(end) = end.filter(|e| *e > start) {
                     ics.line(&format!("DTEND:{}", end.strftime("%Y%m%dT%H%M%S")));
                 }
             }
             When::Exact(start, end) => {
                 ics.line(&format!("DTSTART:{}", start.strftime("%Y%m%dT%H%M%SZ")));
-                if let Some(end) = end {
+                // A clock change can put the local end before the start in UTC.
+                if let Some(end) = end.filter(|e| *e > start) {
                     ics.line(&format!("DTEND:{}", end.strftime("%Y%m%dT%H%M%SZ")));
                 }
             }

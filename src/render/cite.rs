@@ -96,7 +96,7 @@ pub fn citation(views: &Views<'_>, s: &Session) -> CitationView {
         json_url: views.url(&format!("{dir}cite.json")),
         meta: ScholarMeta {
             title: s.title.clone(),
-            authors: f.authors.iter().map(|a| (*a).to_string()).collect(),
+            authors: creators(&f).iter().map(|a| (*a).to_string()).collect(),
             date: f.date.map(|d| d.strftime("%Y/%m/%d").to_string()),
             conference: f.event.map(str::to_string),
             publisher: f.publisher.to_string(),
@@ -145,8 +145,12 @@ fn plain(f: &Facts<'_>) -> String {
         Some(d) => out.push_str(&format!("({}). ", d.year())),
         None => out.push_str("(n.d.). "),
     }
+    // A title that ends in its own punctuation ("What is AI?") gets no extra period.
     out.push_str(f.title.trim_end_matches('.'));
-    out.push_str(". ");
+    if !f.title.ends_with(['?', '!']) {
+        out.push('.');
+    }
+    out.push(' ');
     let mut place: Vec<String> = Vec::new();
     if let Some(e) = f.event {
         place.push(format!("In {e}"));
@@ -174,8 +178,10 @@ fn tex(text: &str) -> String {
     for c in text.chars() {
         match c {
             '\\' => out.push_str("\\textbackslash{}"),
-            '{' => out.push_str("\\{"),
-            '}' => out.push_str("\\}"),
+            // Not `\{`: BibTeX counts braces even after a backslash, so an escaped
+            // brace would still end the field. These commands have balanced braces.
+            '{' => out.push_str("\\textbraceleft{}"),
+            '}' => out.push_str("\\textbraceright{}"),
             '&' | '%' | '$' | '#' | '_' => {
                 out.push('\\');
                 out.push(c);
@@ -299,8 +305,17 @@ mod tests {
     #[test]
     fn tex_escapes_specials_and_keeps_braces_balanced() {
         assert_eq!(tex("R&D 100% $5 #1 a_b"), "R\\&D 100\\% \\$5 \\#1 a\\_b");
-        // Every brace is escaped, so the text cannot close the field or the entry.
-        assert_eq!(tex("}}, evil = {x"), "\\}\\}, evil = \\{x");
+        // No brace survives, so the text cannot close the field or the entry.
+        let hostile = tex("}}, evil = {x");
+        assert_eq!(
+            hostile,
+            "\\textbraceright{}\\textbraceright{}, evil = \\textbraceleft{}x"
+        );
+        let depth = hostile.chars().try_fold(0i32, |d, c| {
+            let d = d + i32::from(c == '{') - i32::from(c == '}');
+            (d >= 0).then_some(d)
+        });
+        assert_eq!(depth, Some(0), "braces stay balanced at every point");
         assert_eq!(
             tex("a\\b ~^"),
             "a\\textbackslash{}b \\textasciitilde{}\\textasciicircum{}"

@@ -315,7 +315,7 @@ struct EventRecord<'a> {
     location: Option<&'a str>,
     website: Option<&'a str>,
     description: Option<&'a str>,
-    calendar: String,
+    calendar: Option<String>,
     sessions: Vec<&'a str>,
 }
 
@@ -334,7 +334,8 @@ fn events<'a>(views: &Views<'a>) -> Vec<EventRecord<'a>> {
             location: e.location.as_deref(),
             website: e.url.as_deref(),
             description: e.description.as_deref(),
-            calendar: views.url(&format!("events/{}/sessions.ics", e.slug)),
+            calendar: super::calendar::has_dated(views, sessions)
+                .then(|| views.url(&format!("events/{}/sessions.ics", e.slug))),
             sessions: session_ids(views, sessions),
         })
         .collect()

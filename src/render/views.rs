@@ -319,8 +319,8 @@ pub struct EventView {
     pub description: Option<String>,
     /// Session types with their counts ("Panel", 12).
     pub kinds: Vec<TermView>,
-    /// The programme as an iCalendar file.
-    pub calendar: String,
+    /// The programme as an iCalendar file, when a session has a date.
+    pub calendar: Option<String>,
 }
 
 /// A speaker page's facts.
@@ -413,7 +413,8 @@ impl Views<'_> {
                 .filter(|_| full)
                 .map(|md| self.markdown(md)),
             kinds,
-            calendar: self.url(&format!("events/{}/sessions.ics", e.slug)),
+            calendar: super::calendar::has_dated(self, sessions)
+                .then(|| self.url(&format!("events/{}/sessions.ics", e.slug))),
         }
     }
 

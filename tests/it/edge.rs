@@ -193,6 +193,12 @@ fn hostile_names_titles_and_bodies_are_inert_everywhere() {
                 let bib = biblatex::Bibliography::parse(&text)
                     .unwrap_or_else(|e| panic!("{shown} is not BibTeX: {e}"));
                 assert_eq!(bib.len(), 1, "{shown}: one entry, not split by the title");
+                let entry = bib.iter().next().expect("entry");
+                // The title's "}}, note = {x" stays inside the title.
+                assert!(
+                    !entry.fields.contains_key("note"),
+                    "{shown}: a field was injected"
+                );
             }
             _ => {}
         }
@@ -227,6 +233,13 @@ fn hostile_names_titles_and_bodies_are_inert_everywhere() {
             );
         }
         if path.extension().is_some_and(|e| e == "xml") {
+            // quick-xml does not check characters: XML 1.0 forbids most C0 controls.
+            assert!(
+                !text
+                    .chars()
+                    .any(|c| (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r')),
+                "{shown}: a control character XML forbids"
+            );
             let mut reader = quick_xml::Reader::from_str(&text);
             loop {
                 match reader.read_event() {

@@ -11,7 +11,7 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 /// Letters that NFKD leaves alone, with their plain spelling (the JS side has the same table).
-const SPELLED: [(char, &str); 10] = [
+const SPELLED: [(char, &str); 11] = [
     ('ł', "l"),
     ('ø', "o"),
     ('đ', "d"),
@@ -22,17 +22,28 @@ const SPELLED: [(char, &str); 10] = [
     ('œ', "oe"),
     ('ı', "i"),
     ('ħ', "h"),
+    // Final sigma: JS lower-cases a word-final Σ to ς, Rust (per character) to σ.
+    ('ς', "σ"),
 ];
+
+/// Terms longer than this are not terms but blobs (base64, hashes, minified code):
+/// they are skipped, on both sides, so no chunk or manifest entry grows with them.
+pub const MAX_TERM_CHARS: usize = 64;
 
 /// Calls `term` with every search term of `text`, in order.
 pub fn terms(text: &str, mut term: impl FnMut(&str)) {
     let mut current = String::new();
+    let mut emit = |current: &mut String| {
+        if current.chars().count() <= MAX_TERM_CHARS {
+            term(current);
+        }
+        current.clear();
+    };
     let mut push = |c: char, current: &mut String| {
         if c.is_alphanumeric() {
             current.push(c);
         } else if !current.is_empty() {
-            term(current);
-            current.clear();
+            emit(current);
         }
     };
     for c in text.chars() {
@@ -58,7 +69,7 @@ pub fn terms(text: &str, mut term: impl FnMut(&str)) {
         }
     }
     if !current.is_empty() {
-        term(&current);
+        emit(&mut current);
     }
 }
 
@@ -91,5 +102,9 @@ mod tests {
         assert_eq!(term_list("  ,;  "), Vec::<String>::new());
         // Scripts without case or accents pass through as words.
         assert_eq!(term_list("Москва 東京"), ["москва", "東京"]);
+        // Σ at the end of a word is σ whichever side lower-cases it.
+        assert_eq!(term_list("ΟΔΥΣΣΕΥΣ οδυσσευς"), ["οδυσσευσ", "οδυσσευσ"]);
+        let blob = "x".repeat(MAX_TERM_CHARS + 1);
+        assert_eq!(term_list(&format!("a {blob} b")), ["a", "b"]);
     }
 }

@@ -4,7 +4,9 @@
 //
 // `terms` must fold text exactly as src/render/search/fold.rs does.
 
-const SPELLED = { "ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i", "ħ": "h" };
+const SPELLED = { "ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i", "ħ": "h", "ς": "σ" };
+/** Longer runs are blobs, not words: the index skips them (MAX_TERM_CHARS). */
+const MAX_TERM_CHARS = 64;
 
 /** The search terms of a text: lower case, accents dropped, runs of letters and digits. */
 export function terms(text) {
@@ -13,7 +15,9 @@ export function terms(text) {
     .normalize("NFKD")
     .replace(/\p{M}/gu, "")
     .toLowerCase();
-  return folded.split(/[^\p{Alphabetic}\p{N}]+/u).filter(Boolean);
+  return folded
+    .split(/[^\p{Alphabetic}\p{N}]+/u)
+    .filter((t) => t.length > 0 && Array.from(t).length <= MAX_TERM_CHARS);
 }
 
 /** Orders strings by code point, as the index (sorted UTF-8) does. */
@@ -188,35 +192,32 @@ async function mount(root) {
   const list = root.querySelector("ol.results");
   const more = root.querySelector("button.more");
   const filterBox = root.querySelector(".filters");
-  const manifest = await index.manifest();
   const checks = [];
-  for (const group of manifest.filters) {
-    if (group.values.length < 2 && group.id !== "kind") continue;
-    const fieldset = element("fieldset", {}, element("legend", {}, group.label));
-    for (const [value, count] of group.values) {
-      const box = element("input", { type: "checkbox", name: group.id, value });
-      checks.push(box);
-      fieldset.append(element("label", {}, box, ` ${value} `, element("span", { class: "count" }, `(${count})`)));
-    }
-    filterBox.append(element("details", {}, element("summary", {}, group.label), fieldset));
-  }
-  filterBox.hidden = false;
-
   let found = [];
   let shown = 0;
   let generation = 0;
+  let showing = null;
 
-  async function showMore() {
-    const docs = await index.documents(found.slice(shown, shown + PAGE));
-    for (const d of docs) {
-      const link = element("a", { href: base + d.url }, d.title);
-      const item = element("li", {}, element("p", { class: "result-title" }, link));
-      item.append(element("p", { class: "result-details" }, `${d.kind}${d.details ? " · " + d.details : ""}`));
-      if (d.excerpt) item.append(element("p", { class: "result-excerpt" }, d.excerpt));
-      list.append(item);
+  // Shows the next page of results of run `mine`; a newer run or a second click while
+  // the records load must not append to (or duplicate in) the list.
+  async function showMore(mine = generation) {
+    if (showing) return;
+    showing = index.documents(found.slice(shown, shown + PAGE));
+    try {
+      const docs = await showing;
+      if (mine !== generation) return;
+      for (const d of docs) {
+        const link = element("a", { href: base + d.url }, d.title);
+        const item = element("li", {}, element("p", { class: "result-title" }, link));
+        item.append(element("p", { class: "result-details" }, `${d.kind}${d.details ? " · " + d.details : ""}`));
+        if (d.excerpt) item.append(element("p", { class: "result-excerpt" }, d.excerpt));
+        list.append(item);
+      }
+      shown += docs.length;
+      more.hidden = shown >= found.length;
+    } finally {
+      showing = null;
     }
-    shown += docs.length;
-    more.hidden = shown >= found.length;
   }
 
   async function run() {
@@ -230,18 +231,21 @@ async function mount(root) {
     history.replaceState(null, "", url);
     try {
       const results = await index.search(query, filters);
+      // A pending page of an older run must finish (and drop itself) before this one shows.
+      while (showing) await showing.catch(() => {});
       if (mine !== generation) return;
       found = results;
       shown = 0;
       list.replaceChildren();
       const nothing = terms(query).length === 0 && Object.keys(filters).length === 0;
       status.textContent = nothing ? "" : `${found.length} result${found.length === 1 ? "" : "s"}`;
-      await showMore();
+      await showMore(mine);
     } catch (error) {
       status.textContent = `Search failed: ${error.message}`;
     }
   }
 
+  // Listeners come first: a reader (or a test) may type before the manifest has loaded.
   let timer;
   input.addEventListener("input", () => {
     clearTimeout(timer);
@@ -252,12 +256,23 @@ async function mount(root) {
     run();
   });
   filterBox.addEventListener("change", run);
-  more.addEventListener("click", showMore);
+  more.addEventListener("click", () => showMore());
   const q = new URLSearchParams(window.location.search).get("q");
-  if (q) {
-    input.value = q;
-    run();
+  if (q) input.value = q;
+  if (input.value) run();
+
+  const manifest = await index.manifest();
+  for (const group of manifest.filters) {
+    if (group.values.length < 2 && group.id !== "kind") continue;
+    const fieldset = element("fieldset", {}, element("legend", {}, group.label));
+    for (const [value, count] of group.values) {
+      const box = element("input", { type: "checkbox", name: group.id, value });
+      checks.push(box);
+      fieldset.append(element("label", {}, box, ` ${value} `, element("span", { class: "count" }, `(${count})`)));
+    }
+    filterBox.append(element("details", {}, element("summary", {}, group.label), fieldset));
   }
+  filterBox.hidden = false;
 }
 
 if (typeof document !== "undefined") {
