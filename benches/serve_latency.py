@@ -25,6 +25,7 @@ def main():
     args = ap.parse_args()
 
     server, port = serving.start(args.bin, args.corpus)
+    target, original = None, None
     try:
         events = socket.create_connection(("127.0.0.1", port))
         events.settimeout(60)
@@ -38,6 +39,8 @@ def main():
             sys.exit("event stream closed")
 
         target = serving.first_session(args.corpus)
+        with open(target, encoding="utf-8") as fh:
+            original = fh.read()
         samples = []
         for i in range(args.runs):
             time.sleep(0.3)  # let the previous rebuild settle
@@ -51,6 +54,10 @@ def main():
     finally:
         server.terminate()
         server.wait()
+        # The edits are appended to a real file (maybe the bundled site): put it back.
+        if original is not None:
+            with open(target, "w", encoding="utf-8") as fh:
+                fh.write(original)
 
 
 if __name__ == "__main__":
