@@ -194,6 +194,16 @@ fn numbered_marker(s: &str) -> Option<&str> {
 }
 
 /// Whether a line holds nothing but spaces and bullets.
+/// A note when `last` (the text's last line or paragraph) does not end in one of
+/// `endings`: the input was probably cut off. It quotes the last 30 characters.
+pub(crate) fn cut_off_note(last: &str, endings: &[char]) -> Option<String> {
+    if last.ends_with(endings) {
+        return None;
+    }
+    let start = last.char_indices().rev().nth(29).map_or(0, |(i, _)| i);
+    Some(format!("the text seems cut off after {:?}", &last[start..]))
+}
+
 pub(crate) fn is_blank(line: &str) -> bool {
     line.trim().is_empty() || list_item(line).is_some_and(|i| i.text.is_empty())
 }

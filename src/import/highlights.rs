@@ -130,20 +130,11 @@ fn article(lines: &[&str], cx: &Context) -> ImportedSession {
             "speakers were read from prose: check each name, role, organization and country".into(),
         );
     }
-    if let Some(last) = paragraphs.last() {
-        if !last.ends_with(['.', '!', '?', '"', '”', ')']) && !is_heading(last) {
-            let tail: String = last
-                .chars()
-                .rev()
-                .take(30)
-                .collect::<Vec<_>>()
-                .into_iter()
-                .rev()
-                .collect();
-            session
-                .notes
-                .push(format!("the text seems cut off after {tail:?}"));
-        }
+    if let Some(last) = paragraphs.last().filter(|l| !is_heading(l)) {
+        session.notes.extend(super::clean::cut_off_note(
+            last,
+            &['.', '!', '?', '"', '”', ')'],
+        ));
     }
     session
 }

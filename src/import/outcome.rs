@@ -106,19 +106,10 @@ pub(crate) fn parse(text: &str, cx: &Context) -> ImportedSession {
     event(&mut s, cx, event_hint);
     missing(&mut s);
     if let Some(last) = lines.iter().rev().find(|l| !l.trim().is_empty()) {
-        let t = last.trim();
-        if !t.ends_with(['.', '!', '?', ')', '"', '”', ':', '>']) {
-            let tail: String = t
-                .chars()
-                .rev()
-                .take(30)
-                .collect::<Vec<_>>()
-                .into_iter()
-                .rev()
-                .collect();
-            s.notes
-                .push(format!("the text seems cut off after {tail:?}"));
-        }
+        s.notes.extend(super::clean::cut_off_note(
+            last.trim(),
+            &['.', '!', '?', ')', '"', '”', ':', '>'],
+        ));
     }
     s
 }
