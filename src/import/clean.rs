@@ -213,6 +213,20 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_text_that_stops_mid_sentence_gets_a_note_quoting_its_end() {
+        let endings = ['.', '!', '?'];
+        assert_eq!(cut_off_note("It ended.", &endings), None);
+        assert_eq!(
+            cut_off_note("Ministers agreed that the next steps would be", &endings).as_deref(),
+            Some("the text seems cut off after \"d that the next steps would be\"")
+        );
+        assert_eq!(
+            cut_off_note("Wiewiórowski", &endings).as_deref(),
+            Some("the text seems cut off after \"Wiewiórowski\"")
+        );
+    }
+
+    #[test]
     fn markers_of_every_kind_are_split_off() {
         for (line, text, numbered, checkbox) in [
             ("- C1. The role", "C1. The role", false, false),
