@@ -11,49 +11,48 @@ use serde_json::{Map, Value, json};
 use super::views::Views;
 use crate::model::{Event, PersonId, Session, When};
 
+/// The vocabulary every top-level object names.
+const CONTEXT: &str = "https://schema.org";
+
+/// A schema.org object of `kind` with its name and the absolute URL of its page.
+fn node(views: &Views<'_>, kind: &str, name: &str, site_path: &str) -> Map<String, Value> {
+    let mut o = Map::new();
+    o.insert("@type".into(), json!(kind));
+    o.insert("name".into(), json!(name));
+    o.insert("url".into(), json!(views.site.base.absolute(site_path)));
+    o
+}
+
 /// JSON-LD of a session page.
 pub fn session(views: &Views<'_>, s: &Session) -> String {
     let site = views.site;
-    let mut o = Map::new();
-    o.insert("@context".into(), json!("https://schema.org"));
-    o.insert("@type".into(), json!("Event"));
-    o.insert("name".into(), json!(s.title));
-    o.insert(
-        "url".into(),
-        json!(site.base.absolute(&format!("sessions/{}/", s.slug))),
-    );
+    let mut o = node(views, "Event", &s.title, &format!("sessions/{}/", s.slug));
+    o.insert("@context".into(), json!(CONTEXT));
     if let Some(summary) = &s.summary {
         o.insert("description".into(), json!(summary));
     }
-    match s.when() {
-        Some(When::Day(d)) => {
-            o.insert("startDate".into(), json!(d.to_string()));
-        }
-        Some(When::Local(start, end)) => {
-            o.insert("startDate".into(), json!(start.to_string()));
-            if let Some(end) = end {
-                o.insert("endDate".into(), json!(end.to_string()));
-            }
-        }
-        Some(When::Exact(start, end)) => {
-            o.insert("startDate".into(), json!(start.to_string()));
-            if let Some(end) = end {
-                o.insert("endDate".into(), json!(end.to_string()));
-            }
-        }
-        None => {}
+    let (start, end) = match s.when() {
+        Some(When::Day(d)) => (Some(d.to_string()), None),
+        Some(When::Local(start, end)) => (Some(start.to_string()), end.map(|e| e.to_string())),
+        Some(When::Exact(start, end)) => (Some(start.to_string()), end.map(|e| e.to_string())),
+        None => (None, None),
+    };
+    if let Some(start) = start {
+        o.insert("startDate".into(), json!(start));
+    }
+    if let Some(end) = end {
+        o.insert("endDate".into(), json!(end));
     }
     let performers: Vec<Value> = s
         .participants
         .iter()
         .map(|p| {
             let person = &site.people[p.person.index()];
-            let mut v = Map::new();
-            v.insert("@type".into(), json!("Person"));
-            v.insert("name".into(), json!(person.name));
-            v.insert(
-                "url".into(),
-                json!(site.base.absolute(&format!("speakers/{}/", person.slug))),
+            let mut v = node(
+                views,
+                "Person",
+                &person.name,
+                &format!("speakers/{}/", person.slug),
             );
             if let Some(h) = &p.honorific {
                 v.insert("honorificPrefix".into(), json!(h));
@@ -110,14 +109,8 @@ pub fn session(views: &Views<'_>, s: &Session) -> String {
 pub fn person(views: &Views<'_>, id: PersonId) -> String {
     let (site, index) = (views.site, views.index);
     let p = &site.people[id.index()];
-    let mut o = Map::new();
-    o.insert("@context".into(), json!("https://schema.org"));
-    o.insert("@type".into(), json!("Person"));
-    o.insert("name".into(), json!(p.name));
-    o.insert(
-        "url".into(),
-        json!(site.base.absolute(&format!("speakers/{}/", p.slug))),
-    );
+    let mut o = node(views, "Person", &p.name, &format!("speakers/{}/", p.slug));
+    o.insert("@context".into(), json!(CONTEXT));
     if let Some(h) = &p.honorific {
         o.insert("honorificPrefix".into(), json!(h));
     }
@@ -152,17 +145,10 @@ pub fn event(views: &Views<'_>, e: &Event) -> String {
 }
 
 fn event_value(views: &Views<'_>, e: &Event, top: bool) -> Value {
-    let site = views.site;
-    let mut o = Map::new();
+    let mut o = node(views, "Event", &e.name, &format!("events/{}/", e.slug));
     if top {
-        o.insert("@context".into(), json!("https://schema.org"));
+        o.insert("@context".into(), json!(CONTEXT));
     }
-    o.insert("@type".into(), json!("Event"));
-    o.insert("name".into(), json!(e.name));
-    o.insert(
-        "url".into(),
-        json!(site.base.absolute(&format!("events/{}/", e.slug))),
-    );
     if let Some(d) = e.start {
         o.insert("startDate".into(), json!(d.to_string()));
     }
