@@ -18,6 +18,7 @@ pub mod diag;
 pub mod error;
 pub mod import;
 pub mod index;
+pub mod live;
 pub mod model;
 pub mod render;
 pub mod scaffold;
@@ -150,7 +151,7 @@ pub fn render(
     }
     let theme_name = sources.config.theme.clone();
     let site = model::resolve(
-        sources,
+        &sources,
         ResolveOptions {
             drafts: options.drafts,
         },

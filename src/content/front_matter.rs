@@ -14,7 +14,7 @@ use crate::taxonomy::{ActionLine, Sdg};
 
 /// Front matter exactly as written in a session file. Vocabulary values (SDGs,
 /// action lines) are parsed here so that a bad one is reported at its position.
-#[derive(Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct SessionFrontMatter {
     /// Session title (the one required key).
@@ -71,7 +71,7 @@ pub struct LinkRecord {
 }
 
 /// One person as a session lists them.
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct PersonEntry {
     /// Full name; honorifics in it are recognised and moved out.
@@ -88,7 +88,7 @@ pub struct PersonEntry {
 
 /// A person as listed: a bare name or a map. A hand-written visitor keeps the
 /// inner positions that `#[serde(untagged)]` would lose.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PersonRef(pub PersonEntry);
 
 impl<'de> Deserialize<'de> for PersonRef {

@@ -71,7 +71,7 @@ impl SitePaths {
 }
 
 /// One session file, read and parsed.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct SessionSource {
     /// Path as shown in diagnostics (site folder + relative path).
     pub file: PathBuf,
@@ -79,12 +79,12 @@ pub struct SessionSource {
     pub stem: String,
     /// Parsed front matter.
     pub front: SessionFrontMatter,
-    /// The Markdown body.
-    pub body: String,
+    /// The Markdown body (shared with the resolved session).
+    pub body: std::sync::Arc<str>,
 }
 
 /// Everything the load stage read.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Sources {
     /// Site configuration.
     pub config: SiteConfig,
@@ -190,7 +190,7 @@ fn io_reason(e: &walkdir::Error) -> String {
 }
 
 /// A session file: `.md`/`.markdown`, not a Hugo/Zola section page (`_index.md`).
-fn is_markdown(path: &Path) -> bool {
+pub(crate) fn is_markdown(path: &Path) -> bool {
     let section_page = path
         .file_name()
         .is_some_and(|n| n.to_string_lossy().starts_with('_'));
@@ -202,7 +202,7 @@ fn is_markdown(path: &Path) -> bool {
 }
 
 /// Reads, splits and parses one session file.
-fn load_session(file: &Path) -> Result<SessionSource, Diagnostic> {
+pub(crate) fn load_session(file: &Path) -> Result<SessionSource, Diagnostic> {
     let text = read_text(file)?;
     let (front, body) = parse_session(&text, file)?;
     let stem = file
@@ -212,7 +212,7 @@ fn load_session(file: &Path) -> Result<SessionSource, Diagnostic> {
     Ok(SessionSource {
         file: file.to_path_buf(),
         stem,
-        body: body.to_string(),
+        body: std::sync::Arc::from(body),
         front,
     })
 }

@@ -209,7 +209,7 @@ pub fn validate(text: &str, path: &Path) -> Result<(), String> {
             file: path.to_path_buf(),
             stem,
             front,
-            body: body.to_string(),
+            body: body.into(),
         }],
         events: Vec::new(),
         speakers: Vec::new(),
@@ -220,7 +220,7 @@ pub fn validate(text: &str, path: &Path) -> Result<(), String> {
     };
     let mut diags = Diagnostics::new();
     crate::model::resolve(
-        sources,
+        &sources,
         crate::model::ResolveOptions { drafts: true },
         &mut diags,
     );

@@ -12,7 +12,7 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::url::Slug;
 
 /// An event: a WSIS Forum, an ITU Digital World, an IGF meeting.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Event {
     /// URL slug and id: /events/<slug>/.
     pub slug: Slug,
@@ -139,7 +139,7 @@ impl EventsBuilder {
 }
 
 /// A free topic ("Cybersecurity"); spelling variants that slug alike are one topic.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Topic {
     /// URL slug: /topics/<slug>/.
     pub slug: Slug,

@@ -89,16 +89,16 @@ pub struct ResolveOptions {
 const RESERVED_SESSION_SLUGS: [&str; 1] = ["page"];
 
 /// Turns sources into a site. Every problem becomes a diagnostic; what is valid is kept.
-pub fn resolve(sources: Sources, options: ResolveOptions, diags: &mut Diagnostics) -> Site {
-    let countries = country_aliases(&sources, diags);
+pub fn resolve(sources: &Sources, options: ResolveOptions, diags: &mut Diagnostics) -> Site {
+    let countries = country_aliases(sources, diags);
     let mut people = PeopleBuilder::default();
-    register_speakers(&sources, &mut people, diags);
+    register_speakers(sources, &mut people, diags);
     let mut events = EventsBuilder::from_registry(&sources.events, &sources.events_file, diags);
     let mut topics = TopicsBuilder::default();
     let mut sessions: Vec<Session> = Vec::with_capacity(sources.sessions.len());
     let mut slugs: HashMap<Slug, usize> = HashMap::new();
 
-    for src in sources.sessions {
+    for src in &sources.sessions {
         if src.front.draft && !options.drafts {
             continue;
         }
@@ -108,7 +108,7 @@ pub fn resolve(sources: Sources, options: ResolveOptions, diags: &mut Diagnostic
             diags,
             countries: &countries,
         };
-        let Some(slug) = r.slug(&src) else { continue };
+        let Some(slug) = r.slug(src) else { continue };
         if let Some(&first) = slugs.get(&slug) {
             r.diags.push(
                 Diagnostic::error(
@@ -129,7 +129,7 @@ pub fn resolve(sources: Sources, options: ResolveOptions, diags: &mut Diagnostic
     }
     Site {
         base: BaseUrl::parse(&sources.config.base_url),
-        config: sources.config,
+        config: sources.config.clone(),
         sessions,
         people: people.finish(),
         events: events.finish(),
@@ -309,13 +309,13 @@ impl SessionResolver<'_> {
 
     fn session(
         &mut self,
-        src: SessionSource,
+        src: &SessionSource,
         slug: Slug,
         people: &mut PeopleBuilder,
         events: &mut EventsBuilder,
         topics: &mut TopicsBuilder,
     ) -> Session {
-        let fm = src.front;
+        let fm = &src.front;
         let title = fm.title.value.trim().to_string();
         if title.is_empty() {
             self.error(
@@ -427,7 +427,7 @@ impl SessionResolver<'_> {
         action_lines.dedup();
         Session {
             slug,
-            file: src.file,
+            file: src.file.clone(),
             title,
             event,
             kind,
@@ -436,30 +436,32 @@ impl SessionResolver<'_> {
             timezone,
             organizers: fm
                 .organizers
-                .into_iter()
+                .iter()
                 .map(|o| o.trim().to_string())
                 .filter(|o| !o.is_empty())
                 .collect(),
-            links: self.safe_links(fm.links),
+            links: self.safe_links(&fm.links),
             participants,
             topics: topic_ids,
             sdgs,
             action_lines,
             summary: fm
                 .summary
+                .as_ref()
                 .map(|s| s.trim().to_string())
                 .filter(|s| !s.is_empty()),
-            body: src.body,
+            body: src.body.clone(),
         }
     }
 
     /// Links whose target would run a script are reported and left out.
     fn safe_links(
         &mut self,
-        links: Vec<crate::content::LinkRecord>,
+        links: &[crate::content::LinkRecord],
     ) -> Vec<crate::content::LinkRecord> {
         let (bad, good): (Vec<_>, Vec<_>) = links
-            .into_iter()
+            .iter()
+            .cloned()
             .partition(|l| crate::url::is_script_url(&l.url.value));
         for l in bad {
             let d = Diagnostic::error(

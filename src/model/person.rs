@@ -12,7 +12,7 @@ use crate::content::LinkRecord;
 use crate::url::Slug;
 
 /// A person who moderated or spoke in at least one session (or is in the registry).
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Person {
     /// URL slug: /speakers/<slug>/.
     pub slug: Slug,

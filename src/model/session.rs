@@ -44,8 +44,8 @@ pub struct Session {
     pub action_lines: Vec<ActionLine>,
     /// Short summary for cards and feeds.
     pub summary: Option<String>,
-    /// Markdown body.
-    pub body: String,
+    /// Markdown body (shared with the source it came from).
+    pub body: std::sync::Arc<str>,
 }
 
 /// Someone's part in one session: the person plus what the session says about them.
@@ -319,7 +319,7 @@ impl Session {
             sdgs: Vec::new(),
             action_lines: Vec::new(),
             summary: None,
-            body: String::new(),
+            body: std::sync::Arc::from(""),
         }
     }
 }

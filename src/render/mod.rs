@@ -9,7 +9,7 @@ pub mod data;
 mod feeds;
 pub mod jsonld;
 pub mod markdown;
-mod pages;
+pub(crate) mod pages;
 pub mod search;
 pub mod theme;
 pub mod views;
@@ -18,8 +18,10 @@ use rayon::prelude::*;
 
 use crate::error::BuildError;
 use crate::index::Index;
-use crate::model::Site;
+use crate::model::{SessionId, Site};
 use crate::write::Sink;
+pub use pages::{ListKey, PageSet, Selection};
+pub(crate) use pages::{render as pages, session_cards, session_pages};
 pub use theme::Theme;
 use views::Views;
 
@@ -41,13 +43,32 @@ pub fn site(
     sink: &dyn Sink,
 ) -> Result<(), BuildError> {
     let views = Views { site, index };
+    let all: Vec<SessionId> = (0..site.sessions.len())
+        .map(SessionId::from_index)
+        .collect();
     // The search index is built beside the pages: it is mostly one thread's work.
     let (page_paths, searched) = rayon::join(
-        || pages::render(&views, theme, progress, sink),
+        || {
+            let cards = pages::session_cards(&views, theme, &all)?;
+            pages::render(&views, theme, &cards, None, progress, sink)
+        },
         || search::index(&views, sink),
     );
     let page_paths = page_paths?;
     searched?;
+    for o in meta(&views, &page_paths) {
+        sink.put(&o.path, &o.bytes)?;
+    }
+    for o in data::exports(&views)? {
+        sink.put(&o.path, &o.bytes)?;
+    }
+    cite_files(&views, &all, sink)
+}
+
+/// The files that list the whole site but are cheap to make: feeds, robots.txt,
+/// calendars, the sitemap (of `page_paths`) and `.nojekyll`.
+pub(crate) fn meta(views: &Views<'_>, page_paths: &[String]) -> Vec<Output> {
+    let (site, index) = (views.site, views.index);
     let listed: Vec<&str> = page_paths
         .iter()
         .map(String::as_str)
@@ -57,13 +78,12 @@ pub fn site(
     for (r, id) in index.chronological.iter().enumerate() {
         rank[id.index()] = u32::try_from(r).unwrap_or(u32::MAX);
     }
-    let mut meta: Vec<Output> = feeds::all(&views)
+    let mut meta: Vec<Output> = feeds::all(views)
         .iter()
-        .map(|f| feeds::atom(&views, f, &rank))
+        .map(|f| feeds::atom(views, f, &rank))
         .collect();
     meta.push(feeds::robots(site));
-    meta.extend(data::exports(&views)?);
-    meta.extend(calendar::all(&views));
+    meta.extend(calendar::all(views));
     // Sitemaps need absolute URLs: without a host there is none to give.
     if site.base.has_origin() {
         meta.push(feeds::sitemap(site, &listed));
@@ -72,15 +92,30 @@ pub fn site(
         path: ".nojekyll".into(),
         bytes: Vec::new(),
     });
-    for o in meta {
+    meta
+}
+
+/// The files every session's text goes into, slow to make for a large site: the
+/// search index and the data exports.
+pub(crate) fn derived(views: &Views<'_>, sink: &dyn Sink) -> Result<(), BuildError> {
+    search::index(views, sink)?;
+    for o in data::exports(views)? {
         sink.put(&o.path, &o.bytes)?;
     }
-    site.sessions.par_iter().try_for_each(|s| {
-        cite::files(&views, s)
+    Ok(())
+}
+
+/// The citation files (`cite.bib`, `cite.json`) of `ids`.
+pub(crate) fn cite_files(
+    views: &Views<'_>,
+    ids: &[SessionId],
+    sink: &dyn Sink,
+) -> Result<(), BuildError> {
+    ids.par_iter().try_for_each(|id| {
+        cite::files(views, &views.site.sessions[id.index()])
             .iter()
             .try_for_each(|o| sink.put(&o.path, &o.bytes))
-    })?;
-    Ok(())
+    })
 }
 
 /// Escapes text for HTML and XML content and attribute values.

@@ -52,8 +52,10 @@ pub struct SdgView {
     pub dark_text: bool,
     /// Its page.
     pub url: String,
-    /// Sessions tagged with it.
-    pub count: usize,
+    /// Sessions tagged with it; left out where a session lists its own goals, so a
+    /// session's page does not change when another session is tagged.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub count: Option<usize>,
 }
 
 /// An action line.
@@ -67,8 +69,10 @@ pub struct ActionLineView {
     pub title: String,
     /// Its page.
     pub url: String,
-    /// Sessions tagged with it (for C7: with it or any sub-line).
-    pub count: usize,
+    /// Sessions tagged with it (for C7: with it or any sub-line); left out where a
+    /// session lists its own action lines.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub count: Option<usize>,
     /// Sub-lines (C7 only).
     pub children: Vec<ActionLineView>,
 }
@@ -205,28 +209,41 @@ impl<'a> Views<'a> {
     /// An SDG with its count.
     pub fn sdg(&self, g: Sdg) -> SdgView {
         SdgView {
+            count: Some(self.index.sdg_sessions(g).len()),
+            ..Views::sdg_tag(g, self.sdg_url(g))
+        }
+    }
+
+    /// An SDG as a session lists it: without the site-wide count.
+    fn sdg_tag(g: Sdg, url: String) -> SdgView {
+        SdgView {
             number: g.number(),
             short_name: g.short_name(),
             title: g.title(),
             colour: g.colour(),
             dark_text: g.text_is_dark(),
-            url: self.sdg_url(g),
-            count: self.index.sdg_sessions(g).len(),
+            url,
+            count: None,
         }
     }
 
     /// An action line with its count and (for C7) its sub-lines.
     pub fn action_line(&self, a: ActionLine) -> ActionLineView {
+        self.action_line_with(a, true)
+    }
+
+    /// An action line, with or without the site-wide counts (a session's own list has none).
+    fn action_line_with(&self, a: ActionLine, counts: bool) -> ActionLineView {
         ActionLineView {
             label: a.label(),
             code: a.code(),
             title: a.title(),
             url: self.action_line_url(a),
-            count: self.index.action_line_sessions(a).len(),
+            count: counts.then(|| self.index.action_line_sessions(a).len()),
             children: a
                 .children()
                 .into_iter()
-                .map(|c| self.action_line(c))
+                .map(|c| self.action_line_with(c, counts))
                 .collect(),
         }
     }
@@ -287,11 +304,15 @@ impl<'a> Views<'a> {
                     }
                 })
                 .collect(),
-            sdgs: s.sdgs.iter().map(|&g| self.sdg(g)).collect(),
+            sdgs: s
+                .sdgs
+                .iter()
+                .map(|&g| Views::sdg_tag(g, self.sdg_url(g)))
+                .collect(),
             action_lines: s
                 .action_lines
                 .iter()
-                .map(|&a| self.action_line(a))
+                .map(|&a| self.action_line_with(a, false))
                 .collect(),
             summary: s.summary.clone(),
         }

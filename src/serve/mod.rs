@@ -5,10 +5,10 @@
 //! 2. serve it with tower-http's `ServeDir` (MIME types, `index.html` for folders,
 //!    no listings, no path escapes), the site's own 404 page, and a live-reload
 //!    script injected into HTML responses (never into `build` output);
-//! 3. with `--watch`, rebuild on changes ([`watch`]) and tell open pages over SSE:
-//!    reload, swap stylesheets, or show the build error until it is fixed.
+//! 3. with `--watch`, update the site on changes ([`watch`], [`crate::live`]) and tell
+//!    open pages over SSE: reload, swap stylesheets, or show the build error until it
+//!    is fixed.
 
-mod mirror;
 mod watch;
 
 use std::convert::Infallible;
@@ -122,8 +122,7 @@ async fn run(
         base_url: Some(url.clone()),
         ..options.build.clone()
     };
-    let mut mirror = mirror::Mirror::new(&out);
-    let first = mirror.update(&build)?;
+    let (live, first) = crate::live::Live::open(&build)?;
     report(ServeEvent::Built(first));
 
     let (reload, _) = broadcast::channel(16);
@@ -132,7 +131,7 @@ async fn run(
         error: Mutex::new(None),
     });
     let _watcher = if options.watch {
-        Some(watch::start(build, mirror, shared.clone(), report.clone())?)
+        Some(watch::start(&build, live, shared.clone(), report.clone())?)
     } else {
         None
     };

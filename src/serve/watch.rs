@@ -2,19 +2,20 @@
 //! rebuild becomes a message to open pages (reload, new styles, or an error).
 
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, PoisonError, mpsc};
+use std::sync::{Arc, Condvar, Mutex, PoisonError, mpsc};
 use std::time::Duration;
 
 use notify_debouncer_full::notify::event::ModifyKind;
 use notify_debouncer_full::notify::{EventKind, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
 
-use super::mirror::Mirror;
 use super::{Reload, ServeEvent, Shared};
 use crate::BuildOptions;
+use crate::live::{Derived, Live, Scope};
 
-/// Editors write a file in several steps; this gathers them into one change.
-const DEBOUNCE: Duration = Duration::from_millis(30);
+/// Editors write a file in a few steps within a millisecond or two (truncate, write,
+/// rename); this gathers them into one change. Longer would show in every reload.
+const DEBOUNCE: Duration = Duration::from_millis(8);
 
 /// The watcher; dropping it stops watching.
 pub(super) type Watcher =
@@ -62,8 +63,8 @@ fn is_input(site: &Path, out: &Path, path: &Path) -> bool {
 
 /// Starts watching `build.site`; each batch of changes rebuilds on one worker thread, in order.
 pub(super) fn start(
-    build: BuildOptions,
-    mut mirror: Mirror,
+    build: &BuildOptions,
+    mut live: Live,
     shared: Arc<Shared>,
     report: Arc<dyn Fn(ServeEvent) + Send + Sync>,
 ) -> std::io::Result<Watcher> {
@@ -74,6 +75,7 @@ pub(super) fn start(
         .watch(&site, RecursiveMode::Recursive)
         .map_err(std::io::Error::other)?;
     let out = build.out_dir();
+    let derived = DerivedWorker::start();
     std::thread::spawn(move || {
         while let Ok(result) = rx.recv() {
             let Ok(events) = result else { continue };
@@ -85,10 +87,18 @@ pub(super) fn start(
             let Some(change) = classify(&site, &out, &paths) else {
                 continue;
             };
+            paths.retain(|p| is_input(&site, &out, p));
             paths.sort();
             paths.dedup();
-            report(ServeEvent::Changed(paths));
-            rebuild(&mut mirror, &build, change, &shared, report.as_ref());
+            report(ServeEvent::Changed(paths.clone()));
+            rebuild(
+                &mut live,
+                &paths,
+                change,
+                &shared,
+                report.as_ref(),
+                &derived,
+            );
         }
     });
     Ok(debouncer)
@@ -110,22 +120,63 @@ fn changed_paths(events: &[notify_debouncer_full::DebouncedEvent]) -> Vec<PathBu
         .collect()
 }
 
+/// Makes the search index and data exports of the newest state on its own thread,
+/// after pages have reloaded; a state superseded before its turn is skipped.
+struct DerivedWorker {
+    next: Arc<(Mutex<Option<Derived>>, Condvar)>,
+}
+
+impl DerivedWorker {
+    fn start() -> DerivedWorker {
+        let next: Arc<(Mutex<Option<Derived>>, Condvar)> = Arc::default();
+        let queue = next.clone();
+        std::thread::spawn(move || {
+            loop {
+                let job = {
+                    let (slot, ready) = &*queue;
+                    let mut slot = slot.lock().unwrap_or_else(PoisonError::into_inner);
+                    loop {
+                        match slot.take() {
+                            Some(job) => break job,
+                            None => {
+                                slot = ready.wait(slot).unwrap_or_else(PoisonError::into_inner);
+                            }
+                        }
+                    }
+                };
+                // An error here is a write error in the served folder; the next update retries.
+                let _ = job.run();
+            }
+        });
+        DerivedWorker { next }
+    }
+
+    fn schedule(&self, job: Derived) {
+        let (slot, ready) = &*self.next;
+        *slot.lock().unwrap_or_else(PoisonError::into_inner) = Some(job);
+        ready.notify_one();
+    }
+}
+
 fn rebuild(
-    mirror: &mut Mirror,
-    build: &BuildOptions,
+    live: &mut Live,
+    paths: &[PathBuf],
     change: Change,
     shared: &Shared,
     report: &(dyn Fn(ServeEvent) + Send + Sync),
+    derived: &DerivedWorker,
 ) {
-    match mirror.update(build) {
-        Ok(r) => {
+    match live.update(paths) {
+        Ok(updated) if updated.scope == Scope::Nothing => {}
+        Ok(updated) => {
+            let scope = updated.scope;
+            let r = updated.report;
             let had_error = shared
                 .error
                 .lock()
                 .unwrap_or_else(PoisonError::into_inner)
                 .take()
                 .is_some();
-            report(ServeEvent::Built(r));
             // After an error the page shows the overlay: reload it whatever changed.
             let message = if change == Change::Styles && !had_error {
                 Reload::Styles
@@ -133,6 +184,10 @@ fn rebuild(
                 Reload::Page
             };
             let _ = shared.reload.send(message);
+            report(ServeEvent::Built(r));
+            if matches!(scope, Scope::Bodies | Scope::Sessions) {
+                derived.schedule(live.derived());
+            }
         }
         Err(e) => {
             let text = match &e {

@@ -19,7 +19,7 @@
 //! skipped with a message; with `CI=true` that is a failure. Building the
 //! sites and checking their XML runs either way.
 
-mod corpus;
+pub(crate) mod corpus;
 
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};

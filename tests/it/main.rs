@@ -10,6 +10,7 @@ mod edge;
 mod errors;
 mod exports;
 mod import;
+mod live;
 mod output;
 mod properties;
 mod serve;

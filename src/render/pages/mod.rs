@@ -7,6 +7,8 @@
 mod sessions;
 mod terms;
 
+use std::collections::{BTreeSet, HashMap, HashSet};
+
 use rayon::prelude::*;
 use serde::Serialize;
 use tera::Context;
@@ -14,8 +16,48 @@ use tera::Context;
 use super::theme::{Theme, tera_message};
 use super::views::Views;
 use crate::error::BuildError;
-use crate::model::SessionId;
+use crate::model::{EventId, PersonId, SessionId, TopicId};
+use crate::taxonomy::{ActionLine, Country, Sdg};
 use crate::write::Sink;
+
+/// A paginated list of sessions: its pages are `…/`, `…/page/2/`, ….
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ListKey {
+    /// All sessions, newest first.
+    Sessions,
+    /// An event's programme.
+    Event(EventId),
+    /// A speaker's sessions.
+    Speaker(PersonId),
+    /// A country's sessions.
+    Country(Country),
+    /// An SDG's sessions.
+    Sdg(Sdg),
+    /// An action line's sessions.
+    ActionLine(ActionLine),
+    /// A topic's sessions.
+    Topic(TopicId),
+}
+
+/// Which pages of a list to render.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PageSet {
+    /// Every page.
+    All,
+    /// These page numbers (1 is the first page).
+    Some(BTreeSet<usize>),
+}
+
+/// The pages a live rebuild renders; the others are known to be unchanged.
+#[derive(Clone, Debug, Default)]
+pub struct Selection {
+    /// Session pages.
+    pub sessions: HashSet<SessionId>,
+    /// Pages of session lists.
+    pub lists: HashMap<ListKey, PageSet>,
+    /// The home page, the section indexes (with the A–Z letter pages), search and 404.
+    pub indexes: bool,
+}
 
 /// Site-wide values every template receives as `site`.
 #[derive(Serialize)]
@@ -95,6 +137,8 @@ struct Job {
     cards: Vec<SessionId>,
     /// The heavy part of the context, built only when the page is rendered.
     lazy: Option<Lazy>,
+    /// Its number in a paginated list (1 is the first page); 0 for other pages.
+    page: usize,
 }
 
 /// Context that is large per page (a session's body, a speaker's co-speakers), so it is
@@ -108,7 +152,9 @@ enum Lazy {
 impl Lazy {
     fn fill(self, views: &Views<'_>, ctx: &mut Context) {
         match self {
-            Lazy::Session(id) => sessions::session_context(views, id, ctx),
+            Lazy::Session(id) => {
+                sessions::session_context(views, &views.site.sessions[id.index()], ctx);
+            }
             Lazy::Speaker(id) => terms::speaker_context(views, id, ctx),
         }
     }
@@ -117,8 +163,12 @@ impl Lazy {
 /// Shared state of the page builders: the views and every session's rendered card.
 struct Pages<'v, 'a> {
     views: &'v Views<'a>,
-    cards: Vec<String>,
+    cards: &'v [String],
     jobs: Vec<Job>,
+    /// What to render; `None` renders everything.
+    select: Option<&'v Selection>,
+    /// Every page of the site, rendered or not (for the sitemap and to delete gone pages).
+    paths: Vec<String>,
 }
 
 /// A list of sessions to spread over pages under one folder.
@@ -136,18 +186,22 @@ struct SessionList<'l> {
     lazy: Option<Lazy>,
 }
 
-/// Renders every page of the site.
+/// Renders the pages of the site that `select` names (all when `None`), with every
+/// session's card already rendered in `cards`; returns the paths of all pages.
 pub(crate) fn render(
     views: &Views<'_>,
     theme: &Theme,
+    cards: &[String],
+    select: Option<&Selection>,
     progress: &dyn crate::Progress,
     sink: &dyn Sink,
 ) -> Result<Vec<String>, BuildError> {
-    let cards = session_cards(views, theme)?;
     let mut pages = Pages {
         views,
         cards,
         jobs: Vec::new(),
+        select,
+        paths: Vec::new(),
     };
     pages.home();
     pages.sessions();
@@ -171,26 +225,69 @@ pub(crate) fn render(
     progress.stage("render", pages.jobs.len());
     let mut base = Context::new();
     base.insert("site", &site_view(views));
-    let paths: Vec<String> = pages.jobs.iter().map(|j| j.path.clone()).collect();
-    let Pages { jobs, cards, .. } = pages;
+    let Pages { jobs, paths, .. } = pages;
     jobs.into_par_iter().try_for_each(|job| {
-        let mut ctx = base.clone();
-        ctx.extend(job.context);
-        ctx.insert("page", &job.meta);
-        if !job.cards.is_empty() {
-            ctx.insert("cards", &cards_of(&cards, &job.cards));
-        }
-        if let Some(lazy) = job.lazy {
-            lazy.fill(views, &mut ctx);
-        }
-        let html = theme
-            .tera
-            .render(job.template, &ctx)
-            .map_err(|e| BuildError::Template(tera_message(&e)))?;
+        let path = job.path.clone();
+        let html = render_job(views, theme, cards, &base, job, None)?;
         progress.advance(1);
-        sink.put(&job.path, html.as_bytes())
+        sink.put(&path, html.as_bytes())
     })?;
     Ok(paths)
+}
+
+/// Renders the pages of `sessions` as given, rather than as the site holds them: a
+/// live rebuild after an edit of session bodies, which nothing else shows.
+pub(crate) fn session_pages(
+    views: &Views<'_>,
+    theme: &Theme,
+    sessions: &[(SessionId, &crate::model::Session)],
+    sink: &dyn Sink,
+) -> Result<(), BuildError> {
+    let mut pages = Pages {
+        views,
+        cards: &[],
+        jobs: Vec::new(),
+        select: None,
+        paths: Vec::new(),
+    };
+    let mut base = Context::new();
+    base.insert("site", &site_view(views));
+    for &(id, session) in sessions {
+        pages.session(id, session);
+        if let Some(job) = pages.jobs.pop() {
+            let path = job.path.clone();
+            let html = render_job(views, theme, &[], &base, job, Some(session))?;
+            sink.put(&path, html.as_bytes())?;
+        }
+    }
+    Ok(())
+}
+
+/// One page: the site-wide context, the job's own, its cards and its lazy part
+/// (for a session page, from `session` when given).
+fn render_job(
+    views: &Views<'_>,
+    theme: &Theme,
+    cards: &[String],
+    base: &Context,
+    job: Job,
+    session: Option<&crate::model::Session>,
+) -> Result<String, BuildError> {
+    let mut ctx = base.clone();
+    ctx.extend(job.context);
+    ctx.insert("page", &job.meta);
+    if !job.cards.is_empty() {
+        ctx.insert("cards", &cards_of(cards, &job.cards));
+    }
+    match (job.lazy, session) {
+        (Some(Lazy::Session(_)), Some(s)) => sessions::session_context(views, s, &mut ctx),
+        (Some(lazy), _) => lazy.fill(views, &mut ctx),
+        (None, _) => {}
+    }
+    theme
+        .tera
+        .render(job.template, &ctx)
+        .map_err(|e| BuildError::Template(tera_message(&e)))
 }
 
 fn site_view<'a>(views: &'a Views<'_>) -> SiteView<'a> {
@@ -219,13 +316,15 @@ fn site_view<'a>(views: &'a Views<'_>) -> SiteView<'a> {
     }
 }
 
-/// Every session's card, rendered once and reused by every list.
-fn session_cards(views: &Views<'_>, theme: &Theme) -> Result<Vec<String>, BuildError> {
-    views
-        .site
-        .sessions
-        .par_iter()
-        .map(|s| {
+/// The cards of `ids`, each rendered once and reused by every list that shows it.
+pub(crate) fn session_cards(
+    views: &Views<'_>,
+    theme: &Theme,
+    ids: &[SessionId],
+) -> Result<Vec<String>, BuildError> {
+    ids.par_iter()
+        .map(|id| {
+            let s = &views.site.sessions[id.index()];
             let mut ctx = Context::new();
             ctx.insert("session", &views.session(s));
             theme
@@ -241,6 +340,50 @@ fn cards_of<'c>(cards: &'c [String], ids: &[SessionId]) -> Vec<&'c str> {
 }
 
 impl Pages<'_, '_> {
+    /// Whether any page of `key` is to be rendered.
+    fn wants_list(&self, key: ListKey) -> bool {
+        self.select.is_none_or(|s| s.lists.contains_key(&key))
+    }
+
+    fn wants_page(&self, key: ListKey, n: usize) -> bool {
+        self.select.is_none_or(|s| match s.lists.get(&key) {
+            Some(PageSet::All) => true,
+            Some(PageSet::Some(pages)) => pages.contains(&n),
+            None => false,
+        })
+    }
+
+    fn wants_indexes(&self) -> bool {
+        self.select.is_none_or(|s| s.indexes)
+    }
+
+    fn wants_session(&self, id: SessionId) -> bool {
+        self.select.is_none_or(|s| s.sessions.contains(&id))
+    }
+
+    /// Folder of page `n` of the list under `dir`.
+    fn page_dir(dir: &str, n: usize) -> String {
+        if n == 1 {
+            dir.to_string()
+        } else {
+            format!("{dir}page/{n}/")
+        }
+    }
+
+    fn page_count(&self, sessions: usize) -> usize {
+        sessions
+            .div_ceil(self.views.site.config.sessions_per_page.max(1))
+            .max(1)
+    }
+
+    /// Records the pages of a list that is not rendered this time.
+    fn skip_list(&mut self, dir: &str, sessions: usize) {
+        for n in 1..=self.page_count(sessions) {
+            self.paths
+                .push(format!("{}index.html", Pages::page_dir(dir, n)));
+        }
+    }
+
     fn meta(
         &self,
         title: &str,
@@ -269,6 +412,10 @@ impl Pages<'_, '_> {
         section: &'static str,
         context: Context,
     ) {
+        self.paths.push(path.to_string());
+        if !self.wants_indexes() {
+            return;
+        }
         let meta = self.meta(title, None, path, section);
         self.jobs.push(Job {
             template,
@@ -277,29 +424,30 @@ impl Pages<'_, '_> {
             context,
             cards: Vec::new(),
             lazy: None,
+            page: 0,
         });
     }
 
     fn cards_of(&self, ids: &[SessionId]) -> Vec<&str> {
-        cards_of(&self.cards, ids)
+        cards_of(self.cards, ids)
     }
 
     /// Adds the pages of a session list, each with `cards`, `sessions_total` and `pager`.
     /// Returns the range of the new jobs, for [`Pages::per_item`].
-    fn paginated(&mut self, list: SessionList<'_>) -> std::ops::Range<usize> {
+    /// Only the pages `select` wants get a job; the range holds the first page's job, if wanted.
+    fn paginated(&mut self, key: ListKey, list: SessionList<'_>) -> std::ops::Range<usize> {
         let views = self.views;
         let per_page = views.site.config.sessions_per_page.max(1);
-        let total = list.sessions.len().div_ceil(per_page).max(1);
+        let total = self.page_count(list.sessions.len());
         let dir = &list.dir;
-        let page_path = |n: usize| {
-            if n == 1 {
-                dir.clone()
-            } else {
-                format!("{dir}page/{n}/")
-            }
-        };
+        let page_path = |n: usize| Pages::page_dir(dir, n);
         let start = self.jobs.len();
         for n in 1..=total {
+            let path = format!("{}index.html", page_path(n));
+            self.paths.push(path.clone());
+            if !self.wants_page(key, n) {
+                continue;
+            }
             let chunk = list.sessions.chunks(per_page).nth(n - 1).unwrap_or(&[]);
             let pager = Pager {
                 current: n,
@@ -334,7 +482,6 @@ impl Pages<'_, '_> {
             } else {
                 format!("{} (page {n} of {total})", list.title)
             };
-            let path = format!("{}index.html", page_path(n));
             let meta = self.meta(&title, list.description.clone(), &path, list.section);
             self.jobs.push(Job {
                 template: list.template,
@@ -343,6 +490,7 @@ impl Pages<'_, '_> {
                 context: ctx,
                 cards: chunk.to_vec(),
                 lazy: list.lazy,
+                page: n,
             });
         }
         start..self.jobs.len()
@@ -357,7 +505,8 @@ impl Pages<'_, '_> {
         items: &[T],
     ) {
         let per_page = self.views.site.config.sessions_per_page.max(1);
-        for (job, chunk) in self.jobs[pages].iter_mut().zip(items.chunks(per_page)) {
+        for job in &mut self.jobs[pages] {
+            let chunk = items.chunks(per_page).nth(job.page - 1).unwrap_or(&[]);
             job.context.insert(key, chunk);
         }
     }

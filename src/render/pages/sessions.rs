@@ -2,7 +2,7 @@
 
 use tera::Context;
 
-use super::{Lazy, Pages, SessionList};
+use super::{Lazy, ListKey, Pages, SessionList};
 use crate::model::SessionId;
 use crate::render::views::Views;
 use crate::render::views::{TermView, human_date};
@@ -11,6 +11,10 @@ use crate::taxonomy::Sdg;
 impl Pages<'_, '_> {
     pub(super) fn home(&mut self) {
         let (views, site, index) = (self.views, self.views.site, self.views.index);
+        self.paths.push("index.html".into());
+        if !self.wants_indexes() {
+            return;
+        }
         let latest =
             &index.chronological[..index.chronological.len().min(site.config.latest_sessions)];
         let figures = [
@@ -48,33 +52,47 @@ impl Pages<'_, '_> {
             context: ctx,
             cards: Vec::new(),
             lazy: None,
+            page: 0,
         });
     }
 
     pub(super) fn sessions(&mut self) {
         let views = self.views;
-        self.paginated(SessionList {
-            template: "sessions.html",
-            dir: "sessions/".into(),
-            title: "All sessions".into(),
-            description: None,
-            section: "sessions",
-            sessions: &views.index.chronological,
-            context: Context::new(),
-            lazy: None,
-        });
-        for (i, s) in views.site.sessions.iter().enumerate() {
-            let path = format!("sessions/{}/index.html", s.slug);
-            let meta = self.meta(&s.title, s.summary.clone(), &path, "sessions");
-            self.jobs.push(super::Job {
-                template: "session.html",
-                path,
-                meta,
+        self.paginated(
+            ListKey::Sessions,
+            SessionList {
+                template: "sessions.html",
+                dir: "sessions/".into(),
+                title: "All sessions".into(),
+                description: None,
+                section: "sessions",
+                sessions: &views.index.chronological,
                 context: Context::new(),
-                cards: Vec::new(),
-                lazy: Some(Lazy::Session(SessionId::from_index(i))),
-            });
+                lazy: None,
+            },
+        );
+        for (i, s) in views.site.sessions.iter().enumerate() {
+            self.session(SessionId::from_index(i), s);
         }
+    }
+
+    /// Adds the page of session `id`, showing `s`.
+    pub(super) fn session(&mut self, id: SessionId, s: &crate::model::Session) {
+        let path = format!("sessions/{}/index.html", s.slug);
+        self.paths.push(path.clone());
+        if !self.wants_session(id) {
+            return;
+        }
+        let meta = self.meta(&s.title, s.summary.clone(), &path, "sessions");
+        self.jobs.push(super::Job {
+            template: "session.html",
+            path,
+            meta,
+            context: Context::new(),
+            cards: Vec::new(),
+            lazy: Some(Lazy::Session(id)),
+            page: 0,
+        });
     }
 
     fn event_list(&self) -> Vec<crate::render::views::EventView> {
@@ -94,19 +112,27 @@ impl Pages<'_, '_> {
         for (i, e) in views.site.events.iter().enumerate() {
             let id = crate::model::EventId::from_index(i);
             let sessions = &views.index.by_event[i];
+            let dir = format!("events/{}/", e.slug);
+            if !self.wants_list(ListKey::Event(id)) {
+                self.skip_list(&dir, sessions.len());
+                continue;
+            }
             let mut ctx = Context::new();
             ctx.insert("event", &views.event(id, true));
             ctx.insert("jsonld", &crate::render::jsonld::event(views, e));
-            let pages = self.paginated(SessionList {
-                template: "event.html",
-                dir: format!("events/{}/", e.slug),
-                title: e.name.clone(),
-                description: None,
-                section: "events",
-                sessions,
-                context: ctx,
-                lazy: None,
-            });
+            let pages = self.paginated(
+                ListKey::Event(id),
+                SessionList {
+                    template: "event.html",
+                    dir,
+                    title: e.name.clone(),
+                    description: None,
+                    section: "events",
+                    sessions,
+                    context: ctx,
+                    lazy: None,
+                },
+            );
             // The programme is grouped by day: each card comes with its day.
             let days: Vec<Option<String>> = sessions
                 .iter()
@@ -118,8 +144,7 @@ impl Pages<'_, '_> {
 }
 
 /// A session page's own context: the session and its rendered body.
-pub(super) fn session_context(views: &Views<'_>, id: SessionId, ctx: &mut Context) {
-    let s = &views.site.sessions[id.index()];
+pub(super) fn session_context(views: &Views<'_>, s: &crate::model::Session, ctx: &mut Context) {
     ctx.insert("session", &views.session(s));
     ctx.insert("body", &views.markdown(&s.body));
     ctx.insert("cite", &crate::render::cite::citation(views, s));

@@ -2,7 +2,7 @@
 
 use tera::Context;
 
-use super::{Lazy, Pages, SessionList};
+use super::{Lazy, ListKey, Pages, SessionList};
 use crate::index::{initial, sort_key};
 use crate::model::{PersonId, SessionId};
 use crate::render::views::Views;
@@ -28,6 +28,7 @@ impl Pages<'_, '_> {
     pub(super) fn speakers(&mut self) {
         let views = self.views;
         let az = &views.index.speakers_az;
+
         let mut groups: Vec<(char, Vec<PersonId>)> = Vec::new();
         for &p in az {
             let letter = initial(&views.site.people[p.index()].name);
@@ -37,6 +38,17 @@ impl Pages<'_, '_> {
             }
         }
         let split = az.len() > SPEAKERS_ON_ONE_PAGE;
+        if !self.wants_indexes() {
+            self.paths.push("speakers/index.html".into());
+            for &(letter, _) in groups.iter().filter(|_| split) {
+                let path = format!("speakers/a-z/{}/index.html", letter_slug(letter));
+                self.paths.push(path);
+            }
+            for &p in az {
+                self.speaker(p);
+            }
+            return;
+        }
         let letters: Vec<LetterView> = groups
             .iter()
             .map(|&(letter, ref people)| LetterView {
@@ -92,18 +104,26 @@ impl Pages<'_, '_> {
         let views = self.views;
         let (i, person) = (p.index(), &views.site.people[p.index()]);
         let appearances = &views.index.by_person[i];
+        let dir = format!("speakers/{}/", person.slug);
+        if !self.wants_list(ListKey::Speaker(p)) {
+            self.skip_list(&dir, appearances.len());
+            return;
+        }
         let sessions: Vec<SessionId> = appearances.iter().map(|a| a.0).collect();
         let roles: Vec<&str> = appearances.iter().map(|a| a.1.label()).collect();
-        let pages = self.paginated(SessionList {
-            template: "speaker.html",
-            dir: format!("speakers/{}/", person.slug),
-            title: person.name.clone(),
-            description: None,
-            section: "speakers",
-            sessions: &sessions,
-            context: Context::new(),
-            lazy: Some(Lazy::Speaker(p)),
-        });
+        let pages = self.paginated(
+            ListKey::Speaker(p),
+            SessionList {
+                template: "speaker.html",
+                dir,
+                title: person.name.clone(),
+                description: None,
+                section: "speakers",
+                sessions: &sessions,
+                context: Context::new(),
+                lazy: Some(Lazy::Speaker(p)),
+            },
+        );
         self.per_item(pages, "roles", &roles);
     }
 
@@ -131,22 +151,32 @@ impl Pages<'_, '_> {
             ctx,
         );
         for (row, (c, entry)) in rows.iter().zip(list) {
+            let dir = format!("countries/{}/", c.slug());
+            if !self.wants_list(ListKey::Country(*c)) {
+                self.skip_list(&dir, entry.sessions.len());
+                continue;
+            }
             let mut ctx = Context::new();
             ctx.insert("country", row);
-            let pages = self.paginated(SessionList {
-                template: "country.html",
-                dir: format!("countries/{}/", c.slug()),
-                title: c.name().to_string(),
-                description: None,
-                section: "countries",
-                sessions: &entry.sessions,
-                context: ctx,
-                lazy: None,
-            });
+            let pages = self.paginated(
+                ListKey::Country(*c),
+                SessionList {
+                    template: "country.html",
+                    dir,
+                    title: c.name().to_string(),
+                    description: None,
+                    section: "countries",
+                    sessions: &entry.sessions,
+                    context: ctx,
+                    lazy: None,
+                },
+            );
             // The country's people are listed once, on its first page; later pages list sessions only.
-            let people: Vec<TermView> =
-                entry.people.iter().map(|&p| views.person_term(p)).collect();
-            self.jobs[pages.start].context.insert("people", &people);
+            if let Some(first) = self.jobs[pages].iter_mut().find(|j| j.page == 1) {
+                let people: Vec<TermView> =
+                    entry.people.iter().map(|&p| views.person_term(p)).collect();
+                first.context.insert("people", &people);
+            }
         }
     }
 
@@ -165,6 +195,11 @@ impl Pages<'_, '_> {
             ctx,
         );
         for g in Sdg::all() {
+            let dir = format!("sdgs/{}/", g.number());
+            if !self.wants_list(ListKey::Sdg(g)) {
+                self.skip_list(&dir, views.index.sdg_sessions(g).len());
+                continue;
+            }
             let co_lines: Vec<TermView> = views.index.sdg_action_lines[usize::from(g.number() - 1)]
                 .iter()
                 .map(|&(a, n)| TermView {
@@ -176,16 +211,19 @@ impl Pages<'_, '_> {
             let mut ctx = Context::new();
             ctx.insert("sdg", &views.sdg(g));
             ctx.insert("action_lines", &co_lines);
-            self.paginated(SessionList {
-                template: "sdg.html",
-                dir: format!("sdgs/{}/", g.number()),
-                title: format!("SDG {}: {}", g.number(), g.short_name()),
-                description: Some(g.title().to_string()),
-                section: "sdgs",
-                sessions: views.index.sdg_sessions(g),
-                context: ctx,
-                lazy: None,
-            });
+            self.paginated(
+                ListKey::Sdg(g),
+                SessionList {
+                    template: "sdg.html",
+                    dir,
+                    title: format!("SDG {}: {}", g.number(), g.short_name()),
+                    description: Some(g.title().to_string()),
+                    section: "sdgs",
+                    sessions: views.index.sdg_sessions(g),
+                    context: ctx,
+                    lazy: None,
+                },
+            );
         }
     }
 
@@ -205,19 +243,27 @@ impl Pages<'_, '_> {
             ctx,
         );
         for a in ActionLine::all() {
+            let dir = format!("action-lines/{}/", a.slug());
+            if !self.wants_list(ListKey::ActionLine(a)) {
+                self.skip_list(&dir, views.index.action_line_sessions(a).len());
+                continue;
+            }
             let mut ctx = Context::new();
             ctx.insert("action_line", &views.action_line(a));
             ctx.insert("parent", &a.parent().map(|p| views.action_line(p)));
-            self.paginated(SessionList {
-                template: "action_line.html",
-                dir: format!("action-lines/{}/", a.slug()),
-                title: format!("{}: {}", a.label(), a.title()),
-                description: None,
-                section: "action_lines",
-                sessions: views.index.action_line_sessions(a),
-                context: ctx,
-                lazy: None,
-            });
+            self.paginated(
+                ListKey::ActionLine(a),
+                SessionList {
+                    template: "action_line.html",
+                    dir,
+                    title: format!("{}: {}", a.label(), a.title()),
+                    description: None,
+                    section: "action_lines",
+                    sessions: views.index.action_line_sessions(a),
+                    context: ctx,
+                    lazy: None,
+                },
+            );
         }
     }
 
@@ -237,6 +283,12 @@ impl Pages<'_, '_> {
         ctx.insert("topics", &list);
         self.single("topics.html", "topics/index.html", "Topics", "topics", ctx);
         for (i, t) in site.topics.iter().enumerate() {
+            let id = crate::model::TopicId::from_index(i);
+            let dir = format!("topics/{}/", t.slug);
+            if !self.wants_list(ListKey::Topic(id)) {
+                self.skip_list(&dir, index.by_topic[i].len());
+                continue;
+            }
             let mut ctx = Context::new();
             ctx.insert(
                 "topic",
@@ -246,16 +298,19 @@ impl Pages<'_, '_> {
                     count: index.by_topic[i].len(),
                 },
             );
-            self.paginated(SessionList {
-                template: "topic.html",
-                dir: format!("topics/{}/", t.slug),
-                title: t.name.clone(),
-                description: None,
-                section: "topics",
-                sessions: &index.by_topic[i],
-                context: ctx,
-                lazy: None,
-            });
+            self.paginated(
+                ListKey::Topic(id),
+                SessionList {
+                    template: "topic.html",
+                    dir,
+                    title: t.name.clone(),
+                    description: None,
+                    section: "topics",
+                    sessions: &index.by_topic[i],
+                    context: ctx,
+                    lazy: None,
+                },
+            );
         }
     }
 }

@@ -1,0 +1,191 @@
+//! The live site's folder on disk, updated in place: only files whose bytes changed
+//! are written, and files a rebuild no longer makes are deleted, so an edit touches
+//! a handful of files, not the whole site.
+
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
+
+use crate::error::BuildError;
+use crate::write::{Sink, WriteStats};
+
+/// Which part of the build made a file. A rebuild replaces one part at a time, and
+/// "gone" means gone from that part (a page no longer made, a stale search chunk).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum Part {
+    /// HTML pages.
+    Pages,
+    /// Feeds, calendars, sitemap, robots.txt, `.nojekyll`.
+    Meta,
+    /// `cite.bib` and `cite.json` of each session.
+    Cite,
+    /// The search index and the data exports.
+    Derived,
+    /// Theme assets and the site's `static/` folder.
+    Assets,
+}
+
+/// Files rendered into memory, in the order they were put (a later put of a path wins).
+#[derive(Default)]
+pub(crate) struct Memory(Mutex<Vec<(String, Vec<u8>)>>);
+
+impl Memory {
+    pub(crate) fn into_files(self) -> Vec<(String, Vec<u8>)> {
+        self.0.into_inner().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+impl Sink for Memory {
+    fn put(&self, path: &str, bytes: &[u8]) -> Result<(), BuildError> {
+        self.0
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push((path.to_string(), bytes.to_vec()));
+        Ok(())
+    }
+}
+
+struct Entry {
+    hash: u64,
+    len: u64,
+    part: Part,
+}
+
+/// The served folder and what was last written to it.
+pub(crate) struct Mirror {
+    dir: PathBuf,
+    files: HashMap<String, Entry>,
+}
+
+fn hash(bytes: &[u8]) -> u64 {
+    let mut h = rustc_hash::FxHasher::default();
+    bytes.hash(&mut h);
+    h.finish()
+}
+
+impl Mirror {
+    pub(crate) fn new(dir: &Path) -> Mirror {
+        Mirror {
+            dir: dir.to_path_buf(),
+            files: HashMap::new(),
+        }
+    }
+
+    /// The folder.
+    pub(crate) fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Writes the files of `part` whose bytes changed; returns how many were written.
+    pub(crate) fn put(
+        &mut self,
+        part: Part,
+        files: Vec<(String, Vec<u8>)>,
+    ) -> Result<usize, BuildError> {
+        let mut written = 0;
+        for (path, bytes) in files {
+            let h = hash(&bytes);
+            let unchanged = |e: &Entry| e.hash == h;
+            // A file of the site's static/ folder wins over a generated one of the same path.
+            let overridden = |e: &Entry| e.part == Part::Assets && part != Part::Assets;
+            if self
+                .files
+                .get(&path)
+                .is_some_and(|e| unchanged(e) || overridden(e))
+            {
+                continue;
+            }
+            let target = self.dir.join(&path);
+            if let Some(parent) = target.parent() {
+                std::fs::create_dir_all(parent).map_err(|e| BuildError::io(parent, e))?;
+            }
+            std::fs::write(&target, &bytes).map_err(|e| BuildError::io(&target, e))?;
+            written += 1;
+            let len = bytes.len() as u64;
+            self.files.insert(path, Entry { hash: h, len, part });
+        }
+        Ok(written)
+    }
+
+    /// Deletes the files of `part` that `keep` does not name; returns how many.
+    pub(crate) fn retain(&mut self, part: Part, keep: impl Fn(&str) -> bool) -> usize {
+        let gone: Vec<String> = self
+            .files
+            .iter()
+            .filter(|(path, e)| e.part == part && !keep(path))
+            .map(|(path, _)| path.clone())
+            .collect();
+        for path in &gone {
+            // Best effort: a page of a deleted session or speaker; a failure only leaves a stale file.
+            let _ = std::fs::remove_file(self.dir.join(path));
+            self.files.remove(path);
+        }
+        gone.len()
+    }
+
+    /// Replaces `part` with `files`: changed files written, the part's other files deleted.
+    pub(crate) fn replace(
+        &mut self,
+        part: Part,
+        files: Vec<(String, Vec<u8>)>,
+    ) -> Result<usize, BuildError> {
+        let keep: std::collections::HashSet<String> =
+            files.iter().map(|(p, _)| p.clone()).collect();
+        let written = self.put(part, files)?;
+        self.retain(part, |p| keep.contains(p));
+        Ok(written)
+    }
+
+    /// The paths of `part`.
+    pub(crate) fn paths(&self, part: Part) -> std::collections::HashSet<&str> {
+        self.files
+            .iter()
+            .filter(|(_, e)| e.part == part)
+            .map(|(p, _)| p.as_str())
+            .collect()
+    }
+
+    /// What the folder holds.
+    pub(crate) fn stats(&self) -> WriteStats {
+        WriteStats {
+            files: self.files.len(),
+            pages: self.files.keys().filter(|p| p.ends_with(".html")).count(),
+            bytes: self.files.values().map(|e| e.len).sum(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn files(list: &[(&str, &str)]) -> Vec<(String, Vec<u8>)> {
+        list.iter()
+            .map(|(p, b)| ((*p).to_string(), b.as_bytes().to_vec()))
+            .collect()
+    }
+
+    #[test]
+    fn only_changed_files_are_written_and_gone_ones_removed_per_part() {
+        let out = tempfile::tempdir().expect("out");
+        let mut m = Mirror::new(out.path());
+        let first = files(&[("a/index.html", "a"), ("b/index.html", "b")]);
+        assert_eq!(m.replace(Part::Pages, first).expect("first"), 2);
+        m.replace(Part::Meta, files(&[("feed.xml", "f")]))
+            .expect("meta");
+        let again = files(&[("a/index.html", "a"), ("c/index.html", "c")]);
+        assert_eq!(m.replace(Part::Pages, again).expect("second"), 1);
+        assert!(
+            !out.path().join("b/index.html").exists(),
+            "gone page deleted"
+        );
+        assert!(
+            out.path().join("feed.xml").exists(),
+            "other parts untouched"
+        );
+        assert_eq!(m.stats().files, 3);
+        assert_eq!(m.retain(Part::Pages, |p| p.starts_with('a')), 1);
+        assert!(!out.path().join("c/index.html").exists());
+    }
+}

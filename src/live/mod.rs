@@ -1,0 +1,526 @@
+//! A site kept built in memory, for `serve --watch`: the same stages as `build`,
+//! but a change to a few session files re-reads only those files and re-renders
+//! only the pages that show them.
+//!
+//! - A change to the body of a session (front matter untouched) re-renders that
+//!   session's page: nothing else shows the body.
+//! - Any other change to session files (front matter, new, deleted or renamed files)
+//!   re-resolves and re-indexes the site from the sources in memory, then renders the
+//!   pages [`diff`] finds affected: the sessions, the lists that hold them, the term
+//!   pages of their speakers, countries, goals, action lines, topics and event, and the
+//!   indexes; feeds, calendars and the sitemap are remade (they are cheap).
+//! - A change to anything else (configuration, data, templates, static files) rebuilds
+//!   everything.
+//!
+//! The search index and the data exports read every session's text; they are remade
+//! off the reload path by [`Derived::run`], after open pages have reloaded.
+//! A failed update changes nothing, on disk or in memory.
+
+mod diff;
+pub(crate) mod mirror;
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::Instant;
+
+use crate::content::{self, SessionSource, SitePaths, Sources};
+use crate::diag::Diagnostics;
+use crate::index::Index;
+use crate::model::{self, ResolveOptions, SessionId, Site};
+use crate::render::views::Views;
+use crate::render::{self, Theme};
+use crate::{BuildError, BuildOptions, BuildReport};
+use mirror::{Memory, Mirror, Part};
+
+/// What one update did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// Only session bodies changed: their pages were re-rendered.
+    Bodies,
+    /// Session files changed: the affected pages were re-rendered.
+    Sessions,
+    /// Everything was rebuilt.
+    Full,
+    /// Only files of `static/` changed (none added or removed): they were copied again.
+    Static,
+    /// Nothing the site is made from changed.
+    Nothing,
+}
+
+/// The result of an update.
+#[derive(Debug)]
+pub struct Updated {
+    /// What was redone.
+    pub scope: Scope,
+    /// Pages rendered.
+    pub rendered: usize,
+    /// Files written (only changed bytes are written).
+    pub written: usize,
+    /// The site as it now is.
+    pub report: BuildReport,
+}
+
+/// The resolved site and its index, shared with the thread that remakes derived files.
+#[derive(Clone)]
+struct Built {
+    site: Site,
+    index: Index,
+}
+
+impl Built {
+    fn apply(&mut self, bodies: HashMap<SessionId, Arc<str>>) {
+        for (id, body) in bodies {
+            self.site.sessions[id.index()].body = body;
+        }
+    }
+}
+
+/// A site kept built in memory, mirrored into a folder.
+pub struct Live {
+    options: BuildOptions,
+    paths: SitePaths,
+    /// Canonical form of the sessions folder, to recognise session files in change events.
+    sessions_dir: PathBuf,
+    /// Canonical form of `static/`.
+    static_dir: PathBuf,
+    sources: Sources,
+    theme: Theme,
+    built: Arc<Built>,
+    /// Bodies edited since `built` was last changed in place (while a derived job held it).
+    bodies: HashMap<SessionId, Arc<str>>,
+    cards: Vec<String>,
+    page_paths: Vec<String>,
+    warnings: Diagnostics,
+    mirror: Arc<Mutex<Mirror>>,
+    /// Bumped by every update, so derived files made from an older state are dropped.
+    generation: Arc<AtomicU64>,
+    /// Paths of a failed update: they are looked at again next time, since the
+    /// sources in memory still hold their last good version.
+    pending: Vec<PathBuf>,
+}
+
+/// The search index and data exports of one state of the site, to be made off the
+/// reload path and written only if no newer update has come meanwhile.
+pub struct Derived {
+    built: Arc<Built>,
+    /// Bodies newer than `built`'s.
+    bodies: HashMap<SessionId, Arc<str>>,
+    mirror: Arc<Mutex<Mirror>>,
+    generation: Arc<AtomicU64>,
+    made_at: u64,
+}
+
+impl Derived {
+    /// Makes the files and writes the changed ones; does nothing if the site has
+    /// changed since (the newer update brings its own `Derived`).
+    pub fn run(&self) -> Result<(), BuildError> {
+        let current = || self.generation.load(Ordering::SeqCst) == self.made_at;
+        if !current() {
+            return Ok(());
+        }
+        let memory = Memory::default();
+        let copy;
+        let built = if self.bodies.is_empty() {
+            &*self.built
+        } else {
+            let mut b = (*self.built).clone();
+            b.apply(self.bodies.clone());
+            copy = b;
+            &copy
+        };
+        let views = Views {
+            site: &built.site,
+            index: &built.index,
+        };
+        render::derived(&views, &memory)?;
+        let mut mirror = self.mirror.lock().unwrap_or_else(PoisonError::into_inner);
+        if current() {
+            mirror.replace(Part::Derived, memory.into_files())?;
+        }
+        Ok(())
+    }
+}
+
+impl Live {
+    /// Builds the whole site into `options.out_dir()`.
+    pub fn open(options: &BuildOptions) -> Result<(Live, BuildReport), BuildError> {
+        let out = options.out_dir();
+        let paths = SitePaths::new(&options.site);
+        crate::write::check_output_dir(&paths, &out)?;
+        let mirror = Arc::new(Mutex::new(Mirror::new(&out)));
+        let generation = Arc::new(AtomicU64::new(0));
+        let live = Live::load(options, mirror, generation)?;
+        let report = live.report(Instant::now());
+        Ok((live, report))
+    }
+
+    /// Loads, resolves, renders and writes everything, into `mirror`.
+    fn load(
+        options: &BuildOptions,
+        mirror: Arc<Mutex<Mirror>>,
+        generation: Arc<AtomicU64>,
+    ) -> Result<Live, BuildError> {
+        if !options.site.is_dir() {
+            return Err(BuildError::MissingSite(options.site.clone()));
+        }
+        let paths = SitePaths::new(&options.site);
+        let mut diags = Diagnostics::new();
+        let mut sources = content::load(&paths, &mut diags);
+        if let Some(url) = &options.base_url {
+            sources.config.base_url.clone_from(url);
+        }
+        let theme = Theme::load(&paths, &sources.config.theme)?;
+        let site = model::resolve(&sources, resolve_options(options), &mut diags);
+        diags.sort();
+        if diags.has_errors() {
+            return Err(BuildError::Content(diags));
+        }
+        let index = Index::build(&site);
+        let views = Views {
+            site: &site,
+            index: &index,
+        };
+        let all: Vec<SessionId> = (0..site.sessions.len())
+            .map(SessionId::from_index)
+            .collect();
+        let cards = render::session_cards(&views, &theme, &all)?;
+        let pages = Memory::default();
+        let page_paths = render::pages(&views, &theme, &cards, None, &(), &pages)?;
+        let cite = Memory::default();
+        render::cite_files(&views, &all, &cite)?;
+        let derived = Memory::default();
+        render::derived(&views, &derived)?;
+        let meta = render::meta(&views, &page_paths);
+        let assets = assets(&paths, &theme)?;
+        {
+            // Nothing above touched the folder: a failed load leaves the last good site.
+            generation.fetch_add(1, Ordering::SeqCst);
+            let mut m = mirror.lock().unwrap_or_else(PoisonError::into_inner);
+            // Assets first: the site's static/ files win over generated ones of the same path.
+            m.replace(Part::Assets, assets)?;
+            m.replace(Part::Pages, pages.into_files())?;
+            m.replace(Part::Cite, cite.into_files())?;
+            m.replace(Part::Derived, derived.into_files())?;
+            m.replace(Part::Meta, outputs(meta))?;
+        }
+        Ok(Live {
+            options: options.clone(),
+            sessions_dir: canonical(&paths.sessions),
+            static_dir: canonical(&paths.static_files),
+            paths,
+            sources,
+            theme,
+            built: Arc::new(Built { site, index }),
+            bodies: HashMap::new(),
+            cards,
+            page_paths,
+            warnings: diags,
+            mirror,
+            generation,
+            pending: Vec::new(),
+        })
+    }
+
+    /// The folder the site is mirrored into.
+    pub fn out_dir(&self) -> PathBuf {
+        self.mirror
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .dir()
+            .to_path_buf()
+    }
+
+    /// Brings the site up to date with `changed` files (absolute paths, as a file
+    /// watcher reports them). On error nothing changes, in memory or on disk.
+    pub fn update(&mut self, changed: &[PathBuf]) -> Result<Updated, BuildError> {
+        let start = Instant::now();
+        let mut changed: Vec<PathBuf> = changed.to_vec();
+        changed.append(&mut self.pending.clone());
+        changed.sort();
+        changed.dedup();
+        let result = self.apply(&changed, start);
+        match &result {
+            Ok(_) => self.pending.clear(),
+            Err(_) => self.pending = changed,
+        }
+        result
+    }
+
+    fn apply(&mut self, changed: &[PathBuf], start: Instant) -> Result<Updated, BuildError> {
+        if !changed.is_empty() && changed.iter().all(|p| p.starts_with(&self.static_dir)) {
+            if let Some(written) = self.statics()? {
+                return Ok(self.updated(Scope::Static, 0, written, start));
+            }
+            return self.full(start);
+        }
+        let sessions: Option<Vec<PathBuf>> = changed
+            .iter()
+            .map(|p| self.session_file(p))
+            .collect::<Option<Vec<_>>>();
+        let Some(files) = sessions else {
+            return self.full(start);
+        };
+        if files.is_empty() {
+            return Ok(self.updated(Scope::Nothing, 0, 0, start));
+        }
+        let mut edits: Vec<(PathBuf, Option<SessionSource>)> = Vec::new();
+        let mut diags = Diagnostics::new();
+        for file in &files {
+            if file.is_file() {
+                match content::load_session(file) {
+                    Ok(s) => edits.push((file.clone(), Some(s))),
+                    Err(d) => diags.push(d),
+                }
+            } else {
+                edits.push((file.clone(), None));
+            }
+        }
+        if diags.has_errors() {
+            return Err(BuildError::Content(diags));
+        }
+        if let Some(bodies) = self.body_edits(&edits) {
+            return self.bodies(bodies, start);
+        }
+        self.sessions(edits, start)
+    }
+
+    /// Copies `static/` again when only file contents changed; `None` when files were
+    /// added or removed (a static file may have hidden a generated one: rebuild all).
+    fn statics(&mut self) -> Result<Option<usize>, BuildError> {
+        let files = assets(&self.paths, &self.theme)?;
+        let mut m = self.mirror.lock().unwrap_or_else(PoisonError::into_inner);
+        let names: HashSet<&str> = files.iter().map(|(p, _)| p.as_str()).collect();
+        if names != m.paths(Part::Assets) {
+            return Ok(None);
+        }
+        m.put(Part::Assets, files).map(Some)
+    }
+
+    /// The session file a changed path names, as the sources name it; `None` when
+    /// the path is anything else the site is made from.
+    fn session_file(&self, path: &Path) -> Option<PathBuf> {
+        let rel = path.strip_prefix(&self.sessions_dir).ok()?;
+        let hidden = rel
+            .components()
+            .any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
+        (content::is_markdown(path) && !hidden).then(|| self.paths.sessions.join(rel))
+    }
+
+    /// The new bodies, when every edit changed only the body of a known session.
+    fn body_edits(
+        &self,
+        edits: &[(PathBuf, Option<SessionSource>)],
+    ) -> Option<Vec<(usize, SessionSource)>> {
+        edits
+            .iter()
+            .map(|(file, new)| {
+                let new = new.as_ref()?;
+                let at = self.sources.sessions.iter().position(|s| &s.file == file)?;
+                // Positions are part of the front matter: an edit above the body shows.
+                (self.sources.sessions[at].front == new.front).then(|| (at, new.clone()))
+            })
+            .collect()
+    }
+
+    /// Body-only edits: render those sessions' pages with the new bodies.
+    fn bodies(
+        &mut self,
+        bodies: Vec<(usize, SessionSource)>,
+        start: Instant,
+    ) -> Result<Updated, BuildError> {
+        let site = &self.built.site;
+        let mut edited = Vec::new();
+        for (_, source) in &bodies {
+            // A draft's file is in the sources but not in the site: nothing to render.
+            if let Some(i) = site.sessions.iter().position(|s| s.file == source.file) {
+                let mut session = site.sessions[i].clone();
+                session.body = source.body.clone();
+                edited.push((SessionId::from_index(i), session));
+            }
+        }
+        let memory = Memory::default();
+        let views = Views {
+            site,
+            index: &self.built.index,
+        };
+        let pages: Vec<(SessionId, &crate::model::Session)> =
+            edited.iter().map(|(id, s)| (*id, s)).collect();
+        render::session_pages(&views, &self.theme, &pages, &memory)?;
+        let files = memory.into_files();
+        let rendered = files.len();
+        let written = self.write(|m| m.put(Part::Pages, files))?;
+        for (at, source) in bodies {
+            self.sources.sessions[at] = source;
+        }
+        for (id, session) in edited {
+            self.bodies.insert(id, session.body);
+        }
+        // Applied in place when no derived job holds the site; otherwise kept aside, so
+        // that the reload never waits for a copy of the whole site.
+        if let Some(built) = Arc::get_mut(&mut self.built) {
+            built.apply(std::mem::take(&mut self.bodies));
+        }
+        Ok(self.updated(Scope::Bodies, rendered, written, start))
+    }
+
+    /// Edits to front matter, new and deleted files: re-resolve, re-index, render what changed.
+    fn sessions(
+        &mut self,
+        edits: Vec<(PathBuf, Option<SessionSource>)>,
+        start: Instant,
+    ) -> Result<Updated, BuildError> {
+        let mut sources = self.sources.clone();
+        for (file, new) in edits.iter().cloned() {
+            let at = sources.sessions.binary_search_by(|s| s.file.cmp(&file));
+            match (at, new) {
+                (Ok(i), Some(s)) => sources.sessions[i] = s,
+                (Ok(i), None) => {
+                    sources.sessions.remove(i);
+                }
+                (Err(i), Some(s)) => sources.sessions.insert(i, s),
+                (Err(_), None) => {}
+            }
+        }
+        let mut diags = Diagnostics::new();
+        let site = model::resolve(&sources, resolve_options(&self.options), &mut diags);
+        diags.sort();
+        if diags.has_errors() {
+            return Err(BuildError::Content(diags));
+        }
+        let index = Index::build(&site);
+        let built = Built { site, index };
+        let files: HashSet<&Path> = edits.iter().map(|(f, _)| f.as_path()).collect();
+        let change = diff::diff(&self.built, &built, &files);
+        let views = Views {
+            site: &built.site,
+            index: &built.index,
+        };
+        let cards = diff::carry_cards(&self.built, &built, &self.cards, &change.cards);
+        let fresh = render::session_cards(&views, &self.theme, &change.cards)?;
+        let mut cards = cards;
+        for (id, card) in change.cards.iter().zip(fresh) {
+            cards[id.index()] = card;
+        }
+        let pages = Memory::default();
+        let page_paths = render::pages(
+            &views,
+            &self.theme,
+            &cards,
+            Some(&change.selection),
+            &(),
+            &pages,
+        )?;
+        let cite = Memory::default();
+        render::cite_files(&views, &change.cards, &cite)?;
+        let meta = outputs(render::meta(&views, &page_paths));
+        let pages = pages.into_files();
+        let rendered = pages.len();
+        let all_pages: HashSet<&str> = page_paths.iter().map(String::as_str).collect();
+        let cite_dirs: HashSet<String> = built
+            .site
+            .sessions
+            .iter()
+            .map(|s| format!("sessions/{}/", s.slug))
+            .collect();
+        let written = self.write(|m| {
+            let mut n = m.put(Part::Pages, pages)?;
+            m.retain(Part::Pages, |p| all_pages.contains(p));
+            n += m.put(Part::Cite, cite.into_files())?;
+            m.retain(Part::Cite, |p| {
+                p.rsplit_once('/')
+                    .is_some_and(|(dir, _)| cite_dirs.contains(&format!("{dir}/")))
+            });
+            n += m.replace(Part::Meta, meta)?;
+            Ok(n)
+        })?;
+        self.sources = sources;
+        self.built = Arc::new(built);
+        self.bodies.clear();
+        self.cards = cards;
+        self.page_paths = page_paths;
+        self.warnings = diags;
+        Ok(self.updated(Scope::Sessions, rendered, written, start))
+    }
+
+    /// Anything but session files changed: load and render everything again.
+    fn full(&mut self, start: Instant) -> Result<Updated, BuildError> {
+        *self = Live::load(&self.options, self.mirror.clone(), self.generation.clone())?;
+        let pages = self.page_paths.len();
+        Ok(self.updated(Scope::Full, pages, pages, start))
+    }
+
+    /// Runs `f` on the mirror, after making any pending derived files stale.
+    fn write(
+        &self,
+        f: impl FnOnce(&mut Mirror) -> Result<usize, BuildError>,
+    ) -> Result<usize, BuildError> {
+        self.generation.fetch_add(1, Ordering::SeqCst);
+        let mut m = self.mirror.lock().unwrap_or_else(PoisonError::into_inner);
+        f(&mut m)
+    }
+
+    /// The search index and data exports of the current state, to make off the reload path.
+    pub fn derived(&self) -> Derived {
+        Derived {
+            built: self.built.clone(),
+            bodies: self.bodies.clone(),
+            mirror: self.mirror.clone(),
+            generation: self.generation.clone(),
+            made_at: self.generation.load(Ordering::SeqCst),
+        }
+    }
+
+    fn updated(&self, scope: Scope, rendered: usize, written: usize, start: Instant) -> Updated {
+        Updated {
+            scope,
+            rendered,
+            written,
+            report: self.report(start),
+        }
+    }
+
+    fn report(&self, start: Instant) -> BuildReport {
+        let stats = self
+            .mirror
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .stats();
+        crate::report(
+            &self.built.site,
+            &self.built.index,
+            self.warnings.clone(),
+            stats,
+            start.elapsed(),
+            &self.out_dir(),
+        )
+    }
+}
+
+fn resolve_options(options: &BuildOptions) -> ResolveOptions {
+    ResolveOptions {
+        drafts: options.drafts,
+    }
+}
+
+fn canonical(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+fn outputs(list: Vec<render::Output>) -> Vec<(String, Vec<u8>)> {
+    list.into_iter().map(|o| (o.path, o.bytes)).collect()
+}
+
+/// Theme assets, then the site's `static/` (which wins over generated files).
+fn assets(paths: &SitePaths, theme: &Theme) -> Result<Vec<(String, Vec<u8>)>, BuildError> {
+    let mut files: Vec<(String, Vec<u8>)> = theme
+        .assets
+        .iter()
+        .map(|(p, b)| (p.to_string_lossy().replace('\\', "/"), b.to_vec()))
+        .collect();
+    for (p, b) in render::theme::read_files(&paths.static_files, render::theme::Hidden::Keep)? {
+        files.push((p.to_string_lossy().replace('\\', "/"), b));
+    }
+    Ok(files)
+}

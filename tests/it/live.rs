@@ -1,0 +1,267 @@
+//! The live site of `serve --watch` against full builds: after every kind of edit,
+//! the folder `Live` keeps up to date must hold exactly what `build` makes from the
+//! same files, byte for byte.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use proceedings::BuildOptions;
+use proceedings::live::{Live, Scope};
+
+const BASE: &str = "https://example.org/";
+
+/// Every file under `dir`, by relative path.
+fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|e| e.expect("walk"))
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e.path().strip_prefix(dir).expect("under dir");
+            let rel = rel.to_string_lossy().replace('\\', "/");
+            (rel, std::fs::read(e.path()).expect("read"))
+        })
+        .collect()
+}
+
+struct Fixture {
+    _dir: tempfile::TempDir,
+    site: PathBuf,
+    live: Live,
+    edits: usize,
+}
+
+impl Fixture {
+    fn new(sessions: usize) -> Fixture {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let site = std::fs::canonicalize(dir.path())
+            .expect("canonical")
+            .join("site");
+        crate::browser::corpus::write(&site, sessions);
+        let options = BuildOptions {
+            site: site.clone(),
+            out: Some(dir.path().join("live")),
+            base_url: Some(BASE.into()),
+            drafts: false,
+        };
+        let (live, _) = Live::open(&options).expect("first build");
+        Fixture {
+            _dir: dir,
+            site,
+            live,
+            edits: 0,
+        }
+    }
+
+    fn session(&self, n: usize) -> PathBuf {
+        let name = format!("s{n:05}.md");
+        walkdir::WalkDir::new(self.site.join("sessions"))
+            .into_iter()
+            .map(|e| e.expect("walk").into_path())
+            .find(|p| p.file_name().is_some_and(|f| f == name.as_str()))
+            .expect("session file")
+    }
+
+    fn read(&self, n: usize) -> String {
+        std::fs::read_to_string(self.session(n)).expect("read")
+    }
+
+    /// Applies `change` to files, updates the live site with `paths`, and checks it.
+    fn update(&mut self, what: &str, paths: Vec<PathBuf>, scope: Scope) {
+        self.edits += 1;
+        let updated = self
+            .live
+            .update(&paths)
+            .unwrap_or_else(|e| panic!("{what}: update failed: {e}"));
+        assert_eq!(updated.scope, scope, "{what}");
+        self.live.derived().run().expect("derived files");
+        self.same_as_build(what);
+    }
+
+    fn same_as_build(&self, what: &str) {
+        let full = self
+            .site
+            .parent()
+            .expect("parent")
+            .join(format!("full-{}", self.edits));
+        proceedings::build(&BuildOptions {
+            site: self.site.clone(),
+            out: Some(full.clone()),
+            base_url: Some(BASE.into()),
+            drafts: false,
+        })
+        .expect("full build");
+        let (live, full) = (tree(&self.live.out_dir()), tree(&full));
+        let differ: Vec<&String> = full
+            .keys()
+            .chain(live.keys())
+            .filter(|p| live.get(*p) != full.get(*p))
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        assert!(
+            differ.is_empty(),
+            "{what}: the live site differs from a full build in {} files, e.g. {:?}",
+            differ.len(),
+            &differ[..differ.len().min(8)]
+        );
+    }
+
+    fn edit(&mut self, n: usize, what: &str, scope: Scope, f: impl Fn(&str) -> String) {
+        let path = self.session(n);
+        let text = f(&self.read(n));
+        std::fs::write(&path, text).expect("write");
+        self.update(what, vec![path], scope);
+    }
+}
+
+/// Replaces the line starting with `key:` (front matter) by `line`.
+fn set(text: &str, key: &str, line: &str) -> String {
+    text.lines()
+        .map(|l| if l.starts_with(key) { line } else { l })
+        .collect::<Vec<_>>()
+        .join("\n")
+        + "\n"
+}
+
+#[test]
+fn every_kind_of_edit_leaves_the_live_site_equal_to_a_full_build() {
+    let mut t = Fixture::new(60);
+    t.edit(3, "body", Scope::Bodies, |s| {
+        format!("{s}\nA new paragraph.\n")
+    });
+    t.edit(3, "title", Scope::Sessions, |s| {
+        set(s, "title:", "title: \"Renamed session\"")
+    });
+    t.edit(4, "date", Scope::Sessions, |s| {
+        set(s, "date:", "date: 2031-01-01")
+    });
+    t.edit(5, "speakers", Scope::Sessions, |s| {
+        let speakers =
+            "speakers:\n  - {name: \"Zoë Newcomer\", country: \"Kenya\"}\n  - \"Dr. Ana Other\"";
+        let start = s.find("speakers:").expect("speakers");
+        let end = s[start..].find("topics:").expect("topics") + start;
+        format!("{}{speakers}\n{}", &s[..start], &s[end..])
+    });
+    // Someone known with a country elsewhere joins without one: their count changes on
+    // their country's page, which this session does not name.
+    let known = {
+        let s = t.read(1);
+        let at = s.find("  - {name: \"").expect("moderator") + "  - {name: \"".len();
+        let name = &s[at..at + s[at..].find('"').expect("end")];
+        proceedings::model::parse_name(name).name
+    };
+    t.edit(
+        13,
+        "a known person without a country",
+        Scope::Sessions,
+        |s| s.replacen("speakers:\n", &format!("speakers:\n  - \"{known}\"\n"), 1),
+    );
+    t.edit(6, "goals and lines", Scope::Sessions, |s| {
+        let s = set(s, "sdgs:", "sdgs: [3, 17]");
+        set(
+            &s,
+            "action_lines:",
+            "action_lines: [\"C7 E-health\", \"C1\"]",
+        )
+    });
+    t.edit(7, "event", Scope::Sessions, |s| {
+        set(s, "event:", "event: \"A Brand New Summit\"")
+    });
+    t.edit(8, "topics", Scope::Sessions, |s| {
+        set(
+            s,
+            "topics:",
+            "topics: [\"Quantum Policy\", \"cybersecurity\"]",
+        )
+    });
+    t.edit(
+        9,
+        "moderator spelled with an honorific",
+        Scope::Sessions,
+        |s| {
+            let at = s.find("  - {name: \"").expect("moderator") + "  - {name: \"".len();
+            format!("{}Prof. Dr. {}", &s[..at], &s[at..])
+        },
+    );
+
+    // A new file, a deleted one, a renamed one.
+    let new = t.session(10).with_file_name("s99999.md");
+    let text = set(&t.read(10), "title:", "title: \"A brand new session\"");
+    std::fs::write(&new, text).expect("new");
+    t.update("new file", vec![new.clone()], Scope::Sessions);
+    std::fs::remove_file(&new).expect("rm");
+    t.update("deleted file", vec![new], Scope::Sessions);
+    let old = t.session(11);
+    let renamed = old.with_file_name("s11111.md");
+    std::fs::rename(&old, &renamed).expect("mv");
+    t.update("renamed file", vec![old, renamed], Scope::Sessions);
+
+    // A session whose people appear nowhere else disappears with them.
+    let lonely = t.session(12);
+    let text = t.read(12);
+    let start = text.find("moderators:").expect("moderators");
+    let end = text.find("topics:").expect("topics");
+    let text = format!(
+        "{}moderators: [\"Only Once\"]\nspeakers: [\"Nobody Else\"]\n{}",
+        &text[..start],
+        &text[end..]
+    );
+    std::fs::write(&lonely, text).expect("write");
+    t.update("lonely people", vec![lonely.clone()], Scope::Sessions);
+    std::fs::remove_file(&lonely).expect("rm");
+    t.update("lonely people gone", vec![lonely], Scope::Sessions);
+    assert!(
+        !t.live
+            .out_dir()
+            .join("speakers/only-once/index.html")
+            .exists()
+    );
+}
+
+#[test]
+fn a_bad_edit_changes_nothing_and_its_fix_is_picked_up_with_later_edits() {
+    let mut t = Fixture::new(12);
+    let before = tree(&t.live.out_dir());
+    let broken = t.session(2);
+    let good = t.read(2);
+    std::fs::write(&broken, good.replacen("title:", "title: [unclosed", 1)).expect("break");
+    let err = t
+        .live
+        .update(std::slice::from_ref(&broken))
+        .expect_err("bad YAML fails");
+    let proceedings::BuildError::Content(diags) = err else {
+        panic!("a content error, not {err}");
+    };
+    let text: Vec<String> = diags.iter().map(ToString::to_string).collect();
+    assert!(text.iter().any(|d| d.contains("s00002.md:")), "{text:?}");
+    assert_eq!(tree(&t.live.out_dir()), before, "nothing written");
+    // Another file changes while the broken one is still broken: still an error.
+    let other = t.session(3);
+    std::fs::write(&other, format!("{}\nMore.\n", t.read(3))).expect("edit");
+    assert!(
+        t.live.update(std::slice::from_ref(&other)).is_err(),
+        "the broken file is remembered"
+    );
+    std::fs::write(&broken, good.replacen("title: \"", "title: \"Fixed: ", 1)).expect("fix");
+    t.update("fixed", vec![broken], Scope::Sessions);
+}
+
+#[test]
+fn static_config_and_template_changes_rebuild_what_they_must() {
+    let mut t = Fixture::new(8);
+    let css = t.site.join("static/assets/custom.css");
+    std::fs::create_dir_all(css.parent().expect("parent")).expect("mkdir");
+    std::fs::write(&css, "body { color: black }").expect("css");
+    t.update("new static file", vec![css.clone()], Scope::Full);
+    std::fs::write(&css, "body { color: navy }").expect("css");
+    t.update("changed static file", vec![css], Scope::Static);
+    let config = t.site.join("proceedings.yaml");
+    let text = std::fs::read_to_string(&config).expect("config");
+    std::fs::write(
+        &config,
+        text.replace("Generated proceedings", "Renamed proceedings"),
+    )
+    .expect("config");
+    t.update("config", vec![config], Scope::Full);
+}
