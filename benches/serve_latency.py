@@ -1,14 +1,19 @@
 #!/usr/bin/env python3
 """Save-to-reload latency of `proceedings serve --watch`.
 
-    python3 benches/serve_latency.py CORPUS_DIR [--runs 10] [--bin target/release/proceedings]
+    python3 benches/serve_latency.py CORPUS_DIR [--runs 10] [--edit body|title]
+                                     [--bin target/release/proceedings]
 
 Starts the server on a free loopback port, listens to its live-reload events
-(/__proceedings/events), then appends a line to one session file RUNS times and
-measures the time from the write to the `reload` event reaching the client.
-Prints every sample and the median. Standard library only.
+(/__proceedings/events), then edits one session file RUNS times and measures the
+time from the write to the `reload` event reaching the client. `--edit body`
+(the default) appends a line to the body, which re-renders one page; `--edit
+title` changes the title in the front matter, which re-resolves the site and
+re-renders every list that shows the session. Prints every sample and the
+median. Standard library only.
 """
 import argparse
+import re
 import socket
 import statistics
 import sys
@@ -21,6 +26,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("corpus")
     ap.add_argument("--runs", type=int, default=10)
+    ap.add_argument("--edit", choices=["body", "title"], default="body")
     ap.add_argument("--bin", default=serving.DEFAULT_BIN)
     args = ap.parse_args()
 
@@ -45,12 +51,19 @@ def main():
         for i in range(args.runs):
             time.sleep(0.3)  # let the previous rebuild settle
             start = time.perf_counter()
-            with open(target, "a", encoding="utf-8") as fh:
-                fh.write(f"\nEdit {i}.\n")
+            if args.edit == "body":
+                with open(target, "a", encoding="utf-8") as fh:
+                    fh.write(f"\nEdit {i}.\n")
+            else:
+                text = re.sub(r"^title: .*$", f'title: "Edited title {i}"', original,
+                              count=1, flags=re.M)
+                with open(target, "w", encoding="utf-8") as fh:
+                    fh.write(text)
             wait_reload()
             samples.append((time.perf_counter() - start) * 1000)
             print(f"run {i + 1}: {samples[-1]:.0f} ms", flush=True)
-        print(f"median save-to-reload: {statistics.median(samples):.0f} ms over {len(samples)} edits")
+        print(f"median save-to-reload ({args.edit} edits): "
+              f"{statistics.median(samples):.0f} ms over {len(samples)} edits")
     finally:
         server.terminate()
         server.wait()

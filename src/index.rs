@@ -5,7 +5,9 @@
 //! countries. Linear in the number of participations: co-speakers are counted
 //! per session, never by comparing every pair of people.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
+
+use rustc_hash::FxHashMap;
 
 use crate::model::{EventId, PersonId, Role, SessionId, Site, TopicId};
 use crate::taxonomy::{ActionLine, Country, Sdg};
@@ -63,7 +65,12 @@ pub fn sort_key(name: &str) -> String {
 /// The A–Z group of a name: "A".."Z" by its first letter or digit after
 /// transliteration, "#" for anything else ("1Zed", "'Ali" is "A").
 pub fn initial(name: &str) -> char {
-    match sort_key(name).chars().find(|c| c.is_alphanumeric()) {
+    initial_of_key(&sort_key(name))
+}
+
+/// [`initial`] of a name's [`sort_key`].
+fn initial_of_key(key: &str) -> char {
+    match key.chars().find(|c| c.is_alphanumeric()) {
         Some(c) if c.is_ascii_alphabetic() => c.to_ascii_uppercase(),
         _ => '#',
     }
@@ -72,7 +79,10 @@ pub fn initial(name: &str) -> char {
 impl Index {
     /// Builds every cross-link of `site`.
     pub fn build(site: &Site) -> Index {
-        let chronological = chronological(site);
+        // Each name and title is transliterated once, not once per comparison or list.
+        let person_keys: Vec<String> = site.people.iter().map(|p| sort_key(&p.name)).collect();
+        let title_keys: Vec<String> = site.sessions.iter().map(|s| sort_key(&s.title)).collect();
+        let chronological = chronological(site, &title_keys);
         let mut ix = Index {
             by_event: vec![Vec::new(); site.events.len()],
             by_person: vec![Vec::new(); site.people.len()],
@@ -83,8 +93,8 @@ impl Index {
             by_topic: vec![Vec::new(); site.topics.len()],
             ..Index::default()
         };
-        let mut co: Vec<HashMap<PersonId, u32>> = vec![HashMap::new(); site.people.len()];
-        let mut sdg_al: Vec<HashMap<ActionLine, u32>> = vec![HashMap::new(); 17];
+        let mut co: Vec<FxHashMap<PersonId, u32>> = vec![FxHashMap::default(); site.people.len()];
+        let mut sdg_al: Vec<FxHashMap<ActionLine, u32>> = vec![FxHashMap::default(); 17];
         let mut country_people: BTreeMap<Country, BTreeSet<PersonId>> = BTreeMap::new();
 
         // Walking sessions newest first makes every per-term list come out newest first.
@@ -146,20 +156,27 @@ impl Index {
         }
         // An event's programme: by day and time, undated sessions last.
         for list in &mut ix.by_event {
-            list.sort_by_cached_key(|id| {
-                let s = &site.sessions[id.index()];
-                (
-                    s.date.is_none(),
-                    s.date,
-                    s.time.map(|t| t.start),
-                    sort_key(&s.title),
-                    s.slug.clone(),
-                )
+            list.sort_by(|a, b| {
+                let key = |id: &SessionId| {
+                    let s = &site.sessions[id.index()];
+                    (
+                        s.date.is_none(),
+                        s.date,
+                        s.time.map(|t| t.start),
+                        &title_keys[id.index()],
+                        &s.slug,
+                    )
+                };
+                key(a).cmp(&key(b))
             });
         }
         ix.co_speakers = co
             .into_iter()
-            .map(|m| by_count_desc(m, |p| sort_key(&site.people[p.index()].name)))
+            .map(|m| {
+                by_count_desc(m, |p| {
+                    (&person_keys[p.index()], &site.people[p.index()].slug)
+                })
+            })
             .collect();
         ix.sdg_action_lines = sdg_al
             .into_iter()
@@ -167,7 +184,7 @@ impl Index {
             .collect();
         for (c, people) in country_people {
             let mut people: Vec<PersonId> = people.into_iter().collect();
-            people.sort_by_cached_key(|p| sort_key(&site.people[p.index()].name));
+            people.sort_by_key(|p| (&person_keys[p.index()], &site.people[p.index()].slug));
             ix.by_country.entry(c).or_default().people = people;
         }
         let mut speakers: Vec<PersonId> = (0..site.people.len())
@@ -176,14 +193,9 @@ impl Index {
             .collect();
         // Grouped by initial first, so each letter is one run ("#" after "Z").
         speakers.sort_by_cached_key(|p| {
-            let name = &site.people[p.index()].name;
-            let letter = initial(name);
-            (
-                letter == '#',
-                letter,
-                sort_key(name),
-                site.people[p.index()].slug.clone(),
-            )
+            let key = &person_keys[p.index()];
+            let letter = initial_of_key(key);
+            (letter == '#', letter, key, &site.people[p.index()].slug)
         });
         ix.speakers_az = speakers;
         let mut topics: Vec<TopicId> = (0..site.topics.len()).map(TopicId::from_index).collect();
@@ -244,24 +256,27 @@ fn push_unique<T: PartialEq>(v: &mut Vec<T>, x: T) {
 }
 
 /// Newest first; undated sessions last; ties by title, then slug, for stable output.
-fn chronological(site: &Site) -> Vec<SessionId> {
+fn chronological(site: &Site, title_keys: &[String]) -> Vec<SessionId> {
     let mut ids: Vec<SessionId> = (0..site.sessions.len())
         .map(SessionId::from_index)
         .collect();
-    ids.sort_by_cached_key(|&id| {
+    ids.sort_by_key(|&id| {
         let s = &site.sessions[id.index()];
         (
             std::cmp::Reverse(s.date),
             std::cmp::Reverse(s.time.map(|t| t.start)),
-            sort_key(&s.title),
-            s.slug.clone(),
+            &title_keys[id.index()],
+            &s.slug,
         )
     });
     ids
 }
 
-fn by_count_desc<K: Copy, S: Ord>(m: HashMap<K, u32>, tiebreak: impl Fn(K) -> S) -> Vec<(K, u32)> {
+fn by_count_desc<K: Copy, S: Ord>(
+    m: FxHashMap<K, u32>,
+    tiebreak: impl Fn(K) -> S,
+) -> Vec<(K, u32)> {
     let mut v: Vec<(K, u32)> = m.into_iter().collect();
-    v.sort_by_cached_key(|&(k, n)| (std::cmp::Reverse(n), tiebreak(k)));
+    v.sort_by_key(|&(k, n)| (std::cmp::Reverse(n), tiebreak(k)));
     v
 }

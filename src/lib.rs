@@ -87,20 +87,20 @@ pub struct BuildReport {
 }
 
 /// Times the stages of a build.
-struct Stopwatch {
+pub(crate) struct Stopwatch {
     last: Instant,
-    laps: Vec<(&'static str, Duration)>,
+    pub(crate) laps: Vec<(&'static str, Duration)>,
 }
 
 impl Stopwatch {
-    fn start() -> Stopwatch {
+    pub(crate) fn start() -> Stopwatch {
         Stopwatch {
             last: Instant::now(),
             laps: Vec::new(),
         }
     }
 
-    fn lap(&mut self, stage: &'static str) {
+    pub(crate) fn lap(&mut self, stage: &'static str) {
         let now = Instant::now();
         self.laps.push((stage, now - self.last));
         self.last = now;

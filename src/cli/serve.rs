@@ -65,6 +65,9 @@ pub(crate) fn run(args: &ServeArgs, verbosity: Verbosity) -> ExitCode {
                     report::counted(r.pages, "page", "pages"),
                     r.elapsed.as_secs_f64() * 1000.0
                 );
+                if verbosity == Verbosity::Verbose {
+                    report::timings(&r.timings);
+                }
             }
         }
         ServeEvent::Failed(e) => {

@@ -10,10 +10,12 @@
 //! pages whose sessions changed are re-rendered.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
+use std::hash::{Hash, Hasher};
 use std::path::Path;
 
 use super::Built;
 use crate::model::{Session, SessionId, Site};
+use crate::render::views::Views;
 use crate::render::{ListKey, PageSet, Selection};
 use crate::taxonomy::{ActionLine, Country, Sdg};
 use crate::url::Slug;
@@ -89,26 +91,152 @@ pub(super) fn diff(old: &Built, new: &Built, files: &HashSet<&Path>) -> Change {
         terms.extend(p.children().into_iter().map(Term::ActionLine));
     }
 
-    let mut selection = Selection {
-        sessions: dirty_new.iter().copied().collect(),
-        lists: terms
-            .iter()
-            .filter_map(|t| list_key(&new.site, t))
-            .map(|k| (k, PageSet::All))
-            .collect(),
-        indexes: true,
-    };
     let dirty_slugs: HashSet<&Slug> = dirty_new
         .iter()
         .map(|id| &new.site.sessions[id.index()].slug)
         .collect();
-    selection.lists.insert(
+    let (before, after) = (Lists::new(old), Lists::new(new));
+    let mut lists: HashMap<ListKey, PageSet> = terms
+        .iter()
+        .filter_map(|t| {
+            let key = after.key(t)?;
+            Some((key, pages(&before, &after, t, &dirty_slugs)))
+        })
+        .collect();
+    lists.insert(
         ListKey::Sessions,
-        chronological_pages(old, new, &dirty_slugs),
+        changed_pages(
+            &before.sessions(),
+            &after.sessions(),
+            &dirty_slugs,
+            new.site.config.sessions_per_page,
+        ),
     );
+    let selection = Selection {
+        sessions: dirty_new.iter().copied().collect(),
+        lists,
+        indexes: true,
+    };
     let mut cards: Vec<SessionId> = dirty_new.into_iter().collect();
     cards.sort();
     Change { selection, cards }
+}
+
+/// The lists of one site, found by term.
+struct Lists<'a> {
+    built: &'a Built,
+    people: HashMap<&'a Slug, usize>,
+    events: HashMap<&'a Slug, usize>,
+    topics: HashMap<&'a Slug, usize>,
+}
+
+impl<'a> Lists<'a> {
+    fn new(built: &'a Built) -> Lists<'a> {
+        let site = &built.site;
+        Lists {
+            built,
+            people: site
+                .people
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (&p.slug, i))
+                .collect(),
+            events: site
+                .events
+                .iter()
+                .enumerate()
+                .map(|(i, e)| (&e.slug, i))
+                .collect(),
+            topics: site
+                .topics
+                .iter()
+                .enumerate()
+                .map(|(i, t)| (&t.slug, i))
+                .collect(),
+        }
+    }
+
+    fn views(&self) -> Views<'a> {
+        Views {
+            site: &self.built.site,
+            index: &self.built.index,
+        }
+    }
+
+    fn key(&self, term: &Term) -> Option<ListKey> {
+        use crate::model::{EventId, PersonId, TopicId};
+        Some(match term {
+            Term::Event(s) => ListKey::Event(EventId::from_index(*self.events.get(s)?)),
+            Term::Speaker(s) => ListKey::Speaker(PersonId::from_index(*self.people.get(s)?)),
+            Term::Topic(s) => ListKey::Topic(TopicId::from_index(*self.topics.get(s)?)),
+            Term::Country(c) => ListKey::Country(*c),
+            Term::Sdg(g) => ListKey::Sdg(*g),
+            Term::ActionLine(a) => ListKey::ActionLine(*a),
+        })
+    }
+
+    fn slugs(&self, ids: &[SessionId]) -> Vec<&'a Slug> {
+        let site = &self.built.site;
+        ids.iter()
+            .map(|id| &site.sessions[id.index()].slug)
+            .collect()
+    }
+
+    fn sessions(&self) -> Vec<&'a Slug> {
+        self.slugs(&self.built.index.chronological)
+    }
+
+    /// A term's sessions, and a hash of everything else its pages show; `None` for a
+    /// speaker (their page shows too much to compare) and for a term the site lacks.
+    fn list(&self, term: &Term) -> Option<(Vec<&'a Slug>, u64)> {
+        let (views, index) = (self.views(), &self.built.index);
+        let (ids, context): (&[SessionId], serde_json::Value) = match self.key(term)? {
+            ListKey::Sdg(g) => {
+                let lines: Vec<(String, u32)> = index.sdg_action_lines[usize::from(g.number() - 1)]
+                    .iter()
+                    .map(|&(a, n)| (a.label(), n))
+                    .collect();
+                (
+                    index.sdg_sessions(g),
+                    serde_json::json!([views.sdg(g), lines]),
+                )
+            }
+            ListKey::ActionLine(a) => (
+                index.action_line_sessions(a),
+                serde_json::json!([
+                    views.action_line(a),
+                    a.parent().map(|p| views.action_line(p))
+                ]),
+            ),
+            ListKey::Topic(t) => (
+                &index.by_topic[t.index()],
+                serde_json::json!(self.built.site.topics[t.index()].name),
+            ),
+            ListKey::Event(e) => (
+                &index.by_event[e.index()],
+                serde_json::json!([
+                    views.event(e, true),
+                    crate::render::jsonld::event(&views, &self.built.site.events[e.index()])
+                ]),
+            ),
+            ListKey::Country(_) | ListKey::Speaker(_) | ListKey::Sessions => return None,
+        };
+        let mut h = rustc_hash::FxHasher::default();
+        context.to_string().hash(&mut h);
+        Some((self.slugs(ids), h.finish()))
+    }
+}
+
+/// The pages of a term's list to render: those that changed, when the list's own
+/// context did not; all of them otherwise.
+fn pages(before: &Lists<'_>, after: &Lists<'_>, term: &Term, dirty: &HashSet<&Slug>) -> PageSet {
+    match (before.list(term), after.list(term)) {
+        (Some((old, a)), Some((new, b))) if a == b => {
+            let per_page = after.built.site.config.sessions_per_page;
+            changed_pages(&old, &new, dirty, per_page)
+        }
+        _ => PageSet::All,
+    }
 }
 
 /// Slugs of things added, removed, or whose data differ.
@@ -176,46 +304,23 @@ fn terms_of(site: &Site, s: &Session, terms: &mut HashSet<Term>) {
     }
 }
 
-/// The list of the new site a term names, if it still has one.
-fn list_key(site: &Site, term: &Term) -> Option<ListKey> {
-    use crate::model::{EventId, PersonId, TopicId};
-    Some(match term {
-        Term::Event(s) => ListKey::Event(EventId::from_index(
-            site.events.iter().position(|e| &e.slug == s)?,
-        )),
-        Term::Speaker(s) => ListKey::Speaker(PersonId::from_index(
-            site.people.iter().position(|p| &p.slug == s)?,
-        )),
-        Term::Topic(s) => ListKey::Topic(TopicId::from_index(
-            site.topics.iter().position(|t| &t.slug == s)?,
-        )),
-        Term::Country(c) => ListKey::Country(*c),
-        Term::Sdg(g) => ListKey::Sdg(*g),
-        Term::ActionLine(a) => ListKey::ActionLine(*a),
-    })
-}
-
-/// Pages of the all-sessions list that change: all of them when the number of sessions
-/// changed (every page shows it), otherwise those where the order moved or a dirty
-/// session sits.
-fn chronological_pages(old: &Built, new: &Built, dirty: &HashSet<&Slug>) -> PageSet {
-    let slugs = |b: &Built| -> Vec<Slug> {
-        b.index
-            .chronological
-            .iter()
-            .map(|id| b.site.sessions[id.index()].slug.clone())
-            .collect()
-    };
-    let (before, after) = (slugs(old), slugs(new));
+/// Pages of a list that change: all of them when its length changed (every page shows
+/// it), otherwise those where the order moved or a dirty session sits.
+fn changed_pages(
+    before: &[&Slug],
+    after: &[&Slug],
+    dirty: &HashSet<&Slug>,
+    per_page: usize,
+) -> PageSet {
     if before.len() != after.len() {
         return PageSet::All;
     }
-    let per_page = new.site.config.sessions_per_page.max(1);
+    let per_page = per_page.max(1);
     let pages = after
         .iter()
-        .zip(&before)
+        .zip(before)
         .enumerate()
-        .filter(|(_, (a, b))| a != b || dirty.contains(a))
+        .filter(|(_, (a, b))| a != b || dirty.contains(*a))
         .map(|(i, _)| i / per_page + 1)
         .collect();
     PageSet::Some(pages)

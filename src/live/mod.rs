@@ -371,35 +371,42 @@ impl Live {
         edits: Vec<(PathBuf, Option<SessionSource>)>,
         start: Instant,
     ) -> Result<Updated, BuildError> {
-        let mut sources = self.sources.clone();
-        for (file, new) in edits.iter().cloned() {
-            let at = sources.sessions.binary_search_by(|s| s.file.cmp(&file));
-            match (at, new) {
-                (Ok(i), Some(s)) => sources.sessions[i] = s,
-                (Ok(i), None) => {
-                    sources.sessions.remove(i);
-                }
-                (Err(i), Some(s)) => sources.sessions.insert(i, s),
-                (Err(_), None) => {}
-            }
+        let files: Vec<PathBuf> = edits.iter().map(|(f, _)| f.clone()).collect();
+        // The sources are edited in place (a copy of ten thousand would cost more than
+        // the rest) and put back as they were if the update fails.
+        let undo = splice(&mut self.sources.sessions, edits);
+        let result = self.resolve_and_render(&files, start);
+        if result.is_err() {
+            splice(&mut self.sources.sessions, undo);
         }
+        result
+    }
+
+    fn resolve_and_render(
+        &mut self,
+        edited: &[PathBuf],
+        start: Instant,
+    ) -> Result<Updated, BuildError> {
+        let mut clock = crate::Stopwatch::start();
         let mut diags = Diagnostics::new();
-        let site = model::resolve(&sources, resolve_options(&self.options), &mut diags);
+        let site = model::resolve(&self.sources, resolve_options(&self.options), &mut diags);
         diags.sort();
         if diags.has_errors() {
             return Err(BuildError::Content(diags));
         }
+        clock.lap("resolve");
         let index = Index::build(&site);
         let built = Built { site, index };
-        let files: HashSet<&Path> = edits.iter().map(|(f, _)| f.as_path()).collect();
+        clock.lap("index");
+        let files: HashSet<&Path> = edited.iter().map(PathBuf::as_path).collect();
         let change = diff::diff(&self.built, &built, &files);
+        clock.lap("diff");
         let views = Views {
             site: &built.site,
             index: &built.index,
         };
-        let cards = diff::carry_cards(&self.built, &built, &self.cards, &change.cards);
+        let mut cards = diff::carry_cards(&self.built, &built, &self.cards, &change.cards);
         let fresh = render::session_cards(&views, &self.theme, &change.cards)?;
-        let mut cards = cards;
         for (id, card) in change.cards.iter().zip(fresh) {
             cards[id.index()] = card;
         }
@@ -414,7 +421,9 @@ impl Live {
         )?;
         let cite = Memory::default();
         render::cite_files(&views, &change.cards, &cite)?;
+        clock.lap("render");
         let meta = outputs(render::meta(&views, &page_paths));
+        clock.lap("meta");
         let pages = pages.into_files();
         let rendered = pages.len();
         let all_pages: HashSet<&str> = page_paths.iter().map(String::as_str).collect();
@@ -435,13 +444,15 @@ impl Live {
             n += m.replace(Part::Meta, meta)?;
             Ok(n)
         })?;
-        self.sources = sources;
+        clock.lap("write");
         self.built = Arc::new(built);
         self.bodies.clear();
         self.cards = cards;
         self.page_paths = page_paths;
         self.warnings = diags;
-        Ok(self.updated(Scope::Sessions, rendered, written, start))
+        let mut updated = self.updated(Scope::Sessions, rendered, written, start);
+        updated.report.timings = clock.laps;
+        Ok(updated)
     }
 
     /// Anything but session files changed: load and render everything again.
@@ -502,6 +513,31 @@ fn resolve_options(options: &BuildOptions) -> ResolveOptions {
     ResolveOptions {
         drafts: options.drafts,
     }
+}
+
+/// Puts `edits` (a file's new source, or `None` for a deleted file) into `sessions`,
+/// kept in path order; returns what they replaced, which undoes them.
+fn splice(
+    sessions: &mut Vec<SessionSource>,
+    edits: Vec<(PathBuf, Option<SessionSource>)>,
+) -> Vec<(PathBuf, Option<SessionSource>)> {
+    let mut undo: Vec<(PathBuf, Option<SessionSource>)> = edits
+        .into_iter()
+        .map(|(file, new)| {
+            let old = match (sessions.binary_search_by(|s| s.file.cmp(&file)), new) {
+                (Ok(i), Some(s)) => Some(std::mem::replace(&mut sessions[i], s)),
+                (Ok(i), None) => Some(sessions.remove(i)),
+                (Err(i), Some(s)) => {
+                    sessions.insert(i, s);
+                    None
+                }
+                (Err(_), None) => None,
+            };
+            (file, old)
+        })
+        .collect();
+    undo.reverse();
+    undo
 }
 
 fn canonical(path: &Path) -> PathBuf {

@@ -102,20 +102,15 @@ fn is_separator(c: char) -> bool {
 /// One pass: trims separators at both ends, single-spaces the words, and moves the
 /// honorifics at the front into `honorifics`.
 fn strip_once(name: &str, honorifics: &mut Vec<String>) -> String {
+    let bare = |t: &str| t.trim_matches(|c| c == ',' || c == ';').to_string();
     let mut tokens: Vec<&str> = name.trim_matches(is_separator).split_whitespace().collect();
+    // Lower-cased once: this runs for every person of every session, on every rebuild.
+    let mut lower: Vec<String> = tokens.iter().map(|t| bare(t).to_lowercase()).collect();
     'outer: loop {
         for h in HONORIFICS {
-            if tokens.len() >= h.len()
-                && tokens
-                    .iter()
-                    .zip(h.iter())
-                    .all(|(t, w)| t.trim_matches(|c| c == ',' || c == ';').to_lowercase() == *w)
-            {
-                honorifics.extend(
-                    tokens
-                        .drain(..h.len())
-                        .map(|t| t.trim_matches(|c| c == ',' || c == ';').to_string()),
-                );
+            if lower.len() >= h.len() && lower.iter().zip(h.iter()).all(|(t, w)| t == w) {
+                honorifics.extend(tokens.drain(..h.len()).map(bare));
+                lower.drain(..h.len());
                 continue 'outer;
             }
         }

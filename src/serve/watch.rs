@@ -121,31 +121,42 @@ fn changed_paths(events: &[notify_debouncer_full::DebouncedEvent]) -> Vec<PathBu
 }
 
 /// Makes the search index and data exports of the newest state on its own thread,
-/// after pages have reloaded; a state superseded before its turn is skipped.
+/// once edits have paused for [`DERIVED_PAUSE`]: while someone saves again and
+/// again, the reloads keep both cores. A state superseded meanwhile is skipped.
 struct DerivedWorker {
     next: Arc<(Mutex<Option<Derived>>, Condvar)>,
 }
+
+/// How long edits must pause before the search index and data exports are remade.
+const DERIVED_PAUSE: Duration = Duration::from_millis(400);
 
 impl DerivedWorker {
     fn start() -> DerivedWorker {
         let next: Arc<(Mutex<Option<Derived>>, Condvar)> = Arc::default();
         let queue = next.clone();
         std::thread::spawn(move || {
+            let (slot, ready) = &*queue;
+            let mut waiting = slot.lock().unwrap_or_else(PoisonError::into_inner);
             loop {
-                let job = {
-                    let (slot, ready) = &*queue;
-                    let mut slot = slot.lock().unwrap_or_else(PoisonError::into_inner);
-                    loop {
-                        match slot.take() {
-                            Some(job) => break job,
-                            None => {
-                                slot = ready.wait(slot).unwrap_or_else(PoisonError::into_inner);
-                            }
-                        }
-                    }
+                let Some(job) = waiting.take() else {
+                    waiting = ready.wait(waiting).unwrap_or_else(PoisonError::into_inner);
+                    continue;
                 };
+                // A newer job arriving within the pause replaces this one.
+                let (guard, pause) = ready
+                    .wait_timeout(waiting, DERIVED_PAUSE)
+                    .unwrap_or_else(PoisonError::into_inner);
+                waiting = guard;
+                if !pause.timed_out() || waiting.is_some() {
+                    if waiting.is_none() {
+                        *waiting = Some(job);
+                    }
+                    continue;
+                }
+                drop(waiting);
                 // An error here is a write error in the served folder; the next update retries.
                 let _ = job.run();
+                waiting = slot.lock().unwrap_or_else(PoisonError::into_inner);
             }
         });
         DerivedWorker { next }
