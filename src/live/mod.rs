@@ -151,17 +151,18 @@ impl Live {
         crate::write::check_output_dir(&paths, &out)?;
         let mirror = Arc::new(Mutex::new(Mirror::new(&out)));
         let generation = Arc::new(AtomicU64::new(0));
-        let live = Live::load(options, mirror, generation)?;
+        let (live, _) = Live::load(options, mirror, generation)?;
         let report = live.report(Instant::now());
         Ok((live, report))
     }
 
     /// Loads, resolves, renders and writes everything, into `mirror`.
+    /// Returns the live site and how many files were written.
     fn load(
         options: &BuildOptions,
         mirror: Arc<Mutex<Mirror>>,
         generation: Arc<AtomicU64>,
-    ) -> Result<Live, BuildError> {
+    ) -> Result<(Live, usize), BuildError> {
         if !options.site.is_dir() {
             return Err(BuildError::MissingSite(options.site.clone()));
         }
@@ -194,18 +195,18 @@ impl Live {
         render::derived(&views, &derived)?;
         let meta = render::meta(&views, &page_paths);
         let assets = assets(&paths, &theme)?;
-        {
+        let written = {
             // Nothing above touched the folder: a failed load leaves the last good site.
             generation.fetch_add(1, Ordering::SeqCst);
             let mut m = mirror.lock().unwrap_or_else(PoisonError::into_inner);
             // Assets first: the site's static/ files win over generated ones of the same path.
-            m.replace(Part::Assets, assets)?;
-            m.replace(Part::Pages, pages.into_files())?;
-            m.replace(Part::Cite, cite.into_files())?;
-            m.replace(Part::Derived, derived.into_files())?;
-            m.replace(Part::Meta, outputs(meta))?;
-        }
-        Ok(Live {
+            m.replace(Part::Assets, assets)?
+                + m.replace(Part::Pages, pages.into_files())?
+                + m.replace(Part::Cite, cite.into_files())?
+                + m.replace(Part::Derived, derived.into_files())?
+                + m.replace(Part::Meta, outputs(meta))?
+        };
+        let live = Live {
             options: options.clone(),
             sessions_dir: canonical(&paths.sessions),
             static_dir: canonical(&paths.static_files),
@@ -220,7 +221,8 @@ impl Live {
             mirror,
             generation,
             pending: Vec::new(),
-        })
+        };
+        Ok((live, written))
     }
 
     /// The folder the site is mirrored into.
@@ -457,9 +459,11 @@ impl Live {
 
     /// Anything but session files changed: load and render everything again.
     fn full(&mut self, start: Instant) -> Result<Updated, BuildError> {
-        *self = Live::load(&self.options, self.mirror.clone(), self.generation.clone())?;
+        let (live, written) =
+            Live::load(&self.options, self.mirror.clone(), self.generation.clone())?;
+        *self = live;
         let pages = self.page_paths.len();
-        Ok(self.updated(Scope::Full, pages, pages, start))
+        Ok(self.updated(Scope::Full, pages, written, start))
     }
 
     /// Runs `f` on the mirror, after making any pending derived files stale.
