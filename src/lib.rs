@@ -51,6 +51,13 @@ pub struct BuildOptions {
 }
 
 impl BuildOptions {
+    /// What `resolve` needs of these options.
+    pub(crate) fn resolve_options(&self) -> ResolveOptions {
+        ResolveOptions {
+            drafts: self.drafts,
+        }
+    }
+
     /// The output folder these options write to.
     pub fn out_dir(&self) -> PathBuf {
         self.out.clone().unwrap_or_else(|| self.site.join("public"))
@@ -130,15 +137,21 @@ pub trait Progress: Sync {
 /// No progress reporting.
 impl Progress for () {}
 
-/// Runs load, resolve, index and render, handing every file to `sink` (pages,
-/// feeds, theme assets, then `static/`, which wins over generated files).
-/// Content errors fail before anything is rendered, with all diagnostics at once.
-pub fn render(
+/// A site loaded, resolved and indexed, with its theme: what rendering needs.
+pub(crate) struct Prepared {
+    pub(crate) paths: SitePaths,
+    pub(crate) sources: content::Sources,
+    pub(crate) site: Site,
+    pub(crate) index: Index,
+    pub(crate) theme: Theme,
+    pub(crate) warnings: Diagnostics,
+}
+
+/// Runs load, resolve and index. Content errors fail here, with all diagnostics at once.
+pub(crate) fn prepare(
     options: &BuildOptions,
-    progress: &dyn Progress,
-    sink: &dyn write::Sink,
-) -> Result<Rendered, BuildError> {
-    let mut clock = Stopwatch::start();
+    clock: &mut Stopwatch,
+) -> Result<Prepared, BuildError> {
     if !options.site.is_dir() {
         return Err(BuildError::MissingSite(options.site.clone()));
     }
@@ -149,14 +162,7 @@ pub fn render(
     if let Some(url) = &options.base_url {
         sources.config.base_url.clone_from(url);
     }
-    let theme_name = sources.config.theme.clone();
-    let site = model::resolve(
-        &sources,
-        ResolveOptions {
-            drafts: options.drafts,
-        },
-        &mut diags,
-    );
+    let site = model::resolve(&sources, options.resolve_options(), &mut diags);
     diags.sort();
     clock.lap("resolve");
     if diags.has_errors() {
@@ -171,24 +177,39 @@ pub fn render(
         let help = "set `base_url: https://…` in proceedings.yaml, or pass --base-url";
         diags.push(diag::Diagnostic::warning(&paths.config, None, message).with_help(help));
     }
-    let theme = Theme::load(&paths, &theme_name)?;
+    let theme = Theme::load(&paths, &sources.config.theme)?;
     let index = Index::build(&site);
     clock.lap("index");
-    render::site(&site, &index, &theme, progress, sink)?;
-    for (path, bytes) in &theme.assets {
-        sink.put(&path.to_string_lossy().replace('\\', "/"), bytes)?;
-    }
+    Ok(Prepared {
+        paths,
+        sources,
+        site,
+        index,
+        theme,
+        warnings: diags,
+    })
+}
+
+/// Runs load, resolve, index and render, handing every file to `sink` (pages,
+/// feeds, theme assets, then `static/`, which wins over generated files).
+/// Content errors fail before anything is rendered, with all diagnostics at once.
+pub fn render(
+    options: &BuildOptions,
+    progress: &dyn Progress,
+    sink: &dyn write::Sink,
+) -> Result<Rendered, BuildError> {
+    let mut clock = Stopwatch::start();
+    let p = prepare(options, &mut clock)?;
+    render::site(&p.site, &p.index, &p.theme, progress, sink)?;
     // The site's static/ comes last so it wins over generated files (a custom robots.txt, CNAME).
-    for (path, bytes) in
-        render::theme::read_files(&paths.static_files, render::theme::Hidden::Keep)?
-    {
-        sink.put(&path.to_string_lossy().replace('\\', "/"), &bytes)?;
+    for o in render::assets(&p.paths, &p.theme)? {
+        sink.put(&o.path, &o.bytes)?;
     }
     clock.lap("render");
     Ok(Rendered {
-        site,
-        index,
-        warnings: diags,
+        site: p.site,
+        index: p.index,
+        warnings: p.warnings,
         timings: clock.laps,
     })
 }

@@ -28,7 +28,7 @@ use std::time::Instant;
 use crate::content::{self, SessionSource, SitePaths, Sources};
 use crate::diag::Diagnostics;
 use crate::index::Index;
-use crate::model::{self, ResolveOptions, SessionId, Site};
+use crate::model::{self, SessionId, Site};
 use crate::render::views::Views;
 use crate::render::{self, Theme};
 use crate::{BuildError, BuildOptions, BuildReport};
@@ -163,22 +163,14 @@ impl Live {
         mirror: Arc<Mutex<Mirror>>,
         generation: Arc<AtomicU64>,
     ) -> Result<(Live, usize), BuildError> {
-        if !options.site.is_dir() {
-            return Err(BuildError::MissingSite(options.site.clone()));
-        }
-        let paths = SitePaths::new(&options.site);
-        let mut diags = Diagnostics::new();
-        let mut sources = content::load(&paths, &mut diags);
-        if let Some(url) = &options.base_url {
-            sources.config.base_url.clone_from(url);
-        }
-        let theme = Theme::load(&paths, &sources.config.theme)?;
-        let site = model::resolve(&sources, resolve_options(options), &mut diags);
-        diags.sort();
-        if diags.has_errors() {
-            return Err(BuildError::Content(diags));
-        }
-        let index = Index::build(&site);
+        let crate::Prepared {
+            paths,
+            sources,
+            site,
+            index,
+            theme,
+            warnings,
+        } = crate::prepare(options, &mut crate::Stopwatch::start())?;
         let views = Views {
             site: &site,
             index: &index,
@@ -194,7 +186,7 @@ impl Live {
         let derived = Memory::default();
         render::derived(&views, &derived)?;
         let meta = render::meta(&views, &page_paths);
-        let assets = assets(&paths, &theme)?;
+        let assets = outputs(render::assets(&paths, &theme)?);
         let written = {
             // Nothing above touched the folder: a failed load leaves the last good site.
             generation.fetch_add(1, Ordering::SeqCst);
@@ -217,7 +209,7 @@ impl Live {
             bodies: HashMap::new(),
             cards,
             page_paths,
-            warnings: diags,
+            warnings,
             mirror,
             generation,
             pending: Vec::new(),
@@ -291,7 +283,7 @@ impl Live {
     /// Copies `static/` again when only file contents changed; `None` when files were
     /// added or removed (a static file may have hidden a generated one: rebuild all).
     fn statics(&mut self) -> Result<Option<usize>, BuildError> {
-        let files = assets(&self.paths, &self.theme)?;
+        let files = outputs(render::assets(&self.paths, &self.theme)?);
         let mut m = self.mirror.lock().unwrap_or_else(PoisonError::into_inner);
         let names: HashSet<&str> = files.iter().map(|(p, _)| p.as_str()).collect();
         if names != m.paths(Part::Assets) {
@@ -391,7 +383,7 @@ impl Live {
     ) -> Result<Updated, BuildError> {
         let mut clock = crate::Stopwatch::start();
         let mut diags = Diagnostics::new();
-        let site = model::resolve(&self.sources, resolve_options(&self.options), &mut diags);
+        let site = model::resolve(&self.sources, self.options.resolve_options(), &mut diags);
         diags.sort();
         if diags.has_errors() {
             return Err(BuildError::Content(diags));
@@ -513,12 +505,6 @@ impl Live {
     }
 }
 
-fn resolve_options(options: &BuildOptions) -> ResolveOptions {
-    ResolveOptions {
-        drafts: options.drafts,
-    }
-}
-
 /// Puts `edits` (a file's new source, or `None` for a deleted file) into `sessions`,
 /// kept in path order; returns what they replaced, which undoes them.
 fn splice(
@@ -550,17 +536,4 @@ fn canonical(path: &Path) -> PathBuf {
 
 fn outputs(list: Vec<render::Output>) -> Vec<(String, Vec<u8>)> {
     list.into_iter().map(|o| (o.path, o.bytes)).collect()
-}
-
-/// Theme assets, then the site's `static/` (which wins over generated files).
-fn assets(paths: &SitePaths, theme: &Theme) -> Result<Vec<(String, Vec<u8>)>, BuildError> {
-    let mut files: Vec<(String, Vec<u8>)> = theme
-        .assets
-        .iter()
-        .map(|(p, b)| (p.to_string_lossy().replace('\\', "/"), b.to_vec()))
-        .collect();
-    for (p, b) in render::theme::read_files(&paths.static_files, render::theme::Hidden::Keep)? {
-        files.push((p.to_string_lossy().replace('\\', "/"), b));
-    }
-    Ok(files)
 }

@@ -105,6 +105,29 @@ pub(crate) fn derived(views: &Views<'_>, sink: &dyn Sink) -> Result<(), BuildErr
     Ok(())
 }
 
+/// The theme's assets, then the site's `static/` files (which win over generated
+/// files of the same path: a custom robots.txt, a CNAME).
+pub(crate) fn assets(
+    paths: &crate::content::SitePaths,
+    theme: &Theme,
+) -> Result<Vec<Output>, BuildError> {
+    let mut files: Vec<Output> = theme
+        .assets
+        .iter()
+        .map(|(p, b)| Output {
+            path: p.to_string_lossy().replace('\\', "/"),
+            bytes: b.to_vec(),
+        })
+        .collect();
+    for (p, b) in theme::read_files(&paths.static_files, theme::Hidden::Keep)? {
+        files.push(Output {
+            path: p.to_string_lossy().replace('\\', "/"),
+            bytes: b,
+        });
+    }
+    Ok(files)
+}
+
 /// The citation files (`cite.bib`, `cite.json`) of `ids`.
 pub(crate) fn cite_files(
     views: &Views<'_>,
