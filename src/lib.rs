@@ -145,6 +145,10 @@ pub(crate) struct Prepared {
     pub(crate) index: Index,
     pub(crate) theme: Theme,
     pub(crate) warnings: Diagnostics,
+    /// Parsed names, the tables that found them and sort keys, for `serve` to reuse.
+    pub(crate) memo: model::Memo,
+    pub(crate) lookup: model::Lookup,
+    pub(crate) keys: index::SortKeys,
 }
 
 /// Runs load, resolve and index. Content errors fail here, with all diagnostics at once.
@@ -162,9 +166,36 @@ pub(crate) fn prepare(
     if let Some(url) = &options.base_url {
         sources.config.base_url.clone_from(url);
     }
-    let site = model::resolve(&sources, options.resolve_options(), &mut diags);
-    diags.sort();
+    let mut memo = model::Memo::default();
+    let (site, lookup) =
+        model::resolve_with(&sources, options.resolve_options(), &mut diags, &mut memo);
     clock.lap("resolve");
+    let diags = check_resolved(&paths, &site, diags)?;
+    let theme = Theme::load(&paths, &sources.config.theme)?;
+    let mut keys = index::SortKeys::default();
+    let index = Index::build_with(&site, &mut keys);
+    clock.lap("index");
+    Ok(Prepared {
+        paths,
+        sources,
+        site,
+        index,
+        theme,
+        warnings: diags,
+        memo,
+        lookup,
+        keys,
+    })
+}
+
+/// The diagnostics of resolving `site`, sorted, with the warnings about the site as a
+/// whole added; an error when any is an error.
+pub(crate) fn check_resolved(
+    paths: &SitePaths,
+    site: &Site,
+    mut diags: Diagnostics,
+) -> Result<Diagnostics, BuildError> {
+    diags.sort();
     if diags.has_errors() {
         return Err(BuildError::Content(diags));
     }
@@ -177,17 +208,7 @@ pub(crate) fn prepare(
         let help = "set `base_url: https://…` in proceedings.yaml, or pass --base-url";
         diags.push(diag::Diagnostic::warning(&paths.config, None, message).with_help(help));
     }
-    let theme = Theme::load(&paths, &sources.config.theme)?;
-    let index = Index::build(&site);
-    clock.lap("index");
-    Ok(Prepared {
-        paths,
-        sources,
-        site,
-        index,
-        theme,
-        warnings: diags,
-    })
+    Ok(diags)
 }
 
 /// Runs load, resolve, index and render, handing every file to `sink` (pages,

@@ -56,6 +56,16 @@ impl Slug {
         valid.then(|| Slug(text.to_string()))
     }
 
+    /// This slug with `-n` appended ("ana-lima-2"), the base cut short when needed so
+    /// that the result still fits [`MAX_SLUG_LEN`] (and differs from the slug).
+    pub fn numbered(&self, n: usize) -> Slug {
+        let suffix = format!("-{n}");
+        let keep = self.0.len().min(MAX_SLUG_LEN.saturating_sub(suffix.len()));
+        // Slugs are ASCII: any byte index is a character boundary.
+        let base = self.0[..keep].trim_end_matches('-');
+        Slug(format!("{base}{suffix}"))
+    }
+
     /// The slug text.
     pub fn as_str(&self) -> &str {
         &self.0
@@ -176,6 +186,11 @@ mod tests {
         let long = s(&"word ".repeat(100)).expect("slug");
         assert!(long.len() <= MAX_SLUG_LEN && !long.ends_with('-'), "{long}");
         assert!(Slug::parse_exact(&long).is_some());
+        let numbered = Slug::parse_exact(&long).map(|s| s.numbered(12));
+        assert!(
+            numbered
+                .is_some_and(|s| s.as_str().len() <= MAX_SLUG_LEN && s.as_str().ends_with("-12"))
+        );
         assert!(Slug::parse_exact(&"f".repeat(130)).is_none());
         assert_eq!(s(&"f".repeat(130)).map(|x| x.len()), Some(MAX_SLUG_LEN));
     }

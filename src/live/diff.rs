@@ -96,11 +96,13 @@ pub(super) fn diff(old: &Built, new: &Built, files: &HashSet<&Path>) -> Change {
         .map(|id| &new.site.sessions[id.index()].slug)
         .collect();
     let (before, after) = (Lists::new(old), Lists::new(new));
-    let mut lists: HashMap<ListKey, PageSet> = terms
+    let mut lists: rustc_hash::FxHashMap<ListKey, PageSet> = terms
         .iter()
         .filter_map(|t| {
             let key = after.key(t)?;
-            Some((key, pages(&before, &after, t, &dirty_slugs)))
+            let per_page = new.site.config.sessions_per_page;
+            let pages = list_pages(key, before.list(t), after.list(t), &dirty_slugs, per_page);
+            Some((key, pages))
         })
         .collect();
     lists.insert(
@@ -116,6 +118,7 @@ pub(super) fn diff(old: &Built, new: &Built, files: &HashSet<&Path>) -> Change {
         sessions: dirty_new.iter().copied().collect(),
         lists,
         indexes: true,
+        speakers: true,
     };
     let mut cards: Vec<SessionId> = dirty_new.into_iter().collect();
     cards.sort();
@@ -156,13 +159,6 @@ impl<'a> Lists<'a> {
         }
     }
 
-    fn views(&self) -> Views<'a> {
-        Views {
-            site: &self.built.site,
-            index: &self.built.index,
-        }
-    }
-
     fn key(&self, term: &Term) -> Option<ListKey> {
         use crate::model::{EventId, PersonId, TopicId};
         Some(match term {
@@ -187,56 +183,160 @@ impl<'a> Lists<'a> {
     }
 
     /// A term's sessions, and a hash of everything else its pages show; `None` for a
-    /// speaker (their page shows too much to compare) and for a term the site lacks.
+    /// term the site lacks.
     fn list(&self, term: &Term) -> Option<(Vec<&'a Slug>, u64)> {
-        let (views, index) = (self.views(), &self.built.index);
-        let (ids, context): (&[SessionId], serde_json::Value) = match self.key(term)? {
-            ListKey::Sdg(g) => {
-                let lines: Vec<(String, u32)> = index.sdg_action_lines[usize::from(g.number() - 1)]
-                    .iter()
-                    .map(|&(a, n)| (a.label(), n))
-                    .collect();
-                (
-                    index.sdg_sessions(g),
-                    serde_json::json!([views.sdg(g), lines]),
-                )
-            }
-            ListKey::ActionLine(a) => (
-                index.action_line_sessions(a),
-                serde_json::json!([
-                    views.action_line(a),
-                    a.parent().map(|p| views.action_line(p))
-                ]),
-            ),
-            ListKey::Topic(t) => (
-                &index.by_topic[t.index()],
-                serde_json::json!(self.built.site.topics[t.index()].name),
-            ),
-            ListKey::Event(e) => (
-                &index.by_event[e.index()],
-                serde_json::json!([
-                    views.event(e, true),
-                    crate::render::jsonld::event(&views, &self.built.site.events[e.index()])
-                ]),
-            ),
-            ListKey::Country(_) | ListKey::Speaker(_) | ListKey::Sessions => return None,
-        };
-        let mut h = rustc_hash::FxHasher::default();
-        context.to_string().hash(&mut h);
-        Some((self.slugs(ids), h.finish()))
+        let key = self.key(term)?;
+        let context = context(self.built, key)?;
+        Some((self.slugs(&sessions_of(self.built, key)?), context))
     }
 }
 
-/// The pages of a term's list to render: those that changed, when the list's own
-/// context did not; all of them otherwise.
-fn pages(before: &Lists<'_>, after: &Lists<'_>, term: &Term, dirty: &HashSet<&Slug>) -> PageSet {
-    match (before.list(term), after.list(term)) {
+/// The sessions of a list, for [`context`] to compare.
+fn sessions_of(built: &Built, key: ListKey) -> Option<Vec<SessionId>> {
+    let index = &built.index;
+    Some(match key {
+        ListKey::Sessions => index.chronological.clone(),
+        ListKey::Sdg(g) => index.sdg_sessions(g).to_vec(),
+        ListKey::ActionLine(a) => index.action_line_sessions(a).to_vec(),
+        ListKey::Topic(t) => index.by_topic[t.index()].clone(),
+        ListKey::Event(e) => index.by_event[e.index()].clone(),
+        ListKey::Speaker(p) => index.by_person[p.index()].iter().map(|a| a.0).collect(),
+        ListKey::Country(c) => index.by_country.get(&c)?.sessions.clone(),
+    })
+}
+
+/// A hash of everything a list's pages show besides its sessions (a country's first
+/// page also lists its people: see [`list_pages`]); `None` when the site lacks the list.
+fn context(built: &Built, key: ListKey) -> Option<u64> {
+    let views = Views {
+        site: &built.site,
+        index: &built.index,
+    };
+    let index = &built.index;
+    let mut h = rustc_hash::FxHasher::default();
+    let context = match key {
+        ListKey::Sessions => serde_json::Value::Null,
+        ListKey::Sdg(g) => {
+            let lines: Vec<(String, u32)> = index.sdg_action_lines[usize::from(g.number() - 1)]
+                .iter()
+                .map(|&(a, n)| (a.label(), n))
+                .collect();
+            serde_json::json!([views.sdg(g), lines])
+        }
+        ListKey::ActionLine(a) => serde_json::json!([
+            views.action_line(a),
+            a.parent().map(|p| views.action_line(p))
+        ]),
+        ListKey::Topic(t) => serde_json::json!(built.site.topics[t.index()].name),
+        ListKey::Event(e) => serde_json::json!([
+            views.event(e, true),
+            crate::render::jsonld::event(&views, &built.site.events[e.index()])
+        ]),
+        ListKey::Speaker(p) => {
+            let people = &built.site.people;
+            for (q, n) in index.co_speakers(&built.site, p) {
+                (&people[q.index()].slug, &people[q.index()].name, n).hash(&mut h);
+            }
+            serde_json::json!([views.person(p), crate::render::jsonld::person(&views, p)])
+        }
+        ListKey::Country(c) => {
+            let entry = index.by_country.get(&c)?;
+            serde_json::json!([entry.people.len(), entry.sessions.len()])
+        }
+    };
+    context.to_string().hash(&mut h);
+    Some(h.finish())
+}
+
+/// The pages of a list to render, from its sessions and [`context`] before and after:
+/// those that changed, when the context did not; all of them otherwise.
+fn list_pages<T: Eq + Hash>(
+    key: ListKey,
+    before: Option<(Vec<T>, u64)>,
+    after: Option<(Vec<T>, u64)>,
+    dirty: &HashSet<T>,
+    per_page: usize,
+) -> PageSet {
+    match (before, after) {
         (Some((old, a)), Some((new, b))) if a == b => {
-            let per_page = after.built.site.config.sessions_per_page;
-            changed_pages(&old, &new, dirty, per_page)
+            let mut pages = changed_pages(&old, &new, dirty, per_page);
+            // A country's first page lists its people, whose counts may have changed.
+            if let (ListKey::Country(_), PageSet::Some(pages)) = (key, &mut pages) {
+                pages.insert(1);
+            }
+            pages
         }
         _ => PageSet::All,
     }
+}
+
+/// The lists an edit of one session can change, as they were before it, when the edit
+/// kept the session's people, event and topics (ids are then the same before and after).
+pub(super) struct Before {
+    lists: Vec<(ListKey, Option<Shown>)>,
+}
+
+/// A list's sessions and the hash of its [`context`]: what its pages show.
+type Shown = (Vec<SessionId>, u64);
+
+/// Call before the edit, with the session as it was (`old`) and as it will be (`new`).
+pub(super) fn before(built: &Built, old: &Session, new: &Session) -> Before {
+    let mut keys: HashSet<ListKey> = HashSet::from([ListKey::Sessions]);
+    for s in [old, new] {
+        keys.extend(lists_of(s));
+    }
+    let lists = keys
+        .into_iter()
+        .map(|key| {
+            let list = context(built, key).and_then(|c| Some((sessions_of(built, key)?, c)));
+            (key, list)
+        })
+        .collect();
+    Before { lists }
+}
+
+/// The pages to render after the edit of session `id` that [`before`] saw coming.
+pub(super) fn after(before: Before, built: &Built, id: SessionId) -> Change {
+    let per_page = built.site.config.sessions_per_page;
+    let dirty: HashSet<SessionId> = HashSet::from([id]);
+    let lists = before
+        .lists
+        .into_iter()
+        .map(|(key, old)| {
+            let new = context(built, key).and_then(|c| Some((sessions_of(built, key)?, c)));
+            (key, list_pages(key, old, new, &dirty, per_page))
+        })
+        .collect();
+    Change {
+        selection: Selection {
+            sessions: dirty,
+            lists,
+            indexes: true,
+            // The same people, with the same numbers of sessions.
+            speakers: false,
+        },
+        cards: vec![id],
+    }
+}
+
+/// The lists a session is in, with the parents and sub-lines of its action lines (their
+/// pages show each other's counts). Its people stay the same, so their counts do not
+/// change on the pages of their other countries.
+fn lists_of(s: &Session) -> Vec<ListKey> {
+    let mut keys: Vec<ListKey> = Vec::new();
+    keys.extend(s.event.map(ListKey::Event));
+    for p in &s.participants {
+        keys.push(ListKey::Speaker(p.person));
+        keys.extend(p.country.map(ListKey::Country));
+    }
+    keys.extend(s.sdgs.iter().map(|&g| ListKey::Sdg(g)));
+    for &a in &s.action_lines {
+        let parent = a.parent().unwrap_or(a);
+        keys.push(ListKey::ActionLine(parent));
+        keys.extend(parent.children().into_iter().map(ListKey::ActionLine));
+    }
+    keys.extend(s.topics.iter().map(|&t| ListKey::Topic(t)));
+    keys
 }
 
 /// Slugs of things added, removed, or whose data differ.
@@ -306,10 +406,10 @@ fn terms_of(site: &Site, s: &Session, terms: &mut HashSet<Term>) {
 
 /// Pages of a list that change: all of them when its length changed (every page shows
 /// it), otherwise those where the order moved or a dirty session sits.
-fn changed_pages(
-    before: &[&Slug],
-    after: &[&Slug],
-    dirty: &HashSet<&Slug>,
+fn changed_pages<T: Eq + Hash>(
+    before: &[T],
+    after: &[T],
+    dirty: &HashSet<T>,
     per_page: usize,
 ) -> PageSet {
     if before.len() != after.len() {
@@ -320,7 +420,7 @@ fn changed_pages(
         .iter()
         .zip(before)
         .enumerate()
-        .filter(|(_, (a, b))| a != b || dirty.contains(*a))
+        .filter(|(_, (a, b))| a != b || dirty.contains(a))
         .map(|(i, _)| i / per_page + 1)
         .collect();
     PageSet::Some(pages)

@@ -22,12 +22,12 @@ pub(crate) mod mirror;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Arc, Mutex, PoisonError, Weak};
 use std::time::Instant;
 
 use crate::content::{self, SessionSource, SitePaths, Sources};
 use crate::diag::Diagnostics;
-use crate::index::Index;
+use crate::index::{Index, SortKeys};
 use crate::model::{self, SessionId, Site};
 use crate::render::views::Views;
 use crate::render::{self, Theme};
@@ -39,7 +39,11 @@ use mirror::{Memory, Mirror, Part};
 pub enum Scope {
     /// Only session bodies changed: their pages were re-rendered.
     Bodies,
-    /// Session files changed: the affected pages were re-rendered.
+    /// One session's front matter changed, but not its people, event or topics: it
+    /// was resolved again on its own, and the pages that show it re-rendered.
+    Session,
+    /// Session files changed: the site was resolved again and the affected pages
+    /// re-rendered.
     Sessions,
     /// Everything was rebuilt.
     Full,
@@ -60,6 +64,13 @@ pub struct Updated {
     pub written: usize,
     /// The site as it now is.
     pub report: BuildReport,
+}
+
+/// What [`Live::publish`] rendered and wrote.
+struct Published {
+    rendered: usize,
+    written: usize,
+    page_paths: Vec<String>,
 }
 
 /// The resolved site and its index, shared with the thread that remakes derived files.
@@ -86,6 +97,11 @@ pub struct Live {
     /// Canonical form of `static/`.
     static_dir: PathBuf,
     sources: Sources,
+    /// Names already parsed and sort keys already made, so an update redoes only new ones.
+    memo: model::Memo,
+    /// How the site's names were found, to resolve one edited session on its own.
+    lookup: model::Lookup,
+    keys: SortKeys,
     theme: Theme,
     built: Arc<Built>,
     /// Bodies edited since `built` was last changed in place (while a derived job held it).
@@ -104,7 +120,9 @@ pub struct Live {
 /// The search index and data exports of one state of the site, to be made off the
 /// reload path and written only if no newer update has come meanwhile.
 pub struct Derived {
-    built: Arc<Built>,
+    /// Weak while the job waits, so that updates meanwhile change the site in place
+    /// rather than copy it; gone when an update has replaced it (a newer job follows).
+    built: Weak<Built>,
     /// Bodies newer than `built`'s.
     bodies: HashMap<SessionId, Arc<str>>,
     mirror: Arc<Mutex<Mirror>>,
@@ -117,15 +135,15 @@ impl Derived {
     /// changed since (the newer update brings its own `Derived`).
     pub fn run(&self) -> Result<(), BuildError> {
         let current = || self.generation.load(Ordering::SeqCst) == self.made_at;
-        if !current() {
+        let Some(held) = self.built.upgrade().filter(|_| current()) else {
             return Ok(());
-        }
+        };
         let memory = Memory::default();
         let copy;
         let built = if self.bodies.is_empty() {
-            &*self.built
+            &*held
         } else {
-            let mut b = (*self.built).clone();
+            let mut b = (*held).clone();
             b.apply(self.bodies.clone());
             copy = b;
             &copy
@@ -170,6 +188,9 @@ impl Live {
             index,
             theme,
             warnings,
+            memo,
+            lookup,
+            keys,
         } = crate::prepare(options, &mut crate::Stopwatch::start())?;
         let views = Views {
             site: &site,
@@ -204,6 +225,9 @@ impl Live {
             static_dir: canonical(&paths.static_files),
             paths,
             sources,
+            memo,
+            lookup,
+            keys,
             theme,
             built: Arc::new(Built { site, index }),
             bodies: HashMap::new(),
@@ -276,6 +300,11 @@ impl Live {
         }
         if let Some(bodies) = self.body_edits(&edits) {
             return self.bodies(bodies, start);
+        }
+        if let [(file, Some(source))] = edits.as_slice()
+            && let Some(result) = self.one_session(file, source, start)
+        {
+            return result;
         }
         self.sessions(edits, start)
     }
@@ -351,10 +380,10 @@ impl Live {
         for (id, session) in edited {
             self.bodies.insert(id, session.body);
         }
-        // Applied in place when no derived job holds the site; otherwise kept aside, so
-        // that the reload never waits for a copy of the whole site.
-        if let Some(built) = Arc::get_mut(&mut self.built) {
-            built.apply(std::mem::take(&mut self.bodies));
+        // Applied in place unless a derived job is reading the site; then kept aside,
+        // so that the reload never waits for a copy of the whole site.
+        if Arc::strong_count(&self.built) == 1 {
+            Arc::make_mut(&mut self.built).apply(std::mem::take(&mut self.bodies));
         }
         Ok(self.updated(Scope::Bodies, rendered, written, start))
     }
@@ -383,70 +412,211 @@ impl Live {
     ) -> Result<Updated, BuildError> {
         let mut clock = crate::Stopwatch::start();
         let mut diags = Diagnostics::new();
-        let site = model::resolve(&self.sources, self.options.resolve_options(), &mut diags);
-        diags.sort();
-        if diags.has_errors() {
-            return Err(BuildError::Content(diags));
-        }
+        let options = self.options.resolve_options();
+        let (site, lookup) =
+            model::resolve_with(&self.sources, options, &mut diags, &mut self.memo);
+        let diags = crate::check_resolved(&self.paths, &site, diags)?;
         clock.lap("resolve");
-        let index = Index::build(&site);
+        let index = Index::build_with(&site, &mut self.keys);
         let built = Built { site, index };
         clock.lap("index");
         let files: HashSet<&Path> = edited.iter().map(PathBuf::as_path).collect();
         let change = diff::diff(&self.built, &built, &files);
         clock.lap("diff");
+        let cards = diff::carry_cards(&self.built, &built, &self.cards, &change.cards);
+        let (cards, published) =
+            (self.publish(&built, cards, &change, false, &mut clock)).map_err(|(_, e)| e)?;
+        self.built = Arc::new(built);
+        self.lookup = lookup;
+        self.bodies.clear();
+        self.cards = cards;
+        self.warnings = diags;
+        Ok(self.published(Scope::Sessions, published, start, clock))
+    }
+
+    /// One session's front matter changed but not its people, event or topics (nor its
+    /// slug or draft state): the site's people, events and topics stay as they are, so
+    /// that session is resolved again on its own and the index patched, which costs
+    /// the same for ten sessions or ten thousand. `None` when the edit is not of that kind.
+    fn one_session(
+        &mut self,
+        file: &Path,
+        source: &SessionSource,
+        start: Instant,
+    ) -> Option<Result<Updated, BuildError>> {
+        let by_file = |f: &Path| f.cmp(file);
+        let at = (self.sources.sessions)
+            .binary_search_by(|s| by_file(&s.file))
+            .ok()?;
+        if !model::same_names(&self.sources.sessions[at].front, &source.front) {
+            return None;
+        }
+        // Sessions are in path order; a draft is not among them (and stays out).
+        let id = (self.built.site.sessions)
+            .binary_search_by(|s| by_file(&s.file))
+            .ok()
+            .map(SessionId::from_index)?;
+        let mut clock = crate::Stopwatch::start();
+        let mut diags = Diagnostics::new();
+        let session = model::resolve_again(source, &mut self.lookup, &mut diags, &mut self.memo)?;
+        diags.sort();
+        if diags.has_errors() {
+            return Some(Err(BuildError::Content(diags)));
+        }
+        clock.lap("resolve");
+        // Copies the site only while a derived job is reading it.
+        let built = Arc::make_mut(&mut self.built);
+        built.apply(std::mem::take(&mut self.bodies));
+        let before = diff::before(built, &built.site.sessions[id.index()], &session);
+        let old = std::mem::replace(&mut built.site.sessions[id.index()], session);
+        built.index.patch(&built.site, id, &old, &mut self.keys);
+        clock.lap("index");
+        let change = diff::after(before, built, id);
+        clock.lap("diff");
+        let built = self.built.clone();
+        let cards = std::mem::take(&mut self.cards);
+        match self.publish(&built, cards, &change, true, &mut clock) {
+            Ok((cards, published)) => {
+                drop(built);
+                self.cards = cards;
+                self.sources.sessions[at] = source.clone();
+                let mut warnings: Diagnostics = Diagnostics::new();
+                for d in self.warnings.iter().filter(|d| d.file != source.file) {
+                    warnings.push(d.clone());
+                }
+                warnings.extend(diags);
+                warnings.sort();
+                self.warnings = warnings;
+                Some(Ok(self.published(Scope::Session, published, start, clock)))
+            }
+            Err((cards, e)) => {
+                // Put the session back as it was, and the index with it.
+                drop(built);
+                self.cards = cards;
+                let built = Arc::make_mut(&mut self.built);
+                let new = std::mem::replace(&mut built.site.sessions[id.index()], old);
+                built.index.patch(&built.site, id, &new, &mut self.keys);
+                Some(Err(e))
+            }
+        }
+    }
+
+    /// Renders the pages, cards, citation files and feeds `change` names for `built`
+    /// and writes them; `cards` are those of the sessions before the change, returned
+    /// updated (and unchanged with the error). `partial` remakes only the feeds and
+    /// calendars of the lists that changed, and the sitemap only if pages came or went;
+    /// otherwise they are all remade.
+    fn publish(
+        &self,
+        built: &Built,
+        mut cards: Vec<String>,
+        change: &diff::Change,
+        partial: bool,
+        clock: &mut crate::Stopwatch,
+    ) -> Result<(Vec<String>, Published), (Vec<String>, BuildError)> {
         let views = Views {
             site: &built.site,
             index: &built.index,
         };
-        let mut cards = diff::carry_cards(&self.built, &built, &self.cards, &change.cards);
-        let fresh = render::session_cards(&views, &self.theme, &change.cards)?;
-        for (id, card) in change.cards.iter().zip(fresh) {
-            cards[id.index()] = card;
+        let fresh = match render::session_cards(&views, &self.theme, &change.cards) {
+            Ok(fresh) => fresh,
+            Err(e) => return Err((cards, e)),
+        };
+        let old: Vec<String> = change
+            .cards
+            .iter()
+            .zip(fresh)
+            .map(|(id, card)| std::mem::replace(&mut cards[id.index()], card))
+            .collect();
+        let published = self.publish_pages(&views, &cards, change, partial, clock);
+        match published {
+            Ok(p) => Ok((cards, p)),
+            Err(e) => {
+                for (id, card) in change.cards.iter().zip(old) {
+                    cards[id.index()] = card;
+                }
+                Err((cards, e))
+            }
         }
+    }
+
+    fn publish_pages(
+        &self,
+        views: &Views<'_>,
+        cards: &[String],
+        change: &diff::Change,
+        partial: bool,
+        clock: &mut crate::Stopwatch,
+    ) -> Result<Published, BuildError> {
         let pages = Memory::default();
-        let page_paths = render::pages(
-            &views,
-            &self.theme,
-            &cards,
-            Some(&change.selection),
-            &(),
-            &pages,
-        )?;
+        let select = Some(&change.selection);
+        let page_paths = render::pages(views, &self.theme, cards, select, &(), &pages)?;
         let cite = Memory::default();
-        render::cite_files(&views, &change.cards, &cite)?;
+        render::cite_files(views, &change.cards, &cite)?;
         clock.lap("render");
-        let meta = outputs(render::meta(&views, &page_paths));
+        let mut dirs: HashSet<String> = HashSet::from([String::new()]);
+        if partial {
+            dirs.extend(change.selection.lists.keys().map(|k| k.dir(views.site)));
+        }
+        let only = render::MetaSelection {
+            dirs: &dirs,
+            sitemap: page_paths != self.page_paths,
+        };
+        let meta = outputs(if partial {
+            render::meta_of(views, &page_paths, Some(&only))
+        } else {
+            render::meta(views, &page_paths)
+        });
         clock.lap("meta");
         let pages = pages.into_files();
         let rendered = pages.len();
-        let all_pages: HashSet<&str> = page_paths.iter().map(String::as_str).collect();
-        let cite_dirs: HashSet<String> = built
-            .site
-            .sessions
-            .iter()
-            .map(|s| format!("sessions/{}/", s.slug))
-            .collect();
         let written = self.write(|m| {
             let mut n = m.put(Part::Pages, pages)?;
-            m.retain(Part::Pages, |p| all_pages.contains(p));
+            // Pages go only when lists got shorter or sessions, people, … went.
+            if page_paths != self.page_paths {
+                let all_pages: HashSet<&str> = page_paths.iter().map(String::as_str).collect();
+                m.retain(Part::Pages, |p| all_pages.contains(p));
+            }
             n += m.put(Part::Cite, cite.into_files())?;
-            m.retain(Part::Cite, |p| {
-                p.rsplit_once('/')
-                    .is_some_and(|(dir, _)| cite_dirs.contains(&format!("{dir}/")))
-            });
-            n += m.replace(Part::Meta, meta)?;
+            if partial {
+                // A calendar goes when its event has no dated session left.
+                let made: HashSet<String> = meta.iter().map(|(p, _)| p.clone()).collect();
+                m.retain(Part::Meta, |p| {
+                    let dir = p.rsplit_once('/').map_or("", |(d, _)| d);
+                    made.contains(p) || !dirs.contains(&format!("{dir}/"))
+                });
+                n += m.put(Part::Meta, meta)?;
+            } else {
+                let sessions: HashSet<String> = (views.site.sessions.iter())
+                    .map(|s| format!("sessions/{}", s.slug))
+                    .collect();
+                m.retain(Part::Cite, |p| {
+                    p.rsplit_once('/')
+                        .is_some_and(|(dir, _)| sessions.contains(dir))
+                });
+                n += m.replace(Part::Meta, meta)?;
+            }
             Ok(n)
         })?;
         clock.lap("write");
-        self.built = Arc::new(built);
-        self.bodies.clear();
-        self.cards = cards;
-        self.page_paths = page_paths;
-        self.warnings = diags;
-        let mut updated = self.updated(Scope::Sessions, rendered, written, start);
+        Ok(Published {
+            rendered,
+            written,
+            page_paths,
+        })
+    }
+
+    fn published(
+        &mut self,
+        scope: Scope,
+        p: Published,
+        start: Instant,
+        clock: crate::Stopwatch,
+    ) -> Updated {
+        self.page_paths = p.page_paths;
+        let mut updated = self.updated(scope, p.rendered, p.written, start);
         updated.report.timings = clock.laps;
-        Ok(updated)
+        updated
     }
 
     /// Anything but session files changed: load and render everything again.
@@ -471,7 +641,7 @@ impl Live {
     /// The search index and data exports of the current state, to make off the reload path.
     pub fn derived(&self) -> Derived {
         Derived {
-            built: self.built.clone(),
+            built: Arc::downgrade(&self.built),
             bodies: self.bodies.clone(),
             mirror: self.mirror.clone(),
             generation: self.generation.clone(),

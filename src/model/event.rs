@@ -1,6 +1,6 @@
 //! Events (from `data/events.yaml` or named in sessions) and topics.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::path::Path;
 
 use jiff::civil::Date;
@@ -37,9 +37,9 @@ pub struct Event {
 pub(crate) struct EventsBuilder {
     events: Vec<Event>,
     /// Registry ids, and slugs of plain names met in sessions.
-    by_key: HashMap<Slug, usize>,
+    by_key: FxHashMap<Slug, usize>,
     /// Slugs of registry display names: a session may name a registered event by name.
-    by_name: HashMap<Slug, usize>,
+    by_name: FxHashMap<Slug, usize>,
 }
 
 impl EventsBuilder {
@@ -133,6 +133,15 @@ impl EventsBuilder {
         Some(EventId::from_index(index))
     }
 
+    /// The lookup tables (ids and plain names, then registry display names); taken out
+    /// once every session is in.
+    pub(crate) fn take_keys(&mut self) -> (FxHashMap<Slug, usize>, FxHashMap<Slug, usize>) {
+        (
+            std::mem::take(&mut self.by_key),
+            std::mem::take(&mut self.by_name),
+        )
+    }
+
     pub(crate) fn finish(self) -> Vec<Event> {
         self.events
     }
@@ -151,7 +160,7 @@ pub struct Topic {
 #[derive(Debug, Default)]
 pub(crate) struct TopicsBuilder {
     topics: Vec<Topic>,
-    by_slug: HashMap<Slug, usize>,
+    by_slug: FxHashMap<Slug, usize>,
 }
 
 impl TopicsBuilder {
@@ -174,6 +183,11 @@ impl TopicsBuilder {
             name: display,
         });
         Some(TopicId::from_index(index))
+    }
+
+    /// Each topic's slug, with its index; taken out once every session is in.
+    pub(crate) fn take_slugs(&mut self) -> FxHashMap<Slug, usize> {
+        std::mem::take(&mut self.by_slug)
     }
 
     pub(crate) fn finish(self) -> Vec<Topic> {

@@ -5,12 +5,13 @@
 //! into a `Vec` (no pointers). Problems go into [`Diagnostics`].
 
 mod event;
+mod names;
 mod person;
 mod session;
 
-use std::collections::HashMap;
 use std::path::Path;
 
+use rustc_hash::FxHashMap;
 use serde_saphyr::Spanned;
 
 pub use event::{Event, Topic};
@@ -25,6 +26,8 @@ use crate::diag::{Diagnostic, Diagnostics, Location};
 use crate::taxonomy::CountryAliases;
 use crate::url::{BaseUrl, Slug};
 use event::{EventsBuilder, TopicsBuilder};
+use names::{Interner, Names};
+pub use names::{Lookup, same_names};
 use person::{Clash, PeopleBuilder};
 
 macro_rules! id_type {
@@ -88,15 +91,48 @@ pub struct ResolveOptions {
 /// Slugs that would collide with generated pages under /sessions/.
 const RESERVED_SESSION_SLUGS: [&str; 1] = ["page"];
 
+/// The pure text work of resolving, remembered by input text: `serve` keeps one between
+/// rebuilds, so that an edit parses only the names it has not seen before.
+#[derive(Debug, Default)]
+pub struct Memo {
+    /// Each written name, parsed, with its identity (`None` when it has no letters).
+    names: FxHashMap<Box<str>, (ParsedName, Option<Slug>)>,
+}
+
+impl Memo {
+    fn name(&mut self, raw: &str) -> &(ParsedName, Option<Slug>) {
+        if !self.names.contains_key(raw) {
+            let parsed = parse_name(raw);
+            let key = Slug::from_text(&parsed.name);
+            self.names.insert(raw.into(), (parsed, key));
+        }
+        &self.names[raw]
+    }
+}
+
 /// Turns sources into a site. Every problem becomes a diagnostic; what is valid is kept.
 pub fn resolve(sources: &Sources, options: ResolveOptions, diags: &mut Diagnostics) -> Site {
+    resolve_with(sources, options, diags, &mut Memo::default()).0
+}
+
+/// [`resolve`], reusing (and adding to) the parsed names of `memo`; also returns the
+/// tables that found each name, for [`resolve_again`].
+pub fn resolve_with(
+    sources: &Sources,
+    options: ResolveOptions,
+    diags: &mut Diagnostics,
+    memo: &mut Memo,
+) -> (Site, Lookup) {
     let countries = country_aliases(sources, diags);
     let mut people = PeopleBuilder::default();
     register_speakers(sources, &mut people, diags);
-    let mut events = EventsBuilder::from_registry(&sources.events, &sources.events_file, diags);
-    let mut topics = TopicsBuilder::default();
+    let mut names = Interner {
+        people,
+        events: EventsBuilder::from_registry(&sources.events, &sources.events_file, diags),
+        topics: TopicsBuilder::default(),
+    };
     let mut sessions: Vec<Session> = Vec::with_capacity(sources.sessions.len());
-    let mut slugs: HashMap<Slug, usize> = HashMap::new();
+    let mut slugs: FxHashMap<Slug, usize> = FxHashMap::default();
 
     for src in &sources.sessions {
         if src.front.draft && !options.drafts {
@@ -107,6 +143,7 @@ pub fn resolve(sources: &Sources, options: ResolveOptions, diags: &mut Diagnosti
             file: &file,
             diags,
             countries: &countries,
+            memo,
         };
         let Some(slug) = r.slug(src) else { continue };
         if let Some(&first) = slugs.get(&slug) {
@@ -123,18 +160,43 @@ pub fn resolve(sources: &Sources, options: ResolveOptions, diags: &mut Diagnosti
             );
             continue;
         }
-        let session = r.session(src, slug.clone(), &mut people, &mut events, &mut topics);
+        let session = r.session(src, slug.clone(), &mut names);
         slugs.insert(slug, sessions.len());
         sessions.push(session);
     }
-    Site {
+    let (people, events, topics, lookup) = names.finish(countries);
+    let site = Site {
         base: BaseUrl::parse(&sources.config.base_url),
         config: sources.config.clone(),
         sessions,
-        people: people.finish(),
-        events: events.finish(),
-        topics: topics.finish(),
-    }
+        people,
+        events,
+        topics,
+    };
+    (site, lookup)
+}
+
+/// Resolves one session of a resolved site again, after an edit that kept its names
+/// ([`same_names`] of its previous version): its people, event and topics are looked
+/// up in `lookup`, so the rest of the site is left as it is. `None` when a name is not
+/// there (the edit changed names after all: resolve the whole site instead).
+pub fn resolve_again(
+    src: &SessionSource,
+    lookup: &mut Lookup,
+    diags: &mut Diagnostics,
+    memo: &mut Memo,
+) -> Option<Session> {
+    let countries = std::mem::take(&mut lookup.countries);
+    let mut r = SessionResolver {
+        file: &src.file,
+        diags,
+        countries: &countries,
+        memo,
+    };
+    lookup.missed = false;
+    let session = r.slug(src).map(|slug| r.session(src, slug, &mut *lookup));
+    lookup.countries = countries;
+    session.filter(|_| !lookup.missed)
 }
 
 /// Built-in country names plus the site's `data/countries.yaml`.
@@ -252,6 +314,7 @@ struct SessionResolver<'a> {
     file: &'a Path,
     diags: &'a mut Diagnostics,
     countries: &'a CountryAliases,
+    memo: &'a mut Memo,
 }
 
 impl SessionResolver<'_> {
@@ -307,14 +370,7 @@ impl SessionResolver<'_> {
         Some(slug)
     }
 
-    fn session(
-        &mut self,
-        src: &SessionSource,
-        slug: Slug,
-        people: &mut PeopleBuilder,
-        events: &mut EventsBuilder,
-        topics: &mut TopicsBuilder,
-    ) -> Session {
+    fn session(&mut self, src: &SessionSource, slug: Slug, names: &mut dyn Names) -> Session {
         let fm = &src.front;
         let title = fm.title.value.trim().to_string();
         if title.is_empty() {
@@ -325,7 +381,7 @@ impl SessionResolver<'_> {
             );
         }
         let event = fm.event.as_ref().and_then(|e| {
-            let r = events.resolve(&e.value);
+            let r = names.event(&e.value);
             if r.is_none() {
                 self.error(
                     e,
@@ -388,7 +444,7 @@ impl SessionResolver<'_> {
             (Role::Speaker, &fm.speakers),
         ] {
             for entry in list {
-                let Some(p) = self.participant(role, entry, people) else {
+                let Some(p) = self.participant(role, entry, names) else {
                     continue;
                 };
                 if participants.iter().any(|q| q.person == p.person) {
@@ -409,7 +465,7 @@ impl SessionResolver<'_> {
         }
         let mut topic_ids: Vec<TopicId> = Vec::new();
         for t in &fm.topics {
-            match topics.intern(&t.value) {
+            match names.topic(&t.value) {
                 Some(id) if !topic_ids.contains(&id) => topic_ids.push(id),
                 Some(_) => {}
                 None => self.error(
@@ -479,18 +535,21 @@ impl SessionResolver<'_> {
         &mut self,
         role: Role,
         entry: &Spanned<PersonRef>,
-        people: &mut PeopleBuilder,
+        names: &mut dyn Names,
     ) -> Option<Participation> {
         let e = &entry.value.0;
-        let mut parsed = parse_name(&e.name);
         let clean = |s: &Option<String>| {
             s.as_ref()
                 .map(|v| v.trim().to_string())
                 .filter(|v| !v.is_empty())
         };
+        let (parsed, key) = self.memo.name(&e.name);
         // An explicit `honorific:` wins over one written inside the name.
-        parsed.honorific = clean(&e.honorific).or(parsed.honorific);
-        let Some(index) = people.intern(&parsed) else {
+        let honorific = clean(&e.honorific).or_else(|| parsed.honorific.clone());
+        let index = key
+            .as_ref()
+            .and_then(|key| names.person(key, &parsed.name, honorific.as_deref()));
+        let Some(index) = index else {
             self.error(
                 entry,
                 "a person without a name".into(),
@@ -513,7 +572,7 @@ impl SessionResolver<'_> {
         Some(Participation {
             person: PersonId::from_index(index),
             role,
-            honorific: parsed.honorific,
+            honorific,
             title: clean(&e.role),
             organization: clean(&e.organization),
             country,

@@ -4,8 +4,7 @@
 //! without case or accents ("Dr. Nguyễn Mạnh Hùng" and "Nguyen Manh Hung" are
 //! one person). `data/speakers.yaml` merges further variants through aliases.
 
-use std::collections::HashMap;
-
+use rustc_hash::FxHashMap;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::content::LinkRecord;
@@ -130,8 +129,8 @@ pub(crate) struct PeopleBuilder {
     people: Vec<Person>,
     /// How each unregistered person's name was spelled, with counts, in order of first sight.
     spellings: Vec<Option<Vec<(String, u32)>>>,
-    by_identity: HashMap<Slug, usize>,
-    by_slug: HashMap<Slug, usize>,
+    by_identity: FxHashMap<Slug, usize>,
+    by_slug: FxHashMap<Slug, usize>,
 }
 
 /// Why a registry person could not be added.
@@ -172,40 +171,53 @@ impl PeopleBuilder {
     }
 
     /// The person a session names, created on first sight. `None` when the name has no letters.
+    #[cfg(test)]
     pub(crate) fn intern(&mut self, parsed: &ParsedName) -> Option<usize> {
         let key = Slug::from_text(&parsed.name)?;
-        if let Some(&i) = self.by_identity.get(&key) {
+        Some(self.intern_as(&key, &parsed.name, parsed.honorific.as_deref()))
+    }
+
+    /// [`PeopleBuilder::intern`] with the name already parsed into its identity (`key`),
+    /// the name proper and the honorific.
+    pub(crate) fn intern_as(&mut self, key: &Slug, name: &str, honorific: Option<&str>) -> usize {
+        if let Some(&i) = self.by_identity.get(key) {
             if self.people[i].honorific.is_none() {
-                self.people[i].honorific.clone_from(&parsed.honorific);
+                self.people[i].honorific = honorific.map(str::to_string);
             }
             if let Some(spellings) = &mut self.spellings[i] {
-                match spellings.iter_mut().find(|(s, _)| *s == parsed.name) {
+                match spellings.iter_mut().find(|(s, _)| s == name) {
                     Some((_, n)) => *n += 1,
-                    None => spellings.push((parsed.name.clone(), 1)),
+                    None => spellings.push((name.to_string(), 1)),
                 }
             }
-            return Some(i);
+            return i;
         }
         // A registry slug may already use this text for someone else: keep pages apart.
         let mut slug = key.clone();
         let mut n = 2;
         while self.by_slug.contains_key(&slug) {
-            slug = Slug::from_text(&format!("{key}-{n}"))?;
+            slug = key.numbered(n);
             n += 1;
         }
         let index = self.people.len();
         self.people.push(Person {
             slug: slug.clone(),
-            name: parsed.name.clone(),
-            honorific: parsed.honorific.clone(),
+            name: name.to_string(),
+            honorific: honorific.map(str::to_string),
             bio: None,
             photo: None,
             links: Vec::new(),
         });
-        self.spellings.push(Some(vec![(parsed.name.clone(), 1)]));
-        self.by_identity.insert(key, index);
+        self.spellings.push(Some(vec![(name.to_string(), 1)]));
+        self.by_identity.insert(key.clone(), index);
         self.by_slug.insert(slug, index);
-        Some(index)
+        index
+    }
+
+    /// Each identity met (names and registry aliases), with the person it belongs to;
+    /// taken out once every session is in.
+    pub(crate) fn take_identities(&mut self) -> FxHashMap<Slug, usize> {
+        std::mem::take(&mut self.by_identity)
     }
 
     /// The people, each named by their best spelling: the most frequent, then one

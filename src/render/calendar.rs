@@ -12,12 +12,13 @@ use super::views::Views;
 use crate::model::{Event, SessionId, When};
 
 /// One calendar per event that has a dated session (a calendar must hold an entry).
-pub(crate) fn all(views: &Views<'_>) -> Vec<Output> {
+pub(crate) fn all(views: &Views<'_>, wanted: &dyn Fn(&str) -> bool) -> Vec<Output> {
     views
         .site
         .events
         .iter()
         .zip(&views.index.by_event)
+        .filter(|(e, _)| wanted(&format!("events/{}/", e.slug)))
         .filter(|(_, sessions)| has_dated(views, sessions))
         .map(|(e, sessions)| event_calendar(views, e, sessions))
         .collect()

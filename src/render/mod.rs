@@ -14,6 +14,8 @@ pub mod search;
 pub mod theme;
 pub mod views;
 
+use std::collections::HashSet;
+
 use rayon::prelude::*;
 
 use crate::error::BuildError;
@@ -68,30 +70,50 @@ pub fn site(
 /// The files that list the whole site but are cheap to make: feeds, robots.txt,
 /// calendars, the sitemap (of `page_paths`) and `.nojekyll`.
 pub(crate) fn meta(views: &Views<'_>, page_paths: &[String]) -> Vec<Output> {
+    let mut meta = meta_of(views, page_paths, None);
+    meta.push(feeds::robots(views.site));
+    meta.push(Output {
+        path: ".nojekyll".into(),
+        bytes: Vec::new(),
+    });
+    meta
+}
+
+/// Which of the [`meta`] files a live rebuild makes again.
+pub(crate) struct MetaSelection<'a> {
+    /// Folders of the pages whose feeds and calendars to make ("" for the site feed).
+    pub dirs: &'a HashSet<String>,
+    /// Whether to make the sitemap (the set of pages changed).
+    pub sitemap: bool,
+}
+
+/// The feeds, calendars and sitemap of `only` (all when `None`).
+pub(crate) fn meta_of(
+    views: &Views<'_>,
+    page_paths: &[String],
+    only: Option<&MetaSelection<'_>>,
+) -> Vec<Output> {
     let (site, index) = (views.site, views.index);
-    let listed: Vec<&str> = page_paths
-        .iter()
-        .map(String::as_str)
-        .filter(|p| *p != "404.html")
-        .collect();
+    let wanted = |dir: &str| only.is_none_or(|o| o.dirs.contains(dir));
     let mut rank = vec![0u32; site.sessions.len()];
     for (r, id) in index.chronological.iter().enumerate() {
         rank[id.index()] = u32::try_from(r).unwrap_or(u32::MAX);
     }
     let mut meta: Vec<Output> = feeds::all(views)
         .iter()
+        .filter(|f| wanted(&f.page))
         .map(|f| feeds::atom(views, f, &rank))
         .collect();
-    meta.push(feeds::robots(site));
-    meta.extend(calendar::all(views));
+    meta.extend(calendar::all(views, &wanted));
     // Sitemaps need absolute URLs: without a host there is none to give.
-    if site.base.has_origin() {
+    if site.base.has_origin() && only.is_none_or(|o| o.sitemap) {
+        let listed: Vec<&str> = page_paths
+            .iter()
+            .map(String::as_str)
+            .filter(|p| *p != "404.html")
+            .collect();
         meta.push(feeds::sitemap(site, &listed));
     }
-    meta.push(Output {
-        path: ".nojekyll".into(),
-        bytes: Vec::new(),
-    });
     meta
 }
 

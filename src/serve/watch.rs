@@ -196,7 +196,7 @@ fn rebuild(
             };
             let _ = shared.reload.send(message);
             report(ServeEvent::Built(r));
-            if matches!(scope, Scope::Bodies | Scope::Sessions) {
+            if matches!(scope, Scope::Bodies | Scope::Session | Scope::Sessions) {
                 derived.schedule(live.derived());
             }
         }

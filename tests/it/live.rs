@@ -130,11 +130,40 @@ fn every_kind_of_edit_leaves_the_live_site_equal_to_a_full_build() {
     t.edit(3, "body", Scope::Bodies, |s| {
         format!("{s}\nA new paragraph.\n")
     });
-    t.edit(3, "title", Scope::Sessions, |s| {
+    t.edit(3, "title", Scope::Session, |s| {
         set(s, "title:", "title: \"Renamed session\"")
     });
-    t.edit(4, "date", Scope::Sessions, |s| {
+    t.edit(4, "date", Scope::Session, |s| {
         set(s, "date:", "date: 2031-01-01")
+    });
+    t.edit(14, "time", Scope::Session, |s| {
+        set(s, "time:", "time: \"06:00-06:30\"")
+    });
+    t.edit(15, "no date", Scope::Session, |s| {
+        set(&set(s, "date:", "# no date"), "time:", "# no time")
+    });
+    t.edit(16, "summary", Scope::Session, |s| {
+        set(s, "summary:", "summary: \"A new summary.\"")
+    });
+    // A speaker now represents another country, with another title and organization.
+    t.edit(17, "country, role and organization", Scope::Session, |s| {
+        let at = s.find("country: \"").expect("country") + "country: \"".len();
+        let end = at + s[at..].find('"').expect("end");
+        let s = format!("{}Viet Nam{}", &s[..at], &s[end..]);
+        let s = s.replacen("role: \"", "role: \"Acting ", 1);
+        s.replacen("organization: \"", "organization: \"New ", 1)
+    });
+    // The moderators become speakers: the same people in the same order, other roles.
+    t.edit(18, "moderators become speakers", Scope::Session, |s| {
+        s.replacen("speakers:\n", "", 1)
+            .replacen("moderators:\n", "speakers:\n", 1)
+    });
+    t.edit(19, "only goals", Scope::Session, |s| {
+        set(
+            &set(s, "sdgs:", "sdgs: [1, 5, 16]"),
+            "action_lines:",
+            "action_lines: [\"C7 E-science\"]",
+        )
     });
     t.edit(5, "speakers", Scope::Sessions, |s| {
         let speakers =
@@ -157,7 +186,7 @@ fn every_kind_of_edit_leaves_the_live_site_equal_to_a_full_build() {
         Scope::Sessions,
         |s| s.replacen("speakers:\n", &format!("speakers:\n  - \"{known}\"\n"), 1),
     );
-    t.edit(6, "goals and lines", Scope::Sessions, |s| {
+    t.edit(6, "goals and lines", Scope::Session, |s| {
         let s = set(s, "sdgs:", "sdgs: [3, 17]");
         set(
             &s,

@@ -7,9 +7,10 @@
 mod sessions;
 mod terms;
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashSet};
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 use tera::Context;
 
@@ -39,6 +40,23 @@ pub enum ListKey {
     Topic(TopicId),
 }
 
+impl ListKey {
+    /// The folder of the list's first page, e.g. "sdgs/4/".
+    pub fn dir(self, site: &crate::model::Site) -> String {
+        // Called for every list on every render: concatenation, not formatting machinery.
+        let folder = |section: &str, name: &str| [section, "/", name, "/"].concat();
+        match self {
+            ListKey::Sessions => "sessions/".into(),
+            ListKey::Event(e) => folder("events", site.events[e.index()].slug.as_str()),
+            ListKey::Speaker(p) => folder("speakers", site.people[p.index()].slug.as_str()),
+            ListKey::Country(c) => folder("countries", c.slug()),
+            ListKey::Sdg(g) => folder("sdgs", &g.number().to_string()),
+            ListKey::ActionLine(a) => folder("action-lines", &a.slug()),
+            ListKey::Topic(t) => folder("topics", site.topics[t.index()].slug.as_str()),
+        }
+    }
+}
+
 /// Which pages of a list to render.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PageSet {
@@ -54,9 +72,12 @@ pub struct Selection {
     /// Session pages.
     pub sessions: HashSet<SessionId>,
     /// Pages of session lists.
-    pub lists: HashMap<ListKey, PageSet>,
-    /// The home page, the section indexes (with the A–Z letter pages), search and 404.
+    pub lists: FxHashMap<ListKey, PageSet>,
+    /// The home page, the section indexes, search and 404.
     pub indexes: bool,
+    /// The speakers index and its A–Z letter pages (with `indexes`): they change only
+    /// when people, their names or their numbers of sessions do.
+    pub speakers: bool,
 }
 
 /// Site-wide values every template receives as `site`.
@@ -357,6 +378,10 @@ impl Pages<'_, '_> {
         self.select.is_none_or(|s| s.indexes)
     }
 
+    fn wants_speakers_index(&self) -> bool {
+        self.select.is_none_or(|s| s.indexes && s.speakers)
+    }
+
     fn wants_session(&self, id: SessionId) -> bool {
         self.select.is_none_or(|s| s.sessions.contains(&id))
     }
@@ -378,7 +403,8 @@ impl Pages<'_, '_> {
 
     /// Records the pages of a list that is not rendered this time.
     fn skip_list(&mut self, dir: &str, sessions: usize) {
-        for n in 1..=self.page_count(sessions) {
+        self.paths.push([dir, "index.html"].concat());
+        for n in 2..=self.page_count(sessions) {
             self.paths
                 .push(format!("{}index.html", Pages::page_dir(dir, n)));
         }

@@ -112,7 +112,7 @@ impl Pages<'_, '_> {
         for (i, e) in views.site.events.iter().enumerate() {
             let id = crate::model::EventId::from_index(i);
             let sessions = &views.index.by_event[i];
-            let dir = format!("events/{}/", e.slug);
+            let dir = ListKey::Event(id).dir(views.site);
             if !self.wants_list(ListKey::Event(id)) {
                 self.skip_list(&dir, sessions.len());
                 continue;

@@ -3,7 +3,7 @@
 use tera::Context;
 
 use super::{Lazy, ListKey, Pages, SessionList};
-use crate::index::{initial, sort_key};
+use crate::index::sort_key;
 use crate::model::{PersonId, SessionId};
 use crate::render::views::Views;
 use crate::render::views::{CountryRowView, LetterView, TermView};
@@ -31,14 +31,14 @@ impl Pages<'_, '_> {
 
         let mut groups: Vec<(char, Vec<PersonId>)> = Vec::new();
         for &p in az {
-            let letter = initial(&views.site.people[p.index()].name);
+            let letter = views.index.initial_of(p);
             match groups.last_mut() {
                 Some((l, people)) if *l == letter => people.push(p),
                 _ => groups.push((letter, vec![p])),
             }
         }
         let split = az.len() > SPEAKERS_ON_ONE_PAGE;
-        if !self.wants_indexes() {
+        if !self.wants_speakers_index() {
             self.paths.push("speakers/index.html".into());
             for &(letter, _) in groups.iter().filter(|_| split) {
                 let path = format!("speakers/a-z/{}/index.html", letter_slug(letter));
@@ -104,7 +104,7 @@ impl Pages<'_, '_> {
         let views = self.views;
         let (i, person) = (p.index(), &views.site.people[p.index()]);
         let appearances = &views.index.by_person[i];
-        let dir = format!("speakers/{}/", person.slug);
+        let dir = ListKey::Speaker(p).dir(views.site);
         if !self.wants_list(ListKey::Speaker(p)) {
             self.skip_list(&dir, appearances.len());
             return;
@@ -151,7 +151,7 @@ impl Pages<'_, '_> {
             ctx,
         );
         for (row, (c, entry)) in rows.iter().zip(list) {
-            let dir = format!("countries/{}/", c.slug());
+            let dir = ListKey::Country(*c).dir(views.site);
             if !self.wants_list(ListKey::Country(*c)) {
                 self.skip_list(&dir, entry.sessions.len());
                 continue;
@@ -195,7 +195,7 @@ impl Pages<'_, '_> {
             ctx,
         );
         for g in Sdg::all() {
-            let dir = format!("sdgs/{}/", g.number());
+            let dir = ListKey::Sdg(g).dir(views.site);
             if !self.wants_list(ListKey::Sdg(g)) {
                 self.skip_list(&dir, views.index.sdg_sessions(g).len());
                 continue;
@@ -243,7 +243,7 @@ impl Pages<'_, '_> {
             ctx,
         );
         for a in ActionLine::all() {
-            let dir = format!("action-lines/{}/", a.slug());
+            let dir = ListKey::ActionLine(a).dir(views.site);
             if !self.wants_list(ListKey::ActionLine(a)) {
                 self.skip_list(&dir, views.index.action_line_sessions(a).len());
                 continue;
@@ -284,7 +284,7 @@ impl Pages<'_, '_> {
         self.single("topics.html", "topics/index.html", "Topics", "topics", ctx);
         for (i, t) in site.topics.iter().enumerate() {
             let id = crate::model::TopicId::from_index(i);
-            let dir = format!("topics/{}/", t.slug);
+            let dir = ListKey::Topic(id).dir(site);
             if !self.wants_list(ListKey::Topic(id)) {
                 self.skip_list(&dir, index.by_topic[i].len());
                 continue;
@@ -317,7 +317,7 @@ impl Pages<'_, '_> {
 
 /// A speaker page's own context: the person's facts and co-speakers.
 pub(super) fn speaker_context(views: &Views<'_>, p: PersonId, ctx: &mut Context) {
-    let co = &views.index.co_speakers[p.index()];
+    let co = views.index.co_speakers(views.site, p);
     let co_speakers: Vec<TermView> = co
         .iter()
         .take(CO_SPEAKERS_SHOWN)

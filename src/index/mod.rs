@@ -5,7 +5,11 @@
 //! countries. Linear in the number of participations: co-speakers are counted
 //! per session, never by comparing every pair of people.
 
+mod patch;
+
+use std::cmp::Reverse;
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 
@@ -21,8 +25,6 @@ pub struct Index {
     pub by_event: Vec<Vec<SessionId>>,
     /// Each person's sessions with their role in each, newest first (by [`PersonId`] index).
     pub by_person: Vec<Vec<(SessionId, Role)>>,
-    /// Each person's co-speakers with the number of shared sessions, most shared first.
-    pub co_speakers: Vec<Vec<(PersonId, u32)>>,
     /// Each person's countries, in order of first appearance.
     pub person_countries: Vec<Vec<Country>>,
     /// Each person's organizations, in order of first appearance.
@@ -43,6 +45,27 @@ pub struct Index {
     pub speakers_az: Vec<PersonId>,
     /// Topics A–Z.
     pub topics_az: Vec<TopicId>,
+    /// Each person's [`sort_key`], by [`PersonId`] index.
+    pub person_keys: Vec<Arc<str>>,
+    /// Each session title's [`sort_key`], by [`SessionId`] index.
+    pub title_keys: Vec<Arc<str>>,
+}
+
+/// Sort keys already computed, by text: `serve` keeps one between rebuilds, so that
+/// only new names and titles are transliterated again.
+#[derive(Clone, Debug, Default)]
+pub struct SortKeys(FxHashMap<Box<str>, Arc<str>>);
+
+impl SortKeys {
+    /// The [`sort_key`] of `text`.
+    pub fn get(&mut self, text: &str) -> Arc<str> {
+        if let Some(k) = self.0.get(text) {
+            return k.clone();
+        }
+        let k: Arc<str> = sort_key(text).into();
+        self.0.insert(text.into(), k.clone());
+        k
+    }
 }
 
 /// Largest session (in people) whose participants count as each other's co-speakers.
@@ -79,9 +102,14 @@ fn initial_of_key(key: &str) -> char {
 impl Index {
     /// Builds every cross-link of `site`.
     pub fn build(site: &Site) -> Index {
+        Index::build_with(site, &mut SortKeys::default())
+    }
+
+    /// [`Index::build`], taking sort keys from `keys` (and adding the missing ones).
+    pub fn build_with(site: &Site, keys: &mut SortKeys) -> Index {
         // Each name and title is transliterated once, not once per comparison or list.
-        let person_keys: Vec<String> = site.people.iter().map(|p| sort_key(&p.name)).collect();
-        let title_keys: Vec<String> = site.sessions.iter().map(|s| sort_key(&s.title)).collect();
+        let person_keys: Vec<Arc<str>> = site.people.iter().map(|p| keys.get(&p.name)).collect();
+        let title_keys: Vec<Arc<str>> = site.sessions.iter().map(|s| keys.get(&s.title)).collect();
         let chronological = chronological(site, &title_keys);
         let mut ix = Index {
             by_event: vec![Vec::new(); site.events.len()],
@@ -93,7 +121,6 @@ impl Index {
             by_topic: vec![Vec::new(); site.topics.len()],
             ..Index::default()
         };
-        let mut co: Vec<FxHashMap<PersonId, u32>> = vec![FxHashMap::default(); site.people.len()];
         let mut sdg_al: Vec<FxHashMap<ActionLine, u32>> = vec![FxHashMap::default(); 17];
         let mut country_people: BTreeMap<Country, BTreeSet<PersonId>> = BTreeMap::new();
 
@@ -126,16 +153,6 @@ impl Index {
                     push_unique(&mut ix.person_titles[i], t.clone());
                 }
             }
-            // A plenary with hundreds of names does not make them all co-speakers (and
-            // would cost n² entries): count co-speakers in panel-sized sessions only.
-            let panel_sized = seen_people.len() <= MAX_CO_SPEAKER_SESSION;
-            for &a in seen_people.iter().filter(|_| panel_sized) {
-                for &b in &seen_people {
-                    if a != b {
-                        *co[a.index()].entry(b).or_default() += 1;
-                    }
-                }
-            }
             for g in &s.sdgs {
                 let gi = usize::from(g.number() - 1);
                 ix.by_sdg[gi].push(sid);
@@ -154,30 +171,9 @@ impl Index {
                 ix.by_topic[t.index()].push(sid);
             }
         }
-        // An event's programme: by day and time, undated sessions last.
         for list in &mut ix.by_event {
-            list.sort_by(|a, b| {
-                let key = |id: &SessionId| {
-                    let s = &site.sessions[id.index()];
-                    (
-                        s.date.is_none(),
-                        s.date,
-                        s.time.map(|t| t.start),
-                        &title_keys[id.index()],
-                        &s.slug,
-                    )
-                };
-                key(a).cmp(&key(b))
-            });
+            list.sort_by_key(|&id| programme_order(site, &title_keys, id));
         }
-        ix.co_speakers = co
-            .into_iter()
-            .map(|m| {
-                by_count_desc(m, |p| {
-                    (&person_keys[p.index()], &site.people[p.index()].slug)
-                })
-            })
-            .collect();
         ix.sdg_action_lines = sdg_al
             .into_iter()
             .map(|m| by_count_desc(m, |a| a))
@@ -199,10 +195,40 @@ impl Index {
         });
         ix.speakers_az = speakers;
         let mut topics: Vec<TopicId> = (0..site.topics.len()).map(TopicId::from_index).collect();
-        topics.sort_by_cached_key(|t| sort_key(&site.topics[t.index()].name));
+        topics.sort_by_cached_key(|t| keys.get(&site.topics[t.index()].name));
         ix.topics_az = topics;
         ix.chronological = chronological;
+        ix.person_keys = person_keys;
+        ix.title_keys = title_keys;
         ix
+    }
+
+    /// A person's co-speakers with the number of sessions shared, most shared first.
+    /// Computed when asked (only a speaker's own page shows them), from their sessions.
+    pub fn co_speakers(&self, site: &Site, p: PersonId) -> Vec<(PersonId, u32)> {
+        let mut counts: FxHashMap<PersonId, u32> = FxHashMap::default();
+        for &(sid, _) in &self.by_person[p.index()] {
+            let participants = &site.sessions[sid.index()].participants;
+            let mut people: Vec<PersonId> = participants.iter().map(|q| q.person).collect();
+            people.sort_unstable();
+            people.dedup();
+            // A plenary with hundreds of names does not make them all co-speakers:
+            // only panel-sized sessions count.
+            if people.len() > MAX_CO_SPEAKER_SESSION {
+                continue;
+            }
+            for q in people.into_iter().filter(|&q| q != p) {
+                *counts.entry(q).or_default() += 1;
+            }
+        }
+        by_count_desc(counts, |q| {
+            (&self.person_keys[q.index()], &site.people[q.index()].slug)
+        })
+    }
+
+    /// The A–Z group of a person's name ([`initial`]).
+    pub fn initial_of(&self, p: PersonId) -> char {
+        initial_of_key(&self.person_keys[p.index()])
     }
 
     /// SDGs with at least one session.
@@ -241,7 +267,7 @@ impl Index {
         };
         ids.sort_by_cached_key(|&e| {
             (
-                std::cmp::Reverse(first_day(e)),
+                Reverse(first_day(e)),
                 sort_key(&site.events[e.index()].name),
             )
         });
@@ -255,21 +281,37 @@ fn push_unique<T: PartialEq>(v: &mut Vec<T>, x: T) {
     }
 }
 
-/// Newest first; undated sessions last; ties by title, then slug, for stable output.
-fn chronological(site: &Site, title_keys: &[String]) -> Vec<SessionId> {
+fn chronological(site: &Site, title_keys: &[Arc<str>]) -> Vec<SessionId> {
     let mut ids: Vec<SessionId> = (0..site.sessions.len())
         .map(SessionId::from_index)
         .collect();
-    ids.sort_by_key(|&id| {
-        let s = &site.sessions[id.index()];
-        (
-            std::cmp::Reverse(s.date),
-            std::cmp::Reverse(s.time.map(|t| t.start)),
-            &title_keys[id.index()],
-            &s.slug,
-        )
-    });
+    ids.sort_by_key(|&id| newest_first(site, title_keys, id));
     ids
+}
+
+/// The order of every list of sessions but an event's: newest first, undated sessions
+/// last; ties by title, then slug (unique), so that the order is total.
+fn newest_first<'a>(site: &'a Site, title_keys: &'a [Arc<str>], id: SessionId) -> impl Ord + 'a {
+    let s = &site.sessions[id.index()];
+    (
+        Reverse(s.date),
+        Reverse(s.time.map(|t| t.start)),
+        &title_keys[id.index()],
+        &s.slug,
+    )
+}
+
+/// The order of an event's programme: by day and time, undated sessions last; ties
+/// as in [`newest_first`].
+fn programme_order<'a>(site: &'a Site, title_keys: &'a [Arc<str>], id: SessionId) -> impl Ord + 'a {
+    let s = &site.sessions[id.index()];
+    (
+        s.date.is_none(),
+        s.date,
+        s.time.map(|t| t.start),
+        &title_keys[id.index()],
+        &s.slug,
+    )
 }
 
 fn by_count_desc<K: Copy, S: Ord>(
@@ -277,6 +319,6 @@ fn by_count_desc<K: Copy, S: Ord>(
     tiebreak: impl Fn(K) -> S,
 ) -> Vec<(K, u32)> {
     let mut v: Vec<(K, u32)> = m.into_iter().collect();
-    v.sort_by_key(|&(k, n)| (std::cmp::Reverse(n), tiebreak(k)));
+    v.sort_by_key(|&(k, n)| (Reverse(n), tiebreak(k)));
     v
 }

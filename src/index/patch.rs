@@ -1,0 +1,201 @@
+//! Updating the index after one session changed, without building it again.
+//!
+//! Only for an edit that kept the session's people, event and topics (the site's
+//! people, events and topics are then unchanged, ids included): the session leaves
+//! every list it was in and enters, in order, every list it is now in; what is
+//! derived from those lists (a person's countries, a country's people, the action
+//! lines met with each goal) is worked out again for the entries it touched. The
+//! result is the index [`Index::build`] would make; `live`'s tests compare them.
+
+use std::collections::BTreeSet;
+
+use rustc_hash::FxHashMap;
+
+use super::{Index, SortKeys, by_count_desc, newest_first, programme_order, push_unique};
+use crate::model::{PersonId, Role, Session, SessionId, Site};
+use crate::taxonomy::{ActionLine, Country};
+
+impl Index {
+    /// Updates the index for `site.sessions[id]`, which was `old` before an edit that
+    /// kept its people, event and topics.
+    pub fn patch(&mut self, site: &Site, id: SessionId, old: &Session, keys: &mut SortKeys) {
+        let new = &site.sessions[id.index()];
+        // Leave every list first: finding an entry needs no order.
+        remove(&mut self.chronological, id);
+        if let Some(e) = old.event {
+            remove(&mut self.by_event[e.index()], id);
+        }
+        for p in people(old) {
+            self.by_person[p.index()].retain(|&(s, _)| s != id);
+        }
+        for c in countries(old) {
+            if let Some(entry) = self.by_country.get_mut(&c) {
+                remove(&mut entry.sessions, id);
+            }
+        }
+        for g in &old.sdgs {
+            remove(&mut self.by_sdg[usize::from(g.number() - 1)], id);
+        }
+        for a in lines(old) {
+            if let Some(list) = self.by_action_line.get_mut(&a) {
+                remove(list, id);
+            }
+        }
+        for t in &old.topics {
+            remove(&mut self.by_topic[t.index()], id);
+        }
+
+        // Then enter the new ones, in order, with the session's new sort key.
+        self.title_keys[id.index()] = keys.get(&new.title);
+        let title_keys = std::mem::take(&mut self.title_keys);
+        let order = |s: SessionId| newest_first(site, &title_keys, s);
+        insert(&mut self.chronological, id, order);
+        if let Some(e) = new.event {
+            let by_day = |s: SessionId| programme_order(site, &title_keys, s);
+            insert(&mut self.by_event[e.index()], id, by_day);
+        }
+        for p in people(new) {
+            let role = first_role(new, p);
+            let list = &mut self.by_person[p.index()];
+            let at = list.partition_point(|&(s, _)| order(s) < order(id));
+            list.insert(at, (id, role));
+        }
+        for c in countries(new) {
+            insert(
+                &mut self.by_country.entry(c).or_default().sessions,
+                id,
+                order,
+            );
+        }
+        for g in &new.sdgs {
+            insert(&mut self.by_sdg[usize::from(g.number() - 1)], id, order);
+        }
+        for a in lines(new) {
+            insert(self.by_action_line.entry(a).or_default(), id, order);
+        }
+        for t in &new.topics {
+            insert(&mut self.by_topic[t.index()], id, order);
+        }
+        self.title_keys = title_keys;
+        self.by_action_line.retain(|_, list| !list.is_empty());
+
+        // What the lists imply, for the entries the session touched.
+        let touched_people: BTreeSet<PersonId> = people(old).chain(people(new)).collect();
+        for &p in &touched_people {
+            self.person_facts(site, p);
+        }
+        let touched_countries: BTreeSet<Country> = countries(old).chain(countries(new)).collect();
+        for c in touched_countries {
+            self.country_people(site, c, &touched_people);
+        }
+        self.goal_lines(old, -1);
+        self.goal_lines(new, 1);
+    }
+
+    /// A person's countries, organizations and titles, in order of first appearance.
+    fn person_facts(&mut self, site: &Site, p: PersonId) {
+        let (mut countries, mut organizations, mut titles) = (Vec::new(), Vec::new(), Vec::new());
+        for &(s, _) in &self.by_person[p.index()] {
+            let session = &site.sessions[s.index()];
+            for part in session.participants.iter().filter(|x| x.person == p) {
+                if let Some(c) = part.country {
+                    push_unique(&mut countries, c);
+                }
+                if let Some(o) = &part.organization {
+                    push_unique(&mut organizations, o.clone());
+                }
+                if let Some(t) = &part.title {
+                    push_unique(&mut titles, t.clone());
+                }
+            }
+        }
+        self.person_countries[p.index()] = countries;
+        self.person_organizations[p.index()] = organizations;
+        self.person_titles[p.index()] = titles;
+    }
+
+    /// A country's people (those of its people before, and `touched`, who still
+    /// represented it), A–Z; the country leaves the index when no session is left.
+    fn country_people(&mut self, site: &Site, c: Country, touched: &BTreeSet<PersonId>) {
+        let Some(entry) = self.by_country.get(&c) else {
+            return;
+        };
+        if entry.sessions.is_empty() {
+            self.by_country.remove(&c);
+            return;
+        }
+        let mut people: Vec<PersonId> = entry.people.iter().chain(touched).copied().collect();
+        people.sort_unstable();
+        people.dedup();
+        people.retain(|p| self.person_countries[p.index()].contains(&c));
+        let keys = &self.person_keys;
+        people.sort_by_key(|p| (&keys[p.index()], &site.people[p.index()].slug));
+        if let Some(entry) = self.by_country.get_mut(&c) {
+            entry.people = people;
+        }
+    }
+
+    /// Counts `session`'s action lines with each of its goals, `by` +1 or -1.
+    fn goal_lines(&mut self, session: &Session, by: i64) {
+        for g in &session.sdgs {
+            let list = &mut self.sdg_action_lines[usize::from(g.number() - 1)];
+            let mut counts: FxHashMap<ActionLine, u32> = list.drain(..).collect();
+            for &a in &session.action_lines {
+                let n = counts.entry(a).or_default();
+                *n = u32::try_from(i64::from(*n) + by).unwrap_or(0);
+            }
+            counts.retain(|_, n| *n > 0);
+            *list = by_count_desc(counts, |a| a);
+        }
+    }
+}
+
+/// A session's people, each once.
+fn people(s: &Session) -> impl Iterator<Item = PersonId> + '_ {
+    let mut seen: Vec<PersonId> = Vec::new();
+    s.participants.iter().filter_map(move |p| {
+        let new = !seen.contains(&p.person);
+        seen.push(p.person);
+        new.then_some(p.person)
+    })
+}
+
+/// The role a person first appears with in a session.
+fn first_role(s: &Session, p: PersonId) -> Role {
+    s.participants
+        .iter()
+        .find(|x| x.person == p)
+        .map_or(Role::Speaker, |x| x.role)
+}
+
+/// The countries a session's participants represent, each once.
+fn countries(s: &Session) -> impl Iterator<Item = Country> + '_ {
+    let mut seen: Vec<Country> = Vec::new();
+    s.participants.iter().filter_map(move |p| {
+        let c = p.country?;
+        let new = !seen.contains(&c);
+        seen.push(c);
+        new.then_some(c)
+    })
+}
+
+/// A session's action lines with their parents (C7 lists its sub-lines' sessions).
+fn lines(s: &Session) -> Vec<ActionLine> {
+    let mut lines: Vec<ActionLine> = s.action_lines.clone();
+    lines.extend(s.action_lines.iter().filter_map(|a| a.parent()));
+    lines.sort();
+    lines.dedup();
+    lines
+}
+
+fn remove(list: &mut Vec<SessionId>, id: SessionId) {
+    if let Some(at) = list.iter().position(|&s| s == id) {
+        list.remove(at);
+    }
+}
+
+/// Inserts `id` into `list`, which is sorted by `key`.
+fn insert<K: Ord>(list: &mut Vec<SessionId>, id: SessionId, key: impl Fn(SessionId) -> K) {
+    let at = list.partition_point(|&s| key(s) < key(id));
+    list.insert(at, id);
+}
