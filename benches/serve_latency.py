@@ -1,16 +1,17 @@
 #!/usr/bin/env python3
 """Save-to-reload latency of `proceedings serve --watch`.
 
-    python3 benches/serve_latency.py CORPUS_DIR [--runs 10] [--edit body|title]
+    python3 benches/serve_latency.py CORPUS_DIR [--runs 10] [--edit body|title|speaker]
                                      [--bin target/release/proceedings]
 
 Starts the server on a free loopback port, listens to its live-reload events
 (/__proceedings/events), then edits one session file RUNS times and measures the
 time from the write to the `reload` event reaching the client. `--edit body`
 (the default) appends a line to the body, which re-renders one page; `--edit
-title` changes the title in the front matter, which re-resolves the site and
-re-renders every list that shows the session. Prints every sample and the
-median. Standard library only.
+title` changes the title in the front matter, which re-renders that session and
+the lists that show it; `--edit speaker` adds a new speaker (a new person each
+time), which makes the server resolve the whole site again. Prints every sample
+and the median. Standard library only.
 """
 import argparse
 import re
@@ -26,7 +27,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("corpus")
     ap.add_argument("--runs", type=int, default=10)
-    ap.add_argument("--edit", choices=["body", "title"], default="body")
+    ap.add_argument("--edit", choices=["body", "title", "speaker"], default="body")
     ap.add_argument("--bin", default=serving.DEFAULT_BIN)
     args = ap.parse_args()
 
@@ -55,10 +56,8 @@ def main():
                 with open(target, "a", encoding="utf-8") as fh:
                     fh.write(f"\nEdit {i}.\n")
             else:
-                text = re.sub(r"^title: .*$", f'title: "Edited title {i}"', original,
-                              count=1, flags=re.M)
                 with open(target, "w", encoding="utf-8") as fh:
-                    fh.write(text)
+                    fh.write(edited(original, args.edit, i))
             wait_reload()
             samples.append((time.perf_counter() - start) * 1000)
             print(f"run {i + 1}: {samples[-1]:.0f} ms", flush=True)
@@ -71,6 +70,14 @@ def main():
         if original is not None:
             with open(target, "w", encoding="utf-8") as fh:
                 fh.write(original)
+
+
+def edited(text, edit, i):
+    """The session file with edit number `i` of kind `edit` ("title" or "speaker")."""
+    if edit == "title":
+        return re.sub(r"^title: .*$", f'title: "Edited title {i}"', text, count=1, flags=re.M)
+    return re.sub(r"^speakers:\n", f'speakers:\n  - "Edited Speaker {i}"\n', text,
+                  count=1, flags=re.M)
 
 
 if __name__ == "__main__":

@@ -26,6 +26,9 @@ pub(super) struct Change {
     pub selection: Selection,
     /// Sessions whose cards (and citation files) must be rendered again.
     pub cards: Vec<SessionId>,
+    /// Folders of lists that are gone (an event no session names any more), whose
+    /// feeds and calendars go with them.
+    pub gone: Vec<String>,
 }
 
 /// A list, named so that it can be found in both sites (ids may shift).
@@ -122,7 +125,16 @@ pub(super) fn diff(old: &Built, new: &Built, files: &HashSet<&Path>) -> Change {
     };
     let mut cards: Vec<SessionId> = dirty_new.into_iter().collect();
     cards.sort();
-    Change { selection, cards }
+    let gone = terms
+        .iter()
+        .filter(|t| after.key(t).is_none())
+        .filter_map(|t| Some(before.key(t)?.dir(&old.site)))
+        .collect();
+    Change {
+        selection,
+        cards,
+        gone,
+    }
 }
 
 /// The lists of one site, found by term.
@@ -316,6 +328,7 @@ pub(super) fn after(before: Before, built: &Built, id: SessionId) -> Change {
             speakers: false,
         },
         cards: vec![id],
+        gone: Vec::new(),
     }
 }
 

@@ -56,6 +56,8 @@ struct Entry {
 pub(crate) struct Mirror {
     dir: PathBuf,
     files: HashMap<String, Entry>,
+    /// Set by [`Mirror::close`]: nothing is written any more.
+    closed: bool,
 }
 
 fn hash(bytes: &[u8]) -> u64 {
@@ -69,7 +71,17 @@ impl Mirror {
         Mirror {
             dir: dir.to_path_buf(),
             files: HashMap::new(),
+            closed: false,
         }
+    }
+
+    /// Deletes the folder and ignores every later write: the server is stopping, and a
+    /// rebuild still under way must not bring the folder back.
+    pub(crate) fn close(&mut self) {
+        self.closed = true;
+        self.files.clear();
+        // Best effort: the folder is ours and temporary.
+        let _ = std::fs::remove_dir_all(&self.dir);
     }
 
     /// The folder.
@@ -84,6 +96,9 @@ impl Mirror {
         files: Vec<(String, Vec<u8>)>,
     ) -> Result<usize, BuildError> {
         let mut written = 0;
+        if self.closed {
+            return Ok(0);
+        }
         for (path, bytes) in files {
             let h = hash(&bytes);
             let unchanged = |e: &Entry| e.hash == h;

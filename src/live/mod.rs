@@ -66,6 +66,19 @@ pub struct Updated {
     pub report: BuildReport,
 }
 
+/// Deletes a live site's folder ([`Live::closer`]).
+pub struct Closer(Arc<Mutex<Mirror>>);
+
+impl Closer {
+    /// Deletes the folder; any update or derived job still running writes nothing more.
+    pub fn close(self) {
+        self.0
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .close();
+    }
+}
+
 /// What [`Live::publish`] rendered and wrote.
 struct Published {
     rendered: usize,
@@ -239,6 +252,11 @@ impl Live {
             pending: Vec::new(),
         };
         Ok((live, written))
+    }
+
+    /// A handle that deletes the folder the site is mirrored into, for when serving stops.
+    pub fn closer(&self) -> Closer {
+        Closer(self.mirror.clone())
     }
 
     /// The folder the site is mirrored into.
@@ -425,7 +443,7 @@ impl Live {
         clock.lap("diff");
         let cards = diff::carry_cards(&self.built, &built, &self.cards, &change.cards);
         let (cards, published) =
-            (self.publish(&built, cards, &change, false, &mut clock)).map_err(|(_, e)| e)?;
+            (self.publish(&built, cards, &change, &mut clock)).map_err(|(_, e)| e)?;
         self.built = Arc::new(built);
         self.lookup = lookup;
         self.bodies.clear();
@@ -475,7 +493,7 @@ impl Live {
         clock.lap("diff");
         let built = self.built.clone();
         let cards = std::mem::take(&mut self.cards);
-        match self.publish(&built, cards, &change, true, &mut clock) {
+        match self.publish(&built, cards, &change, &mut clock) {
             Ok((cards, published)) => {
                 drop(built);
                 self.cards = cards;
@@ -501,17 +519,14 @@ impl Live {
         }
     }
 
-    /// Renders the pages, cards, citation files and feeds `change` names for `built`
-    /// and writes them; `cards` are those of the sessions before the change, returned
-    /// updated (and unchanged with the error). `partial` remakes only the feeds and
-    /// calendars of the lists that changed, and the sitemap only if pages came or went;
-    /// otherwise they are all remade.
+    /// Renders the pages, cards, citation files, feeds and calendars `change` names for
+    /// `built` (and the sitemap if pages came or went) and writes them; `cards` are those
+    /// of the sessions before the change, returned updated (and unchanged with the error).
     fn publish(
         &self,
         built: &Built,
         mut cards: Vec<String>,
         change: &diff::Change,
-        partial: bool,
         clock: &mut crate::Stopwatch,
     ) -> Result<(Vec<String>, Published), (Vec<String>, BuildError)> {
         let views = Views {
@@ -528,8 +543,7 @@ impl Live {
             .zip(fresh)
             .map(|(id, card)| std::mem::replace(&mut cards[id.index()], card))
             .collect();
-        let published = self.publish_pages(&views, &cards, change, partial, clock);
-        match published {
+        match self.publish_pages(&views, &cards, change, clock) {
             Ok(p) => Ok((cards, p)),
             Err(e) => {
                 for (id, card) in change.cards.iter().zip(old) {
@@ -545,7 +559,6 @@ impl Live {
         views: &Views<'_>,
         cards: &[String],
         change: &diff::Change,
-        partial: bool,
         clock: &mut crate::Stopwatch,
     ) -> Result<Published, BuildError> {
         let pages = Memory::default();
@@ -554,39 +567,26 @@ impl Live {
         let cite = Memory::default();
         render::cite_files(views, &change.cards, &cite)?;
         clock.lap("render");
+        // Feeds and calendars follow lists: those of the lists that changed are made
+        // again ("" is the site feed's folder), and those of lists that are gone go.
         let mut dirs: HashSet<String> = HashSet::from([String::new()]);
-        if partial {
-            dirs.extend(change.selection.lists.keys().map(|k| k.dir(views.site)));
-        }
+        dirs.extend(change.selection.lists.keys().map(|k| k.dir(views.site)));
+        dirs.extend(change.gone.iter().cloned());
         let only = render::MetaSelection {
             dirs: &dirs,
             sitemap: page_paths != self.page_paths,
         };
-        let meta = outputs(if partial {
-            render::meta_of(views, &page_paths, Some(&only))
-        } else {
-            render::meta(views, &page_paths)
-        });
+        let meta = outputs(render::meta_of(views, &page_paths, Some(&only)));
         clock.lap("meta");
         let pages = pages.into_files();
         let rendered = pages.len();
         let written = self.write(|m| {
             let mut n = m.put(Part::Pages, pages)?;
-            // Pages go only when lists got shorter or sessions, people, … went.
+            // Pages and citation files go only when lists got shorter or sessions,
+            // people, … went.
             if page_paths != self.page_paths {
                 let all_pages: HashSet<&str> = page_paths.iter().map(String::as_str).collect();
                 m.retain(Part::Pages, |p| all_pages.contains(p));
-            }
-            n += m.put(Part::Cite, cite.into_files())?;
-            if partial {
-                // A calendar goes when its event has no dated session left.
-                let made: HashSet<String> = meta.iter().map(|(p, _)| p.clone()).collect();
-                m.retain(Part::Meta, |p| {
-                    let dir = p.rsplit_once('/').map_or("", |(d, _)| d);
-                    made.contains(p) || !dirs.contains(&format!("{dir}/"))
-                });
-                n += m.put(Part::Meta, meta)?;
-            } else {
                 let sessions: HashSet<String> = (views.site.sessions.iter())
                     .map(|s| format!("sessions/{}", s.slug))
                     .collect();
@@ -594,8 +594,14 @@ impl Live {
                     p.rsplit_once('/')
                         .is_some_and(|(dir, _)| sessions.contains(dir))
                 });
-                n += m.replace(Part::Meta, meta)?;
             }
+            n += m.put(Part::Cite, cite.into_files())?;
+            let made: HashSet<&str> = meta.iter().map(|(p, _)| p.as_str()).collect();
+            m.retain(Part::Meta, |p| {
+                let dir = p.rsplit_once('/').map_or("", |(d, _)| d);
+                made.contains(p) || !dirs.contains(&format!("{dir}/"))
+            });
+            n += m.put(Part::Meta, meta)?;
             Ok(n)
         })?;
         clock.lap("write");

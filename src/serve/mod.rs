@@ -123,6 +123,7 @@ async fn run(
         ..options.build.clone()
     };
     let (live, first) = crate::live::Live::open(&build)?;
+    let closer = live.closer();
     report(ServeEvent::Built(first));
 
     let (reload, _) = broadcast::channel(16);
@@ -137,14 +138,40 @@ async fn run(
     };
     let app = router(&out, shared);
     report(ServeEvent::Listening(url));
-    let served = axum::serve(listener, app)
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await;
-    // Best effort: the folder is ours and temporary.
+    // Open pages keep their live-reload streams open: stop without waiting for them.
+    let served = tokio::select! {
+        served = axum::serve(listener, app).into_future() => served,
+        () = stop_requested() => Ok(()),
+    };
+    // The site first, so that a rebuild still under way cannot write it back; then the
+    // rest of the folder, which is ours and temporary (best effort).
+    closer.close();
     let _ = std::fs::remove_dir_all(&work);
     served.map_err(ServeError::Io)
+}
+
+/// Ctrl-C, or (on Unix) the SIGTERM that `kill`, editors' stop buttons and process
+/// managers send: either way the temporary folder (a gigabyte for a large site) is removed.
+async fn stop_requested() {
+    let interrupt = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        use tokio::signal::unix::{SignalKind, signal};
+        match signal(SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = interrupt => {}
+        () = terminate => {}
+    }
 }
 
 fn display_addr(addr: SocketAddr) -> String {

@@ -8,15 +8,35 @@ use std::time::{Duration, Instant};
 
 use crate::SiteTest;
 
-/// A running `proceedings serve`, killed when dropped.
+/// A running `proceedings serve`, stopped when dropped.
 struct Server {
     child: Child,
     port: u16,
 }
 
+impl Server {
+    /// Asks the server to stop as `kill` does (SIGTERM) and waits up to 10 s for it.
+    /// Returns whether it stopped by itself.
+    fn terminate(&mut self) -> bool {
+        let pid = self.child.id().to_string();
+        let sent = Command::new("kill").args(["-TERM", &pid]).status();
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while sent.as_ref().is_ok_and(|s| s.success()) && Instant::now() < deadline {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                return true;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        false
+    }
+}
+
 impl Drop for Server {
     fn drop(&mut self) {
-        let _ = self.child.kill();
+        // SIGTERM first, so the server removes its temporary folder.
+        if !self.terminate() {
+            let _ = self.child.kill();
+        }
         let _ = self.child.wait();
     }
 }
@@ -219,4 +239,18 @@ fn a_port_in_use_is_a_clear_error() {
         stderr.contains(&format!("port {port} on 127.0.0.1 is in use")),
         "{stderr}"
     );
+}
+
+#[cfg(unix)]
+#[test]
+fn stopping_the_server_removes_its_temporary_folder() {
+    let t = SiteTest::new("cross/basic");
+    let mut server = start(&t);
+    // An open page keeps its live-reload stream open: it must not hold the server up.
+    let _events = Events::open(server.port);
+    assert_eq!(get(server.port, "/").0, 200);
+    let folder = std::env::temp_dir().join(format!("proceedings-serve-{}", server.child.id()));
+    assert!(folder.is_dir(), "serves from {}", folder.display());
+    assert!(server.terminate(), "stops on SIGTERM within 10 s");
+    assert!(!folder.exists(), "{} is removed", folder.display());
 }
