@@ -294,3 +294,77 @@ fn static_config_and_template_changes_rebuild_what_they_must() {
     .expect("config");
     t.update("config", vec![config], Scope::Full);
 }
+
+/// The one-session path's parts on their own: a session resolved again by lookup and
+/// the index patched for it equal the site resolved and the index built afresh.
+#[test]
+fn a_session_resolved_again_and_a_patched_index_equal_a_fresh_resolve_and_build() {
+    use proceedings::content::{self, SitePaths};
+    use proceedings::diag::Diagnostics;
+    use proceedings::index::{Index, SortKeys};
+    use proceedings::model::{self, Memo, ResolveOptions};
+
+    let t = Fixture::new(40);
+    let paths = SitePaths::new(&t.site);
+    let resolve = || {
+        let mut diags = Diagnostics::new();
+        let sources = content::load(&paths, &mut diags);
+        let options = ResolveOptions::default();
+        let (site, lookup) =
+            model::resolve_with(&sources, options, &mut diags, &mut Memo::default());
+        assert!(!diags.has_errors(), "{diags:?}");
+        (sources, site, lookup)
+    };
+    let (_, mut site, mut lookup) = resolve();
+    let mut keys = SortKeys::default();
+    let mut index = Index::build_with(&site, &mut keys);
+    let edits: [(usize, &dyn Fn(&str) -> String); 5] = [
+        (2, &|s| set(s, "date:", "date: 2001-01-01")),
+        (3, &|s| {
+            set(&set(s, "date:", "# no date"), "time:", "# no time")
+        }),
+        (4, &|s| {
+            set(
+                &set(s, "sdgs:", "sdgs: [2, 9]"),
+                "action_lines:",
+                "action_lines: [\"C7 E-health\"]",
+            )
+        }),
+        (5, &|s| {
+            let at = s.find("country: \"").expect("country") + "country: \"".len();
+            let end = at + s[at..].find('"').expect("end");
+            format!("{}Kenya{}", &s[..at], &s[end..])
+        }),
+        (6, &|s| {
+            s.replacen("speakers:\n", "", 1)
+                .replacen("moderators:\n", "speakers:\n", 1)
+        }),
+    ];
+    for (n, edit) in edits {
+        std::fs::write(t.session(n), edit(&t.read(n))).expect("edit");
+        let (sources, fresh, _) = resolve();
+        let file = t.session(n);
+        let source = (sources.sessions.iter())
+            .find(|s| s.file == file)
+            .expect("source");
+        let id = (site.sessions.iter())
+            .position(|s| s.file == file)
+            .map(|i| proceedings::model::SessionId(u32::try_from(i).expect("small")))
+            .expect("in the site");
+        let mut diags = Diagnostics::new();
+        let again = model::resolve_again(source, &mut lookup, &mut diags, &mut Memo::default())
+            .expect("same names");
+        let old = std::mem::replace(&mut site.sessions[id.index()], again);
+        index.patch(&site, id, &old, &mut keys);
+        assert_eq!(
+            format!("{:?}", site.sessions),
+            format!("{:?}", fresh.sessions),
+            "edit of s{n}"
+        );
+        assert_eq!(
+            format!("{index:?}"),
+            format!("{:?}", Index::build(&fresh)),
+            "edit of s{n}"
+        );
+    }
+}
