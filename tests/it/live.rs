@@ -295,6 +295,9 @@ fn static_config_and_template_changes_rebuild_what_they_must() {
     t.update("config", vec![config], Scope::Full);
 }
 
+/// A session to edit, and how.
+type Edit<'a> = (usize, &'a dyn Fn(&str) -> String);
+
 /// The one-session path's parts on their own: a session resolved again by lookup and
 /// the index patched for it equal the site resolved and the index built afresh.
 #[test]
@@ -318,7 +321,7 @@ fn a_session_resolved_again_and_a_patched_index_equal_a_fresh_resolve_and_build(
     let (_, mut site, mut lookup) = resolve();
     let mut keys = SortKeys::default();
     let mut index = Index::build_with(&site, &mut keys);
-    let edits: [(usize, &dyn Fn(&str) -> String); 5] = [
+    let edits: [Edit<'_>; 5] = [
         (2, &|s| set(s, "date:", "date: 2001-01-01")),
         (3, &|s| {
             set(&set(s, "date:", "# no date"), "time:", "# no time")
