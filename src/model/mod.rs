@@ -186,6 +186,7 @@ pub fn resolve_again(
     diags: &mut Diagnostics,
     memo: &mut Memo,
 ) -> Option<Session> {
+    // The resolver reads the countries while `lookup` answers names: take them out meanwhile.
     let countries = std::mem::take(&mut lookup.countries);
     let mut r = SessionResolver {
         file: &src.file,
