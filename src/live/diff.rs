@@ -4,10 +4,14 @@
 //! and topics. So the sessions to re-render ("dirty") are those of the edited files
 //! plus every session that names a person, event or topic whose own data changed
 //! (a new first spelling, a slug taken over). Every list holding a dirty session, before
-//! or after, is re-rendered (its counts and neighbours may have moved), and so are the
-//! lists of people whose session count changed: countries list their people with
-//! counts. The list of all sessions is the one list long enough to matter: only its
-//! pages whose sessions changed are re-rendered.
+//! or after, is looked at, and so are the lists of people whose session count changed
+//! (countries list their people with counts): when what a list shows besides its
+//! sessions ([`context`]) is unchanged, only its pages whose sessions moved or are dirty
+//! are re-rendered; otherwise all of them.
+//!
+//! [`diff`] compares two resolved sites. [`before`] and [`after`] serve an edit that kept
+//! a session's people, event and topics: ids stay the same, so only the lists that
+//! session was or is in need comparing.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::hash::{Hash, Hasher};
@@ -197,13 +201,18 @@ impl<'a> Lists<'a> {
     /// A term's sessions, and a hash of everything else its pages show; `None` for a
     /// term the site lacks.
     fn list(&self, term: &Term) -> Option<(Vec<&'a Slug>, u64)> {
-        let key = self.key(term)?;
-        let context = context(self.built, key)?;
-        Some((self.slugs(&sessions_of(self.built, key)?), context))
+        let (ids, context) = shown(self.built, self.key(term)?)?;
+        Some((self.slugs(&ids), context))
     }
 }
 
-/// The sessions of a list, for [`context`] to compare.
+/// What a list's pages show: its sessions and the hash of its [`context`]; `None` when
+/// the site lacks the list.
+fn shown(built: &Built, key: ListKey) -> Option<Shown> {
+    Some((sessions_of(built, key)?, context(built, key)?))
+}
+
+/// The sessions of a list.
 fn sessions_of(built: &Built, key: ListKey) -> Option<Vec<SessionId>> {
     let index = &built.index;
     Some(match key {
@@ -299,10 +308,7 @@ pub(super) fn before(built: &Built, old: &Session, new: &Session) -> Before {
     }
     let lists = keys
         .into_iter()
-        .map(|key| {
-            let list = context(built, key).and_then(|c| Some((sessions_of(built, key)?, c)));
-            (key, list)
-        })
+        .map(|key| (key, shown(built, key)))
         .collect();
     Before { lists }
 }
@@ -315,8 +321,10 @@ pub(super) fn after(before: Before, built: &Built, id: SessionId) -> Change {
         .lists
         .into_iter()
         .map(|(key, old)| {
-            let new = context(built, key).and_then(|c| Some((sessions_of(built, key)?, c)));
-            (key, list_pages(key, old, new, &dirty, per_page))
+            (
+                key,
+                list_pages(key, old, shown(built, key), &dirty, per_page),
+            )
         })
         .collect();
     Change {

@@ -4,11 +4,15 @@
 //!
 //! - A change to the body of a session (front matter untouched) re-renders that
 //!   session's page: nothing else shows the body.
-//! - Any other change to session files (front matter, new, deleted or renamed files)
+//! - A change to one session's front matter that keeps its people, event and topics
+//!   resolves that session alone, patches the index ([`Index::patch`]) and renders the
+//!   pages that show it: its page, the changed pages of its lists and of its speakers',
+//!   countries', goals', action lines', topics' and event's pages, and the indexes.
+//! - Any other change to session files (other names, new, deleted or renamed files)
 //!   re-resolves and re-indexes the site from the sources in memory, then renders the
-//!   pages [`diff`] finds affected: the sessions, the lists that hold them, the term
-//!   pages of their speakers, countries, goals, action lines, topics and event, and the
-//!   indexes; feeds, calendars and the sitemap are remade (they are cheap).
+//!   pages [`diff`] finds affected, the same kinds as above.
+//! - Either way, only the feeds and calendars of the lists that changed are remade, and
+//!   the sitemap only when pages came or went.
 //! - A change to anything else (configuration, data, templates, static files) rebuilds
 //!   everything.
 //!
