@@ -187,12 +187,7 @@ impl Index {
             .map(PersonId::from_index)
             .filter(|p| !ix.by_person[p.index()].is_empty())
             .collect();
-        // Grouped by initial first, so each letter is one run ("#" after "Z").
-        speakers.sort_by_cached_key(|p| {
-            let key = &person_keys[p.index()];
-            let letter = initial_of_key(key);
-            (letter == '#', letter, key, &site.people[p.index()].slug)
-        });
+        speakers.sort_by_cached_key(|&p| az_order(site, &person_keys, p));
         ix.speakers_az = speakers;
         let mut topics: Vec<TopicId> = (0..site.topics.len()).map(TopicId::from_index).collect();
         topics.sort_by_cached_key(|t| keys.get(&site.topics[t.index()].name));
@@ -312,6 +307,14 @@ fn programme_order<'a>(site: &'a Site, title_keys: &'a [Arc<str>], id: SessionId
         &title_keys[id.index()],
         &s.slug,
     )
+}
+
+/// The order of the speakers index: grouped by initial first, so that each letter is
+/// one run ("#" after "Z"), then by name and slug (unique).
+fn az_order<'a>(site: &'a Site, person_keys: &'a [Arc<str>], p: PersonId) -> impl Ord + 'a {
+    let key = &person_keys[p.index()];
+    let letter = initial_of_key(key);
+    (letter == '#', letter, key, &site.people[p.index()].slug)
 }
 
 fn by_count_desc<K: Copy, S: Ord>(

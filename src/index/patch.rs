@@ -1,25 +1,40 @@
 //! Updating the index after one session changed, without building it again.
 //!
-//! Only for an edit that kept the session's people, event and topics (the site's
-//! people, events and topics are then unchanged, ids included): the session leaves
-//! every list it was in and enters, in order, every list it is now in; what is
-//! derived from those lists (a person's countries, a country's people, the action
-//! lines met with each goal) is worked out again for the entries it touched. The
-//! result is the index [`Index::build`] would make; `live`'s tests compare them.
+//! Only for an edit that kept the session's event and topics (the site's events and
+//! topics are then unchanged, ids included) and changed people only as
+//! [`crate::model::resolve_again`] allows (new people appended, people named by this
+//! session alone renamed): the session leaves every list it was in and enters, in
+//! order, every list it is now in; what is derived from those lists (a person's
+//! countries, a country's people, the speakers index, the action lines met with each
+//! goal) is worked out again for the entries it touched. The result is the index
+//! [`Index::build`] would make, up to people's ids; `live`'s tests compare them.
 
 use std::collections::BTreeSet;
 
 use rustc_hash::FxHashMap;
 
-use super::{Index, SortKeys, by_count_desc, newest_first, programme_order, push_unique};
+use super::{Index, SortKeys, az_order, by_count_desc, newest_first, programme_order, push_unique};
 use crate::model::{PersonId, Role, Session, SessionId, Site};
 use crate::taxonomy::{ActionLine, Country};
 
 impl Index {
     /// Updates the index for `site.sessions[id]`, which was `old` before an edit that
-    /// kept its people, event and topics.
+    /// kept its event and topics; people the edit added are at the end of `site.people`.
     pub fn patch(&mut self, site: &Site, id: SessionId, old: &Session, keys: &mut SortKeys) {
         let new = &site.sessions[id.index()];
+        let count = site.people.len();
+        self.by_person.resize(count, Vec::new());
+        self.person_countries.resize(count, Vec::new());
+        self.person_organizations.resize(count, Vec::new());
+        self.person_titles.resize(count, Vec::new());
+        // Names of the session's people may have changed (see `resolve_again`).
+        let touched_people: BTreeSet<PersonId> = people(old).chain(people(new)).collect();
+        for p in self.person_keys.len()..count {
+            self.person_keys.push(keys.get(&site.people[p].name));
+        }
+        for &p in &touched_people {
+            self.person_keys[p.index()] = keys.get(&site.people[p.index()].name);
+        }
         // Leave every list first: finding an entry needs no order.
         remove(&mut self.chronological, id);
         if let Some(e) = old.event {
@@ -80,9 +95,16 @@ impl Index {
         self.by_action_line.retain(|_, list| !list.is_empty());
 
         // What the lists imply, for the entries the session touched.
-        let touched_people: BTreeSet<PersonId> = people(old).chain(people(new)).collect();
         for &p in &touched_people {
             self.person_facts(site, p);
+        }
+        self.speakers_az.retain(|p| !touched_people.contains(p));
+        for &p in &touched_people {
+            if !self.by_person[p.index()].is_empty() {
+                let order = |q: PersonId| az_order(site, &self.person_keys, q);
+                let at = self.speakers_az.partition_point(|&q| order(q) < order(p));
+                self.speakers_az.insert(at, p);
+            }
         }
         let touched_countries: BTreeSet<Country> = countries(old).chain(countries(new)).collect();
         for c in touched_countries {

@@ -9,9 +9,11 @@
 //! sessions ([`context`]) is unchanged, only its pages whose sessions moved or are dirty
 //! are re-rendered; otherwise all of them.
 //!
-//! [`diff`] compares two resolved sites. [`before`] and [`after`] serve an edit that kept
-//! a session's people, event and topics: ids stay the same, so only the lists that
-//! session was or is in need comparing.
+//! [`diff`] compares two resolved sites. [`before`] and [`after`] serve an edit of one
+//! session that kept its event and topics and changed people only in ways that touch no
+//! other session ([`crate::model::resolve_again`]): ids stay the same (new people get
+//! new ones), so only the lists that session was or is in need comparing, with the
+//! countries of people who joined or left it.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::hash::{Hash, Hasher};
@@ -221,7 +223,10 @@ fn sessions_of(built: &Built, key: ListKey) -> Option<Vec<SessionId>> {
         ListKey::ActionLine(a) => index.action_line_sessions(a).to_vec(),
         ListKey::Topic(t) => index.by_topic[t.index()].clone(),
         ListKey::Event(e) => index.by_event[e.index()].clone(),
-        ListKey::Speaker(p) => index.by_person[p.index()].iter().map(|a| a.0).collect(),
+        // Someone a one-session edit adds has no list before it.
+        ListKey::Speaker(p) => (index.by_person.get(p.index())?.iter())
+            .map(|a| a.0)
+            .collect(),
         ListKey::Country(c) => index.by_country.get(&c)?.sessions.clone(),
     })
 }
@@ -306,6 +311,16 @@ pub(super) fn before(built: &Built, old: &Session, new: &Session) -> Before {
     for s in [old, new] {
         keys.extend(lists_of(s));
     }
+    // Someone who joins or leaves the session has a new number of sessions, which the
+    // pages of all their countries show (those of this session are in already).
+    let has = |s: &Session, p| s.participants.iter().any(|x| x.person == p);
+    for x in old.participants.iter().chain(&new.participants) {
+        if has(old, x.person) != has(new, x.person)
+            && let Some(countries) = built.index.person_countries.get(x.person.index())
+        {
+            keys.extend(countries.iter().map(|&c| ListKey::Country(c)));
+        }
+    }
     let lists = keys
         .into_iter()
         .map(|key| (key, shown(built, key)))
@@ -313,8 +328,9 @@ pub(super) fn before(built: &Built, old: &Session, new: &Session) -> Before {
     Before { lists }
 }
 
-/// The pages to render after the edit of session `id` that [`before`] saw coming.
-pub(super) fn after(before: Before, built: &Built, id: SessionId) -> Change {
+/// The pages to render after the edit of session `id` that [`before`] saw coming;
+/// `speakers` when the edit changed people, their names or numbers of sessions.
+pub(super) fn after(before: Before, built: &Built, id: SessionId, speakers: bool) -> Change {
     let per_page = built.site.config.sessions_per_page;
     let dirty: HashSet<SessionId> = HashSet::from([id]);
     let lists = before
@@ -332,8 +348,7 @@ pub(super) fn after(before: Before, built: &Built, id: SessionId) -> Change {
             sessions: dirty,
             lists,
             indexes: true,
-            // The same people, with the same numbers of sessions.
-            speakers: false,
+            speakers,
         },
         cards: vec![id],
         gone: Vec::new(),
@@ -341,8 +356,7 @@ pub(super) fn after(before: Before, built: &Built, id: SessionId) -> Change {
 }
 
 /// The lists a session is in, with the parents and sub-lines of its action lines (their
-/// pages show each other's counts). Its people stay the same, so their counts do not
-/// change on the pages of their other countries.
+/// pages show each other's counts).
 fn lists_of(s: &Session) -> Vec<ListKey> {
     let mut keys: Vec<ListKey> = Vec::new();
     keys.extend(s.event.map(ListKey::Event));

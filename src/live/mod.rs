@@ -4,13 +4,16 @@
 //!
 //! - A change to the body of a session (front matter untouched) re-renders that
 //!   session's page: nothing else shows the body.
-//! - A change to one session's front matter that keeps its people, event and topics
-//!   resolves that session alone, patches the index ([`Index::patch`]) and renders the
-//!   pages that show it: its page, the changed pages of its lists and of its speakers',
-//!   countries', goals', action lines', topics' and event's pages, and the indexes.
-//! - Any other change to session files (other names, new, deleted or renamed files)
-//!   re-resolves and re-indexes the site from the sources in memory, then renders the
-//!   pages [`diff`] finds affected, the same kinds as above.
+//! - A change to one session's front matter that keeps its event and topics resolves
+//!   that session alone ([`model::resolve_again`]: new people are appended, people no
+//!   other session names may be renamed), patches the index ([`Index::patch`]) and
+//!   renders the pages that show it: its page, the changed pages of its lists and of its
+//!   speakers', countries', goals', action lines', topics' and event's pages, and the
+//!   indexes.
+//! - Any other change to session files (another event or topics, a person also named
+//!   elsewhere now spelled otherwise, new, deleted or renamed files) re-resolves and
+//!   re-indexes the site from the sources in memory, then renders the pages [`diff`]
+//!   finds affected, the same kinds as above.
 //! - Either way, only the feeds and calendars of the lists that changed are remade, and
 //!   the sitemap only when pages came or went.
 //! - A change to anything else (configuration, data, templates, static files) rebuilds
@@ -43,8 +46,9 @@ use mirror::{Memory, Mirror, Part};
 pub enum Scope {
     /// Only session bodies changed: their pages were re-rendered.
     Bodies,
-    /// One session's front matter changed, but not its people, event or topics: it
-    /// was resolved again on its own, and the pages that show it re-rendered.
+    /// One session's front matter changed, but not its event or topics, and its people
+    /// only where no other session names them: it was resolved again on its own, and the
+    /// pages that show it re-rendered.
     Session,
     /// Session files changed: the site was resolved again and the affected pages
     /// re-rendered.
@@ -456,10 +460,11 @@ impl Live {
         Ok(self.published(Scope::Sessions, published, start, clock))
     }
 
-    /// One session's front matter changed but not its people, event or topics (nor its
-    /// slug or draft state): the site's people, events and topics stay as they are, so
-    /// that session is resolved again on its own and the index patched, which costs
-    /// the same for ten sessions or ten thousand. `None` when the edit is not of that kind.
+    /// One session's front matter changed but not its event or topics (nor its slug or
+    /// draft state): the site's events and topics stay as they are, and its people change
+    /// only as far as that session alone decides ([`model::resolve_again`]). Then that
+    /// session is resolved again on its own and the index patched, which costs the same
+    /// for ten sessions or ten thousand. `None` when the edit is not of that kind.
     fn one_session(
         &mut self,
         file: &Path,
@@ -470,7 +475,7 @@ impl Live {
         let at = (self.sources.sessions)
             .binary_search_by(|s| by_file(&s.file))
             .ok()?;
-        if !model::same_names(&self.sources.sessions[at].front, &source.front) {
+        if !model::same_frame(&self.sources.sessions[at].front, &source.front) {
             return None;
         }
         // Sessions are in path order; a draft is not among them (and stays out).
@@ -480,20 +485,40 @@ impl Live {
             .map(SessionId::from_index)?;
         let mut clock = crate::Stopwatch::start();
         let mut diags = Diagnostics::new();
-        let session = model::resolve_again(source, &mut self.lookup, &mut diags, &mut self.memo)?;
+        let again = model::resolve_again(
+            source,
+            id,
+            &self.built.site,
+            &self.sources.sessions,
+            &mut self.lookup,
+            &mut diags,
+            &mut self.memo,
+        )?;
         diags.sort();
         if diags.has_errors() {
             return Some(Err(BuildError::Content(diags)));
         }
         clock.lap("resolve");
+        // New people join the site for good: should rendering fail, they stay, without
+        // sessions, like registry people without any (nothing shows them).
+        self.lookup.admit(&again);
         // Copies the site only while a derived job is reading it.
         let built = Arc::make_mut(&mut self.built);
         built.apply(std::mem::take(&mut self.bodies));
-        let before = diff::before(built, &built.site.sessions[id.index()], &session);
-        let old = std::mem::replace(&mut built.site.sessions[id.index()], session);
+        let before = diff::before(built, &built.site.sessions[id.index()], &again.session);
+        built.site.people.extend(again.added);
+        let renamed: Vec<_> = (again.renamed.into_iter())
+            .map(|(p, person)| {
+                (
+                    p,
+                    std::mem::replace(&mut built.site.people[p.index()], person),
+                )
+            })
+            .collect();
+        let old = std::mem::replace(&mut built.site.sessions[id.index()], again.session);
         built.index.patch(&built.site, id, &old, &mut self.keys);
         clock.lap("index");
-        let change = diff::after(before, built, id);
+        let change = diff::after(before, built, id, again.people_changed);
         clock.lap("diff");
         let built = self.built.clone();
         let cards = std::mem::take(&mut self.cards);
@@ -512,10 +537,13 @@ impl Live {
                 Some(Ok(self.published(Scope::Session, published, start, clock)))
             }
             Err((cards, e)) => {
-                // Put the session back as it was, and the index with it.
+                // Put the session and people back as they were, and the index with them.
                 drop(built);
                 self.cards = cards;
                 let built = Arc::make_mut(&mut self.built);
+                for (p, person) in renamed {
+                    built.site.people[p.index()] = person;
+                }
                 let new = std::mem::replace(&mut built.site.sessions[id.index()], old);
                 built.index.patch(&built.site, id, &new, &mut self.keys);
                 Some(Err(e))

@@ -4,6 +4,7 @@
 //! sessions, events and topics get ids, and every cross-reference is an id
 //! into a `Vec` (no pointers). Problems go into [`Diagnostics`].
 
+mod again;
 mod event;
 mod names;
 mod person;
@@ -21,13 +22,14 @@ pub use session::{Participation, Role, Session, SessionKind, TimeRange, When, pa
 
 use crate::config::SiteConfig;
 use crate::content::yaml::Origin;
-use crate::content::{PersonRef, SessionSource, Sources};
+use crate::content::{PersonEntry, PersonRef, SessionSource, Sources};
 use crate::diag::{Diagnostic, Diagnostics, Location};
 use crate::taxonomy::CountryAliases;
 use crate::url::{BaseUrl, Slug};
+pub use again::{Again, resolve_again};
 use event::{EventsBuilder, TopicsBuilder};
 use names::{Interner, Names};
-pub use names::{Lookup, same_names};
+pub use names::{Lookup, same_frame};
 use person::{Clash, PeopleBuilder};
 
 macro_rules! id_type {
@@ -176,30 +178,6 @@ pub fn resolve_with(
     (site, lookup)
 }
 
-/// Resolves one session of a resolved site again, after an edit that kept its names
-/// ([`same_names`] of its previous version): its people, event and topics are looked
-/// up in `lookup`, so the rest of the site is left as it is. `None` when a name is not
-/// there (the edit changed names after all: resolve the whole site instead).
-pub fn resolve_again(
-    src: &SessionSource,
-    lookup: &mut Lookup,
-    diags: &mut Diagnostics,
-    memo: &mut Memo,
-) -> Option<Session> {
-    // The resolver reads the countries while `lookup` answers names: take them out meanwhile.
-    let countries = std::mem::take(&mut lookup.countries);
-    let mut r = SessionResolver {
-        file: &src.file,
-        diags,
-        countries: &countries,
-        memo,
-    };
-    lookup.missed = false;
-    let session = r.slug(src).map(|slug| r.session(src, slug, &mut *lookup));
-    lookup.countries = countries;
-    session.filter(|_| !lookup.missed)
-}
-
 /// Built-in country names plus the site's `data/countries.yaml`.
 fn country_aliases(sources: &Sources, diags: &mut Diagnostics) -> CountryAliases {
     let mut aliases = CountryAliases::new();
@@ -309,6 +287,19 @@ fn locate<T>(s: &Spanned<T>) -> Option<Location> {
     Origin::default()
         .locate(s.referenced)
         .map(|l| Location { offset: None, ..l })
+}
+
+/// The honorific an entry gives: an explicit `honorific:` wins over one written
+/// inside the name.
+fn written_honorific(e: &PersonEntry, parsed: &ParsedName) -> Option<String> {
+    let explicit = e
+        .honorific
+        .as_deref()
+        .map(str::trim)
+        .filter(|h| !h.is_empty());
+    explicit
+        .map(str::to_string)
+        .or_else(|| parsed.honorific.clone())
 }
 
 struct SessionResolver<'a> {
@@ -545,8 +536,7 @@ impl SessionResolver<'_> {
                 .filter(|v| !v.is_empty())
         };
         let (parsed, key) = self.memo.name(&e.name);
-        // An explicit `honorific:` wins over one written inside the name.
-        let honorific = clean(&e.honorific).or_else(|| parsed.honorific.clone());
+        let honorific = written_honorific(e, parsed);
         let index = key
             .as_ref()
             .and_then(|key| names.person(key, &parsed.name, honorific.as_deref()));

@@ -3,10 +3,10 @@
 //! Resolving the whole site interns them ([`Interner`]): the first session to
 //! name someone creates them, and the order of sessions decides ids, slugs and
 //! display names. Resolving one edited session again against a site that is
-//! otherwise unchanged only looks them up ([`Lookup`]); that is exact when the
-//! edit left the session's names as they were ([`same_names`]).
+//! otherwise unchanged looks them up ([`Lookup`]), and gives people it has not met
+//! the next free ids; [`super::again`] then works out who those people are.
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::event::{EventsBuilder, TopicsBuilder};
 use super::person::PeopleBuilder;
@@ -53,19 +53,22 @@ impl Interner {
         mut self,
         countries: CountryAliases,
     ) -> (Vec<Person>, Vec<Event>, Vec<Topic>, Lookup) {
+        let identities = self.people.take_identities();
+        let slugs = self.people.take_slugs();
+        let registered = self.people.take_registered();
+        let people = self.people.finish();
         let lookup = Lookup {
             countries,
-            people: self.people.take_identities(),
+            people: identities,
+            slugs,
+            registered,
+            count: people.len(),
+            fresh: Vec::new(),
             events: self.events.take_keys(),
             topics: self.topics.take_slugs(),
             missed: false,
         };
-        (
-            self.people.finish(),
-            self.events.finish(),
-            self.topics.finish(),
-            lookup,
-        )
+        (people, self.events.finish(), self.topics.finish(), lookup)
     }
 }
 
@@ -73,7 +76,17 @@ impl Interner {
 #[derive(Clone, Debug, Default)]
 pub struct Lookup {
     pub(super) countries: CountryAliases,
+    /// Each identity (names and registry aliases), with the person it belongs to.
     people: FxHashMap<Slug, usize>,
+    /// The slugs of people's pages.
+    pub(super) slugs: FxHashSet<Slug>,
+    /// The registry's people, with the honorific the registry gives them.
+    pub(super) registered: FxHashMap<usize, Option<String>>,
+    /// How many people the site has.
+    pub(super) count: usize,
+    /// Identities no one has, met while resolving a session again: people `count`,
+    /// `count + 1`, … if the session is kept ([`Lookup::admit`]).
+    pub(super) fresh: Vec<Slug>,
     /// Event ids (and names of sessions' own events), then registry display names.
     events: (FxHashMap<Slug, usize>, FxHashMap<Slug, usize>),
     topics: FxHashMap<Slug, usize>,
@@ -81,11 +94,32 @@ pub struct Lookup {
     pub(super) missed: bool,
 }
 
+impl Lookup {
+    /// The person of an identity, among the site's people and the fresh ones.
+    pub(super) fn id_of(&self, key: &Slug) -> Option<usize> {
+        self.people.get(key).copied().or_else(|| {
+            let at = self.fresh.iter().position(|k| k == key)?;
+            Some(self.count + at)
+        })
+    }
+
+    /// Takes in the people a session resolved again brought (the site has them now).
+    pub fn admit(&mut self, again: &super::Again) {
+        for (key, person) in again.fresh.iter().zip(&again.added) {
+            self.people.insert(key.clone(), self.count);
+            self.slugs.insert(person.slug.clone());
+            self.count += 1;
+        }
+    }
+}
+
 impl Names for Lookup {
     fn person(&mut self, key: &Slug, _: &str, _: Option<&str>) -> Option<usize> {
-        let found = self.people.get(key).copied();
-        self.missed |= found.is_none();
-        found
+        if let Some(found) = self.id_of(key) {
+            return Some(found);
+        }
+        self.fresh.push(key.clone());
+        Some(self.count + self.fresh.len() - 1)
     }
 
     fn event(&mut self, name: &str) -> Option<EventId> {
@@ -104,24 +138,18 @@ impl Names for Lookup {
     }
 }
 
-/// Whether two versions of a session's front matter name the same people (in the same
-/// order, spelled alike, with the same honorifics), event and topics, under the same
-/// slug and draft state: then resolving the site again would give the same people,
-/// events and topics, and only that session changes.
-pub fn same_names(a: &SessionFrontMatter, b: &SessionFrontMatter) -> bool {
-    let value = |s: &Option<serde_saphyr::Spanned<String>>| s.as_ref().map(|s| s.value.clone());
-    let people = |f: &SessionFrontMatter| {
-        f.moderators
-            .iter()
-            .chain(&f.speakers)
-            .map(|p| (p.value.0.name.clone(), p.value.0.honorific.clone()))
-            .collect::<Vec<_>>()
-    };
-    let topics =
-        |f: &SessionFrontMatter| f.topics.iter().map(|t| t.value.clone()).collect::<Vec<_>>();
+/// Whether two versions of a session's front matter name the same event and topics,
+/// under the same slug and draft state: then an edit from one to the other changes no
+/// event or topic of the site, and the session keeps its place among the others.
+pub fn same_frame(a: &SessionFrontMatter, b: &SessionFrontMatter) -> bool {
+    fn value(s: &Option<serde_saphyr::Spanned<String>>) -> Option<&String> {
+        s.as_ref().map(|s| &s.value)
+    }
+    fn topics(f: &SessionFrontMatter) -> impl Iterator<Item = &String> {
+        f.topics.iter().map(|t| &t.value)
+    }
     a.draft == b.draft
         && value(&a.slug) == value(&b.slug)
         && value(&a.event) == value(&b.event)
-        && topics(a) == topics(b)
-        && people(a) == people(b)
+        && topics(a).eq(topics(b))
 }

@@ -4,7 +4,7 @@
 //! without case or accents ("Dr. Nguyễn Mạnh Hùng" and "Nguyen Manh Hung" are
 //! one person). `data/speakers.yaml` merges further variants through aliases.
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use unicode_normalization::UnicodeNormalization;
 
 use crate::content::LinkRecord;
@@ -131,6 +131,8 @@ pub(crate) struct PeopleBuilder {
     spellings: Vec<Option<Vec<(String, u32)>>>,
     by_identity: FxHashMap<Slug, usize>,
     by_slug: FxHashMap<Slug, usize>,
+    /// The registry's people, with the honorific the registry gives them.
+    registered: FxHashMap<usize, Option<String>>,
 }
 
 /// Why a registry person could not be added.
@@ -165,6 +167,7 @@ impl PeopleBuilder {
         for k in keys {
             self.by_identity.insert(k, index);
         }
+        self.registered.insert(index, person.honorific.clone());
         self.people.push(person);
         self.spellings.push(None);
         Ok(index)
@@ -220,29 +223,44 @@ impl PeopleBuilder {
         std::mem::take(&mut self.by_identity)
     }
 
-    /// The people, each named by their best spelling: the most frequent, then one
-    /// with capitals and diacritics ("Ana Lima" over "ana lima", "Wiewiórowski" over
-    /// "Wiewiorowski"), then the first seen. Registry names are kept as written.
+    /// The people, each named by their [`best_spelling`]. Registry names are kept as written.
     pub(crate) fn finish(mut self) -> Vec<Person> {
         for (person, spellings) in self.people.iter_mut().zip(self.spellings) {
-            let Some(spellings) = spellings else { continue };
-            let score = |s: &str, n: u32| {
-                let mixed = s.chars().any(char::is_uppercase) && s.chars().any(char::is_lowercase);
-                (n, mixed, s.chars().filter(|c| !c.is_ascii()).count())
-            };
-            let mut best: Option<(&String, (u32, bool, usize))> = None;
-            for (s, n) in &spellings {
-                let sc = score(s, *n);
-                if best.as_ref().is_none_or(|b| sc > b.1) {
-                    best = Some((s, sc));
-                }
-            }
-            if let Some((s, _)) = best {
-                person.name.clone_from(s);
+            if let Some(best) = spellings.as_deref().and_then(best_spelling) {
+                person.name = best.to_string();
             }
         }
         self.people
     }
+
+    /// The slugs in use, taken out once every session is in.
+    pub(crate) fn take_slugs(&mut self) -> FxHashSet<Slug> {
+        self.by_slug.drain().map(|(slug, _)| slug).collect()
+    }
+
+    /// The registry's people, each with the honorific the registry gives (if any),
+    /// taken out once every session is in.
+    pub(crate) fn take_registered(&mut self) -> FxHashMap<usize, Option<String>> {
+        std::mem::take(&mut self.registered)
+    }
+}
+
+/// The best of a person's spellings (with how often each was written, in order of
+/// first sight): the most frequent, then one with capitals and diacritics ("Ana
+/// Lima" over "ana lima", "Wiewiórowski" over "Wiewiorowski"), then the first.
+pub(crate) fn best_spelling(spellings: &[(String, u32)]) -> Option<&str> {
+    let score = |s: &str, n: u32| {
+        let mixed = s.chars().any(char::is_uppercase) && s.chars().any(char::is_lowercase);
+        (n, mixed, s.chars().filter(|c| !c.is_ascii()).count())
+    };
+    let mut best: Option<(&str, (u32, bool, usize))> = None;
+    for (s, n) in spellings {
+        let sc = score(s, *n);
+        if best.as_ref().is_none_or(|b| sc > b.1) {
+            best = Some((s, sc));
+        }
+    }
+    best.map(|(s, _)| s)
 }
 
 #[cfg(test)]

@@ -165,7 +165,7 @@ fn every_kind_of_edit_leaves_the_live_site_equal_to_a_full_build() {
             "action_lines: [\"C7 E-science\"]",
         )
     });
-    t.edit(5, "speakers", Scope::Sessions, |s| {
+    t.edit(5, "speakers", Scope::Session, |s| {
         let speakers =
             "speakers:\n  - {name: \"Zoë Newcomer\", country: \"Kenya\"}\n  - \"Dr. Ana Other\"";
         let start = s.find("speakers:").expect("speakers");
@@ -183,7 +183,7 @@ fn every_kind_of_edit_leaves_the_live_site_equal_to_a_full_build() {
     t.edit(
         13,
         "a known person without a country",
-        Scope::Sessions,
+        Scope::Session,
         |s| s.replacen("speakers:\n", &format!("speakers:\n  - \"{known}\"\n"), 1),
     );
     t.edit(6, "goals and lines", Scope::Session, |s| {
@@ -238,6 +238,28 @@ fn every_kind_of_edit_leaves_the_live_site_equal_to_a_full_build() {
     );
     std::fs::write(&lonely, text).expect("write");
     t.update("lonely people", vec![lonely.clone()], Scope::Sessions);
+    // People no other session names can be renamed, leave and come back on the
+    // one-session path.
+    t.edit(
+        12,
+        "a lonely person spelled otherwise",
+        Scope::Session,
+        |s| s.replace("\"Nobody Else\"", "\"NOBODY ELSE\""),
+    );
+    t.edit(
+        12,
+        "a lonely person gone, another come",
+        Scope::Session,
+        |s| s.replace("\"Only Once\"", "\"Dr. Somebody New\""),
+    );
+    let page = |slug: &str| t.live.out_dir().join(format!("speakers/{slug}/index.html"));
+    assert!(!page("only-once").exists() && page("somebody-new").exists());
+    t.edit(12, "a lonely person back", Scope::Session, |s| {
+        s.replace(
+            "\"Dr. Somebody New\"",
+            "{name: \"Only Once\", honorific: \"Ms.\"}",
+        )
+    });
     std::fs::remove_file(&lonely).expect("rm");
     t.update("lonely people gone", vec![lonely], Scope::Sessions);
     assert!(
@@ -355,9 +377,19 @@ fn a_session_resolved_again_and_a_patched_index_equal_a_fresh_resolve_and_build(
             .map(|i| proceedings::model::SessionId(u32::try_from(i).expect("small")))
             .expect("in the site");
         let mut diags = Diagnostics::new();
-        let again = model::resolve_again(source, &mut lookup, &mut diags, &mut Memo::default())
-            .expect("same names");
-        let old = std::mem::replace(&mut site.sessions[id.index()], again);
+        let mut memo = Memo::default();
+        let again = model::resolve_again(
+            source,
+            id,
+            &site,
+            &sources.sessions,
+            &mut lookup,
+            &mut diags,
+            &mut memo,
+        )
+        .expect("same names");
+        assert!(again.added.is_empty() && again.renamed.is_empty());
+        let old = std::mem::replace(&mut site.sessions[id.index()], again.session);
         index.patch(&site, id, &old, &mut keys);
         assert_eq!(
             format!("{:?}", site.sessions),

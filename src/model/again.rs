@@ -1,0 +1,330 @@
+//! Resolving one edited session again, on its own, against the rest of a resolved site.
+//!
+//! [`resolve`](super::resolve) settles each person's slug, name and honorific from every
+//! session, in path order. An edit of one session that keeps its slug, draft state, event
+//! and topics ([`super::same_frame`]) can change only the people that session names before
+//! or after the edit, and only through their entries. [`resolve_again`] works those out
+//! from the entries alone and gives up (the caller then resolves the whole site) where the
+//! result could differ from a full resolve in more than people's ids:
+//!
+//! - someone the session names is also named elsewhere and would now be called or
+//!   addressed differently (their other sessions would show it);
+//! - a slug is not simply the person's identity (a "name-2" slug depends on who came
+//!   first), or a new person's identity is already someone's slug.
+//!
+//! People who lose their last session stay in the site without sessions, as registry
+//! people without sessions do: no page, list or file shows them.
+
+use super::person::best_spelling;
+use super::{Lookup, Memo, Person, PersonId, Session, SessionId, SessionResolver, Site};
+use crate::content::SessionSource;
+use crate::diag::Diagnostics;
+use crate::url::Slug;
+
+/// A session resolved again, with what its edit does to the site's people.
+#[derive(Debug)]
+pub struct Again {
+    /// The session as it now is.
+    pub session: Session,
+    /// People no session named before, to append to the site's people (the session
+    /// gives them the next ids).
+    pub added: Vec<Person>,
+    /// People named by this session alone, whose name or honorific the edit changed.
+    pub renamed: Vec<(PersonId, Person)>,
+    /// Whether the speakers index changes: people came or went, were renamed, or have
+    /// another number of sessions.
+    pub people_changed: bool,
+    /// The identities of `added`, for [`Lookup::admit`].
+    pub(super) fresh: Vec<Slug>,
+}
+
+/// Resolves `src`, the new version of `site.sessions[id]`, on its own: its names are
+/// found in `lookup` (the tables of the last full resolve), `sources` are the site's
+/// session sources (that of `id` is not read). `None` when only resolving the whole
+/// site gives the right result (see the module's documentation).
+pub fn resolve_again(
+    src: &SessionSource,
+    id: SessionId,
+    site: &Site,
+    sources: &[SessionSource],
+    lookup: &mut Lookup,
+    diags: &mut Diagnostics,
+    memo: &mut Memo,
+) -> Option<Again> {
+    // The resolver reads the countries while `lookup` answers names: take them out meanwhile.
+    let countries = std::mem::take(&mut lookup.countries);
+    let mut r = SessionResolver {
+        file: &src.file,
+        diags,
+        countries: &countries,
+        memo,
+    };
+    lookup.missed = false;
+    lookup.fresh.clear();
+    let session = r.slug(src).map(|slug| r.session(src, slug, &mut *lookup));
+    lookup.countries = countries;
+    let session = session.filter(|_| !lookup.missed)?;
+
+    let old = &site.sessions[id.index()];
+    let mut affected: Vec<PersonId> = Vec::new();
+    for p in old.participants.iter().chain(&session.participants) {
+        if !affected.contains(&p.person) {
+            affected.push(p.person);
+        }
+    }
+    let in_session = |s: &Session, p: PersonId| s.participants.iter().any(|x| x.person == p);
+    let people_changed = !lookup.fresh.is_empty()
+        || (affected.iter()).any(|&p| in_session(old, p) != in_session(&session, p));
+
+    // Each affected person's sessions, in path order (the order of ids).
+    let mut sessions: Vec<Vec<SessionId>> = vec![Vec::new(); affected.len()];
+    for (i, s) in site.sessions.iter().enumerate() {
+        let sid = SessionId::from_index(i);
+        let s = if sid == id { &session } else { s };
+        for (k, &p) in affected.iter().enumerate() {
+            if in_session(s, p) {
+                sessions[k].push(sid);
+            }
+        }
+    }
+    let source_of = |sid: SessionId| {
+        if sid == id {
+            return Some(src);
+        }
+        let file = &site.sessions[sid.index()].file;
+        let at = sources.binary_search_by(|s| s.file.cmp(file)).ok()?;
+        Some(&sources[at])
+    };
+
+    let mut added: Vec<Person> = Vec::new();
+    let mut renamed: Vec<(PersonId, Person)> = Vec::new();
+    for (&p, sessions) in affected.iter().zip(&sessions) {
+        let registered = lookup.registered.get(&p.index());
+        let (mut spellings, mut honorific) =
+            (Vec::<(String, u32)>::new(), registered.cloned().flatten());
+        for &sid in sessions {
+            let entries = &source_of(sid)?.front;
+            for entry in entries.moderators.iter().chain(&entries.speakers) {
+                let e = &entry.value.0;
+                let (parsed, key) = memo.name(&e.name);
+                if key.as_ref().and_then(|k| lookup.id_of(k)) != Some(p.index()) {
+                    continue;
+                }
+                match spellings.iter_mut().find(|(s, _)| *s == parsed.name) {
+                    Some((_, n)) => *n += 1,
+                    None => spellings.push((parsed.name.clone(), 1)),
+                }
+                if honorific.is_none() {
+                    honorific = super::written_honorific(e, parsed);
+                }
+            }
+        }
+        let best = best_spelling(&spellings).map(str::to_string);
+        let Some(person) = site.people.get(p.index()) else {
+            // Someone new: named by this session alone, under their identity.
+            let key = &lookup.fresh[p.index() - site.people.len()];
+            if lookup.slugs.contains(key) {
+                return None;
+            }
+            added.push(Person {
+                slug: key.clone(),
+                name: best?,
+                honorific,
+                bio: None,
+                photo: None,
+                links: Vec::new(),
+            });
+            continue;
+        };
+        if registered.is_none() {
+            // The slug of someone not in the registry is their identity, unless another
+            // took it first ("name-2"); and a slug like "name-2" may be what someone else
+            // would take if this person came later or went. Either depends on who comes
+            // first, which only a full resolve knows.
+            let plain = Slug::from_text(&person.name).as_ref() == Some(&person.slug)
+                && !looks_numbered(&person.slug);
+            if !plain {
+                return None;
+            }
+            if best.is_none() {
+                // Gone from the last session: left as they were, without sessions.
+                continue;
+            }
+        }
+        let name = match registered {
+            Some(_) => person.name.clone(),
+            None => best?,
+        };
+        if name != person.name || honorific != person.honorific {
+            // Their other sessions would show the change: those a full resolve re-renders.
+            if sessions.iter().any(|&s| s != id) {
+                return None;
+            }
+            let person = Person {
+                name,
+                honorific,
+                ..person.clone()
+            };
+            renamed.push((p, person));
+        }
+    }
+    Some(Again {
+        fresh: std::mem::take(&mut lookup.fresh),
+        session,
+        people_changed: people_changed || !renamed.is_empty(),
+        added,
+        renamed,
+    })
+}
+
+/// Whether a slug ends like one [`Slug::numbered`] makes ("…-2").
+fn looks_numbered(slug: &Slug) -> bool {
+    slug.as_str()
+        .rsplit_once('-')
+        .is_some_and(|(_, n)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::{self, SitePaths};
+    use crate::model::{ResolveOptions, resolve_with};
+
+    /// A site of `sessions` (file stem, people as a YAML list) and a speakers registry.
+    fn site(dir: &std::path::Path, sessions: &[(&str, &str)], registry: &str) {
+        std::fs::create_dir_all(dir.join("sessions")).expect("mkdir");
+        std::fs::create_dir_all(dir.join("data")).expect("mkdir");
+        std::fs::write(dir.join("data/speakers.yaml"), registry).expect("registry");
+        for (stem, people) in sessions {
+            let text = format!("---\ntitle: \"{stem}\"\nspeakers: {people}\n---\nBody.\n");
+            std::fs::write(dir.join(format!("sessions/{stem}.md")), text).expect("session");
+        }
+    }
+
+    /// Builds a site, edits the people of one session, resolves that session again,
+    /// and returns the result with the site a full resolve of the edited files gives.
+    fn edit(
+        sessions: &[(&str, &str)],
+        registry: &str,
+        (stem, people): (&str, &str),
+    ) -> (Option<Again>, Site) {
+        let dir = tempfile::tempdir().expect("tempdir");
+        site(dir.path(), sessions, registry);
+        let paths = SitePaths::new(dir.path());
+        let resolve = || {
+            let mut diags = Diagnostics::new();
+            let sources = content::load(&paths, &mut diags);
+            let options = ResolveOptions::default();
+            let (site, lookup) = resolve_with(&sources, options, &mut diags, &mut Memo::default());
+            assert!(!diags.has_errors(), "{diags:?}");
+            (sources, site, lookup)
+        };
+        let (_, before, mut lookup) = resolve();
+        site(dir.path(), &[(stem, people)], registry);
+        let (sources, after, _) = resolve();
+        let at = (sources.sessions.iter())
+            .position(|s| s.stem == stem)
+            .expect("edited");
+        let id = SessionId::from_index(at);
+        let mut diags = Diagnostics::new();
+        let again = resolve_again(
+            &sources.sessions[at],
+            id,
+            &before,
+            &sources.sessions,
+            &mut lookup,
+            &mut diags,
+            &mut Memo::default(),
+        );
+        (again, after)
+    }
+
+    /// A person of a fully resolved site, by slug.
+    fn person<'a>(site: &'a Site, slug: &str) -> &'a Person {
+        (site.people.iter())
+            .find(|p| p.slug.as_str() == slug)
+            .expect("person")
+    }
+
+    #[test]
+    fn someone_new_is_added_under_their_identity() {
+        let (again, full) = edit(
+            &[("a", "[Ana Lima, Ben Okafor]"), ("b", "[Ben Okafor]")],
+            "",
+            ("a", "[Ana Lima, \"Dr. Chen Wei\"]"),
+        );
+        let again = again.expect("one-session edit");
+        assert_eq!(again.added, [person(&full, "chen-wei").clone()]);
+        assert_eq!(again.added[0].honorific.as_deref(), Some("Dr."));
+        assert!(again.renamed.is_empty());
+        assert!(again.people_changed);
+    }
+
+    #[test]
+    fn the_same_people_change_nothing() {
+        let (again, _) = edit(
+            &[("a", "[Ana Lima, Ben Okafor]")],
+            "",
+            ("a", "[Ben Okafor, Ana Lima]"),
+        );
+        let again = again.expect("one-session edit");
+        assert!(again.added.is_empty() && again.renamed.is_empty());
+        assert!(!again.people_changed);
+    }
+
+    #[test]
+    fn someone_named_here_alone_is_renamed_and_may_leave() {
+        let sessions = [("a", "[ana lima, Ben Okafor]"), ("b", "[Ben Okafor]")];
+        let (again, full) = edit(&sessions, "", ("a", "[\"Prof. ANA Lima\", Ben Okafor]"));
+        let again = again.expect("one-session edit");
+        let renamed: Vec<&Person> = again.renamed.iter().map(|(_, p)| p).collect();
+        assert_eq!(renamed, [person(&full, "ana-lima")]);
+        assert_eq!(renamed[0].name, "ANA Lima");
+
+        let (again, _) = edit(&sessions, "", ("a", "[Ben Okafor]"));
+        let again = again.expect("one-session edit");
+        assert!(again.added.is_empty() && again.renamed.is_empty());
+        assert!(again.people_changed);
+    }
+
+    #[test]
+    fn someone_named_elsewhere_who_would_be_called_otherwise_needs_a_full_resolve() {
+        let sessions = [("a", "[ana lima]"), ("b", "[ana lima]")];
+        // Spelled "Ana Lima" once and "ana lima" once, the capitals win.
+        let (again, full) = edit(&sessions, "", ("a", "[Ana Lima]"));
+        assert!(again.is_none());
+        assert_eq!(person(&full, "ana-lima").name, "Ana Lima");
+        // The first honorific written (in path order) is the one shown.
+        let (again, full) = edit(&sessions, "", ("a", "[\"Dr. ana lima\"]"));
+        assert!(again.is_none());
+        assert_eq!(person(&full, "ana-lima").honorific.as_deref(), Some("Dr."));
+    }
+
+    #[test]
+    fn slugs_someone_else_decides_need_a_full_resolve() {
+        // The registry gives "ana-lima" to someone else: a new Ana Lima would be "ana-lima-2".
+        let registry = "- id: ana-lima\n  name: Ana Maria Lima\n";
+        let (again, full) = edit(&[("a", "[Ben Okafor]")], registry, ("a", "[Ana Lima]"));
+        assert!(again.is_none());
+        assert_eq!(person(&full, "ana-lima-2").name, "Ana Lima");
+        // Who gets "ana-lima-2" depends on who comes first.
+        let sessions = [("a", "[Ana Lima]"), ("b", "[Ben Okafor]")];
+        let (again, _) = edit(&sessions, registry, ("a", "[Ben Okafor]"));
+        assert!(again.is_none());
+    }
+
+    #[test]
+    fn registry_people_keep_their_name_and_take_a_written_honorific() {
+        let registry = "- name: Houlin Zhao\n  aliases: [Zhao Houlin]\n";
+        let (again, full) = edit(
+            &[("a", "[Ben Okafor]")],
+            registry,
+            ("a", "[\"Dr. Zhao Houlin\", Ben Okafor]"),
+        );
+        let again = again.expect("one-session edit");
+        let renamed: Vec<&Person> = again.renamed.iter().map(|(_, p)| p).collect();
+        assert_eq!(renamed, [person(&full, "houlin-zhao")]);
+        assert_eq!(renamed[0].name, "Houlin Zhao");
+        assert_eq!(renamed[0].honorific.as_deref(), Some("Dr."));
+    }
+}
