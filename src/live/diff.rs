@@ -20,9 +20,9 @@ use std::hash::{Hash, Hasher};
 use std::path::Path;
 
 use super::Built;
-use crate::model::{Session, SessionId, Site};
+use crate::model::{PersonId, Session, SessionId, Site};
 use crate::render::views::Views;
-use crate::render::{ListKey, PageSet, Selection};
+use crate::render::{ListKey, PageSet, Selection, SpeakerPages};
 use crate::taxonomy::{ActionLine, Country, Sdg};
 use crate::url::Slug;
 
@@ -127,7 +127,7 @@ pub(super) fn diff(old: &Built, new: &Built, files: &HashSet<&Path>) -> Change {
         sessions: dirty_new.iter().copied().collect(),
         lists,
         indexes: true,
-        speakers: true,
+        speakers: SpeakerPages::All,
     };
     let mut cards: Vec<SessionId> = dirty_new.into_iter().collect();
     cards.sort();
@@ -300,13 +300,17 @@ fn list_pages<T: Eq + Hash>(
 /// kept the session's people, event and topics (ids are then the same before and after).
 pub(super) struct Before {
     lists: Vec<(ListKey, Option<Shown>)>,
+    /// The people whose entry in the speakers index may change (they joined or left the
+    /// session, or were renamed), with their initial if they were in the index.
+    speakers: Vec<(PersonId, Option<char>)>,
 }
 
 /// A list's sessions and the hash of its [`context`]: what its pages show.
 type Shown = (Vec<SessionId>, u64);
 
-/// Call before the edit, with the session as it was (`old`) and as it will be (`new`).
-pub(super) fn before(built: &Built, old: &Session, new: &Session) -> Before {
+/// Call before the edit, with the session as it was (`old`) and as it will be (`new`),
+/// and the people the edit renames.
+pub(super) fn before(built: &Built, old: &Session, new: &Session, renamed: &[PersonId]) -> Before {
     let mut keys: HashSet<ListKey> = HashSet::from([ListKey::Sessions]);
     for s in [old, new] {
         keys.extend(lists_of(s));
@@ -314,23 +318,60 @@ pub(super) fn before(built: &Built, old: &Session, new: &Session) -> Before {
     // Someone who joins or leaves the session has a new number of sessions, which the
     // pages of all their countries show (those of this session are in already).
     let has = |s: &Session, p| s.participants.iter().any(|x| x.person == p);
-    for x in old.participants.iter().chain(&new.participants) {
-        if has(old, x.person) != has(new, x.person)
-            && let Some(countries) = built.index.person_countries.get(x.person.index())
-        {
+    let mut speakers: Vec<(PersonId, Option<char>)> = Vec::new();
+    let moved = (old.participants.iter().chain(&new.participants))
+        .map(|x| x.person)
+        .filter(|&p| has(old, p) != has(new, p))
+        .chain(renamed.iter().copied());
+    for p in moved {
+        if speakers.iter().any(|&(q, _)| q == p) {
+            continue;
+        }
+        if let Some(countries) = built.index.person_countries.get(p.index()) {
             keys.extend(countries.iter().map(|&c| ListKey::Country(c)));
         }
+        speakers.push((p, initial_in_index(built, p)));
     }
     let lists = keys
         .into_iter()
         .map(|key| (key, shown(built, key)))
         .collect();
-    Before { lists }
+    Before { lists, speakers }
 }
 
-/// The pages to render after the edit of session `id` that [`before`] saw coming;
-/// `speakers` when the edit changed people, their names or numbers of sessions.
-pub(super) fn after(before: Before, built: &Built, id: SessionId, speakers: bool) -> Change {
+/// A person's initial, if they are in the speakers index (they have sessions).
+fn initial_in_index(built: &Built, p: PersonId) -> Option<char> {
+    let sessions = built.index.by_person.get(p.index())?;
+    (!sessions.is_empty()).then(|| built.index.initial_of(p))
+}
+
+/// The pages of the speakers index that change when `moved` people (with their initial
+/// before, if they were in it) are as `built` now has them: the letters they left and
+/// joined; all letters when a letter's number of people changed, since every letter
+/// page lists the letters with their counts.
+fn speaker_pages(built: &Built, moved: &[(PersonId, Option<char>)]) -> SpeakerPages {
+    if moved.is_empty() {
+        return SpeakerPages::None;
+    }
+    let mut letters: BTreeSet<char> = BTreeSet::new();
+    let mut counts: HashMap<char, i64> = HashMap::new();
+    for &(p, was) in moved {
+        let is = initial_in_index(built, p);
+        for (letter, by) in [(was, -1), (is, 1)] {
+            if let Some(letter) = letter {
+                letters.insert(letter);
+                *counts.entry(letter).or_default() += by;
+            }
+        }
+    }
+    if counts.values().any(|&n| n != 0) {
+        return SpeakerPages::All;
+    }
+    SpeakerPages::Letters(letters)
+}
+
+/// The pages to render after the edit of session `id` that [`before`] saw coming.
+pub(super) fn after(before: Before, built: &Built, id: SessionId) -> Change {
     let per_page = built.site.config.sessions_per_page;
     let dirty: HashSet<SessionId> = HashSet::from([id]);
     let lists = before
@@ -348,7 +389,7 @@ pub(super) fn after(before: Before, built: &Built, id: SessionId, speakers: bool
             sessions: dirty,
             lists,
             indexes: true,
-            speakers,
+            speakers: speaker_pages(built, &before.speakers),
         },
         cards: vec![id],
         gone: Vec::new(),

@@ -32,10 +32,12 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, PoisonError, Weak};
 use std::time::Instant;
 
+use rustc_hash::FxHashSet;
+
 use crate::content::{self, SessionSource, SitePaths, Sources};
 use crate::diag::Diagnostics;
 use crate::index::{Index, SortKeys};
-use crate::model::{self, SessionId, Site};
+use crate::model::{self, PersonId, SessionId, Site};
 use crate::render::views::Views;
 use crate::render::{self, Theme};
 use crate::{BuildError, BuildOptions, BuildReport};
@@ -505,7 +507,13 @@ impl Live {
         // Copies the site only while a derived job is reading it.
         let built = Arc::make_mut(&mut self.built);
         built.apply(std::mem::take(&mut self.bodies));
-        let before = diff::before(built, &built.site.sessions[id.index()], &again.session);
+        let ids: Vec<PersonId> = again.renamed.iter().map(|(p, _)| *p).collect();
+        let before = diff::before(
+            built,
+            &built.site.sessions[id.index()],
+            &again.session,
+            &ids,
+        );
         built.site.people.extend(again.added);
         let renamed: Vec<_> = (again.renamed.into_iter())
             .map(|(p, person)| {
@@ -518,7 +526,7 @@ impl Live {
         let old = std::mem::replace(&mut built.site.sessions[id.index()], again.session);
         built.index.patch(&built.site, id, &old, &mut self.keys);
         clock.lap("index");
-        let change = diff::after(before, built, id, again.people_changed);
+        let change = diff::after(before, built, id);
         clock.lap("diff");
         let built = self.built.clone();
         let cards = std::mem::take(&mut self.cards);
@@ -604,9 +612,10 @@ impl Live {
         let mut dirs: HashSet<String> = HashSet::from([String::new()]);
         dirs.extend(change.selection.lists.keys().map(|k| k.dir(views.site)));
         dirs.extend(change.gone.iter().cloned());
+        let pages_changed = page_paths != self.page_paths;
         let only = render::MetaSelection {
             dirs: &dirs,
-            sitemap: page_paths != self.page_paths,
+            sitemap: pages_changed,
         };
         let meta = outputs(render::meta_of(views, &page_paths, Some(&only)));
         clock.lap("meta");
@@ -616,15 +625,15 @@ impl Live {
             let mut n = m.put(Part::Pages, pages)?;
             // Pages and citation files go only when lists got shorter or sessions,
             // people, … went.
-            if page_paths != self.page_paths {
-                let all_pages: HashSet<&str> = page_paths.iter().map(String::as_str).collect();
+            if pages_changed {
+                let all_pages: FxHashSet<&str> = page_paths.iter().map(String::as_str).collect();
                 m.retain(Part::Pages, |p| all_pages.contains(p));
-                let sessions: HashSet<String> = (views.site.sessions.iter())
-                    .map(|s| format!("sessions/{}", s.slug))
+                let sessions: FxHashSet<&str> = (views.site.sessions.iter())
+                    .map(|s| s.slug.as_str())
                     .collect();
                 m.retain(Part::Cite, |p| {
-                    p.rsplit_once('/')
-                        .is_some_and(|(dir, _)| sessions.contains(dir))
+                    let dir = p.strip_prefix("sessions/").and_then(|p| p.rsplit_once('/'));
+                    dir.is_some_and(|(slug, _)| sessions.contains(slug))
                 });
             }
             n += m.put(Part::Cite, cite.into_files())?;

@@ -31,9 +31,6 @@ pub struct Again {
     pub added: Vec<Person>,
     /// People named by this session alone, whose name or honorific the edit changed.
     pub renamed: Vec<(PersonId, Person)>,
-    /// Whether the speakers index changes: people came or went, were renamed, or have
-    /// another number of sessions.
-    pub people_changed: bool,
     /// The identities of `added`, for [`Lookup::admit`].
     pub(super) fresh: Vec<Slug>,
 }
@@ -73,8 +70,6 @@ pub fn resolve_again(
         }
     }
     let in_session = |s: &Session, p: PersonId| s.participants.iter().any(|x| x.person == p);
-    let people_changed = !lookup.fresh.is_empty()
-        || (affected.iter()).any(|&p| in_session(old, p) != in_session(&session, p));
 
     // Each affected person's sessions, in path order (the order of ids).
     let mut sessions: Vec<Vec<SessionId>> = vec![Vec::new(); affected.len()];
@@ -138,11 +133,11 @@ pub fn resolve_again(
         };
         if registered.is_none() {
             // The slug of someone not in the registry is their identity, unless another
-            // took it first ("name-2"); and a slug like "name-2" may be what someone else
-            // would take if this person came later or went. Either depends on who comes
-            // first, which only a full resolve knows.
+            // took it first ("name-2"); and a slug like "name-2" may be what someone
+            // named "name" would take if this person came later or went. Either depends
+            // on who comes first, which only a full resolve knows.
             let plain = Slug::from_text(&person.name).as_ref() == Some(&person.slug)
-                && !looks_numbered(&person.slug);
+                && !contested(&person.slug, site, lookup);
             if !plain {
                 return None;
             }
@@ -171,17 +166,23 @@ pub fn resolve_again(
     Some(Again {
         fresh: std::mem::take(&mut lookup.fresh),
         session,
-        people_changed: people_changed || !renamed.is_empty(),
         added,
         renamed,
     })
 }
 
-/// Whether a slug ends like one [`Slug::numbered`] makes ("…-2").
-fn looks_numbered(slug: &Slug) -> bool {
-    slug.as_str()
-        .rsplit_once('-')
-        .is_some_and(|(_, n)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+/// Whether a slug is one that someone else, numbered around it, may want: it reads
+/// "name-2" and the person called "name" has a numbered slug ([`Slug::numbered`]).
+fn contested(slug: &Slug, site: &Site, lookup: &Lookup) -> bool {
+    let Some((base, n)) = slug.as_str().rsplit_once('-') else {
+        return false;
+    };
+    if n.is_empty() || !n.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    Slug::parse_exact(base)
+        .and_then(|base| Some((lookup.id_of(&base)?, base)))
+        .is_some_and(|(z, base)| site.people.get(z).is_none_or(|p| p.slug != base))
 }
 
 #[cfg(test)]
@@ -257,7 +258,6 @@ mod tests {
         assert_eq!(again.added, [person(&full, "chen-wei").clone()]);
         assert_eq!(again.added[0].honorific.as_deref(), Some("Dr."));
         assert!(again.renamed.is_empty());
-        assert!(again.people_changed);
     }
 
     #[test]
@@ -269,7 +269,6 @@ mod tests {
         );
         let again = again.expect("one-session edit");
         assert!(again.added.is_empty() && again.renamed.is_empty());
-        assert!(!again.people_changed);
     }
 
     #[test]
@@ -284,7 +283,6 @@ mod tests {
         let (again, _) = edit(&sessions, "", ("a", "[Ben Okafor]"));
         let again = again.expect("one-session edit");
         assert!(again.added.is_empty() && again.renamed.is_empty());
-        assert!(again.people_changed);
     }
 
     #[test]
@@ -311,6 +309,15 @@ mod tests {
         let sessions = [("a", "[Ana Lima]"), ("b", "[Ben Okafor]")];
         let (again, _) = edit(&sessions, registry, ("a", "[Ben Okafor]"));
         assert!(again.is_none());
+        // "Ana Lima 2" came first and took "ana-lima-2": Ana Lima was numbered around her.
+        let sessions = [("a", "[Ana Lima 2]"), ("b", "[Ana Lima]")];
+        let (again, full) = edit(&sessions, registry, ("a", "[Ben Okafor]"));
+        assert!(again.is_none());
+        assert_eq!(person(&full, "ana-lima-2").name, "Ana Lima");
+        // Slugs that merely end in digits are their own.
+        let sessions = [("a", "[Speaker 1, Ben Okafor]"), ("b", "[Ben Okafor]")];
+        let (again, _) = edit(&sessions, registry, ("a", "[Speaker 2, Ben Okafor]"));
+        assert!(again.is_some());
     }
 
     #[test]

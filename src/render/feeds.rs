@@ -24,13 +24,16 @@ pub(crate) fn sitemap(site: &Site, page_paths: &[&str]) -> Output {
         .filter(|p| p.ends_with(".html"))
         .collect();
     paths.sort_unstable();
+    // Written piece by piece: a large site lists tens of thousands of pages, and `serve`
+    // writes the sitemap again whenever pages come or go.
+    let prefix = escape(&site.base.absolute(""));
+    xml.reserve(paths.len() * (prefix.len() + 40));
     for p in paths {
         let site_path = p.strip_suffix("index.html").unwrap_or(p);
-        let _ = writeln!(
-            xml,
-            "  <url><loc>{}</loc></url>",
-            escape(&site.base.absolute(site_path))
-        );
+        xml.push_str("  <url><loc>");
+        xml.push_str(&prefix);
+        crate::render::escape_into(&mut xml, site_path.trim_start_matches('/'));
+        xml.push_str("</loc></url>\n");
     }
     xml.push_str("</urlset>\n");
     Output {

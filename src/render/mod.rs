@@ -22,7 +22,7 @@ use crate::error::BuildError;
 use crate::index::Index;
 use crate::model::{SessionId, Site};
 use crate::write::Sink;
-pub use pages::{ListKey, PageSet, Selection};
+pub use pages::{ListKey, PageSet, Selection, SpeakerPages};
 pub(crate) use pages::{render as pages, session_cards, session_pages};
 pub use theme::Theme;
 use views::Views;
@@ -166,6 +166,12 @@ pub(crate) fn cite_files(
 /// Escapes text for HTML and XML content and attribute values.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    escape_into(&mut out, text);
+    out
+}
+
+/// [`escape`], appending to `out`.
+pub fn escape_into(out: &mut String, text: &str) {
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -182,5 +188,4 @@ pub fn escape(text: &str) -> String {
             c => out.push(c),
         }
     }
-    out
 }

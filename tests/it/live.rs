@@ -33,11 +33,17 @@ struct Fixture {
 
 impl Fixture {
     fn new(sessions: usize) -> Fixture {
+        Fixture::with(sessions, |_| {})
+    }
+
+    /// A generated site of `sessions`, changed by `setup` before the first build.
+    fn with(sessions: usize, setup: impl FnOnce(&Path)) -> Fixture {
         let dir = tempfile::tempdir().expect("tempdir");
         let site = std::fs::canonicalize(dir.path())
             .expect("canonical")
             .join("site");
         crate::browser::corpus::write(&site, sessions);
+        setup(&site);
         let options = BuildOptions {
             site: site.clone(),
             out: Some(dir.path().join("live")),
@@ -402,4 +408,33 @@ fn a_session_resolved_again_and_a_patched_index_equal_a_fresh_resolve_and_build(
             "edit of s{n}"
         );
     }
+}
+
+/// Above 1 500 speakers the A–Z has a page per letter; a one-session edit re-renders the
+/// letters whose people changed, or all of them when a letter's count changed (which
+/// the default theme does not show on letter pages, but a site's template may).
+#[test]
+fn speaker_letter_pages_follow_people_edits() {
+    let mut t = Fixture::with(1000, |site| {
+        let template = "{% extends \"base.html\" %}{% block content %}\
+            {% for g in letters %}{{ g.letter }} {{ g.count }} {% endfor %}\
+            {% for p in people %}{{ p.name }} {{ p.count }} {% endfor %}{% endblock content %}";
+        std::fs::create_dir_all(site.join("templates")).expect("mkdir");
+        std::fs::write(site.join("templates/speakers_letter.html"), template).expect("template");
+    });
+    assert!(t.live.out_dir().join("speakers/a-z/q/index.html").exists());
+    let add = |name: &'static str| {
+        move |s: &str| s.replacen("speakers:\n", &format!("speakers:\n  - \"{name}\"\n"), 1)
+    };
+    let original = t.read(3);
+    // One more under Q (its count changes on every letter page).
+    t.edit(3, "someone new", Scope::Session, add("Quentin Newcomer"));
+    // Someone else under Q in their place (the same counts).
+    t.edit(3, "someone else", Scope::Session, |_| {
+        add("Quincy Othername")(&original)
+    });
+    // They move to another letter.
+    t.edit(3, "renamed", Scope::Session, |s| {
+        s.replace("Quincy Othername", "Zed Othername")
+    });
 }

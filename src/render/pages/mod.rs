@@ -77,7 +77,19 @@ pub struct Selection {
     pub indexes: bool,
     /// The speakers index and its A–Z letter pages (with `indexes`): they change only
     /// when people, their names or their numbers of sessions do.
-    pub speakers: bool,
+    pub speakers: SpeakerPages,
+}
+
+/// Which pages of the speakers index to render.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum SpeakerPages {
+    /// None of them.
+    #[default]
+    None,
+    /// The index, and the letter pages of these initials ([`crate::index::initial`]).
+    Letters(BTreeSet<char>),
+    /// The index and every letter page.
+    All,
 }
 
 /// Site-wide values every template receives as `site`.
@@ -379,7 +391,19 @@ impl Pages<'_, '_> {
     }
 
     fn wants_speakers_index(&self) -> bool {
-        self.select.is_none_or(|s| s.indexes && s.speakers)
+        self.select
+            .is_none_or(|s| s.indexes && s.speakers != SpeakerPages::None)
+    }
+
+    fn wants_speakers_letter(&self, letter: char) -> bool {
+        self.select.is_none_or(|s| {
+            s.indexes
+                && match &s.speakers {
+                    SpeakerPages::None => false,
+                    SpeakerPages::Letters(letters) => letters.contains(&letter),
+                    SpeakerPages::All => true,
+                }
+        })
     }
 
     fn wants_session(&self, id: SessionId) -> bool {

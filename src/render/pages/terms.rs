@@ -75,6 +75,11 @@ impl Pages<'_, '_> {
         );
         if split {
             for &(letter, ref people) in &groups {
+                if !self.wants_speakers_letter(letter) {
+                    let path = format!("speakers/a-z/{}/index.html", letter_slug(letter));
+                    self.paths.push(path);
+                    continue;
+                }
                 let mut ctx = Context::new();
                 ctx.insert("letter", &letter.to_string());
                 ctx.insert("letters", &letters);
