@@ -6,6 +6,7 @@ use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 
+use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::error::BuildError;
@@ -97,30 +98,41 @@ impl Mirror {
         part: Part,
         files: Vec<(String, Vec<u8>)>,
     ) -> Result<usize, BuildError> {
-        let mut written = 0;
         if self.closed {
             return Ok(0);
         }
-        for (path, bytes) in files {
-            let h = hash(&bytes);
-            let unchanged = |e: &Entry| e.hash == h;
-            // A file of the site's static/ folder wins over a generated one of the same path.
-            let overridden = |e: &Entry| e.part == Part::Assets && part != Part::Assets;
-            if self
-                .files
-                .get(&path)
-                .is_some_and(|e| unchanged(e) || overridden(e))
+        let changed: Vec<(String, Vec<u8>, u64)> = files
+            .into_iter()
+            .filter_map(|(path, bytes)| {
+                let h = hash(&bytes);
+                let unchanged = |e: &Entry| e.hash == h;
+                // A file of the site's static/ folder wins over a generated one of the same path.
+                let overridden = |e: &Entry| e.part == Part::Assets && part != Part::Assets;
+                let skip = (self.files.get(&path)).is_some_and(|e| unchanged(e) || overridden(e));
+                (!skip).then_some((path, bytes, h))
+            })
+            .collect();
+        // In parallel: each write is a few system calls, and an edit writes dozens of files.
+        let result = changed.par_iter().try_for_each(|(path, bytes, _)| {
+            let target = self.dir.join(path);
+            if !self.files.contains_key(path)
+                && let Some(parent) = target.parent()
             {
-                continue;
-            }
-            let target = self.dir.join(&path);
-            if let Some(parent) = target.parent() {
                 std::fs::create_dir_all(parent).map_err(|e| BuildError::io(parent, e))?;
             }
-            std::fs::write(&target, &bytes).map_err(|e| BuildError::io(&target, e))?;
-            written += 1;
+            std::fs::write(&target, bytes).map_err(|e| BuildError::io(&target, e))
+        });
+        if let Err(e) = result {
+            // Some were written, some not: none is known any more, so all are written next time.
+            for (path, _, _) in &changed {
+                self.files.remove(path);
+            }
+            return Err(e);
+        }
+        let written = changed.len();
+        for (path, bytes, hash) in changed {
             let len = bytes.len() as u64;
-            self.files.insert(path, Entry { hash: h, len, part });
+            self.files.insert(path, Entry { hash, len, part });
         }
         Ok(written)
     }

@@ -487,11 +487,20 @@ impl Live {
             .map(SessionId::from_index)?;
         let mut clock = crate::Stopwatch::start();
         let mut diags = Diagnostics::new();
+        let index = &self.built.index;
+        let sessions_of = |p: PersonId| {
+            let list = index.by_person.get(p.index());
+            list.map_or_else(Vec::new, |l| l.iter().map(|a| a.0).collect())
+        };
+        let rest = model::Rest {
+            site: &self.built.site,
+            sources: &self.sources.sessions,
+            sessions_of: &sessions_of,
+        };
         let again = model::resolve_again(
             source,
             id,
-            &self.built.site,
-            &self.sources.sessions,
+            &rest,
             &mut self.lookup,
             &mut diags,
             &mut self.memo,

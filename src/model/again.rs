@@ -35,15 +35,23 @@ pub struct Again {
     pub(super) fresh: Vec<Slug>,
 }
 
-/// Resolves `src`, the new version of `site.sessions[id]`, on its own: its names are
-/// found in `lookup` (the tables of the last full resolve), `sources` are the site's
-/// session sources (that of `id` is not read). `None` when only resolving the whole
-/// site gives the right result (see the module's documentation).
+/// The site an edited session is resolved again against, as it was before the edit.
+pub struct Rest<'a> {
+    /// The resolved site.
+    pub site: &'a Site,
+    /// The site's session sources, in path order (that of the edited session is not read).
+    pub sources: &'a [SessionSource],
+    /// A person's sessions, in any order (the index knows them).
+    pub sessions_of: &'a dyn Fn(PersonId) -> Vec<SessionId>,
+}
+
+/// Resolves `src`, the new version of `rest.site.sessions[id]`, on its own: its names
+/// are found in `lookup` (the tables of the last full resolve). `None` when only
+/// resolving the whole site gives the right result (see the module's documentation).
 pub fn resolve_again(
     src: &SessionSource,
     id: SessionId,
-    site: &Site,
-    sources: &[SessionSource],
+    rest: &Rest<'_>,
     lookup: &mut Lookup,
     diags: &mut Diagnostics,
     memo: &mut Memo,
@@ -61,6 +69,7 @@ pub fn resolve_again(
     let session = r.slug(src).map(|slug| r.session(src, slug, &mut *lookup));
     lookup.countries = countries;
     let session = session.filter(|_| !lookup.missed)?;
+    let (site, sources) = (rest.site, rest.sources);
 
     let old = &site.sessions[id.index()];
     let mut affected: Vec<PersonId> = Vec::new();
@@ -72,16 +81,17 @@ pub fn resolve_again(
     let in_session = |s: &Session, p: PersonId| s.participants.iter().any(|x| x.person == p);
 
     // Each affected person's sessions, in path order (the order of ids).
-    let mut sessions: Vec<Vec<SessionId>> = vec![Vec::new(); affected.len()];
-    for (i, s) in site.sessions.iter().enumerate() {
-        let sid = SessionId::from_index(i);
-        let s = if sid == id { &session } else { s };
-        for (k, &p) in affected.iter().enumerate() {
-            if in_session(s, p) {
-                sessions[k].push(sid);
+    let sessions: Vec<Vec<SessionId>> = (affected.iter())
+        .map(|&p| {
+            let mut ids: Vec<SessionId> = (rest.sessions_of)(p);
+            ids.retain(|&s| s != id);
+            if in_session(&session, p) {
+                ids.push(id);
             }
-        }
-    }
+            ids.sort_unstable();
+            ids
+        })
+        .collect();
     let source_of = |sid: SessionId| {
         if sid == id {
             return Some(src);
@@ -228,11 +238,23 @@ mod tests {
             .expect("edited");
         let id = SessionId::from_index(at);
         let mut diags = Diagnostics::new();
+        let sessions_of = |p: PersonId| {
+            let ids = (0..before.sessions.len()).map(SessionId::from_index);
+            ids.filter(|s| {
+                let participants = &before.sessions[s.index()].participants;
+                participants.iter().any(|x| x.person == p)
+            })
+            .collect()
+        };
+        let rest = Rest {
+            site: &before,
+            sources: &sources.sessions,
+            sessions_of: &sessions_of,
+        };
         let again = resolve_again(
             &sources.sessions[at],
             id,
-            &before,
-            &sources.sessions,
+            &rest,
             &mut lookup,
             &mut diags,
             &mut Memo::default(),

@@ -384,16 +384,17 @@ fn a_session_resolved_again_and_a_patched_index_equal_a_fresh_resolve_and_build(
             .expect("in the site");
         let mut diags = Diagnostics::new();
         let mut memo = Memo::default();
-        let again = model::resolve_again(
-            source,
-            id,
-            &site,
-            &sources.sessions,
-            &mut lookup,
-            &mut diags,
-            &mut memo,
-        )
-        .expect("same names");
+        let sessions_of = |p: proceedings::model::PersonId| {
+            let list = &index.by_person[p.index()];
+            list.iter().map(|a| a.0).collect()
+        };
+        let rest = model::Rest {
+            site: &site,
+            sources: &sources.sessions,
+            sessions_of: &sessions_of,
+        };
+        let again = model::resolve_again(source, id, &rest, &mut lookup, &mut diags, &mut memo)
+            .expect("same names");
         assert!(again.added.is_empty() && again.renamed.is_empty());
         let old = std::mem::replace(&mut site.sessions[id.index()], again.session);
         index.patch(&site, id, &old, &mut keys);
