@@ -35,6 +35,8 @@ pub(super) struct Change {
     /// Folders of lists that are gone (an event no session names any more), whose
     /// feeds and calendars go with them.
     pub gone: Vec<String>,
+    /// Whether sessions may have gone (their citation files go with them).
+    pub sessions_gone: bool,
 }
 
 /// A list, named so that it can be found in both sites (ids may shift).
@@ -140,6 +142,7 @@ pub(super) fn diff(old: &Built, new: &Built, files: &HashSet<&Path>) -> Change {
         selection,
         cards,
         gone,
+        sessions_gone: true,
     }
 }
 
@@ -393,6 +396,7 @@ pub(super) fn after(before: Before, built: &Built, id: SessionId) -> Change {
         },
         cards: vec![id],
         gone: Vec::new(),
+        sessions_gone: false,
     }
 }
 

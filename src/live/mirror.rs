@@ -59,6 +59,9 @@ pub(crate) struct Mirror {
     dir: PathBuf,
     /// Every file written, by path (hashed fast: ten thousand sessions make 60 000).
     files: FxHashMap<String, Entry>,
+    /// What `files` hold, kept up to date as they change (counting them on every
+    /// update would cost a millisecond per 60 000 files).
+    stats: WriteStats,
     /// Set by [`Mirror::close`]: nothing is written any more.
     closed: bool,
 }
@@ -74,6 +77,7 @@ impl Mirror {
         Mirror {
             dir: dir.to_path_buf(),
             files: FxHashMap::default(),
+            stats: WriteStats::default(),
             closed: false,
         }
     }
@@ -83,6 +87,7 @@ impl Mirror {
     pub(crate) fn close(&mut self) {
         self.closed = true;
         self.files.clear();
+        self.stats = WriteStats::default();
         // Best effort: the folder is ours and temporary.
         let _ = std::fs::remove_dir_all(&self.dir);
     }
@@ -125,14 +130,19 @@ impl Mirror {
         if let Err(e) = result {
             // Some were written, some not: none is known any more, so all are written next time.
             for (path, _, _) in &changed {
-                self.files.remove(path);
+                if let Some(old) = self.files.remove(path) {
+                    self.count(path, old.len, false);
+                }
             }
             return Err(e);
         }
         let written = changed.len();
         for (path, bytes, hash) in changed {
             let len = bytes.len() as u64;
-            self.files.insert(path, Entry { hash, len, part });
+            self.count(&path, len, true);
+            if let Some(old) = self.files.insert(path.clone(), Entry { hash, len, part }) {
+                self.count(&path, old.len, false);
+            }
         }
         Ok(written)
     }
@@ -145,12 +155,24 @@ impl Mirror {
             .filter(|(path, e)| e.part == part && !keep(path))
             .map(|(path, _)| path.clone())
             .collect();
-        for path in &gone {
+        self.remove(part, &gone)
+    }
+
+    /// Deletes the files of `part` among `paths`; returns how many.
+    pub(crate) fn remove(&mut self, part: Part, paths: &[impl AsRef<str>]) -> usize {
+        let mut removed = 0;
+        for path in paths.iter().map(AsRef::as_ref) {
+            if self.files.get(path).is_none_or(|e| e.part != part) {
+                continue;
+            }
             // Best effort: a page of a deleted session or speaker; a failure only leaves a stale file.
             let _ = std::fs::remove_file(self.dir.join(path));
-            self.files.remove(path);
+            if let Some(old) = self.files.remove(path) {
+                self.count(path, old.len, false);
+                removed += 1;
+            }
         }
-        gone.len()
+        removed
     }
 
     /// Replaces `part` with `files`: changed files written, the part's other files deleted.
@@ -176,10 +198,20 @@ impl Mirror {
 
     /// What the folder holds.
     pub(crate) fn stats(&self) -> WriteStats {
-        WriteStats {
-            files: self.files.len(),
-            pages: self.files.keys().filter(|p| p.ends_with(".html")).count(),
-            bytes: self.files.values().map(|e| e.len).sum(),
+        self.stats
+    }
+
+    /// Counts a file of `len` bytes in (`added`) or out of the stats.
+    fn count(&mut self, path: &str, len: u64, added: bool) {
+        let pages = usize::from(path.ends_with(".html"));
+        if added {
+            self.stats.files += 1;
+            self.stats.pages += pages;
+            self.stats.bytes += len;
+        } else {
+            self.stats.files -= 1;
+            self.stats.pages -= pages;
+            self.stats.bytes -= len;
         }
     }
 }
@@ -212,8 +244,17 @@ mod tests {
             out.path().join("feed.xml").exists(),
             "other parts untouched"
         );
-        assert_eq!(m.stats().files, 3);
+        let stats = |files, pages, bytes| WriteStats {
+            files,
+            pages,
+            bytes,
+        };
+        assert_eq!(m.stats(), stats(3, 2, 3));
+        m.put(Part::Pages, files(&[("a/index.html", "longer")]))
+            .expect("rewrite");
+        assert_eq!(m.stats(), stats(3, 2, 8));
         assert_eq!(m.retain(Part::Pages, |p| p.starts_with('a')), 1);
         assert!(!out.path().join("c/index.html").exists());
+        assert_eq!(m.stats(), stats(2, 1, 7));
     }
 }

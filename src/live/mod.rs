@@ -632,11 +632,12 @@ impl Live {
         let rendered = pages.len();
         let written = self.write(|m| {
             let mut n = m.put(Part::Pages, pages)?;
-            // Pages and citation files go only when lists got shorter or sessions,
-            // people, … went.
+            // Pages go only when lists got shorter or sessions, people, … went;
+            // citation files only when sessions did.
             if pages_changed {
-                let all_pages: FxHashSet<&str> = page_paths.iter().map(String::as_str).collect();
-                m.retain(Part::Pages, |p| all_pages.contains(p));
+                m.remove(Part::Pages, &gone(&self.page_paths, &page_paths));
+            }
+            if change.sessions_gone {
                 let sessions: FxHashSet<&str> = (views.site.sessions.iter())
                     .map(|s| s.slug.as_str())
                     .collect();
@@ -756,10 +757,45 @@ fn splice(
     undo
 }
 
+/// The paths of `old` that `new` lacks. Both list a site's pages in the order they are
+/// made, so an edit changes a stretch of them: only that stretch is compared as sets.
+fn gone<'a>(old: &'a [String], new: &[String]) -> Vec<&'a str> {
+    let same = |(a, b): (&String, &String)| a == b;
+    let head = old.iter().zip(new).take_while(|&p| same(p)).count();
+    let tail = (old[head..].iter().rev())
+        .zip(new[head..].iter().rev())
+        .take_while(|&p| same(p))
+        .count();
+    let now: FxHashSet<&str> = (new[head..new.len() - tail].iter())
+        .map(String::as_str)
+        .collect();
+    (old[head..old.len() - tail].iter())
+        .map(String::as_str)
+        .filter(|p| !now.contains(p))
+        .collect()
+}
+
 fn canonical(path: &Path) -> PathBuf {
     std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
 }
 
 fn outputs(list: Vec<render::Output>) -> Vec<(String, Vec<u8>)> {
     list.into_iter().map(|o| (o.path, o.bytes)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::gone;
+
+    #[test]
+    fn gone_pages_are_those_of_the_old_list_the_new_one_lacks() {
+        let list = |s: &str| -> Vec<String> { s.split(' ').map(str::to_string).collect() };
+        let old = list("home a b c d e f");
+        assert_eq!(gone(&old, &list("home a c d x e f")), ["b"]);
+        assert_eq!(gone(&old, &list("home a b c d e f")), Vec::<&str>::new());
+        assert_eq!(gone(&old, &list("home")), ["a", "b", "c", "d", "e", "f"]);
+        // A page may move within the changed stretch without going.
+        assert_eq!(gone(&old, &list("home a d c e f")), ["b"]);
+        assert_eq!(gone(&list("a"), &list("b")), ["a"]);
+    }
 }

@@ -39,7 +39,8 @@ pub struct Again {
 pub struct Rest<'a> {
     /// The resolved site.
     pub site: &'a Site,
-    /// The site's session sources, in path order (that of the edited session is not read).
+    /// The site's session sources, in path order, as they were resolved (the edited
+    /// session's too).
     pub sources: &'a [SessionSource],
     /// A person's sessions, in any order (the index knows them).
     pub sessions_of: &'a dyn Fn(PersonId) -> Vec<SessionId>,
@@ -71,11 +72,22 @@ pub fn resolve_again(
     let session = session.filter(|_| !lookup.missed)?;
     let (site, sources) = (rest.site, rest.sources);
 
+    let source_of = |sid: SessionId| {
+        let file = &site.sessions[sid.index()].file;
+        let at = sources.binary_search_by(|s| s.file.cmp(file)).ok()?;
+        Some(&sources[at])
+    };
+    // Only people whose entries in this session changed can change: they joined, left,
+    // or are spelled or addressed otherwise. (Then so might their first appearance.)
     let old = &site.sessions[id.index()];
+    let old_source = source_of(id)?;
     let mut affected: Vec<PersonId> = Vec::new();
     for p in old.participants.iter().chain(&session.participants) {
-        if !affected.contains(&p.person) {
-            affected.push(p.person);
+        let p = p.person;
+        if !affected.contains(&p)
+            && entries(old_source, p, lookup, memo) != entries(src, p, lookup, memo)
+        {
+            affected.push(p);
         }
     }
     let in_session = |s: &Session, p: PersonId| s.participants.iter().any(|x| x.person == p);
@@ -92,14 +104,6 @@ pub fn resolve_again(
             ids
         })
         .collect();
-    let source_of = |sid: SessionId| {
-        if sid == id {
-            return Some(src);
-        }
-        let file = &site.sessions[sid.index()].file;
-        let at = sources.binary_search_by(|s| s.file.cmp(file)).ok()?;
-        Some(&sources[at])
-    };
 
     let mut added: Vec<Person> = Vec::new();
     let mut renamed: Vec<(PersonId, Person)> = Vec::new();
@@ -108,20 +112,13 @@ pub fn resolve_again(
         let (mut spellings, mut honorific) =
             (Vec::<(String, u32)>::new(), registered.cloned().flatten());
         for &sid in sessions {
-            let entries = &source_of(sid)?.front;
-            for entry in entries.moderators.iter().chain(&entries.speakers) {
-                let e = &entry.value.0;
-                let (parsed, key) = memo.name(&e.name);
-                if key.as_ref().and_then(|k| lookup.id_of(k)) != Some(p.index()) {
-                    continue;
-                }
-                match spellings.iter_mut().find(|(s, _)| *s == parsed.name) {
+            let source = if sid == id { src } else { source_of(sid)? };
+            for (name, written) in entries(source, p, lookup, memo) {
+                match spellings.iter_mut().find(|(s, _)| *s == name) {
                     Some((_, n)) => *n += 1,
-                    None => spellings.push((parsed.name.clone(), 1)),
+                    None => spellings.push((name, 1)),
                 }
-                if honorific.is_none() {
-                    honorific = super::written_honorific(e, parsed);
-                }
+                honorific = honorific.or(written);
             }
         }
         let best = best_spelling(&spellings).map(str::to_string);
@@ -181,6 +178,26 @@ pub fn resolve_again(
     })
 }
 
+/// The entries of `source` that name person `p`: each spelling, with the honorific
+/// it gives.
+fn entries(
+    source: &SessionSource,
+    p: PersonId,
+    lookup: &Lookup,
+    memo: &mut Memo,
+) -> Vec<(String, Option<String>)> {
+    let front = &source.front;
+    let mut found = Vec::new();
+    for entry in front.moderators.iter().chain(&front.speakers) {
+        let e = &entry.value.0;
+        let (parsed, key) = memo.name(&e.name);
+        if key.as_ref().and_then(|k| lookup.id_of(k)) == Some(p.index()) {
+            found.push((parsed.name.clone(), super::written_honorific(e, parsed)));
+        }
+    }
+    found
+}
+
 /// Whether a slug is one that someone else, numbered around it, may want: it reads
 /// "name-2" and the person called "name" has a numbered slug ([`Slug::numbered`]).
 fn contested(slug: &Slug, site: &Site, lookup: &Lookup) -> bool {
@@ -230,7 +247,7 @@ mod tests {
             assert!(!diags.has_errors(), "{diags:?}");
             (sources, site, lookup)
         };
-        let (_, before, mut lookup) = resolve();
+        let (sources_before, before, mut lookup) = resolve();
         site(dir.path(), &[(stem, people)], registry);
         let (sources, after, _) = resolve();
         let at = (sources.sessions.iter())
@@ -248,7 +265,7 @@ mod tests {
         };
         let rest = Rest {
             site: &before,
-            sources: &sources.sessions,
+            sources: &sources_before.sessions,
             sessions_of: &sessions_of,
         };
         let again = resolve_again(

@@ -170,22 +170,48 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// [`escape`], appending to `out`.
+/// [`escape`], appending to `out`. Runs of characters that need no escaping are
+/// copied at once: most text has none.
 pub fn escape_into(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
+    let mut plain = 0;
+    for (i, c) in text.char_indices() {
+        let replacement = match c {
+            '&' => "&amp;",
+            '<' => "&lt;",
+            '>' => "&gt;",
+            '"' => "&quot;",
+            '\'' => "&#39;",
             // Characters XML 1.0 forbids (C0 controls but tab, newline and return;
             // U+FFFE, U+FFFF): text pasted from office software carries some, and a
             // single one makes a feed unreadable. They are dropped.
             c if (c.is_control() && !matches!(c, '\t' | '\n' | '\r') && (c as u32) < 0x20)
                 || c == '\u{FFFE}'
-                || c == '\u{FFFF}' => {}
-            c => out.push(c),
-        }
+                || c == '\u{FFFF}' =>
+            {
+                ""
+            }
+            _ => continue,
+        };
+        out.push_str(&text[plain..i]);
+        out.push_str(replacement);
+        plain = i + c.len_utf8();
+    }
+    out.push_str(&text[plain..]);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape;
+
+    #[test]
+    fn escaping_replaces_specials_drops_forbidden_characters_and_keeps_the_rest() {
+        assert_eq!(
+            escape("Ana & \"Bo\" <x> 'y'"),
+            "Ana &amp; &quot;Bo&quot; &lt;x&gt; &#39;y&#39;"
+        );
+        assert_eq!(escape("Hùng\u{1}\u{FFFE}\tNăm\u{FFFF}"), "Hùng\tNăm");
+        assert_eq!(escape("plain text"), "plain text");
+        assert_eq!(escape("&"), "&amp;");
+        assert_eq!(escape(""), "");
     }
 }

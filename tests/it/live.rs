@@ -346,7 +346,7 @@ fn a_session_resolved_again_and_a_patched_index_equal_a_fresh_resolve_and_build(
         assert!(!diags.has_errors(), "{diags:?}");
         (sources, site, lookup)
     };
-    let (_, mut site, mut lookup) = resolve();
+    let (mut sources_before, mut site, mut lookup) = resolve();
     let mut keys = SortKeys::default();
     let mut index = Index::build_with(&site, &mut keys);
     let edits: [Edit<'_>; 5] = [
@@ -390,7 +390,7 @@ fn a_session_resolved_again_and_a_patched_index_equal_a_fresh_resolve_and_build(
         };
         let rest = model::Rest {
             site: &site,
-            sources: &sources.sessions,
+            sources: &sources_before.sessions,
             sessions_of: &sessions_of,
         };
         let again = model::resolve_again(source, id, &rest, &mut lookup, &mut diags, &mut memo)
@@ -408,6 +408,7 @@ fn a_session_resolved_again_and_a_patched_index_equal_a_fresh_resolve_and_build(
             format!("{:?}", Index::build(&fresh)),
             "edit of s{n}"
         );
+        sources_before = sources;
     }
 }
 
