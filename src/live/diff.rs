@@ -349,9 +349,9 @@ fn initial_in_index(built: &Built, p: PersonId) -> Option<char> {
 }
 
 /// The pages of the speakers index that change when `moved` people (with their initial
-/// before, if they were in it) are as `built` now has them: the letters they left and
-/// joined; all letters when a letter's number of people changed, since every letter
-/// page lists the letters with their counts.
+/// before, if they were in it) are as `built` now has them: the index and the letters
+/// they left and joined; every letter when a letter came or went or the A–Z was split
+/// or joined (every letter page lists the letters).
 fn speaker_pages(built: &Built, moved: &[(PersonId, Option<char>)]) -> SpeakerPages {
     if moved.is_empty() {
         return SpeakerPages::None;
@@ -367,10 +367,33 @@ fn speaker_pages(built: &Built, moved: &[(PersonId, Option<char>)]) -> SpeakerPa
             }
         }
     }
-    if counts.values().any(|&n| n != 0) {
+    let az = &built.index.speakers_az;
+    let split = |n: i64| n > i64::try_from(crate::render::SPEAKERS_ON_ONE_PAGE).unwrap_or(i64::MAX);
+    let now = i64::try_from(az.len()).unwrap_or(i64::MAX);
+    if split(now) != split(now - counts.values().sum::<i64>()) {
         return SpeakerPages::All;
     }
+    for (&letter, &by) in &counts {
+        let under = people_under(built, letter);
+        if by != 0 && (under == 0) != (under - by == 0) {
+            return SpeakerPages::All;
+        }
+    }
     SpeakerPages::Letters(letters)
+}
+
+/// How many people of the speakers index are under `letter`.
+fn people_under(built: &Built, letter: char) -> i64 {
+    let index = &built.index;
+    // The index runs letter by letter, "#" last: a letter's people are one stretch of it.
+    let group = |p: &PersonId| {
+        let l = index.initial_of(*p);
+        (l == '#', l)
+    };
+    let az = &index.speakers_az;
+    let start = az.partition_point(|p| group(p) < (letter == '#', letter));
+    let end = az.partition_point(|p| group(p) <= (letter == '#', letter));
+    i64::try_from(end - start).unwrap_or(i64::MAX)
 }
 
 /// The pages to render after the edit of session `id` that [`before`] saw coming.

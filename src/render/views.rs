@@ -397,6 +397,28 @@ pub struct LetterView {
     pub people: Vec<TermView>,
 }
 
+/// A letter in the navigation of a letter page: no counts, so that a letter page
+/// changes only when its own people do (or letters come or go).
+#[derive(Clone, Debug, Serialize)]
+pub struct LetterLink {
+    /// "A", or "#".
+    pub letter: String,
+    /// Fragment id on the index page ("letter-a").
+    pub id: String,
+    /// The letter's own page.
+    pub url: Option<String>,
+}
+
+impl From<&LetterView> for LetterLink {
+    fn from(l: &LetterView) -> Self {
+        LetterLink {
+            letter: l.letter.clone(),
+            id: l.id.clone(),
+            url: l.url.clone(),
+        }
+    }
+}
+
 impl Views<'_> {
     /// An event with its counts; `full` adds the description and session types.
     pub fn event(&self, id: crate::model::EventId, full: bool) -> EventView {

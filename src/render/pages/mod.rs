@@ -7,6 +7,8 @@
 mod sessions;
 mod terms;
 
+pub(crate) use terms::SPEAKERS_ON_ONE_PAGE;
+
 use std::collections::{BTreeSet, HashSet};
 
 use rayon::prelude::*;

@@ -6,12 +6,12 @@ use super::{Lazy, ListKey, Pages, SessionList};
 use crate::index::sort_key;
 use crate::model::{PersonId, SessionId};
 use crate::render::views::Views;
-use crate::render::views::{CountryRowView, LetterView, TermView};
+use crate::render::views::{CountryRowView, LetterLink, LetterView, TermView};
 use crate::taxonomy::{ActionLine, Sdg};
 
 /// Above this many speakers, the A–Z index gets one page per initial letter:
 /// 20 000 names on one page would weigh megabytes.
-const SPEAKERS_ON_ONE_PAGE: usize = 1500;
+pub(crate) const SPEAKERS_ON_ONE_PAGE: usize = 1500;
 
 /// Co-speakers shown on a speaker page (the busiest speakers share the stage with hundreds).
 const CO_SPEAKERS_SHOWN: usize = 40;
@@ -74,6 +74,7 @@ impl Pages<'_, '_> {
             ctx,
         );
         if split {
+            let links: Vec<LetterLink> = letters.iter().map(LetterLink::from).collect();
             for &(letter, ref people) in &groups {
                 if !self.wants_speakers_letter(letter) {
                     let path = format!("speakers/a-z/{}/index.html", letter_slug(letter));
@@ -82,7 +83,7 @@ impl Pages<'_, '_> {
                 }
                 let mut ctx = Context::new();
                 ctx.insert("letter", &letter.to_string());
-                ctx.insert("letters", &letters);
+                ctx.insert("letters", &links);
                 ctx.insert(
                     "people",
                     &people
