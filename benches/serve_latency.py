@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Save-to-reload latency of `proceedings serve --watch`.
 
-    python3 benches/serve_latency.py CORPUS_DIR [--runs 10] [--edit body|title|speaker]
+    python3 benches/serve_latency.py CORPUS_DIR [--runs 10]
+                                     [--edit body|title|speaker|topic]
                                      [--bin target/release/proceedings]
 
 Starts the server on a free loopback port, listens to its live-reload events
@@ -10,8 +11,10 @@ time from the write to the `reload` event reaching the client. `--edit body`
 (the default) appends a line to the body, which re-renders one page; `--edit
 title` changes the title in the front matter, which re-renders that session and
 the lists that show it; `--edit speaker` adds a new speaker (a new person each
-time), which makes the server resolve the whole site again. Prints every sample
-and the median. Standard library only.
+time, the previous one gone), which also changes the site's people and the
+speakers index; `--edit topic` gives the session a new topic, which makes the
+server resolve the whole site again. Prints every sample and the median.
+Standard library only.
 """
 import argparse
 import re
@@ -27,7 +30,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("corpus")
     ap.add_argument("--runs", type=int, default=10)
-    ap.add_argument("--edit", choices=["body", "title", "speaker"], default="body")
+    ap.add_argument("--edit", choices=["body", "title", "speaker", "topic"], default="body")
     ap.add_argument("--bin", default=serving.DEFAULT_BIN)
     args = ap.parse_args()
 
@@ -73,9 +76,11 @@ def main():
 
 
 def edited(text, edit, i):
-    """The session file with edit number `i` of kind `edit` ("title" or "speaker")."""
+    """The session file with edit number `i` of kind `edit` ("title", "speaker" or "topic")."""
     if edit == "title":
         return re.sub(r"^title: .*$", f'title: "Edited title {i}"', text, count=1, flags=re.M)
+    if edit == "topic":
+        return re.sub(r"^topics: .*$", f'topics: ["Edited topic {i}"]', text, count=1, flags=re.M)
     return re.sub(r"^speakers:\n", f'speakers:\n  - "Edited Speaker {i}"\n', text,
                   count=1, flags=re.M)
 

@@ -15,6 +15,7 @@ use rustc_hash::FxHashMap;
 
 use crate::model::{EventId, PersonId, Role, SessionId, Site, TopicId};
 use crate::taxonomy::{ActionLine, Country, Sdg};
+use crate::url::Slug;
 
 /// All cross-links of a site.
 #[derive(Clone, Debug, Default)]
@@ -43,7 +44,7 @@ pub struct Index {
     pub by_topic: Vec<Vec<SessionId>>,
     /// People who appear in at least one session, A–Z by name, grouped by [`initial`].
     pub speakers_az: Vec<PersonId>,
-    /// Topics A–Z.
+    /// Topics with sessions, A–Z.
     pub topics_az: Vec<TopicId>,
     /// Each person's [`sort_key`], by [`PersonId`] index.
     pub person_keys: Vec<Arc<str>>,
@@ -189,8 +190,13 @@ impl Index {
             .collect();
         speakers.sort_by_cached_key(|&p| az_order(site, &person_keys, p));
         ix.speakers_az = speakers;
-        let mut topics: Vec<TopicId> = (0..site.topics.len()).map(TopicId::from_index).collect();
-        topics.sort_by_cached_key(|t| keys.get(&site.topics[t.index()].name));
+        // Every topic of a resolved site has sessions; those `serve` keeps after their
+        // last session went do not count.
+        let mut topics: Vec<TopicId> = (0..site.topics.len())
+            .map(TopicId::from_index)
+            .filter(|t| !ix.by_topic[t.index()].is_empty())
+            .collect();
+        topics.sort_by_cached_key(|t| topic_order(site, keys, *t));
         ix.topics_az = topics;
         ix.chronological = chronological;
         ix.person_keys = person_keys;
@@ -315,6 +321,12 @@ fn az_order<'a>(site: &'a Site, person_keys: &'a [Arc<str>], p: PersonId) -> imp
     let key = &person_keys[p.index()];
     let letter = initial_of_key(key);
     (letter == '#', letter, key, &site.people[p.index()].slug)
+}
+
+/// The order of the topics index: by name, then slug (unique).
+fn topic_order<'a>(site: &'a Site, keys: &mut SortKeys, t: TopicId) -> (Arc<str>, &'a Slug) {
+    let topic = &site.topics[t.index()];
+    (keys.get(&topic.name), &topic.slug)
 }
 
 fn by_count_desc<K: Copy, S: Ord>(

@@ -1,27 +1,31 @@
 //! Updating the index after one session changed, without building it again.
 //!
-//! Only for an edit that kept the session's event and topics (the site's events and
-//! topics are then unchanged, ids included) and changed people only as
-//! [`crate::model::resolve_again`] allows (new people appended, people named by this
+//! Only for an edit that kept the session's event (the site's events are then
+//! unchanged, ids included) and changed people and topics only as
+//! [`crate::model::resolve_again`] allows (new ones appended, those named by this
 //! session alone renamed): the session leaves every list it was in and enters, in
 //! order, every list it is now in; what is derived from those lists (a person's
-//! countries, a country's people, the speakers index, the action lines met with each
-//! goal) is worked out again for the entries it touched. The result is the index
+//! countries, a country's people, the speakers and topics indexes, the action lines met
+//! with each goal) is worked out again for the entries it touched. The result is the index
 //! [`Index::build`] would make, up to people's ids; `live`'s tests compare them.
 
 use std::collections::BTreeSet;
 
 use rustc_hash::FxHashMap;
 
-use super::{Index, SortKeys, az_order, by_count_desc, newest_first, programme_order, push_unique};
-use crate::model::{PersonId, Role, Session, SessionId, Site};
+use super::{
+    Index, SortKeys, az_order, by_count_desc, newest_first, programme_order, push_unique,
+    topic_order,
+};
+use crate::model::{PersonId, Role, Session, SessionId, Site, TopicId};
 use crate::taxonomy::{ActionLine, Country};
 
 impl Index {
     /// Updates the index for `site.sessions[id]`, which was `old` before an edit that
-    /// kept its event and topics; people the edit added are at the end of `site.people`.
+    /// kept its event; people and topics the edit added are at the end of the site's.
     pub fn patch(&mut self, site: &Site, id: SessionId, old: &Session, keys: &mut SortKeys) {
         let new = &site.sessions[id.index()];
+        self.by_topic.resize(site.topics.len(), Vec::new());
         let count = site.people.len();
         self.by_person.resize(count, Vec::new());
         self.person_countries.resize(count, Vec::new());
@@ -112,6 +116,18 @@ impl Index {
         }
         self.goal_lines(old, -1);
         self.goal_lines(new, 1);
+
+        // Topics the session named or names may have come, gone or been renamed.
+        let touched_topics: BTreeSet<TopicId> =
+            old.topics.iter().chain(&new.topics).copied().collect();
+        self.topics_az.retain(|t| !touched_topics.contains(t));
+        for &t in &touched_topics {
+            if !self.by_topic[t.index()].is_empty() {
+                let key = topic_order(site, keys, t);
+                let at = (self.topics_az).partition_point(|&u| topic_order(site, keys, u) < key);
+                self.topics_az.insert(at, t);
+            }
+        }
     }
 
     /// A person's countries, organizations and titles, in order of first appearance.

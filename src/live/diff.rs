@@ -10,10 +10,10 @@
 //! are re-rendered; otherwise all of them.
 //!
 //! [`diff`] compares two resolved sites. [`before`] and [`after`] serve an edit of one
-//! session that kept its event and topics and changed people only in ways that touch no
-//! other session ([`crate::model::resolve_again`]): ids stay the same (new people get
-//! new ones), so only the lists that session was or is in need comparing, with the
-//! countries of people who joined or left it.
+//! session that kept its event and changed people and topics only in ways that touch no
+//! other session ([`crate::model::resolve_again`]): ids stay the same (new people and
+//! topics get new ones), so only the lists that session was or is in need comparing,
+//! with the countries of people who joined or left it.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::hash::{Hash, Hasher};
@@ -224,7 +224,7 @@ fn sessions_of(built: &Built, key: ListKey) -> Option<Vec<SessionId>> {
         ListKey::Sessions => index.chronological.clone(),
         ListKey::Sdg(g) => index.sdg_sessions(g).to_vec(),
         ListKey::ActionLine(a) => index.action_line_sessions(a).to_vec(),
-        ListKey::Topic(t) => index.by_topic[t.index()].clone(),
+        ListKey::Topic(t) => index.by_topic.get(t.index())?.clone(),
         ListKey::Event(e) => index.by_event[e.index()].clone(),
         // Someone a one-session edit adds has no list before it.
         ListKey::Speaker(p) => (index.by_person.get(p.index())?.iter())

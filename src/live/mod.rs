@@ -4,14 +4,13 @@
 //!
 //! - A change to the body of a session (front matter untouched) re-renders that
 //!   session's page: nothing else shows the body.
-//! - A change to one session's front matter that keeps its event and topics resolves
-//!   that session alone ([`model::resolve_again`]: new people are appended, people no
-//!   other session names may be renamed), patches the index ([`Index::patch`]) and
-//!   renders the pages that show it: its page, the changed pages of its lists and of its
-//!   speakers', countries', goals', action lines', topics' and event's pages, and the
-//!   indexes.
-//! - Any other change to session files (another event or topics, a person also named
-//!   elsewhere now spelled otherwise, new, deleted or renamed files) re-resolves and
+//! - A change to one session's front matter that keeps its event resolves that session
+//!   alone ([`model::resolve_again`]: new people and topics are appended, those no other
+//!   session names may be renamed), patches the index ([`Index::patch`]) and renders the
+//!   pages that show it: its page, the changed pages of its lists and of its speakers',
+//!   countries', goals', action lines', topics' and event's pages, and the indexes.
+//! - Any other change to session files (another event, a person or topic also named
+//!   elsewhere now named otherwise, new, deleted or renamed files) re-resolves and
 //!   re-indexes the site from the sources in memory, then renders the pages [`diff`]
 //!   finds affected, the same kinds as above.
 //! - Either way, only the feeds and calendars of the lists that changed are remade, and
@@ -37,7 +36,7 @@ use rustc_hash::FxHashSet;
 use crate::content::{self, SessionSource, SitePaths, Sources};
 use crate::diag::Diagnostics;
 use crate::index::{Index, SortKeys};
-use crate::model::{self, PersonId, SessionId, Site};
+use crate::model::{self, PersonId, SessionId, Site, TopicId};
 use crate::render::views::Views;
 use crate::render::{self, Theme};
 use crate::{BuildError, BuildOptions, BuildReport};
@@ -48,9 +47,9 @@ use mirror::{Memory, Mirror, Part};
 pub enum Scope {
     /// Only session bodies changed: their pages were re-rendered.
     Bodies,
-    /// One session's front matter changed, but not its event or topics, and its people
-    /// only where no other session names them: it was resolved again on its own, and the
-    /// pages that show it re-rendered.
+    /// One session's front matter changed, but not its event, and the names of its
+    /// people and topics only where no other session names them: it was resolved again
+    /// on its own, and the pages that show it re-rendered.
     Session,
     /// Session files changed: the site was resolved again and the affected pages
     /// re-rendered.
@@ -462,9 +461,9 @@ impl Live {
         Ok(self.published(Scope::Sessions, published, start, clock))
     }
 
-    /// One session's front matter changed but not its event or topics (nor its slug or
-    /// draft state): the site's events and topics stay as they are, and its people change
-    /// only as far as that session alone decides ([`model::resolve_again`]). Then that
+    /// One session's front matter changed but not its event (nor its slug or draft
+    /// state): the site's events stay as they are, and its people and topics change only
+    /// as far as that session alone decides ([`model::resolve_again`]). Then that
     /// session is resolved again on its own and the index patched, which costs the same
     /// for ten sessions or ten thousand. `None` when the edit is not of that kind.
     fn one_session(
@@ -492,10 +491,13 @@ impl Live {
             let list = index.by_person.get(p.index());
             list.map_or_else(Vec::new, |l| l.iter().map(|a| a.0).collect())
         };
+        let topic_sessions =
+            |t: TopicId| index.by_topic.get(t.index()).cloned().unwrap_or_default();
         let rest = model::Rest {
             site: &self.built.site,
             sources: &self.sources.sessions,
             sessions_of: &sessions_of,
+            topic_sessions: &topic_sessions,
         };
         let again = model::resolve_again(
             source,
@@ -510,8 +512,8 @@ impl Live {
             return Some(Err(BuildError::Content(diags)));
         }
         clock.lap("resolve");
-        // New people join the site for good: should rendering fail, they stay, without
-        // sessions, like registry people without any (nothing shows them).
+        // New people and topics join the site for good: should rendering fail, they stay,
+        // without sessions (nothing shows them).
         self.lookup.admit(&again);
         // Copies the site only while a derived job is reading it.
         let built = Arc::make_mut(&mut self.built);
@@ -524,14 +526,11 @@ impl Live {
             &ids,
         );
         built.site.people.extend(again.added);
-        let renamed: Vec<_> = (again.renamed.into_iter())
-            .map(|(p, person)| {
-                (
-                    p,
-                    std::mem::replace(&mut built.site.people[p.index()], person),
-                )
-            })
-            .collect();
+        built.site.topics.extend(again.added_topics);
+        let people = (again.renamed.into_iter()).map(|(p, person)| (p.index(), person));
+        let renamed = swap_in(&mut built.site.people, people.collect());
+        let topics = (again.renamed_topics.into_iter()).map(|(t, topic)| (t.index(), topic));
+        let renamed_topics = swap_in(&mut built.site.topics, topics.collect());
         let old = std::mem::replace(&mut built.site.sessions[id.index()], again.session);
         built.index.patch(&built.site, id, &old, &mut self.keys);
         clock.lap("index");
@@ -554,13 +553,12 @@ impl Live {
                 Some(Ok(self.published(Scope::Session, published, start, clock)))
             }
             Err((cards, e)) => {
-                // Put the session and people back as they were, and the index with them.
+                // Put the session, people and topics back as they were, and the index.
                 drop(built);
                 self.cards = cards;
                 let built = Arc::make_mut(&mut self.built);
-                for (p, person) in renamed {
-                    built.site.people[p.index()] = person;
-                }
+                swap_in(&mut built.site.people, renamed);
+                swap_in(&mut built.site.topics, renamed_topics);
                 let new = std::mem::replace(&mut built.site.sessions[id.index()], old);
                 built.index.patch(&built.site, id, &new, &mut self.keys);
                 Some(Err(e))
@@ -755,6 +753,12 @@ fn splice(
         .collect();
     undo.reverse();
     undo
+}
+
+/// Puts each `(index, value)` into `list`; returns what they replaced, which undoes it.
+fn swap_in<T>(list: &mut [T], entries: Vec<(usize, T)>) -> Vec<(usize, T)> {
+    let swap = |(i, value)| (i, std::mem::replace(&mut list[i], value));
+    entries.into_iter().map(swap).collect()
 }
 
 /// The paths of `old` that `new` lacks. Both list a site's pages in the order they are

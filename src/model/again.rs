@@ -1,27 +1,30 @@
 //! Resolving one edited session again, on its own, against the rest of a resolved site.
 //!
-//! [`resolve`](super::resolve) settles each person's slug, name and honorific from every
-//! session, in path order. An edit of one session that keeps its slug, draft state, event
-//! and topics ([`super::same_frame`]) can change only the people that session names before
-//! or after the edit, and only through their entries. [`resolve_again`] works those out
-//! from the entries alone and gives up (the caller then resolves the whole site) where the
-//! result could differ from a full resolve in more than people's ids:
+//! [`resolve`](super::resolve) settles each person's slug, name and honorific, and each
+//! topic's name, from every session, in path order. An edit of one session that keeps its
+//! slug, draft state and event ([`super::same_frame`]) can change only the people and
+//! topics that session names before or after the edit, and only through its entries.
+//! [`resolve_again`] works those out from the entries alone and gives up (the caller then
+//! resolves the whole site) where the result could differ from a full resolve in more
+//! than ids:
 //!
-//! - someone the session names is also named elsewhere and would now be called or
-//!   addressed differently (their other sessions would show it);
+//! - someone or a topic the session names is also named elsewhere and would now be
+//!   called or addressed differently (the other sessions would show it);
 //! - a slug is not simply the person's identity (a "name-2" slug depends on who came
 //!   first), or a new person's identity is already someone's slug.
 //!
-//! People who lose their last session stay in the site without sessions, as registry
-//! people without sessions do: no page, list or file shows them.
+//! People and topics that lose their last session stay in the site without sessions, as
+//! registry people without sessions do: no page, list or file shows them.
 
 use super::person::best_spelling;
-use super::{Lookup, Memo, Person, PersonId, Session, SessionId, SessionResolver, Site};
+use super::{
+    Lookup, Memo, Person, PersonId, Session, SessionId, SessionResolver, Site, Topic, TopicId,
+};
 use crate::content::SessionSource;
 use crate::diag::Diagnostics;
 use crate::url::Slug;
 
-/// A session resolved again, with what its edit does to the site's people.
+/// A session resolved again, with what its edit does to the site's people and topics.
 #[derive(Debug)]
 pub struct Again {
     /// The session as it now is.
@@ -33,6 +36,10 @@ pub struct Again {
     pub renamed: Vec<(PersonId, Person)>,
     /// The identities of `added`, for [`Lookup::admit`].
     pub(super) fresh: Vec<Slug>,
+    /// Topics no session named before, to append to the site's topics.
+    pub added_topics: Vec<Topic>,
+    /// Topics named by this session alone, whose spelling the edit changed.
+    pub renamed_topics: Vec<(TopicId, Topic)>,
 }
 
 /// The site an edited session is resolved again against, as it was before the edit.
@@ -44,6 +51,8 @@ pub struct Rest<'a> {
     pub sources: &'a [SessionSource],
     /// A person's sessions, in any order (the index knows them).
     pub sessions_of: &'a dyn Fn(PersonId) -> Vec<SessionId>,
+    /// A topic's sessions, in any order.
+    pub topic_sessions: &'a dyn Fn(TopicId) -> Vec<SessionId>,
 }
 
 /// Resolves `src`, the new version of `rest.site.sessions[id]`, on its own: its names
@@ -67,6 +76,7 @@ pub fn resolve_again(
     };
     lookup.missed = false;
     lookup.fresh.clear();
+    lookup.fresh_topics.clear();
     let session = r.slug(src).map(|slug| r.session(src, slug, &mut *lookup));
     lookup.countries = countries;
     let session = session.filter(|_| !lookup.missed)?;
@@ -170,12 +180,83 @@ pub fn resolve_again(
             renamed.push((p, person));
         }
     }
+    let (added_topics, renamed_topics) = topics_again(&session, id, old_source, src, rest, lookup)?;
     Some(Again {
         fresh: std::mem::take(&mut lookup.fresh),
         session,
         added,
         renamed,
+        added_topics,
+        renamed_topics,
     })
+}
+
+/// Topics added, and topics renamed with their new data.
+type TopicChanges = (Vec<Topic>, Vec<(TopicId, Topic)>);
+
+/// The topics `session` (the new version of `rest.site.sessions[id]`, from `src`; `old`
+/// is the source it replaces) brings or renames. A topic is named by its first spelling
+/// in path order, so only topics this session names first can change name: `None` when
+/// one also named elsewhere would.
+fn topics_again(
+    session: &Session,
+    id: SessionId,
+    old: &SessionSource,
+    src: &SessionSource,
+    rest: &Rest<'_>,
+    lookup: &Lookup,
+) -> Option<TopicChanges> {
+    let site = rest.site;
+    let spelling = |source: &SessionSource, t: TopicId| {
+        let named = |n: &&serde_saphyr::Spanned<String>| {
+            Slug::from_text(&n.value).and_then(|k| lookup.topic_of(&k)) == Some(t.index())
+        };
+        (source.front.topics.iter().find(named)).map(|n| super::event::topic_name(&n.value))
+    };
+    let (mut added, mut renamed) = (Vec::new(), Vec::new());
+    let old_topics = &site.sessions[id.index()].topics;
+    let mut seen: Vec<TopicId> = Vec::new();
+    for &t in old_topics.iter().chain(&session.topics) {
+        if seen.contains(&t) || spelling(old, t) == spelling(src, t) {
+            continue;
+        }
+        seen.push(t);
+        let mut ids: Vec<SessionId> = (rest.topic_sessions)(t);
+        ids.retain(|&s| s != id);
+        if session.topics.contains(&t) {
+            ids.push(id);
+        }
+        let Some(&first) = ids.iter().min() else {
+            // Named by no session any more: left as it was, without sessions.
+            continue;
+        };
+        let source = if first == id {
+            src
+        } else {
+            let file = &site.sessions[first.index()].file;
+            let at = (rest.sources).binary_search_by(|s| s.file.cmp(file)).ok()?;
+            &rest.sources[at]
+        };
+        let name = spelling(source, t)?;
+        let Some(topic) = site.topics.get(t.index()) else {
+            let slug = lookup.fresh_topics[t.index() - site.topics.len()].clone();
+            added.push(Topic { slug, name });
+            continue;
+        };
+        if name != topic.name {
+            if ids.iter().any(|&s| s != id) {
+                return None;
+            }
+            let topic = Topic {
+                name,
+                ..topic.clone()
+            };
+            renamed.push((t, topic));
+        }
+    }
+    // Fresh topics come in the order the session names them, as their ids do.
+    added.sort_by_key(|t: &Topic| lookup.topic_of(&t.slug));
+    Some((added, renamed))
 }
 
 /// The entries of `source` that name person `p`: each spelling, with the honorific
@@ -263,10 +344,16 @@ mod tests {
             })
             .collect()
         };
+        let topic_sessions = |t: TopicId| {
+            let ids = (0..before.sessions.len()).map(SessionId::from_index);
+            ids.filter(|s| before.sessions[s.index()].topics.contains(&t))
+                .collect()
+        };
         let rest = Rest {
             site: &before,
             sources: &sources_before.sessions,
             sessions_of: &sessions_of,
+            topic_sessions: &topic_sessions,
         };
         let again = resolve_again(
             &sources.sessions[at],
@@ -357,6 +444,45 @@ mod tests {
         let sessions = [("a", "[Speaker 1, Ben Okafor]"), ("b", "[Ben Okafor]")];
         let (again, _) = edit(&sessions, registry, ("a", "[Speaker 2, Ben Okafor]"));
         assert!(again.is_some());
+    }
+
+    /// [`edit`] for topics: sessions with a speaker and the given topics.
+    fn edit_topics(sessions: &[(&str, &str)], edited: (&str, &str)) -> (Option<Again>, Site) {
+        let with = |topics: &str| format!("[Ana Lima]\ntopics: {topics}");
+        let sessions: Vec<(&str, String)> = sessions.iter().map(|(s, t)| (*s, with(t))).collect();
+        let sessions: Vec<(&str, &str)> = sessions.iter().map(|(s, t)| (*s, t.as_str())).collect();
+        edit(&sessions, "", (edited.0, &with(edited.1)))
+    }
+
+    fn topic<'a>(site: &'a Site, slug: &str) -> &'a Topic {
+        (site.topics.iter())
+            .find(|t| t.slug.as_str() == slug)
+            .expect("topic")
+    }
+
+    #[test]
+    fn topics_come_and_are_renamed_where_this_session_alone_names_them() {
+        let sessions = [("a", "[AI, Quantum Policy]"), ("b", "[AI]")];
+        let (again, full) = edit_topics(&sessions, ("a", "[AI, Space Law]"));
+        let again = again.expect("one-session edit");
+        assert_eq!(again.added_topics, [topic(&full, "space-law").clone()]);
+        let (again, full) = edit_topics(&sessions, ("a", "[AI, \"quantum   POLICY\"]"));
+        let again = again.expect("one-session edit");
+        let renamed: Vec<&Topic> = again.renamed_topics.iter().map(|(_, t)| t).collect();
+        assert_eq!(renamed, [topic(&full, "quantum-policy")]);
+        assert_eq!(renamed[0].name, "quantum POLICY");
+    }
+
+    #[test]
+    fn a_topic_named_first_here_and_elsewhere_too_needs_a_full_resolve() {
+        let sessions = [("a", "[AI]"), ("b", "[AI]")];
+        let (again, full) = edit_topics(&sessions, ("a", "[ai]"));
+        assert!(again.is_none());
+        assert_eq!(topic(&full, "ai").name, "ai");
+        // Named after someone else's spelling: nothing changes.
+        let (again, _) = edit_topics(&sessions, ("b", "[ai]"));
+        let again = again.expect("one-session edit");
+        assert!(again.renamed_topics.is_empty());
     }
 
     #[test]

@@ -156,6 +156,12 @@ pub struct Topic {
     pub name: String,
 }
 
+/// A topic's display name as written: NFC, single spaces.
+pub(super) fn topic_name(written: &str) -> String {
+    let name: String = written.nfc().collect();
+    name.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// Collects topics, merging case and spacing variants.
 #[derive(Debug, Default)]
 pub(crate) struct TopicsBuilder {
@@ -171,16 +177,10 @@ impl TopicsBuilder {
             return Some(TopicId::from_index(i));
         }
         let index = self.topics.len();
-        let display: String = name
-            .nfc()
-            .collect::<String>()
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
         self.by_slug.insert(slug.clone(), index);
         self.topics.push(Topic {
             slug,
-            name: display,
+            name: topic_name(name),
         });
         Some(TopicId::from_index(index))
     }

@@ -57,6 +57,8 @@ impl Interner {
         let slugs = self.people.take_slugs();
         let registered = self.people.take_registered();
         let people = self.people.finish();
+        let topic_slugs = self.topics.take_slugs();
+        let topics = self.topics.finish();
         let lookup = Lookup {
             countries,
             people: identities,
@@ -65,10 +67,12 @@ impl Interner {
             count: people.len(),
             fresh: Vec::new(),
             events: self.events.take_keys(),
-            topics: self.topics.take_slugs(),
+            topics: topic_slugs,
+            topic_count: topics.len(),
+            fresh_topics: Vec::new(),
             missed: false,
         };
-        (people, self.events.finish(), self.topics.finish(), lookup)
+        (people, self.events.finish(), topics, lookup)
     }
 }
 
@@ -90,7 +94,11 @@ pub struct Lookup {
     /// Event ids (and names of sessions' own events), then registry display names.
     events: (FxHashMap<Slug, usize>, FxHashMap<Slug, usize>),
     topics: FxHashMap<Slug, usize>,
-    /// Set when a name was not found: the session cannot be resolved by lookup.
+    /// How many topics the site has.
+    pub(super) topic_count: usize,
+    /// Topics no one has, met while resolving a session again, as `fresh` for people.
+    pub(super) fresh_topics: Vec<Slug>,
+    /// Set when an event was not found: the session cannot be resolved by lookup.
     pub(super) missed: bool,
 }
 
@@ -103,12 +111,25 @@ impl Lookup {
         })
     }
 
-    /// Takes in the people a session resolved again brought (the site has them now).
+    /// The topic of a slug, among the site's topics and the fresh ones.
+    pub(super) fn topic_of(&self, key: &Slug) -> Option<usize> {
+        self.topics.get(key).copied().or_else(|| {
+            let at = self.fresh_topics.iter().position(|k| k == key)?;
+            Some(self.topic_count + at)
+        })
+    }
+
+    /// Takes in the people and topics a session resolved again brought (the site has
+    /// them now).
     pub fn admit(&mut self, again: &super::Again) {
         for (key, person) in again.fresh.iter().zip(&again.added) {
             self.people.insert(key.clone(), self.count);
             self.slugs.insert(person.slug.clone());
             self.count += 1;
+        }
+        for topic in &again.added_topics {
+            self.topics.insert(topic.slug.clone(), self.topic_count);
+            self.topic_count += 1;
         }
     }
 }
@@ -132,24 +153,20 @@ impl Names for Lookup {
 
     fn topic(&mut self, name: &str) -> Option<TopicId> {
         let key = Slug::from_text(name)?;
-        let found = self.topics.get(&key).copied();
-        self.missed |= found.is_none();
-        found.map(TopicId::from_index)
+        let found = self.topic_of(&key).unwrap_or_else(|| {
+            self.fresh_topics.push(key);
+            self.topic_count + self.fresh_topics.len() - 1
+        });
+        Some(TopicId::from_index(found))
     }
 }
 
-/// Whether two versions of a session's front matter name the same event and topics,
-/// under the same slug and draft state: then an edit from one to the other changes no
-/// event or topic of the site, and the session keeps its place among the others.
+/// Whether two versions of a session's front matter name the same event, under the
+/// same slug and draft state: then an edit from one to the other changes no event of the
+/// site, and the session keeps its place among the others.
 pub fn same_frame(a: &SessionFrontMatter, b: &SessionFrontMatter) -> bool {
     fn value(s: &Option<serde_saphyr::Spanned<String>>) -> Option<&String> {
         s.as_ref().map(|s| &s.value)
     }
-    fn topics(f: &SessionFrontMatter) -> impl Iterator<Item = &String> {
-        f.topics.iter().map(|t| &t.value)
-    }
-    a.draft == b.draft
-        && value(&a.slug) == value(&b.slug)
-        && value(&a.event) == value(&b.event)
-        && topics(a).eq(topics(b))
+    a.draft == b.draft && value(&a.slug) == value(&b.slug) && value(&a.event) == value(&b.event)
 }

@@ -204,6 +204,24 @@ fn every_kind_of_edit_leaves_the_live_site_equal_to_a_full_build() {
             "topics: [\"Quantum Policy\", \"cybersecurity\"]",
         )
     });
+    // A topic of its own: added, spelled otherwise, then dropped.
+    let own = |spelling: &'static str| {
+        move |s: &str| s.replacen("topics: [", &format!("topics: [\"{spelling}\", "), 1)
+    };
+    let original = t.read(20);
+    t.edit(20, "a new topic", Scope::Session, own("Space Law"));
+    let topic_page = t.live.out_dir().join("topics/space-law/index.html");
+    assert!(topic_page.exists());
+    t.edit(
+        20,
+        "the new topic spelled otherwise",
+        Scope::Session,
+        |_| own("space  LAW")(&original),
+    );
+    t.edit(20, "the new topic dropped", Scope::Session, |_| {
+        original.clone()
+    });
+    assert!(!topic_page.exists());
     t.edit(
         9,
         "moderator spelled with an honorific",
@@ -382,14 +400,17 @@ fn a_session_resolved_again_and_a_patched_index_equal_a_fresh_resolve_and_build(
             let list = &index.by_person[p.index()];
             list.iter().map(|a| a.0).collect()
         };
+        let topic_sessions = |t: proceedings::model::TopicId| index.by_topic[t.index()].clone();
         let rest = model::Rest {
             site: &site,
             sources: &sources_before.sessions,
             sessions_of: &sessions_of,
+            topic_sessions: &topic_sessions,
         };
         let again = model::resolve_again(source, id, &rest, &mut lookup, &mut diags, &mut memo)
             .expect("same names");
         assert!(again.added.is_empty() && again.renamed.is_empty());
+        assert!(again.added_topics.is_empty() && again.renamed_topics.is_empty());
         let old = std::mem::replace(&mut site.sessions[id.index()], again.session);
         index.patch(&site, id, &old, &mut keys);
         assert_eq!(

@@ -23,7 +23,7 @@ impl Pages<'_, '_> {
             ("countries", index.by_country.len(), "countries/"),
             ("SDGs", index.sdgs_in_use(), "sdgs/"),
             ("action lines", index.action_lines_in_use(), "action-lines/"),
-            ("topics", site.topics.len(), "topics/"),
+            ("topics", index.topics_az.len(), "topics/"),
             ("events", site.events.len(), "events/"),
         ]
         .map(|(name, count, path)| TermView {

@@ -288,8 +288,8 @@ impl Pages<'_, '_> {
         let mut ctx = Context::new();
         ctx.insert("topics", &list);
         self.single("topics.html", "topics/index.html", "Topics", "topics", ctx);
-        for (i, t) in site.topics.iter().enumerate() {
-            let id = crate::model::TopicId::from_index(i);
+        for &id in &index.topics_az {
+            let (i, t) = (id.index(), &site.topics[id.index()]);
             let dir = ListKey::Topic(id).dir(site);
             if !self.wants_list(ListKey::Topic(id)) {
                 self.skip_list(&dir, index.by_topic[i].len());
