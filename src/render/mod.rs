@@ -173,6 +173,12 @@ pub fn escape(text: &str) -> String {
 /// [`escape`], appending to `out`. Runs of characters that need no escaping are
 /// copied at once: most text has none.
 pub fn escape_into(out: &mut String, text: &str) {
+    // Bytes that may start something to replace or drop (0xEF starts U+FFFE and U+FFFF).
+    let special = |b: u8| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'' | 0xEF) || b < 0x20;
+    if !text.bytes().any(special) {
+        out.push_str(text);
+        return;
+    }
     let mut plain = 0;
     for (i, c) in text.char_indices() {
         let replacement = match c {
