@@ -180,6 +180,8 @@ pub fn resolve_again(
             renamed.push((p, person));
         }
     }
+    // New people take the ids the lookup gave them, in the order it met them.
+    added.sort_by_key(|person| lookup.fresh.iter().position(|k| *k == person.slug));
     let (added_topics, renamed_topics) = topics_again(&session, id, old_source, src, rest, lookup)?;
     Some(Again {
         fresh: std::mem::take(&mut lookup.fresh),
@@ -254,7 +256,7 @@ fn topics_again(
             renamed.push((t, topic));
         }
     }
-    // Fresh topics come in the order the session names them, as their ids do.
+    // New topics take the ids the lookup gave them, in the order it met them.
     added.sort_by_key(|t: &Topic| lookup.topic_of(&t.slug));
     Some((added, renamed))
 }
