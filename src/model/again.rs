@@ -456,6 +456,7 @@ mod tests {
         edit(&sessions, "", (edited.0, &with(edited.1)))
     }
 
+    /// A topic of a fully resolved site, by slug.
     fn topic<'a>(site: &'a Site, slug: &str) -> &'a Topic {
         (site.topics.iter())
             .find(|t| t.slug.as_str() == slug)
