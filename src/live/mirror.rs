@@ -4,7 +4,7 @@
 
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, PoisonError};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -64,6 +64,38 @@ pub(crate) struct Mirror {
     stats: WriteStats,
     /// Set by [`Mirror::close`]: nothing is written any more.
     closed: bool,
+    /// Held while derived files are written without the mirror's lock
+    /// ([`Mirror::replace_unlocked`]), and by anyone else replacing them.
+    derived_gate: Arc<Mutex<()>>,
+}
+
+/// Files with the hash of their bytes.
+type Batch = Vec<(String, Vec<u8>, u64)>;
+
+fn hashed(files: Vec<(String, Vec<u8>)>) -> Batch {
+    let with_hash = |(path, bytes): (String, Vec<u8>)| {
+        let h = hash(&bytes);
+        (path, bytes, h)
+    };
+    files.into_iter().map(with_hash).collect()
+}
+
+/// Writes `files` under `dir`, in parallel (each write is a few system calls, and an
+/// edit writes dozens of files); `known` paths need no folder made.
+fn write_out(
+    dir: &Path,
+    files: &Batch,
+    known: impl Fn(&str) -> bool + Sync,
+) -> Result<(), BuildError> {
+    files.par_iter().try_for_each(|(path, bytes, _)| {
+        let target = dir.join(path);
+        if !known(path)
+            && let Some(parent) = target.parent()
+        {
+            std::fs::create_dir_all(parent).map_err(|e| BuildError::io(parent, e))?;
+        }
+        std::fs::write(&target, bytes).map_err(|e| BuildError::io(&target, e))
+    })
 }
 
 fn hash(bytes: &[u8]) -> u64 {
@@ -79,6 +111,7 @@ impl Mirror {
             files: FxHashMap::default(),
             stats: WriteStats::default(),
             closed: false,
+            derived_gate: Arc::default(),
         }
     }
 
@@ -106,44 +139,94 @@ impl Mirror {
         if self.closed {
             return Ok(0);
         }
-        let changed: Vec<(String, Vec<u8>, u64)> = files
-            .into_iter()
-            .filter_map(|(path, bytes)| {
-                let h = hash(&bytes);
-                let unchanged = |e: &Entry| e.hash == h;
-                // A file of the site's static/ folder wins over a generated one of the same path.
-                let overridden = |e: &Entry| e.part == Part::Assets && part != Part::Assets;
-                let skip = (self.files.get(&path)).is_some_and(|e| unchanged(e) || overridden(e));
-                (!skip).then_some((path, bytes, h))
-            })
-            .collect();
-        // In parallel: each write is a few system calls, and an edit writes dozens of files.
-        let result = changed.par_iter().try_for_each(|(path, bytes, _)| {
-            let target = self.dir.join(path);
-            if !self.files.contains_key(path)
-                && let Some(parent) = target.parent()
-            {
-                std::fs::create_dir_all(parent).map_err(|e| BuildError::io(parent, e))?;
-            }
-            std::fs::write(&target, bytes).map_err(|e| BuildError::io(&target, e))
-        });
+        let changed = self.changed(part, hashed(files));
+        let result = write_out(&self.dir, &changed, |p| self.files.contains_key(p));
+        self.record(part, changed, result)
+    }
+
+    /// The files of `part` whose bytes differ from what the folder holds (a file of the
+    /// site's static/ folder wins over a generated one of the same path).
+    fn changed(&self, part: Part, files: Batch) -> Batch {
+        let keep =
+            |e: &Entry, h: u64| e.hash == h || (e.part == Part::Assets && part != Part::Assets);
+        (files.into_iter())
+            .filter(|(path, _, h)| !self.files.get(path).is_some_and(|e| keep(e, *h)))
+            .collect()
+    }
+
+    /// Takes note of `written` files of `part` once `result` says they were written;
+    /// returns how many. After an error, some were written and some not: none is known
+    /// any more, so all are written next time.
+    fn record(
+        &mut self,
+        part: Part,
+        written: Batch,
+        result: Result<(), BuildError>,
+    ) -> Result<usize, BuildError> {
         if let Err(e) = result {
-            // Some were written, some not: none is known any more, so all are written next time.
-            for (path, _, _) in &changed {
-                if let Some(old) = self.files.remove(path) {
-                    self.count(path, old.len, false);
-                }
-            }
+            self.forget(&written);
             return Err(e);
         }
-        let written = changed.len();
-        for (path, bytes, hash) in changed {
+        let n = written.len();
+        for (path, bytes, hash) in written {
             let len = bytes.len() as u64;
             self.count(&path, len, true);
             if let Some(old) = self.files.insert(path.clone(), Entry { hash, len, part }) {
                 self.count(&path, old.len, false);
             }
         }
+        Ok(n)
+    }
+
+    /// The gate to hold while replacing derived files (take it before the mirror's lock).
+    pub(crate) fn derived_gate(&self) -> Arc<Mutex<()>> {
+        self.derived_gate.clone()
+    }
+
+    /// Forgets what was written to `files`' paths, so that they are all written next time.
+    fn forget(&mut self, files: &Batch) {
+        for (path, _, _) in files {
+            if let Some(old) = self.files.remove(path) {
+                self.count(path, old.len, false);
+            }
+        }
+    }
+
+    /// Replaces `part` with `files` as [`Mirror::replace`] does, but writes them without
+    /// holding `mirror`'s lock (the search index and exports weigh a hundred megabytes
+    /// on a large site: an edit's update must not wait for them), and only if `current`
+    /// holds when it starts; returns how many files were written. Holds the derived gate
+    /// meanwhile, so no one else replaces these files under it.
+    pub(crate) fn replace_unlocked(
+        mirror: &Mutex<Mirror>,
+        part: Part,
+        files: Vec<(String, Vec<u8>)>,
+        current: impl Fn() -> bool,
+    ) -> Result<usize, BuildError> {
+        let lock = || mirror.lock().unwrap_or_else(PoisonError::into_inner);
+        let gate = lock().derived_gate();
+        let _writing = gate.lock().unwrap_or_else(PoisonError::into_inner);
+        let keep: FxHashSet<String> = files.iter().map(|(p, _)| p.clone()).collect();
+        let files = hashed(files);
+        let (dir, changed) = {
+            let m = lock();
+            if m.closed || !current() {
+                return Ok(0);
+            }
+            (m.dir.clone(), m.changed(part, files))
+        };
+        // New folders are made as needed (a few: this is not the reload path).
+        let result = write_out(&dir, &changed, |_| false);
+        let mut m = lock();
+        if m.closed {
+            // The server stopped meanwhile: what was just written goes too.
+            let _ = std::fs::remove_dir_all(&dir);
+            return Ok(0);
+        }
+        // Recorded even if a newer state came meanwhile: the folder holds these now, and
+        // that state's own job (or rebuild, which waits for the gate) follows.
+        let written = m.record(part, changed, result)?;
+        m.retain(part, |p| keep.contains(p));
         Ok(written)
     }
 

@@ -160,25 +160,19 @@ impl Derived {
         let Some(held) = self.built.upgrade().filter(|_| current()) else {
             return Ok(());
         };
+        // A copy of its own, made here off the reload path: while the job runs (seconds
+        // on a large site) the next edit then changes the site in place instead of
+        // copying it first, which would delay that edit's reload.
+        let mut built = (*held).clone();
+        drop(held);
+        built.apply(self.bodies.clone());
         let memory = Memory::default();
-        let copy;
-        let built = if self.bodies.is_empty() {
-            &*held
-        } else {
-            let mut b = (*held).clone();
-            b.apply(self.bodies.clone());
-            copy = b;
-            &copy
-        };
         let views = Views {
             site: &built.site,
             index: &built.index,
         };
         render::derived(&views, &memory)?;
-        let mut mirror = self.mirror.lock().unwrap_or_else(PoisonError::into_inner);
-        if current() {
-            mirror.replace(Part::Derived, memory.into_files())?;
-        }
+        Mirror::replace_unlocked(&self.mirror, Part::Derived, memory.into_files(), current)?;
         Ok(())
     }
 }
@@ -233,6 +227,9 @@ impl Live {
         let written = {
             // Nothing above touched the folder: a failed load leaves the last good site.
             generation.fetch_add(1, Ordering::SeqCst);
+            // A derived job still writing finishes first: these files must come last.
+            let gate = (mirror.lock().unwrap_or_else(PoisonError::into_inner)).derived_gate();
+            let _writing = gate.lock().unwrap_or_else(PoisonError::into_inner);
             let mut m = mirror.lock().unwrap_or_else(PoisonError::into_inner);
             // Assets first: the site's static/ files win over generated ones of the same path.
             m.replace(Part::Assets, assets)?

@@ -135,6 +135,8 @@ impl DerivedWorker {
         let next: Arc<(Mutex<Option<Derived>>, Condvar)> = Arc::default();
         let queue = next.clone();
         std::thread::spawn(move || {
+            // One thread of its own: the reloads keep the other cores while it runs.
+            let pool = rayon::ThreadPoolBuilder::new().num_threads(1).build().ok();
             let (slot, ready) = &*queue;
             let mut waiting = slot.lock().unwrap_or_else(PoisonError::into_inner);
             loop {
@@ -155,7 +157,10 @@ impl DerivedWorker {
                 }
                 drop(waiting);
                 // An error here is a write error in the served folder; the next update retries.
-                let _ = job.run();
+                let _ = match &pool {
+                    Some(pool) => pool.install(|| job.run()),
+                    None => job.run(),
+                };
                 waiting = slot.lock().unwrap_or_else(PoisonError::into_inner);
             }
         });
