@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
 """Save-to-reload latency of `proceedings serve --watch`.
 
-    python3 benches/serve_latency.py CORPUS_DIR [--runs 10]
+    python3 benches/serve_latency.py CORPUS_DIR [--runs 10] [--pause 0.3]
                                      [--edit body|title|speaker|topic|event]
                                      [--bin target/release/proceedings]
 
 Starts the server on a free loopback port, listens to its live-reload events
-(/__proceedings/events), then edits one session file RUNS times and measures the
-time from the write to the `reload` event reaching the client. `--edit body`
+(/__proceedings/events), then edits one session file RUNS times, PAUSE seconds
+apart, and measures the time from the write to the `reload` event reaching the
+client. `--edit body`
 (the default) appends a line to the body, which re-renders one page; `--edit
 title` changes the title in the front matter, which re-renders that session and
 the lists that show it; `--edit speaker` adds a new speaker (a new person each
@@ -34,6 +35,8 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("corpus")
     ap.add_argument("--runs", type=int, default=10)
+    ap.add_argument("--pause", type=float, default=0.3,
+                    help="seconds between edits; from 0.4 the search-index job runs between them")
     ap.add_argument("--edit", choices=["body", "title", "speaker", "topic", "event"],
                     default="body")
     ap.add_argument("--bin", default=serving.DEFAULT_BIN)
@@ -48,7 +51,7 @@ def main():
             original = fh.read()
         samples, stale = [], 0
         for i in range(args.runs):
-            time.sleep(0.3)  # let the previous rebuild settle
+            time.sleep(args.pause)  # let the previous rebuild settle
             # A reload left over from the previous edit would end this one at once.
             stale += events.drain()
             if args.edit == "body":

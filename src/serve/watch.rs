@@ -120,9 +120,10 @@ fn changed_paths(events: &[notify_debouncer_full::DebouncedEvent]) -> Vec<PathBu
         .collect()
 }
 
-/// Makes the search index and data exports of the newest state on its own thread,
-/// once edits have paused for [`DERIVED_PAUSE`]: while someone saves again and
-/// again, the reloads keep both cores. A state superseded meanwhile is skipped.
+/// Makes the search index and data exports of the newest state on its own thread
+/// (and a one-thread pool for its parallel work), once edits have paused for
+/// [`DERIVED_PAUSE`]: while someone saves again and again, the reloads keep the other
+/// cores. A state superseded meanwhile is skipped.
 struct DerivedWorker {
     next: Arc<(Mutex<Option<Derived>>, Condvar)>,
 }
