@@ -340,4 +340,29 @@ mod tests {
         assert!(!out.path().join("c/index.html").exists());
         assert_eq!(m.stats(), stats(2, 1, 7));
     }
+
+    #[test]
+    fn derived_files_are_replaced_outside_the_lock_only_while_current_and_open() {
+        let out = tempfile::tempdir().expect("out");
+        let dir = out.path().join("site");
+        let m = Mutex::new(Mirror::new(&dir));
+        let put = |list: &[(&str, &str)], current: bool| {
+            Mirror::replace_unlocked(&m, Part::Derived, files(list), || current).expect("put")
+        };
+        assert_eq!(
+            put(&[("search/a.json", "a"), ("data/x.json", "x")], true),
+            2
+        );
+        // A state superseded before the job writes changes nothing.
+        assert_eq!(put(&[("search/b.json", "b")], false), 0);
+        assert!(dir.join("search/a.json").exists() && !dir.join("search/b.json").exists());
+        // Unchanged files are not written again; files no longer made go.
+        assert_eq!(put(&[("search/a.json", "a")], true), 0);
+        assert!(!dir.join("data/x.json").exists());
+        assert_eq!(m.lock().expect("lock").stats().files, 1);
+        // Once the server stopped, nothing brings the folder back.
+        m.lock().expect("lock").close();
+        assert_eq!(put(&[("search/c.json", "c")], true), 0);
+        assert!(!dir.exists());
+    }
 }

@@ -55,6 +55,15 @@ pub struct Rest<'a> {
     pub topic_sessions: &'a dyn Fn(TopicId) -> Vec<SessionId>,
 }
 
+impl Rest<'_> {
+    /// The source `site.sessions[id]` was resolved from.
+    fn source_of(&self, id: SessionId) -> Option<&SessionSource> {
+        let file = &self.site.sessions[id.index()].file;
+        let at = (self.sources).binary_search_by(|s| s.file.cmp(file)).ok()?;
+        Some(&self.sources[at])
+    }
+}
+
 /// Resolves `src`, the new version of `rest.site.sessions[id]`, on its own: its names
 /// are found in `lookup` (the tables of the last full resolve). `None` when only
 /// resolving the whole site gives the right result (see the module's documentation).
@@ -80,17 +89,11 @@ pub fn resolve_again(
     let session = r.slug(src).map(|slug| r.session(src, slug, &mut *lookup));
     lookup.countries = countries;
     let session = session.filter(|_| !lookup.missed)?;
-    let (site, sources) = (rest.site, rest.sources);
-
-    let source_of = |sid: SessionId| {
-        let file = &site.sessions[sid.index()].file;
-        let at = sources.binary_search_by(|s| s.file.cmp(file)).ok()?;
-        Some(&sources[at])
-    };
+    let site = rest.site;
     // Only people whose entries in this session changed can change: they joined, left,
     // or are spelled or addressed otherwise. (Then so might their first appearance.)
     let old = &site.sessions[id.index()];
-    let old_source = source_of(id)?;
+    let old_source = rest.source_of(id)?;
     let mut affected: Vec<PersonId> = Vec::new();
     for p in old.participants.iter().chain(&session.participants) {
         let p = p.person;
@@ -122,7 +125,7 @@ pub fn resolve_again(
         let (mut spellings, mut honorific) =
             (Vec::<(String, u32)>::new(), registered.cloned().flatten());
         for &sid in sessions {
-            let source = if sid == id { src } else { source_of(sid)? };
+            let source = if sid == id { src } else { rest.source_of(sid)? };
             for (name, written) in entries(source, p, lookup, memo) {
                 match spellings.iter_mut().find(|(s, _)| *s == name) {
                     Some((_, n)) => *n += 1,
@@ -235,9 +238,7 @@ fn topics_again(
         let source = if first == id {
             src
         } else {
-            let file = &site.sessions[first.index()].file;
-            let at = (rest.sources).binary_search_by(|s| s.file.cmp(file)).ok()?;
-            &rest.sources[at]
+            rest.source_of(first)?
         };
         let name = spelling(source, t)?;
         let Some(topic) = site.topics.get(t.index()) else {
@@ -368,11 +369,16 @@ mod tests {
         (again, after)
     }
 
+    /// The item of `items` with slug `slug`.
+    fn by_slug<'a, T>(items: &'a [T], slug: &str, of: impl Fn(&T) -> &Slug) -> &'a T {
+        (items.iter())
+            .find(|x| of(x).as_str() == slug)
+            .unwrap_or_else(|| panic!("no {slug}"))
+    }
+
     /// A person of a fully resolved site, by slug.
     fn person<'a>(site: &'a Site, slug: &str) -> &'a Person {
-        (site.people.iter())
-            .find(|p| p.slug.as_str() == slug)
-            .expect("person")
+        by_slug(&site.people, slug, |p| &p.slug)
     }
 
     #[test]
@@ -458,9 +464,7 @@ mod tests {
 
     /// A topic of a fully resolved site, by slug.
     fn topic<'a>(site: &'a Site, slug: &str) -> &'a Topic {
-        (site.topics.iter())
-            .find(|t| t.slug.as_str() == slug)
-            .expect("topic")
+        by_slug(&site.topics, slug, |t| &t.slug)
     }
 
     #[test]
