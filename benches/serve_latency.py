@@ -14,7 +14,7 @@ title` changes the title in the front matter, which re-renders that session and
 the lists that show it; `--edit speaker` adds a new speaker (a new person each
 time, the previous one gone), which also changes the site's people and the
 speakers index; `--edit topic` gives the session a new topic; `--edit event`
-moves it to a new event, which makes the server resolve the whole site again.
+moves it to a new event (each time another, the previous one gone).
 Each edit writes the whole file in one
 system call, as editors do; a reload left over from the previous edit (an
 editor's write seen in two parts) is dropped, and counted, before the next.

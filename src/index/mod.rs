@@ -256,9 +256,16 @@ impl Index {
         self.by_action_line.get(&a).map_or(&[], Vec::as_slice)
     }
 
-    /// Events in display order: newest first by start (or first session) date.
+    /// The events the site shows, in display order: newest first by start (or first
+    /// session) date, then by name and slug. Shown are the registry's events and those
+    /// with sessions: an event named only by a session that `serve` has since moved to
+    /// another event stays in the model, without sessions, until the next full resolve.
+    /// Every list of events follows this order, never ids, which depend on path order.
     pub fn events_newest_first(&self, site: &Site) -> Vec<EventId> {
-        let mut ids: Vec<EventId> = (0..site.events.len()).map(EventId::from_index).collect();
+        let mut ids: Vec<EventId> = (0..site.events.len())
+            .map(EventId::from_index)
+            .filter(|e| site.events[e.index()].registered || !self.by_event[e.index()].is_empty())
+            .collect();
         let first_day = |e: EventId| {
             site.events[e.index()].start.or_else(|| {
                 self.by_event[e.index()]
@@ -270,6 +277,7 @@ impl Index {
             (
                 Reverse(first_day(e)),
                 sort_key(&site.events[e.index()].name),
+                site.events[e.index()].slug.clone(),
             )
         });
         ids

@@ -1,9 +1,8 @@
 //! Updating the index after one session changed, without building it again.
 //!
-//! Only for an edit that kept the session's event (the site's events are then
-//! unchanged, ids included) and changed people and topics only as
+//! Only for an edit that changed people, topics and the event only as
 //! [`crate::model::resolve_again`] allows (new ones appended, those named by this
-//! session alone renamed): the session leaves every list it was in and enters, in
+//! session alone renamed; ids of the others unchanged): the session leaves every list it was in and enters, in
 //! order, every list it is now in; what is derived from those lists (a person's
 //! countries, a country's people, the speakers and topics indexes, the action lines met
 //! with each goal) is worked out again for the entries it touched. The result is the index
@@ -21,11 +20,12 @@ use crate::model::{PersonId, Role, Session, SessionId, Site, TopicId};
 use crate::taxonomy::{ActionLine, Country};
 
 impl Index {
-    /// Updates the index for `site.sessions[id]`, which was `old` before an edit that
-    /// kept its event; people and topics the edit added are at the end of the site's.
+    /// Updates the index for `site.sessions[id]`, which was `old` before the edit; people,
+    /// topics and events the edit added are at the end of the site's.
     pub fn patch(&mut self, site: &Site, id: SessionId, old: &Session, keys: &mut SortKeys) {
         let new = &site.sessions[id.index()];
         self.by_topic.resize(site.topics.len(), Vec::new());
+        self.by_event.resize(site.events.len(), Vec::new());
         let count = site.people.len();
         self.by_person.resize(count, Vec::new());
         self.person_countries.resize(count, Vec::new());

@@ -10,9 +10,9 @@
 //! are re-rendered; otherwise all of them.
 //!
 //! [`diff`] compares two resolved sites. [`before`] and [`after`] serve an edit of one
-//! session that kept its event and changed people and topics only in ways that touch no
-//! other session ([`crate::model::resolve_again`]): ids stay the same (new people and
-//! topics get new ones), so only the lists that session was or is in need comparing,
+//! session that changed people, topics and its event only in ways that touch no other
+//! session ([`crate::model::resolve_again`]): ids stay the same (new people, topics and
+//! events get new ones), so only the lists that session was or is in need comparing,
 //! with the countries of people who joined or left it.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
@@ -225,7 +225,7 @@ fn sessions_of(built: &Built, key: ListKey) -> Option<Vec<SessionId>> {
         ListKey::Sdg(g) => index.sdg_sessions(g).to_vec(),
         ListKey::ActionLine(a) => index.action_line_sessions(a).to_vec(),
         ListKey::Topic(t) => index.by_topic.get(t.index())?.clone(),
-        ListKey::Event(e) => index.by_event[e.index()].clone(),
+        ListKey::Event(e) => index.by_event.get(e.index())?.clone(),
         // Someone a one-session edit adds has no list before it.
         ListKey::Speaker(p) => (index.by_person.get(p.index())?.iter())
             .map(|a| a.0)
@@ -299,8 +299,8 @@ fn list_pages<T: Eq + Hash>(
     }
 }
 
-/// The lists an edit of one session can change, as they were before it, when the edit
-/// kept the session's people, event and topics (ids are then the same before and after).
+/// The lists an edit of one session can change, as they were before it (ids are the
+/// same before and after; new people, topics and events have none before).
 pub(super) struct Before {
     lists: Vec<(ListKey, Option<Shown>)>,
     /// The people whose entry in the speakers index may change (they joined or left the

@@ -4,13 +4,14 @@
 //!
 //! - A change to the body of a session (front matter untouched) re-renders that
 //!   session's page: nothing else shows the body.
-//! - A change to one session's front matter that keeps its event resolves that session
-//!   alone ([`model::resolve_again`]: new people and topics are appended, those no other
-//!   session names may be renamed), patches the index ([`Index::patch`]) and renders the
-//!   pages that show it: its page, the changed pages of its lists and of its speakers',
-//!   countries', goals', action lines', topics' and event's pages, and the indexes.
-//! - Any other change to session files (another event, a person or topic also named
-//!   elsewhere now named otherwise, new, deleted or renamed files) re-resolves and
+//! - A change to one session's front matter that keeps its slug resolves that session
+//!   alone ([`model::resolve_again`]: new people, topics and events are appended, those
+//!   no other session names may be renamed), patches the index ([`Index::patch`]) and
+//!   renders the pages that show it: its page, the changed pages of its lists and of its
+//!   speakers', countries', goals', action lines', topics' and events' pages, and the
+//!   indexes.
+//! - Any other change to session files (a person, topic or event also named elsewhere
+//!   now named otherwise, another slug, new, deleted or renamed files) re-resolves and
 //!   re-indexes the site from the sources in memory, then renders the pages [`diff`]
 //!   finds affected, the same kinds as above.
 //! - Either way, only the feeds and calendars of the lists that changed are remade, and
@@ -36,7 +37,7 @@ use rustc_hash::FxHashSet;
 use crate::content::{self, SessionSource, SitePaths, Sources};
 use crate::diag::Diagnostics;
 use crate::index::{Index, SortKeys};
-use crate::model::{self, PersonId, SessionId, Site, TopicId};
+use crate::model::{self, EventId, PersonId, SessionId, Site, TopicId};
 use crate::render::views::Views;
 use crate::render::{self, Theme};
 use crate::{BuildError, BuildOptions, BuildReport};
@@ -47,9 +48,9 @@ use mirror::{Memory, Mirror, Part};
 pub enum Scope {
     /// Only session bodies changed: their pages were re-rendered.
     Bodies,
-    /// One session's front matter changed, but not its event, and the names of its
-    /// people and topics only where no other session names them: it was resolved again
-    /// on its own, and the pages that show it re-rendered.
+    /// One session's front matter changed, but not its slug, and the names of its
+    /// people, topics and event only where no other session names them: it was resolved
+    /// again on its own, and the pages that show it re-rendered.
     Session,
     /// Session files changed: the site was resolved again and the affected pages
     /// re-rendered.
@@ -458,9 +459,9 @@ impl Live {
         Ok(self.published(Scope::Sessions, published, start, clock))
     }
 
-    /// One session's front matter changed but not its event (nor its slug or draft
-    /// state): the site's events stay as they are, and its people and topics change only
-    /// as far as that session alone decides ([`model::resolve_again`]). Then that
+    /// One session's front matter changed but not its slug or draft state: its people,
+    /// topics and event change only as far as that session alone decides
+    /// ([`model::resolve_again`]). Then that
     /// session is resolved again on its own and the index patched, which costs the same
     /// for ten sessions or ten thousand. `None` when the edit is not of that kind.
     fn one_session(
@@ -490,11 +491,14 @@ impl Live {
         };
         let topic_sessions =
             |t: TopicId| index.by_topic.get(t.index()).cloned().unwrap_or_default();
+        let event_sessions =
+            |e: EventId| index.by_event.get(e.index()).cloned().unwrap_or_default();
         let rest = model::Rest {
             site: &self.built.site,
             sources: &self.sources.sessions,
             sessions_of: &sessions_of,
             topic_sessions: &topic_sessions,
+            event_sessions: &event_sessions,
         };
         let again = model::resolve_again(
             source,
@@ -509,8 +513,8 @@ impl Live {
             return Some(Err(BuildError::Content(diags)));
         }
         clock.lap("resolve");
-        // New people and topics join the site for good: should rendering fail, they stay,
-        // without sessions (nothing shows them).
+        // New people, topics and events join the site for good: should rendering fail,
+        // they stay, without sessions (nothing shows them).
         self.lookup.admit(&again);
         // Copies the site only while a derived job is reading it.
         let built = Arc::make_mut(&mut self.built);
@@ -524,10 +528,13 @@ impl Live {
         );
         built.site.people.extend(again.added);
         built.site.topics.extend(again.added_topics);
+        built.site.events.extend(again.added_event);
         let people = (again.renamed.into_iter()).map(|(p, person)| (p.index(), person));
         let renamed = swap_in(&mut built.site.people, people.collect());
         let topics = (again.renamed_topics.into_iter()).map(|(t, topic)| (t.index(), topic));
         let renamed_topics = swap_in(&mut built.site.topics, topics.collect());
+        let event = (again.renamed_event.into_iter()).map(|(e, event)| (e.index(), event));
+        let renamed_event = swap_in(&mut built.site.events, event.collect());
         let old = std::mem::replace(&mut built.site.sessions[id.index()], again.session);
         built.index.patch(&built.site, id, &old, &mut self.keys);
         clock.lap("index");
@@ -556,6 +563,7 @@ impl Live {
                 let built = Arc::make_mut(&mut self.built);
                 swap_in(&mut built.site.people, renamed);
                 swap_in(&mut built.site.topics, renamed_topics);
+                swap_in(&mut built.site.events, renamed_event);
                 let new = std::mem::replace(&mut built.site.sessions[id.index()], old);
                 built.index.patch(&built.site, id, &new, &mut self.keys);
                 Some(Err(e))

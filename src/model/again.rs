@@ -1,24 +1,26 @@
 //! Resolving one edited session again, on its own, against the rest of a resolved site.
 //!
 //! [`resolve`](super::resolve) settles each person's slug, name and honorific, and each
-//! topic's name, from every session, in path order. An edit of one session that keeps its
-//! slug, draft state and event ([`super::same_frame`]) can change only the people and
-//! topics that session names before or after the edit, and only through its entries.
-//! [`resolve_again`] works those out from the entries alone and gives up (the caller then
-//! resolves the whole site) where the result could differ from a full resolve in more
-//! than ids:
+//! topic's and unregistered event's name, from every session, in path order. An edit of
+//! one session that keeps its slug and draft state ([`super::same_frame`]) can change
+//! only the people, topics and event that session names before or after the edit, and
+//! only through its entries. [`resolve_again`] works those out from the entries alone
+//! and gives up (the caller then resolves the whole site) where the result could differ
+//! from a full resolve in more than ids:
 //!
-//! - someone or a topic the session names is also named elsewhere and would now be
-//!   called or addressed differently (the other sessions would show it);
+//! - someone, a topic or an event the session names is also named elsewhere and would
+//!   now be called or addressed differently (the other sessions would show it);
 //! - a slug is not simply the person's identity (a "name-2" slug depends on who came
 //!   first), or a new person's identity is already someone's slug.
 //!
-//! People and topics that lose their last session stay in the site without sessions, as
-//! registry people without sessions do: no page, list or file shows them.
+//! People, topics and events that lose their last session stay in the site without
+//! sessions, as registry people without sessions do: no page, list or file shows them
+//! (the registry's events are shown without sessions; others are not).
 
 use super::person::best_spelling;
 use super::{
-    Lookup, Memo, Person, PersonId, Session, SessionId, SessionResolver, Site, Topic, TopicId,
+    Event, EventId, Lookup, Memo, Person, PersonId, Session, SessionId, SessionResolver, Site,
+    Topic, TopicId,
 };
 use crate::content::SessionSource;
 use crate::diag::Diagnostics;
@@ -40,6 +42,11 @@ pub struct Again {
     pub added_topics: Vec<Topic>,
     /// Topics named by this session alone, whose spelling the edit changed.
     pub renamed_topics: Vec<(TopicId, Topic)>,
+    /// The event, when no session named it before (it takes the next id).
+    pub added_event: Option<Event>,
+    /// An event outside the registry named by this session alone, whose spelling the
+    /// edit changed.
+    pub renamed_event: Option<(EventId, Event)>,
 }
 
 /// The site an edited session is resolved again against, as it was before the edit.
@@ -53,6 +60,8 @@ pub struct Rest<'a> {
     pub sessions_of: &'a dyn Fn(PersonId) -> Vec<SessionId>,
     /// A topic's sessions, in any order.
     pub topic_sessions: &'a dyn Fn(TopicId) -> Vec<SessionId>,
+    /// An event's sessions, in any order.
+    pub event_sessions: &'a dyn Fn(EventId) -> Vec<SessionId>,
 }
 
 impl Rest<'_> {
@@ -83,12 +92,12 @@ pub fn resolve_again(
         countries: &countries,
         memo,
     };
-    lookup.missed = false;
     lookup.fresh.clear();
     lookup.fresh_topics.clear();
+    lookup.fresh_events.clear();
     let session = r.slug(src).map(|slug| r.session(src, slug, &mut *lookup));
     lookup.countries = countries;
-    let session = session.filter(|_| !lookup.missed)?;
+    let session = session?;
     let site = rest.site;
     // Only people whose entries in this session changed can change: they joined, left,
     // or are spelled or addressed otherwise. (Then so might their first appearance.)
@@ -186,6 +195,7 @@ pub fn resolve_again(
     // New people take the ids the lookup gave them, in the order it met them.
     added.sort_by_key(|person| lookup.fresh.iter().position(|k| *k == person.slug));
     let (added_topics, renamed_topics) = topics_again(&session, id, old_source, src, rest, lookup)?;
+    let (added_event, renamed_event) = event_again(&session, id, old_source, src, rest, lookup)?;
     Some(Again {
         fresh: std::mem::take(&mut lookup.fresh),
         session,
@@ -193,6 +203,8 @@ pub fn resolve_again(
         renamed,
         added_topics,
         renamed_topics,
+        added_event,
+        renamed_event,
     })
 }
 
@@ -259,6 +271,79 @@ fn topics_again(
     }
     // New topics take the ids the lookup gave them, in the order it met them.
     added.sort_by_key(|t: &Topic| lookup.topic_of(&t.slug));
+    Some((added, renamed))
+}
+
+/// The event added, and the event renamed with its new data.
+type EventChange = (Option<Event>, Option<(EventId, Event)>);
+
+/// The event `session` (the new version of `rest.site.sessions[id]`, from `src`; `old`
+/// is the source it replaces) brings or renames. Registry events keep their data; any
+/// other event is named by its first spelling in path order, so, as for topics, `None`
+/// when the edit would rename one that other sessions name.
+fn event_again(
+    session: &Session,
+    id: SessionId,
+    old: &SessionSource,
+    src: &SessionSource,
+    rest: &Rest<'_>,
+    lookup: &Lookup,
+) -> Option<EventChange> {
+    let site = rest.site;
+    let spelling = |source: &SessionSource| {
+        let written = source.front.event.as_ref()?;
+        Some(written.value.trim().to_string())
+    };
+    let before = site.sessions[id.index()].event;
+    if before == session.event && spelling(old) == spelling(src) {
+        return Some((None, None));
+    }
+    let (mut added, mut renamed) = (None, None);
+    let after = session.event.filter(|&e| Some(e) != before);
+    for e in [before, after].into_iter().flatten() {
+        if site.events.get(e.index()).is_some_and(|e| e.registered) {
+            continue;
+        }
+        let mut ids: Vec<SessionId> = (rest.event_sessions)(e);
+        ids.retain(|&s| s != id);
+        if session.event == Some(e) {
+            ids.push(id);
+        }
+        let Some(&first) = ids.iter().min() else {
+            // Named by no session any more: left without sessions, and not shown.
+            continue;
+        };
+        let source = if first == id {
+            src
+        } else {
+            rest.source_of(first)?
+        };
+        let name = spelling(source)?;
+        let Some(event) = site.events.get(e.index()) else {
+            let slug = lookup.fresh_events[e.index() - site.events.len()].clone();
+            added = Some(Event {
+                slug,
+                name,
+                start: None,
+                end: None,
+                location: None,
+                url: None,
+                description: None,
+                registered: false,
+            });
+            continue;
+        };
+        if name != event.name {
+            if ids.iter().any(|&s| s != id) {
+                return None;
+            }
+            let event = Event {
+                name,
+                ..event.clone()
+            };
+            renamed = Some((e, event));
+        }
+    }
     Some((added, renamed))
 }
 
@@ -352,11 +437,17 @@ mod tests {
             ids.filter(|s| before.sessions[s.index()].topics.contains(&t))
                 .collect()
         };
+        let event_sessions = |e: EventId| {
+            let ids = (0..before.sessions.len()).map(SessionId::from_index);
+            ids.filter(|s| before.sessions[s.index()].event == Some(e))
+                .collect()
+        };
         let rest = Rest {
             site: &before,
             sources: &sources_before.sessions,
             sessions_of: &sessions_of,
             topic_sessions: &topic_sessions,
+            event_sessions: &event_sessions,
         };
         let again = resolve_again(
             &sources.sessions[at],
@@ -490,6 +581,61 @@ mod tests {
         let (again, _) = edit_topics(&sessions, ("b", "[ai]"));
         let again = again.expect("one-session edit");
         assert!(again.renamed_topics.is_empty());
+    }
+
+    /// [`edit`] for events: sessions with a speaker and the given event.
+    fn edit_event(sessions: &[(&str, &str)], edited: (&str, &str)) -> (Option<Again>, Site) {
+        let with = |event: &str| format!("[Ana Lima]\nevent: \"{event}\"");
+        let sessions: Vec<(&str, String)> = sessions.iter().map(|(s, e)| (*s, with(e))).collect();
+        let sessions: Vec<(&str, &str)> = sessions.iter().map(|(s, e)| (*s, e.as_str())).collect();
+        edit(&sessions, "", (edited.0, &with(edited.1)))
+    }
+
+    /// An event of a fully resolved site, by slug.
+    fn event<'a>(site: &'a Site, slug: &str) -> &'a Event {
+        by_slug(&site.events, slug, |e| &e.slug)
+    }
+
+    #[test]
+    fn events_come_and_are_renamed_where_this_session_alone_names_them() {
+        let sessions = [("a", "IGF 2025"), ("b", "IGF 2025"), ("c", "WSIS Forum")];
+        // Another known event: nothing to add or rename, whoever named it first.
+        for stem in ["a", "c"] {
+            let other = if stem == "a" {
+                "WSIS Forum"
+            } else {
+                "igf 2025"
+            };
+            let (again, _) = edit_event(&sessions, (stem, other));
+            let again = again.expect("one-session edit");
+            assert!(again.added_event.is_none() && again.renamed_event.is_none());
+        }
+        let (again, full) = edit_event(&sessions, ("c", "AI for Good"));
+        let again = again.expect("one-session edit");
+        assert_eq!(
+            again.added_event.as_ref(),
+            Some(event(&full, "ai-for-good"))
+        );
+        let (again, full) = edit_event(&sessions, ("c", "wsis  forum "));
+        let again = again.expect("one-session edit");
+        let (_, renamed) = again.renamed_event.expect("renamed");
+        assert_eq!(&renamed, event(&full, "wsis-forum"));
+        assert_eq!(renamed.name, "wsis  forum");
+    }
+
+    #[test]
+    fn an_event_named_first_here_and_elsewhere_too_needs_a_full_resolve() {
+        let sessions = [("a", "IGF 2025"), ("b", "igf-2025")];
+        // Leaving it: the next session's spelling names it.
+        let (again, full) = edit_event(&sessions, ("a", "WSIS Forum"));
+        assert!(again.is_none());
+        assert_eq!(event(&full, "igf-2025").name, "igf-2025");
+        let (again, _) = edit_event(&sessions, ("a", "IGF-2025"));
+        assert!(again.is_none());
+        // Named after someone else's spelling: nothing changes.
+        let (again, _) = edit_event(&sessions, ("b", "Igf 2025"));
+        let again = again.expect("one-session edit");
+        assert!(again.renamed_event.is_none());
     }
 
     #[test]

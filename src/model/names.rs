@@ -3,8 +3,8 @@
 //! Resolving the whole site interns them ([`Interner`]): the first session to
 //! name someone creates them, and the order of sessions decides ids, slugs and
 //! display names. Resolving one edited session again against a site that is
-//! otherwise unchanged looks them up ([`Lookup`]), and gives people it has not met
-//! the next free ids; [`super::again`] then works out who those people are.
+//! otherwise unchanged looks them up ([`Lookup`]), and gives people, topics and events
+//! it has not met the next free ids; [`super::again`] then works out who those people are.
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -59,6 +59,8 @@ impl Interner {
         let people = self.people.finish();
         let topic_slugs = self.topics.take_slugs();
         let topics = self.topics.finish();
+        let event_keys = self.events.take_keys();
+        let events = self.events.finish();
         let lookup = Lookup {
             countries,
             people: identities,
@@ -66,13 +68,14 @@ impl Interner {
             registered,
             count: people.len(),
             fresh: Vec::new(),
-            events: self.events.take_keys(),
+            events: event_keys,
+            event_count: events.len(),
+            fresh_events: Vec::new(),
             topics: topic_slugs,
             topic_count: topics.len(),
             fresh_topics: Vec::new(),
-            missed: false,
         };
-        (people, self.events.finish(), topics, lookup)
+        (people, events, topics, lookup)
     }
 }
 
@@ -93,13 +96,15 @@ pub struct Lookup {
     pub(super) fresh: Vec<Slug>,
     /// Event ids (and names of sessions' own events), then registry display names.
     events: (FxHashMap<Slug, usize>, FxHashMap<Slug, usize>),
+    /// How many events the site has.
+    pub(super) event_count: usize,
+    /// Events no one has, met while resolving a session again, as `fresh` for people.
+    pub(super) fresh_events: Vec<Slug>,
     topics: FxHashMap<Slug, usize>,
     /// How many topics the site has.
     pub(super) topic_count: usize,
     /// Topics no one has, met while resolving a session again, as `fresh` for people.
     pub(super) fresh_topics: Vec<Slug>,
-    /// Set when an event was not found: the session cannot be resolved by lookup.
-    pub(super) missed: bool,
 }
 
 impl Lookup {
@@ -119,8 +124,22 @@ impl Lookup {
         })
     }
 
-    /// Takes in the people and topics a session resolved again brought (the site has
-    /// them now).
+    /// The event of a name, among the site's events and the fresh ones.
+    pub(super) fn event_of(&self, name: &str) -> Option<usize> {
+        let key = Slug::from_text(name)?;
+        let (by_key, by_name) = &self.events;
+        by_key
+            .get(&key)
+            .or_else(|| by_name.get(&key))
+            .copied()
+            .or_else(|| {
+                let at = self.fresh_events.iter().position(|k| *k == key)?;
+                Some(self.event_count + at)
+            })
+    }
+
+    /// Takes in the people, topics and event a session resolved again brought (the site
+    /// has them now).
     pub fn admit(&mut self, again: &super::Again) {
         for (key, person) in again.fresh.iter().zip(&again.added) {
             self.people.insert(key.clone(), self.count);
@@ -130,6 +149,10 @@ impl Lookup {
         for topic in &again.added_topics {
             self.topics.insert(topic.slug.clone(), self.topic_count);
             self.topic_count += 1;
+        }
+        if let Some(event) = &again.added_event {
+            self.events.0.insert(event.slug.clone(), self.event_count);
+            self.event_count += 1;
         }
     }
 }
@@ -144,10 +167,10 @@ impl Names for Lookup {
     }
 
     fn event(&mut self, name: &str) -> Option<EventId> {
-        let key = Slug::from_text(name)?;
-        let (by_key, by_name) = &self.events;
-        let found = by_key.get(&key).or_else(|| by_name.get(&key)).copied();
-        self.missed |= found.is_none();
+        let found = self.event_of(name).or_else(|| {
+            self.fresh_events.push(Slug::from_text(name)?);
+            Some(self.event_count + self.fresh_events.len() - 1)
+        });
         found.map(EventId::from_index)
     }
 
@@ -161,12 +184,8 @@ impl Names for Lookup {
     }
 }
 
-/// Whether two versions of a session's front matter name the same event, under the
-/// same slug and draft state: then an edit from one to the other changes no event of the
-/// site, and the session keeps its place among the others.
+/// Whether two versions of a session's front matter give the same slug and draft
+/// state: then the session keeps its place among the others.
 pub fn same_frame(a: &SessionFrontMatter, b: &SessionFrontMatter) -> bool {
-    fn value(s: &Option<serde_saphyr::Spanned<String>>) -> Option<&String> {
-        s.as_ref().map(|s| &s.value)
-    }
-    a.draft == b.draft && value(&a.slug) == value(&b.slug) && value(&a.event) == value(&b.event)
+    a.draft == b.draft && a.slug.as_ref().map(|s| &s.value) == b.slug.as_ref().map(|s| &s.value)
 }

@@ -13,11 +13,13 @@ use crate::model::{Event, SessionId, When};
 
 /// One calendar per event that has a dated session (a calendar must hold an entry).
 pub(crate) fn all(views: &Views<'_>, wanted: &dyn Fn(&str) -> bool) -> Vec<Output> {
-    views
-        .site
-        .events
-        .iter()
-        .zip(&views.index.by_event)
+    (views.index.events_newest_first(views.site).into_iter())
+        .map(|e| {
+            (
+                &views.site.events[e.index()],
+                &views.index.by_event[e.index()],
+            )
+        })
         .filter(|(e, _)| wanted(&format!("events/{}/", e.slug)))
         .filter(|(_, sessions)| has_dated(views, sessions))
         .map(|(e, sessions)| event_calendar(views, e, sessions))

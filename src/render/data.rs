@@ -320,11 +320,13 @@ struct EventRecord<'a> {
 }
 
 fn events<'a>(views: &Views<'a>) -> Vec<EventRecord<'a>> {
-    views
-        .site
-        .events
-        .iter()
-        .zip(&views.index.by_event)
+    (views.index.events_newest_first(views.site).into_iter())
+        .map(|e| {
+            (
+                &views.site.events[e.index()],
+                &views.index.by_event[e.index()],
+            )
+        })
         .map(|(e, sessions)| EventRecord {
             id: e.slug.as_str(),
             url: views.event_url(e),

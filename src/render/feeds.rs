@@ -61,7 +61,9 @@ pub(crate) fn all<'s>(views: &Views<'s>) -> Vec<Feed<'s>> {
         title: None,
         sessions: &index.chronological,
     }];
-    for (e, sessions) in site.events.iter().zip(&index.by_event) {
+    for e in index.events_newest_first(site) {
+        let sessions = &index.by_event[e.index()];
+        let e = &site.events[e.index()];
         let page = format!("events/{}/", e.slug);
         feeds.push(Feed {
             path: format!("{page}feed.xml"),

@@ -194,9 +194,57 @@ fn every_kind_of_edit_leaves_the_live_site_equal_to_a_full_build() {
             "action_lines: [\"C7 E-health\", \"C1\"]",
         )
     });
-    t.edit(7, "event", Scope::Sessions, |s| {
-        set(s, "event:", "event: \"A Brand New Summit\"")
-    });
+    // An event of its own: added, spelled otherwise, joined by others, left, gone and
+    // back. (Session 8's file comes first in path order, then 7's, then 9's.)
+    let event = |name: &'static str| move |s: &str| set(s, "event:", &format!("event: {name}"));
+    t.edit(
+        7,
+        "a new event",
+        Scope::Session,
+        event("\"A Brand New Summit\""),
+    );
+    let summit = t
+        .live
+        .out_dir()
+        .join("events/a-brand-new-summit/index.html");
+    assert!(summit.exists());
+    let spelled = event("\"A brand new  SUMMIT\"");
+    t.edit(
+        7,
+        "the new event spelled otherwise",
+        Scope::Session,
+        spelled,
+    );
+    let joins = event("a-brand-new-summit");
+    t.edit(
+        9,
+        "a later session joins the new event",
+        Scope::Session,
+        joins,
+    );
+    let first = event("\"A BRAND NEW SUMMIT\"");
+    t.edit(
+        8,
+        "an earlier session names it first",
+        Scope::Sessions,
+        first,
+    );
+    let back = event("\"Digital World 2021\"");
+    t.edit(8, "the earlier session leaves it", Scope::Sessions, back);
+    let back = event("\"IGF Village 2025\"");
+    t.edit(9, "the later session leaves it", Scope::Session, back);
+    let registered = event("\"WSIS Forum 2024\"");
+    t.edit(7, "a registered event by name", Scope::Session, registered);
+    assert!(!summit.exists(), "an event without sessions has no page");
+    let again = event("\"a brand new summit\"");
+    t.edit(7, "the new event back", Scope::Session, again);
+    assert!(summit.exists());
+    t.edit(
+        7,
+        "a registered event by id",
+        Scope::Session,
+        event("wsis-forum-2023"),
+    );
     t.edit(8, "topics", Scope::Sessions, |s| {
         set(
             s,
@@ -361,7 +409,7 @@ fn a_session_resolved_again_and_a_patched_index_equal_a_fresh_resolve_and_build(
     let (mut sources_before, mut site, mut lookup) = resolve();
     let mut keys = SortKeys::default();
     let mut index = Index::build_with(&site, &mut keys);
-    let edits: [Edit<'_>; 5] = [
+    let edits: [Edit<'_>; 6] = [
         (2, &|s| set(s, "date:", "date: 2001-01-01")),
         (3, &|s| {
             set(&set(s, "date:", "# no date"), "time:", "# no time")
@@ -382,6 +430,7 @@ fn a_session_resolved_again_and_a_patched_index_equal_a_fresh_resolve_and_build(
             s.replacen("speakers:\n", "", 1)
                 .replacen("moderators:\n", "speakers:\n", 1)
         }),
+        (7, &|s| set(s, "event:", "event: \"WSIS Forum 2024\"")),
     ];
     for (n, edit) in edits {
         std::fs::write(t.session(n), edit(&t.read(n))).expect("edit");
@@ -401,16 +450,19 @@ fn a_session_resolved_again_and_a_patched_index_equal_a_fresh_resolve_and_build(
             list.iter().map(|a| a.0).collect()
         };
         let topic_sessions = |t: proceedings::model::TopicId| index.by_topic[t.index()].clone();
+        let event_sessions = |e: proceedings::model::EventId| index.by_event[e.index()].clone();
         let rest = model::Rest {
             site: &site,
             sources: &sources_before.sessions,
             sessions_of: &sessions_of,
             topic_sessions: &topic_sessions,
+            event_sessions: &event_sessions,
         };
         let again = model::resolve_again(source, id, &rest, &mut lookup, &mut diags, &mut memo)
             .expect("same names");
         assert!(again.added.is_empty() && again.renamed.is_empty());
         assert!(again.added_topics.is_empty() && again.renamed_topics.is_empty());
+        assert!(again.added_event.is_none() && again.renamed_event.is_none());
         let old = std::mem::replace(&mut site.sessions[id.index()], again.session);
         index.patch(&site, id, &old, &mut keys);
         assert_eq!(

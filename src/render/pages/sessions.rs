@@ -17,6 +17,7 @@ impl Pages<'_, '_> {
         }
         let latest =
             &index.chronological[..index.chronological.len().min(site.config.latest_sessions)];
+        let events = self.event_list();
         let figures = [
             ("sessions", index.chronological.len(), "sessions/"),
             ("speakers", index.speakers_az.len(), "speakers/"),
@@ -24,7 +25,7 @@ impl Pages<'_, '_> {
             ("SDGs", index.sdgs_in_use(), "sdgs/"),
             ("action lines", index.action_lines_in_use(), "action-lines/"),
             ("topics", index.topics_az.len(), "topics/"),
-            ("events", site.events.len(), "events/"),
+            ("events", events.len(), "events/"),
         ]
         .map(|(name, count, path)| TermView {
             name: name.to_string(),
@@ -33,7 +34,7 @@ impl Pages<'_, '_> {
         });
         let mut ctx = Context::new();
         ctx.insert("latest", &self.cards_of(latest));
-        ctx.insert("events", &self.event_list());
+        ctx.insert("events", &events);
         ctx.insert("figures", &figures);
         ctx.insert(
             "sdgs",
@@ -109,9 +110,9 @@ impl Pages<'_, '_> {
         let mut ctx = Context::new();
         ctx.insert("events", &self.event_list());
         self.single("events.html", "events/index.html", "Events", "events", ctx);
-        for (i, e) in views.site.events.iter().enumerate() {
-            let id = crate::model::EventId::from_index(i);
-            let sessions = &views.index.by_event[i];
+        for id in views.index.events_newest_first(views.site) {
+            let e = &views.site.events[id.index()];
+            let sessions = &views.index.by_event[id.index()];
             let dir = ListKey::Event(id).dir(views.site);
             if !self.wants_list(ListKey::Event(id)) {
                 self.skip_list(&dir, sessions.len());
