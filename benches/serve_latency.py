@@ -14,7 +14,9 @@ title` changes the title in the front matter, which re-renders that session and
 the lists that show it; `--edit speaker` adds a new speaker (a new person each
 time, the previous one gone), which also changes the site's people and the
 speakers index; `--edit topic` gives the session a new topic; `--edit event`
-moves it to a new event (each time another, the previous one gone).
+moves it to a new event (each time another, the previous one gone); `--edit new`
+writes a new session file beside it (a copy with another title), and `--edit
+delete` deletes such a file (made before the server starts).
 Each edit writes the whole file in one
 system call, as editors do; a reload left over from the previous edit (an
 editor's write seen in two parts) is dropped, and counted, before the next.
@@ -37,18 +39,26 @@ def main():
     ap.add_argument("--runs", type=int, default=10)
     ap.add_argument("--pause", type=float, default=0.3,
                     help="seconds between edits; from 0.4 the search-index job runs between them")
-    ap.add_argument("--edit", choices=["body", "title", "speaker", "topic", "event"],
+    ap.add_argument("--edit", choices=["body", "title", "speaker", "topic", "event", "new",
+                                       "delete"],
                     default="body")
     ap.add_argument("--bin", default=serving.DEFAULT_BIN)
     args = ap.parse_args()
 
+    target = serving.first_session(args.corpus)
+    with open(target, encoding="utf-8") as fh:
+        original = fh.read()
+    # New files sit beside the first session; for `delete`, they exist before the server
+    # starts. All are removed at the end.
+    extra = [os.path.join(os.path.dirname(target), f"zz-bench-{args.edit}-{i}.md")
+             for i in range(args.runs)] if args.edit in ("new", "delete") else []
+    if args.edit == "delete":
+        for i, path in enumerate(extra):
+            with open(path, "w", encoding="utf-8") as fh:
+                fh.write(edited(original, "title", i))
     server, port = serving.start(args.bin, args.corpus)
-    target, original = None, None
     try:
         events = Events(port)
-        target = serving.first_session(args.corpus)
-        with open(target, encoding="utf-8") as fh:
-            original = fh.read()
         samples, stale = [], 0
         for i in range(args.runs):
             time.sleep(args.pause)  # let the previous rebuild settle
@@ -56,10 +66,15 @@ def main():
             stale += events.drain()
             if args.edit == "body":
                 text = original + "".join(f"\nEdit {n}.\n" for n in range(i + 1))
-            else:
+            elif args.edit == "new":
+                text = edited(original, "title", i)
+            elif args.edit != "delete":
                 text = edited(original, args.edit, i)
             start = time.perf_counter()
-            write(target, text.encode("utf-8"))
+            if args.edit == "delete":
+                os.remove(extra[i])
+            else:
+                write(extra[i] if extra else target, text.encode("utf-8"))
             events.wait_reload()
             samples.append((time.perf_counter() - start) * 1000)
             print(f"run {i + 1}: {samples[-1]:.0f} ms", flush=True)
@@ -69,10 +84,12 @@ def main():
     finally:
         server.terminate()
         server.wait()
-        # The edits are appended to a real file (maybe the bundled site): put it back.
-        if original is not None:
-            with open(target, "w", encoding="utf-8") as fh:
-                fh.write(original)
+        # The edits are made to a real site (maybe the bundled one): put it back.
+        with open(target, "w", encoding="utf-8") as fh:
+            fh.write(original)
+        for path in extra:
+            if os.path.exists(path):
+                os.remove(path)
 
 
 class Events:
@@ -115,7 +132,7 @@ class Events:
 
 def write(path, data):
     """Writes the file as editors do: the whole text in one system call."""
-    fd = os.open(path, os.O_WRONLY | os.O_TRUNC)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
     try:
         os.write(fd, data)
     finally:

@@ -60,6 +60,32 @@ pub struct SessionFrontMatter {
     pub draft: bool,
 }
 
+impl SessionFrontMatter {
+    /// Front matter with nothing in it (and an empty title): that of a file that is
+    /// not there.
+    pub fn absent() -> SessionFrontMatter {
+        let unknown = serde_saphyr::Location::UNKNOWN;
+        SessionFrontMatter {
+            title: Spanned::new(String::new(), unknown, unknown),
+            slug: None,
+            event: None,
+            kind: None,
+            date: None,
+            time: None,
+            timezone: None,
+            organizers: Vec::new(),
+            links: Vec::new(),
+            moderators: Vec::new(),
+            speakers: Vec::new(),
+            topics: Vec::new(),
+            sdgs: Vec::new(),
+            action_lines: Vec::new(),
+            summary: None,
+            draft: false,
+        }
+    }
+}
+
 /// A link with a label.
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]

@@ -83,6 +83,18 @@ pub struct SessionSource {
     pub body: std::sync::Arc<str>,
 }
 
+impl SessionSource {
+    /// The source of a file that is not there: no front matter, no body.
+    pub fn absent(file: PathBuf) -> SessionSource {
+        SessionSource {
+            stem: String::new(),
+            file,
+            front: SessionFrontMatter::absent(),
+            body: std::sync::Arc::from(""),
+        }
+    }
+}
+
 /// Everything the load stage read.
 #[derive(Clone, Debug)]
 pub struct Sources {

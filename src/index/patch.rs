@@ -9,6 +9,7 @@
 //! [`Index::build`] would make, up to people's ids; `live`'s tests compare them.
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 
@@ -127,6 +128,37 @@ impl Index {
                 let at = (self.topics_az).partition_point(|&u| topic_order(site, keys, u) < key);
                 self.topics_az.insert(at, t);
             }
+        }
+    }
+
+    /// Makes room for a new session at `id` (sessions from `id` on move up one), with its
+    /// title's sort key; it is in no list until [`Index::patch`] puts it in.
+    pub fn insert_session(&mut self, id: SessionId, title_key: Arc<str>) {
+        self.renumber(|s| if s >= id { SessionId(s.0 + 1) } else { s });
+        self.title_keys.insert(id.index(), title_key);
+    }
+
+    /// Takes session `id` out (sessions after it move down one), once [`Index::patch`]
+    /// has made it an absent session (then it is only in the list of all sessions).
+    pub fn remove_session(&mut self, id: SessionId) {
+        remove(&mut self.chronological, id);
+        self.renumber(|s| if s > id { SessionId(s.0 - 1) } else { s });
+        self.title_keys.remove(id.index());
+    }
+
+    /// Renames every session id in every list.
+    fn renumber(&mut self, f: impl Fn(SessionId) -> SessionId) {
+        let lists = (self.by_event.iter_mut())
+            .chain(&mut self.by_sdg)
+            .chain(&mut self.by_topic)
+            .chain(self.by_action_line.values_mut())
+            .chain(self.by_country.values_mut().map(|c| &mut c.sessions))
+            .chain(std::iter::once(&mut self.chronological));
+        for list in lists {
+            list.iter_mut().for_each(|s| *s = f(*s));
+        }
+        for list in &mut self.by_person {
+            list.iter_mut().for_each(|(s, _)| *s = f(*s));
         }
     }
 

@@ -396,10 +396,34 @@ fn people_under(built: &Built, letter: char) -> i64 {
     i64::try_from(end - start).unwrap_or(i64::MAX)
 }
 
-/// The pages to render after the edit of session `id` that [`before`] saw coming.
-pub(super) fn after(before: Before, built: &Built, id: SessionId) -> Change {
+impl Before {
+    /// The lists as they were, in terms of the site once session `id` is taken out
+    /// (sessions after it move down one): it stands for a session the site no longer has.
+    pub(super) fn without(mut self, id: SessionId) -> Before {
+        let gone = SessionId(u32::MAX);
+        let renumber = |s: &mut SessionId| {
+            *s = match (*s).cmp(&id) {
+                std::cmp::Ordering::Less => *s,
+                std::cmp::Ordering::Equal => gone,
+                std::cmp::Ordering::Greater => SessionId(s.0 - 1),
+            }
+        };
+        for (ids, _) in self
+            .lists
+            .iter_mut()
+            .filter_map(|(_, shown)| shown.as_mut())
+        {
+            ids.iter_mut().for_each(renumber);
+        }
+        self
+    }
+}
+
+/// The pages to render after the edit that [`before`] saw coming: of session `id`, or
+/// (`None`) of a session taken out.
+pub(super) fn after(before: Before, built: &Built, id: Option<SessionId>) -> Change {
     let per_page = built.site.config.sessions_per_page;
-    let dirty: HashSet<SessionId> = HashSet::from([id]);
+    let dirty: HashSet<SessionId> = id.into_iter().collect();
     let lists = before
         .lists
         .into_iter()
@@ -417,9 +441,9 @@ pub(super) fn after(before: Before, built: &Built, id: SessionId) -> Change {
             indexes: true,
             speakers: speaker_pages(built, &before.speakers),
         },
-        cards: vec![id],
+        cards: id.into_iter().collect(),
         gone: Vec::new(),
-        sessions_gone: false,
+        sessions_gone: id.is_none(),
     }
 }
 

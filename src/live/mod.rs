@@ -76,6 +76,14 @@ pub struct Updated {
     pub report: BuildReport,
 }
 
+/// What happened to the one session file of an update ([`Live::one_file`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Edited,
+    Added,
+    Deleted,
+}
+
 /// Deletes a live site's folder ([`Live::closer`]).
 pub struct Closer(Arc<Mutex<Mirror>>);
 
@@ -326,8 +334,8 @@ impl Live {
         if let Some(bodies) = self.body_edits(&edits) {
             return self.bodies(bodies, start);
         }
-        if let [(file, Some(source))] = edits.as_slice()
-            && let Some(result) = self.one_session(file, source, start)
+        if let [(file, source)] = edits.as_slice()
+            && let Some(result) = self.one_file(file, source.as_ref(), start)
         {
             return result;
         }
@@ -459,66 +467,68 @@ impl Live {
         Ok(self.published(Scope::Sessions, published, start, clock))
     }
 
-    /// One session's front matter changed but not its slug or draft state: its people,
-    /// topics and event change only as far as that session alone decides
-    /// ([`model::resolve_again`]). Then that
-    /// session is resolved again on its own and the index patched, which costs the same
-    /// for ten sessions or ten thousand. `None` when the edit is not of that kind.
-    fn one_session(
+    /// One session file edited (keeping its slug and draft state), added or deleted: its
+    /// people, topics and event change only as far as that session alone decides
+    /// ([`model::resolve_again`], [`model::resolve_without`]). Then that session is
+    /// resolved on its own and the index patched (for a new file, an absent session
+    /// first takes its place in path order; a deleted file's is taken out after), which
+    /// costs about the same for ten sessions or ten thousand. `None` when the change is
+    /// not of that kind; the site is then as it was.
+    fn one_file(
         &mut self,
         file: &Path,
-        source: &SessionSource,
+        source: Option<&SessionSource>,
         start: Instant,
     ) -> Option<Result<Updated, BuildError>> {
         let by_file = |f: &Path| f.cmp(file);
-        let at = (self.sources.sessions)
-            .binary_search_by(|s| by_file(&s.file))
-            .ok()?;
-        if !model::same_frame(&self.sources.sessions[at].front, &source.front) {
-            return None;
-        }
+        let at = (self.sources.sessions).binary_search_by(|s| by_file(&s.file));
         // Sessions are in path order; a draft is not among them (and stays out).
-        let id = (self.built.site.sessions)
-            .binary_search_by(|s| by_file(&s.file))
-            .ok()
-            .map(SessionId::from_index)?;
+        let in_site = (self.built.site.sessions).binary_search_by(|s| by_file(&s.file));
+        let kind = match (at, source) {
+            (Ok(at), Some(new)) => {
+                let old = &self.sources.sessions[at].front;
+                (model::same_frame(old, &new.front) && in_site.is_ok()).then_some(Kind::Edited)
+            }
+            (Err(_), Some(new)) => {
+                let shown = !new.front.draft || self.options.drafts;
+                (shown && in_site.is_err()).then_some(Kind::Added)
+            }
+            (Ok(_), None) => in_site.is_ok().then_some(Kind::Deleted),
+            (Err(_), None) => None,
+        }?;
+        let (Ok(at) | Err(at)) = at;
+        let id = SessionId::from_index(in_site.unwrap_or_else(|i| i));
         let mut clock = crate::Stopwatch::start();
         let mut diags = Diagnostics::new();
-        let index = &self.built.index;
-        let sessions_of = |p: PersonId| {
-            let list = index.by_person.get(p.index());
-            list.map_or_else(Vec::new, |l| l.iter().map(|a| a.0).collect())
-        };
-        let topic_sessions =
-            |t: TopicId| index.by_topic.get(t.index()).cloned().unwrap_or_default();
-        let event_sessions =
-            |e: EventId| index.by_event.get(e.index()).cloned().unwrap_or_default();
-        let rest = model::Rest {
-            site: &self.built.site,
-            sources: &self.sources.sessions,
-            sessions_of: &sessions_of,
-            topic_sessions: &topic_sessions,
-            event_sessions: &event_sessions,
-        };
-        let again = model::resolve_again(
-            source,
-            id,
-            &rest,
-            &mut self.lookup,
-            &mut diags,
-            &mut self.memo,
-        )?;
-        diags.sort();
-        if diags.has_errors() {
-            return Some(Err(BuildError::Content(diags)));
+        // Copies the site only while a derived job is reading it.
+        let built = Arc::make_mut(&mut self.built);
+        built.apply(std::mem::take(&mut self.bodies));
+        if kind == Kind::Added {
+            let slug = crate::url::Slug::from_text(&source?.stem)?;
+            let absent = model::Session::absent(slug, file.to_path_buf());
+            built.site.sessions.insert(id.index(), absent);
+            built.index.insert_session(id, self.keys.get(""));
+            self.cards.insert(id.index(), String::new());
         }
+        let again = self.resolve_one(id, source, &mut diags);
+        diags.sort();
+        let again = match again {
+            Some(again) if !diags.has_errors() => again,
+            failed => {
+                if kind == Kind::Added {
+                    let built = Arc::make_mut(&mut self.built);
+                    built.site.sessions.remove(id.index());
+                    built.index.remove_session(id);
+                    self.cards.remove(id.index());
+                }
+                return failed.map(|_| Err(BuildError::Content(diags)));
+            }
+        };
         clock.lap("resolve");
         // New people, topics and events join the site for good: should rendering fail,
         // they stay, without sessions (nothing shows them).
         self.lookup.admit(&again);
-        // Copies the site only while a derived job is reading it.
         let built = Arc::make_mut(&mut self.built);
-        built.apply(std::mem::take(&mut self.bodies));
         let ids: Vec<PersonId> = again.renamed.iter().map(|(p, _)| *p).collect();
         let before = diff::before(
             built,
@@ -537,8 +547,16 @@ impl Live {
         let renamed_event = swap_in(&mut built.site.events, event.collect());
         let old = std::mem::replace(&mut built.site.sessions[id.index()], again.session);
         built.index.patch(&built.site, id, &old, &mut self.keys);
+        let (before, taken) = if kind == Kind::Deleted {
+            built.index.remove_session(id);
+            let absent = built.site.sessions.remove(id.index());
+            let card = self.cards.remove(id.index());
+            (before.without(id), Some((absent, card)))
+        } else {
+            (before, None)
+        };
         clock.lap("index");
-        let change = diff::after(before, built, id);
+        let change = diff::after(before, built, taken.is_none().then_some(id));
         clock.lap("diff");
         let built = self.built.clone();
         let cards = std::mem::take(&mut self.cards);
@@ -546,9 +564,13 @@ impl Live {
             Ok((cards, published)) => {
                 drop(built);
                 self.cards = cards;
-                self.sources.sessions[at] = source.clone();
+                match source {
+                    Some(new) if kind == Kind::Edited => self.sources.sessions[at] = new.clone(),
+                    Some(new) => self.sources.sessions.insert(at, new.clone()),
+                    None => drop(self.sources.sessions.remove(at)),
+                }
                 let mut warnings: Diagnostics = Diagnostics::new();
-                for d in self.warnings.iter().filter(|d| d.file != source.file) {
+                for d in self.warnings.iter().filter(|d| d.file != file) {
                     warnings.push(d.clone());
                 }
                 warnings.extend(diags);
@@ -557,17 +579,57 @@ impl Live {
                 Some(Ok(self.published(Scope::Session, published, start, clock)))
             }
             Err((cards, e)) => {
-                // Put the session, people and topics back as they were, and the index.
+                // Put the session, people, topics and event back as they were, and the index.
                 drop(built);
                 self.cards = cards;
                 let built = Arc::make_mut(&mut self.built);
+                if let Some((absent, card)) = taken {
+                    built.site.sessions.insert(id.index(), absent);
+                    built.index.insert_session(id, self.keys.get(""));
+                    self.cards.insert(id.index(), card);
+                }
                 swap_in(&mut built.site.people, renamed);
                 swap_in(&mut built.site.topics, renamed_topics);
                 swap_in(&mut built.site.events, renamed_event);
                 let new = std::mem::replace(&mut built.site.sessions[id.index()], old);
                 built.index.patch(&built.site, id, &new, &mut self.keys);
+                if kind == Kind::Added {
+                    built.site.sessions.remove(id.index());
+                    built.index.remove_session(id);
+                    self.cards.remove(id.index());
+                }
                 Some(Err(e))
             }
+        }
+    }
+
+    /// Resolves the new version of session `id` (`None`: its file was deleted) on its own.
+    fn resolve_one(
+        &mut self,
+        id: SessionId,
+        source: Option<&SessionSource>,
+        diags: &mut Diagnostics,
+    ) -> Option<model::Again> {
+        let index = &self.built.index;
+        let sessions_of = |p: PersonId| {
+            let list = index.by_person.get(p.index());
+            list.map_or_else(Vec::new, |l| l.iter().map(|a| a.0).collect())
+        };
+        let topic_sessions =
+            |t: TopicId| index.by_topic.get(t.index()).cloned().unwrap_or_default();
+        let event_sessions =
+            |e: EventId| index.by_event.get(e.index()).cloned().unwrap_or_default();
+        let rest = model::Rest {
+            site: &self.built.site,
+            sources: &self.sources.sessions,
+            sessions_of: &sessions_of,
+            topic_sessions: &topic_sessions,
+            event_sessions: &event_sessions,
+        };
+        let (lookup, memo) = (&mut self.lookup, &mut self.memo);
+        match source {
+            Some(source) => model::resolve_again(source, id, &rest, lookup, diags, memo),
+            None => model::resolve_without(id, &rest, lookup, memo),
         }
     }
 

@@ -65,7 +65,8 @@ pub struct Rest<'a> {
 }
 
 impl Rest<'_> {
-    /// The source `site.sessions[id]` was resolved from.
+    /// The source `site.sessions[id]` was resolved from; `None` for a session no source
+    /// gave (the [`Session::absent`] standing where a new file's session goes).
     fn source_of(&self, id: SessionId) -> Option<&SessionSource> {
         let file = &self.site.sessions[id.index()].file;
         let at = (self.sources).binary_search_by(|s| s.file.cmp(file)).ok()?;
@@ -74,8 +75,10 @@ impl Rest<'_> {
 }
 
 /// Resolves `src`, the new version of `rest.site.sessions[id]`, on its own: its names
-/// are found in `lookup` (the tables of the last full resolve). `None` when only
-/// resolving the whole site gives the right result (see the module's documentation).
+/// are found in `lookup` (the tables of the last full resolve). For a new file,
+/// `rest.site.sessions[id]` is a [`Session::absent`] put where it goes in path order.
+/// `None` when only resolving the whole site gives the right result (see the module's
+/// documentation), or when another session has the slug (the full resolve reports it).
 pub fn resolve_again(
     src: &SessionSource,
     id: SessionId,
@@ -99,10 +102,53 @@ pub fn resolve_again(
     lookup.countries = countries;
     let session = session?;
     let site = rest.site;
+    let mut others = (site.sessions.iter().enumerate()).filter(|&(i, _)| i != id.index());
+    if others.any(|(_, s)| s.slug == session.slug) {
+        return None;
+    }
+    changes(session, src, id, rest, lookup, memo)
+}
+
+/// What taking `rest.site.sessions[id]` out of the site (its file was deleted) does to
+/// people, topics and events, as [`resolve_again`] for an edit; the session of the result
+/// is [`Session::absent`], to take out once the index has been patched for it.
+pub fn resolve_without(
+    id: SessionId,
+    rest: &Rest<'_>,
+    lookup: &mut Lookup,
+    memo: &mut Memo,
+) -> Option<Again> {
+    lookup.fresh.clear();
+    lookup.fresh_topics.clear();
+    lookup.fresh_events.clear();
+    let old = &rest.site.sessions[id.index()];
+    let session = Session::absent(old.slug.clone(), old.file.clone());
+    let src = SessionSource::absent(old.file.clone());
+    changes(session, &src, id, rest, lookup, memo)
+}
+
+/// The people, topics and event that `session`, resolved from `src`, changes by
+/// replacing `rest.site.sessions[id]`.
+fn changes(
+    session: Session,
+    src: &SessionSource,
+    id: SessionId,
+    rest: &Rest<'_>,
+    lookup: &mut Lookup,
+    memo: &mut Memo,
+) -> Option<Again> {
+    let site = rest.site;
     // Only people whose entries in this session changed can change: they joined, left,
     // or are spelled or addressed otherwise. (Then so might their first appearance.)
     let old = &site.sessions[id.index()];
-    let old_source = rest.source_of(id)?;
+    let absent;
+    let old_source = match rest.source_of(id) {
+        Some(source) => source,
+        None => {
+            absent = SessionSource::absent(old.file.clone());
+            &absent
+        }
+    };
     let mut affected: Vec<PersonId> = Vec::new();
     for p in old.participants.iter().chain(&session.participants) {
         let p = p.person;

@@ -26,7 +26,7 @@ use crate::content::{PersonEntry, PersonRef, SessionSource, Sources};
 use crate::diag::{Diagnostic, Diagnostics, Location};
 use crate::taxonomy::CountryAliases;
 use crate::url::{BaseUrl, Slug};
-pub use again::{Again, Rest, resolve_again};
+pub use again::{Again, Rest, resolve_again, resolve_without};
 use event::{EventsBuilder, TopicsBuilder};
 use names::{Interner, Names};
 pub use names::{Lookup, same_frame};

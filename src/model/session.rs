@@ -275,6 +275,29 @@ pub enum When {
 }
 
 impl Session {
+    /// A session with nothing in it: what `serve` puts where a new file's session goes
+    /// before resolving it, and where a deleted file's was before taking it out.
+    pub fn absent(slug: Slug, file: PathBuf) -> Session {
+        Session {
+            slug,
+            file,
+            title: String::new(),
+            event: None,
+            kind: None,
+            date: None,
+            time: None,
+            timezone: None,
+            organizers: Vec::new(),
+            links: Vec::new(),
+            participants: Vec::new(),
+            topics: Vec::new(),
+            sdgs: Vec::new(),
+            action_lines: Vec::new(),
+            summary: None,
+            body: std::sync::Arc::from(""),
+        }
+    }
+
     /// The session's start (and end), from `date`, `time` and `timezone`; `None` without a date.
     /// An end before the start never happens: [`TimeRange`] rejects it.
     pub fn when(&self) -> Option<When> {
@@ -304,22 +327,11 @@ impl Session {
     /// A session with nothing but a slug, for tests to fill in.
     pub(crate) fn empty_for_tests() -> Session {
         Session {
-            slug: Slug::from_text("test").expect("slug"),
-            file: PathBuf::from("test.md"),
             title: "Test".into(),
-            event: None,
-            kind: None,
-            date: None,
-            time: None,
-            timezone: None,
-            organizers: Vec::new(),
-            links: Vec::new(),
-            participants: Vec::new(),
-            topics: Vec::new(),
-            sdgs: Vec::new(),
-            action_lines: Vec::new(),
-            summary: None,
-            body: std::sync::Arc::from(""),
+            ..Session::absent(
+                Slug::from_text("test").expect("slug"),
+                PathBuf::from("test.md"),
+            )
         }
     }
 }

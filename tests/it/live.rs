@@ -284,9 +284,29 @@ fn every_kind_of_edit_leaves_the_live_site_equal_to_a_full_build() {
     let new = t.session(10).with_file_name("s99999.md");
     let text = set(&t.read(10), "title:", "title: \"A brand new session\"");
     std::fs::write(&new, text).expect("new");
-    t.update("new file", vec![new.clone()], Scope::Sessions);
+    t.update("new file", vec![new.clone()], Scope::Session);
     std::fs::remove_file(&new).expect("rm");
-    t.update("deleted file", vec![new], Scope::Sessions);
+    t.update("deleted file", vec![new], Scope::Session);
+    // Before every other file (all sessions move up one), with people, a topic and an
+    // event of its own: a known person or topic could now be named by this file's
+    // spelling, which other sessions show (the whole site is then resolved again).
+    let first = t.site.join("sessions/a-first.md");
+    let text = t.read(10);
+    let (start, end) = (text.find("moderators:"), text.find("topics:"));
+    let (start, end) = (start.expect("moderators"), end.expect("topics"));
+    let people = "moderators: [\"Ada Firstcomer\"]\nspeakers: [Ben Firstcomer]\n";
+    let text = format!("{}{people}{}", &text[..start], &text[end..]);
+    let text = set(&text, "topics:", "topics: [\"First Things\"]");
+    std::fs::write(&first, set(&text, "event:", "event: \"First Summit\"")).expect("new");
+    t.update("a new first file", vec![first.clone()], Scope::Session);
+    assert!(
+        t.live
+            .out_dir()
+            .join("speakers/ada-firstcomer/index.html")
+            .exists()
+    );
+    std::fs::remove_file(&first).expect("rm");
+    t.update("the first file deleted", vec![first], Scope::Session);
     let old = t.session(11);
     let renamed = old.with_file_name("s11111.md");
     std::fs::rename(&old, &renamed).expect("mv");
@@ -327,7 +347,7 @@ fn every_kind_of_edit_leaves_the_live_site_equal_to_a_full_build() {
         )
     });
     std::fs::remove_file(&lonely).expect("rm");
-    t.update("lonely people gone", vec![lonely], Scope::Sessions);
+    t.update("lonely people gone", vec![lonely], Scope::Session);
     assert!(
         !t.live
             .out_dir()
@@ -362,6 +382,37 @@ fn a_bad_edit_changes_nothing_and_its_fix_is_picked_up_with_later_edits() {
     );
     std::fs::write(&broken, good.replacen("title: \"", "title: \"Fixed: ", 1)).expect("fix");
     t.update("fixed", vec![broken], Scope::Sessions);
+}
+
+/// A write that fails while a file is added or deleted leaves the site in memory as it
+/// was: once writing works again, the same change goes through.
+#[test]
+fn a_failed_write_undoes_a_new_or_deleted_file() {
+    let mut t = Fixture::new(12);
+    let home = t.live.out_dir().join("index.html");
+    // The home page changes with every new or deleted session: a folder in its place
+    // makes the update fail.
+    let block = || {
+        std::fs::remove_file(&home).expect("rm home");
+        std::fs::create_dir(&home).expect("mkdir");
+    };
+    let text = t.read(4);
+    let (start, end) = (text.find("moderators:"), text.find("topics:"));
+    let (start, end) = (start.expect("moderators"), end.expect("topics"));
+    let people = "moderators: [\"Ada Firstcomer\"]\nspeakers: [Ben Firstcomer]\n";
+    let text = format!("{}{people}{}", &text[..start], &text[end..]);
+    let new = t.session(4).with_file_name("s00004-b.md");
+    std::fs::write(&new, set(&text, "topics:", "topics: [\"First Things\"]")).expect("new");
+    block();
+    let paths = vec![new.clone()];
+    assert!(t.live.update(&paths).is_err(), "the write fails");
+    std::fs::remove_dir(&home).expect("unblock");
+    t.update("new file, written at last", paths.clone(), Scope::Session);
+    std::fs::remove_file(&new).expect("rm");
+    block();
+    assert!(t.live.update(&paths).is_err(), "the write fails");
+    std::fs::remove_dir(&home).expect("unblock");
+    t.update("deleted file, written at last", paths, Scope::Session);
 }
 
 #[test]
