@@ -1,9 +1,9 @@
 //! Updating the index after one session changed, without building it again.
 //!
 //! Only for an edit that changed people, topics and the event only as
-//! [`crate::model::resolve_again`] allows (new ones appended, those named by this
-//! session alone renamed; ids of the others unchanged): the session leaves every list it was in and enters, in
-//! order, every list it is now in; what is derived from those lists (a person's
+//! [`crate::model::resolve_again`] allows (new ones appended, ids of the others
+//! unchanged): the session leaves every list it was in and enters, in order, every list
+//! it is now in; what is derived from those lists (a person's
 //! countries, a country's people, the speakers and topics indexes, the action lines met
 //! with each goal) is worked out again for the entries it touched. The result is the index
 //! [`Index::build`] would make, up to people's ids; `live`'s tests compare them.
@@ -37,8 +37,13 @@ impl Index {
         for p in self.person_keys.len()..count {
             self.person_keys.push(keys.get(&site.people[p].name));
         }
+        let mut renamed: Vec<PersonId> = Vec::new();
         for &p in &touched_people {
-            self.person_keys[p.index()] = keys.get(&site.people[p.index()].name);
+            let key = keys.get(&site.people[p.index()].name);
+            if key != self.person_keys[p.index()] {
+                renamed.push(p);
+            }
+            self.person_keys[p.index()] = key;
         }
         // Leave every list first: finding an entry needs no order.
         remove(&mut self.chronological, id);
@@ -111,7 +116,12 @@ impl Index {
                 self.speakers_az.insert(at, p);
             }
         }
-        let touched_countries: BTreeSet<Country> = countries(old).chain(countries(new)).collect();
+        // A renamed person may move in the lists of people of all their countries.
+        let mut touched_countries: BTreeSet<Country> =
+            countries(old).chain(countries(new)).collect();
+        for p in renamed {
+            touched_countries.extend(&self.person_countries[p.index()]);
+        }
         for c in touched_countries {
             self.country_people(site, c, &touched_people);
         }

@@ -9,11 +9,12 @@
 //! sessions ([`context`]) is unchanged, only its pages whose sessions moved or are dirty
 //! are re-rendered; otherwise all of them.
 //!
-//! [`diff`] compares two resolved sites. [`before`] and [`after`] serve an edit of one
-//! session that changed people, topics and its event only in ways that touch no other
-//! session ([`crate::model::resolve_again`]): ids stay the same (new people, topics and
-//! events get new ones), so only the lists that session was or is in need comparing,
-//! with the countries of people who joined or left it.
+//! [`diff`] compares two resolved sites. [`before`] and [`after`] serve one session
+//! resolved on its own ([`crate::model::resolve_again`]): ids stay the same (new people,
+//! topics and events get new ones; a deleted session's successors move down one:
+//! [`Before::without`]), so only the lists that session was or is in need comparing,
+//! with the countries of people who joined or left it, and the lists of the other
+//! sessions that show what it renamed ([`crate::model::Again::also`]).
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::hash::{Hash, Hasher};
@@ -303,6 +304,8 @@ fn list_pages<T: Eq + Hash>(
 /// same before and after; new people, topics and events have none before).
 pub(super) struct Before {
     lists: Vec<(ListKey, Option<Shown>)>,
+    /// Other sessions that show what the edit renamed.
+    also: Vec<SessionId>,
     /// The people whose entry in the speakers index may change (they joined or left the
     /// session, or were renamed), with their initial if they were in the index.
     speakers: Vec<(PersonId, Option<char>)>,
@@ -312,10 +315,17 @@ pub(super) struct Before {
 type Shown = (Vec<SessionId>, u64);
 
 /// Call before the edit, with the session as it was (`old`) and as it will be (`new`),
-/// and the people the edit renames.
-pub(super) fn before(built: &Built, old: &Session, new: &Session, renamed: &[PersonId]) -> Before {
+/// the people the edit renames, and the other sessions that show what it renames.
+pub(super) fn before(
+    built: &Built,
+    old: &Session,
+    new: &Session,
+    renamed: &[PersonId],
+    also: &[SessionId],
+) -> Before {
     let mut keys: HashSet<ListKey> = HashSet::from([ListKey::Sessions]);
-    for s in [old, new] {
+    let others = also.iter().map(|s| &built.site.sessions[s.index()]);
+    for s in [old, new].into_iter().chain(others) {
         keys.extend(lists_of(s));
     }
     // Someone who joins or leaves the session has a new number of sessions, which the
@@ -339,7 +349,11 @@ pub(super) fn before(built: &Built, old: &Session, new: &Session, renamed: &[Per
         .into_iter()
         .map(|key| (key, shown(built, key)))
         .collect();
-    Before { lists, speakers }
+    Before {
+        lists,
+        also: also.to_vec(),
+        speakers,
+    }
 }
 
 /// A person's initial, if they are in the speakers index (they have sessions).
@@ -415,6 +429,7 @@ impl Before {
         {
             ids.iter_mut().for_each(renumber);
         }
+        self.also.iter_mut().for_each(renumber);
         self
     }
 }
@@ -423,7 +438,9 @@ impl Before {
 /// (`None`) of a session taken out.
 pub(super) fn after(before: Before, built: &Built, id: Option<SessionId>) -> Change {
     let per_page = built.site.config.sessions_per_page;
-    let dirty: HashSet<SessionId> = id.into_iter().collect();
+    let dirty: HashSet<SessionId> = id.into_iter().chain(before.also).collect();
+    let mut cards: Vec<SessionId> = dirty.iter().copied().collect();
+    cards.sort_unstable();
     let lists = before
         .lists
         .into_iter()
@@ -441,7 +458,7 @@ pub(super) fn after(before: Before, built: &Built, id: Option<SessionId>) -> Cha
             indexes: true,
             speakers: speaker_pages(built, &before.speakers),
         },
-        cards: id.into_iter().collect(),
+        cards,
         gone: Vec::new(),
         sessions_gone: id.is_none(),
     }

@@ -4,16 +4,17 @@
 //!
 //! - A change to the body of a session (front matter untouched) re-renders that
 //!   session's page: nothing else shows the body.
-//! - A change to one session's front matter that keeps its slug resolves that session
-//!   alone ([`model::resolve_again`]: new people, topics and events are appended, those
-//!   no other session names may be renamed), patches the index ([`Index::patch`]) and
-//!   renders the pages that show it: its page, the changed pages of its lists and of its
-//!   speakers', countries', goals', action lines', topics' and events' pages, and the
-//!   indexes.
-//! - Any other change to session files (a person, topic or event also named elsewhere
-//!   now named otherwise, another slug, new, deleted or renamed files) re-resolves and
-//!   re-indexes the site from the sources in memory, then renders the pages [`diff`]
-//!   finds affected, the same kinds as above.
+//! - A change to one session's front matter that keeps its slug, a new file or a deleted
+//!   one resolves that session alone ([`model::resolve_again`]: new people, topics and
+//!   events are appended, those it names may be renamed), patches the index
+//!   ([`Index::patch`]) and renders the pages that show it: its page, the changed pages
+//!   of its lists and of its speakers', countries', goals', action lines', topics' and
+//!   events' pages, and the indexes; and, for what it renamed, the pages and lists of
+//!   the other sessions that show it.
+//! - Any other change to session files (a slug decided by the order of people, another
+//!   slug or draft state, several or renamed files) re-resolves and re-indexes the site
+//!   from the sources in memory, then renders the pages [`diff`] finds affected, the
+//!   same kinds as above.
 //! - Either way, only the feeds and calendars of the lists that changed are remade, and
 //!   the sitemap only when pages came or went.
 //! - A change to anything else (configuration, data, templates, static files) rebuilds
@@ -48,9 +49,9 @@ use mirror::{Memory, Mirror, Part};
 pub enum Scope {
     /// Only session bodies changed: their pages were re-rendered.
     Bodies,
-    /// One session's front matter changed, but not its slug, and the names of its
-    /// people, topics and event only where no other session names them: it was resolved
-    /// again on its own, and the pages that show it re-rendered.
+    /// One session file changed (keeping its slug and draft state), was added or was
+    /// deleted: it was resolved on its own, and the pages that show it and what it
+    /// renamed re-rendered.
     Session,
     /// Session files changed: the site was resolved again and the affected pages
     /// re-rendered.
@@ -535,6 +536,7 @@ impl Live {
             &built.site.sessions[id.index()],
             &again.session,
             &ids,
+            &again.also,
         );
         built.site.people.extend(again.added);
         built.site.topics.extend(again.added_topics);

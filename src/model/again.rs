@@ -4,14 +4,12 @@
 //! topic's and unregistered event's name, from every session, in path order. An edit of
 //! one session that keeps its slug and draft state ([`super::same_frame`]) can change
 //! only the people, topics and event that session names before or after the edit, and
-//! only through its entries. [`resolve_again`] works those out from the entries alone
-//! and gives up (the caller then resolves the whole site) where the result could differ
-//! from a full resolve in more than ids:
-//!
-//! - someone, a topic or an event the session names is also named elsewhere and would
-//!   now be called or addressed differently (the other sessions would show it);
-//! - a slug is not simply the person's identity (a "name-2" slug depends on who came
-//!   first), or a new person's identity is already someone's slug.
+//! only through its entries. [`resolve_again`] works those out from the entries alone,
+//! with the other sessions that name them (the sessions that show a renamed person,
+//! topic or event change too: [`Again::also`]). It gives up (the caller then resolves
+//! the whole site) where a slug could differ from a full resolve's: a slug that is not
+//! simply the person's identity (a "name-2" slug depends on who came first), or a new
+//! person's identity that is already someone's slug.
 //!
 //! People, topics and events that lose their last session stay in the site without
 //! sessions, as registry people without sessions do: no page, list or file shows them
@@ -34,18 +32,20 @@ pub struct Again {
     /// People no session named before, to append to the site's people (the session
     /// gives them the next ids).
     pub added: Vec<Person>,
-    /// People named by this session alone, whose name or honorific the edit changed.
+    /// People whose name or honorific the edit changed.
     pub renamed: Vec<(PersonId, Person)>,
+    /// The other sessions that show someone, a topic or an event the edit renamed, in
+    /// path order: their pages and cards change too.
+    pub also: Vec<SessionId>,
     /// The identities of `added`, for [`Lookup::admit`].
     pub(super) fresh: Vec<Slug>,
     /// Topics no session named before, to append to the site's topics.
     pub added_topics: Vec<Topic>,
-    /// Topics named by this session alone, whose spelling the edit changed.
+    /// Topics whose name the edit changed.
     pub renamed_topics: Vec<(TopicId, Topic)>,
     /// The event, when no session named it before (it takes the next id).
     pub added_event: Option<Event>,
-    /// An event outside the registry named by this session alone, whose spelling the
-    /// edit changed.
+    /// An event outside the registry whose name the edit changed.
     pub renamed_event: Option<(EventId, Event)>,
 }
 
@@ -175,6 +175,7 @@ fn changes(
 
     let mut added: Vec<Person> = Vec::new();
     let mut renamed: Vec<(PersonId, Person)> = Vec::new();
+    let mut also: Vec<SessionId> = Vec::new();
     for (&p, sessions) in affected.iter().zip(&sessions) {
         let registered = lookup.registered.get(&p.index());
         let (mut spellings, mut honorific) =
@@ -226,10 +227,8 @@ fn changes(
             None => best?,
         };
         if name != person.name || honorific != person.honorific {
-            // Their other sessions would show the change: those a full resolve re-renders.
-            if sessions.iter().any(|&s| s != id) {
-                return None;
-            }
+            // Their other sessions show the change.
+            also.extend(sessions.iter().filter(|&&s| s != id));
             let person = Person {
                 name,
                 honorific,
@@ -240,9 +239,14 @@ fn changes(
     }
     // New people take the ids the lookup gave them, in the order it met them.
     added.sort_by_key(|person| lookup.fresh.iter().position(|k| *k == person.slug));
-    let (added_topics, renamed_topics) = topics_again(&session, id, old_source, src, rest, lookup)?;
-    let (added_event, renamed_event) = event_again(&session, id, old_source, src, rest, lookup)?;
+    let (added_topics, renamed_topics) =
+        topics_again(&session, id, old_source, src, rest, lookup, &mut also)?;
+    let (added_event, renamed_event) =
+        event_again(&session, id, old_source, src, rest, lookup, &mut also)?;
+    also.sort_unstable();
+    also.dedup();
     Some(Again {
+        also,
         fresh: std::mem::take(&mut lookup.fresh),
         session,
         added,
@@ -259,8 +263,8 @@ type TopicChanges = (Vec<Topic>, Vec<(TopicId, Topic)>);
 
 /// The topics `session` (the new version of `rest.site.sessions[id]`, from `src`; `old`
 /// is the source it replaces) brings or renames. A topic is named by its first spelling
-/// in path order, so only topics this session names first can change name: `None` when
-/// one also named elsewhere would.
+/// in path order, so only topics this session names (or named) first can change name;
+/// the other sessions that name such a topic go into `also`.
 fn topics_again(
     session: &Session,
     id: SessionId,
@@ -268,6 +272,7 @@ fn topics_again(
     src: &SessionSource,
     rest: &Rest<'_>,
     lookup: &Lookup,
+    also: &mut Vec<SessionId>,
 ) -> Option<TopicChanges> {
     let site = rest.site;
     let spelling = |source: &SessionSource, t: TopicId| {
@@ -305,9 +310,7 @@ fn topics_again(
             continue;
         };
         if name != topic.name {
-            if ids.iter().any(|&s| s != id) {
-                return None;
-            }
+            also.extend(ids.iter().filter(|&&s| s != id));
             let topic = Topic {
                 name,
                 ..topic.clone()
@@ -325,8 +328,8 @@ type EventChange = (Option<Event>, Option<(EventId, Event)>);
 
 /// The event `session` (the new version of `rest.site.sessions[id]`, from `src`; `old`
 /// is the source it replaces) brings or renames. Registry events keep their data; any
-/// other event is named by its first spelling in path order, so, as for topics, `None`
-/// when the edit would rename one that other sessions name.
+/// other event is named by its first spelling in path order: as for topics, the other
+/// sessions of one the edit renames go into `also`.
 fn event_again(
     session: &Session,
     id: SessionId,
@@ -334,6 +337,7 @@ fn event_again(
     src: &SessionSource,
     rest: &Rest<'_>,
     lookup: &Lookup,
+    also: &mut Vec<SessionId>,
 ) -> Option<EventChange> {
     let site = rest.site;
     let spelling = |source: &SessionSource| {
@@ -380,9 +384,7 @@ fn event_again(
             continue;
         };
         if name != event.name {
-            if ids.iter().any(|&s| s != id) {
-                return None;
-            }
+            also.extend(ids.iter().filter(|&&s| s != id));
             let event = Event {
                 name,
                 ..event.clone()
@@ -556,17 +558,54 @@ mod tests {
         assert!(again.added.is_empty() && again.renamed.is_empty());
     }
 
+    /// The one person `again` renames, and the other sessions it shows (by file stem).
+    fn renamed_one<'a>(again: &'a Again, full: &Site) -> (&'a Person, Vec<String>) {
+        let [(_, person)] = again.renamed.as_slice() else {
+            panic!("one renamed: {:?}", again.renamed);
+        };
+        let stems = (again.also.iter())
+            .map(|s| full.sessions[s.index()].slug.to_string())
+            .collect();
+        (person, stems)
+    }
+
     #[test]
-    fn someone_named_elsewhere_who_would_be_called_otherwise_needs_a_full_resolve() {
-        let sessions = [("a", "[ana lima]"), ("b", "[ana lima]")];
+    fn someone_named_elsewhere_too_is_renamed_with_their_other_sessions() {
+        let sessions = [
+            ("a", "[ana lima]"),
+            ("b", "[ana lima]"),
+            ("c", "[Ben Okafor]"),
+        ];
         // Spelled "Ana Lima" once and "ana lima" once, the capitals win.
         let (again, full) = edit(&sessions, "", ("a", "[Ana Lima]"));
-        assert!(again.is_none());
-        assert_eq!(person(&full, "ana-lima").name, "Ana Lima");
+        let again = again.expect("one-session edit");
+        let (renamed, also) = renamed_one(&again, &full);
+        assert_eq!(renamed, person(&full, "ana-lima"));
+        assert_eq!(
+            (renamed.name.as_str(), also),
+            ("Ana Lima", vec!["b".to_string()])
+        );
         // The first honorific written (in path order) is the one shown.
         let (again, full) = edit(&sessions, "", ("a", "[\"Dr. ana lima\"]"));
-        assert!(again.is_none());
-        assert_eq!(person(&full, "ana-lima").honorific.as_deref(), Some("Dr."));
+        let again = again.expect("one-session edit");
+        let (renamed, also) = renamed_one(&again, &full);
+        assert_eq!(renamed, person(&full, "ana-lima"));
+        assert_eq!(
+            (renamed.honorific.as_deref(), also),
+            (Some("Dr."), vec!["b".to_string()])
+        );
+        // Written in the later session, it is the first all the same.
+        let (again, full) = edit(&sessions, "", ("b", "[\"Dr. ana lima\"]"));
+        let again = again.expect("one-session edit");
+        let (renamed, also) = renamed_one(&again, &full);
+        assert_eq!(
+            (renamed.honorific.as_deref(), also),
+            (Some("Dr."), vec!["a".to_string()])
+        );
+        // Someone joining as they are spelled everywhere renames no one.
+        let (again, _) = edit(&sessions, "", ("b", "[ana lima, Ben Okafor]"));
+        let again = again.expect("one-session edit");
+        assert!(again.renamed.is_empty() && again.also.is_empty());
     }
 
     #[test]
@@ -618,11 +657,14 @@ mod tests {
     }
 
     #[test]
-    fn a_topic_named_first_here_and_elsewhere_too_needs_a_full_resolve() {
+    fn a_topic_named_first_here_and_elsewhere_too_is_renamed_with_its_other_sessions() {
         let sessions = [("a", "[AI]"), ("b", "[AI]")];
         let (again, full) = edit_topics(&sessions, ("a", "[ai]"));
-        assert!(again.is_none());
+        let again = again.expect("one-session edit");
+        assert_eq!(again.renamed_topics.len(), 1);
+        assert_eq!(&again.renamed_topics[0].1, topic(&full, "ai"));
         assert_eq!(topic(&full, "ai").name, "ai");
+        assert_eq!(again.also, [SessionId(1)]);
         // Named after someone else's spelling: nothing changes.
         let (again, _) = edit_topics(&sessions, ("b", "[ai]"));
         let again = again.expect("one-session edit");
@@ -670,14 +712,19 @@ mod tests {
     }
 
     #[test]
-    fn an_event_named_first_here_and_elsewhere_too_needs_a_full_resolve() {
+    fn an_event_named_first_here_and_elsewhere_too_is_renamed_with_its_other_sessions() {
         let sessions = [("a", "IGF 2025"), ("b", "igf-2025")];
         // Leaving it: the next session's spelling names it.
         let (again, full) = edit_event(&sessions, ("a", "WSIS Forum"));
-        assert!(again.is_none());
-        assert_eq!(event(&full, "igf-2025").name, "igf-2025");
-        let (again, _) = edit_event(&sessions, ("a", "IGF-2025"));
-        assert!(again.is_none());
+        let again = again.expect("one-session edit");
+        let (_, renamed) = again.renamed_event.expect("renamed");
+        assert_eq!(&renamed, event(&full, "igf-2025"));
+        assert_eq!(renamed.name, "igf-2025");
+        assert_eq!(again.also, [SessionId(1)]);
+        let (again, full) = edit_event(&sessions, ("a", "IGF-2025"));
+        let again = again.expect("one-session edit");
+        let (_, renamed) = again.renamed_event.expect("renamed");
+        assert_eq!(&renamed, event(&full, "igf-2025"));
         // Named after someone else's spelling: nothing changes.
         let (again, _) = edit_event(&sessions, ("b", "Igf 2025"));
         let again = again.expect("one-session edit");

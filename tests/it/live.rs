@@ -33,11 +33,27 @@ struct Fixture {
 
 impl Fixture {
     fn new(sessions: usize) -> Fixture {
+        Fixture::with(|site| crate::browser::corpus::write(site, sessions))
+    }
+
+    /// A site of `files` (path under the site, text) with a minimal configuration.
+    fn of(files: &[(&str, &str)]) -> Fixture {
+        Fixture::with(|site| {
+            let config = ("proceedings.yaml", "title: \"Small\"\n");
+            for (path, text) in files.iter().chain([&config]) {
+                let path = site.join(path);
+                std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+                std::fs::write(path, text).expect("write");
+            }
+        })
+    }
+
+    fn with(write: impl FnOnce(&Path)) -> Fixture {
         let dir = tempfile::tempdir().expect("tempdir");
         let site = std::fs::canonicalize(dir.path())
             .expect("canonical")
             .join("site");
-        crate::browser::corpus::write(&site, sessions);
+        write(&site);
         let options = BuildOptions {
             site: site.clone(),
             out: Some(dir.path().join("live")),
@@ -226,11 +242,11 @@ fn every_kind_of_edit_leaves_the_live_site_equal_to_a_full_build() {
     t.edit(
         8,
         "an earlier session names it first",
-        Scope::Sessions,
+        Scope::Session,
         first,
     );
     let back = event("\"Digital World 2021\"");
-    t.edit(8, "the earlier session leaves it", Scope::Sessions, back);
+    t.edit(8, "the earlier session leaves it", Scope::Session, back);
     let back = event("\"IGF Village 2025\"");
     t.edit(9, "the later session leaves it", Scope::Session, back);
     let registered = event("\"WSIS Forum 2024\"");
@@ -245,7 +261,7 @@ fn every_kind_of_edit_leaves_the_live_site_equal_to_a_full_build() {
         Scope::Session,
         event("wsis-forum-2023"),
     );
-    t.edit(8, "topics", Scope::Sessions, |s| {
+    t.edit(8, "topics", Scope::Session, |s| {
         set(
             s,
             "topics:",
@@ -273,7 +289,7 @@ fn every_kind_of_edit_leaves_the_live_site_equal_to_a_full_build() {
     t.edit(
         9,
         "moderator spelled with an honorific",
-        Scope::Sessions,
+        Scope::Session,
         |s| {
             let at = s.find("  - {name: \"").expect("moderator") + "  - {name: \"".len();
             format!("{}Prof. Dr. {}", &s[..at], &s[at..])
@@ -323,7 +339,7 @@ fn every_kind_of_edit_leaves_the_live_site_equal_to_a_full_build() {
         &text[end..]
     );
     std::fs::write(&lonely, text).expect("write");
-    t.update("lonely people", vec![lonely.clone()], Scope::Sessions);
+    t.update("lonely people", vec![lonely.clone()], Scope::Session);
     // People no other session names can be renamed, leave and come back on the
     // one-session path.
     t.edit(
@@ -382,6 +398,41 @@ fn a_bad_edit_changes_nothing_and_its_fix_is_picked_up_with_later_edits() {
     );
     std::fs::write(&broken, good.replacen("title: \"", "title: \"Fixed: ", 1)).expect("fix");
     t.update("fixed", vec![broken], Scope::Sessions);
+}
+
+/// Someone renamed by an edit of a session that does not give their country moves
+/// among that country's people, and their other sessions show the new name.
+#[test]
+fn a_rename_reaches_the_other_sessions_and_countries_of_the_person() {
+    let session =
+        |people: &str| format!("---\ntitle: \"A session\"\nspeakers: {people}\n---\nText.\n");
+    let (a, b) = (
+        session("[Ana Lima]"),
+        session("[{name: Ana-Lima, country: FR}]"),
+    );
+    let (c, d) = (
+        session("[{name: Ana Mora, country: FR}]"),
+        session("[Ana-Lima]"),
+    );
+    let mut t = Fixture::of(&[
+        ("sessions/a.md", &a),
+        ("sessions/b.md", &b),
+        ("sessions/c.md", &c),
+        ("sessions/d.md", &d),
+    ]);
+    let fr =
+        |t: &Fixture| std::fs::read_to_string(t.live.out_dir().join("countries/fr/index.html"));
+    let at = |page: &str, name: &str| page.find(name).expect(name);
+    let page = fr(&t).expect("fr");
+    assert!(
+        at(&page, "Ana Mora") < at(&page, "Ana-Lima"),
+        "A–Z by sort key"
+    );
+    let d_file = t.site.join("sessions/d.md");
+    std::fs::write(&d_file, session("[Ana Lima]")).expect("edit");
+    t.update("respelled", vec![d_file], Scope::Session);
+    let page = fr(&t).expect("fr");
+    assert!(at(&page, "Ana Lima") < at(&page, "Ana Mora"), "moved");
 }
 
 /// A write that fails while a file is added or deleted leaves the site in memory as it
