@@ -85,6 +85,14 @@ enum Kind {
     Deleted,
 }
 
+/// What [`Live::put_in`] replaced: people, topics and events by index, and the session.
+struct Replaced {
+    people: Vec<(usize, model::Person)>,
+    topics: Vec<(usize, model::Topic)>,
+    events: Vec<(usize, model::Event)>,
+    session: model::Session,
+}
+
 /// Deletes a live site's folder ([`Live::closer`]).
 pub struct Closer(Arc<Mutex<Mirror>>);
 
@@ -502,14 +510,11 @@ impl Live {
         let mut clock = crate::Stopwatch::start();
         let mut diags = Diagnostics::new();
         // Copies the site only while a derived job is reading it.
-        let built = Arc::make_mut(&mut self.built);
-        built.apply(std::mem::take(&mut self.bodies));
+        Arc::make_mut(&mut self.built).apply(std::mem::take(&mut self.bodies));
         if kind == Kind::Added {
             let slug = crate::url::Slug::from_text(&source?.stem)?;
             let absent = model::Session::absent(slug, file.to_path_buf());
-            built.site.sessions.insert(id.index(), absent);
-            built.index.insert_session(id, self.keys.get(""));
-            self.cards.insert(id.index(), String::new());
+            self.insert_absent(id, absent, String::new());
         }
         let again = self.resolve_one(id, source, &mut diags);
         diags.sort();
@@ -517,54 +522,26 @@ impl Live {
             Some(again) if !diags.has_errors() => again,
             failed => {
                 if kind == Kind::Added {
-                    let built = Arc::make_mut(&mut self.built);
-                    built.site.sessions.remove(id.index());
-                    built.index.remove_session(id);
-                    self.cards.remove(id.index());
+                    self.remove_absent(id);
                 }
                 return failed.map(|_| Err(BuildError::Content(diags)));
             }
         };
         clock.lap("resolve");
-        // New people, topics and events join the site for good: should rendering fail,
-        // they stay, without sessions (nothing shows them).
-        self.lookup.admit(&again);
-        let built = Arc::make_mut(&mut self.built);
-        let ids: Vec<PersonId> = again.renamed.iter().map(|(p, _)| *p).collect();
-        let before = diff::before(
-            built,
-            &built.site.sessions[id.index()],
-            &again.session,
-            &ids,
-            &again.also,
-        );
-        built.site.people.extend(again.added);
-        built.site.topics.extend(again.added_topics);
-        built.site.events.extend(again.added_event);
-        let people = (again.renamed.into_iter()).map(|(p, person)| (p.index(), person));
-        let renamed = swap_in(&mut built.site.people, people.collect());
-        let topics = (again.renamed_topics.into_iter()).map(|(t, topic)| (t.index(), topic));
-        let renamed_topics = swap_in(&mut built.site.topics, topics.collect());
-        let event = (again.renamed_event.into_iter()).map(|(e, event)| (e.index(), event));
-        let renamed_event = swap_in(&mut built.site.events, event.collect());
-        let old = std::mem::replace(&mut built.site.sessions[id.index()], again.session);
-        built.index.patch(&built.site, id, &old, &mut self.keys);
-        let (before, taken) = if kind == Kind::Deleted {
-            built.index.remove_session(id);
-            let absent = built.site.sessions.remove(id.index());
-            let card = self.cards.remove(id.index());
-            (before.without(id), Some((absent, card)))
-        } else {
-            (before, None)
+        let (before, replaced) = self.put_in(id, again);
+        let (before, taken) = match kind {
+            Kind::Deleted => (before.without(id), Some(self.remove_absent(id))),
+            Kind::Edited | Kind::Added => (before, None),
         };
         clock.lap("index");
-        let change = diff::after(before, built, taken.is_none().then_some(id));
+        let change = diff::after(before, &self.built, taken.is_none().then_some(id));
         clock.lap("diff");
         let built = self.built.clone();
         let cards = std::mem::take(&mut self.cards);
-        match self.publish(&built, cards, &change, &mut clock) {
+        let published = self.publish(&built, cards, &change, &mut clock);
+        drop(built);
+        match published {
             Ok((cards, published)) => {
-                drop(built);
                 self.cards = cards;
                 match source {
                     Some(new) if kind == Kind::Edited => self.sources.sessions[at] = new.clone(),
@@ -581,28 +558,74 @@ impl Live {
                 Some(Ok(self.published(Scope::Session, published, start, clock)))
             }
             Err((cards, e)) => {
-                // Put the session, people, topics and event back as they were, and the index.
-                drop(built);
                 self.cards = cards;
-                let built = Arc::make_mut(&mut self.built);
                 if let Some((absent, card)) = taken {
-                    built.site.sessions.insert(id.index(), absent);
-                    built.index.insert_session(id, self.keys.get(""));
-                    self.cards.insert(id.index(), card);
+                    self.insert_absent(id, absent, card);
                 }
-                swap_in(&mut built.site.people, renamed);
-                swap_in(&mut built.site.topics, renamed_topics);
-                swap_in(&mut built.site.events, renamed_event);
-                let new = std::mem::replace(&mut built.site.sessions[id.index()], old);
-                built.index.patch(&built.site, id, &new, &mut self.keys);
+                self.put_back(id, replaced);
                 if kind == Kind::Added {
-                    built.site.sessions.remove(id.index());
-                    built.index.remove_session(id);
-                    self.cards.remove(id.index());
+                    self.remove_absent(id);
                 }
                 Some(Err(e))
             }
         }
+    }
+
+    /// Puts a session resolved on its own into the site and the index, with the people,
+    /// topics and event it adds or renames; returns the lists as they were, and what it
+    /// replaced.
+    fn put_in(&mut self, id: SessionId, again: model::Again) -> (diff::Before, Replaced) {
+        // New people, topics and events join the site for good: should rendering fail,
+        // they stay, without sessions (nothing shows them).
+        self.lookup.admit(&again);
+        let built = Arc::make_mut(&mut self.built);
+        let ids: Vec<PersonId> = again.renamed.iter().map(|(p, _)| *p).collect();
+        let old = &built.site.sessions[id.index()];
+        let before = diff::before(built, old, &again.session, &ids, &again.also);
+        built.site.people.extend(again.added);
+        built.site.topics.extend(again.added_topics);
+        built.site.events.extend(again.added_event);
+        let people = (again.renamed.into_iter()).map(|(p, person)| (p.index(), person));
+        let topics = (again.renamed_topics.into_iter()).map(|(t, topic)| (t.index(), topic));
+        let event = (again.renamed_event.into_iter()).map(|(e, event)| (e.index(), event));
+        let replaced = Replaced {
+            people: swap_in(&mut built.site.people, people.collect()),
+            topics: swap_in(&mut built.site.topics, topics.collect()),
+            events: swap_in(&mut built.site.events, event.collect()),
+            session: std::mem::replace(&mut built.site.sessions[id.index()], again.session),
+        };
+        built
+            .index
+            .patch(&built.site, id, &replaced.session, &mut self.keys);
+        (before, replaced)
+    }
+
+    /// Undoes [`Live::put_in`].
+    fn put_back(&mut self, id: SessionId, replaced: Replaced) {
+        let built = Arc::make_mut(&mut self.built);
+        swap_in(&mut built.site.people, replaced.people);
+        swap_in(&mut built.site.topics, replaced.topics);
+        swap_in(&mut built.site.events, replaced.events);
+        let new = std::mem::replace(&mut built.site.sessions[id.index()], replaced.session);
+        built.index.patch(&built.site, id, &new, &mut self.keys);
+    }
+
+    /// Puts an absent session ([`model::Session::absent`]) at `id`, with `card`; the
+    /// sessions from `id` on move up one.
+    fn insert_absent(&mut self, id: SessionId, absent: model::Session, card: String) {
+        let built = Arc::make_mut(&mut self.built);
+        built.index.insert_session(id, self.keys.get(&absent.title));
+        built.site.sessions.insert(id.index(), absent);
+        self.cards.insert(id.index(), card);
+    }
+
+    /// Takes the absent session at `id` out, with its card; the sessions after it move
+    /// down one.
+    fn remove_absent(&mut self, id: SessionId) -> (model::Session, String) {
+        let built = Arc::make_mut(&mut self.built);
+        built.index.remove_session(id);
+        let absent = built.site.sessions.remove(id.index());
+        (absent, self.cards.remove(id.index()))
     }
 
     /// Resolves the new version of session `id` (`None`: its file was deleted) on its own.
