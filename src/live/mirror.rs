@@ -249,7 +249,15 @@ impl Mirror {
                 continue;
             }
             // Best effort: a page of a deleted session or speaker; a failure only leaves a stale file.
-            let _ = std::fs::remove_file(self.dir.join(path));
+            let file = self.dir.join(path);
+            let _ = std::fs::remove_file(&file);
+            // Its folders go too once empty (`remove_dir` refuses any other), so that
+            // a page that went is not still listed as a folder.
+            for dir in file.ancestors().skip(1).take_while(|d| *d != self.dir) {
+                if std::fs::remove_dir(dir).is_err() {
+                    break;
+                }
+            }
             if let Some(old) = self.files.remove(path) {
                 self.count(path, old.len, false);
                 removed += 1;
@@ -320,9 +328,10 @@ mod tests {
         let again = files(&[("a/index.html", "a"), ("c/index.html", "c")]);
         assert_eq!(m.replace(Part::Pages, again).expect("second"), 1);
         assert!(
-            !out.path().join("b/index.html").exists(),
-            "gone page deleted"
+            !out.path().join("b").exists(),
+            "gone page and its folder deleted"
         );
+        assert!(out.path().join("a").exists(), "folders still in use kept");
         assert!(
             out.path().join("feed.xml").exists(),
             "other parts untouched"
