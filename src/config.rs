@@ -15,7 +15,7 @@ pub struct SiteConfig {
     pub title: String,
     /// One sentence for the home page, feeds and meta description.
     pub description: Option<String>,
-    /// Where the site is published, e.g. "https://org.github.io/repo/". A sub-path is honoured everywhere.
+    /// Where the site is published, e.g. `https://org.github.io/repo/`. A sub-path is honoured everywhere.
     pub base_url: String,
     /// Language of the content (BCP 47), for `<html lang>` and the feed.
     pub language: String,

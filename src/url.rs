@@ -94,14 +94,14 @@ pub fn is_script_url(url: &str) -> bool {
 /// The site's base URL split into what links need.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BaseUrl {
-    /// Scheme and host without a trailing slash ("https://org.github.io"), or "" for a bare path.
+    /// Scheme and host without a trailing slash (`https://org.github.io`), or "" for a bare path.
     origin: String,
     /// The path, always starting and ending with "/" ("/repo/").
     path: String,
 }
 
 impl BaseUrl {
-    /// Parses "https://org.github.io/repo", "https://example.org/", "/sub/" or "".
+    /// Parses `https://org.github.io/repo`, `https://example.org/`, `/sub/` or "".
     pub fn parse(input: &str) -> BaseUrl {
         let input = input.trim();
         let (origin, path) = match input.find("://") {
@@ -129,7 +129,7 @@ impl BaseUrl {
         &self.path
     }
 
-    /// The full base URL ("https://org.github.io/repo/"), or the path when no host is known.
+    /// The full base URL (`https://org.github.io/repo/`), or the path when no host is known.
     pub fn full(&self) -> String {
         format!("{}{}", self.origin, self.path)
     }

@@ -76,7 +76,7 @@ impl fmt::Display for BrokenLink {
 }
 
 /// Checks every .html file under `out_dir`. `site_url` is the full base URL
-/// (scheme+host+path, e.g. "https://org.github.io/repo/"): absolute links
+/// (scheme+host+path, e.g. `https://org.github.io/repo/`): absolute links
 /// starting with it are internal too; other absolute URLs (other hosts,
 /// mailto:, tel:, javascript:, data:) are skipped.
 ///

@@ -12,7 +12,7 @@ use super::front_matter::LinkRecord;
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct EventRecord {
-    /// The id sessions use in `event:`; also the URL slug (/events/<id>/).
+    /// The id sessions use in `event:`; also the URL slug (`/events/<id>/`).
     pub id: Spanned<String>,
     /// Display name, e.g. "WSIS Forum 2024".
     pub name: String,

@@ -9,7 +9,7 @@
 //! `prose` finds in running text (with `names`); both read a person's
 //! introduction with `person` (using the word lists of `words` and the date
 //! forms of `when`). [`emit`] writes the session file text (front matter +
-//! Markdown, the importer's doubts as YAML comments) and [`write`] checks that
+//! Markdown, the importer's doubts as YAML comments) and [`mod@write`] checks that
 //! it builds and puts it on disk, never overwriting without `force`.
 //!
 //! Everything here is heuristics over the country table, the honorifics of

@@ -13,7 +13,7 @@
 //!   the other sessions that show it.
 //! - Any other change to session files (a slug decided by the order of people, another
 //!   slug or draft state, several or renamed files) re-resolves and re-indexes the site
-//!   from the sources in memory, then renders the pages [`diff`] finds affected, the
+//!   from the sources in memory, then renders the pages `diff` finds affected, the
 //!   same kinds as above.
 //! - Either way, only the feeds and calendars of the lists that changed are remade, and
 //!   the sitemap only when pages came or went.

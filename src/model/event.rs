@@ -14,7 +14,7 @@ use crate::url::Slug;
 /// An event: a WSIS Forum, an ITU Digital World, an IGF meeting.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Event {
-    /// URL slug and id: /events/<slug>/.
+    /// URL slug and id: `/events/<slug>/`.
     pub slug: Slug,
     /// Display name.
     pub name: String,
@@ -150,7 +150,7 @@ impl EventsBuilder {
 /// A free topic ("Cybersecurity"); spelling variants that slug alike are one topic.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Topic {
-    /// URL slug: /topics/<slug>/.
+    /// URL slug: `/topics/<slug>/`.
     pub slug: Slug,
     /// Display name: the first spelling met.
     pub name: String,

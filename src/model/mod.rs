@@ -1,6 +1,6 @@
 //! The *resolve* stage: raw sources become a typed [`Site`].
 //!
-//! Vocabulary strings become [`Country`] values, people are merged across
+//! Vocabulary strings become [`Country`](crate::taxonomy::Country) values, people are merged across
 //! sessions, events and topics get ids, and every cross-reference is an id
 //! into a `Vec` (no pointers). Problems go into [`Diagnostics`].
 

@@ -13,7 +13,7 @@ use crate::url::Slug;
 /// A person who moderated or spoke in at least one session (or is in the registry).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Person {
-    /// URL slug: /speakers/<slug>/.
+    /// URL slug: `/speakers/<slug>/`.
     pub slug: Slug,
     /// Display name, without honorific.
     pub name: String,

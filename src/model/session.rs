@@ -14,7 +14,7 @@ use crate::url::Slug;
 /// One session: a roundtable, panel, workshop, outcome document, …
 #[derive(Clone, Debug)]
 pub struct Session {
-    /// URL slug: /sessions/<slug>/.
+    /// URL slug: `/sessions/<slug>/`.
     pub slug: Slug,
     /// The source file, for diagnostics.
     pub file: PathBuf,

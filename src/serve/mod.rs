@@ -5,7 +5,7 @@
 //! 2. serve it with tower-http's `ServeDir` (MIME types, `index.html` for folders,
 //!    no listings, no path escapes), the site's own 404 page, and a live-reload
 //!    script injected into HTML responses (never into `build` output);
-//! 3. with `--watch`, update the site on changes ([`watch`], [`crate::live`]) and tell
+//! 3. with `--watch`, update the site on changes (`watch`, [`crate::live`]) and tell
 //!    open pages over SSE: reload, swap stylesheets, or show the build error until it
 //!    is fixed.
 

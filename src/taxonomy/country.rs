@@ -483,7 +483,7 @@ impl FromStr for Country {
     type Err = UnknownCountry;
 
     /// An alpha-2/alpha-3 code, or a display name, ISO short name (inverted
-    /// forms too) or common variant matched after [`normalize`]. A code must
+    /// forms too) or common variant matched after `normalize`. A code must
     /// be the whole input, so "N/A" is not Namibia and "St." is not São Tomé.
     fn from_str(input: &str) -> Result<Self, Self::Err> {
         if let Some(country) = Country::from_code(input) {

@@ -11,7 +11,7 @@
 //! - `search/index.json`: the manifest: the first term of every term chunk, the
 //!   filter groups and their values, the number of documents per doc chunk.
 //! - `search/terms/<n>.json`: `{term: "…"}`, the string holding doc, weight, doc,
-//!   weight, … (doc ids delta-encoded) in the compact number encoding of [`push_number`];
+//!   weight, … (doc ids delta-encoded) in the compact number encoding of `push_number`;
 //!   chunks hold ~`TERM_CHUNK_BYTES`, a term never spans two chunks.
 //! - `search/docs/<n>.json`: `[[url, title, kind, details, excerpt], …]`, `DOC_CHUNK` per file.
 //! - `search/filters/<group>/<n>.json`: the documents of the group's `n`th value (in
