@@ -371,16 +371,7 @@ fn event_again(
         let name = spelling(source)?;
         let Some(event) = site.events.get(e.index()) else {
             let slug = lookup.fresh_events[e.index() - site.events.len()].clone();
-            added = Some(Event {
-                slug,
-                name,
-                start: None,
-                end: None,
-                location: None,
-                url: None,
-                description: None,
-                registered: false,
-            });
+            added = Some(Event::unregistered(slug, name));
             continue;
         };
         if name != event.name {
@@ -630,12 +621,22 @@ mod tests {
         assert!(again.is_some());
     }
 
-    /// [`edit`] for topics: sessions with a speaker and the given topics.
-    fn edit_topics(sessions: &[(&str, &str)], edited: (&str, &str)) -> (Option<Again>, Site) {
-        let with = |topics: &str| format!("[Ana Lima]\ntopics: {topics}");
+    /// [`edit`] for sessions with one speaker, and front matter that `with` makes of
+    /// the given text.
+    fn edit_with(
+        sessions: &[(&str, &str)],
+        edited: (&str, &str),
+        with: impl Fn(&str) -> String,
+    ) -> (Option<Again>, Site) {
+        let with = |text: &str| format!("[Ana Lima]\n{}", with(text));
         let sessions: Vec<(&str, String)> = sessions.iter().map(|(s, t)| (*s, with(t))).collect();
         let sessions: Vec<(&str, &str)> = sessions.iter().map(|(s, t)| (*s, t.as_str())).collect();
         edit(&sessions, "", (edited.0, &with(edited.1)))
+    }
+
+    /// [`edit`] for topics: sessions with a speaker and the given topics.
+    fn edit_topics(sessions: &[(&str, &str)], edited: (&str, &str)) -> (Option<Again>, Site) {
+        edit_with(sessions, edited, |topics| format!("topics: {topics}"))
     }
 
     /// A topic of a fully resolved site, by slug.
@@ -673,10 +674,7 @@ mod tests {
 
     /// [`edit`] for events: sessions with a speaker and the given event.
     fn edit_event(sessions: &[(&str, &str)], edited: (&str, &str)) -> (Option<Again>, Site) {
-        let with = |event: &str| format!("[Ana Lima]\nevent: \"{event}\"");
-        let sessions: Vec<(&str, String)> = sessions.iter().map(|(s, e)| (*s, with(e))).collect();
-        let sessions: Vec<(&str, &str)> = sessions.iter().map(|(s, e)| (*s, e.as_str())).collect();
-        edit(&sessions, "", (edited.0, &with(edited.1)))
+        edit_with(sessions, edited, |event| format!("event: \"{event}\""))
     }
 
     /// An event of a fully resolved site, by slug.

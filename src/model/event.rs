@@ -32,6 +32,22 @@ pub struct Event {
     pub registered: bool,
 }
 
+impl Event {
+    /// An event that only sessions name (it is not in `data/events.yaml`).
+    pub(super) fn unregistered(slug: Slug, name: String) -> Event {
+        Event {
+            slug,
+            name,
+            start: None,
+            end: None,
+            location: None,
+            url: None,
+            description: None,
+            registered: false,
+        }
+    }
+}
+
 /// Collects events: registry entries by id, then plain names met in sessions.
 #[derive(Debug, Default)]
 pub(crate) struct EventsBuilder {
@@ -120,16 +136,8 @@ impl EventsBuilder {
         }
         let index = self.events.len();
         self.by_key.insert(key.clone(), index);
-        self.events.push(Event {
-            slug: key,
-            name: name.trim().to_string(),
-            start: None,
-            end: None,
-            location: None,
-            url: None,
-            description: None,
-            registered: false,
-        });
+        self.events
+            .push(Event::unregistered(key, name.trim().to_string()));
         Some(EventId::from_index(index))
     }
 
