@@ -6,7 +6,8 @@
 //! it is now in; what is derived from those lists (a person's
 //! countries, a country's people, the speakers and topics indexes, the action lines met
 //! with each goal) is worked out again for the entries it touched. The result is the index
-//! [`Index::build`] would make, up to people's ids; `live`'s tests compare them.
+//! [`Index::build`] would make, up to the ids of people, topics and events (and those
+//! left without sessions, which nothing shows); `live`'s tests compare what it renders.
 
 use std::collections::BTreeSet;
 use std::sync::Arc;

@@ -62,8 +62,6 @@ impl Live {
         let id = SessionId::from_index(in_site.unwrap_or_else(|i| i));
         let mut clock = crate::Stopwatch::start();
         let mut diags = Diagnostics::new();
-        // Copies the site only while a derived job is reading it.
-        Arc::make_mut(&mut self.built).apply(std::mem::take(&mut self.bodies));
         if kind == Kind::Added {
             let slug = crate::url::Slug::from_text(&source?.stem)?;
             let absent = model::Session::absent(slug, file.to_path_buf());
@@ -71,15 +69,14 @@ impl Live {
         }
         let again = self.resolve_one(id, source, &mut diags);
         diags.sort();
-        let again = match again {
-            Some(again) if !diags.has_errors() => again,
-            failed => {
-                if kind == Kind::Added {
-                    self.remove_absent(id);
-                }
-                return failed.map(|_| Err(BuildError::Content(diags)));
+        if again.is_none() || diags.has_errors() {
+            if kind == Kind::Added {
+                self.remove_absent(id);
             }
-        };
+            // `None` (a full resolve is needed) stays `None`; errors are the update's.
+            return again.map(|_| Err(BuildError::Content(diags)));
+        }
+        let again = again?;
         clock.lap("resolve");
         let (before, replaced) = self.put_in(id, again);
         let (before, taken) = match kind {
@@ -111,6 +108,8 @@ impl Live {
                 Some(Ok(self.published(Scope::Session, published, start, clock)))
             }
             Err((cards, e)) => {
+                // Undone in the opposite order: a deleted session's absent stand-in goes
+                // back in before the session replaces it; a new one's goes after.
                 self.cards = cards;
                 if let Some((absent, card)) = taken {
                     self.insert_absent(id, absent, card);
@@ -131,7 +130,9 @@ impl Live {
         // New people, topics and events join the site for good: should rendering fail,
         // they stay, without sessions (nothing shows them).
         self.lookup.admit(&again);
+        // Copies the site only while a derived job is reading it.
         let built = Arc::make_mut(&mut self.built);
+        built.apply(std::mem::take(&mut self.bodies));
         let ids: Vec<PersonId> = again.renamed.iter().map(|(p, _)| *p).collect();
         let old = &built.site.sessions[id.index()];
         let before = diff::before(built, old, &again.session, &ids, &again.also);
@@ -140,11 +141,11 @@ impl Live {
         built.site.events.extend(again.added_event);
         let people = (again.renamed.into_iter()).map(|(p, person)| (p.index(), person));
         let topics = (again.renamed_topics.into_iter()).map(|(t, topic)| (t.index(), topic));
-        let event = (again.renamed_event.into_iter()).map(|(e, event)| (e.index(), event));
+        let events = (again.renamed_events.into_iter()).map(|(e, event)| (e.index(), event));
         let replaced = Replaced {
             people: swap_in(&mut built.site.people, people.collect()),
             topics: swap_in(&mut built.site.topics, topics.collect()),
-            events: swap_in(&mut built.site.events, event.collect()),
+            events: swap_in(&mut built.site.events, events.collect()),
             session: std::mem::replace(&mut built.site.sessions[id.index()], again.session),
         };
         built
@@ -167,6 +168,8 @@ impl Live {
     /// sessions from `id` on move up one.
     fn insert_absent(&mut self, id: SessionId, absent: model::Session, card: String) {
         let built = Arc::make_mut(&mut self.built);
+        // Bodies kept aside are by id: they go in before ids move.
+        built.apply(std::mem::take(&mut self.bodies));
         built.index.insert_session(id, self.keys.get(&absent.title));
         built.site.sessions.insert(id.index(), absent);
         self.cards.insert(id.index(), card);
@@ -176,6 +179,7 @@ impl Live {
     /// down one.
     fn remove_absent(&mut self, id: SessionId) -> (model::Session, String) {
         let built = Arc::make_mut(&mut self.built);
+        built.apply(std::mem::take(&mut self.bodies));
         built.index.remove_session(id);
         let absent = built.site.sessions.remove(id.index());
         (absent, self.cards.remove(id.index()))

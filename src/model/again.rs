@@ -45,8 +45,9 @@ pub struct Again {
     pub renamed_topics: Vec<(TopicId, Topic)>,
     /// The event, when no session named it before (it takes the next id).
     pub added_event: Option<Event>,
-    /// An event outside the registry whose name the edit changed.
-    pub renamed_event: Option<(EventId, Event)>,
+    /// Events outside the registry whose name the edit changed: the one the session
+    /// left (when it named it first) and the one it joined (when it now names it first).
+    pub renamed_events: Vec<(EventId, Event)>,
 }
 
 /// The site an edited session is resolved again against, as it was before the edit.
@@ -241,7 +242,7 @@ fn changes(
     added.sort_by_key(|person| lookup.fresh.iter().position(|k| *k == person.slug));
     let (added_topics, renamed_topics) =
         topics_again(&session, id, old_source, src, rest, lookup, &mut also)?;
-    let (added_event, renamed_event) =
+    let (added_event, renamed_events) =
         event_again(&session, id, old_source, src, rest, lookup, &mut also)?;
     also.sort_unstable();
     also.dedup();
@@ -254,7 +255,7 @@ fn changes(
         added_topics,
         renamed_topics,
         added_event,
-        renamed_event,
+        renamed_events,
     })
 }
 
@@ -323,8 +324,8 @@ fn topics_again(
     Some((added, renamed))
 }
 
-/// The event added, and the event renamed with its new data.
-type EventChange = (Option<Event>, Option<(EventId, Event)>);
+/// The event added, and the events renamed with their new data.
+type EventChange = (Option<Event>, Vec<(EventId, Event)>);
 
 /// The event `session` (the new version of `rest.site.sessions[id]`, from `src`; `old`
 /// is the source it replaces) brings or renames. Registry events keep their data; any
@@ -346,9 +347,9 @@ fn event_again(
     };
     let before = site.sessions[id.index()].event;
     if before == session.event && spelling(old) == spelling(src) {
-        return Some((None, None));
+        return Some((None, Vec::new()));
     }
-    let (mut added, mut renamed) = (None, None);
+    let (mut added, mut renamed) = (None, Vec::new());
     let after = session.event.filter(|&e| Some(e) != before);
     for e in [before, after].into_iter().flatten() {
         if site.events.get(e.index()).is_some_and(|e| e.registered) {
@@ -380,7 +381,7 @@ fn event_again(
                 name,
                 ..event.clone()
             };
-            renamed = Some((e, event));
+            renamed.push((e, event));
         }
     }
     Some((added, renamed))
@@ -694,7 +695,7 @@ mod tests {
             };
             let (again, _) = edit_event(&sessions, (stem, other));
             let again = again.expect("one-session edit");
-            assert!(again.added_event.is_none() && again.renamed_event.is_none());
+            assert!(again.added_event.is_none() && again.renamed_events.is_empty());
         }
         let (again, full) = edit_event(&sessions, ("c", "AI for Good"));
         let again = again.expect("one-session edit");
@@ -704,8 +705,10 @@ mod tests {
         );
         let (again, full) = edit_event(&sessions, ("c", "wsis  forum "));
         let again = again.expect("one-session edit");
-        let (_, renamed) = again.renamed_event.expect("renamed");
-        assert_eq!(&renamed, event(&full, "wsis-forum"));
+        let [(_, renamed)] = again.renamed_events.as_slice() else {
+            panic!("one renamed: {:?}", again.renamed_events);
+        };
+        assert_eq!(renamed, event(&full, "wsis-forum"));
         assert_eq!(renamed.name, "wsis  forum");
     }
 
@@ -715,18 +718,40 @@ mod tests {
         // Leaving it: the next session's spelling names it.
         let (again, full) = edit_event(&sessions, ("a", "WSIS Forum"));
         let again = again.expect("one-session edit");
-        let (_, renamed) = again.renamed_event.expect("renamed");
-        assert_eq!(&renamed, event(&full, "igf-2025"));
+        let [(_, renamed)] = again.renamed_events.as_slice() else {
+            panic!("one renamed: {:?}", again.renamed_events);
+        };
+        assert_eq!(renamed, event(&full, "igf-2025"));
         assert_eq!(renamed.name, "igf-2025");
         assert_eq!(again.also, [SessionId(1)]);
         let (again, full) = edit_event(&sessions, ("a", "IGF-2025"));
         let again = again.expect("one-session edit");
-        let (_, renamed) = again.renamed_event.expect("renamed");
-        assert_eq!(&renamed, event(&full, "igf-2025"));
+        let [(_, renamed)] = again.renamed_events.as_slice() else {
+            panic!("one renamed: {:?}", again.renamed_events);
+        };
+        assert_eq!(renamed, event(&full, "igf-2025"));
         // Named after someone else's spelling: nothing changes.
         let (again, _) = edit_event(&sessions, ("b", "Igf 2025"));
         let again = again.expect("one-session edit");
-        assert!(again.renamed_event.is_none());
+        assert!(again.renamed_events.is_empty());
+    }
+
+    #[test]
+    fn an_edit_may_rename_the_event_it_leaves_and_the_one_it_joins() {
+        let sessions = [("a", "IGF 2025"), ("b", "IGF-2025"), ("d", "Summit A")];
+        let (again, full) = edit_event(&sessions, ("a", "summit  a"));
+        let again = again.expect("one-session edit");
+        let mut renamed: Vec<&Event> = again.renamed_events.iter().map(|(_, e)| e).collect();
+        renamed.sort_by_key(|e| e.slug.clone());
+        assert_eq!(
+            renamed,
+            [event(&full, "igf-2025"), event(&full, "summit-a")]
+        );
+        assert_eq!(
+            (renamed[0].name.as_str(), renamed[1].name.as_str()),
+            ("IGF-2025", "summit  a")
+        );
+        assert_eq!(again.also, [SessionId(1), SessionId(2)]);
     }
 
     #[test]

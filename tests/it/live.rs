@@ -255,6 +255,12 @@ fn every_kind_of_edit_leaves_the_live_site_equal_to_a_full_build() {
     let again = event("\"a brand new summit\"");
     t.edit(7, "the new event back", Scope::Session, again);
     assert!(summit.exists());
+    // Session 4 names "Digital World 2021" first, then 8; 4 leaves it for the summit,
+    // which it now names first: both events are renamed.
+    let lower = event("\"digital world 2021\"");
+    t.edit(8, "an event spelled otherwise", Scope::Session, lower);
+    let both = event("\"A Brand New Summit\"");
+    t.edit(4, "two events renamed", Scope::Session, both);
     t.edit(
         7,
         "a registered event by id",
@@ -564,7 +570,7 @@ fn a_session_resolved_again_and_a_patched_index_equal_a_fresh_resolve_and_build(
             .expect("same names");
         assert!(again.added.is_empty() && again.renamed.is_empty());
         assert!(again.added_topics.is_empty() && again.renamed_topics.is_empty());
-        assert!(again.added_event.is_none() && again.renamed_event.is_none());
+        assert!(again.added_event.is_none() && again.renamed_events.is_empty());
         let old = std::mem::replace(&mut site.sessions[id.index()], again.session);
         index.patch(&site, id, &old, &mut keys);
         assert_eq!(
