@@ -441,6 +441,115 @@ fn a_rename_reaches_the_other_sessions_and_countries_of_the_person() {
     assert!(at(&page, "Ana Lima") < at(&page, "Ana Mora"), "moved");
 }
 
+/// Random single-file changes (edits, new and deleted files) to a small site whose
+/// sessions spell the same people, topics and events in different ways, with drafts,
+/// `slug:`s, registry people and events: after each, the live site equals a full build.
+#[test]
+fn random_single_file_changes_equal_full_builds() {
+    use crate::browser::corpus::Rng;
+    const EVENTS: [&str; 9] = [
+        "IGF 2025",
+        "igf 2025",
+        "IGF-2025",
+        "WSIS Forum 2024",
+        "wsis-forum-2024",
+        "Summit A",
+        "summit  a",
+        "Zeta Meet",
+        "",
+    ];
+    const TOPICS: [&str; 5] = ["AI", "ai", "Space Law", "space law", "Data Governance"];
+    const PEOPLE: [&str; 9] = [
+        "{name: Ana Lima, country: FR}",
+        "ana lima",
+        "Dr. Ana Lima",
+        "Ben Okafor",
+        "{name: Prof. Ben Okafor, country: KE}",
+        "B. Okafor",
+        "{name: Zoe Ng, country: SG}",
+        "zoe ng",
+        "Chen Wei",
+    ];
+    const DATES: [&str; 4] = ["", "2024-05-01", "2025-06-02", "2023-01-01"];
+    const FILES: [&str; 7] = ["a", "b", "x/c", "x/d", "e", "x-y/f", "g"];
+    let session = |r: &mut Rng, name: &str| {
+        let mut s = format!(
+            "---\ntitle: \"{}\"\n",
+            r.pick(&["Opening", "Panel", "Closing"])
+        );
+        if r.below(8) == 0 {
+            s += "draft: true\n";
+        }
+        if r.below(8) == 0 {
+            s += &format!("slug: own-{}\n", name.replace('/', "-"));
+        }
+        for (key, value) in [("event", *r.pick(&EVENTS)), ("date", *r.pick(&DATES))] {
+            if !value.is_empty() {
+                s += &format!("{key}: \"{value}\"\n");
+            }
+        }
+        let people: Vec<&str> = (0..=r.below(3)).map(|_| *r.pick(&PEOPLE)).collect();
+        let topics: Vec<String> = (0..r.below(3))
+            .map(|_| format!("\"{}\"", r.pick(&TOPICS)))
+            .collect();
+        s + &format!(
+            "speakers: [{}]\ntopics: [{}]\n---\nBody.\n",
+            people.join(", "),
+            topics.join(", ")
+        )
+    };
+    // Seed 22 found an edit that renamed two events (the one left, the one joined).
+    for seed in [1, 2, 3, 22] {
+        let mut r = Rng(seed);
+        let mut present: Vec<&str> = FILES[..4].to_vec();
+        let texts: Vec<(String, String)> = (present.iter())
+            .map(|n| (format!("sessions/{n}.md"), session(&mut r, n)))
+            .collect();
+        let mut files: Vec<(&str, &str)> = texts
+            .iter()
+            .map(|(p, t)| (p.as_str(), t.as_str()))
+            .collect();
+        let events = "- id: wsis-forum-2024\n  name: WSIS Forum 2024\n- id: quiet\n  name: Quiet\n";
+        files.push(("data/events.yaml", events));
+        files.push((
+            "data/speakers.yaml",
+            "- name: Ben Okafor\n  aliases: [B. Okafor]\n",
+        ));
+        let mut t = Fixture::of(&files);
+        for step in 0..30 {
+            let free: Vec<&str> = FILES
+                .iter()
+                .copied()
+                .filter(|n| !present.contains(n))
+                .collect();
+            let (what, n) = match r.below(3) {
+                0 if !free.is_empty() => ("new", *r.pick(&free)),
+                1 if present.len() > 1 => ("deleted", present[r.below(present.len())]),
+                _ => ("edited", present[r.below(present.len())]),
+            };
+            let path = t.site.join(format!("sessions/{n}.md"));
+            let text = session(&mut r, n);
+            if what == "deleted" {
+                present.retain(|p| *p != n);
+                std::fs::remove_file(&path).expect("rm");
+            } else {
+                if !present.contains(&n) {
+                    present.push(n);
+                }
+                std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+                std::fs::write(&path, &text).expect("write");
+            }
+            let what = format!("seed {seed}, step {step}: {n} {what}\n{text}");
+            t.edits += 1;
+            t.live
+                .update(std::slice::from_ref(&path))
+                .unwrap_or_else(|e| panic!("{what}: update failed: {e}"));
+            t.live.derived().run().expect("derived files");
+            t.same_as_build(&what);
+        }
+    }
+}
+
 /// A write that fails while a file is added or deleted leaves the site in memory as it
 /// was: once writing works again, the same change goes through.
 #[test]
