@@ -125,7 +125,7 @@ impl Lookup {
     }
 
     /// The event of a name, among the site's events and the fresh ones.
-    pub(super) fn event_of(&self, name: &str) -> Option<usize> {
+    fn event_of(&self, name: &str) -> Option<usize> {
         let key = Slug::from_text(name)?;
         let (by_key, by_name) = &self.events;
         by_key
