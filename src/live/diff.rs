@@ -414,6 +414,8 @@ impl Before {
     /// The lists as they were, in terms of the site once session `id` is taken out
     /// (sessions after it move down one): it stands for a session the site no longer has.
     pub(super) fn without(mut self, id: SessionId) -> Before {
+        // An id no list of the new site holds: lists that had the session differ in
+        // length, as they should (every page shows the length).
         let gone = SessionId(u32::MAX);
         let renumber = |s: &mut SessionId| {
             *s = match (*s).cmp(&id) {
