@@ -48,6 +48,8 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// Include draft sessions.
     pub drafts: bool,
+    /// Replace a non-empty output folder even when no build wrote it.
+    pub force: bool,
 }
 
 impl BuildOptions {
@@ -91,6 +93,8 @@ pub struct BuildReport {
     pub out_dir: PathBuf,
     /// Time spent in each stage.
     pub timings: Vec<(&'static str, Duration)>,
+    /// What the user should know about how the output was replaced.
+    pub notices: Vec<String>,
 }
 
 /// Times the stages of a build.
@@ -156,10 +160,8 @@ pub(crate) fn prepare(
     options: &BuildOptions,
     clock: &mut Stopwatch,
 ) -> Result<Prepared, BuildError> {
-    if !options.site.is_dir() {
-        return Err(BuildError::MissingSite(options.site.clone()));
-    }
     let paths = SitePaths::new(&options.site);
+    check_site_folder(&options.site, &paths)?;
     let mut diags = Diagnostics::new();
     let mut sources = content::load(&paths, &mut diags);
     clock.lap("load");
@@ -186,6 +188,19 @@ pub(crate) fn prepare(
         lookup,
         keys,
     })
+}
+
+/// Refuses a folder that is not a site: without `proceedings.yaml` and without a
+/// sessions folder, a build would write an empty site into it (`proceedings build
+/// sessions` by mistake, or a home folder).
+pub(crate) fn check_site_folder(site: &Path, paths: &SitePaths) -> Result<(), BuildError> {
+    if !site.is_dir() {
+        return Err(BuildError::MissingSite(site.to_path_buf()));
+    }
+    if !paths.config.exists() && !paths.sessions.exists() {
+        return Err(BuildError::NotASite(site.to_path_buf()));
+    }
+    Ok(())
 }
 
 /// The diagnostics of resolving `site`, sorted, with the warnings about the site as a
@@ -246,12 +261,10 @@ pub fn build_with(
     progress: &dyn Progress,
 ) -> Result<BuildReport, BuildError> {
     let start = Instant::now();
-    if !options.site.is_dir() {
-        return Err(BuildError::MissingSite(options.site.clone()));
-    }
+    check_site_folder(&options.site, &SitePaths::new(&options.site))?;
     let out = options.out_dir();
-    write::check_output_dir(&SitePaths::new(&options.site), &out)?;
-    let staging = write::Staging::new(&out)?;
+    let output = write::Output::prepare(&SitePaths::new(&options.site), &out, options.force)?;
+    let staging = write::Staging::new(&output)?;
     // On any error `staging` is dropped, which removes it: the old output stays as it was.
     let mut rendered = render(options, progress, &staging)?;
     let swap_start = Instant::now();
@@ -290,5 +303,6 @@ pub(crate) fn report(
         elapsed,
         out_dir: out.to_path_buf(),
         timings: Vec::new(),
+        notices: stats.notices,
     }
 }

@@ -33,7 +33,10 @@ pub fn check_site(options: &BuildOptions, built: Option<&Path>) -> Result<CheckR
         // Validate only; the links are those of the existing build.
         Some(dir) => (crate::render(options, &(), &())?, dir.to_path_buf()),
         None => {
-            let staging = crate::write::Staging::new(&tmp)?;
+            let paths = crate::content::SitePaths::new(&options.site);
+            // The folder is ours (named after this process): replace whatever is there.
+            let output = crate::write::Output::prepare(&paths, &tmp, true)?;
+            let staging = crate::write::Staging::new(&output)?;
             let rendered = crate::render(options, &(), &staging)?;
             staging.commit()?;
             (rendered, tmp.clone())

@@ -14,11 +14,19 @@ pub(crate) struct BuildArgs {
     /// Output folder (default: SITE/public). Replaced only when the whole build succeeds.
     #[arg(long, short, value_name = "DIR")]
     out: Option<PathBuf>,
+    /// Replace the output folder even when it is not empty and no build wrote it
+    /// (it has no `.proceedings-output` file). Everything in it is lost.
+    #[arg(long)]
+    force: bool,
 }
 
 pub(crate) fn run(args: &BuildArgs, verbosity: Verbosity) -> ExitCode {
     let bar = Bar::new(verbosity);
-    let result = proceedings::build_with(&args.site.options(args.out.clone()), &bar);
+    let options = proceedings::BuildOptions {
+        force: args.force,
+        ..args.site.options(args.out.clone())
+    };
+    let result = proceedings::build_with(&options, &bar);
     bar.finish();
     match result {
         Ok(r) => {
@@ -26,6 +34,9 @@ pub(crate) fn run(args: &BuildArgs, verbosity: Verbosity) -> ExitCode {
                 return ExitCode::SUCCESS;
             }
             report::diagnostics(&r.warnings);
+            for notice in &r.notices {
+                eprintln!("note: {notice}");
+            }
             if verbosity == Verbosity::Verbose {
                 report::timings(&r.timings);
             }

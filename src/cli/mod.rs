@@ -84,6 +84,7 @@ impl SiteArgs {
             out,
             base_url: self.base_url.clone(),
             drafts: self.drafts,
+            force: false,
         }
     }
 }

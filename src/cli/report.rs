@@ -47,7 +47,12 @@ pub(crate) fn failure(e: &BuildError) -> ExitCode {
                 diags.warning_count()
             );
         }
-        other => eprintln!("error: {other}"),
+        other => {
+            eprintln!("error: {other}");
+            if let Some(help) = other.help() {
+                eprintln!("  help: {help}");
+            }
+        }
     }
     ExitCode::FAILURE
 }

@@ -18,7 +18,7 @@ use crate::write::{Sink, WriteStats};
 pub(crate) enum Part {
     /// HTML pages.
     Pages,
-    /// Feeds, calendars, sitemap, robots.txt, `.nojekyll`.
+    /// Feeds, calendars, sitemap, robots.txt, `.nojekyll`, the output marker.
     Meta,
     /// `cite.bib` and `cite.json` of each session.
     Cite,
@@ -289,7 +289,7 @@ impl Mirror {
 
     /// What the folder holds.
     pub(crate) fn stats(&self) -> WriteStats {
-        self.stats
+        self.stats.clone()
     }
 
     /// Counts a file of `len` bytes in (`added`) or out of the stats.
@@ -340,6 +340,7 @@ mod tests {
             files,
             pages,
             bytes,
+            notices: Vec::new(),
         };
         assert_eq!(m.stats(), stats(3, 2, 3));
         m.put(Part::Pages, files(&[("a/index.html", "longer")]))

@@ -185,7 +185,7 @@ impl Live {
     pub fn open(options: &BuildOptions) -> Result<(Live, BuildReport), BuildError> {
         let out = options.out_dir();
         let paths = SitePaths::new(&options.site);
-        crate::write::check_output_dir(&paths, &out)?;
+        crate::write::Output::prepare(&paths, &out, options.force)?;
         let mirror = Arc::new(Mutex::new(Mirror::new(&out)));
         let generation = Arc::new(AtomicU64::new(0));
         let (live, _) = Live::load(options, mirror, generation)?;

@@ -68,13 +68,18 @@ pub fn site(
 }
 
 /// The files that list the whole site but are cheap to make: feeds, robots.txt,
-/// calendars, the sitemap (of `page_paths`) and `.nojekyll`.
+/// calendars, the sitemap (of `page_paths`), `.nojekyll` and the marker that tells
+/// later builds the folder is theirs to replace.
 pub(crate) fn meta(views: &Views<'_>, page_paths: &[String]) -> Vec<Output> {
     let mut meta = meta_of(views, page_paths, None);
     meta.push(feeds::robots(views.site));
     meta.push(Output {
         path: ".nojekyll".into(),
         bytes: Vec::new(),
+    });
+    meta.push(Output {
+        path: crate::write::MARKER.into(),
+        bytes: crate::write::MARKER_TEXT.as_bytes().to_vec(),
     });
     meta
 }

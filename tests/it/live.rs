@@ -59,6 +59,7 @@ impl Fixture {
             out: Some(dir.path().join("live")),
             base_url: Some(BASE.into()),
             drafts: false,
+            force: false,
         };
         let (live, _) = Live::open(&options).expect("first build");
         Fixture {
@@ -105,6 +106,7 @@ impl Fixture {
             out: Some(full.clone()),
             base_url: Some(BASE.into()),
             drafts: false,
+            force: false,
         })
         .expect("full build");
         let (live, full) = (tree(&self.live.out_dir()), tree(&full));

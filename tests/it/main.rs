@@ -13,6 +13,7 @@ mod import;
 mod live;
 mod output;
 mod properties;
+mod safety;
 mod serve;
 mod snapshots;
 

@@ -13,11 +13,19 @@ use std::sync::{Mutex, PoisonError};
 
 use rayon::prelude::*;
 
-use crate::content::SitePaths;
 use crate::error::BuildError;
 
+mod output;
+mod stale;
+mod swap;
+
+use swap::IN_PLACE_PREFIX;
+
+pub(crate) use output::MARKER_TEXT;
+pub use output::{MARKER, Output, Swap};
+
 /// What was written.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct WriteStats {
     /// Files written.
     pub files: usize,
@@ -25,73 +33,8 @@ pub struct WriteStats {
     pub pages: usize,
     /// Bytes written.
     pub bytes: u64,
-}
-
-/// Refuses output folders that would overwrite or delete the site's input.
-pub fn check_output_dir(paths: &SitePaths, out: &Path) -> Result<(), BuildError> {
-    let root = canonical(&paths.root);
-    let out_c = canonical(out);
-    let refuse = |reason| {
-        Err(BuildError::UnsafeOutput {
-            path: out.to_path_buf(),
-            reason,
-        })
-    };
-    if out_c == root {
-        return refuse("it is the site folder itself; build into a sub-folder such as public/");
-    }
-    if root.starts_with(&out_c) {
-        return refuse("it contains the site folder, which the build would replace");
-    }
-    let inputs = [
-        &paths.config,
-        &paths.sessions,
-        &paths.data,
-        &paths.static_files,
-        &paths.templates,
-        &paths.themes,
-    ];
-    for input in inputs.map(|p| canonical(p)) {
-        if out_c.starts_with(&input) {
-            return refuse(
-                "it is inside one of the site's input folders (sessions, data, static, templates, themes)",
-            );
-        }
-        if input.starts_with(&out_c) {
-            return refuse(
-                "it contains one of the site's input folders, which the build would replace",
-            );
-        }
-    }
-    if out.exists() && !out.is_dir() {
-        return refuse("it is a file, not a folder");
-    }
-    Ok(())
-}
-
-/// Canonical form of a path that may not exist yet: its nearest existing ancestor, canonicalised, plus the rest.
-fn canonical(path: &Path) -> PathBuf {
-    let absolute = if path.is_absolute() {
-        path.to_path_buf()
-    } else {
-        std::env::current_dir().unwrap_or_default().join(path)
-    };
-    let mut existing = absolute.as_path();
-    let mut rest = Vec::new();
-    while !existing.exists() {
-        match (existing.parent(), existing.file_name()) {
-            (Some(parent), Some(name)) => {
-                rest.push(name.to_os_string());
-                existing = parent;
-            }
-            _ => break,
-        }
-    }
-    let mut c = fs::canonicalize(existing).unwrap_or_else(|_| existing.to_path_buf());
-    for part in rest.iter().rev() {
-        c.push(part);
-    }
-    c
+    /// What the user should know about how the output was replaced.
+    pub notices: Vec<String>,
 }
 
 /// Receives the site's files as they are rendered, from any thread.
@@ -107,13 +50,13 @@ impl Sink for () {
     }
 }
 
-/// A staging folder beside the output. Files stream into it as pages are rendered
-/// (nothing is held in memory); [`Staging::commit`] swaps it into place, and
-/// dropping it uncommitted removes it, leaving the previous output untouched.
+/// A staging folder for the new site. Files stream into it as pages are rendered
+/// (nothing is held in memory); [`Staging::commit`] puts it in place of the output,
+/// and dropping it uncommitted removes it, leaving the previous output untouched.
 pub struct Staging {
-    out: PathBuf,
+    out: Output,
+    swap: Swap,
     dir: PathBuf,
-    old: PathBuf,
     /// Folders already created, so each `put` costs one write, not a walk up the tree.
     created: Mutex<HashSet<PathBuf>>,
     /// Paths written so far, so a replaced file is counted once (a set, not a stat per file).
@@ -125,30 +68,39 @@ pub struct Staging {
 }
 
 impl Staging {
-    /// Prepares `.NAME.staging-PID` beside `out`.
-    pub fn new(out: &Path) -> Result<Staging, BuildError> {
-        let parent = match out.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
-        let name = out.file_name().map_or_else(
-            || "public".to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        );
-        let dir = parent.join(format!(".{name}.staging-{}", std::process::id()));
-        let old = parent.join(format!(".{name}.old-{}", std::process::id()));
-        for leftover in [&dir, &old] {
-            if leftover.exists() {
-                fs::remove_dir_all(leftover).map_err(|e| BuildError::io(leftover, e))?;
+    /// Prepares the staging folder for `out`: `.NAME.staging-PID` beside it, or inside
+    /// it when the folder beside it cannot be used (see [`Swap`]). Staging folders
+    /// that killed builds left behind are removed first.
+    pub fn new(out: &Output) -> Result<Staging, BuildError> {
+        let pid = std::process::id();
+        let (parent, name) = out.beside();
+        let mut swap = Swap::InPlace;
+        let mut dir = out.real.join(format!("{IN_PLACE_PREFIX}staging-{pid}"));
+        if out.can_swap_atomically() {
+            stale::remove_left_over(&parent, &name);
+            let beside = parent.join(format!(".{name}.staging-{pid}"));
+            match create_marked(&beside) {
+                Ok(()) => {
+                    swap = Swap::Atomic;
+                    dir = beside;
+                }
+                // A parent we may not write to: stage inside the output instead.
+                Err(e) if out.exists && cannot_write(&e) => {}
+                Err(e) => return Err(BuildError::io(&beside, e)),
             }
         }
-        fs::create_dir_all(&dir).map_err(|e| BuildError::io(&dir, e))?;
+        if swap == Swap::InPlace {
+            if dir.exists() {
+                fs::remove_dir_all(&dir).map_err(|e| BuildError::io(&dir, e))?;
+            }
+            create_marked(&dir).map_err(|e| BuildError::io(&dir, e))?;
+        }
         Ok(Staging {
-            out: out.to_path_buf(),
+            out: out.clone(),
+            swap,
             created: Mutex::new(HashSet::from([dir.clone()])),
             written: Mutex::new(HashSet::new()),
             dir,
-            old,
             files: AtomicUsize::new(0),
             pages: AtomicUsize::new(0),
             bytes: AtomicU64::new(0),
@@ -156,26 +108,78 @@ impl Staging {
         })
     }
 
-    /// Replaces the output with the staging folder; the previous output is kept until the new one is in place.
+    /// Puts the new site in place of the output. On an error the previous output is
+    /// as it was (in an atomic swap always; in place, as far as moving entries back
+    /// allows, which the error then says).
     pub fn commit(mut self) -> Result<WriteStats, BuildError> {
-        if self.out.exists() {
-            fs::rename(&self.out, &self.old).map_err(|e| BuildError::io(&self.out, e))?;
-            if let Err(e) = fs::rename(&self.dir, &self.out) {
-                // Put the previous site back before reporting.
-                let _ = fs::rename(&self.old, &self.out);
-                return Err(BuildError::io(&self.out, e));
+        let mut notices = Vec::new();
+        match self.swap {
+            Swap::Atomic => swap_atomically(&self.dir, &self.out, &mut notices)?,
+            Swap::InPlace => {
+                swap::in_place(&self.dir, &self.out.real, &mut notices)?;
+                notices.push(format!(
+                    "{} is on another file system than the folder it is in, or that folder is not writable: the new site was moved in entry by entry, not swapped in one step",
+                    self.out.named.display()
+                ));
             }
-            remove_tree(&self.old)?;
-        } else {
-            fs::rename(&self.dir, &self.out).map_err(|e| BuildError::io(&self.out, e))?;
         }
         self.committed = true;
         Ok(WriteStats {
             files: self.files.load(Ordering::Relaxed),
             pages: self.pages.load(Ordering::Relaxed),
             bytes: self.bytes.load(Ordering::Relaxed),
+            notices,
         })
     }
+}
+
+/// Renames the output aside, the staging folder into its place, then removes the old one.
+fn swap_atomically(
+    staged: &Path,
+    out: &Output,
+    notices: &mut Vec<String>,
+) -> Result<(), BuildError> {
+    let real = &out.real;
+    if !real.exists() {
+        return fs::rename(staged, real).map_err(|e| BuildError::io(real, e));
+    }
+    let (parent, name) = out.beside();
+    let old = parent.join(format!(".{name}.old-{}", std::process::id()));
+    fs::rename(real, &old).map_err(|e| BuildError::io(real, e))?;
+    if let Err(e) = fs::rename(staged, real) {
+        // Put the previous site back before reporting.
+        return match fs::rename(&old, real) {
+            Ok(()) => Err(BuildError::io(real, e)),
+            Err(_) => Err(BuildError::SwapFailed {
+                out: out.named.clone(),
+                previous: old,
+                source: e,
+            }),
+        };
+    }
+    // The new site is in place: the build succeeded, whatever happens to the old one.
+    if let Err(e) = remove_tree(&old) {
+        notices.push(format!(
+            "the previous output, moved to {}, could not be removed ({e}); the next build removes it, or delete it yourself",
+            old.display()
+        ));
+    }
+    Ok(())
+}
+
+/// Whether an error means "not allowed to write here" rather than a real failure.
+fn cannot_write(e: &std::io::Error) -> bool {
+    matches!(
+        e.kind(),
+        std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem
+    )
+}
+
+/// Creates a staging folder with the marker in it from the start, so that a build
+/// killed mid-way leaves a folder the next build knows it may remove.
+fn create_marked(dir: &Path) -> std::io::Result<()> {
+    fs::create_dir_all(dir)?;
+    fs::write(dir.join(MARKER), MARKER_TEXT)
 }
 
 impl Sink for Staging {
@@ -222,14 +226,15 @@ impl Drop for Staging {
     }
 }
 
-/// Removes a finished-with folder, its top-level entries in parallel (tens of thousands of files).
-fn remove_tree(dir: &Path) -> Result<(), BuildError> {
+/// Removes a finished-with folder (links in it are removed, never followed), its top-level entries in parallel (tens of thousands of files).
+pub(crate) fn remove_tree(dir: &Path) -> Result<(), BuildError> {
     let entries: Vec<PathBuf> = fs::read_dir(dir)
         .map_err(|e| BuildError::io(dir, e))?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .collect();
     entries.par_iter().try_for_each(|p| {
-        let r = if p.is_dir() {
+        // Never through a link: a link someone put in the old output goes, not what it points to.
+        let r = if fs::symlink_metadata(p).is_ok_and(|m| m.is_dir()) {
             fs::remove_dir_all(p)
         } else {
             fs::remove_file(p)
@@ -242,9 +247,12 @@ fn remove_tree(dir: &Path) -> Result<(), BuildError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::content::SitePaths;
 
     fn stage(out: &Path, files: &[(&str, &str)]) -> Staging {
-        let staging = Staging::new(out).expect("staging");
+        let site = SitePaths::new(Path::new("/nonexistent-site"));
+        let output = Output::prepare(&site, out, false).expect("output");
+        let staging = Staging::new(&output).expect("staging");
         for (path, text) in files {
             staging.put(path, text.as_bytes()).expect("put");
         }
@@ -265,6 +273,10 @@ mod tests {
         .commit()
         .expect("second");
         assert_eq!((stats.files, stats.pages), (1, 1));
+        assert!(
+            target.join(MARKER).is_file(),
+            "the output is marked as ours"
+        );
         assert_eq!(
             fs::read_to_string(target.join("a/index.html")).expect("read"),
             "three"
@@ -287,21 +299,5 @@ mod tests {
             "old"
         );
         assert_eq!(fs::read_dir(dir.path()).expect("ls").count(), 1);
-    }
-
-    #[test]
-    fn output_folders_that_hold_input_are_refused() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let paths = SitePaths::new(dir.path());
-        fs::create_dir_all(&paths.sessions).expect("mkdir");
-        assert!(check_output_dir(&paths, dir.path()).is_err());
-        assert!(check_output_dir(&paths, dir.path().parent().expect("parent")).is_err());
-        assert!(check_output_dir(&paths, &paths.sessions.join("out")).is_err());
-        // A Hugo-style layout keeps sessions in content/sessions/: content/ holds input.
-        let hugo = tempfile::tempdir().expect("tempdir");
-        fs::create_dir_all(hugo.path().join("content/sessions")).expect("mkdir");
-        let hugo_paths = SitePaths::new(hugo.path());
-        assert!(check_output_dir(&hugo_paths, &hugo.path().join("content")).is_err());
-        assert!(check_output_dir(&paths, &dir.path().join("public")).is_ok());
     }
 }

@@ -1,0 +1,153 @@
+//! Nothing lost, nothing leaked: the output folder is replaced only when it is
+//! the build's own, all or nothing; files outside the site are never read.
+
+use std::fs;
+use std::path::Path;
+
+use crate::SiteTest;
+
+fn stderr(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// Every file under `dir` with its bytes, sorted.
+fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .expect("inside")
+                .to_string_lossy()
+                .into_owned();
+            (rel, fs::read(e.path()).expect("read"))
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+fn leftovers(dir: &Path) -> Vec<String> {
+    fs::read_dir(dir)
+        .expect("ls")
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".staging-") || n.contains(".old-"))
+        .collect()
+}
+
+#[test]
+fn a_folder_no_build_wrote_is_never_replaced_without_force() {
+    let t = SiteTest::new("cross/basic");
+    t.write("thesis/.git/HEAD", "ref: refs/heads/main\n");
+    t.write("thesis/src/chapter1.tex", "\\chapter{One}\n");
+    t.write("thesis/thesis.tex", "\\documentclass{book}\n");
+    let before = snapshot(&t.root().join("thesis"));
+    let out = t.run(&["build", "--out", "thesis"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("refusing to replace thesis: it is not empty and no build wrote it (it holds .git/, src/, thesis.tex)"),
+        "{err}"
+    );
+    assert!(err.contains("help: ") && err.contains("--force"), "{err}");
+    assert_eq!(snapshot(&t.root().join("thesis")), before, "untouched");
+    assert!(leftovers(t.root()).is_empty());
+    // With --force the user asked for it.
+    t.build(&["--out", "thesis", "--force"]);
+    assert!(t.root().join("thesis/index.html").exists());
+    assert!(!t.root().join("thesis/.git").exists());
+    // From then on the folder is the build's own: no flag needed.
+    t.build(&["--out", "thesis"]);
+}
+
+#[test]
+fn every_build_marks_its_output_and_an_empty_folder_is_fine() {
+    let t = SiteTest::new("cross/basic");
+    fs::create_dir(t.root().join("empty")).expect("mkdir");
+    t.build(&["--out", "empty"]);
+    assert!(t.root().join("empty/.proceedings-output").is_file());
+    t.build(&[]);
+    assert!(t.exists(".proceedings-output"));
+}
+
+#[test]
+fn a_read_only_output_folder_is_left_as_it_was() {
+    let t = SiteTest::new("cross/basic");
+    t.build(&[]);
+    let public = t.root().join("public");
+    let before = snapshot(&public);
+    let mode = |m| std::os::unix::fs::PermissionsExt::from_mode(m);
+    fs::set_permissions(&public, mode(0o555)).expect("chmod");
+    t.write("sessions/forum-2024/new.md", "---\ntitle: New\n---\n");
+    let out = t.run(&["build"]);
+    fs::set_permissions(&public, mode(0o755)).expect("chmod back");
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("the folder is read-only"), "{err}");
+    assert_eq!(snapshot(&public), before);
+    assert!(leftovers(t.root()).is_empty(), "{:?}", leftovers(t.root()));
+}
+
+#[cfg(unix)]
+#[test]
+fn an_output_that_is_a_link_replaces_the_folder_it_points_to() {
+    let t = SiteTest::new("cross/basic");
+    let www = tempfile::tempdir().expect("tempdir");
+    let target = www.path().join("site");
+    fs::create_dir(&target).expect("mkdir");
+    std::os::unix::fs::symlink(&target, t.root().join("public")).expect("link");
+    t.build(&[]);
+    assert!(
+        fs::symlink_metadata(t.root().join("public"))
+            .expect("meta")
+            .file_type()
+            .is_symlink(),
+        "the link stays a link"
+    );
+    assert!(target.join("index.html").is_file());
+    let before = snapshot(&target);
+    // A failed build changes nothing, through the link or beside it.
+    t.write(
+        "sessions/forum-2024/opening.md",
+        "---\ntitle: Broken\nsdgs: [99]\n---\n",
+    );
+    let out = t.run(&["build"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(snapshot(&target), before);
+    assert!(leftovers(www.path()).is_empty());
+    assert!(leftovers(t.root()).is_empty());
+}
+
+#[test]
+fn staging_folders_of_killed_builds_are_removed_and_others_kept() {
+    let t = SiteTest::new("cross/basic");
+    // A build killed mid-way: its staging folder carries the marker; its process is gone.
+    t.write(".public.staging-4294967000/.proceedings-output", "x");
+    t.write(".public.staging-4294967000/sessions/a/index.html", "x");
+    t.write(".public.old-4294967001/notes.txt", "not a build's");
+    t.build(&[]);
+    if Path::new("/proc/self").exists() {
+        assert!(!t.root().join(".public.staging-4294967000").exists());
+    }
+    assert!(t.root().join(".public.old-4294967001/notes.txt").exists());
+}
+
+#[test]
+fn a_folder_that_is_not_a_site_is_refused_and_nothing_is_written_into_it() {
+    let t = SiteTest::new("cross/basic");
+    for folder in ["sessions", "sessions/forum-2024"] {
+        let out = t.run(&["build", folder]);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{folder}: {err}");
+        assert!(err.contains("is not a site"), "{err}");
+        assert!(err.contains("help: "), "{err}");
+        assert!(!t.root().join(folder).join("public").exists());
+    }
+    fs::create_dir(t.root().join("empty")).expect("mkdir");
+    assert_eq!(t.run(&["build", "empty"]).status.code(), Some(1));
+    assert!(!t.root().join("empty/public").exists());
+}
