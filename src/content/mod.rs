@@ -8,6 +8,7 @@
 //!
 //! Problems go into [`Diagnostics`]; a file that fails is left out and the rest goes on.
 
+pub(crate) mod files;
 pub mod front_matter;
 pub mod registry;
 pub(crate) mod yaml;
@@ -39,6 +40,8 @@ pub struct SitePaths {
     pub templates: PathBuf,
     /// `themes/`, for themes other than the embedded default.
     pub themes: PathBuf,
+    /// The site folder with every link resolved: no input is read from outside it.
+    pub real_root: PathBuf,
 }
 
 impl SitePaths {
@@ -65,6 +68,7 @@ impl SitePaths {
             static_files: base.join("static"),
             templates: base.join("templates"),
             themes: base.join("themes"),
+            real_root: std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf()),
             root: root.to_path_buf(),
         }
     }
@@ -118,7 +122,7 @@ pub struct Sources {
 
 /// Reads the whole site. Never fails as a whole: every problem is a diagnostic.
 pub fn load(paths: &SitePaths, diags: &mut Diagnostics) -> Sources {
-    let config = match read_optional(&paths.config, diags) {
+    let config = match read_optional(paths, &paths.config, diags) {
         Some(text) => SiteConfig::parse(&text, &paths.config).unwrap_or_else(|d| {
             diags.push(d);
             SiteConfig::default()
@@ -141,9 +145,9 @@ pub fn load(paths: &SitePaths, diags: &mut Diagnostics) -> Sources {
     Sources {
         config,
         sessions,
-        events: read_registry(&events_file, diags).unwrap_or_default(),
-        speakers: read_registry(&speakers_file, diags).unwrap_or_default(),
-        country_aliases: read_registry(&countries_file, diags).unwrap_or_default(),
+        events: read_registry(paths, &events_file, diags).unwrap_or_default(),
+        speakers: read_registry(paths, &speakers_file, diags).unwrap_or_default(),
+        country_aliases: read_registry(paths, &countries_file, diags).unwrap_or_default(),
         events_file,
         speakers_file,
         countries_file,
@@ -159,47 +163,14 @@ fn session_files(paths: &SitePaths, diags: &mut Diagnostics) -> Vec<PathBuf> {
         );
         return Vec::new();
     }
-    let walker = walkdir::WalkDir::new(&paths.sessions)
-        .follow_links(true)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-    let mut files = Vec::new();
-    for entry in walker {
-        match entry {
-            Ok(e) if e.file_type().is_file() && is_markdown(e.path()) => files.push(e.into_path()),
-            Ok(_) => {}
-            Err(e) => {
-                let path = e.path().unwrap_or(&paths.sessions).to_path_buf();
-                let d = match e.loop_ancestor() {
-                    Some(ancestor) => Diagnostic::error(
-                        &path,
-                        None,
-                        format!(
-                            "symbolic link loop: this folder leads back to {}",
-                            ancestor.display()
-                        ),
-                    )
-                    .with_help("remove the link, or point it outside its own ancestors"),
-                    None => {
-                        Diagnostic::error(&path, None, format!("cannot read: {}", io_reason(&e)))
-                            .with_help(UNREADABLE_HELP)
-                    }
-                };
-                diags.push(d);
-            }
-        }
-    }
+    let not_hidden = |name: &str| !name.starts_with('.');
+    let mut files = files::walk(paths, &paths.sessions, not_hidden, diags);
+    files.retain(|f| is_markdown(f));
     files
 }
 
 /// What to do about a file that exists but cannot be read.
-const UNREADABLE_HELP: &str = "make it readable by the user running proceedings (check its permissions, or a link that points nowhere), or remove it";
-
-fn io_reason(e: &walkdir::Error) -> String {
-    e.io_error()
-        .map_or_else(|| e.to_string(), ToString::to_string)
-}
+pub(crate) const UNREADABLE_HELP: &str = "make it readable by the user running proceedings (check its permissions, or a link that points nowhere), or remove it";
 
 /// A session file: `.md`/`.markdown`, not a Hugo/Zola section page (`_index.md`).
 pub(crate) fn is_markdown(path: &Path) -> bool {
@@ -261,20 +232,24 @@ pub(crate) fn read_text(file: &Path) -> Result<String, Diagnostic> {
     })
 }
 
-/// Reads a file that may be absent.
-fn read_optional(file: &Path, diags: &mut Diagnostics) -> Option<String> {
+/// Reads a file of the site that may be absent.
+fn read_optional(paths: &SitePaths, file: &Path, diags: &mut Diagnostics) -> Option<String> {
     if !file.exists() {
         return None;
     }
-    read_text(file).map_err(|d| diags.push(d)).ok()
+    files::check_inside(paths, file)
+        .and_then(|()| read_text(file))
+        .map_err(|d| diags.push(d))
+        .ok()
 }
 
 /// Reads and parses an optional YAML registry.
 pub(crate) fn read_registry<T: DeserializeOwned>(
+    paths: &SitePaths,
     file: &Path,
     diags: &mut Diagnostics,
 ) -> Option<T> {
-    let text = read_optional(file, diags)?;
+    let text = read_optional(paths, file, diags)?;
     let (text, origin) = yaml::strip_bom(&text);
     if text.trim().is_empty() {
         return None;

@@ -96,9 +96,11 @@ pub fn site_context(site: &Path, event: Option<String>) -> Context {
     let paths = SitePaths::new(site);
     let mut diags = Diagnostics::new();
     let events: Vec<EventRecord> =
-        content::read_registry(&paths.data.join("events.yaml"), &mut diags).unwrap_or_default();
+        content::read_registry(&paths, &paths.data.join("events.yaml"), &mut diags)
+            .unwrap_or_default();
     let records: CountryAliasRecords =
-        content::read_registry(&paths.data.join("countries.yaml"), &mut diags).unwrap_or_default();
+        content::read_registry(&paths, &paths.data.join("countries.yaml"), &mut diags)
+            .unwrap_or_default();
     let mut countries = CountryAliases::new();
     for (alias, code) in &records {
         let _ = countries.insert(alias, &code.value);

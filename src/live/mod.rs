@@ -314,7 +314,10 @@ impl Live {
         let mut diags = Diagnostics::new();
         for file in &files {
             if file.is_file() {
-                match content::load_session(file) {
+                // The walk of a full build refuses links that leave the site; so does this.
+                let loaded = content::files::check_inside(&self.paths, file)
+                    .and_then(|()| content::load_session(file));
+                match loaded {
                     Ok(s) => edits.push((file.clone(), Some(s))),
                     Err(d) => diags.push(d),
                 }

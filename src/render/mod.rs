@@ -146,7 +146,7 @@ pub(crate) fn assets(
             bytes: b.to_vec(),
         })
         .collect();
-    for (p, b) in theme::read_files(&paths.static_files, theme::Hidden::Keep)? {
+    for (p, b) in theme::read_files(paths, &paths.static_files, theme::Hidden::Keep)? {
         files.push(Output {
             path: p.to_string_lossy().replace('\\', "/"),
             bytes: b,

@@ -96,13 +96,13 @@ impl Theme {
             if !dir.is_dir() {
                 return Err(BuildError::MissingTheme(dir));
             }
-            templates.extend(read_templates(&dir.join("templates"), THEME_PREFIX)?);
-            for (path, bytes) in read_files(&dir.join("static"), Hidden::Keep)? {
+            templates.extend(read_templates(paths, &dir.join("templates"), THEME_PREFIX)?);
+            for (path, bytes) in read_files(paths, &dir.join("static"), Hidden::Keep)? {
                 assets.retain(|(p, _)| p != &path);
                 assets.push((path, Cow::Owned(bytes)));
             }
         }
-        templates.extend(read_templates(&paths.templates, "")?);
+        templates.extend(read_templates(paths, &paths.templates, "")?);
         tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_ref())))
             .map_err(|e| BuildError::Template(tera_message(&e)))?;
         Ok(Theme { tera, assets })
@@ -122,11 +122,12 @@ pub(crate) fn tera_message(e: &tera::Error) -> String {
 
 /// Every `.html`/`.xml`/`.txt` template under `dir`, named by its relative path with `prefix`.
 fn read_templates(
+    paths: &SitePaths,
     dir: &Path,
     prefix: &str,
 ) -> Result<Vec<(String, Cow<'static, str>)>, BuildError> {
     let mut out = Vec::new();
-    for (rel, bytes) in read_files(dir, Hidden::Skip)? {
+    for (rel, bytes) in read_files(paths, dir, Hidden::Skip)? {
         let name = rel.to_string_lossy().replace('\\', "/");
         let text = String::from_utf8(bytes).map_err(|_| {
             BuildError::Template(format!("{}: not valid UTF-8", dir.join(&rel).display()))
@@ -154,34 +155,26 @@ fn is_clutter(name: &str, hidden: Hidden) -> bool {
     }
 }
 
-/// Every file under `dir` (sorted), with its path relative to `dir`.
+/// Every file under `dir` (sorted), with its path relative to `dir`. Links that
+/// lead outside the site are errors (`content::files`), never read.
 pub(crate) fn read_files(
+    paths: &SitePaths,
     dir: &Path,
     hidden: Hidden,
 ) -> Result<Vec<(PathBuf, Vec<u8>)>, BuildError> {
     if !dir.is_dir() {
         return Ok(Vec::new());
     }
-    let mut out = Vec::new();
-    let walker = walkdir::WalkDir::new(dir)
-        .follow_links(true)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(move |e| {
-            e.depth() == 0 || !is_clutter(&e.file_name().to_string_lossy(), hidden)
-        });
-    for entry in walker {
-        let entry =
-            entry.map_err(|e| BuildError::io(e.path().unwrap_or(dir).to_path_buf(), e.into()))?;
-        if entry.file_type().is_file() {
-            let bytes = std::fs::read(entry.path()).map_err(|e| BuildError::io(entry.path(), e))?;
-            let rel = entry
-                .path()
-                .strip_prefix(dir)
-                .unwrap_or(entry.path())
-                .to_path_buf();
-            out.push((rel, bytes));
-        }
+    let mut diags = crate::diag::Diagnostics::new();
+    let files = crate::content::files::walk(paths, dir, |n| !is_clutter(n, hidden), &mut diags);
+    if !diags.is_empty() {
+        return Err(BuildError::Content(diags));
+    }
+    let mut out = Vec::with_capacity(files.len());
+    for file in files {
+        let bytes = std::fs::read(&file).map_err(|e| BuildError::io(&file, e))?;
+        let rel = file.strip_prefix(dir).unwrap_or(&file).to_path_buf();
+        out.push((rel, bytes));
     }
     Ok(out)
 }

@@ -151,3 +151,87 @@ fn a_folder_that_is_not_a_site_is_refused_and_nothing_is_written_into_it() {
     assert_eq!(t.run(&["build", "empty"]).status.code(), Some(1));
     assert!(!t.root().join("empty/public").exists());
 }
+
+/// A folder outside the site with a secret in it.
+#[cfg(unix)]
+fn outside() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    fs::write(dir.path().join("secret.txt"), "TOP-SECRET-LINE\n").expect("write");
+    fs::write(
+        dir.path().join("session.md"),
+        "TOP-SECRET-LINE\n---\ntitle: x\n---\n",
+    )
+    .expect("write");
+    fs::write(
+        dir.path().join("speakers.yaml"),
+        "- name: TOP-SECRET-LINE\n",
+    )
+    .expect("write");
+    fs::create_dir(dir.path().join("folder")).expect("mkdir");
+    fs::write(dir.path().join("folder/inner.txt"), "TOP-SECRET-LINE\n").expect("write");
+    dir
+}
+
+#[cfg(unix)]
+#[test]
+fn links_that_leave_the_site_are_refused_for_every_kind_of_input() {
+    use std::os::unix::fs::symlink;
+    let secret = outside();
+    let o = secret.path();
+    // (link in the site, target outside it)
+    let cases = [
+        ("static/passwd", o.join("secret.txt")),
+        ("static/elsewhere", o.join("folder")),
+        ("static/environ", "/proc/self/environ".into()),
+        ("sessions/forum-2024/linked.md", o.join("session.md")),
+        ("data/speakers.yaml", o.join("speakers.yaml")),
+        ("templates/session.html", o.join("secret.txt")),
+    ];
+    for (link, target) in &cases {
+        let t = SiteTest::new("cross/basic");
+        let at = t.root().join(link);
+        fs::create_dir_all(at.parent().expect("parent")).expect("mkdir");
+        let _ = fs::remove_file(&at);
+        symlink(target, &at).expect("link");
+        let out = t.run(&["build"]);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{link}: {err}");
+        assert!(
+            err.contains(&format!(
+                "{link}: error: this leads outside the site through a symbolic link"
+            )),
+            "{link}: {err}"
+        );
+        assert!(
+            err.contains("help: files outside the site folder are never read"),
+            "{link}"
+        );
+        assert!(
+            !err.contains("TOP-SECRET-LINE"),
+            "{link}: the file was read: {err}"
+        );
+        assert!(!t.exists("index.html"), "{link}: nothing published");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn links_that_stay_inside_the_site_are_followed() {
+    use std::os::unix::fs::symlink;
+    let t = SiteTest::new("cross/basic");
+    t.write("shared/logo.txt", "logo");
+    symlink(t.root().join("shared"), t.root().join("static/shared")).expect("link");
+    symlink(
+        t.root().join("sessions/forum-2024/opening.md"),
+        t.root().join("sessions/opening-again.md"),
+    )
+    .expect("link");
+    let out = t.run(&["build"]);
+    // The second link is a second session with the same slug: an error about the
+    // content, not about the link.
+    let err = stderr(&out);
+    assert!(!err.contains("outside the site"), "{err}");
+    fs::remove_file(t.root().join("sessions/opening-again.md")).expect("rm");
+    t.build(&[]);
+    assert_eq!(t.read("shared/logo.txt"), "logo");
+}
