@@ -1,5 +1,8 @@
 //! The `proceedings` command: parse arguments, run, report, exit.
 
+// Printing goes through cli::term, which escapes what could act on a terminal.
+#![deny(clippy::print_stdout, clippy::print_stderr)]
+
 mod cli;
 
 use std::process::ExitCode;

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 
+use super::term::{say, tell};
 use super::{SiteArgs, Verbosity, progress::Bar, report};
 
 #[derive(Debug, Args)]
@@ -35,12 +36,12 @@ pub(crate) fn run(args: &BuildArgs, verbosity: Verbosity) -> ExitCode {
             }
             report::diagnostics(&r.warnings);
             for notice in &r.notices {
-                eprintln!("note: {notice}");
+                tell!("note: {notice}");
             }
             if verbosity == Verbosity::Verbose {
                 report::timings(&r.timings);
             }
-            println!(
+            say!(
                 "built {}, {}, {}, {}, {} -> {} in {:.2} s",
                 report::counted(r.sessions, "session", "sessions"),
                 report::counted(r.speakers, "speaker", "speakers"),

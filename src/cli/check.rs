@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 
+use super::term::{say, tell};
 use super::{SiteArgs, Verbosity, report};
 
 #[derive(Debug, Args)]
@@ -31,7 +32,7 @@ pub(crate) fn run(args: &CheckArgs, verbosity: Verbosity) -> ExitCode {
             Some(dir) => dir.join(&b.page),
             None => b.page.clone(),
         };
-        eprintln!(
+        tell!(
             "{}: broken link {:?}: {}",
             page.display(),
             b.target,
@@ -45,7 +46,7 @@ pub(crate) fn run(args: &CheckArgs, verbosity: Verbosity) -> ExitCode {
             ExitCode::FAILURE
         };
     }
-    println!(
+    say!(
         "checked {}; {} on {}: {} broken",
         report::counted(report.sessions, "session", "sessions"),
         report::counted(report.links.links, "link", "links"),

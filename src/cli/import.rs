@@ -7,6 +7,7 @@ use clap::Args;
 use proceedings::import::{ImportOptions, import_files};
 
 use super::Verbosity;
+use super::term::{say, tell};
 
 #[derive(Debug, Args)]
 pub(crate) struct ImportArgs {
@@ -41,7 +42,7 @@ pub(crate) fn run(args: &ImportArgs, verbosity: Verbosity) -> ExitCode {
     let imported = match import_files(&args.files, &opts) {
         Ok(i) => i,
         Err(e) => {
-            eprintln!("error: {e}");
+            tell!("error: {e}");
             return ExitCode::FAILURE;
         }
     };
@@ -49,14 +50,14 @@ pub(crate) fn run(args: &ImportArgs, verbosity: Verbosity) -> ExitCode {
     for i in &imported {
         let s = &i.session;
         if args.dry_run {
-            println!("==> {} <==\n{}", i.path.display(), i.text);
+            say!("==> {} <==\n{}", i.path.display(), i.text);
         }
         notes += s.notes.len();
         if verbosity == Verbosity::Quiet {
             continue;
         }
         let verb = if args.dry_run { "would write" } else { "wrote" };
-        eprintln!(
+        tell!(
             "{verb} {} ({} from {}: {} people, {} SDGs, {} action lines)",
             i.path.display(),
             i.shape.name(),
@@ -66,11 +67,11 @@ pub(crate) fn run(args: &ImportArgs, verbosity: Verbosity) -> ExitCode {
             s.action_lines.len()
         );
         for n in &s.notes {
-            eprintln!("  check: {n}");
+            tell!("  check: {n}");
         }
     }
     if verbosity != Verbosity::Quiet {
-        eprintln!(
+        tell!(
             "imported {} session(s) from {} file(s); {notes} point(s) to check, listed at the top of each file",
             imported.len(),
             args.files.len()

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use clap::Args;
 
 use super::Verbosity;
+use super::term::{say, tell};
 
 #[derive(Debug, Args)]
 pub(crate) struct InitArgs {
@@ -21,14 +22,14 @@ pub(crate) fn run(args: &InitArgs, verbosity: Verbosity) -> ExitCode {
         Ok(files) => {
             if verbosity != Verbosity::Quiet {
                 for f in &files {
-                    println!("created {}", f.display());
+                    say!("created {}", f.display());
                 }
-                println!("next: proceedings build {}", args.dir.display());
+                say!("next: proceedings build {}", args.dir.display());
             }
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            tell!("error: {e}");
             ExitCode::FAILURE
         }
     }

@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use super::term::tell;
 use clap::{Args, CommandFactory};
 
 #[derive(Debug, Args)]
@@ -24,7 +25,7 @@ pub(crate) fn run(args: &ManArgs) -> ExitCode {
         // `proceedings man | head` closes the pipe early: not an error.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: cannot write the man page: {e}");
+            tell!("error: cannot write the man page: {e}");
             ExitCode::FAILURE
         }
     }

@@ -11,6 +11,7 @@ mod new;
 mod progress;
 mod report;
 mod serve;
+mod term;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -7,6 +7,7 @@ use clap::{Args, Subcommand};
 use proceedings::scaffold::{NewSession, new_session};
 
 use super::Verbosity;
+use super::term::{say, tell};
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum NewCommand {
@@ -43,12 +44,12 @@ pub(crate) fn run(cmd: &NewCommand, verbosity: Verbosity) -> ExitCode {
     match new_session(&args.site, &new) {
         Ok(path) => {
             if verbosity != Verbosity::Quiet {
-                println!("{}", path.display());
+                say!("{}", path.display());
             }
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            tell!("error: {e}");
             ExitCode::FAILURE
         }
     }

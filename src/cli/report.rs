@@ -5,9 +5,14 @@ use std::fmt;
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
-use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
+use miette::{
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
+    SourceCode, SourceSpan, SpanContents,
+};
 use proceedings::BuildError;
 use proceedings::diag::{Diagnostic, Diagnostics, Severity};
+
+use super::term::{self, tell};
 
 /// "1 304": thousands separated by a space, as in the summary line.
 pub(crate) fn count(n: usize) -> String {
@@ -33,7 +38,7 @@ pub(crate) fn timings(timings: &[(&str, std::time::Duration)]) {
         .iter()
         .map(|(stage, d)| format!("{stage} {:.0} ms", d.as_secs_f64() * 1000.0))
         .collect();
-    eprintln!("stages: {}", parts.join(", "));
+    tell!("stages: {}", parts.join(", "));
 }
 
 /// Prints a failed build and returns exit code 1.
@@ -41,23 +46,23 @@ pub(crate) fn failure(e: &BuildError) -> ExitCode {
     match e {
         BuildError::Content(diags) => {
             diagnostics(diags);
-            eprintln!(
+            tell!(
                 "error: the build failed with {} error(s) and {} warning(s); the previous output was left as it was",
                 diags.error_count(),
                 diags.warning_count()
             );
         }
         other => {
-            eprintln!("error: {other}");
+            tell!("error: {other}");
             if let Some(help) = other.help() {
-                eprintln!("  help: {help}");
+                tell!("  help: {help}");
             }
         }
     }
     ExitCode::FAILURE
 }
 
-/// Prints every diagnostic: the `file:line:col: error: …` line, then the source snippet.
+/// Prints every diagnostic: the `file:line:col: error: …` line, then the source excerpt.
 pub(crate) fn diagnostics(diags: &Diagnostics) {
     let colour = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let theme = if colour {
@@ -67,38 +72,156 @@ pub(crate) fn diagnostics(diags: &Diagnostics) {
     };
     let handler = GraphicalReportHandler::new_themed(theme);
     for d in diags {
-        eprintln!("{d}");
+        tell!("{d}");
         if let Some(snippet) = Snippet::new(d) {
             let mut out = String::new();
             if handler.render_report(&mut out, &snippet).is_ok() {
                 // The message and help are already on the line above: keep only the source excerpt.
                 let excerpt: Vec<&str> = out.lines().skip_while(|l| !l.contains('╭')).collect();
-                eprintln!("{}", excerpt.join("\n"));
+                term::tell_rendered(&excerpt.join("\n"));
             }
         }
     }
 }
 
-/// A diagnostic with its source text, for miette's excerpt.
+/// Longest excerpt line, in characters: a line of a minified file or a megabyte of
+/// one-line YAML is shown as the part around the error (miette cannot pad past
+/// 65 535 columns, and no terminal shows that much).
+const WINDOW: usize = 120;
+
+/// Largest file an excerpt is read from.
+const MAX_EXCERPT_FILE: u64 = 64 * 1024 * 1024;
+
+/// A diagnostic with the lines around it, for miette's excerpt.
 #[derive(Debug)]
 struct Snippet<'a> {
     d: &'a Diagnostic,
-    source: NamedSource<String>,
+    source: Window,
     offset: usize,
 }
 
 impl<'a> Snippet<'a> {
     fn new(d: &'a Diagnostic) -> Option<Snippet<'a>> {
         let loc = d.location?;
+        // Only regular files of a sane size: never a device, a pipe or /proc.
+        let meta = std::fs::metadata(&d.file).ok()?;
+        if !meta.is_file() || meta.len() > MAX_EXCERPT_FILE {
+            return None;
+        }
         let text = std::fs::read_to_string(&d.file).ok()?;
         let offset = loc
             .offset
+            .filter(|&o| text.is_char_boundary(o))
             .or_else(|| offset_of(&text, loc.line, loc.column))?;
-        (offset <= text.len()).then(|| Snippet {
-            d,
-            source: NamedSource::new(d.file.display().to_string(), text),
+        let (source, offset) = Window::around(
+            &text,
             offset,
-        })
+            term::safe(&d.file.display().to_string()).into_owned(),
+        )?;
+        Some(Snippet { d, source, offset })
+    }
+}
+
+/// The line of an error with one line either side, each cut to [`WINDOW`]
+/// characters and made safe for the terminal, with where it sits in its file.
+#[derive(Debug)]
+struct Window {
+    name: String,
+    text: String,
+    /// 0-based line of the window's first line in the file.
+    first_line: usize,
+    /// 0-based line of the error in the window.
+    error_line: usize,
+    /// Characters cut from the start of the error's line.
+    shift: usize,
+}
+
+impl Window {
+    /// The window around byte `offset` of `text`, and the offset in the window.
+    fn around(text: &str, offset: usize, name: String) -> Option<(Window, usize)> {
+        if offset > text.len() || !text.is_char_boundary(offset) {
+            return None;
+        }
+        let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+        let line_no = text[..line_start].matches('\n').count();
+        let before = line_start
+            .checked_sub(1)
+            .map(|end| (text[..end].rfind('\n').map_or(0, |i| i + 1), end));
+        let after = (line_end < text.len()).then(|| {
+            let start = line_end + 1;
+            (
+                start,
+                text[start..].find('\n').map_or(text.len(), |i| start + i),
+            )
+        });
+        let column = text[line_start..offset].chars().count();
+        let shift = column.saturating_sub(WINDOW / 2);
+        let mut out = String::new();
+        let mut error_line = 0;
+        if let Some((a, b)) = before {
+            push_safe(&mut out, &text[a..b], 0);
+            out.push('\n');
+            error_line = 1;
+        }
+        let line = push_safe(&mut out, &text[line_start..line_end], shift);
+        let in_window = out.len() - line.len() + byte_of_char(&line, column - shift);
+        if let Some((a, b)) = after {
+            out.push('\n');
+            push_safe(&mut out, &text[a..b], 0);
+        }
+        let first_line = line_no - error_line;
+        let window = Window {
+            name,
+            text: out,
+            first_line,
+            error_line,
+            shift,
+        };
+        Some((window, in_window))
+    }
+}
+
+/// Appends `line` from character `skip` on, at most [`WINDOW`] characters, with
+/// anything that could act on a terminal (or end the line for miette) replaced;
+/// returns what was appended.
+fn push_safe(out: &mut String, line: &str, skip: usize) -> String {
+    let cut: String = line
+        .trim_end_matches('\r')
+        .chars()
+        .skip(skip)
+        .take(WINDOW)
+        .map(|c| if term::is_unsafe(c) { '\u{fffd}' } else { c })
+        .collect();
+    out.push_str(&cut);
+    cut
+}
+
+fn byte_of_char(text: &str, n: usize) -> usize {
+    text.char_indices().nth(n).map_or(text.len(), |(i, _)| i)
+}
+
+impl SourceCode for Window {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let c = self.text.read_span(span, before, after)?;
+        let column = if c.line() == self.error_line {
+            c.column() + self.shift
+        } else {
+            c.column()
+        };
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.clone(),
+            c.data(),
+            *c.span(),
+            c.line() + self.first_line,
+            column,
+            c.line_count(),
+        )))
     }
 }
 
@@ -109,7 +232,7 @@ fn offset_of(text: &str, line: usize, column: usize) -> Option<usize> {
         .take(line.checked_sub(1)?)
         .map(str::len)
         .sum();
-    let line_text = text[start..].lines().next().unwrap_or("");
+    let line_text = text.get(start..)?.lines().next().unwrap_or("");
     let col = line_text
         .char_indices()
         .nth(column.saturating_sub(1))
@@ -119,7 +242,7 @@ fn offset_of(text: &str, line: usize, column: usize) -> Option<usize> {
 
 impl fmt::Display for Snippet<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.d.message)
+        f.write_str(&term::safe(&self.d.message))
     }
 }
 
@@ -157,6 +280,46 @@ mod tests {
         assert_eq!(count(2_071_000), "2 071 000");
         assert_eq!(counted(1, "session", "sessions"), "1 session");
         assert_eq!(counted(1304, "session", "sessions"), "1 304 sessions");
+    }
+
+    #[test]
+    fn a_window_cuts_long_lines_around_the_error_and_keeps_file_lines() {
+        let long = format!(
+            "a: x\nb: {}ERR{}\nc: y\n",
+            "x".repeat(70_000),
+            "y".repeat(10)
+        );
+        let offset = long.find("ERR").expect("ERR");
+        let (w, at) = Window::around(&long, offset, "f".into()).expect("window");
+        assert!(
+            w.text.lines().all(|l| l.chars().count() <= WINDOW),
+            "{}",
+            w.text
+        );
+        assert_eq!(&w.text[at..at + 3], "ERR");
+        assert_eq!((w.first_line, w.error_line), (0, 1));
+        assert_eq!(w.shift, 70_003 - WINDOW / 2);
+    }
+
+    #[test]
+    fn an_excerpt_past_column_65535_renders_without_panicking() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let file = dir.path().join("a.md");
+        let line = format!("title: {}\u{1b}]52;c;eA==\u{7}", "x".repeat(70_000));
+        std::fs::write(&file, format!("---\n{line}\n---\n")).expect("write");
+        let location = proceedings::diag::Location {
+            line: 2,
+            column: 70_005,
+            offset: None,
+        };
+        let d = Diagnostic::error(&file, Some(location), "bad");
+        let snippet = Snippet::new(&d).expect("snippet");
+        let mut out = String::new();
+        GraphicalReportHandler::new_themed(GraphicalTheme::unicode_nocolor())
+            .render_report(&mut out, &snippet)
+            .expect("render");
+        assert!(out.contains(":2:70005]"), "{out}");
+        assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{out}");
     }
 
     #[test]

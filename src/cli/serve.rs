@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::Args;
 use proceedings::serve::{ServeEvent, ServeOptions, serve};
 
+use super::term::{say, tell};
 use super::{Verbosity, report};
 
 #[derive(Debug, Args)]
@@ -33,7 +34,7 @@ pub(crate) struct ServeArgs {
 
 pub(crate) fn run(args: &ServeArgs, verbosity: Verbosity) -> ExitCode {
     if !args.host.is_loopback() {
-        eprintln!(
+        tell!(
             "warning: serving on {}: other machines on the network can reach this preview",
             args.host
         );
@@ -51,7 +52,7 @@ pub(crate) fn run(args: &ServeArgs, verbosity: Verbosity) -> ExitCode {
     let open = args.open;
     let result = serve(options, move |event| match event {
         ServeEvent::Listening(url) => {
-            println!("serving {url} (Ctrl-C to stop)");
+            say!("serving {url} (Ctrl-C to stop)");
             if open {
                 open_browser(&url);
             }
@@ -59,7 +60,7 @@ pub(crate) fn run(args: &ServeArgs, verbosity: Verbosity) -> ExitCode {
         ServeEvent::Built(r) => {
             if verbosity != Verbosity::Quiet {
                 report::diagnostics(&r.warnings);
-                println!(
+                say!(
                     "built {} -> {} in {:.0} ms",
                     report::counted(r.sessions, "session", "sessions"),
                     report::counted(r.pages, "page", "pages"),
@@ -76,7 +77,7 @@ pub(crate) fn run(args: &ServeArgs, verbosity: Verbosity) -> ExitCode {
         ServeEvent::Changed(paths) => {
             if verbosity == Verbosity::Verbose {
                 for p in paths {
-                    eprintln!("changed: {}", p.display());
+                    tell!("changed: {}", p.display());
                 }
             }
         }
@@ -85,7 +86,7 @@ pub(crate) fn run(args: &ServeArgs, verbosity: Verbosity) -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(proceedings::serve::ServeError::Build(e)) => report::failure(&e),
         Err(e) => {
-            eprintln!("error: {e}");
+            tell!("error: {e}");
             ExitCode::FAILURE
         }
     }
@@ -101,6 +102,6 @@ fn open_browser(url: &str) {
         "xdg-open"
     };
     if std::process::Command::new(opener).arg(url).spawn().is_err() {
-        eprintln!("note: could not start a browser; open {url} yourself");
+        tell!("note: could not start a browser; open {url} yourself");
     }
 }

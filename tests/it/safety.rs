@@ -235,3 +235,68 @@ fn links_that_stay_inside_the_site_are_followed() {
     t.build(&[]);
     assert_eq!(t.read("shared/logo.txt"), "logo");
 }
+
+#[test]
+fn errors_and_warnings_past_column_65535_are_reported_without_a_panic() {
+    let t = SiteTest::new("cross/basic");
+    let many = "1, ".repeat(25_000);
+    t.write(
+        "sessions/forum-2024/wide.md",
+        &format!("---\ntitle: Wide\nsdgs: [{many}99]\n---\n"),
+    );
+    let out = t.run(&["build"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("sessions/forum-2024/wide.md:3:75008: error:"),
+        "{}",
+        &err[..err.len().min(500)]
+    );
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(
+        err.lines().all(|l| l.chars().count() < 1000),
+        "excerpt lines are cut"
+    );
+    // A warning that far right, on a site that builds: exit 0, the site written.
+    let pad = "x".repeat(70_000);
+    t.write(
+        "sessions/forum-2024/wide.md",
+        &format!("---\ntitle: Wide\nspeakers:\n  - {{name: Ann Lee, role: \"{pad}\", country: Atlantis}}\n---\n"),
+    );
+    let out = t.run(&["build"]);
+    let err = stderr(&out);
+    assert!(out.status.success(), "{}", &err[..err.len().min(500)]);
+    assert!(
+        err.contains("warning: unknown country `Atlantis`"),
+        "{}",
+        &err[..err.len().min(500)]
+    );
+    assert!(t.exists("sessions/wide/index.html"));
+}
+
+#[test]
+fn control_characters_in_content_and_file_names_never_reach_the_terminal() {
+    let t = SiteTest::new("cross/basic");
+    // An OSC 52 clipboard write, a screen clear and a forged diagnostic line.
+    let evil = "\u{1b}]52;c;ZXZpbA==\u{7}\u{1b}[2J\rsessions/ok.md:1:1: error: forged\u{9b}";
+    t.write(
+        &format!("sessions/forum-2024/x{}.md", "\u{1b}[31m"),
+        &format!("---\ntitle: T\n{evil}: 1\ncountry{evil}: x\n---\n"),
+    );
+    // The same in a value, through YAML's own escapes: a warning that quotes it.
+    t.write(
+        "sessions/forum-2024/warn.md",
+        "---\ntitle: W\nspeakers:\n  - {name: Bo Li, country: \"Atl\\e]52;c;ZXZpbA==\\a\\e[2J\\rforged\"}\n---\n",
+    );
+    let out = t.run(&["build"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1));
+    for bad in ['\u{1b}', '\u{7}', '\r', '\u{9b}'] {
+        assert!(!err.contains(bad), "{bad:?} printed raw:\n{err:?}");
+    }
+    assert!(err.contains("\\u{1b}"), "shown escaped: {err}");
+    assert!(
+        err.contains("warning: unknown country `Atl\\u{1b}]52"),
+        "{err}"
+    );
+}
