@@ -7,6 +7,11 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+/// Separates the message from the help in the text of errors raised while
+/// deserializing (a bad link, SDG or action line): serde carries one string, and the
+/// YAML reader splits it back into a diagnostic's message and help.
+pub const HELP_SEPARATOR: &str = "\nhelp: ";
+
 /// How bad a diagnostic is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {

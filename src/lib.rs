@@ -166,7 +166,12 @@ pub(crate) fn prepare(
     let mut sources = content::load(&paths, &mut diags);
     clock.lap("load");
     if let Some(url) = &options.base_url {
-        sources.config.base_url.clone_from(url);
+        match url::BaseUrl::parse(url) {
+            Ok(base) => sources.config.base_url = base,
+            Err(e) => diags.push(
+                diag::Diagnostic::error(Path::new("--base-url"), None, e.message).with_help(e.help),
+            ),
+        }
     }
     let mut memo = model::Memo::default();
     let (site, lookup) =
@@ -218,7 +223,7 @@ pub(crate) fn check_resolved(
     if !site.base.has_origin() {
         let message = format!(
             "base_url `{}` has no host: sitemap.xml is left out and feed links are relative",
-            site.config.base_url
+            site.base.full()
         );
         let help = "set `base_url: https://…` in proceedings.yaml, or pass --base-url";
         diags.push(diag::Diagnostic::warning(&paths.config, None, message).with_help(help));

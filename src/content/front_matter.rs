@@ -92,8 +92,8 @@ impl SessionFrontMatter {
 pub struct LinkRecord {
     /// Text of the link.
     pub label: String,
-    /// Target URL (with its position, for the script-link check).
-    pub url: Spanned<String>,
+    /// Target: a web address, `mailto:` or a site path, validated as it is read.
+    pub url: Spanned<crate::url::Link>,
 }
 
 /// One person as a session lists them.

@@ -23,7 +23,7 @@ pub struct EventRecord {
     /// Where it took place ("Geneva, Switzerland", "Online").
     pub location: Option<String>,
     /// The event's own web page.
-    pub url: Option<String>,
+    pub url: Option<crate::url::Link>,
     /// A paragraph of Markdown about the event.
     pub description: Option<String>,
 }
@@ -44,7 +44,7 @@ pub struct SpeakerRecord {
     /// A paragraph of Markdown.
     pub bio: Option<String>,
     /// Photo URL or site path.
-    pub photo: Option<String>,
+    pub photo: Option<Spanned<crate::url::Link>>,
     /// Links (personal page, organization page, …).
     #[serde(default)]
     pub links: Vec<LinkRecord>,

@@ -6,7 +6,7 @@ use std::path::Path;
 use serde::de::DeserializeOwned;
 use serde_saphyr::{Location as YamlLocation, MessageFormatter, UserMessageFormatter};
 
-use crate::diag::{Diagnostic, Location, nearest};
+use crate::diag::{Diagnostic, HELP_SEPARATOR, Location, nearest};
 
 /// Where a YAML text sits inside its file, so positions can be made file-relative.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -55,13 +55,77 @@ pub(crate) fn parse<T: DeserializeOwned>(
     if let Some(d) = tab_indentation(text, file, origin) {
         return Err(d);
     }
-    serde_saphyr::from_str::<T>(text).map_err(|e| {
+    if let Some(d) = explicit_tag(text, file, origin) {
+        return Err(d);
+    }
+    serde_saphyr::from_str_with_options::<T>(text, options()).map_err(|e| {
         let location = e.location().and_then(|l| origin.locate(l));
         let message = UserMessageFormatter
             .format_message(e.without_snippet())
             .into_owned();
-        explain(Diagnostic::error(file, location, message))
+        // Our own types say how to fix a value after HELP_SEPARATOR.
+        match message.split_once(HELP_SEPARATOR) {
+            Some((message, help)) => Diagnostic::error(file, location, message).with_help(help),
+            None => explain(Diagnostic::error(file, location, message)),
+        }
     })
+}
+
+/// How every YAML file of a site is read: tags the parser does not know (`!evil`,
+/// `!!python/str`) are errors rather than silently dropped.
+fn options() -> serde_saphyr::Options {
+    serde_saphyr::options! {
+        reject_unsupported_tags: true,
+    }
+}
+
+/// The first explicit tag other than `!!str` in `text`. serde-saphyr rejects tags
+/// it does not know, but `!!binary` would turn base64 into text without a word,
+/// and no key of a site takes a tagged value. Skipped when there is no `!` at all.
+fn explicit_tag(text: &str, file: &Path, origin: Origin) -> Option<Diagnostic> {
+    use granit_parser::{Event, Parser};
+    if !text.contains('!') {
+        return None;
+    }
+    for result in Parser::new_from_str(text) {
+        // A syntax error is the deserializer's to report, with its own message.
+        let (event, span) = result.ok()?;
+        let tag = match &event {
+            Event::Scalar(_, _, _, tag)
+            | Event::SequenceStart(_, _, tag)
+            | Event::MappingStart(_, _, tag) => tag.as_deref(),
+            _ => None,
+        };
+        let Some(tag) = tag.filter(|t| t.core_suffix() != Some("str")) else {
+            continue;
+        };
+        // The event starts at the value; the tag is the `!…` word before it.
+        let value = span.start.byte_offset().unwrap_or(0).min(text.len());
+        let line_start = text[..value].rfind('\n').map_or(0, |i| i + 1);
+        let before = text.get(line_start..value).unwrap_or("");
+        let at = before.rfind('!').map_or(before.len(), |bang| {
+            before[..bang]
+                .rfind(|c: char| c.is_whitespace() || matches!(c, '[' | '{' | ','))
+                .map_or(0, |i| i + 1)
+        });
+        let location = Location {
+            line: span.start.line() + origin.lines,
+            column: before[..at].chars().count() + 1,
+            offset: Some(line_start + at + origin.bytes),
+        };
+        let written = format!("{}{}", tag.original_handle(), tag.suffix());
+        return Some(
+            Diagnostic::error(
+                file,
+                Some(location),
+                format!("the YAML tag `{written}` is not allowed"),
+            )
+            .with_help(
+                "remove the tag and write the value as plain text (quote it if it starts with `!`)",
+            ),
+        );
+    }
+    None
 }
 
 /// YAML forbids tabs for indentation, and the parser reports it far from the tab; point at it.
@@ -86,9 +150,46 @@ fn tab_indentation(text: &str, file: &Path, origin: Origin) -> Option<Diagnostic
     None
 }
 
+/// The parser's limits, said as what they mean for a file (serde-saphyr's budget
+/// breaches arrive as `Nodes { nodes: 250001 }`).
+fn limit_breached(msg: &str) -> Option<String> {
+    if msg == "recursion limit exceeded" {
+        return Some("the YAML is nested too deeply for the parser".into());
+    }
+    let detail = msg.strip_prefix("YAML document too large or too complex")?;
+    let what = [
+        ("Nodes", "it holds more than 250 000 values"),
+        ("Depth", "it nests lists and maps more than 64 levels deep"),
+        ("ScalarBytes", "its values hold more than 64 MiB of text"),
+        ("Events", "it holds more than a million YAML items"),
+        (
+            "AliasAnchorRatio",
+            "its aliases repeat anchors too many times",
+        ),
+        ("Aliases", "it uses more than 50 000 aliases"),
+        ("Anchors", "it defines more than 50 000 anchors"),
+        ("Documents", "it holds more than 1 024 YAML documents"),
+        ("InputBytes", "it is larger than 256 MiB"),
+    ]
+    .iter()
+    .find(|(key, _)| detail.contains(key))
+    .map_or("its aliases expand to too much", |(_, what)| what);
+    Some(format!(
+        "the YAML is too large or too complex to read: {what}"
+    ))
+}
+
 /// Adds a hint to the parser's most common messages.
 fn explain(d: Diagnostic) -> Diagnostic {
     let msg = d.message.clone();
+    if let Some(message) = limit_breached(&msg) {
+        return Diagnostic { message, ..d }.with_help(
+            "a session file describes one session: shorten the runaway list or nesting, and write values out instead of repeating aliases",
+        );
+    }
+    if msg.starts_with("cannot deserialize tagged scalar") {
+        return d.with_help("remove the YAML tag and write the value as plain text");
+    }
     if let Some(rest) = msg.strip_prefix("unknown field `") {
         let (key, expected) = rest.split_once('`').unwrap_or((rest, ""));
         let known: Vec<&str> = expected
@@ -132,7 +233,7 @@ mod tests {
 
     #[derive(Debug, serde::Deserialize)]
     #[serde(deny_unknown_fields)]
-    #[allow(dead_code, reason = "only the parse result matters here")]
+    #[allow(dead_code, reason = "only the parse result matters for `speakers`")]
     struct Doc {
         title: String,
         #[serde(default)]
@@ -155,6 +256,48 @@ mod tests {
                 .is_some_and(|h| h.starts_with("did you mean `title`?")),
             "{d}"
         );
+    }
+
+    #[test]
+    fn tags_are_errors_where_they_are_written() {
+        for (text, col) in [
+            ("title: !!binary aGVsbG8=\n", 8),
+            ("title: !evil x\n", 8),
+            ("title: x\nspeakers: !!python/object:os.system [a]\n", 11),
+            ("title: !!int 4\n", 8),
+        ] {
+            let d = err(text);
+            assert!(d.message.starts_with("the YAML tag `"), "{text}: {d}");
+            let line = if text.contains("speakers") { 3 } else { 2 };
+            assert_eq!(
+                d.location.map(|l| (l.line, l.column)),
+                Some((line, col)),
+                "{text}: {d}"
+            );
+        }
+        let ok: Doc = parse(
+            "title: !!str Hello!\n",
+            Path::new("a.md"),
+            Origin::default(),
+        )
+        .expect("!!str");
+        assert_eq!(ok.title, "Hello!");
+    }
+
+    #[test]
+    fn the_parser_limits_read_as_sentences_with_help() {
+        let many = format!("title: x\nspeakers: [{}]\n", vec!["a"; 300_000].join(","));
+        let deep = format!(
+            "title: x\nspeakers: {}{}\n",
+            "[".repeat(5000),
+            "]".repeat(5000)
+        );
+        for text in [many, deep] {
+            let d = err(&text);
+            assert!(d.message.starts_with("the YAML is"), "{}", d.message);
+            assert!(!d.message.contains('{'), "{}", d.message);
+            assert!(d.help.is_some());
+        }
     }
 
     #[test]

@@ -25,7 +25,7 @@ pub struct Event {
     /// Where.
     pub location: Option<String>,
     /// The event's own site.
-    pub url: Option<String>,
+    pub url: Option<crate::url::Link>,
     /// Markdown description.
     pub description: Option<String>,
     /// Whether it comes from `data/events.yaml` (rather than only a session's `event:`).

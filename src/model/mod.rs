@@ -22,10 +22,10 @@ pub use session::{Participation, Role, Session, SessionKind, TimeRange, When, pa
 
 use crate::config::SiteConfig;
 use crate::content::yaml::Origin;
-use crate::content::{PersonEntry, PersonRef, SessionSource, Sources};
+use crate::content::{PersonEntry, PersonRef, SessionSource, Sources, SpeakerRecord};
 use crate::diag::{Diagnostic, Diagnostics, Location};
 use crate::taxonomy::CountryAliases;
-use crate::url::{BaseUrl, Slug};
+use crate::url::{BaseUrl, Link, Slug};
 pub use again::{Again, Rest, resolve_again, resolve_without};
 use event::{EventsBuilder, TopicsBuilder};
 use names::{Interner, Names};
@@ -168,7 +168,7 @@ pub fn resolve_with(
     }
     let (people, events, topics, lookup) = names.finish(countries);
     let site = Site {
-        base: BaseUrl::parse(&sources.config.base_url),
+        base: sources.config.base_url.clone(),
         config: sources.config.clone(),
         sessions,
         people,
@@ -203,6 +203,25 @@ fn country_aliases(sources: &Sources, diags: &mut Diagnostics) -> CountryAliases
     aliases
 }
 
+/// A speaker's photo: any link but a mail address (validated as it was read).
+fn photo(file: &Path, rec: &SpeakerRecord, diags: &mut Diagnostics) -> Option<Link> {
+    let photo = rec.photo.as_ref()?;
+    if photo.value.is_mailto() {
+        diags.push(
+            Diagnostic::error(
+                file,
+                locate(photo),
+                format!("the photo `{}` is a mail address", photo.value),
+            )
+            .with_help(
+                "write the address of an image (https://…) or its path in the site (img/name.jpg)",
+            ),
+        );
+        return None;
+    }
+    Some(photo.value.clone())
+}
+
 /// Adds the people of `data/speakers.yaml`, with their aliases.
 fn register_speakers(sources: &Sources, people: &mut PeopleBuilder, diags: &mut Diagnostics) {
     let file = &sources.speakers_file;
@@ -234,28 +253,8 @@ fn register_speakers(sources: &Sources, people: &mut PeopleBuilder, diags: &mut 
             name: parsed.name,
             honorific: rec.honorific.clone().or(parsed.honorific),
             bio: rec.bio.clone(),
-            photo: rec.photo.clone(),
-            links: rec
-                .links
-                .iter()
-                .filter(|l| {
-                    let bad = crate::url::is_script_url(&l.url.value);
-                    if bad {
-                        diags.push(
-                            Diagnostic::error(
-                                file,
-                                locate(&l.url),
-                                format!("the link `{}` runs a script", l.label),
-                            )
-                            .with_help(
-                                "links must be web addresses (https://…), mailto: or site paths",
-                            ),
-                        );
-                    }
-                    !bad
-                })
-                .cloned()
-                .collect(),
+            photo: photo(file, rec, diags),
+            links: rec.links.clone(),
         };
         let aliases: Vec<String> = rec.aliases.iter().map(|a| a.value.clone()).collect();
         match people.add_registered(person, &aliases) {
@@ -488,7 +487,7 @@ impl SessionResolver<'_> {
                 .map(|o| o.trim().to_string())
                 .filter(|o| !o.is_empty())
                 .collect(),
-            links: self.safe_links(&fm.links),
+            links: fm.links.clone(),
             participants,
             topics: topic_ids,
             sdgs,
@@ -500,27 +499,6 @@ impl SessionResolver<'_> {
                 .filter(|s| !s.is_empty()),
             body: src.body.clone(),
         }
-    }
-
-    /// Links whose target would run a script are reported and left out.
-    fn safe_links(
-        &mut self,
-        links: &[crate::content::LinkRecord],
-    ) -> Vec<crate::content::LinkRecord> {
-        let (bad, good): (Vec<_>, Vec<_>) = links
-            .iter()
-            .cloned()
-            .partition(|l| crate::url::is_script_url(&l.url.value));
-        for l in bad {
-            let d = Diagnostic::error(
-                self.file,
-                self.at(&l.url),
-                format!("the link `{}` runs a script: `{}`", l.label, l.url.value),
-            )
-            .with_help("links must be web addresses (https://…), mailto: or site paths");
-            self.diags.push(d);
-        }
-        good
     }
 
     fn participant(

@@ -22,7 +22,7 @@ pub struct Person {
     /// Markdown bio from `data/speakers.yaml`.
     pub bio: Option<String>,
     /// Photo URL from `data/speakers.yaml`.
-    pub photo: Option<String>,
+    pub photo: Option<crate::url::Link>,
     /// Links from `data/speakers.yaml`.
     pub links: Vec<LinkRecord>,
 }

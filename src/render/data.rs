@@ -133,7 +133,7 @@ fn sessions<'a>(views: &Views<'a>) -> Vec<SessionRecord<'a>> {
                 .iter()
                 .map(|l| LinkRecord {
                     label: &l.label,
-                    url: &l.url.value,
+                    url: l.url.value.as_str(),
                 })
                 .collect(),
             participants: s
@@ -195,13 +195,13 @@ fn speakers<'a>(views: &Views<'a>) -> Vec<SpeakerRecord<'a>> {
                 name: &p.name,
                 honorific: p.honorific.as_deref(),
                 bio: p.bio.as_deref(),
-                photo: p.photo.as_deref().map(|u| site.base.site_link(u)),
+                photo: p.photo.as_ref().map(|u| site.base.site_link(u)),
                 links: p
                     .links
                     .iter()
                     .map(|l| LinkRecord {
                         label: &l.label,
-                        url: &l.url.value,
+                        url: l.url.value.as_str(),
                     })
                     .collect(),
                 titles: &index.person_titles[i],
@@ -334,7 +334,7 @@ fn events<'a>(views: &Views<'a>) -> Vec<EventRecord<'a>> {
             start: e.start.map(|d| d.to_string()),
             end: e.end.map(|d| d.to_string()),
             location: e.location.as_deref(),
-            website: e.url.as_deref(),
+            website: e.url.as_ref().map(|u| u.as_str()),
             description: e.description.as_deref(),
             calendar: super::calendar::has_dated(views, sessions)
                 .then(|| views.url(&format!("events/{}/sessions.ics", e.slug))),

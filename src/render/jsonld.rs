@@ -130,7 +130,7 @@ pub fn person(views: &Views<'_>, id: PersonId) -> String {
     let same_as: Vec<Value> = p
         .links
         .iter()
-        .filter(|l| l.url.value.starts_with("http"))
+        .filter(|l| l.url.value.as_str().starts_with("http"))
         .map(|l| json!(l.url.value))
         .collect();
     if !same_as.is_empty() {
@@ -158,7 +158,7 @@ fn event_value(views: &Views<'_>, e: &Event, top: bool) -> Value {
     if let Some(l) = &e.location {
         o.insert("location".into(), place(l));
     }
-    if let Some(u) = e.url.as_ref().filter(|u| u.starts_with("http")) {
+    if let Some(u) = e.url.as_ref().filter(|u| u.as_str().starts_with("http")) {
         o.insert("sameAs".into(), json!(u));
     }
     Value::Object(o)
@@ -169,7 +169,7 @@ fn place(name: &str) -> Value {
 }
 
 /// A link from data made absolute when the site has a host (schema.org wants URLs).
-fn absolute_link(views: &Views<'_>, link: &str) -> String {
+fn absolute_link(views: &Views<'_>, link: &crate::url::Link) -> String {
     let local = views.site.base.site_link(link);
     if local.starts_with('/') && !local.starts_with("//") && views.site.base.has_origin() {
         let full = views.site.base.full();

@@ -17,11 +17,12 @@ pub struct LinkView {
     pub url: String,
 }
 
-impl From<&crate::content::LinkRecord> for LinkView {
-    fn from(l: &crate::content::LinkRecord) -> LinkView {
+impl LinkView {
+    /// A link a user wrote, a site path under the base path.
+    pub(crate) fn of(l: &crate::content::LinkRecord, base: &crate::url::BaseUrl) -> LinkView {
         LinkView {
             label: l.label.clone(),
-            url: l.url.value.clone(),
+            url: base.site_link(&l.url.value),
         }
     }
 }
@@ -286,7 +287,11 @@ impl<'a> Views<'a> {
             time: s.time.map(|t| t.to_string()),
             timezone: s.timezone.clone(),
             organizers: s.organizers.clone(),
-            links: s.links.iter().map(LinkView::from).collect(),
+            links: s
+                .links
+                .iter()
+                .map(|l| LinkView::of(l, &self.site.base))
+                .collect(),
             moderators: moderators
                 .into_iter()
                 .map(|p| self.participant(p))
@@ -449,7 +454,7 @@ impl Views<'_> {
             start: e.start.map(human_date),
             end: e.end.map(human_date),
             location: e.location.clone(),
-            website: e.url.clone(),
+            website: e.url.as_ref().map(|u| self.site.base.site_link(u)),
             description: e
                 .description
                 .as_deref()
@@ -468,8 +473,12 @@ impl Views<'_> {
             name: p.name.clone(),
             honorific: p.honorific.clone(),
             bio: p.bio.as_deref().map(|md| self.markdown(md)),
-            photo: p.photo.as_deref().map(|u| self.site.base.site_link(u)),
-            links: p.links.iter().map(LinkView::from).collect(),
+            photo: p.photo.as_ref().map(|u| self.site.base.site_link(u)),
+            links: p
+                .links
+                .iter()
+                .map(|l| LinkView::of(l, &self.site.base))
+                .collect(),
             titles: self.index.person_titles[i].clone(),
             organizations: self.index.person_organizations[i].clone(),
             countries: self.index.person_countries[i]

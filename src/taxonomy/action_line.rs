@@ -188,10 +188,11 @@ impl fmt::Display for InvalidActionLine {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{:?} is not a WSIS Action Line: write C1 to C11, with C7 as \"C7 E-government\", \
+            "{:?} is not a WSIS Action Line{}write C1 to C11, with C7 as \"C7 E-government\", \
              \"C7 E-business\", \"C7 E-learning\", \"C7 E-health\", \"C7 E-employment\", \
              \"C7 E-environment\", \"C7 E-agriculture\" or \"C7 E-science\"",
-            self.0
+            self.0,
+            crate::diag::HELP_SEPARATOR
         )
     }
 }

@@ -168,9 +168,10 @@ impl fmt::Display for InvalidSdg {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{:?} is not a Sustainable Development Goal: goals are numbered 1 to 17 \
-             (write 4, \"SDG 4\" or \"Goal 4: …\")",
-            self.0
+            "{:?} is not a Sustainable Development Goal{}goals are numbered 1 to 17: \
+             write 4, \"SDG 4\" or \"Goal 4: …\"",
+            self.0,
+            crate::diag::HELP_SEPARATOR
         )
     }
 }
@@ -197,9 +198,20 @@ impl FromStr for Sdg {
                 .find(|g| g.short_name().eq_ignore_ascii_case(s))
                 .ok_or_else(err);
         }
-        // After the number only a separator may follow ("Goal 4: …"), never more letters ("4x").
+        // After the number comes the end, a space ("Goal 4 Quality Education") or a
+        // separator and a space ("Goal 4: …", "4. Quality"); never more of a number
+        // ("4.5", "1.7e1", "4_0") or letters ("4x").
         let after = &rest[digits.len()..];
-        if after.chars().next().is_some_and(char::is_alphanumeric) {
+        let mut chars = after.chars();
+        let ends_well = match chars.next() {
+            None => true,
+            Some(c) if c.is_whitespace() => true,
+            Some(':' | '.' | '-' | '–' | '—' | ')') => {
+                chars.next().is_none_or(char::is_whitespace)
+            }
+            Some(_) => false,
+        };
+        if !ends_well {
             return Err(err());
         }
         digits.parse::<u8>().ok().and_then(Sdg::new).ok_or_else(err)
@@ -246,6 +258,9 @@ mod tests {
                 4,
             ),
             ("Goal 16 - Peace", 16),
+            ("4. Quality Education", 4),
+            ("Goal 4 Quality Education", 4),
+            ("Goal 4.", 4),
             ("Quality Education", 4),
             ("climate action", 13),
         ] {
@@ -266,6 +281,14 @@ mod tests {
             "SDG",
             "-1",
             "999999999999",
+            // Numbers that are not goals: a target, a float, an exponent, a grouped number.
+            "4.5",
+            "9.99",
+            "1.7e1",
+            "4_0",
+            "4,5",
+            "0x4",
+            "SDG 4.1",
         ] {
             assert!(input.parse::<Sdg>().is_err(), "{input}");
         }

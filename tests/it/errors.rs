@@ -67,6 +67,92 @@ const CASES: &[(&str, &str, &str)] = &[
         "did you mean `base_url`?",
     ),
     (
+        "empty-file",
+        "sessions/a.md:1:1: error: the file is empty",
+        "a session starts with front matter",
+    ),
+    (
+        "honorific-only",
+        "sessions/a.md:3:12: error: a person without a name",
+        "needs `name: …`",
+    ),
+    (
+        "reserved-slug",
+        "sessions/page.md:1:1: error: the slug `page` is reserved for the site's own pages",
+        "add `slug: …`",
+    ),
+    (
+        "wrong-sdg-type",
+        "sessions/a.md:3:7: error: expected sequence start",
+        "takes a list",
+    ),
+    // Every URL-valued input goes through one validated type (url::Link, url::BaseUrl).
+    (
+        "script-link",
+        "sessions/a.md:4:25: error: `javascript:` links are not allowed (in `javascript:alert(1)`)",
+        "write a web address (https://…)",
+    ),
+    (
+        "link-data-url",
+        "sessions/a.md:4:26: error: `data:` links are not allowed",
+        "a path in the site",
+    ),
+    (
+        "event-url-script",
+        "data/events.yaml:3:8: error: `JaVaScRiPt:` links are not allowed",
+        "write a web address",
+    ),
+    (
+        "photo-script",
+        "data/speakers.yaml:2:10: error: `javascript:` links are not allowed",
+        "write a web address",
+    ),
+    (
+        "photo-mailto",
+        "data/speakers.yaml:2:10: error: the photo `mailto:ann@example.org` is a mail address",
+        "the address of an image",
+    ),
+    (
+        "speaker-link-script",
+        "data/speakers.yaml:3:26: error: `vbscript:` links are not allowed",
+        "write a web address",
+    ),
+    (
+        "base-url-script",
+        "proceedings.yaml:2:11: error: base_url `javascript:alert(1)//` is not a web address (`javascript:`)",
+        "e.g. https://org.github.io/repo/",
+    ),
+    (
+        "base-url-newline",
+        "proceedings.yaml:2:11: error: base_url `https://example.org/a\\nDisallow: /` contains a control character (U+000A)",
+        "e.g. https://org.github.io/repo/",
+    ),
+    (
+        "base-url-query",
+        "proceedings.yaml:2:11: error: base_url `https://example.org/?utm=1` has a query or a fragment",
+        "remove everything from the `?`",
+    ),
+    (
+        "base-url-no-scheme",
+        "proceedings.yaml:2:11: error: base_url `example.org/repo` has no scheme",
+        "did you mean `https://example.org/repo/`?",
+    ),
+    (
+        "language",
+        "proceedings.yaml:2:11: error: `english` is not a language tag",
+        "such as en, fr, ar",
+    ),
+    (
+        "sessions-per-page-zero",
+        "proceedings.yaml:2:20: error: `sessions_per_page` must be at least 1",
+        "such as 50",
+    ),
+    (
+        "theme-escape",
+        "proceedings.yaml:2:8: error: `../../etc` is not a theme name",
+        "the name of a folder in themes/",
+    ),
+    (
         "duplicate-slug",
         "sessions/two/same.md:1:1: error: two sessions have the slug `same`",
         "sessions/one/same.md",
@@ -89,6 +175,10 @@ fn each_bad_input_is_reported_with_its_position_and_a_hint() {
             "{case}: expected help `{help}` in:\n{stderr}"
         );
         assert!(!stderr.contains("panicked"), "{case}");
+        // Every error says how to fix it.
+        let errors = stderr.lines().filter(|l| l.contains(": error: ")).count();
+        let helps = stderr.lines().filter(|l| l.starts_with("  help: ")).count();
+        assert!(helps >= errors, "{case}: an error without help:\n{stderr}");
         assert!(!t.exists("index.html"), "{case}: nothing was written");
     }
 }
@@ -181,6 +271,26 @@ fn an_unreadable_session_file_is_an_error_with_a_hint() {
     }
     assert!(stderr.contains("help: make it readable"), "{stderr}");
     assert!(!t.exists("index.html"), "nothing is written");
+}
+
+#[test]
+fn a_bad_base_url_on_the_command_line_is_an_error_that_names_the_flag() {
+    let t = SiteTest::new("cross/basic");
+    for bad in [
+        "javascript:alert(1)//",
+        "https://x.org/\nSitemap: evil",
+        "example.org",
+    ] {
+        let out = t.run(&["build", "--base-url", bad]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{bad}: {stderr}");
+        assert!(
+            stderr.starts_with("--base-url: error: base_url `"),
+            "{stderr}"
+        );
+        assert!(stderr.contains("  help: "), "{stderr}");
+        assert!(!t.exists("index.html"));
+    }
 }
 
 #[test]

@@ -1,9 +1,16 @@
-//! Slugs and site URLs: the one place where sub-path correctness lives.
+//! Slugs, the site's base URL and the links users write: the one place where
+//! sub-path correctness and URL validation live.
 //!
 //! Every link the site writes is root-absolute and includes the base path
 //! (`/sub/path/speakers/x/`), so pages work at any depth, the 404 page too.
 
 use std::fmt;
+
+mod base;
+mod link;
+
+pub use base::BaseUrl;
+pub use link::{Link, LinkError};
 
 /// Longest slug, in bytes (all ASCII).
 pub const MAX_SLUG_LEN: usize = 120;
@@ -91,80 +98,6 @@ pub fn is_script_url(url: &str) -> bool {
         .any(|s| compact.starts_with(s))
 }
 
-/// The site's base URL split into what links need.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct BaseUrl {
-    /// Scheme and host without a trailing slash (`https://org.github.io`), or "" for a bare path.
-    origin: String,
-    /// The path, always starting and ending with "/" ("/repo/").
-    path: String,
-}
-
-impl BaseUrl {
-    /// Parses `https://org.github.io/repo`, `https://example.org/`, `/sub/` or "".
-    pub fn parse(input: &str) -> BaseUrl {
-        let input = input.trim();
-        let (origin, path) = match input.find("://") {
-            Some(i) => {
-                let after = &input[i + 3..];
-                let cut = after.find('/').map_or(input.len(), |p| i + 3 + p);
-                (&input[..cut], &input[cut..])
-            }
-            None => ("", input),
-        };
-        let trimmed = path.trim_matches('/');
-        let path = if trimmed.is_empty() {
-            "/".to_string()
-        } else {
-            format!("/{trimmed}/")
-        };
-        BaseUrl {
-            origin: origin.to_string(),
-            path,
-        }
-    }
-
-    /// The path prefix every internal link starts with ("/" or "/repo/").
-    pub fn path(&self) -> &str {
-        &self.path
-    }
-
-    /// The full base URL (`https://org.github.io/repo/`), or the path when no host is known.
-    pub fn full(&self) -> String {
-        format!("{}{}", self.origin, self.path)
-    }
-
-    /// Whether a host is known, so feeds and sitemaps can hold absolute URLs.
-    pub fn has_origin(&self) -> bool {
-        !self.origin.is_empty()
-    }
-
-    /// Root-absolute link to a site path: `page("speakers/x/")` -> "/repo/speakers/x/".
-    pub fn page(&self, site_path: &str) -> String {
-        format!("{}{}", self.path, site_path.trim_start_matches('/'))
-    }
-
-    /// A link a user wrote in data (a photo, a link): URLs with a scheme stay as they are;
-    /// anything else is a path in the site ("img/a.jpg", "/img/a.jpg") and gets the base path.
-    pub fn site_link(&self, link: &str) -> String {
-        let has_scheme = link.split_once(':').is_some_and(|(s, _)| {
-            !s.is_empty()
-                && s.chars()
-                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
-        });
-        if has_scheme || link.starts_with("//") || link.starts_with('#') {
-            link.to_string()
-        } else {
-            self.page(link)
-        }
-    }
-
-    /// Absolute URL of a site path, for feeds, sitemaps and canonical links.
-    pub fn absolute(&self, site_path: &str) -> String {
-        format!("{}{}", self.origin, self.page(site_path))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -222,26 +155,5 @@ mod tests {
         ] {
             assert!(!is_script_url(ok), "{ok:?}");
         }
-    }
-
-    #[test]
-    fn base_urls_keep_the_sub_path() {
-        let b = BaseUrl::parse("https://example.org/sub/path");
-        assert_eq!(b.path(), "/sub/path/");
-        assert_eq!(b.page("speakers/x/"), "/sub/path/speakers/x/");
-        assert_eq!(
-            b.absolute("/feed.xml"),
-            "https://example.org/sub/path/feed.xml"
-        );
-        assert_eq!(BaseUrl::parse("https://example.org").path(), "/");
-        assert_eq!(BaseUrl::parse("").page("a/"), "/a/");
-        assert!(!BaseUrl::parse("/x/").has_origin());
-        assert_eq!(b.site_link("img/a.jpg"), "/sub/path/img/a.jpg");
-        assert_eq!(b.site_link("/img/a.jpg"), "/sub/path/img/a.jpg");
-        assert_eq!(b.site_link("https://x.org/a.jpg"), "https://x.org/a.jpg");
-        assert_eq!(
-            b.site_link("data:image/png;base64,xx"),
-            "data:image/png;base64,xx"
-        );
     }
 }
