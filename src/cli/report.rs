@@ -1,8 +1,10 @@
 //! Pretty reports at the edge: diagnostics with source snippets (miette),
 //! build failures, and number formatting for the summary line.
 
+use std::collections::HashMap;
 use std::fmt;
 use std::io::IsTerminal;
+use std::path::Path;
 use std::process::ExitCode;
 
 use miette::{
@@ -62,7 +64,12 @@ pub(crate) fn failure(e: &BuildError) -> ExitCode {
     ExitCode::FAILURE
 }
 
+/// Diagnostics with the same message in one file shown in full before the rest are
+/// counted (a name listed 100 000 times is one problem, not a screenful).
+const SAME_SHOWN: usize = 5;
+
 /// Prints every diagnostic: the `file:line:col: error: …` line, then the source excerpt.
+/// Each file is read once for its excerpts, however many diagnostics it has.
 pub(crate) fn diagnostics(diags: &Diagnostics) {
     let colour = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let theme = if colour {
@@ -71,9 +78,19 @@ pub(crate) fn diagnostics(diags: &Diagnostics) {
         GraphicalTheme::unicode_nocolor()
     };
     let handler = GraphicalReportHandler::new_themed(theme);
+    let mut texts: HashMap<&Path, Option<Source>> = HashMap::new();
+    let mut seen: HashMap<(&Path, Severity, &str), usize> = HashMap::new();
     for d in diags {
+        let n = seen.entry((&d.file, d.severity, &d.message)).or_default();
+        *n += 1;
+        if *n > SAME_SHOWN {
+            continue;
+        }
         tell!("{d}");
-        if let Some(snippet) = Snippet::new(d) {
+        let text = texts
+            .entry(&d.file)
+            .or_insert_with(|| excerpt_source(&d.file));
+        if let Some(snippet) = text.as_ref().and_then(|t| Snippet::new(d, t)) {
             let mut out = String::new();
             if handler.render_report(&mut out, &snippet).is_ok() {
                 // The message and help are already on the line above: keep only the source excerpt.
@@ -82,6 +99,29 @@ pub(crate) fn diagnostics(diags: &Diagnostics) {
             }
         }
     }
+    let mut repeated: Vec<_> = seen.into_iter().filter(|(_, n)| *n > SAME_SHOWN).collect();
+    repeated.sort();
+    for ((file, severity, message), n) in repeated {
+        let kind = match severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        tell!(
+            "{}: {kind}: … and {} more like this: {message}",
+            file.display(),
+            n - SAME_SHOWN
+        );
+    }
+}
+
+/// The text excerpts are cut from: only regular files of a sane size, never a
+/// device, a pipe or /proc.
+fn excerpt_source(file: &Path) -> Option<Source> {
+    let meta = std::fs::metadata(file).ok()?;
+    if !meta.is_file() || meta.len() > MAX_EXCERPT_FILE {
+        return None;
+    }
+    std::fs::read_to_string(file).ok().map(Source::new)
 }
 
 /// Longest excerpt line, in characters: a line of a minified file or a megabyte of
@@ -101,20 +141,17 @@ struct Snippet<'a> {
 }
 
 impl<'a> Snippet<'a> {
-    fn new(d: &'a Diagnostic) -> Option<Snippet<'a>> {
+    fn new(d: &'a Diagnostic, text: &Source) -> Option<Snippet<'a>> {
         let loc = d.location?;
-        // Only regular files of a sane size: never a device, a pipe or /proc.
-        let meta = std::fs::metadata(&d.file).ok()?;
-        if !meta.is_file() || meta.len() > MAX_EXCERPT_FILE {
+        if text.text.is_empty() {
             return None;
         }
-        let text = std::fs::read_to_string(&d.file).ok()?;
         let offset = loc
             .offset
-            .filter(|&o| text.is_char_boundary(o))
-            .or_else(|| offset_of(&text, loc.line, loc.column))?;
+            .filter(|&o| text.text.is_char_boundary(o))
+            .or_else(|| text.offset_of(loc.line, loc.column))?;
         let (source, offset) = Window::around(
-            &text,
+            text,
             offset,
             term::safe(&d.file.display().to_string()).into_owned(),
         )?;
@@ -138,23 +175,25 @@ struct Window {
 
 impl Window {
     /// The window around byte `offset` of `text`, and the offset in the window.
-    fn around(text: &str, offset: usize, name: String) -> Option<(Window, usize)> {
+    fn around(source: &Source, offset: usize, name: String) -> Option<(Window, usize)> {
+        let text = source.text.as_str();
         if offset > text.len() || !text.is_char_boundary(offset) {
             return None;
         }
-        let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
-        let line_end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
-        let line_no = text[..line_start].matches('\n').count();
-        let before = line_start
-            .checked_sub(1)
-            .map(|end| (text[..end].rfind('\n').map_or(0, |i| i + 1), end));
-        let after = (line_end < text.len()).then(|| {
-            let start = line_end + 1;
-            (
-                start,
-                text[start..].find('\n').map_or(text.len(), |i| start + i),
-            )
-        });
+        // Lines by their starts, found by binary search: a file with thousands of
+        // diagnostics is not scanned from the top for each.
+        let line_no = source.starts.partition_point(|&s| s <= offset) - 1;
+        let line = |n: usize| {
+            let start = source.starts[n];
+            let end = source
+                .starts
+                .get(n + 1)
+                .map_or(text.len(), |&next| next - 1);
+            (start, end.max(start))
+        };
+        let (line_start, line_end) = line(line_no);
+        let before = line_no.checked_sub(1).map(line);
+        let after = (line_no + 1 < source.starts.len()).then(|| line(line_no + 1));
         let column = text[line_start..offset].chars().count();
         let shift = column.saturating_sub(WINDOW / 2);
         let mut out = String::new();
@@ -164,8 +203,8 @@ impl Window {
             out.push('\n');
             error_line = 1;
         }
-        let line = push_safe(&mut out, &text[line_start..line_end], shift);
-        let in_window = out.len() - line.len() + byte_of_char(&line, column - shift);
+        let cut = push_safe(&mut out, &text[line_start..line_end], shift);
+        let in_window = out.len() - cut.len() + byte_of_char(&cut, column - shift);
         if let Some((a, b)) = after {
             out.push('\n');
             push_safe(&mut out, &text[a..b], 0);
@@ -179,6 +218,33 @@ impl Window {
             shift,
         };
         Some((window, in_window))
+    }
+}
+
+/// A file read once for all of its excerpts, with where its lines start.
+#[derive(Debug)]
+struct Source {
+    text: String,
+    starts: Vec<usize>,
+}
+
+impl Source {
+    fn new(text: String) -> Source {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Source { text, starts }
+    }
+
+    /// Byte offset of a 1-based line and character column.
+    fn offset_of(&self, line: usize, column: usize) -> Option<usize> {
+        let start = *self.starts.get(line.checked_sub(1)?)?;
+        let line_text = self.text[start..].lines().next().unwrap_or("");
+        let col = line_text
+            .char_indices()
+            .nth(column.saturating_sub(1))
+            .map_or(line_text.len(), |(i, _)| i);
+        Some(start + col)
     }
 }
 
@@ -223,21 +289,6 @@ impl SourceCode for Window {
             c.line_count(),
         )))
     }
-}
-
-/// Byte offset of a 1-based line and character column.
-fn offset_of(text: &str, line: usize, column: usize) -> Option<usize> {
-    let start: usize = text
-        .split_inclusive('\n')
-        .take(line.checked_sub(1)?)
-        .map(str::len)
-        .sum();
-    let line_text = text.get(start..)?.lines().next().unwrap_or("");
-    let col = line_text
-        .char_indices()
-        .nth(column.saturating_sub(1))
-        .map_or(line_text.len(), |(i, _)| i);
-    Some(start + col)
 }
 
 impl fmt::Display for Snippet<'_> {
@@ -290,7 +341,8 @@ mod tests {
             "y".repeat(10)
         );
         let offset = long.find("ERR").expect("ERR");
-        let (w, at) = Window::around(&long, offset, "f".into()).expect("window");
+        let (w, at) =
+            Window::around(&Source::new(long.clone()), offset, "f".into()).expect("window");
         assert!(
             w.text.lines().all(|l| l.chars().count() <= WINDOW),
             "{}",
@@ -313,7 +365,8 @@ mod tests {
             offset: None,
         };
         let d = Diagnostic::error(&file, Some(location), "bad");
-        let snippet = Snippet::new(&d).expect("snippet");
+        let text = excerpt_source(&file).expect("text");
+        let snippet = Snippet::new(&d, &text).expect("snippet");
         let mut out = String::new();
         GraphicalReportHandler::new_themed(GraphicalTheme::unicode_nocolor())
             .render_report(&mut out, &snippet)
@@ -324,7 +377,7 @@ mod tests {
 
     #[test]
     fn offsets_follow_lines_and_characters() {
-        assert_eq!(offset_of("ab\ncdé f\n", 2, 4), Some(7));
-        assert_eq!(offset_of("ab\n", 1, 1), Some(0));
+        assert_eq!(Source::new("ab\ncdé f\n".into()).offset_of(2, 4), Some(7));
+        assert_eq!(Source::new("ab\n".into()).offset_of(1, 1), Some(0));
     }
 }

@@ -8,6 +8,7 @@
 //!
 //! Problems go into [`Diagnostics`]; a file that fails is left out and the rest goes on.
 
+pub(crate) mod body;
 pub(crate) mod files;
 pub mod front_matter;
 pub mod registry;
@@ -208,6 +209,9 @@ pub fn parse_session<'t>(
 ) -> Result<(SessionFrontMatter, &'t str), Diagnostic> {
     let split = front_matter::split(text, file)?;
     let front = front_matter::parse(&split, file)?;
+    // The body runs to the end of the file.
+    let start = text.len() - split.body.len();
+    body::check(text, start, file)?;
     Ok((front, split.body))
 }
 

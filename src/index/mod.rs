@@ -125,33 +125,34 @@ impl Index {
         let mut sdg_al: Vec<FxHashMap<ActionLine, u32>> = vec![FxHashMap::default(); 17];
         let mut country_people: BTreeMap<Country, BTreeSet<PersonId>> = BTreeMap::new();
 
+        let mut organizations = Distinct::default();
+        let mut titles = Distinct::default();
         // Walking sessions newest first makes every per-term list come out newest first.
         for &sid in &chronological {
             let s = &site.sessions[sid.index()];
             if let Some(e) = s.event {
                 ix.by_event[e.index()].push(sid);
             }
-            let mut seen_people: Vec<PersonId> = Vec::with_capacity(s.participants.len());
-            let mut seen_countries: Vec<Country> = Vec::new();
+            // Sessions are walked one at a time, so "already listed for this session"
+            // is a look at the list's last entry: linear however many people a session has.
             for p in &s.participants {
                 let i = p.person.index();
-                if !seen_people.contains(&p.person) {
-                    seen_people.push(p.person);
+                if ix.by_person[i].last().is_none_or(|&(last, _)| last != sid) {
                     ix.by_person[i].push((sid, p.role));
                 }
                 if let Some(c) = p.country {
                     push_unique(&mut ix.person_countries[i], c);
                     country_people.entry(c).or_default().insert(p.person);
-                    if !seen_countries.contains(&c) {
-                        seen_countries.push(c);
-                        ix.by_country.entry(c).or_default().sessions.push(sid);
+                    let sessions = &mut ix.by_country.entry(c).or_default().sessions;
+                    if sessions.last() != Some(&sid) {
+                        sessions.push(sid);
                     }
                 }
                 if let Some(o) = &p.organization {
-                    push_unique(&mut ix.person_organizations[i], o.clone());
+                    organizations.push(i, &mut ix.person_organizations[i], o.clone());
                 }
                 if let Some(t) = &p.title {
-                    push_unique(&mut ix.person_titles[i], t.clone());
+                    titles.push(i, &mut ix.person_titles[i], t.clone());
                 }
             }
             for g in &s.sdgs {
@@ -210,15 +211,14 @@ impl Index {
         let mut counts: FxHashMap<PersonId, u32> = FxHashMap::default();
         for &(sid, _) in &self.by_person[p.index()] {
             let participants = &site.sessions[sid.index()].participants;
-            let mut people: Vec<PersonId> = participants.iter().map(|q| q.person).collect();
-            people.sort_unstable();
-            people.dedup();
             // A plenary with hundreds of names does not make them all co-speakers:
-            // only panel-sized sessions count.
-            if people.len() > MAX_CO_SPEAKER_SESSION {
+            // only panel-sized sessions count. Looked at before anything is copied, so
+            // that each of a plenary's people costs nothing here (participants are
+            // distinct people: the model keeps one entry per person).
+            if participants.len() > MAX_CO_SPEAKER_SESSION {
                 continue;
             }
-            for q in people.into_iter().filter(|&q| q != p) {
+            for q in participants.iter().map(|q| q.person).filter(|&q| q != p) {
                 *counts.entry(q).or_default() += 1;
             }
         }
@@ -281,6 +281,40 @@ impl Index {
             )
         });
         ids
+    }
+}
+
+/// Distinct values per person in first-seen order. Short lists are scanned; a list
+/// that grows long gets a set, so that one person with thousands of titles (named
+/// in thousands of sessions) keeps the build linear.
+struct Distinct<T> {
+    sets: FxHashMap<usize, rustc_hash::FxHashSet<T>>,
+}
+
+impl<T> Default for Distinct<T> {
+    fn default() -> Self {
+        Distinct {
+            sets: FxHashMap::default(),
+        }
+    }
+}
+
+impl<T: Eq + std::hash::Hash + Clone> Distinct<T> {
+    /// Lists up to this long are scanned.
+    const SCANNED: usize = 16;
+
+    fn push(&mut self, owner: usize, list: &mut Vec<T>, x: T) {
+        if list.len() < Self::SCANNED {
+            push_unique(list, x);
+            return;
+        }
+        let set = self
+            .sets
+            .entry(owner)
+            .or_insert_with(|| list.iter().cloned().collect());
+        if set.insert(x.clone()) {
+            list.push(x);
+        }
     }
 }
 

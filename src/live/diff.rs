@@ -238,9 +238,12 @@ fn sessions_of(built: &Built, key: ListKey) -> Option<Vec<SessionId>> {
 /// A hash of everything a list's pages show besides its sessions (a country's first
 /// page also lists its people: see [`list_pages`]); `None` when the site lacks the list.
 fn context(built: &Built, key: ListKey) -> Option<u64> {
+    // A fingerprint only has to change when the page does: an event's description
+    // renders the same with or without the theme's ids, which never change under serve.
     let views = Views {
         site: &built.site,
         index: &built.index,
+        theme_ids: crate::render::ThemeIds::none(),
     };
     let index = &built.index;
     let mut h = rustc_hash::FxHasher::default();

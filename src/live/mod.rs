@@ -173,6 +173,7 @@ impl Derived {
         let views = Views {
             site: &built.site,
             index: &built.index,
+            theme_ids: crate::render::ThemeIds::none(),
         };
         render::derived(&views, &memory)?;
         Mirror::replace_unlocked(&self.mirror, Part::Derived, memory.into_files(), current)?;
@@ -214,6 +215,7 @@ impl Live {
         let views = Views {
             site: &site,
             index: &index,
+            theme_ids: &theme.ids,
         };
         let all: Vec<SessionId> = (0..site.sessions.len())
             .map(SessionId::from_index)
@@ -397,6 +399,7 @@ impl Live {
         let views = Views {
             site,
             index: &self.built.index,
+            theme_ids: &self.theme.ids,
         };
         let pages: Vec<(SessionId, &crate::model::Session)> =
             edited.iter().map(|(id, s)| (*id, s)).collect();
@@ -477,6 +480,7 @@ impl Live {
         let views = Views {
             site: &built.site,
             index: &built.index,
+            theme_ids: &self.theme.ids,
         };
         let fresh = match render::session_cards(&views, &self.theme, &change.cards) {
             Ok(fresh) => fresh,

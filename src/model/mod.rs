@@ -430,6 +430,8 @@ impl SessionResolver<'_> {
             ok.then(|| z.value.trim().to_string())
         });
         let mut participants: Vec<Participation> = Vec::new();
+        // Sets beside the lists: a session may list thousands of people or topics.
+        let mut listed: rustc_hash::FxHashSet<PersonId> = rustc_hash::FxHashSet::default();
         for (role, list) in [
             (Role::Moderator, &fm.moderators),
             (Role::Speaker, &fm.speakers),
@@ -438,7 +440,7 @@ impl SessionResolver<'_> {
                 let Some(p) = self.participant(role, entry, names) else {
                     continue;
                 };
-                if participants.iter().any(|q| q.person == p.person) {
+                if !listed.insert(p.person) {
                     let name = entry.value.0.name.trim();
                     let d = Diagnostic::warning(
                         self.file,
@@ -455,9 +457,10 @@ impl SessionResolver<'_> {
             }
         }
         let mut topic_ids: Vec<TopicId> = Vec::new();
+        let mut seen_topics: rustc_hash::FxHashSet<TopicId> = rustc_hash::FxHashSet::default();
         for t in &fm.topics {
             match names.topic(&t.value) {
-                Some(id) if !topic_ids.contains(&id) => topic_ids.push(id),
+                Some(id) if seen_topics.insert(id) => topic_ids.push(id),
                 Some(_) => {}
                 None => self.error(
                     t,

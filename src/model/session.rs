@@ -34,7 +34,8 @@ pub struct Session {
     pub organizers: Vec<String>,
     /// Related links.
     pub links: Vec<LinkRecord>,
-    /// Moderators and speakers, in the order the file lists them (moderators first).
+    /// Moderators and speakers, in the order the file lists them (moderators first):
+    /// one entry per person (a second listing is a warning and left out).
     pub participants: Vec<Participation>,
     /// Topics.
     pub topics: Vec<TopicId>,

@@ -22,6 +22,7 @@ use crate::error::BuildError;
 use crate::index::Index;
 use crate::model::{SessionId, Site};
 use crate::write::Sink;
+pub use markdown::ThemeIds;
 pub use pages::{ListKey, PageSet, Selection, SpeakerPages};
 pub(crate) use pages::{SPEAKERS_ON_ONE_PAGE, render as pages, session_cards, session_pages};
 pub use theme::Theme;
@@ -44,7 +45,11 @@ pub fn site(
     progress: &dyn crate::Progress,
     sink: &dyn Sink,
 ) -> Result<(), BuildError> {
-    let views = Views { site, index };
+    let views = Views {
+        site,
+        index,
+        theme_ids: &theme.ids,
+    };
     let all: Vec<SessionId> = (0..site.sessions.len())
         .map(SessionId::from_index)
         .collect();

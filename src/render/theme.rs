@@ -72,6 +72,8 @@ pub struct Theme {
     pub tera: Tera,
     /// Theme assets to copy: (output path, bytes).
     pub assets: Vec<(PathBuf, Cow<'static, [u8]>)>,
+    /// The ids its templates use, which no body may take.
+    pub ids: super::markdown::ThemeIds,
 }
 
 const DEFAULT_PREFIX: &str = "default/";
@@ -105,7 +107,9 @@ impl Theme {
         templates.extend(read_templates(paths, &paths.templates, "")?);
         tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_ref())))
             .map_err(|e| BuildError::Template(tera_message(&e)))?;
-        Ok(Theme { tera, assets })
+        let ids =
+            super::markdown::ThemeIds::from_templates(templates.iter().map(|(_, t)| t.as_ref()));
+        Ok(Theme { tera, assets, ids })
     }
 }
 

@@ -142,6 +142,8 @@ pub struct Views<'a> {
     pub site: &'a Site,
     /// Its index.
     pub index: &'a Index,
+    /// The theme's ids, which Markdown rendered here keeps clear of.
+    pub theme_ids: &'a super::markdown::ThemeIds,
 }
 
 /// "30 May 2024".
@@ -155,6 +157,7 @@ impl<'a> Views<'a> {
         let options = super::markdown::MarkdownOptions {
             base_path: self.site.base.path(),
             unsafe_html: self.site.config.markdown.unsafe_html,
+            theme_ids: self.theme_ids,
         };
         super::markdown::to_html(md, &options)
     }

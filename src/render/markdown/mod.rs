@@ -3,7 +3,8 @@
 //! Raw HTML is sanitised with ammonia unless the site opts out, and links with
 //! script schemes are dropped. Pure: text in, HTML out, no templates and no I/O.
 
-use std::collections::HashSet;
+mod ids;
+
 use std::sync::LazyLock;
 
 use pulldown_cmark::{
@@ -13,7 +14,7 @@ use syntect::html::{ClassStyle, ClassedHTMLGenerator};
 use syntect::parsing::SyntaxSet;
 use syntect::util::LinesWithEndings;
 
-use crate::url::Slug;
+pub use ids::ThemeIds;
 
 /// CSS classes of highlighted code are prefixed so they cannot clash with the theme's.
 pub const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
@@ -22,12 +23,7 @@ pub const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" }
 static SYNTAXES: LazyLock<SyntaxSet> = LazyLock::new(SyntaxSet::load_defaults_newlines);
 
 fn parser_options() -> Options {
-    Options::ENABLE_TABLES
-        | Options::ENABLE_GFM
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_SMART_PUNCTUATION
-        | Options::ENABLE_HEADING_ATTRIBUTES
+    crate::content::body::markdown_options()
 }
 
 /// Renders Markdown to HTML. Headings get ids (explicit `{#id}` or slugged text,
@@ -35,19 +31,25 @@ fn parser_options() -> Options {
 /// Headings move down a level when the body uses `#`, so the page title stays the only `<h1>`.
 /// Root-absolute links and images (`/sessions/x/`) get the site's base path (`/repo/`).
 pub fn to_html(markdown: &str, options: &MarkdownOptions<'_>) -> String {
+    // Session bodies are checked when read; a bio or an event description nested
+    // past the limit is shown as text rather than fed to the sanitiser.
+    if !options.unsafe_html && crate::content::body::too_deep_at(markdown).is_some() {
+        return format!("<p>{}</p>", super::escape(markdown));
+    }
     let events: Vec<Event<'_>> = Parser::new_ext(markdown, parser_options()).collect();
     let has_raw_html = events
         .iter()
         .any(|e| matches!(e, Event::Html(_) | Event::InlineHtml(_)));
     let events = drop_script_links(events);
-    let events = rebase_links(shift_headings(add_heading_ids(events)), options.base_path);
+    let events = ids::footnotes_apart(ids::add_heading_ids(events, options.theme_ids));
+    let events = rebase_links(shift_headings(events), options.base_path);
     let events = highlight_code(events);
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut out, events.into_iter());
     // Only raw HTML can smuggle scripts in: Markdown alone renders to safe HTML, so the
     // (comparatively slow) sanitiser runs only for bodies that contain some.
     if has_raw_html && !options.unsafe_html {
-        out = sanitise(&out);
+        out = options.theme_ids.sanitise(&out);
     }
     out
 }
@@ -73,17 +75,8 @@ pub struct MarkdownOptions<'a> {
     pub base_path: &'a str,
     /// Keep raw HTML as written (`markdown: {unsafe_html: true}`).
     pub unsafe_html: bool,
-}
-
-/// The ammonia policy: its safe defaults, plus the ids and classes our own renderer writes.
-static SANITISER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
-    let mut b = ammonia::Builder::default();
-    b.add_generic_attributes(["id", "class"]).link_rel(None);
-    b
-});
-
-fn sanitise(html: &str) -> String {
-    SANITISER.clean(html).to_string()
+    /// The ids of the theme's pages, which the body's ids must not take.
+    pub theme_ids: &'a ThemeIds,
 }
 
 /// Removes links whose target is a script (`[x](javascript:…)`); their text stays.
@@ -154,53 +147,6 @@ fn shift_headings(mut events: Vec<Event<'_>>) -> Vec<Event<'_>> {
                 _ => {}
             }
         }
-    }
-    events
-}
-
-/// Ids the theme's own pages use: a body heading must not take them (a "# Main"
-/// heading would steal the skip link's target).
-const RESERVED_IDS: [&str; 9] = [
-    "main",
-    "top",
-    "details-h",
-    "figures-h",
-    "events-h",
-    "latest-h",
-    "sdgs-h",
-    "browse-h",
-    "section",
-];
-
-fn add_heading_ids(mut events: Vec<Event<'_>>) -> Vec<Event<'_>> {
-    let mut used: HashSet<String> = RESERVED_IDS.iter().map(ToString::to_string).collect();
-    let mut i = 0;
-    while i < events.len() {
-        if let Event::Start(Tag::Heading { id, .. }) = &events[i] {
-            let explicit = id.as_ref().map(|s| s.to_string());
-            let mut text = String::new();
-            let mut j = i + 1;
-            while j < events.len() && !matches!(events[j], Event::End(TagEnd::Heading(_))) {
-                if let Event::Text(t) | Event::Code(t) = &events[j] {
-                    text.push_str(t);
-                }
-                j += 1;
-            }
-            let base = explicit.unwrap_or_else(|| {
-                Slug::from_text(&text).map_or_else(|| "section".to_string(), |s| s.to_string())
-            });
-            let mut candidate = base.clone();
-            let mut n = 2;
-            while !used.insert(candidate.clone()) {
-                candidate = format!("{base}-{n}");
-                n += 1;
-            }
-            if let Event::Start(Tag::Heading { id, .. }) = &mut events[i] {
-                *id = Some(CowStr::from(candidate));
-            }
-            i = j;
-        }
-        i += 1;
     }
     events
 }
@@ -337,14 +283,19 @@ mod tests {
         );
     }
 
+    fn options(base_path: &str, unsafe_html: bool) -> MarkdownOptions<'_> {
+        static IDS: LazyLock<ThemeIds> = LazyLock::new(|| {
+            ThemeIds::from_templates(["<main id=\"main\">", "<p id=\"cite-{{ x }}\">"])
+        });
+        MarkdownOptions {
+            base_path,
+            unsafe_html,
+            theme_ids: &IDS,
+        }
+    }
+
     fn to_html_test(md: &str) -> String {
-        to_html(
-            md,
-            &MarkdownOptions {
-                base_path: "/",
-                unsafe_html: false,
-            },
-        )
+        to_html(md, &options("/", false))
     }
 
     #[test]
@@ -361,13 +312,7 @@ mod tests {
             "{safe}"
         );
         assert!(safe.contains("md"), "the text of a dropped link stays");
-        let raw = to_html(
-            md,
-            &MarkdownOptions {
-                base_path: "/",
-                unsafe_html: true,
-            },
-        );
+        let raw = to_html(md, &options("/", true));
         assert!(raw.contains("<script>alert(1)</script>"), "{raw}");
         assert!(
             !raw.contains("javascript:alert(3)"),
@@ -379,10 +324,7 @@ mod tests {
     fn root_absolute_links_get_the_base_path() {
         let html = to_html(
             "[a](/sessions/x/) [b](//cdn.example/x) [c](https://e.org/) [d](../y/) ![i](/img/p.png)",
-            &MarkdownOptions {
-                base_path: "/repo/",
-                unsafe_html: false,
-            },
+            &options("/repo/", false),
         );
         assert!(html.contains("href=\"/repo/sessions/x/\""), "{html}");
         assert!(
@@ -393,11 +335,6 @@ mod tests {
             html.contains("href=\"../y/\"") && html.contains("src=\"/repo/img/p.png\""),
             "{html}"
         );
-    }
-
-    #[test]
-    fn body_headings_never_take_the_themes_ids() {
-        assert!(to_html_test("# Main\n").contains("<h2 id=\"main-2\">"));
     }
 
     #[test]
