@@ -134,6 +134,28 @@ impl Events {
         }
         panic!("no `{name}` event within 20 s");
     }
+
+    /// Waits for an `event: NAME` whose data satisfies `wanted` (an editor's save, or a
+    /// test's write, may come as two changes: an empty file, then its text).
+    fn next_where(&mut self, name: &str, wanted: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let data = self.next(name);
+            if wanted(&data) || Instant::now() > deadline {
+                return data;
+            }
+        }
+    }
+}
+
+/// Waits up to 20 s for `check` to hold: a change may take two rebuilds, so the first
+/// event does not say the last one is done.
+fn eventually(what: &str, mut check: impl FnMut() -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !check() {
+        assert!(Instant::now() < deadline, "not within 20 s: {what}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
 }
 
 #[test]
@@ -158,23 +180,23 @@ fn serve_reloads_on_edit_shows_errors_and_forgets_deleted_pages() {
             .replace("Opening plenary", "Grand opening"),
     );
     events.next("reload");
-    assert!(get(port, "/sessions/opening/").1.contains("Grand opening"));
+    eventually("the edit is served", || {
+        get(port, "/sessions/opening/").1.contains("Grand opening")
+    });
 
     t.write("static/extra.css", "body { color: teal }");
     events.next("css");
-    assert!(get(port, "/extra.css").1.contains("teal"));
+    eventually("the stylesheet is served", || {
+        get(port, "/extra.css").1.contains("teal")
+    });
 
     t.write(
         "sessions/broken.md",
         "---\ntitle: Broken\nsdgs: [99]\n---\n",
     );
-    let error = events.next("build-error");
-    assert!(
-        error.contains(
-            "sessions/broken.md:3:8: error: \"99\" is not a Sustainable Development Goal"
-        ),
-        "{error}"
-    );
+    let wanted = "sessions/broken.md:3:8: error: \"99\" is not a Sustainable Development Goal";
+    let error = events.next_where("build-error", |e| e.contains(wanted));
+    assert!(error.contains(wanted), "{error}");
     assert_eq!(
         get(port, "/sessions/opening/").0,
         200,
@@ -187,12 +209,13 @@ fn serve_reloads_on_edit_shows_errors_and_forgets_deleted_pages() {
     std::fs::remove_file(t.root().join("sessions/forum-2024/health-panel.md")).expect("rm");
     std::fs::remove_file(t.root().join("sessions/forum-2024/opening.md")).expect("rm");
     events.next("reload");
-    assert_eq!(get(port, "/sessions/health-panel/").0, 404);
-    let (status, body) = get(port, "/speakers/bo-chen/");
-    assert_eq!(
-        status, 404,
-        "a speaker no session mentions any more has no page"
-    );
+    eventually("a deleted session has no page", || {
+        get(port, "/sessions/health-panel/").0 == 404
+    });
+    eventually("a speaker no session mentions any more has no page", || {
+        get(port, "/speakers/bo-chen/").0 == 404
+    });
+    let (_, body) = get(port, "/speakers/bo-chen/");
     assert!(body.contains("Page not found"), "the site's own 404 page");
 }
 
