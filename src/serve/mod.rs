@@ -50,6 +50,9 @@ pub enum ServeEvent {
     Built(BuildReport),
     /// A build failed; the last good site is still served.
     Failed(BuildError),
+    /// An update panicked (a bug, with its message); the last good site is still
+    /// served, and the next change rebuilds everything.
+    Panicked(String),
     /// Files changed and a rebuild starts.
     Changed(Vec<PathBuf>),
 }
