@@ -83,6 +83,7 @@ pub(super) fn start(
         report,
         derived: DerivedWorker::start(),
         distrusted: false,
+        failed: None,
     };
     std::thread::spawn(move || {
         while let Ok(result) = rx.recv() {
@@ -197,6 +198,9 @@ struct Rebuilder {
     /// An update panicked: what it left in memory is not trusted, so the next one
     /// rebuilds everything from the files.
     distrusted: bool,
+    /// The error of the update under way, once shown: a report that panics on it
+    /// (miette on a huge column) must not hide it.
+    failed: Option<String>,
 }
 
 impl Rebuilder {
@@ -225,6 +229,7 @@ impl Rebuilder {
         ) -> Result<Updated, BuildError>,
     ) -> Option<Scope> {
         let full = self.distrusted;
+        self.failed = None;
         let outcome = unwound(|| {
             let result = update(&mut self.live, full, self.report.as_ref());
             self.settle(result, change)
@@ -236,11 +241,16 @@ impl Rebuilder {
             }
             Err(message) => {
                 self.distrusted = true;
-                self.show_error(format!(
+                let bug = format!(
                     "proceedings met a bug while updating the site: {message}\n\
                      help: the last good site is still served, and the next change you \
                      save rebuilds the whole site; please report this bug"
-                ));
+                );
+                let text = match self.failed.take() {
+                    Some(error) => format!("{error}\n{bug}"),
+                    None => bug,
+                };
+                self.show_error(text);
                 // The report may be what panicked: it must not stop the watcher either.
                 let report = &self.report;
                 let _ = unwound(|| report(ServeEvent::Panicked(message)));
@@ -254,14 +264,16 @@ impl Rebuilder {
         let updated = match result {
             Ok(updated) => updated,
             Err(e) => {
-                self.show_error(match &e {
+                let text = match &e {
                     BuildError::Content(diags) => diags
                         .iter()
                         .map(ToString::to_string)
                         .collect::<Vec<_>>()
                         .join("\n"),
                     other => other.to_string(),
-                });
+                };
+                self.show_error(text.clone());
+                self.failed = Some(text);
                 (self.report)(ServeEvent::Failed(e));
                 return None;
             }
@@ -345,7 +357,8 @@ mod tests {
     }
 
     /// A rebuilder of a copy of the `cross/basic` fixture, whose `report` records every
-    /// event and panics on `Built` while `explode` is set; with the copy's opening session.
+    /// event and panics on `Built` and `Failed` while `explode` is set; with the copy's
+    /// opening session.
     struct Fixture {
         rebuilder: Rebuilder,
         shared: Arc<Shared>,
@@ -385,7 +398,7 @@ mod tests {
         let explode: Arc<std::sync::atomic::AtomicBool> = Arc::default();
         let (seen, armed) = (events.clone(), explode.clone());
         let report = move |e: ServeEvent| {
-            let built = matches!(e, ServeEvent::Built(_));
+            let built = matches!(e, ServeEvent::Built(_) | ServeEvent::Failed(_));
             seen.lock().expect("events").push(format!("{e:?}"));
             if built && armed.load(std::sync::atomic::Ordering::SeqCst) {
                 panic!("the report broke");
@@ -398,6 +411,7 @@ mod tests {
                 report: Arc::new(report),
                 derived: DerivedWorker::start(),
                 distrusted: false,
+                failed: None,
             },
             shared,
             pages,
@@ -462,8 +476,28 @@ mod tests {
         assert_eq!(f.edit("\nMore words.\n"), None);
         let shown = f.error_shown().expect("pages are told");
         assert!(shown.contains("the report broke"), "{shown}");
+        // A report that panics on a build error leaves that error in view.
+        let broken = f.session.with_file_name("broken.md");
+        std::fs::write(&broken, "---\ntitle: Broken\nsdgs: [99]\n---\n").expect("write");
+        assert_eq!(f.rebuilder.on_change(&[broken], Change::Site), None);
+        let shown = f.error_shown().expect("pages are told");
+        assert!(
+            shown.contains("\"99\" is not a Sustainable Development Goal"),
+            "{shown}"
+        );
+        assert!(shown.contains("the report broke"), "{shown}");
         f.explode.store(false, std::sync::atomic::Ordering::SeqCst);
-        assert_eq!(f.edit("\nStill more.\n"), Some(Scope::Full));
+        assert_eq!(
+            f.edit("\nStill more.\n"),
+            None,
+            "the broken file is still there"
+        );
+        let broken = f.session.with_file_name("broken.md");
+        std::fs::remove_file(&broken).expect("rm");
+        assert_eq!(
+            f.rebuilder.on_change(&[broken], Change::Site),
+            Some(Scope::Full)
+        );
         assert_eq!(f.error_shown(), None);
     }
 }
