@@ -72,27 +72,56 @@ fn start(t: &SiteTest) -> Server {
 
 /// A raw GET, so that paths reach the server exactly as written. Returns (status, body).
 fn get(port: u16, path: &str) -> (u16, String) {
+    let answer = exchange(port, &format!("GET {path} HTTP/1.1\r\nHost: 127.0.0.1"));
+    (
+        answer.status,
+        String::from_utf8_lossy(&answer.body).into_owned(),
+    )
+}
+
+/// A response, read whole.
+struct Answer {
+    status: u16,
+    headers: Vec<(String, String)>,
+    body: Vec<u8>,
+}
+
+impl Answer {
+    /// The value of header `name` (the first, if several).
+    fn header(&self, name: &str) -> Option<&str> {
+        (self.headers.iter())
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// Sends `head` (request line and headers, without the blank line) with
+/// `Connection: close`, and reads the whole answer.
+fn exchange(port: u16, head: &str) -> Answer {
     let mut s = TcpStream::connect(("127.0.0.1", port)).expect("connect");
     s.set_read_timeout(Some(Duration::from_secs(10)))
         .expect("timeout");
-    write!(
-        s,
-        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
-    )
-    .expect("send");
+    write!(s, "{head}\r\nConnection: close\r\n\r\n").expect("send");
     let mut raw = Vec::new();
     s.read_to_end(&mut raw).expect("read");
-    let text = String::from_utf8_lossy(&raw).into_owned();
-    let status = text
-        .split_whitespace()
-        .nth(1)
+    let split = (raw.windows(4))
+        .position(|w| w == b"\r\n\r\n")
+        .unwrap_or(raw.len());
+    let text = String::from_utf8_lossy(&raw[..split]).into_owned();
+    let mut lines = text.split("\r\n");
+    let status = (lines.next().and_then(|l| l.split_whitespace().nth(1)))
         .and_then(|c| c.parse().ok())
         .unwrap_or(0);
-    let body = text
-        .split_once("\r\n\r\n")
-        .map(|b| b.1.to_string())
-        .unwrap_or_default();
-    (status, body)
+    let headers = lines
+        .filter_map(|l| l.split_once(':'))
+        .map(|(n, v)| (n.trim().to_string(), v.trim().to_string()))
+        .collect();
+    let body = raw.get(split + 4..).unwrap_or_default().to_vec();
+    Answer {
+        status,
+        headers,
+        body,
+    }
 }
 
 /// The live-reload event stream, read line by line.
@@ -276,4 +305,73 @@ fn stopping_the_server_removes_its_temporary_folder() {
     assert!(folder.is_dir(), "serves from {}", folder.display());
     assert!(server.terminate(), "stops on SIGTERM within 10 s");
     assert!(!folder.exists(), "{} is removed", folder.display());
+}
+
+/// The paths of the fixture site: pages, the 404 page, a stylesheet, a plain file.
+const PATHS: [&str; 5] = [
+    "/",
+    "/sessions/opening/",
+    "/no-such-page/",
+    "/assets/style.css",
+    "/CNAME",
+];
+
+#[test]
+fn head_answers_the_length_that_get_sends() {
+    let t = SiteTest::new("cross/basic");
+    let server = start(&t);
+    for path in PATHS {
+        let get = exchange(
+            server.port,
+            &format!("GET {path} HTTP/1.1\r\nHost: 127.0.0.1"),
+        );
+        let head = exchange(
+            server.port,
+            &format!("HEAD {path} HTTP/1.1\r\nHost: 127.0.0.1"),
+        );
+        let length = get.header("content-length").expect("a length");
+        assert_eq!(length.parse::<usize>(), Ok(get.body.len()), "{path}");
+        assert_eq!(head.header("content-length"), Some(length), "{path}");
+        assert_eq!(head.status, get.status, "{path}");
+        assert_eq!(head.header("content-type"), get.header("content-type"));
+        assert!(head.body.is_empty(), "{path}");
+    }
+}
+
+#[test]
+fn pages_are_sent_whole_and_other_files_by_the_range_asked() {
+    let t = SiteTest::new("cross/basic");
+    let server = start(&t);
+    let ask = |head: &str| exchange(server.port, &format!("{head}\r\nHost: 127.0.0.1"));
+    for page in ["/sessions/opening/", "/", "/no-such-page/"] {
+        let whole = ask(&format!("GET {page} HTTP/1.1"));
+        assert!(String::from_utf8_lossy(&whole.body).contains("/__proceedings/livereload.js"));
+        assert_eq!(whole.header("accept-ranges"), Some("none"), "{page}");
+        for range in ["bytes=0-99", "bytes=-10", "bytes=100000000-"] {
+            let ranged = ask(&format!("GET {page} HTTP/1.1\r\nRange: {range}"));
+            assert_eq!(ranged.status, whole.status, "{page} {range}");
+            assert_eq!(ranged.body, whole.body, "{page} {range}: the page, whole");
+            assert_eq!(ranged.header("content-range"), None, "{page} {range}");
+            let length = ranged.header("content-length").map(str::parse::<usize>);
+            assert_eq!(length, Some(Ok(whole.body.len())), "{page} {range}");
+        }
+    }
+    for file in ["/assets/style.css", "/assets/search.js"] {
+        let whole = ask(&format!("GET {file} HTTP/1.1")).body;
+        let n = whole.len();
+        assert!(n > 40, "{file}");
+        for (range, from, to) in [("10-29", 10, 30), ("-16", n - 16, n), ("30-", 30, n)] {
+            let part = ask(&format!("GET {file} HTTP/1.1\r\nRange: bytes={range}"));
+            assert_eq!(part.status, 206, "{file} {range}");
+            assert_eq!(part.body, whole[from..to], "{file} {range}");
+            let expected = format!("bytes {from}-{}/{n}", to - 1);
+            assert_eq!(part.header("content-range"), Some(expected.as_str()));
+            assert_eq!(
+                part.header("content-length"),
+                Some((to - from).to_string().as_str())
+            );
+        }
+        let beyond = ask(&format!("GET {file} HTTP/1.1\r\nRange: bytes={n}-"));
+        assert_eq!(beyond.status, 416, "{file}: a range past the end");
+    }
 }
