@@ -3,11 +3,13 @@
 //!
 //! 1. bind the address (so the base URL knows its port), build into a temporary folder;
 //! 2. serve it (`router`): the files with tower-http's `ServeDir`, the site's own 404
-//!    page, and a live-reload script added to HTML pages (never to `build` output);
+//!    page, and a live-reload script added to HTML pages (never to `build` output), to
+//!    requests that name a loopback host (`host`);
 //! 3. with `--watch`, update the site on changes (`watch`, [`crate::live`]) and tell
 //!    open pages over SSE: reload, swap stylesheets, or show the build error until it
 //!    is fixed.
 
+mod host;
 mod router;
 mod watch;
 
@@ -127,7 +129,7 @@ async fn run(
     } else {
         None
     };
-    let app = router::router(&out, shared);
+    let app = router::router(&out, shared, host::Hosts::for_address(options.host));
     report(ServeEvent::Listening(url));
     // Open pages keep their live-reload streams open: stop without waiting for them.
     let served = tokio::select! {

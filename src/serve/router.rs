@@ -1,6 +1,6 @@
 //! What the preview answers: the output folder (tower-http's `ServeDir`: MIME types,
 //! `index.html` for folders, no listings, no path escapes), the site's own 404 page,
-//! the live-reload script and its event stream.
+//! the live-reload script and its event stream, each behind the `Host` check.
 //!
 //! HTML pages get the live-reload script, so they are not the files on disk: they are
 //! answered whole (no byte ranges, `Accept-Ranges: none`), with the length of what is
@@ -23,6 +23,7 @@ use tokio_stream::wrappers::BroadcastStream;
 use tower_http::services::{ServeDir, ServeFile};
 use tower_http::set_status::SetStatus;
 
+use super::host::{self, Hosts};
 use super::{Reload, Shared};
 
 const SCRIPT_PATH: &str = "/__proceedings/livereload.js";
@@ -32,8 +33,8 @@ const SCRIPT: &str = include_str!("livereload.js");
 /// The output folder, with the site's 404 page for what it lacks.
 type Files = ServeDir<SetStatus<ServeFile>>;
 
-/// Everything the preview answers.
-pub(super) fn router(out: &Path, shared: Arc<Shared>) -> Router {
+/// Everything the preview answers, for requests naming one of `hosts`.
+pub(super) fn router(out: &Path, shared: Arc<Shared>, hosts: Hosts) -> Router {
     // ServeDir resolves paths safely ("..", encoded dots and slashes, absolute paths)
     // and never lists folders; the site's 404 page answers everything else.
     let files: Files = ServeDir::new(out)
@@ -51,6 +52,9 @@ pub(super) fn router(out: &Path, shared: Arc<Shared>) -> Router {
         )
         .route(EVENTS_PATH, get(move || events(shared.clone())))
         .fallback(move |request: Request| serve_file(files.clone(), request))
+        .layer(axum::middleware::from_fn(move |request, next| {
+            host::guard(hosts, request, next)
+        }))
 }
 
 /// Server-sent events to open pages: the current error first, then every rebuild.
@@ -157,7 +161,7 @@ fn unreadable() -> Response {
 }
 
 /// A short answer for people, not pages.
-fn plain_text(status: StatusCode, text: &'static str) -> Response {
+pub(super) fn plain_text(status: StatusCode, text: &'static str) -> Response {
     let mut response = Response::new(Body::from(text));
     *response.status_mut() = status;
     response.headers_mut().insert(

@@ -375,3 +375,49 @@ fn pages_are_sent_whole_and_other_files_by_the_range_asked() {
         assert_eq!(beyond.status, 416, "{file}: a range past the end");
     }
 }
+
+#[test]
+fn only_loopback_host_names_are_answered() {
+    let t = SiteTest::new("cross/basic");
+    let server = start(&t);
+    let port = server.port;
+    for host in [
+        "127.0.0.1".to_string(),
+        format!("127.0.0.1:{port}"),
+        format!("localhost:{port}"),
+        format!("[::1]:{port}"),
+        format!("preview.localhost:{port}"),
+        "127.0.0.2".to_string(),
+    ] {
+        let answer = exchange(port, &format!("GET / HTTP/1.1\r\nHost: {host}"));
+        assert_eq!(answer.status, 200, "{host}");
+    }
+    for host in [
+        "evil.example".to_string(),
+        format!("evil.example:{port}"),
+        format!("localhost.evil.example:{port}"),
+        format!("127.0.0.1.nip.io:{port}"),
+        format!("192.168.1.20:{port}"),
+    ] {
+        for path in ["/", "/sessions/opening/", "/__proceedings/events", "/CNAME"] {
+            let answer = exchange(port, &format!("GET {path} HTTP/1.1\r\nHost: {host}"));
+            assert_eq!(answer.status, 403, "{host}{path}");
+            let body = String::from_utf8_lossy(&answer.body);
+            assert!(body.contains("answers only to localhost"), "{body}");
+            assert!(!body.contains("Opening"), "{host}{path}");
+            assert_eq!(
+                answer.header("content-type"),
+                Some("text/plain; charset=utf-8")
+            );
+        }
+    }
+    let absolute = exchange(port, "GET http://evil.example/ HTTP/1.1\r\nHost: 127.0.0.1");
+    assert_eq!(absolute.status, 403, "the request target names a host too");
+    let two = exchange(
+        port,
+        "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nHost: evil.example",
+    );
+    assert_eq!(two.status, 400);
+    assert_eq!(exchange(port, "GET / HTTP/1.1").status, 400, "no Host");
+    assert_eq!(exchange(port, "GET / HTTP/1.0").status, 200, "HTTP/1.0");
+}
