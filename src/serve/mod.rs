@@ -1,15 +1,18 @@
 //! `proceedings serve`: the same build as `build`, into a private folder, served
 //! over HTTP on loopback, rebuilt when files change, with live reload.
 //!
-//! 1. bind the address (so the base URL knows its port), build into a temporary folder;
+//! 1. raise the open-file limit, bind the address (so the base URL knows its port),
+//!    build into a temporary folder;
 //! 2. serve it (`router`): the files with tower-http's `ServeDir`, the site's own 404
 //!    page, and a live-reload script added to HTML pages (never to `build` output), to
-//!    requests that name a loopback host (`host`);
+//!    requests that name a loopback host (`host`), over connections that are capped in
+//!    number and closed when idle (`http`);
 //! 3. with `--watch`, update the site on changes (`watch`, [`crate::live`]) and tell
 //!    open pages over SSE: reload, swap stylesheets, or show the build error until it
 //!    is fixed.
 
 mod host;
+mod http;
 mod router;
 mod watch;
 
@@ -20,6 +23,7 @@ use std::sync::{Arc, Mutex};
 use tokio::sync::broadcast;
 
 use crate::{BuildError, BuildOptions, BuildReport};
+pub use http::raise_open_file_limit;
 
 /// What to serve and how.
 #[derive(Clone, Debug)]
@@ -95,17 +99,19 @@ pub fn serve(
     options: ServeOptions,
     report: impl Fn(ServeEvent) + Send + Sync + 'static,
 ) -> Result<(), ServeError> {
+    let limits = http::Limits::for_open_files(raise_open_file_limit());
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;
-    runtime.block_on(run(options, Arc::new(report)))
+    runtime.block_on(run(options, limits, Arc::new(report)))
 }
 
 async fn run(
     options: ServeOptions,
+    limits: http::Limits,
     report: Arc<dyn Fn(ServeEvent) + Send + Sync>,
 ) -> Result<(), ServeError> {
-    let listener = bind(options.host, options.port).await?;
+    let listener = bind(options.host, options.port)?;
     let addr = listener.local_addr()?;
     let url = format!("http://{}/", display_addr(addr));
     let work = std::env::temp_dir().join(format!("proceedings-serve-{}", std::process::id()));
@@ -132,15 +138,15 @@ async fn run(
     let app = router::router(&out, shared, host::Hosts::for_address(options.host));
     report(ServeEvent::Listening(url));
     // Open pages keep their live-reload streams open: stop without waiting for them.
-    let served = tokio::select! {
-        served = axum::serve(listener, app).into_future() => served,
-        () = stop_requested() => Ok(()),
-    };
+    tokio::select! {
+        () = http::serve(listener, app, limits) => {}
+        () = stop_requested() => {}
+    }
     // The site first, so that a rebuild still under way cannot write it back; then the
     // rest of the folder, which is ours and temporary (best effort).
     closer.close();
     let _ = std::fs::remove_dir_all(&work);
-    served.map_err(ServeError::Io)
+    Ok(())
 }
 
 /// Ctrl-C, or (on Unix) the SIGTERM that `kill`, editors' stop buttons and process
@@ -174,17 +180,15 @@ fn display_addr(addr: SocketAddr) -> String {
     }
 }
 
-async fn bind(host: IpAddr, port: Option<u16>) -> Result<tokio::net::TcpListener, ServeError> {
+fn bind(host: IpAddr, port: Option<u16>) -> Result<tokio::net::TcpListener, ServeError> {
     match port {
-        Some(port) => tokio::net::TcpListener::bind((host, port))
-            .await
-            .map_err(|e| match e.kind() {
-                std::io::ErrorKind::AddrInUse => ServeError::PortInUse { host, port },
-                _ => ServeError::Io(e),
-            }),
+        Some(port) => http::listen(SocketAddr::new(host, port)).map_err(|e| match e.kind() {
+            std::io::ErrorKind::AddrInUse => ServeError::PortInUse { host, port },
+            _ => ServeError::Io(e),
+        }),
         None => {
             for port in FIRST_PORT..=LAST_PORT {
-                match tokio::net::TcpListener::bind((host, port)).await {
+                match http::listen(SocketAddr::new(host, port)) {
                     Ok(l) => return Ok(l),
                     Err(e) if e.kind() == std::io::ErrorKind::AddrInUse => {}
                     Err(e) => return Err(ServeError::Io(e)),

@@ -42,7 +42,23 @@ impl Drop for Server {
 }
 
 fn start(t: &SiteTest) -> Server {
-    let mut child = Command::new(assert_cmd::cargo::cargo_bin("proceedings"))
+    start_limited(t, None)
+}
+
+/// Starts the server, under a shell's `ulimit` command when `limit` is given.
+fn start_limited(t: &SiteTest, limit: Option<&str>) -> Server {
+    let bin = assert_cmd::cargo::cargo_bin("proceedings");
+    let mut command = match limit {
+        Some(ulimit) => {
+            let mut c = Command::new("sh");
+            c.arg("-c")
+                .arg(format!("{ulimit} && exec \"$0\" \"$@\""))
+                .arg(bin);
+            c
+        }
+        None => Command::new(bin),
+    };
+    let mut child = command
         .args(["serve", ".", "--watch", "--port", "0"])
         .current_dir(t.root())
         .env("NO_COLOR", "1")
@@ -420,4 +436,92 @@ fn only_loopback_host_names_are_answered() {
     assert_eq!(two.status, 400);
     assert_eq!(exchange(port, "GET / HTTP/1.1").status, 400, "no Host");
     assert_eq!(exchange(port, "GET / HTTP/1.0").status, 200, "HTTP/1.0");
+}
+
+/// Connects to `port` within 2 s.
+fn connect_quickly(port: u16) -> std::io::Result<TcpStream> {
+    TcpStream::connect_timeout(
+        &std::net::SocketAddr::from(([127, 0, 0, 1], port)),
+        Duration::from_secs(2),
+    )
+}
+
+#[cfg(unix)]
+#[test]
+fn thousands_of_idle_connections_do_not_stop_the_preview() {
+    let t = SiteTest::new("cross/basic");
+    // As on a machine whose limit is low and cannot be raised (the hard limit too):
+    // 256 descriptors, so at most 128 connections at once.
+    let server = start_limited(&t, Some("ulimit -n 256"));
+    let port = server.port;
+    let mut events = Events::open(port);
+    let own = proceedings::serve::raise_open_file_limit().unwrap_or(u64::MAX);
+    let wanted = usize::try_from(own.saturating_sub(64)).unwrap_or(usize::MAX);
+    let n = wanted.min(3000);
+    assert!(n > 256, "this test needs 320 open files or more, not {own}");
+    let flood = Instant::now();
+    let mut idle = Vec::new();
+    while idle.len() < n {
+        match connect_quickly(port) {
+            Ok(s) => idle.push(s),
+            // The server no longer takes connections: the GET below tells.
+            Err(_) => break,
+        }
+    }
+    let connected = idle.len();
+    let asked = Instant::now();
+    let answer = connect_quickly(port).and_then(|mut s| {
+        s.set_read_timeout(Some(Duration::from_secs(5)))?;
+        write!(
+            s,
+            "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+        )?;
+        let mut raw = Vec::new();
+        s.read_to_end(&mut raw)?;
+        Ok(String::from_utf8_lossy(&raw).into_owned())
+    });
+    let waited = asked.elapsed();
+    eprintln!(
+        "{connected} of {n} idle connections open in {:?}; GET answered in {waited:?}: {}",
+        asked - flood,
+        answer.as_ref().map_or_else(ToString::to_string, |a| a
+            .lines()
+            .next()
+            .unwrap_or("")
+            .to_string())
+    );
+    let answer = answer.expect("the preview answers");
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    assert_eq!(connected, n, "every connection was taken");
+    // Answered before any idle connection could have timed out (10 s): room was made.
+    assert!(
+        flood.elapsed() < Duration::from_secs(10),
+        "{:?}",
+        flood.elapsed()
+    );
+    let mut first = idle.swap_remove(0);
+    first
+        .set_read_timeout(Some(Duration::from_secs(5)))
+        .expect("timeout");
+    let mut buf = [0; 16];
+    assert_eq!(first.read(&mut buf).ok(), Some(0), "idle ones were closed");
+    // The open page's live-reload stream was busy, not idle: it still works.
+    t.write("static/extra.css", "body { color: teal }");
+    events.next("css");
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn the_server_raises_its_own_open_file_limit() {
+    let t = SiteTest::new("cross/basic");
+    let server = start_limited(&t, Some("ulimit -Sn 200"));
+    let limits = std::fs::read_to_string(format!("/proc/{}/limits", server.child.id()))
+        .expect("/proc/PID/limits");
+    let line = (limits.lines())
+        .find(|l| l.starts_with("Max open files"))
+        .expect("a line for open files");
+    let fields: Vec<&str> = line.split_whitespace().collect();
+    let soft: u64 = fields[3].parse().expect("a soft limit");
+    let hard = fields[4].parse::<u64>().unwrap_or(u64::MAX);
+    assert_eq!(soft, hard.min(8192), "{line}");
 }
