@@ -138,12 +138,15 @@ async fn with_script(response: Response) -> Response {
     let Ok(bytes) = axum::body::to_bytes(body, usize::MAX).await else {
         return unreadable();
     };
-    let html = String::from_utf8_lossy(&bytes);
+    // Bytes, not text: a page of `static/` in another encoding is sent as it is.
     let tag = format!("<script src=\"{SCRIPT_PATH}\" defer></script>");
-    let injected = match html.rfind("</body>") {
-        Some(i) => format!("{}{tag}{}", &html[..i], &html[i..]),
-        None => format!("{html}{tag}"),
-    };
+    let at = (bytes.windows(7))
+        .rposition(|w| w == b"</body>")
+        .unwrap_or(bytes.len());
+    let mut injected = Vec::with_capacity(bytes.len() + tag.len());
+    injected.extend_from_slice(&bytes[..at]);
+    injected.extend_from_slice(tag.as_bytes());
+    injected.extend_from_slice(&bytes[at..]);
     let headers = &mut parts.headers;
     headers.insert(header::CONTENT_LENGTH, HeaderValue::from(injected.len()));
     headers.insert(header::ACCEPT_RANGES, HeaderValue::from_static("none"));

@@ -18,6 +18,9 @@ impl Server {
     /// Asks the server to stop as `kill` does (SIGTERM) and waits up to 10 s for it.
     /// Returns whether it stopped by itself.
     fn terminate(&mut self) -> bool {
+        if let Ok(Some(_)) = self.child.try_wait() {
+            return true;
+        }
         let pid = self.child.id().to_string();
         let sent = Command::new("kill").args(["-TERM", &pid]).status();
         let deadline = Instant::now() + Duration::from_secs(10);
@@ -390,6 +393,20 @@ fn pages_are_sent_whole_and_other_files_by_the_range_asked() {
         let beyond = ask(&format!("GET {file} HTTP/1.1\r\nRange: bytes={n}-"));
         assert_eq!(beyond.status, 416, "{file}: a range past the end");
     }
+}
+
+#[test]
+fn a_page_gets_the_script_and_keeps_its_bytes() {
+    let t = SiteTest::new("cross/basic");
+    // A hand-written page of static/ in Latin-1 ("é" is one byte, 0xE9).
+    let latin1 = b"<html><body><p>R\xe9sum\xe9</p></body></html>";
+    std::fs::write(t.root().join("static/legacy.html"), latin1).expect("write");
+    let server = start(&t);
+    let page = exchange(server.port, "GET /legacy.html HTTP/1.1\r\nHost: 127.0.0.1");
+    let tag = b"<script src=\"/__proceedings/livereload.js\" defer></script>";
+    let (before, after) = latin1.split_at(latin1.len() - "</body></html>".len());
+    let expected = [before, &tag[..], after].concat();
+    assert_eq!(page.body, expected);
 }
 
 #[test]
