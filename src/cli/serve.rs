@@ -74,6 +74,13 @@ pub(crate) fn run(args: &ServeArgs, verbosity: Verbosity) -> ExitCode {
         ServeEvent::Failed(e) => {
             report::failure(&e);
         }
+        ServeEvent::Panicked(message) => {
+            tell!(
+                "error: an update failed on a bug in proceedings: {message}\n  \
+                 help: the last good site is still served and the next change rebuilds \
+                 the whole site; please report this bug with the steps that led to it"
+            );
+        }
         ServeEvent::Changed(paths) => {
             if verbosity == Verbosity::Verbose {
                 for p in paths {

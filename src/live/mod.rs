@@ -295,6 +295,13 @@ impl Live {
         result
     }
 
+    /// Rebuilds everything from the files, trusting nothing in memory but the record
+    /// of the folder (made after each write): for after an update that panicked midway.
+    /// On error nothing changes, as for [`Live::update`].
+    pub fn rebuild_all(&mut self) -> Result<Updated, BuildError> {
+        self.full(Instant::now())
+    }
+
     fn apply(&mut self, changed: &[PathBuf], start: Instant) -> Result<Updated, BuildError> {
         if !changed.is_empty() && changed.iter().all(|p| p.starts_with(&self.static_dir)) {
             if let Some(written) = self.statics()? {

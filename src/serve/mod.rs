@@ -1,32 +1,29 @@
 //! `proceedings serve`: the same build as `build`, into a private folder, served
 //! over HTTP on loopback, rebuilt when files change, with live reload.
 //!
-//! 1. bind the address (so the base URL knows its port), build into a temporary folder;
-//! 2. serve it with tower-http's `ServeDir` (MIME types, `index.html` for folders,
-//!    no listings, no path escapes), the site's own 404 page, and a live-reload
-//!    script injected into HTML responses (never into `build` output);
+//! 1. raise the open-file limit, bind the address (so the base URL knows its port),
+//!    build into a temporary folder;
+//! 2. serve it (`router`): the files with tower-http's `ServeDir`, the site's own 404
+//!    page, and a live-reload script added to HTML pages (never to `build` output), to
+//!    requests that name a loopback host (`host`), over connections that are capped in
+//!    number and closed when idle (`http`);
 //! 3. with `--watch`, update the site on changes (`watch`, [`crate::live`]) and tell
 //!    open pages over SSE: reload, swap stylesheets, or show the build error until it
 //!    is fixed.
 
+mod host;
+mod http;
+mod router;
 mod watch;
 
-use std::convert::Infallible;
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Arc, Mutex};
 
-use axum::Router;
-use axum::body::Body;
-use axum::http::{HeaderValue, Response, header};
-use axum::response::sse::{Event, KeepAlive, Sse};
-use axum::routing::get;
 use tokio::sync::broadcast;
-use tokio_stream::StreamExt;
-use tokio_stream::wrappers::BroadcastStream;
-use tower_http::services::{ServeDir, ServeFile};
 
 use crate::{BuildError, BuildOptions, BuildReport};
+pub use http::raise_open_file_limit;
 
 /// What to serve and how.
 #[derive(Clone, Debug)]
@@ -50,6 +47,9 @@ pub enum ServeEvent {
     Built(BuildReport),
     /// A build failed; the last good site is still served.
     Failed(BuildError),
+    /// An update panicked (a bug, with its message); the last good site is still
+    /// served, and the next change rebuilds everything.
+    Panicked(String),
     /// Files changed and a rebuild starts.
     Changed(Vec<PathBuf>),
 }
@@ -93,26 +93,25 @@ struct Shared {
 
 const FIRST_PORT: u16 = 1111;
 const LAST_PORT: u16 = 1211;
-const SCRIPT_PATH: &str = "/__proceedings/livereload.js";
-const EVENTS_PATH: &str = "/__proceedings/events";
-const SCRIPT: &str = include_str!("livereload.js");
 
 /// Builds, serves and (with `watch`) rebuilds until the process is interrupted.
 pub fn serve(
     options: ServeOptions,
     report: impl Fn(ServeEvent) + Send + Sync + 'static,
 ) -> Result<(), ServeError> {
+    let limits = http::Limits::for_open_files(raise_open_file_limit());
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;
-    runtime.block_on(run(options, Arc::new(report)))
+    runtime.block_on(run(options, limits, Arc::new(report)))
 }
 
 async fn run(
     options: ServeOptions,
+    limits: http::Limits,
     report: Arc<dyn Fn(ServeEvent) + Send + Sync>,
 ) -> Result<(), ServeError> {
-    let listener = bind(options.host, options.port).await?;
+    let listener = bind(options.host, options.port)?;
     let addr = listener.local_addr()?;
     let url = format!("http://{}/", display_addr(addr));
     let work = std::env::temp_dir().join(format!("proceedings-serve-{}", std::process::id()));
@@ -136,18 +135,18 @@ async fn run(
     } else {
         None
     };
-    let app = router(&out, shared);
+    let app = router::router(&out, shared, host::Hosts::for_address(options.host));
     report(ServeEvent::Listening(url));
     // Open pages keep their live-reload streams open: stop without waiting for them.
-    let served = tokio::select! {
-        served = axum::serve(listener, app).into_future() => served,
-        () = stop_requested() => Ok(()),
-    };
+    tokio::select! {
+        () = http::serve(listener, app, limits) => {}
+        () = stop_requested() => {}
+    }
     // The site first, so that a rebuild still under way cannot write it back; then the
     // rest of the folder, which is ours and temporary (best effort).
     closer.close();
     let _ = std::fs::remove_dir_all(&work);
-    served.map_err(ServeError::Io)
+    Ok(())
 }
 
 /// Ctrl-C, or (on Unix) the SIGTERM that `kill`, editors' stop buttons and process
@@ -181,17 +180,15 @@ fn display_addr(addr: SocketAddr) -> String {
     }
 }
 
-async fn bind(host: IpAddr, port: Option<u16>) -> Result<tokio::net::TcpListener, ServeError> {
+fn bind(host: IpAddr, port: Option<u16>) -> Result<tokio::net::TcpListener, ServeError> {
     match port {
-        Some(port) => tokio::net::TcpListener::bind((host, port))
-            .await
-            .map_err(|e| match e.kind() {
-                std::io::ErrorKind::AddrInUse => ServeError::PortInUse { host, port },
-                _ => ServeError::Io(e),
-            }),
+        Some(port) => http::listen(SocketAddr::new(host, port)).map_err(|e| match e.kind() {
+            std::io::ErrorKind::AddrInUse => ServeError::PortInUse { host, port },
+            _ => ServeError::Io(e),
+        }),
         None => {
             for port in FIRST_PORT..=LAST_PORT {
-                match tokio::net::TcpListener::bind((host, port)).await {
+                match http::listen(SocketAddr::new(host, port)) {
                     Ok(l) => return Ok(l),
                     Err(e) if e.kind() == std::io::ErrorKind::AddrInUse => {}
                     Err(e) => return Err(ServeError::Io(e)),
@@ -200,74 +197,4 @@ async fn bind(host: IpAddr, port: Option<u16>) -> Result<tokio::net::TcpListener
             Err(ServeError::NoFreePort(FIRST_PORT, LAST_PORT))
         }
     }
-}
-
-fn router(out: &std::path::Path, shared: Arc<Shared>) -> Router {
-    // ServeDir resolves paths safely ("..", encoded dots and slashes, absolute paths)
-    // and never lists folders; the site's 404 page answers everything else.
-    let files = ServeDir::new(out)
-        .append_index_html_on_directories(true)
-        .not_found_service(ServeFile::new(out.join("404.html")));
-    Router::new()
-        .route(
-            SCRIPT_PATH,
-            get(|| async {
-                (
-                    [(header::CONTENT_TYPE, "text/javascript; charset=utf-8")],
-                    SCRIPT,
-                )
-            }),
-        )
-        .route(EVENTS_PATH, get(move || events(shared.clone())))
-        .fallback_service(files)
-        .layer(axum::middleware::map_response(inject_script))
-}
-
-/// Server-sent events to open pages: the current error first, then every rebuild.
-async fn events(
-    shared: Arc<Shared>,
-) -> Sse<impl tokio_stream::Stream<Item = Result<Event, Infallible>>> {
-    let current = shared
-        .error
-        .lock()
-        .unwrap_or_else(PoisonError::into_inner)
-        .clone();
-    let first = tokio_stream::iter(current.map(Reload::Error));
-    let updates = BroadcastStream::new(shared.reload.subscribe()).filter_map(Result::ok);
-    let stream = first.chain(updates).map(|r| {
-        Ok(match r {
-            Reload::Page => Event::default().event("reload").data("reload"),
-            Reload::Styles => Event::default().event("css").data("css"),
-            Reload::Error(text) => Event::default().event("build-error").data(text),
-        })
-    });
-    Sse::new(stream).keep_alive(KeepAlive::default())
-}
-
-/// Adds the live-reload script to HTML responses.
-async fn inject_script(response: Response<Body>) -> Response<Body> {
-    let is_html = response
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("text/html"));
-    if !is_html {
-        return response;
-    }
-    let (mut parts, body) = response.into_parts();
-    let Ok(bytes) = axum::body::to_bytes(body, 64 * 1024 * 1024).await else {
-        return Response::from_parts(parts, Body::empty());
-    };
-    let html = String::from_utf8_lossy(&bytes);
-    let tag = format!("<script src=\"{SCRIPT_PATH}\" defer></script>");
-    let injected = match html.rfind("</body>") {
-        Some(i) => format!("{}{tag}{}", &html[..i], &html[i..]),
-        None => format!("{html}{tag}"),
-    };
-    parts.headers.remove(header::CONTENT_LENGTH);
-    // A page with the script must not come from a cache that predates it.
-    parts
-        .headers
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    Response::from_parts(parts, Body::from(injected))
 }
