@@ -71,8 +71,7 @@ pub fn init(dir: &Path, title: &str) -> Result<Vec<PathBuf>, ScaffoldError> {
     if dir.exists() && fs::read_dir(dir).map_err(io(dir))?.next().is_some() {
         return Err(ScaffoldError::NotEmpty(dir.to_path_buf()));
     }
-    // A JSON string is a valid YAML double-quoted scalar: quotes and backslashes stay safe.
-    let title_line = format!("title: {}", serde_json::Value::from(title.trim()));
+    let title_line = format!("title: {}", yaml_quoted(title.trim()));
     let mut written = Vec::new();
     for (rel, text) in SKELETON {
         let path = dir.join(rel);
@@ -99,7 +98,13 @@ pub struct NewSession {
 }
 
 /// Writes `sessions/[<event>/]<slug>.md` in `site` with a commented template; never overwrites.
+/// Control characters in the title (pasted along with it, never meant) are left out.
 pub fn new_session(site: &Path, new: &NewSession) -> Result<PathBuf, ScaffoldError> {
+    let title: String = new.title.chars().filter(|c| !c.is_control()).collect();
+    let new = &NewSession {
+        title: title.split_whitespace().collect::<Vec<_>>().join(" "),
+        ..new.clone()
+    };
     let slug = Slug::from_text(&new.title).ok_or_else(|| {
         ScaffoldError::Invalid(format!(
             "the title {:?} has no letters or digits to make a file name from",
@@ -138,8 +143,15 @@ pub fn new_session(site: &Path, new: &NewSession) -> Result<PathBuf, ScaffoldErr
     if path.exists() {
         return Err(ScaffoldError::Exists(path));
     }
-    fs::create_dir_all(&dir).map_err(io(&dir))?;
     let text = session_template(new, kind.as_ref(), date);
+    // What `new` writes must build: checked here, before anything is on disk.
+    if let Err(d) = crate::content::parse_session(&text, &path) {
+        return Err(ScaffoldError::Invalid(format!(
+            "the new file would not build ({}): write the title without unusual characters",
+            d.message
+        )));
+    }
+    fs::create_dir_all(&dir).map_err(io(&dir))?;
     // create_new: a file that appeared since the check above is still never overwritten.
     fs::OpenOptions::new()
         .write(true)
@@ -156,6 +168,26 @@ pub fn new_session(site: &Path, new: &NewSession) -> Result<PathBuf, ScaffoldErr
     Ok(path)
 }
 
+/// `text` as a YAML double-quoted scalar: quotes and backslashes escaped, and so is
+/// every character YAML does not allow as it is (controls, DEL, C1, the line and
+/// paragraph separators, the byte-order mark).
+fn yaml_quoted(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}') => {
+                out.push_str(&format!("\\u{:04X}", u32::from(c)));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 fn session_template(
     new: &NewSession,
     kind: Option<&SessionKind>,
@@ -166,10 +198,7 @@ fn session_template(
         None => format!("# {key}: {example:<28} # {comment}\n"),
     };
     let mut t = String::from("---\n");
-    t.push_str(&format!(
-        "title: {}\n",
-        serde_json::Value::from(new.title.trim())
-    ));
+    t.push_str(&format!("title: {}\n", yaml_quoted(new.title.trim())));
     t.push_str(&line(
         "event",
         new.event.clone(),
@@ -212,6 +241,32 @@ fn session_template(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn titles_with_unprintable_characters_make_files_that_build() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        for (i, raw) in [
+            "Bad\u{1}title\u{1b}[2J",
+            "A\u{7f}B",
+            "A\u{85}B\u{9b}C",
+            "Line\u{2028}sep",
+            "Byte\u{feff}order",
+            "Quote \" and \\ back",
+        ]
+        .iter()
+        .enumerate()
+        {
+            let new = NewSession {
+                title: format!("{raw} {i}"),
+                ..NewSession::default()
+            };
+            let path = new_session(dir.path(), &new).expect(raw);
+            let text = fs::read_to_string(&path).expect("read");
+            let (front, _) = crate::content::parse_session(&text, &path).expect(raw);
+            assert!(!front.title.value.chars().any(char::is_control), "{raw}");
+        }
+        assert_eq!(yaml_quoted("a\u{2028}b"), "\"a\\u2028b\"");
+    }
 
     #[test]
     fn init_refuses_a_non_empty_folder_and_writes_the_title() {

@@ -90,6 +90,16 @@ impl SiteArgs {
     }
 }
 
+/// Prints a panic as what it is, a bug, made safe for the terminal like everything
+/// else printed (its message may quote content); `serve` goes on after one.
+pub fn report_panics() {
+    std::panic::set_hook(Box::new(|info| {
+        term::tell!(
+            "error: internal error in proceedings: {info}\n  help: this is a bug; please report it with the input that caused it"
+        );
+    }));
+}
+
 /// Runs the parsed command and returns the process exit code.
 pub fn run(cli: Cli) -> ExitCode {
     let verbosity = match (cli.quiet, cli.verbose) {

@@ -218,13 +218,27 @@ fn explain(d: Diagnostic) -> Diagnostic {
         }
         .with_help(format!("add `{key}: …` to the front matter"));
     }
-    if msg.contains("expected sequence start") {
-        return d.with_help("this key takes a list: write `[a, b]`, or one `- item` per line");
-    }
     if msg.contains("duplicate mapping key") {
         return d.with_help("each key may appear once: remove or merge the repeated one");
     }
-    d
+    let help = [
+        ("mapping values are not allowed", "a value that holds `: ` must be quoted: write `key: \"a: b\"`; or check the indentation of this line"),
+        ("did not find expected key", "check the indentation: keys of one map start in the same column, list items with `- ` under their key"),
+        ("expected string scalar", "this key takes text: write one value (quote it if it starts with [, {, & or *)"),
+        ("invalid boolean", "write `true` or `false`"),
+        ("unclosed quote", "close the quote on the same value: `\"…\"` or `'…'`"),
+        ("unexpected character", "quote the value: plain YAML values cannot start with @, `, %, | or >"),
+        ("reference to unknown value", "an `*alias` needs an `&anchor` above it: write the value out instead"),
+        ("invalid type", "write the kind of value this key takes (see docs/content.md)"),
+        ("expected sequence start", "this key takes a list: write `[a, b]`, or one `- item` per line"),
+    ]
+    .iter()
+    .find(|(key, _)| msg.contains(key))
+    .map_or(
+        "fix the YAML at this position; docs/content.md shows every key with an example",
+        |(_, help)| *help,
+    );
+    d.with_help(help)
 }
 
 #[cfg(test)]

@@ -396,7 +396,16 @@ fn event(s: &mut ImportedSession, cx: &Context, hint: Option<String>) {
     let from_url = s.links.iter().find_map(|(_, url)| {
         let rest = &url[url.find("/forum/")? + "/forum/".len()..];
         let year: String = rest.chars().take_while(char::is_ascii_digit).collect();
-        (year.len() == 4 && url.contains("wsis")).then(|| format!("wsis-forum-{year}"))
+        (year.len() == 4 && url.contains("wsis")).then(|| {
+            // The registry's id when the site has the event, else its name: an id the
+            // registry lacks is an error in a session file.
+            let id = format!("wsis-forum-{year}");
+            if cx.events.iter().any(|e| e.id == id) {
+                id
+            } else {
+                format!("WSIS Forum {year}")
+            }
+        })
     });
     s.event = from_url.or(hint);
     match &s.event {

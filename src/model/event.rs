@@ -56,6 +56,36 @@ pub(crate) struct EventsBuilder {
     by_key: FxHashMap<Slug, usize>,
     /// Slugs of registry display names: a session may name a registered event by name.
     by_name: FxHashMap<Slug, usize>,
+    /// The ids of `data/events.yaml`, in its order.
+    registry: Vec<Slug>,
+}
+
+/// Why a session's `event:` names no event.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum NoEvent {
+    /// Nothing but spaces and punctuation.
+    Empty,
+    /// Written as an id (`wsis-2099`) that `data/events.yaml` does not have.
+    UnknownId {
+        /// The registry's id nearest to it, when one is close.
+        nearest: Option<String>,
+    },
+}
+
+/// Whether `name`, which no event has yet, may become an event of its own. A name
+/// written the way ids are (lower-case letters, digits and hyphens only) is taken
+/// for a mistyped id when the site has a registry: `wsis-2099` must not quietly
+/// become a new event titled "wsis-2099". Event names are written as they are shown
+/// ("WSIS Forum 2024"), and those always may.
+pub(crate) fn new_event(name: &str, registry: &[Slug]) -> Result<(), NoEvent> {
+    let written = name.trim();
+    if registry.is_empty() || Slug::parse_exact(written).is_none() {
+        return Ok(());
+    }
+    let nearest = crate::diag::nearest(written, registry.iter().map(Slug::as_str));
+    Err(NoEvent::UnknownId {
+        nearest: nearest.map(str::to_string),
+    })
 }
 
 impl EventsBuilder {
@@ -108,6 +138,19 @@ impl EventsBuilder {
                     })
             };
             let (start, end) = (date(&rec.start), date(&rec.end));
+            if let (Some(s), Some(e), Some(at)) = (start, end, &rec.end)
+                && e < s
+            {
+                diags.push(
+                    Diagnostic::error(
+                        file,
+                        super::locate(at),
+                        format!("the event ends ({e}) before it starts ({s})"),
+                    )
+                    .with_help("swap `start:` and `end:`, or correct the one that is wrong"),
+                );
+            }
+            b.registry.push(slug.clone());
             let index = b.events.len();
             b.by_key.insert(slug.clone(), index);
             if let Some(name_key) = Slug::from_text(&rec.name) {
@@ -127,18 +170,25 @@ impl EventsBuilder {
         b
     }
 
-    /// The event a session names by id or by name; a new unregistered event for a new name.
-    pub(crate) fn resolve(&mut self, name: &str) -> Option<EventId> {
-        let key = Slug::from_text(name)?;
+    /// The event a session names by id or by name; a new unregistered event for a new
+    /// name (see [`new_event`] for the names that are refused instead).
+    pub(crate) fn resolve(&mut self, name: &str) -> Result<EventId, NoEvent> {
+        let key = Slug::from_text(name).ok_or(NoEvent::Empty)?;
         // Ids win over display names.
         if let Some(&i) = self.by_key.get(&key).or_else(|| self.by_name.get(&key)) {
-            return Some(EventId::from_index(i));
+            return Ok(EventId::from_index(i));
         }
+        new_event(name, &self.registry)?;
         let index = self.events.len();
         self.by_key.insert(key.clone(), index);
         self.events
             .push(Event::unregistered(key, name.trim().to_string()));
-        Some(EventId::from_index(index))
+        Ok(EventId::from_index(index))
+    }
+
+    /// The ids of `data/events.yaml`, for [`new_event`] when one session is resolved again.
+    pub(crate) fn take_registry(&mut self) -> Vec<Slug> {
+        std::mem::take(&mut self.registry)
     }
 
     /// The lookup tables (ids and plain names, then registry display names); taken out
@@ -240,13 +290,44 @@ mod tests {
         ];
         let mut b = EventsBuilder::from_registry(&records, Path::new("events.yaml"), &mut diags);
         assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(b.resolve("wsis-forum-2024"), Ok(EventId(1)), "the id wins");
+        assert_eq!(b.resolve("WSIS Forum 2024 (HLE)"), Ok(EventId(1)));
+        assert_eq!(b.resolve("wsis-2024"), Ok(EventId(0)));
+        // An id-shaped name the registry lacks is a typo, not a new event.
         assert_eq!(
-            b.resolve("wsis-forum-2024"),
-            Some(EventId(1)),
-            "the id wins"
+            b.resolve("wsis-2099"),
+            Err(NoEvent::UnknownId {
+                nearest: Some("wsis-2024".into())
+            })
         );
-        assert_eq!(b.resolve("WSIS Forum 2024 (HLE)"), Some(EventId(1)));
-        assert_eq!(b.resolve("wsis-2024"), Some(EventId(0)));
+        assert!(
+            b.resolve("A Side Event 2024").is_ok(),
+            "a name is a new event"
+        );
+        assert_eq!(b.resolve(" — "), Err(NoEvent::Empty));
+    }
+
+    #[test]
+    fn an_event_that_ends_before_it_starts_is_an_error() {
+        let at = |v: &str| {
+            Some(serde_saphyr::Spanned::new(
+                v.to_string(),
+                serde_saphyr::Location::UNKNOWN,
+                serde_saphyr::Location::UNKNOWN,
+            ))
+        };
+        let rec = EventRecord {
+            id: at("forum").expect("id"),
+            name: "Forum".into(),
+            start: at("2024-05-30"),
+            end: at("2024-05-27"),
+            location: None,
+            url: None,
+            description: None,
+        };
+        let mut diags = Diagnostics::new();
+        EventsBuilder::from_registry(&[rec], Path::new("events.yaml"), &mut diags);
+        assert_eq!(diags.error_count(), 1, "{diags:?}");
     }
 
     #[test]

@@ -27,7 +27,7 @@ use crate::diag::{Diagnostic, Diagnostics, Location};
 use crate::taxonomy::CountryAliases;
 use crate::url::{BaseUrl, Link, Slug};
 pub use again::{Again, Rest, resolve_again, resolve_without};
-use event::{EventsBuilder, TopicsBuilder};
+use event::{EventsBuilder, NoEvent, TopicsBuilder};
 use names::{Interner, Names};
 pub use names::{Lookup, same_frame};
 use person::{Clash, PeopleBuilder};
@@ -371,16 +371,28 @@ impl SessionResolver<'_> {
                 "write the session's title after `title:`",
             );
         }
-        let event = fm.event.as_ref().and_then(|e| {
-            let r = names.event(&e.value);
-            if r.is_none() {
+        let event = fm.event.as_ref().and_then(|e| match names.event(&e.value) {
+            Ok(id) => Some(id),
+            Err(NoEvent::Empty) => {
                 self.error(
                     e,
                     "the event is empty".into(),
                     "write an id from data/events.yaml or the event's name",
                 );
+                None
             }
-            r
+            Err(NoEvent::UnknownId { nearest }) => {
+                let help = match nearest {
+                    Some(id) => format!("did you mean `{id}`? Otherwise add the event to data/events.yaml, or write its name as it should be shown"),
+                    None => "add the event to data/events.yaml, or write its name as it should be shown (\"WSIS Forum 2025\")".to_string(),
+                };
+                self.error(
+                    e,
+                    format!("there is no event `{}` in data/events.yaml", e.value.trim()),
+                    &help,
+                );
+                None
+            }
         });
         let kind = fm.kind.as_ref().and_then(|k| {
             let r = k.value.parse::<SessionKind>().ok();

@@ -8,7 +8,7 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::event::{EventsBuilder, TopicsBuilder};
+use super::event::{EventsBuilder, NoEvent, TopicsBuilder, new_event};
 use super::person::PeopleBuilder;
 use super::{EventId, Person, TopicId};
 use crate::content::SessionFrontMatter;
@@ -20,8 +20,8 @@ use crate::url::Slug;
 pub(super) trait Names {
     /// The person of identity `key`, written `name` with `honorific`.
     fn person(&mut self, key: &Slug, name: &str, honorific: Option<&str>) -> Option<usize>;
-    /// The event a session names by id or name; `None` when the name is empty.
-    fn event(&mut self, name: &str) -> Option<EventId>;
+    /// The event a session names by id or name.
+    fn event(&mut self, name: &str) -> Result<EventId, NoEvent>;
     /// The topic of `name`; `None` when it has no letters or digits.
     fn topic(&mut self, name: &str) -> Option<TopicId>;
 }
@@ -38,7 +38,7 @@ impl Names for Interner {
         Some(self.people.intern_as(key, name, honorific))
     }
 
-    fn event(&mut self, name: &str) -> Option<EventId> {
+    fn event(&mut self, name: &str) -> Result<EventId, NoEvent> {
         self.events.resolve(name)
     }
 
@@ -60,6 +60,7 @@ impl Interner {
         let topic_slugs = self.topics.take_slugs();
         let topics = self.topics.finish();
         let event_keys = self.events.take_keys();
+        let event_registry = self.events.take_registry();
         let events = self.events.finish();
         let lookup = Lookup {
             countries,
@@ -69,6 +70,7 @@ impl Interner {
             count: people.len(),
             fresh: Vec::new(),
             events: event_keys,
+            event_registry,
             event_count: events.len(),
             fresh_events: Vec::new(),
             topics: topic_slugs,
@@ -96,6 +98,8 @@ pub struct Lookup {
     pub(super) fresh: Vec<Slug>,
     /// Event ids (and names of sessions' own events), then registry display names.
     events: (FxHashMap<Slug, usize>, FxHashMap<Slug, usize>),
+    /// The ids of `data/events.yaml`, for [`new_event`].
+    event_registry: Vec<Slug>,
     /// How many events the site has.
     pub(super) event_count: usize,
     /// Events no one has, met while resolving a session again, as `fresh` for people.
@@ -166,12 +170,16 @@ impl Names for Lookup {
         Some(self.count + self.fresh.len() - 1)
     }
 
-    fn event(&mut self, name: &str) -> Option<EventId> {
-        let found = self.event_of(name).or_else(|| {
-            self.fresh_events.push(Slug::from_text(name)?);
-            Some(self.event_count + self.fresh_events.len() - 1)
-        });
-        found.map(EventId::from_index)
+    fn event(&mut self, name: &str) -> Result<EventId, NoEvent> {
+        if let Some(found) = self.event_of(name) {
+            return Ok(EventId::from_index(found));
+        }
+        let key = Slug::from_text(name).ok_or(NoEvent::Empty)?;
+        new_event(name, &self.event_registry)?;
+        self.fresh_events.push(key);
+        Ok(EventId::from_index(
+            self.event_count + self.fresh_events.len() - 1,
+        ))
     }
 
     fn topic(&mut self, name: &str) -> Option<TopicId> {

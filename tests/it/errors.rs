@@ -153,6 +153,46 @@ const CASES: &[(&str, &str, &str)] = &[
         "the name of a folder in themes/",
     ),
     (
+        "event-typo",
+        "sessions/a.md:3:8: error: there is no event `wsis-2099` in data/events.yaml",
+        "did you mean `wsis-2024`?",
+    ),
+    (
+        "event-ends-first",
+        "data/events.yaml:4:8: error: the event ends (2024-05-27) before it starts (2024-05-30)",
+        "swap `start:` and `end:`",
+    ),
+    (
+        "yaml-tag",
+        "sessions/a.md:2:8: error: the YAML tag `!!binary` is not allowed",
+        "remove the tag",
+    ),
+    (
+        "yaml-tag-python",
+        "sessions/a.md:3:10: error: the YAML tag `!!python/str` is not allowed",
+        "remove the tag",
+    ),
+    (
+        "sdg-float",
+        "sessions/a.md:3:8: error: \"4.5\" is not a Sustainable Development Goal",
+        "goals are numbered 1 to 17",
+    ),
+    (
+        "template-syntax",
+        "templates/session.html:3:7: error: found `%}` but expected one of",
+        "every {{ … }} and {% … %} must be complete",
+    ),
+    (
+        "template-variable",
+        "templates/session.html:3:4: error: variable `nosuch` is not defined",
+        "guard it",
+    ),
+    (
+        "body-too-deep",
+        "sessions/a.md:6:1: error: the body nests lists, quotes and HTML elements more than 128 levels deep",
+        "close the elements that are left open",
+    ),
+    (
         "duplicate-slug",
         "sessions/two/same.md:1:1: error: two sessions have the slug `same`",
         "sessions/one/same.md",

@@ -16,7 +16,7 @@ use rustc_hash::FxHashMap;
 use serde::Serialize;
 use tera::Context;
 
-use super::theme::{Theme, tera_message};
+use super::theme::Theme;
 use super::views::Views;
 use crate::error::BuildError;
 use crate::model::{EventId, PersonId, SessionId, TopicId};
@@ -322,7 +322,7 @@ fn render_job(
     theme
         .tera
         .render(job.template, &ctx)
-        .map_err(|e| BuildError::Template(tera_message(&e)))
+        .map_err(|e| theme.error(&e, Some(job.template)))
 }
 
 fn site_view<'a>(views: &'a Views<'_>) -> SiteView<'a> {
@@ -365,7 +365,7 @@ pub(crate) fn session_cards(
             theme
                 .tera
                 .render("session_card.html", &ctx)
-                .map_err(|e| BuildError::Template(tera_message(&e)))
+                .map_err(|e| theme.error(&e, Some("session_card.html")))
         })
         .collect()
 }

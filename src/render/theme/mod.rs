@@ -9,12 +9,14 @@ use std::path::{Path, PathBuf};
 
 use tera::Tera;
 
+mod errors;
+
 use crate::content::SitePaths;
 use crate::error::BuildError;
 
 macro_rules! embed {
     ($($name:literal),* $(,)?) => {
-        &[$(($name, include_str!(concat!("../../themes/default/templates/", $name)))),*]
+        &[$(($name, include_str!(concat!("../../../themes/default/templates/", $name)))),*]
     };
 }
 
@@ -48,21 +50,21 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = embed!(
 const DEFAULT_ASSETS: &[(&str, &[u8])] = &[
     (
         "assets/style.css",
-        include_bytes!("../../themes/default/static/assets/style.css"),
+        include_bytes!("../../../themes/default/static/assets/style.css"),
     ),
     (
         "assets/syntax.css",
-        include_bytes!("../../themes/default/static/assets/syntax.css"),
+        include_bytes!("../../../themes/default/static/assets/syntax.css"),
     ),
     (
         "assets/search.js",
-        include_bytes!("../../themes/default/static/assets/search.js"),
+        include_bytes!("../../../themes/default/static/assets/search.js"),
     ),
     // Without an icon of its own, a browser asks for /favicon.ico at the root
     // of the host, which is outside the site under a sub-path and 404s.
     (
         "assets/favicon.svg",
-        include_bytes!("../../themes/default/static/assets/favicon.svg"),
+        include_bytes!("../../../themes/default/static/assets/favicon.svg"),
     ),
 ];
 
@@ -74,6 +76,10 @@ pub struct Theme {
     pub assets: Vec<(PathBuf, Cow<'static, [u8]>)>,
     /// The ids its templates use, which no body may take.
     pub ids: super::markdown::ThemeIds,
+    /// The site's `templates/`, for naming the file of a template error.
+    site_templates: PathBuf,
+    /// The selected theme's `templates/`, when it is not the default.
+    theme_templates: Option<PathBuf>,
 }
 
 const DEFAULT_PREFIX: &str = "default/";
@@ -85,6 +91,7 @@ impl Theme {
         let mut tera = Tera::new();
         tera.set_fallback_prefixes([THEME_PREFIX, DEFAULT_PREFIX])
             .map_err(|e| BuildError::Template(e.to_string()))?;
+        let mut theme_templates = None;
         let mut templates: Vec<(String, Cow<'static, str>)> = DEFAULT_TEMPLATES
             .iter()
             .map(|(n, t)| (format!("{DEFAULT_PREFIX}{n}"), Cow::Borrowed(*t)))
@@ -99,29 +106,29 @@ impl Theme {
                 return Err(BuildError::MissingTheme(dir));
             }
             templates.extend(read_templates(paths, &dir.join("templates"), THEME_PREFIX)?);
+            theme_templates = Some(dir.join("templates"));
             for (path, bytes) in read_files(paths, &dir.join("static"), Hidden::Keep)? {
                 assets.retain(|(p, _)| p != &path);
                 assets.push((path, Cow::Owned(bytes)));
             }
         }
         templates.extend(read_templates(paths, &paths.templates, "")?);
-        tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_ref())))
-            .map_err(|e| BuildError::Template(tera_message(&e)))?;
         let ids =
             super::markdown::ThemeIds::from_templates(templates.iter().map(|(_, t)| t.as_ref()));
-        Ok(Theme { tera, assets, ids })
+        let mut theme = Theme {
+            tera,
+            assets,
+            ids,
+            site_templates: paths.templates.clone(),
+            theme_templates,
+        };
+        let added =
+            (theme.tera).add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_ref())));
+        if let Err(e) = added {
+            return Err(theme.error(&e, None));
+        }
+        Ok(theme)
     }
-}
-
-/// Tera's errors nest their causes; show the whole chain.
-pub(crate) fn tera_message(e: &tera::Error) -> String {
-    let mut msg = e.to_string();
-    let mut source = std::error::Error::source(e);
-    while let Some(s) = source {
-        msg.push_str(&format!("\n{s}"));
-        source = s.source();
-    }
-    msg
 }
 
 /// Every `.html`/`.xml`/`.txt` template under `dir`, named by its relative path with `prefix`.
