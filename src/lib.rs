@@ -21,6 +21,7 @@ pub mod index;
 pub mod live;
 pub mod model;
 pub mod render;
+pub mod routes;
 pub mod scaffold;
 pub mod serve;
 pub mod taxonomy;

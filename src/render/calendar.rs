@@ -10,6 +10,7 @@
 use super::Output;
 use super::views::Views;
 use crate::model::{Event, SessionId, When};
+use crate::routes;
 
 /// One calendar per event that has a dated session (a calendar must hold an entry).
 pub(crate) fn all(views: &Views<'_>, wanted: &dyn Fn(&str) -> bool) -> Vec<Output> {
@@ -20,7 +21,7 @@ pub(crate) fn all(views: &Views<'_>, wanted: &dyn Fn(&str) -> bool) -> Vec<Outpu
                 &views.index.by_event[e.index()],
             )
         })
-        .filter(|(e, _)| wanted(&format!("events/{}/", e.slug)))
+        .filter(|(e, _)| wanted(&routes::event(&e.slug)))
         .filter(|(_, sessions)| has_dated(views, sessions))
         .map(|(e, sessions)| event_calendar(views, e, sessions))
         .collect()
@@ -84,7 +85,7 @@ fn event_calendar(views: &Views<'_>, event: &Event, sessions: &[SessionId]) -> O
             }
         }
         ics.property("SUMMARY", &text(&s.title));
-        let url = site.base.absolute(&format!("sessions/{}/", s.slug));
+        let url = site.base.absolute(&routes::session(&s.slug));
         let mut description = s.summary.clone().unwrap_or_default();
         if !description.is_empty() {
             description.push_str("\n\n");
@@ -101,7 +102,7 @@ fn event_calendar(views: &Views<'_>, event: &Event, sessions: &[SessionId]) -> O
     }
     ics.line("END:VCALENDAR");
     Output {
-        path: format!("events/{}/sessions.ics", event.slug),
+        path: routes::event_calendar(&event.slug),
         bytes: ics.out.into_bytes(),
     }
 }

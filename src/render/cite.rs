@@ -78,7 +78,7 @@ fn facts<'a>(views: &Views<'a>, s: &'a Session) -> Facts<'a> {
         event: event.map(|e| e.name.as_str()),
         location: event.and_then(|e| e.location.as_deref()),
         date: s.date,
-        url: site.base.absolute(&format!("sessions/{}/", s.slug)),
+        url: site.base.absolute(&crate::routes::session(&s.slug)),
         summary: s.summary.as_deref(),
         publisher: &site.config.title,
     }
@@ -87,13 +87,12 @@ fn facts<'a>(views: &Views<'a>, s: &'a Session) -> Facts<'a> {
 /// The citation of a session in every format.
 pub fn citation(views: &Views<'_>, s: &Session) -> CitationView {
     let f = facts(views, s);
-    let dir = format!("sessions/{}/", s.slug);
     CitationView {
         text: plain(&f),
         bibtex: bibtex(&f),
         csl_json: serde_json::to_string_pretty(&[csl(&f)]).unwrap_or_default(),
-        bib_url: views.url(&format!("{dir}cite.bib")),
-        json_url: views.url(&format!("{dir}cite.json")),
+        bib_url: views.url(&crate::routes::cite_bib(&s.slug)),
+        json_url: views.url(&crate::routes::cite_json(&s.slug)),
         meta: ScholarMeta {
             title: s.title.clone(),
             authors: creators(&f).iter().map(|a| (*a).to_string()).collect(),
@@ -108,14 +107,13 @@ pub fn citation(views: &Views<'_>, s: &Session) -> CitationView {
 /// `cite.bib` and `cite.json` of every session.
 pub(crate) fn files(views: &Views<'_>, s: &Session) -> [Output; 2] {
     let f = facts(views, s);
-    let dir = format!("sessions/{}/", s.slug);
     [
         Output {
-            path: format!("{dir}cite.bib"),
+            path: crate::routes::cite_bib(&s.slug),
             bytes: bibtex(&f).into_bytes(),
         },
         Output {
-            path: format!("{dir}cite.json"),
+            path: crate::routes::cite_json(&s.slug),
             bytes: serde_json::to_vec_pretty(&[csl(&f)]).unwrap_or_default(),
         },
     ]

@@ -64,7 +64,7 @@ fn file<T: Serialize>(
         base_url: views.site.base.full(),
         items,
     };
-    let path = format!("data/{name}.json");
+    let path = crate::routes::data(name);
     let mut bytes: Vec<u8> = Vec::with_capacity(size_hint);
     // Serialising plain structs of strings and numbers cannot fail; map it anyway rather than panic.
     serde_json::to_writer(&mut bytes, &envelope)
@@ -337,7 +337,7 @@ fn events<'a>(views: &Views<'a>) -> Vec<EventRecord<'a>> {
             website: e.url.as_ref().map(|u| u.as_str()),
             description: e.description.as_deref(),
             calendar: super::calendar::has_dated(views, sessions)
-                .then(|| views.url(&format!("events/{}/sessions.ics", e.slug))),
+                .then(|| views.url(&crate::routes::event_calendar(&e.slug))),
             sessions: session_ids(views, sessions),
         })
         .collect()

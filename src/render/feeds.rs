@@ -3,6 +3,7 @@
 //! Written directly (no templates): their formats are fixed by their specs.
 //! Dates come from the content, never from the clock, so builds are reproducible.
 
+use crate::routes;
 use std::fmt::Write as _;
 
 use super::views::Views;
@@ -26,7 +27,7 @@ pub(crate) fn sitemap(site: &Site, page_paths: &[&str]) -> Output {
     let prefix = escape(&site.base.absolute(""));
     xml.reserve(page_paths.len() * (prefix.len() + 40));
     for p in paths {
-        let site_path = p.strip_suffix("index.html").unwrap_or(p);
+        let site_path = routes::page_dir(p);
         xml.push_str("  <url><loc>");
         xml.push_str(&prefix);
         crate::render::escape_into(&mut xml, site_path.trim_start_matches('/'));
@@ -34,7 +35,7 @@ pub(crate) fn sitemap(site: &Site, page_paths: &[&str]) -> Output {
     }
     xml.push_str("</urlset>\n");
     Output {
-        path: "sitemap.xml".into(),
+        path: routes::SITEMAP.into(),
         bytes: xml.into_bytes(),
     }
 }
@@ -56,7 +57,7 @@ pub(crate) struct Feed<'s> {
 pub(crate) fn all<'s>(views: &Views<'s>) -> Vec<Feed<'s>> {
     let (site, index) = (views.site, views.index);
     let mut feeds = vec![Feed {
-        path: "feed.xml".into(),
+        path: routes::feed(routes::HOME),
         page: String::new(),
         title: None,
         sessions: &index.chronological,
@@ -64,27 +65,27 @@ pub(crate) fn all<'s>(views: &Views<'s>) -> Vec<Feed<'s>> {
     for e in index.events_newest_first(site) {
         let sessions = &index.by_event[e.index()];
         let e = &site.events[e.index()];
-        let page = format!("events/{}/", e.slug);
+        let page = routes::event(&e.slug);
         feeds.push(Feed {
-            path: format!("{page}feed.xml"),
+            path: routes::feed(&page),
             page,
             title: Some(e.name.clone()),
             sessions,
         });
     }
     for g in Sdg::all() {
-        let page = format!("sdgs/{}/", g.number());
+        let page = routes::sdg(g);
         feeds.push(Feed {
-            path: format!("{page}feed.xml"),
+            path: routes::feed(&page),
             page,
             title: Some(format!("SDG {}: {}", g.number(), g.short_name())),
             sessions: index.sdg_sessions(g),
         });
     }
     for a in ActionLine::all() {
-        let page = format!("action-lines/{}/", a.slug());
+        let page = routes::action_line(a);
         feeds.push(Feed {
-            path: format!("{page}feed.xml"),
+            path: routes::feed(&page),
             page,
             title: Some(a.label()),
             sessions: index.action_line_sessions(a),
@@ -99,7 +100,7 @@ pub(crate) fn feed_of(dir: &str) -> Option<String> {
     let mut parts = dir.split('/');
     match (parts.next(), parts.next(), parts.next()) {
         (Some("events" | "sdgs" | "action-lines"), Some(_), None) => {
-            Some(format!("{dir}/feed.xml"))
+            Some(routes::feed(&format!("{dir}/")))
         }
         _ => None,
     }
@@ -139,7 +140,7 @@ pub(crate) fn atom(views: &Views<'_>, feed: &Feed<'_>, rank: &[u32]) -> Output {
         let _ = writeln!(xml, "  <subtitle>{}</subtitle>", escape(d));
     }
     for s in newest {
-        let path = format!("sessions/{}/", s.slug);
+        let path = routes::session(&s.slug);
         let url = site.base.absolute(&path);
         let _ = write!(
             xml,
@@ -182,10 +183,10 @@ fn atom_id(site: &Site, path: &str) -> String {
 pub(crate) fn robots(site: &Site) -> Output {
     let mut text = String::from("User-agent: *\nAllow: /\n");
     if site.base.has_origin() {
-        let _ = writeln!(text, "Sitemap: {}", site.base.absolute("sitemap.xml"));
+        let _ = writeln!(text, "Sitemap: {}", site.base.absolute(routes::SITEMAP));
     }
     Output {
-        path: "robots.txt".into(),
+        path: routes::ROBOTS.into(),
         bytes: text.into_bytes(),
     }
 }

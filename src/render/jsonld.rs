@@ -26,7 +26,7 @@ fn node(views: &Views<'_>, kind: &str, name: &str, site_path: &str) -> Map<Strin
 /// JSON-LD of a session page.
 pub fn session(views: &Views<'_>, s: &Session) -> String {
     let site = views.site;
-    let mut o = node(views, "Event", &s.title, &format!("sessions/{}/", s.slug));
+    let mut o = node(views, "Event", &s.title, &crate::routes::session(&s.slug));
     o.insert("@context".into(), json!(CONTEXT));
     if let Some(summary) = &s.summary {
         o.insert("description".into(), json!(summary));
@@ -52,7 +52,7 @@ pub fn session(views: &Views<'_>, s: &Session) -> String {
                 views,
                 "Person",
                 &person.name,
-                &format!("speakers/{}/", person.slug),
+                &crate::routes::speaker(&person.slug),
             );
             if let Some(h) = &p.honorific {
                 v.insert("honorificPrefix".into(), json!(h));
@@ -109,7 +109,7 @@ pub fn session(views: &Views<'_>, s: &Session) -> String {
 pub fn person(views: &Views<'_>, id: PersonId) -> String {
     let (site, index) = (views.site, views.index);
     let p = &site.people[id.index()];
-    let mut o = node(views, "Person", &p.name, &format!("speakers/{}/", p.slug));
+    let mut o = node(views, "Person", &p.name, &crate::routes::speaker(&p.slug));
     o.insert("@context".into(), json!(CONTEXT));
     if let Some(h) = &p.honorific {
         o.insert("honorificPrefix".into(), json!(h));
@@ -145,7 +145,7 @@ pub fn event(views: &Views<'_>, e: &Event) -> String {
 }
 
 fn event_value(views: &Views<'_>, e: &Event, top: bool) -> Value {
-    let mut o = node(views, "Event", &e.name, &format!("events/{}/", e.slug));
+    let mut o = node(views, "Event", &e.name, &crate::routes::event(&e.slug));
     if top {
         o.insert("@context".into(), json!(CONTEXT));
     }

@@ -2,6 +2,7 @@
 //! template shows. Every URL in a view is root-absolute and includes the base path.
 //! `docs/` and the snapshot tests describe these fields for theme authors.
 
+use crate::routes;
 use serde::Serialize;
 
 use crate::index::Index;
@@ -169,37 +170,37 @@ impl<'a> Views<'a> {
 
     /// A session page URL.
     pub fn session_url(&self, s: &Session) -> String {
-        self.url(&format!("sessions/{}/", s.slug))
+        self.url(&routes::session(&s.slug))
     }
 
     /// A speaker page URL.
     pub fn person_url(&self, p: &Person) -> String {
-        self.url(&format!("speakers/{}/", p.slug))
+        self.url(&routes::speaker(&p.slug))
     }
 
     /// An event page URL.
     pub fn event_url(&self, e: &Event) -> String {
-        self.url(&format!("events/{}/", e.slug))
+        self.url(&routes::event(&e.slug))
     }
 
     /// A topic page URL.
     pub fn topic_url(&self, t: &Topic) -> String {
-        self.url(&format!("topics/{}/", t.slug))
+        self.url(&routes::topic(&t.slug))
     }
 
     /// A country page URL.
     pub fn country_url(&self, c: Country) -> String {
-        self.url(&format!("countries/{}/", c.slug()))
+        self.url(&routes::country(c))
     }
 
     /// An SDG page URL.
     pub fn sdg_url(&self, g: Sdg) -> String {
-        self.url(&format!("sdgs/{}/", g.number()))
+        self.url(&routes::sdg(g))
     }
 
     /// An action-line page URL.
     pub fn action_line_url(&self, a: ActionLine) -> String {
-        self.url(&format!("action-lines/{}/", a.slug()))
+        self.url(&routes::action_line(a))
     }
 
     /// A country as a link.
@@ -465,7 +466,7 @@ impl Views<'_> {
                 .map(|md| self.markdown(md)),
             kinds,
             calendar: super::calendar::has_dated(self, sessions)
-                .then(|| self.url(&format!("events/{}/sessions.ics", e.slug))),
+                .then(|| self.url(&routes::event_calendar(&e.slug))),
         }
     }
 

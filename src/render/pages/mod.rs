@@ -20,6 +20,7 @@ use super::theme::Theme;
 use super::views::Views;
 use crate::error::BuildError;
 use crate::model::{EventId, PersonId, SessionId, TopicId};
+use crate::routes::{self, Section};
 use crate::taxonomy::{ActionLine, Country, Sdg};
 use crate::write::Sink;
 
@@ -45,16 +46,14 @@ pub enum ListKey {
 impl ListKey {
     /// The folder of the list's first page, e.g. "sdgs/4/".
     pub fn dir(self, site: &crate::model::Site) -> String {
-        // Called for every list on every render: concatenation, not formatting machinery.
-        let folder = |section: &str, name: &str| [section, "/", name, "/"].concat();
         match self {
-            ListKey::Sessions => "sessions/".into(),
-            ListKey::Event(e) => folder("events", site.events[e.index()].slug.as_str()),
-            ListKey::Speaker(p) => folder("speakers", site.people[p.index()].slug.as_str()),
-            ListKey::Country(c) => folder("countries", c.slug()),
-            ListKey::Sdg(g) => folder("sdgs", &g.number().to_string()),
-            ListKey::ActionLine(a) => folder("action-lines", &a.slug()),
-            ListKey::Topic(t) => folder("topics", site.topics[t.index()].slug.as_str()),
+            ListKey::Sessions => routes::Section::Sessions.dir().into(),
+            ListKey::Event(e) => routes::event(&site.events[e.index()].slug),
+            ListKey::Speaker(p) => routes::speaker(&site.people[p.index()].slug),
+            ListKey::Country(c) => routes::country(c),
+            ListKey::Sdg(g) => routes::sdg(g),
+            ListKey::ActionLine(a) => routes::action_line(a),
+            ListKey::Topic(t) => routes::topic(&site.topics[t.index()].slug),
         }
     }
 }
@@ -118,18 +117,6 @@ struct NavItem {
     url: String,
 }
 
-/// The sections of the site, in navigation order: (key, label, path).
-const SECTIONS: [(&str, &str, &str); 8] = [
-    ("sessions", "Sessions", "sessions/"),
-    ("events", "Events", "events/"),
-    ("speakers", "Speakers", "speakers/"),
-    ("countries", "Countries", "countries/"),
-    ("sdgs", "SDGs", "sdgs/"),
-    ("action_lines", "Action Lines", "action-lines/"),
-    ("topics", "Topics", "topics/"),
-    ("search", "Search", "search/"),
-];
-
 /// What every page says about itself, as `page`.
 #[derive(Serialize)]
 struct PageMeta {
@@ -137,7 +124,7 @@ struct PageMeta {
     description: Option<String>,
     url: String,
     canonical: String,
-    section: &'static str,
+    section: Option<Section>,
     /// The page's own Atom feed (events, SDGs, action lines), besides the site's.
     feed: Option<String>,
 }
@@ -213,7 +200,7 @@ struct SessionList<'l> {
     dir: String,
     title: String,
     description: Option<String>,
-    section: &'static str,
+    section: Option<Section>,
     sessions: &'l [SessionId],
     /// What every page of the list shows besides the cards.
     context: Context,
@@ -247,15 +234,21 @@ pub(crate) fn render(
     pages.action_lines();
     pages.topics();
     let mut search = Context::new();
-    search.insert("index", &views.url("search/"));
+    search.insert("index", &views.url(Section::Search.dir()));
     pages.single(
         "search.html",
-        "search/index.html",
+        &routes::page_file(Section::Search.dir()),
         "Search",
-        "search",
+        Some(Section::Search),
         search,
     );
-    pages.single("404.html", "404.html", "Page not found", "", Context::new());
+    pages.single(
+        "404.html",
+        routes::NOT_FOUND,
+        "Page not found",
+        None,
+        Context::new(),
+    );
 
     progress.stage("render", pages.jobs.len());
     let mut base = Context::new();
@@ -335,18 +328,18 @@ fn site_view<'a>(views: &'a Views<'_>) -> SiteView<'a> {
         absolute: views.site.base.has_origin(),
         home: views.url(""),
         assets: views.url("assets/"),
-        feed: views.url("feed.xml"),
-        nav: SECTIONS
+        feed: views.url(&routes::feed(routes::HOME)),
+        nav: Section::NAV
             .iter()
-            .map(|&(key, label, path)| NavItem {
-                key,
-                label,
-                url: views.url(path),
+            .map(|&section| NavItem {
+                key: section.key(),
+                label: section.label(),
+                url: views.url(section.dir()),
             })
             .collect(),
-        urls: SECTIONS
+        urls: Section::NAV
             .iter()
-            .map(|&(key, _, path)| (key, views.url(path)))
+            .map(|&section| (section.key(), views.url(section.dir())))
             .collect(),
     }
 }
@@ -412,15 +405,6 @@ impl Pages<'_, '_> {
         self.select.is_none_or(|s| s.sessions.contains(&id))
     }
 
-    /// Folder of page `n` of the list under `dir`.
-    fn page_dir(dir: &str, n: usize) -> String {
-        if n == 1 {
-            dir.to_string()
-        } else {
-            format!("{dir}page/{n}/")
-        }
-    }
-
     fn page_count(&self, sessions: usize) -> usize {
         sessions
             .div_ceil(self.views.site.config.sessions_per_page.max(1))
@@ -429,10 +413,10 @@ impl Pages<'_, '_> {
 
     /// Records the pages of a list that is not rendered this time.
     fn skip_list(&mut self, dir: &str, sessions: usize) {
-        self.paths.push([dir, "index.html"].concat());
+        self.paths.push(routes::page_file(dir));
         for n in 2..=self.page_count(sessions) {
             self.paths
-                .push(format!("{}index.html", Pages::page_dir(dir, n)));
+                .push(routes::page_file(&routes::list_page(dir, n)));
         }
     }
 
@@ -441,10 +425,10 @@ impl Pages<'_, '_> {
         title: &str,
         description: Option<String>,
         path: &str,
-        section: &'static str,
+        section: Option<Section>,
     ) -> PageMeta {
-        let site_path = path.strip_suffix("index.html").unwrap_or(path);
-        let dir = site_path.split("/page/").next().unwrap_or(site_path);
+        let site_path = routes::page_dir(path);
+        let dir = routes::first_page(site_path);
         PageMeta {
             title: title.to_string(),
             description,
@@ -461,7 +445,7 @@ impl Pages<'_, '_> {
         template: &'static str,
         path: &str,
         title: &str,
-        section: &'static str,
+        section: Option<Section>,
         context: Context,
     ) {
         self.paths.push(path.to_string());
@@ -492,10 +476,10 @@ impl Pages<'_, '_> {
         let per_page = views.site.config.sessions_per_page.max(1);
         let total = self.page_count(list.sessions.len());
         let dir = &list.dir;
-        let page_path = |n: usize| Pages::page_dir(dir, n);
+        let page_path = |n: usize| routes::list_page(dir, n);
         let start = self.jobs.len();
         for n in 1..=total {
-            let path = format!("{}index.html", page_path(n));
+            let path = routes::page_file(&page_path(n));
             self.paths.push(path.clone());
             if !self.wants_page(key, n) {
                 continue;

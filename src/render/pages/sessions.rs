@@ -1,5 +1,6 @@
 //! The home page, the session pages and their list, and the event pages.
 
+use crate::routes::{self, Section};
 use tera::Context;
 
 use super::{Lazy, ListKey, Pages, SessionList};
@@ -11,7 +12,7 @@ use crate::taxonomy::Sdg;
 impl Pages<'_, '_> {
     pub(super) fn home(&mut self) {
         let (views, site, index) = (self.views, self.views.site, self.views.index);
-        self.paths.push("index.html".into());
+        self.paths.push(routes::INDEX.into());
         if !self.wants_indexes() {
             return;
         }
@@ -20,12 +21,20 @@ impl Pages<'_, '_> {
         let events = self.event_list();
         let figures = [
             ("sessions", index.chronological.len(), "sessions/"),
-            ("speakers", index.speakers_az.len(), "speakers/"),
-            ("countries", index.by_country.len(), "countries/"),
-            ("SDGs", index.sdgs_in_use(), "sdgs/"),
-            ("action lines", index.action_lines_in_use(), "action-lines/"),
-            ("topics", index.topics_az.len(), "topics/"),
-            ("events", events.len(), "events/"),
+            ("speakers", index.speakers_az.len(), Section::Speakers.dir()),
+            (
+                "countries",
+                index.by_country.len(),
+                Section::Countries.dir(),
+            ),
+            ("SDGs", index.sdgs_in_use(), Section::Sdgs.dir()),
+            (
+                "action lines",
+                index.action_lines_in_use(),
+                Section::ActionLines.dir(),
+            ),
+            ("topics", index.topics_az.len(), Section::Topics.dir()),
+            ("events", events.len(), Section::Events.dir()),
         ]
         .map(|(name, count, path)| TermView {
             name: name.to_string(),
@@ -43,12 +52,12 @@ impl Pages<'_, '_> {
         let meta = self.meta(
             &site.config.title,
             site.config.description.clone(),
-            "index.html",
-            "home",
+            routes::INDEX,
+            Some(Section::Home),
         );
         self.jobs.push(super::Job {
             template: "index.html",
-            path: "index.html".into(),
+            path: routes::INDEX.into(),
             meta,
             context: ctx,
             cards: Vec::new(),
@@ -66,7 +75,7 @@ impl Pages<'_, '_> {
                 dir: "sessions/".into(),
                 title: "All sessions".into(),
                 description: None,
-                section: "sessions",
+                section: Some(Section::Sessions),
                 sessions: &views.index.chronological,
                 context: Context::new(),
                 lazy: None,
@@ -79,12 +88,12 @@ impl Pages<'_, '_> {
 
     /// Adds the page of session `id`, showing `s`.
     pub(super) fn session(&mut self, id: SessionId, s: &crate::model::Session) {
-        let path = format!("sessions/{}/index.html", s.slug);
+        let path = crate::routes::page_file(&crate::routes::session(&s.slug));
         self.paths.push(path.clone());
         if !self.wants_session(id) {
             return;
         }
-        let meta = self.meta(&s.title, s.summary.clone(), &path, "sessions");
+        let meta = self.meta(&s.title, s.summary.clone(), &path, Some(Section::Sessions));
         self.jobs.push(super::Job {
             template: "session.html",
             path,
@@ -109,7 +118,8 @@ impl Pages<'_, '_> {
         let views = self.views;
         let mut ctx = Context::new();
         ctx.insert("events", &self.event_list());
-        self.single("events.html", "events/index.html", "Events", "events", ctx);
+        let path = routes::page_file(Section::Events.dir());
+        self.single("events.html", &path, "Events", Some(Section::Events), ctx);
         for id in views.index.events_newest_first(views.site) {
             let e = &views.site.events[id.index()];
             let sessions = &views.index.by_event[id.index()];
@@ -128,7 +138,7 @@ impl Pages<'_, '_> {
                     dir,
                     title: e.name.clone(),
                     description: None,
-                    section: "events",
+                    section: Some(Section::Events),
                     sessions,
                     context: ctx,
                     lazy: None,

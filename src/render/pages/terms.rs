@@ -1,5 +1,6 @@
 //! The term pages and their indexes: speakers, countries, SDGs, action lines, topics.
 
+use crate::routes::{self, Section};
 use tera::Context;
 
 use super::{Lazy, ListKey, Pages, SessionList};
@@ -16,14 +17,6 @@ pub(crate) const SPEAKERS_ON_ONE_PAGE: usize = 1500;
 /// Co-speakers shown on a speaker page (the busiest speakers share the stage with hundreds).
 const CO_SPEAKERS_SHOWN: usize = 40;
 
-fn letter_slug(letter: char) -> String {
-    if letter == '#' {
-        "other".to_string()
-    } else {
-        letter.to_ascii_lowercase().to_string()
-    }
-}
-
 impl Pages<'_, '_> {
     pub(super) fn speakers(&mut self) {
         let views = self.views;
@@ -39,9 +32,9 @@ impl Pages<'_, '_> {
         }
         let split = az.len() > SPEAKERS_ON_ONE_PAGE;
         if !self.wants_speakers_index() {
-            self.paths.push("speakers/index.html".into());
+            self.paths.push(routes::page_file(Section::Speakers.dir()));
             for &(letter, _) in groups.iter().filter(|_| split) {
-                let path = format!("speakers/a-z/{}/index.html", letter_slug(letter));
+                let path = crate::routes::page_file(&crate::routes::speakers_letter(letter));
                 self.paths.push(path);
             }
             for &p in az {
@@ -53,9 +46,9 @@ impl Pages<'_, '_> {
             .iter()
             .map(|&(letter, ref people)| LetterView {
                 letter: letter.to_string(),
-                id: format!("letter-{}", letter_slug(letter)),
+                id: format!("letter-{}", routes::letter_name(letter)),
                 count: people.len(),
-                url: split.then(|| views.url(&format!("speakers/a-z/{}/", letter_slug(letter)))),
+                url: split.then(|| views.url(&crate::routes::speakers_letter(letter))),
                 people: if split {
                     Vec::new()
                 } else {
@@ -68,16 +61,16 @@ impl Pages<'_, '_> {
         ctx.insert("total", &az.len());
         self.single(
             "speakers.html",
-            "speakers/index.html",
+            &routes::page_file(Section::Speakers.dir()),
             "Speakers",
-            "speakers",
+            Some(Section::Speakers),
             ctx,
         );
         if split {
             let links: Vec<LetterLink> = letters.iter().map(LetterLink::from).collect();
             for &(letter, ref people) in &groups {
                 if !self.wants_speakers_letter(letter) {
-                    let path = format!("speakers/a-z/{}/index.html", letter_slug(letter));
+                    let path = crate::routes::page_file(&crate::routes::speakers_letter(letter));
                     self.paths.push(path);
                     continue;
                 }
@@ -91,12 +84,12 @@ impl Pages<'_, '_> {
                         .map(|&p| views.person_term(p))
                         .collect::<Vec<_>>(),
                 );
-                let path = format!("speakers/a-z/{}/index.html", letter_slug(letter));
+                let path = crate::routes::page_file(&crate::routes::speakers_letter(letter));
                 self.single(
                     "speakers_letter.html",
                     &path,
                     &format!("Speakers: {letter}"),
-                    "speakers",
+                    Some(Section::Speakers),
                     ctx,
                 );
             }
@@ -124,7 +117,7 @@ impl Pages<'_, '_> {
                 dir,
                 title: person.name.clone(),
                 description: None,
-                section: "speakers",
+                section: Some(Section::Speakers),
                 sessions: &sessions,
                 context: Context::new(),
                 lazy: Some(Lazy::Speaker(p)),
@@ -151,9 +144,9 @@ impl Pages<'_, '_> {
         ctx.insert("countries", &rows);
         self.single(
             "countries.html",
-            "countries/index.html",
+            &routes::page_file(Section::Countries.dir()),
             "Countries",
-            "countries",
+            Some(Section::Countries),
             ctx,
         );
         for (row, (c, entry)) in rows.iter().zip(list) {
@@ -171,7 +164,7 @@ impl Pages<'_, '_> {
                     dir,
                     title: c.name().to_string(),
                     description: None,
-                    section: "countries",
+                    section: Some(Section::Countries),
                     sessions: &entry.sessions,
                     context: ctx,
                     lazy: None,
@@ -195,9 +188,9 @@ impl Pages<'_, '_> {
         );
         self.single(
             "sdgs.html",
-            "sdgs/index.html",
+            &routes::page_file(Section::Sdgs.dir()),
             "Sustainable Development Goals",
-            "sdgs",
+            Some(Section::Sdgs),
             ctx,
         );
         for g in Sdg::all() {
@@ -224,7 +217,7 @@ impl Pages<'_, '_> {
                     dir,
                     title: format!("SDG {}: {}", g.number(), g.short_name()),
                     description: Some(g.title().to_string()),
-                    section: "sdgs",
+                    section: Some(Section::Sdgs),
                     sessions: views.index.sdg_sessions(g),
                     context: ctx,
                     lazy: None,
@@ -243,9 +236,9 @@ impl Pages<'_, '_> {
         ctx.insert("action_lines", &top);
         self.single(
             "action_lines.html",
-            "action-lines/index.html",
+            &routes::page_file(Section::ActionLines.dir()),
             "WSIS Action Lines",
-            "action_lines",
+            Some(Section::ActionLines),
             ctx,
         );
         for a in ActionLine::all() {
@@ -264,7 +257,7 @@ impl Pages<'_, '_> {
                     dir,
                     title: format!("{}: {}", a.label(), a.title()),
                     description: None,
-                    section: "action_lines",
+                    section: Some(Section::ActionLines),
                     sessions: views.index.action_line_sessions(a),
                     context: ctx,
                     lazy: None,
@@ -287,7 +280,8 @@ impl Pages<'_, '_> {
             .collect();
         let mut ctx = Context::new();
         ctx.insert("topics", &list);
-        self.single("topics.html", "topics/index.html", "Topics", "topics", ctx);
+        let path = routes::page_file(Section::Topics.dir());
+        self.single("topics.html", &path, "Topics", Some(Section::Topics), ctx);
         for &id in &index.topics_az {
             let (i, t) = (id.index(), &site.topics[id.index()]);
             let dir = ListKey::Topic(id).dir(site);
@@ -311,7 +305,7 @@ impl Pages<'_, '_> {
                     dir,
                     title: t.name.clone(),
                     description: None,
-                    section: "topics",
+                    section: Some(Section::Topics),
                     sessions: &index.by_topic[i],
                     context: ctx,
                     lazy: None,

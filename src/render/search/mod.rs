@@ -198,7 +198,7 @@ pub(crate) fn index(views: &Views<'_>, sink: &dyn Sink) -> Result<usize, BuildEr
             .map(|d| [d.url.as_str(), &d.title, d.kind, &d.details, &d.excerpt])
             .collect();
         sink.put(
-            &format!("search/docs/{n}.json"),
+            &crate::routes::search_docs(n),
             &serde_json::to_vec(&rows).unwrap_or_default(),
         )?;
     }
@@ -228,7 +228,7 @@ pub(crate) fn index(views: &Views<'_>, sink: &dyn Sink) -> Result<usize, BuildEr
                 previous = doc;
             }
             sink.put(
-                &format!("search/filters/{id}/{n}.json"),
+                &crate::routes::search_filter(id, n),
                 &serde_json::to_vec(&encoded).unwrap_or_default(),
             )?;
         }
@@ -284,7 +284,7 @@ impl TermChunks {
     fn flush(&mut self, sink: &dyn Sink) -> Result<(), BuildError> {
         if let Some(first) = self.first.take() {
             self.chunk.push('}');
-            let path = format!("search/terms/{}.json", self.starts.len());
+            let path = crate::routes::search_terms(self.starts.len());
             sink.put(&path, self.chunk.as_bytes())?;
             self.chunk.clear();
             self.starts.push(first);
@@ -357,7 +357,7 @@ fn excerpt(text: &str) -> String {
 
 fn session_doc(views: &Views<'_>, s: &Session) -> Doc {
     let site = views.site;
-    let mut doc = Doc::new(format!("sessions/{}/", s.slug), &s.title, "Session");
+    let mut doc = Doc::new(crate::routes::session(&s.slug), &s.title, "Session");
     let mut details: Vec<String> = Vec::new();
     if let Some(k) = &s.kind {
         details.push(k.label());
@@ -413,7 +413,7 @@ fn session_doc(views: &Views<'_>, s: &Session) -> Doc {
 fn speaker_doc(views: &Views<'_>, id: PersonId) -> Doc {
     let (site, index) = (views.site, views.index);
     let (p, i) = (&site.people[id.index()], id.index());
-    let mut doc = Doc::new(format!("speakers/{}/", p.slug), &p.name, "Speaker");
+    let mut doc = Doc::new(crate::routes::speaker(&p.slug), &p.name, "Speaker");
     doc.add(&p.name, NAME);
     for t in index.person_titles[i]
         .iter()
