@@ -1,19 +1,28 @@
-//! `proceedings import FILE...`: outcome documents and highlights articles as session files.
+//! `proceedings import FILE...`: session documents as session files.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::Args;
-use proceedings::import::{ImportOptions, import_files};
+use clap::{Args, ValueEnum};
+use proceedings::import::{ImportOptions, import_files, report};
 
 use super::Verbosity;
 
+/// How the result is reported.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ReportFormat {
+    /// A line per session and the points to check, on stderr.
+    Text,
+    /// Per input file, what was found and how sure the importer is, as JSON on stdout.
+    Json,
+}
+
 #[derive(Debug, Args)]
 pub(crate) struct ImportArgs {
-    /// Text files to import (outcome documents or daily highlights; the shape is detected).
+    /// Text files to import (.txt or .md: session pages, programmes, outcome documents, reports, articles).
     #[arg(required = true, value_name = "FILE")]
     files: Vec<PathBuf>,
-    /// Folder for the new session files [default: SITE/sessions/<event>/, or SITE/sessions/].
+    /// Folder for the new session files, inside the site's sessions folder [default: SITE/sessions/<event>/, or SITE/sessions/].
     #[arg(long, value_name = "DIR")]
     into: Option<PathBuf>,
     /// Event id of every imported session (otherwise guessed from the text and data/events.yaml).
@@ -28,6 +37,27 @@ pub(crate) struct ImportArgs {
     /// The site folder.
     #[arg(long, value_name = "DIR", default_value = ".")]
     site: PathBuf,
+    /// How to report what was found.
+    #[arg(long, value_name = "FORMAT", default_value = "text")]
+    report: ReportFormat,
+}
+
+/// Text from files and documents as the terminal may show it: control characters
+/// (an escape sequence in a file name or an excerpt) escaped as `\u{1b}`.
+fn shown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_control() && c != '\n' {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn path(p: &Path) -> String {
+    shown(&p.display().to_string())
 }
 
 pub(crate) fn run(args: &ImportArgs, verbosity: Verbosity) -> ExitCode {
@@ -41,15 +71,30 @@ pub(crate) fn run(args: &ImportArgs, verbosity: Verbosity) -> ExitCode {
     let imported = match import_files(&args.files, &opts) {
         Ok(i) => i,
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("error: {}", shown(&e.to_string()));
+            if let Some(help) = e.help() {
+                eprintln!("help: {}", shown(&help));
+            }
             return ExitCode::FAILURE;
         }
     };
+    if args.report == ReportFormat::Json {
+        let r = report::build(&args.files, &imported, !args.dry_run);
+        match serde_json::to_string_pretty(&r) {
+            Ok(json) => println!("{json}"),
+            Err(e) => {
+                eprintln!("error: the report could not be written: {e}");
+                return ExitCode::FAILURE;
+            }
+        }
+        return ExitCode::SUCCESS;
+    }
     let mut notes = 0;
     for i in &imported {
         let s = &i.session;
         if args.dry_run {
-            println!("==> {} <==\n{}", i.path.display(), i.text);
+            // The file as it would be written: its own text, escaped where a terminal would act on it.
+            println!("==> {} <==\n{}", path(&i.path), shown(&i.text));
         }
         notes += s.notes.len();
         if verbosity == Verbosity::Quiet {
@@ -57,16 +102,15 @@ pub(crate) fn run(args: &ImportArgs, verbosity: Verbosity) -> ExitCode {
         }
         let verb = if args.dry_run { "would write" } else { "wrote" };
         eprintln!(
-            "{verb} {} ({} from {}: {} people, {} SDGs, {} action lines)",
-            i.path.display(),
-            i.shape.name(),
-            i.source.display(),
+            "{verb} {} (from {}: {} people, {} SDGs, {} action lines)",
+            path(&i.path),
+            path(&i.source),
             s.moderators.len() + s.speakers.len(),
             s.sdgs.len(),
             s.action_lines.len()
         );
         for n in &s.notes {
-            eprintln!("  check: {n}");
+            eprintln!("  check: {}", shown(n));
         }
     }
     if verbosity != Verbosity::Quiet {
@@ -77,4 +121,15 @@ pub(crate) fn run(args: &ImportArgs, verbosity: Verbosity) -> ExitCode {
         );
     }
     ExitCode::SUCCESS
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_never_reach_the_terminal_raw() {
+        assert_eq!(shown("a\u{1b}[31mb\u{7}"), "a\\u{1b}[31mb\\u{7}");
+        assert_eq!(shown("Phạm\nx"), "Phạm\nx");
+    }
 }

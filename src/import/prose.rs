@@ -11,9 +11,9 @@ use super::names::{
     window_before,
 };
 use super::person::{
-    country, country_prefix, fill_appositive, is_acronym, is_role, is_role_word, split_commas,
-    split_name, tidy_name,
+    fill_appositive, is_acronym, is_role, is_role_word, split_commas, split_name, tidy_name,
 };
+use super::places::{country, country_prefix};
 use super::words::{MENTION_CUES, SPEECH_VERBS};
 
 /// A person found in a paragraph.

@@ -1,0 +1,439 @@
+//! Where one session ends and the next begins when a page lists several: a
+//! "Categories" line before each highlights article, a "Session Outcome Document"
+//! heading before each outcome document, time-slot headings ("10.30 – 11.00:
+//! Opening", "10:00 - 10:45Opening Keynotes"), or title lines followed by their
+//! time ("Defending Our Voice" / "9:00-9:45 AM CEST"). A programme's breaks are
+//! boundaries but not sessions; a session's own agenda with sub-times, inside
+//! the time its header gives, is not split.
+
+use std::ops::Range;
+
+use super::lines::Line;
+use super::when::{find_time, is_when_line};
+
+/// One session's lines, and the title its head gives.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Segment {
+    /// Its lines.
+    pub lines: Range<usize>,
+    /// The title written on its head line after the time ("10:00 - 10:45Opening
+    /// Keynotes" -> "Opening Keynotes"), or the head line itself.
+    pub title: Option<String>,
+    /// Index of the head line (a title line), when the split found one.
+    pub head: Option<usize>,
+}
+
+/// How a text divides into sessions: the lines before the first session (a
+/// page's header, shared by all) and each session.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Plan {
+    /// The lines before the first session (empty for a single session).
+    pub preamble: Range<usize>,
+    /// The sessions, at least one when there are lines.
+    pub segments: Vec<Segment>,
+}
+
+/// Titles of programme items that are not sessions.
+const BREAKS: &[&str] = &[
+    "break",
+    "coffee",
+    "lunch",
+    "registration",
+    "networking",
+    "photo",
+    "end of day",
+    "pause",
+    "almuerzo",
+    "déjeuner",
+    "refreshments",
+];
+
+/// Whether a segment's title names a break.
+pub(crate) fn is_break(title: &str) -> bool {
+    let lower = title.to_lowercase();
+    let words = lower.split_whitespace().count();
+    words <= 8 && BREAKS.iter().any(|b| lower.contains(b))
+}
+
+/// Splits `lines` into sessions.
+pub(crate) fn split(lines: &[Line]) -> Plan {
+    let whole = |lines: &[Line]| Plan {
+        preamble: 0..0,
+        segments: vec![Segment {
+            lines: 0..lines.len(),
+            title: None,
+            head: None,
+        }],
+    };
+    if lines.is_empty() {
+        return Plan {
+            preamble: 0..0,
+            segments: Vec::new(),
+        };
+    }
+    // Highlights articles: each starts after a "Categories" line.
+    let articles: Vec<usize> = (0..lines.len())
+        .filter(|&i| lines[i].text == "Categories")
+        .collect();
+    if !articles.is_empty() {
+        return from_starts(
+            lines,
+            &articles
+                .iter()
+                .map(|&i| (i + 1, None, None))
+                .collect::<Vec<_>>(),
+            |_| true,
+        );
+    }
+    // Outcome documents: each starts at its template heading (or the event line above it).
+    let outcome: Vec<usize> = (0..lines.len())
+        .filter(|&i| {
+            let l = lines[i].text.to_lowercase();
+            l.contains("session outcome document") && l.chars().count() <= 80
+        })
+        .collect();
+    if outcome.len() >= 2 {
+        let starts: Vec<(usize, Option<String>, Option<usize>)> = outcome
+            .iter()
+            .enumerate()
+            .map(|(k, &i)| {
+                let above = i
+                    .checked_sub(1)
+                    .filter(|&j| k > 0 && is_event_line(&lines[j].text));
+                (above.unwrap_or(i), None, None)
+            })
+            .collect();
+        let mut plan = from_starts(lines, &starts, |_| true);
+        plan.preamble = 0..0;
+        if let Some(first) = plan.segments.first_mut() {
+            first.lines.start = 0;
+        }
+        return plan;
+    }
+    let heads = heads(lines);
+    if heads.len() < 2 || inside_header_time(lines, &heads) {
+        return whole(lines);
+    }
+    let plan = from_starts(lines, &heads, |seg| has_substance(lines, seg));
+    if plan.segments.len() >= 2 {
+        plan
+    } else {
+        whole(lines)
+    }
+}
+
+/// Segments from start lines; `keep` drops segments that are no sessions (breaks).
+fn from_starts(
+    lines: &[Line],
+    starts: &[(usize, Option<String>, Option<usize>)],
+    keep: impl Fn(&Range<usize>) -> bool,
+) -> Plan {
+    let mut segments = Vec::new();
+    for (k, (start, title, head)) in starts.iter().enumerate() {
+        let end = starts.get(k + 1).map_or(lines.len(), |s| s.0);
+        let range = *start..end.max(*start);
+        if title.as_deref().is_some_and(is_break) || !keep(&range) {
+            continue;
+        }
+        segments.push(Segment {
+            lines: range,
+            title: title.clone(),
+            head: *head,
+        });
+    }
+    Plan {
+        preamble: 0..starts.first().map_or(0, |s| s.0),
+        segments,
+    }
+}
+
+/// A short line naming an event and a year ("WSIS Forum 2025").
+pub(crate) fn is_event_line(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let lower = line.to_lowercase();
+    !words.is_empty()
+        && words.len() <= 6
+        && (lower.contains("forum") || lower.contains("summit") || lower.contains("event"))
+        && words
+            .iter()
+            .any(|w| w.len() == 4 && w.parse::<u16>().is_ok())
+}
+
+/// The text after a time range that opens a line: "10.30 – 11.00: Opening" ->
+/// "Opening"; "10:00 - 10:45Opening Keynotes" -> "Opening Keynotes".
+fn after_time(text: &str) -> Option<&str> {
+    let t = text.trim_start();
+    if !t.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let start: String = t.chars().take(24).collect();
+    find_time(&start)?;
+    // Skip the time characters: digits, separators, "h", spaces, dashes, AM/PM.
+    let mut end = 0;
+    for (i, c) in t.char_indices() {
+        if c.is_ascii_digit() || matches!(c, ':' | '.' | ' ' | '-' | '–' | '—' | '−' | 'h' | '|')
+        {
+            end = i + c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    let rest = t[end..].trim_start_matches([':', ' ', '|', '-']).trim();
+    let rest = ["AM ", "PM ", "am ", "pm "]
+        .iter()
+        .find_map(|p| rest.strip_prefix(p))
+        .unwrap_or(rest);
+    // "13:00–14:00 CEST (UTC+02:00), Wednesday, 1 July 2020": a date line, not a slot.
+    let zone = ["CEST", "CET", "UTC", "GMT", "("]
+        .iter()
+        .any(|z| rest.starts_with(z));
+    (!zone && super::when::find_day(rest).is_none()).then_some(rest)
+}
+
+/// Whether a line can be a session's title: a few words, not a sentence, a
+/// label, a date or a person.
+fn title_like(text: &str) -> bool {
+    let t = text.trim();
+    let words = t.split_whitespace().count();
+    (2..=25).contains(&words)
+        && !t.ends_with(['.', ',', ';'])
+        && t.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '“' || c == '"')
+        && !is_when_line(t)
+        && super::labels::label(t).is_none_or(|l| {
+            matches!(l.field, super::labels::Field::Section(_)) && !t.ends_with(':')
+        })
+        && crate::model::parse_name(t).honorific.is_none()
+        && !super::header::is_generic(t)
+        && !(words <= 3
+            && t.split_whitespace()
+                .last()
+                .is_some_and(|w| w.chars().all(|c| c.is_ascii_digit())))
+}
+
+/// The head lines of sessions: (first line, title, title line).
+fn heads(lines: &[Line]) -> Vec<(usize, Option<String>, Option<usize>)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let t = &lines[i].text;
+        // "10.30 – 11.00: Opening and Setting the Scene".
+        if let Some(rest) = after_time(t).filter(|r| title_like(r)) {
+            out.push((i, Some(rest.to_string()), Some(i)));
+            i += 1;
+            continue;
+        }
+        // "09:30 GMT+03" then the title.
+        if is_when_line(t) && find_time(t).is_some() && super::when::find_day(t).is_none() {
+            if let Some(next) = lines
+                .get(i + 1)
+                .filter(|n| title_like(&n.text) && !n.is_item())
+            {
+                out.push((i, Some(next.text.clone()), Some(i + 1)));
+                i += 2;
+                continue;
+            }
+        }
+        // A title, maybe on two lines ("Shaping Our Commons:" / "Voices from the South"), then its time.
+        let next = lines.get(i + 1);
+        let two = next.is_some_and(|n| {
+            n.gap == 0
+                && !n.is_item()
+                && title_like(&n.text)
+                && (t.ends_with(':') || t.len() < 40)
+                && title_like(t.trim_end_matches(':'))
+        });
+        if (title_like(t) || two) && !lines[i].is_item() {
+            let at = if two { i + 2 } else { i + 1 };
+            if lines
+                .get(at)
+                .is_some_and(|w| is_when_line(&w.text) && find_time(&w.text).is_some())
+            {
+                let title = if two {
+                    format!("{} {}", t, lines[i + 1].text)
+                } else {
+                    t.clone()
+                };
+                out.push((i, Some(title), Some(i)));
+                i = at + 1;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Whether every head's time lies inside the time range a single session's
+/// header gives ("Session 139 … 09:00–10:00" and its agenda "09:00–09:05 Welcome").
+fn inside_header_time(lines: &[Line], heads: &[(usize, Option<String>, Option<usize>)]) -> bool {
+    // The session's own header: a line with a date and a time range, before the slots.
+    let slots: Vec<usize> = heads
+        .iter()
+        .filter(|(i, _, t)| *t == Some(*i) && after_time(&lines[*i].text).is_some())
+        .map(|h| h.0)
+        .collect();
+    let Some(&first) = slots.first() else {
+        return false;
+    };
+    let header = lines[..first].iter().find_map(|l| {
+        super::when::find_day(&l.text)
+            .and(find_time(&l.text))
+            .filter(|t| t.contains('-'))
+    });
+    let Some(range) = header else { return false };
+    let (from, to) = range.split_once('-').unwrap_or((&range, &range));
+    slots.iter().all(|i| {
+        find_time(&lines[*i].text).is_some_and(|t| {
+            let start = t.split('-').next().unwrap_or("");
+            start >= from && start <= to
+        })
+    })
+}
+
+/// Whether a segment holds a session: people, a people label, or a description
+/// (a sentence), and not only a break.
+fn has_substance(lines: &[Line], seg: &Range<usize>) -> bool {
+    lines[seg.clone()].iter().skip(1).any(|l| {
+        let t = &l.text;
+        let lower = t.to_lowercase();
+        lower.contains("moderat")
+            || lower.contains("speaker")
+            || lower.contains("panel")
+            || crate::model::parse_name(t).honorific.is_some()
+            || (t.split_whitespace().count() >= 10 && t.contains(' '))
+    })
+}
+
+/// The last day heading above line `start` (a programme's "8 July 2025"): a line
+/// that is only a date.
+pub(crate) fn day_above(lines: &[Line], start: usize) -> Option<super::when::Day> {
+    lines[..start.min(lines.len())].iter().rev().find_map(|l| {
+        is_when_line(&l.text)
+            .then(|| super::when::find_day(&l.text))
+            .flatten()
+    })
+}
+
+/// Whether the text is a press item or news story rather than a session's page:
+/// it says so ("Press release", "Communiqué"), or nothing in it is a session's
+/// (no people label, no time, no highlights or report header, no session word at
+/// the top). People quoted in such prose are not the session's speakers.
+pub(crate) fn is_press(lines: &[Line]) -> bool {
+    let says = lines.iter().take(40).any(|l| {
+        let lower = l.text.to_lowercase();
+        [
+            "press release",
+            "communiqué",
+            "comunicado de prensa",
+            "press office",
+            "media advisory",
+            "for immediate release",
+            "news release",
+        ]
+        .iter()
+        .any(|c| lower.starts_with(c) || lower == *c || lower.contains(&format!("{c}:")))
+    });
+    if says {
+        return true;
+    }
+    let session_words = [
+        "session",
+        "panel",
+        "roundtable",
+        "round table",
+        "workshop",
+        "dialogue",
+        "ceremony",
+        "moderat",
+        "forum",
+        "plenary",
+        "keynote",
+        "highlights",
+        "report",
+        "summit",
+        "webinar",
+        "meeting",
+        "debate",
+        "segment",
+        "conference",
+        "sesión",
+        "séance",
+        "atelier",
+        "taller",
+    ];
+    let top = lines.iter().take(6).any(|l| {
+        let lower = l.text.to_lowercase();
+        session_words.iter().any(|w| lower.contains(w))
+    });
+    let shaped = lines.iter().any(|l| {
+        matches!(
+            super::labels::label(&l.text).map(|lb| lb.field),
+            Some(
+                super::labels::Field::People(_)
+                    | super::labels::Field::Sdgs
+                    | super::labels::Field::ActionLines
+            )
+        ) || l.text == "Categories"
+            || (is_when_line(&l.text) && find_time(&l.text).is_some())
+    });
+    !(top || shaped)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::lines::read;
+
+    fn titles(text: &str) -> Vec<Option<String>> {
+        let lines = read(text);
+        split(&lines)
+            .segments
+            .into_iter()
+            .map(|s| s.title)
+            .collect()
+    }
+
+    #[test]
+    fn time_slots_split_a_programme_and_breaks_are_dropped() {
+        let text = "Programme\n\n10.30 – 11.00: Opening and Setting the Scene\nWhy we meet.\n\
+                    Moderator: Ana Lima  Panelists: Bo Chen (Gov), Di Das (CS)\n\n\
+                    11.00 – 11.15: Coffee break\n\n\
+                    11.15 – 12.30: Next steps and closing\nModerator: Eve Adams\n";
+        assert_eq!(
+            titles(text),
+            [
+                Some("Opening and Setting the Scene".to_string()),
+                Some("Next steps and closing".to_string())
+            ]
+        );
+        assert_eq!(
+            after_time("10:00 - 10:45Opening Keynotes"),
+            Some("Opening Keynotes")
+        );
+    }
+
+    #[test]
+    fn titles_followed_by_their_time_split_a_list_of_sessions() {
+        let text = "8 July 2025\nShaping Our Commons:\nVoices from the South\n9:00-9:45 AM CEST\n\
+                    Venue: Room F\nSpeakers:\n- Ana Lima, Org A\n\
+                    Planet First in Digital Policy\n10:00-11:00 AM CEST\nVenue: Room K\n\
+                    Our director Bo Chen, will speak at this session about many things.\n";
+        assert_eq!(
+            titles(text),
+            [
+                Some("Shaping Our Commons: Voices from the South".to_string()),
+                Some("Planet First in Digital Policy".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn a_sessions_own_agenda_is_not_split() {
+        let text = "Opening Session\nSession 139\nMonday, 30 May 2022 09:00–10:00\n\
+                    09:00–09:10 Welcome by the host and opening of the day\nMr. A B, Director\n\
+                    09:10–09:50 Panel on the state of play in the region\nMs. C D, Minister\n";
+        assert_eq!(split(&read(text)).segments.len(), 1);
+    }
+}
