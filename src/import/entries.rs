@@ -12,7 +12,7 @@ use super::lines::Line;
 use super::names::valid_list_name;
 use super::person::{fill_appositive, from_listed, is_org, is_role, split_commas, split_name};
 use super::places::country;
-use super::words::{NOT_PERSON_WORDS, STAKEHOLDER_CODES};
+use super::words::{NOT_PERSON_WORDS, SPEECH_VERBS, STAKEHOLDER_CODES};
 use crate::taxonomy::CountryAliases;
 
 /// A person read from an entry, with what the entry itself says about them.
@@ -223,6 +223,7 @@ pub(crate) fn entry(text: &str, aliases: &CountryAliases) -> Result<Entry, NotPe
         return Err(NotPerson::Placeholder);
     }
     let clean = drop_stakeholder_codes(&clean);
+    let clean = until_clause(&clean);
     let person = from_listed(&clean, aliases)
         .filter(|p| checked_name(&p.name, aliases).is_some())
         .or_else(|| role_first(&clean, aliases))
@@ -234,6 +235,26 @@ pub(crate) fn entry(text: &str, aliases: &CountryAliases) -> Result<Entry, NotPe
         excluded: marks.excluded,
         tentative: marks.tentative,
     })
+}
+
+/// The entry up to a clause that is the sentence going on ("…, Chile, stressed the
+/// need for …", "…, who chairs …"): what a person says is not their descriptor.
+fn until_clause(text: &str) -> String {
+    let parts = split_commas(text);
+    let end = parts
+        .iter()
+        .position(|p| {
+            let first = p.split_whitespace().next().unwrap_or("");
+            first.chars().next().is_some_and(char::is_lowercase)
+                && (SPEECH_VERBS.contains(&first)
+                    || [
+                        "who", "which", "whose", "will", "has", "have", "is", "was", "were", "are",
+                    ]
+                    .contains(&first))
+        })
+        .unwrap_or(parts.len());
+    let kept = parts[..end].join(", ");
+    kept.trim_end_matches('.').to_string()
 }
 
 /// "(Gov)", "(CS)", "Civil Society", "WEOG": stakeholder groups and UN regional groups
@@ -314,6 +335,42 @@ fn glued(text: &str, aliases: &CountryAliases) -> Option<ImportedPerson> {
     Some(person)
 }
 
+/// "MARIA LOPES — Advisor, Agency A JONAS WEBER — Head of Unit, Ministry B": entries
+/// run together on one line, each starting with a name in capitals and a dash.
+/// `None` unless there are at least two.
+pub(crate) fn split_run_on(text: &str) -> Option<Vec<&str>> {
+    let words = super::names::split_words(text);
+    let capital = |w: &str| {
+        let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+        letters.len() >= 2
+            && letters.iter().all(|c| c.is_uppercase())
+            && !super::person::is_acronym_word(w)
+    };
+    let mut starts = Vec::new();
+    let mut k = 0;
+    while k < words.len() {
+        let run = words[k..].iter().take_while(|w| capital(w.text)).count();
+        let dash = words
+            .get(k + run)
+            .is_some_and(|w| matches!(w.text, "—" | "–" | "-"));
+        if (2..=4).contains(&run) && dash {
+            starts.push(words[k].start);
+            k += run + 1;
+        } else {
+            k += run.max(1);
+        }
+    }
+    if starts.len() < 2 {
+        return None;
+    }
+    let mut out: Vec<&str> = Vec::new();
+    for (n, &s) in starts.iter().enumerate() {
+        let end = starts.get(n + 1).copied().unwrap_or(text.len());
+        out.push(text[s..end].trim());
+    }
+    Some(out)
+}
+
 /// Several people in one value: "Ann Lee (Gov), Bo Chen (CS)", "Ann Lee and Bo Chen",
 /// "Yoichi Iida (main), Yuichi Tsuji (sub)"; otherwise the value is one entry.
 pub(crate) fn split_people(value: &str, aliases: &CountryAliases) -> Vec<String> {
@@ -324,7 +381,7 @@ pub(crate) fn split_people(value: &str, aliases: &CountryAliases) -> Vec<String>
             ps.iter().all(|p| {
                 let (clean, _) = strip_marks(p);
                 let bare = clean.split(" (").next().unwrap_or(&clean).to_string();
-                checked_name(&bare, aliases).is_some() && !is_role(&bare)
+                checked_name(&bare, aliases).is_some() && !is_role(&split_name(&bare).name)
             })
         };
         if parts.len() >= 2 && names(&parts) {
@@ -382,7 +439,8 @@ pub(crate) fn block(lines: &[Line], i: usize, aliases: &CountryAliases) -> Optio
     let mut descriptor: Vec<String> = Vec::new();
     let open_comma = first.text.trim_end().ends_with(',');
     while let Some(l) = lines.get(end) {
-        if l.gap > 3 || end - i > 6 {
+        // Each item of a bulleted list is an entry of its own.
+        if l.gap > 3 || end - i > 6 || l.is_item() {
             break;
         }
         if let Some(part) = part_line(&l.text) {
@@ -531,7 +589,7 @@ fn is_descriptor_line(l: &Line, aliases: &CountryAliases) -> bool {
     // A sentence: several words and a full stop inside or at the end (not "Corp.").
     let words = t.split_whitespace().count();
     let sentence = words > 8
-        && (super::reader::sentence_break(t) || t.ends_with('.'))
+        && (super::shapes::sentence_break(t) || t.ends_with('.'))
         && !["Inc.", "Ltd.", "Corp.", "Co.", "S.A.", "AG."]
             .iter()
             .any(|a| t.ends_with(a));

@@ -196,7 +196,9 @@ pub(crate) fn session(
         ));
     }
     for n in &f.tentative {
-        notes.push(format!("{n:?} is listed as to be confirmed"));
+        notes.push(format!(
+            "{n:?} is listed as to be confirmed: not kept as a speaker"
+        ));
     }
     if !f.not_people.is_empty() {
         let shown: Vec<&str> = f.not_people.iter().take(3).map(String::as_str).collect();

@@ -54,6 +54,9 @@ pub(crate) fn is_title(text: &str) -> bool {
         || t.contains("http")
         || t.contains("[clear filter]")
         || lower.contains("session outcome document")
+        || is_mail_header(t)
+        || is_server_noise(t)
+        || SITE_NAMES.contains(&lower.trim_end_matches(['.', ':']))
     {
         return false;
     }
@@ -75,13 +78,66 @@ pub(crate) fn is_title(text: &str) -> bool {
             .last()
             .is_some_and(|w| w.chars().all(|c| c.is_ascii_digit() || c == '#'));
     let sentence = words.len() > 12 && (t.ends_with('.') || t.contains(". "));
+    // "This will be a moderated session with representatives of …": the small words
+    // of a sentence, not a title's capitals.
+    let small = words
+        .iter()
+        .filter(|w| w.starts_with(char::is_lowercase))
+        .count();
+    let wordy = words.len() >= 10 && small * 10 >= words.len() * 6 && !t.contains(':');
+    let venue = is_room(t.split(',').next().unwrap_or(t));
     let first_lower = t.starts_with(|c: char| c.is_lowercase());
     !numbered
         && !sentence
+        && !wordy
+        && !venue
         && !first_lower
         && !t.ends_with([',', ';'])
         && !is_generic(t)
         && !is_highlights_header(t)
+}
+
+/// Site and organization banners that stand above a page's title.
+#[rustfmt::skip]
+const SITE_NAMES: &[&str] = &[
+    "international telecommunication union", "internet governance forum", "united nations",
+    "itu", "igf", "unesco", "digital watch", "dig.watch", "itu news", "itu newsroom", "wsis",
+    "world summit on the information society", "itu pressroom", "press release", "news",
+    "digital world", "itu digital world", "geneva internet platform", "event report",
+    "session page", "agenda", "programme", "program", "event calendar", "united nations educational, scientific and cultural organization",
+];
+
+/// A web server's warnings printed above a page ("Deprecated: … on line 29").
+pub(crate) fn is_server_noise(t: &str) -> bool {
+    let lower = t.to_lowercase();
+    [
+        "deprecated:",
+        "warning:",
+        "notice:",
+        "fatal error:",
+        "strict standards:",
+        "parse error:",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p))
+        || (lower.contains(".php") && lower.contains(" on line "))
+}
+
+/// An e-mail's header line: "Ana Ruiz ana at example.org", "Tue Jul 1 10:12:01 UTC
+/// 2025" (a time with seconds), an address.
+fn is_mail_header(t: &str) -> bool {
+    let lower = t.to_lowercase();
+    let seconds = t.split_whitespace().any(|w| {
+        w.split(':').count() == 3
+            && w.split(':')
+                .all(|p| p.len() == 2 && p.chars().all(|c| c.is_ascii_digit()))
+    });
+    let address = t.contains('@')
+        || (lower.contains(" at ")
+            && [".org", ".com", ".net", ".int", ".edu"]
+                .iter()
+                .any(|d| lower.contains(d)));
+    seconds || address
 }
 
 /// A heading naming only a session type and maybe its event ("High Level Plenary
@@ -164,6 +220,23 @@ pub(crate) fn title(free: &[Free], before: usize) -> Option<String> {
 /// ("(WS186)", "WS #446"), a site or event after " | ".
 pub(crate) fn clean(text: &str) -> String {
     let mut t = text.trim().trim_end_matches(':').trim().to_string();
+    // A mailing list's subject: "[Wg-strategy] Re: Session proposal".
+    loop {
+        let before = t.clone();
+        if let Some(rest) = t.strip_prefix('[').and_then(|r| r.split_once(']')) {
+            if rest.0.chars().count() <= 30 && !rest.1.trim().is_empty() {
+                t = rest.1.trim().to_string();
+            }
+        }
+        for p in ["Re:", "RE:", "Fwd:", "FW:", "Fw:", "AW:", "Aw:"] {
+            if let Some(rest) = t.strip_prefix(p) {
+                t = rest.trim().to_string();
+            }
+        }
+        if t == before {
+            break;
+        }
+    }
     // " | " parts: keep the longest that is not an event or a session type.
     if t.contains(" | ") {
         let parts: Vec<&str> = t.split(" | ").map(str::trim).collect();
@@ -183,7 +256,18 @@ pub(crate) fn clean(text: &str) -> String {
             .iter()
             .copied()
             .filter(|p| {
-                !(is_room(p) || find_time(p).is_some() && p.split_whitespace().count() <= 4)
+                !(is_room(p)
+                    || (find_time(p).is_some() || find_day(p).is_some())
+                        && p.split_whitespace().count() <= 5
+                    || [
+                        "raw",
+                        "finished",
+                        "transcript",
+                        "live",
+                        "recording",
+                        "captioning",
+                    ]
+                    .contains(&p.to_lowercase().as_str()))
             })
             .collect();
         if kept.len() < parts.len() && !kept.is_empty() {
@@ -258,13 +342,17 @@ const OTHER_DATES: &[&str] = &[
 pub(crate) fn date(free: &[Free], press: bool) -> Option<(Day, Option<String>, Option<String>)> {
     let usable = |f: &&Free| {
         let lower = f.text.to_lowercase();
-        !OTHER_DATES.iter().any(|w| lower.contains(w)) && find_day(&f.text).is_some()
+        !OTHER_DATES.iter().any(|w| lower.contains(w))
+            && !is_mail_header(&f.text)
+            && find_day(&f.text).is_some()
     };
     let ranked = |f: &Free| -> u8 {
         let t = &f.text;
         let when = is_when_line(t);
         let time = find_time(t).is_some();
-        let short = t.split_whitespace().count() <= 30;
+        // A WSIS page's header line starts with the date, then runs on (room, track…).
+        let opens: String = t.chars().take(32).collect();
+        let short = t.split_whitespace().count() <= 30 || find_day(&opens).is_some();
         let dateline = press && !time;
         match (when, time, short) {
             _ if dateline => 0,
@@ -281,7 +369,15 @@ pub(crate) fn date(free: &[Free], press: bool) -> Option<(Day, Option<String>, O
         .filter(|f| ranked(f) > 0)
         .max_by_key(|f| (ranked(f), std::cmp::Reverse(f.index)))?;
     let day = find_day(&best.text)?;
-    Some((day, find_time(&best.text), find_timezone(&best.text)))
+    // Date, time and zone each on their own line, just after one another.
+    let near: Vec<&Free> = free
+        .iter()
+        .filter(|f| f.index > best.index && f.index <= best.index + 4 && is_when_line(&f.text))
+        .collect();
+    let time = find_time(&best.text).or_else(|| near.iter().find_map(|f| find_time(&f.text)));
+    let zone =
+        find_timezone(&best.text).or_else(|| near.iter().find_map(|f| find_timezone(&f.text)));
+    Some((day, time, zone))
 }
 
 #[cfg(test)]

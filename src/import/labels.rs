@@ -68,6 +68,9 @@ pub(crate) fn label(line: &str) -> Option<Label<'_>> {
     if t.is_empty() {
         return None;
     }
+    if let Some(l) = by_label(t) {
+        return Some(l);
+    }
     let colon = t.find([':', '：']);
     let (key, value) = match colon {
         Some(i) => (
@@ -83,7 +86,8 @@ pub(crate) fn label(line: &str) -> Option<Label<'_>> {
         return section(t, colon.is_some(), value);
     }
     let norm = normalise(key);
-    if let Some(field) = known(&norm, colon.is_some()) {
+    let field = known(&norm, colon.is_some()).or_else(|| colon.and_then(|_| numbered(&norm)));
+    if let Some(field) = field {
         return Some(Label {
             field,
             value,
@@ -91,6 +95,41 @@ pub(crate) fn label(line: &str) -> Option<Label<'_>> {
         });
     }
     section(t, colon.is_some(), value)
+}
+
+/// Labels that end in "by" and need no colon: "Moderated by Ana Lima", "Co-facilitated
+/// by A and B", "Chaired by …", "Organized by …".
+const BY_LABELS: &[(&str, Field)] = &[
+    ("moderated by", Field::People(Part::Moderator)),
+    ("co-moderated by", Field::People(Part::Moderator)),
+    ("chaired by", Field::People(Part::Moderator)),
+    ("co-chaired by", Field::People(Part::Moderator)),
+    ("facilitated by", Field::People(Part::Moderator)),
+    ("co-facilitated by", Field::People(Part::Moderator)),
+    ("moderado por", Field::People(Part::Moderator)),
+    ("moderada por", Field::People(Part::Moderator)),
+    ("modéré par", Field::People(Part::Moderator)),
+    ("modérée par", Field::People(Part::Moderator)),
+    ("organized by", Field::NotPeople),
+    ("organised by", Field::NotPeople),
+    ("co-organized by", Field::NotPeople),
+    ("hosted by", Field::NotPeople),
+    ("presented by", Field::People(Part::Speaker)),
+];
+
+fn by_label(t: &str) -> Option<Label<'_>> {
+    BY_LABELS.iter().find_map(|(prefix, field)| {
+        let head = t.get(..prefix.len())?;
+        let rest = &t[prefix.len()..];
+        let value = rest.trim_start_matches([':', ' ']).trim();
+        (head.to_lowercase() == *prefix && rest.starts_with([' ', ':']) && !value.is_empty()).then(
+            || Label {
+                field: field.clone(),
+                value,
+                key: head,
+            },
+        )
+    })
 }
 
 /// A section heading: a short line ending with a colon, or a template heading.
@@ -121,6 +160,16 @@ fn normalise(key: &str) -> String {
     let norm =
         norm.trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '-' | '*' | '#' | '•'));
     norm.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// "Speaker 1", "Organizer 2": a numbered field of a form, for people only ("SDG 11"
+/// is a goal, not a label).
+fn numbered(norm: &str) -> Option<Field> {
+    let (head, n) = norm.rsplit_once(' ')?;
+    if !n.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    known(head, true).filter(|f| matches!(f, Field::People(_) | Field::NotPeople | Field::Name))
 }
 
 /// Labels that, without a colon, are headings as often as labels ("Opening
@@ -304,6 +353,8 @@ mod tests {
             ("SPEAKERS (in order of intervention):", People(Speaker)),
             ("WSIS Асtion Linеs:", ActionLines),
             ("Online moderator: Y", People(Moderator)),
+            ("Speaker 1: Ivan Petrov, Civil Society", People(Speaker)),
+            ("Organizer 2: Technical Community", NotPeople),
         ] {
             assert_eq!(field(line), Some(want), "{line}");
         }
@@ -315,6 +366,11 @@ mod tests {
             label("Moderator:Marcus Lee").map(|l| l.value),
             Some("Marcus Lee")
         );
+        assert_eq!(
+            label("Co-facilitated by Ben Keller and Mei Wong").map(|l| (l.field, l.value)),
+            Some((People(Moderator), "Ben Keller and Mei Wong"))
+        );
+        assert_eq!(field("Moderated by"), Some(People(Moderator)));
     }
 
     #[test]

@@ -42,6 +42,7 @@ mod reader;
 pub mod report;
 mod roster;
 mod sessions;
+mod shapes;
 mod when;
 mod words;
 pub mod write;

@@ -67,22 +67,19 @@ pub(crate) fn is_name_word(word: &str) -> bool {
 
 /// Checks a candidate name (honorifics removed) and returns it cleaned.
 pub(crate) fn valid_name(tokens: &[&str], aliases: &CountryAliases) -> Option<String> {
-    checked(tokens, aliases, false)
+    checked(tokens, aliases)
 }
 
-/// [`valid_name`] for a name that stands on its own in a list: every word must
-/// look like part of a name, but a word that starts sentences in prose ("Said",
-/// "Bin") may be a surname.
+/// [`valid_name`] for a name that stands on its own in a list: every word
+/// capitalised, a particle ("de", "bin") or an initial.
 pub(crate) fn valid_list_name(tokens: &[&str], aliases: &CountryAliases) -> Option<String> {
     let capitalised = tokens.iter().all(|w| {
         PARTICLES.contains(w) || is_initial(w) || w.chars().next().is_some_and(|c| c.is_uppercase())
     });
-    capitalised
-        .then(|| checked(tokens, aliases, true))
-        .flatten()
+    capitalised.then(|| checked(tokens, aliases)).flatten()
 }
 
-fn checked(tokens: &[&str], aliases: &CountryAliases, listed: bool) -> Option<String> {
+fn checked(tokens: &[&str], aliases: &CountryAliases) -> Option<String> {
     let raw = tokens.join(" ");
     let parsed = split_name(&raw);
     let ws: Vec<&str> = parsed.name.split_whitespace().collect();
@@ -102,7 +99,8 @@ fn checked(tokens: &[&str], aliases: &CountryAliases, listed: bool) -> Option<St
                 && !is_role_word(&lower)
                 && !CALENDAR.contains(&lower.as_str())
                 && !THING_WORDS.contains(&lower.as_str())
-                && (!STARTERS.contains(&lower.as_str()) || (listed && k > 0))
+                // "Omar Said": inside a name, a capitalised "Said" is a surname.
+                && (!STARTERS.contains(&lower.as_str()) || k > 0)
         })
         && country(&parsed.name, aliases).is_none();
     ok.then_some(raw)

@@ -22,7 +22,9 @@ pub(crate) fn split_name(raw: &str) -> ParsedName {
         match words.split_first() {
             Some((first, rest))
                 if !rest.is_empty()
-                    && EXTRA_HONORIFICS.contains(&first.to_lowercase().as_str()) =>
+                    // "HE Ms. Katrina …": His/Her Excellency without dots (in capitals only:
+                    // "He" is a surname).
+                    && (EXTRA_HONORIFICS.contains(&first.to_lowercase().as_str()) || *first == "HE") =>
             {
                 honorifics.push((*first).to_string());
                 name = rest.join(" ");
@@ -73,6 +75,15 @@ pub(crate) fn is_org(text: &str) -> bool {
 pub(crate) fn is_acronym(word: &str) -> bool {
     let w = word.trim_matches(|c: char| !c.is_alphanumeric());
     w.chars().filter(|c| c.is_uppercase()).count() >= 2 && !w.chars().any(char::is_lowercase)
+}
+
+/// Whether a word in capitals is an organization's acronym the word lists know
+/// ("ITU", "UNESCO"), not part of a name in capitals.
+pub(crate) fn is_acronym_word(word: &str) -> bool {
+    let w = word
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    ORG_WORDS.contains(&w.as_str())
 }
 
 /// A proper-noun phrase short enough to be a company name ("Deloitte", "Dell Technologies").
@@ -135,6 +146,17 @@ pub(crate) fn fill_appositive(
     let Some(last) = parts.last() else {
         return;
     };
+    // "(Tech Futures, CEO)", "German Development Agency, Adviser": the organization
+    // first, then the role.
+    if parts.len() == 2
+        && is_role(&parts[1])
+        && !is_role(&parts[0])
+        && (is_org(&parts[0]) || is_short_name(&parts[0]))
+    {
+        person.organization = Some(parts[0].clone());
+        person.role = Some(parts[1].clone());
+        return;
+    }
     // The organization is the tail of parts that read as one; the role is what comes before.
     let mut org_start = parts.len();
     if parts.len() >= 2 && (is_org(last) || (is_short_name(last) && !is_role(last))) {

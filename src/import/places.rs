@@ -169,6 +169,11 @@ pub(crate) fn country_inside(phrase: &str, aliases: &CountryAliases) -> Option<C
     None
 }
 
+/// Whether `word` names a city of [`CITIES`].
+pub(crate) fn is_city(word: &str) -> bool {
+    CITIES.contains(&word.trim().to_lowercase().as_str())
+}
+
 /// Whether a descriptor part is a place rather than a role or an organization:
 /// a known city, or a short proper noun right before a country ("Reston VA").
 pub(crate) fn is_place_part(part: &str, before_country: bool) -> bool {

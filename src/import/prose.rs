@@ -11,7 +11,7 @@ use super::names::{
     window_before,
 };
 use super::person::{
-    fill_appositive, is_acronym, is_role, is_role_word, split_commas, split_name, tidy_name,
+    fill_appositive, is_acronym, is_org, is_role, is_role_word, split_commas, split_name, tidy_name,
 };
 use super::places::{country, country_prefix};
 use super::words::{MENTION_CUES, SPEECH_VERBS};
@@ -61,12 +61,14 @@ fn parenthesised_intro(
     aliases: &CountryAliases,
 ) -> Option<Found> {
     let open = words[i].start;
-    let close = open + paragraph[open..].find(')')?;
+    let close = open + matching_paren(&paragraph[open..])?;
     let inner = &paragraph[open + 1..close];
     let c = country(inner, aliases);
     let inner_parts = split_commas(inner);
     let inner_role = c.is_none() && inner_parts.first().is_some_and(|p| is_role(p));
-    if c.is_none() && !inner_role {
+    // "Ms Ada Kerr (Tech Futures, CEO)": the organization first; with an honorific only.
+    let inner_any = c.is_none() && inner_parts.iter().any(|p| is_role(p) || is_org(p));
+    if c.is_none() && !inner_role && !inner_any {
         return None;
     }
     let last = words[i - 1].text;
@@ -78,13 +80,16 @@ fn parenthesised_intro(
     let after = window_after(&paragraph[close + 1..]);
     let before = window_before(&paragraph[..words[j].start]);
     let parsed = split_name(&raw);
+    if !inner_role && c.is_none() && parsed.honorific.is_none() {
+        return None;
+    }
     let mut person = ImportedPerson {
         name: tidy_name(&parsed.name),
         honorific: parsed.honorific,
         country: c,
         ..ImportedPerson::default()
     };
-    if inner_role {
+    if inner_role || c.is_none() {
         fill_appositive(&mut person, &inner_parts, aliases);
         return Some(Found {
             person,
@@ -201,16 +206,52 @@ fn title_before(
     after: &str,
     aliases: &CountryAliases,
 ) -> Option<(String, Option<super::Country>)> {
-    let verb = after.split_whitespace().next()?;
-    if !SPEECH_VERBS.contains(&verb.trim_end_matches([',', '.'])) {
+    let mut next = after.split_whitespace();
+    let verb = next.next()?;
+    // "… Anita Gurumurthy, will highlight …": a future speech verb.
+    let future = verb == "will"
+        && next.next().is_some_and(|v| {
+            [
+                "speak",
+                "highlight",
+                "present",
+                "moderate",
+                "deliver",
+                "share",
+                "open",
+                "discuss",
+                "address",
+                "talk",
+                "introduce",
+                "chair",
+                "join",
+                "give",
+                "offer",
+                "outline",
+            ]
+            .contains(&v)
+        });
+    if !future && !SPEECH_VERBS.contains(&verb.trim_end_matches([',', '.'])) {
         return None;
     }
     let clause = before.trim_end().strip_suffix(',')?;
-    let clause = clause.rsplit(['.', ';', '“', '”', '"']).next()?.trim();
+    let mut clause = clause.rsplit(['.', ';', '“', '”', '"']).next()?.trim();
     // The clause must open with the title: in "Lacina Koné, Director General and CEO,
     // Smart Africa, closed …" it opens with a name, and "Smart Africa" is no person.
+    // "Speaking at the event, our Executive Director ‹name›, will …": the title is the
+    // clause's last part, after "our".
     let opening = clause.split(',').next().unwrap_or("");
-    if clause.chars().count() > 160 || !is_role(opening) {
+    if !is_role(opening) {
+        let last = clause.rsplit(',').next().unwrap_or("").trim();
+        let owned = ["our ", "Our ", "their ", "its "]
+            .iter()
+            .find_map(|p| last.strip_prefix(p));
+        match owned.filter(|r| is_role(r)) {
+            Some(r) => clause = r,
+            None => return None,
+        }
+    }
+    if clause.chars().count() > 160 {
         return None;
     }
     let mut role = clause
@@ -263,7 +304,28 @@ fn appositive(after: &str, aliases: &CountryAliases) -> Vec<String> {
                 .trim_start_matches("the ")
                 .starts_with(|c: char| c.is_uppercase());
         let opens_role = [
-            "former", "acting", "interim", "outgoing", "incoming", "deputy", "the", "a", "an",
+            "former",
+            "acting",
+            "interim",
+            "outgoing",
+            "incoming",
+            "deputy",
+            "the",
+            "a",
+            "an",
+            "senior",
+            "vice",
+            "chief",
+            "executive",
+            "special",
+            "permanent",
+            "managing",
+            "founding",
+            "co-founder",
+            "general",
+            "regional",
+            "national",
+            "principal",
         ]
         .contains(&first_word)
             || is_role_word(first_word)
@@ -364,6 +426,24 @@ fn name_of_org_intro(before: &[Word<'_>], aliases: &CountryAliases) -> Option<Fo
         moderator: false,
         guessed: true,
     })
+}
+
+/// The byte index of the parenthesis closing the one `text` opens with.
+fn matching_paren(text: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => {
+                depth = depth.checked_sub(1)?;
+                if depth == 0 {
+                    return Some(i);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 /// "ITU Secretary-General Houlin Zhao echoed": the words before a speech verb.

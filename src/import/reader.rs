@@ -8,7 +8,7 @@
 
 use super::body::Body;
 use super::codes::{self, Codes};
-use super::entries::{self, Block, NotPerson, block, checked_name, entry, split_people};
+use super::entries::{self, NotPerson, block, checked_name, entry, split_people};
 use super::header::Free;
 use super::labels::{Field, Label, Part, label, split_inline};
 use super::lines::{Line, Marker};
@@ -16,6 +16,7 @@ use super::person::{is_org, is_role, split_commas};
 use super::places::take_country;
 use super::prose;
 use super::roster::{Evidence, Roster};
+use super::shapes::{self, is_prose};
 use super::{Context, ImportedSession};
 
 /// What the lines being read hold.
@@ -40,6 +41,8 @@ enum Ctx {
         report: bool,
     },
     Pending(Field),
+    /// After "Moderated by X": list items are the speakers.
+    Panel,
 }
 
 /// What the reader found, for [`super::finish`].
@@ -113,52 +116,6 @@ pub(crate) fn read(
     (r.s, r.f)
 }
 
-/// Whether a line is running text: a sentence of some length.
-pub(crate) fn is_prose(text: &str) -> bool {
-    let words = text.split_whitespace().count();
-    if words >= 28 {
-        return true;
-    }
-    if words < 10 {
-        return false;
-    }
-    let ends = text.trim_end().ends_with(['.', '!', '?', '”', '"']);
-    let breaks = sentence_break(text);
-    let verb = text.split_whitespace().any(|w| {
-        super::words::SPEECH_VERBS.contains(&w.trim_matches(|c: char| !c.is_alphabetic()))
-    });
-    // "For Mr. X, Role, Org, Country, enforcement remains the weak point.": a
-    // sentence ending, and the small words of a sentence.
-    let small = text
-        .split_whitespace()
-        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
-        .count();
-    breaks || (ends && verb) || (ends && words >= 18) || (ends && small >= 4)
-}
-
-/// Abbreviations that end in a full stop inside a phrase.
-const ABBREVIATIONS: &[&str] = &[
-    "univ", "dept", "inst", "corp", "intl", "assoc", "govt", "prof", "mrs", "ltd", "inc", "vol",
-    "approx", "gen", "col", "capt", "sen", "rep", "amb", "hon", "eng", "engr", "etc",
-];
-
-/// Whether a text has a sentence end inside: ". " before a capital, after a word
-/// that is not an abbreviation or an initial.
-pub(crate) fn sentence_break(text: &str) -> bool {
-    text.match_indices(". ").any(|(k, _)| {
-        let before = text[..k].rsplit(' ').next().unwrap_or("");
-        let letters = before.chars().filter(|c| c.is_alphabetic()).count();
-        let next_capital = text[k + 2..]
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase() || c == '“' || c == '"');
-        letters >= 3
-            && next_capital
-            && before.chars().last().is_some_and(char::is_lowercase)
-            && !ABBREVIATIONS.contains(&before.to_lowercase().as_str())
-    })
-}
-
 /// The line as Markdown-ish text for the body: its marker put back.
 fn with_marker(l: &Line) -> String {
     match l.item {
@@ -212,7 +169,8 @@ impl Reader<'_> {
                 i + 1
             }
             Ctx::Section { report } => self.section_line(i, report),
-            Ctx::Topics | Ctx::Free => {
+            Ctx::Panel if line.is_item() => self.people_line(i, Part::Speaker, None),
+            Ctx::Topics | Ctx::Panel | Ctx::Free => {
                 self.ctx = Ctx::Free;
                 self.free(i)
             }
@@ -371,8 +329,13 @@ impl Reader<'_> {
                 }
             }
         }
-        // The value was the label's list.
-        self.ctx = Ctx::Free;
+        // The value was the label's list; after "Moderated by X", a bulleted list is the
+        // panel.
+        self.ctx = if part == Part::Moderator && !inline {
+            Ctx::Panel
+        } else {
+            Ctx::Free
+        };
         next
     }
 
@@ -399,12 +362,16 @@ impl Reader<'_> {
         }
         let mut person = e.person;
         if let Some((field, value, at)) = self.pending.take() {
-            if i <= at + 2 {
+            // Only the line just after: a field further away is another record's.
+            if i == at + 1 {
                 self.fill(&mut person, &field, &value);
             }
         }
+        // Listed "(TBC)": not confirmed, so not a speaker; the note names them.
         if e.tentative {
             self.f.tentative.push(person.name.clone());
+            self.f.roster.exclude(&person.name);
+            return;
         }
         if person.country_inferred {
             self.f.inferred.push(person.name.clone());
@@ -473,6 +440,9 @@ impl Reader<'_> {
         if part == Part::Moderator && form.is_some_and(|f| f != line.item) {
             self.ctx = Ctx::Free;
             return self.free(i);
+        }
+        if self.run_on(i, part, Evidence::Labelled) {
+            return i + 1;
         }
         match block(self.lines, i, self.aliases()) {
             Some(b) => {
@@ -613,11 +583,35 @@ impl Reader<'_> {
                 }
             }
         }
-        if is_prose(&text) {
-            self.prose(&text, line.is_item(), i);
+        // The body of a section, but its pieces are still recognised: people, lists of
+        // codes, dates.
+        let kept = self.f.free.len();
+        let prose = is_prose(&text);
+        let next = self.free_line(i, true);
+        if !prose && self.f.free.len() > kept {
+            self.body.line(&with_marker(line));
         }
-        self.body.line(&with_marker(line));
-        i + 1
+        next
+    }
+
+    /// "NAME — Role, Org NAME — Role, Org" on one line: each a person. Whether the
+    /// line was one.
+    fn run_on(&mut self, i: usize, part: Part, ev: Evidence) -> bool {
+        let Some(pieces) = entries::split_run_on(&self.lines[i].text) else {
+            return false;
+        };
+        let people: Vec<_> = pieces
+            .iter()
+            .filter_map(|p| entry(p, self.aliases()).ok())
+            .collect();
+        if people.len() < 2 {
+            return false;
+        }
+        self.content(i);
+        for e in people {
+            self.add(e, part, ev == Evidence::Labelled, ev, i);
+        }
+        true
     }
 
     /// A line outside any label.
@@ -629,7 +623,29 @@ impl Reader<'_> {
     fn free_line(&mut self, i: usize, codes: bool) -> usize {
         let line = &self.lines[i];
         let text = line.text.clone();
+        // An e-mail's quoted earlier message: its names wrote it, they did not speak.
+        if shapes::is_quote(&text) {
+            self.body.line(&text);
+            return i + 1;
+        }
+        if let Some(who) = shapes::transcript_speaker(&text) {
+            if let Ok(e) = entry(who, self.aliases()) {
+                self.add(e, Part::Speaker, false, Evidence::Layout, i);
+            }
+            self.body.line(&text);
+            return i + 1;
+        }
+        if self.run_on(i, Part::Speaker, Evidence::Layout) {
+            return i + 1;
+        }
         if is_prose(&text) {
+            if let Some(list) = shapes::listed_after_cue(&text) {
+                for p in split_people(list, self.aliases()) {
+                    if let Ok(e) = entry(&p, self.aliases()) {
+                        self.add(e, Part::Speaker, false, Evidence::Layout, i);
+                    }
+                }
+            }
             self.prose(&text, line.is_item(), i);
             self.body.line(&with_marker(line));
             self.f.free.push(Free {
@@ -639,7 +655,7 @@ impl Reader<'_> {
             });
             return i + 1;
         }
-        if let Some(kind) = self.code_list_start(i).filter(|_| codes) {
+        if let Some(kind) = shapes::code_list_start(self.lines, i).filter(|_| codes) {
             self.content(i);
             self.f.unlabelled_codes = true;
             self.ctx = Ctx::Codes {
@@ -649,7 +665,7 @@ impl Reader<'_> {
             return self.code_line(i, kind, false);
         }
         if let Some(b) =
-            block(self.lines, i, self.aliases()).filter(|b| self.unlabelled_ok(b, line))
+            block(self.lines, i, self.aliases()).filter(|b| shapes::unlabelled_ok(b, line))
         {
             self.content(i);
             let end = b.end;
@@ -670,37 +686,6 @@ impl Reader<'_> {
             gap: line.gap,
         });
         i + 1
-    }
-
-    /// Whether an unlabelled block is a person: an honorific, a role in the
-    /// descriptor, or the layout of a speaker list (name twice, one field per line).
-    fn unlabelled_ok(&self, b: &Block, line: &Line) -> bool {
-        let p = &b.entry.person;
-        let role = p.role.as_deref().is_some_and(is_role);
-        let short = line.text.split_whitespace().count() <= 8;
-        if b.entry.has_honorific() {
-            return b.entry.is_described() || b.laid_out || line.is_item() || short;
-        }
-        role || (b.laid_out && p.organization.is_some())
-            || (b.entry.part.is_some() && b.entry.is_described())
-    }
-
-    /// Whether a list of goals or action lines starts at line `i` without a label:
-    /// Some(true) for goals, Some(false) for action lines.
-    fn code_list_start(&self, i: usize) -> Option<bool> {
-        let text = &self.lines[i].text;
-        let next = self.lines.get(i + 1).map(|l| l.text.as_str()).unwrap_or("");
-        if text.chars().count() > 200 {
-            return None;
-        }
-        if codes::opens_code(text) {
-            let lower = super::clean::fold_lookalikes(text).to_lowercase();
-            let sdg = lower.starts_with("goal") || lower.starts_with("sdg");
-            return Some(sdg);
-        }
-        // "1. No Poverty" / "8. Decent Work …", "4.1 By 2030 …" / "4.4 …": two in a row.
-        let goals = |t: &str| !codes::sdgs(t, false, false).sdgs.is_empty();
-        (goals(text) && goals(next)).then_some(true)
     }
 
     /// People introduced in a paragraph. In a press item or news story, quoted

@@ -201,8 +201,15 @@ fn title_like(text: &str) -> bool {
             .next()
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '“' || c == '"')
         && !is_when_line(t)
-        && super::labels::label(t).is_none_or(|l| {
-            matches!(l.field, super::labels::Field::Section(_)) && !t.ends_with(':')
+        && super::labels::label(t).is_none_or(|l| match l.field {
+            super::labels::Field::Section(_) => !t.ends_with(':'),
+            // "Keynote: Machines that learn" is a title, not a label with a person.
+            super::labels::Field::People(_) => {
+                !l.value.is_empty()
+                    && super::entries::entry(l.value, &crate::taxonomy::CountryAliases::new())
+                        .is_err()
+            }
+            _ => false,
         })
         && crate::model::parse_name(t).honorific.is_none()
         && !super::header::is_generic(t)
@@ -228,7 +235,7 @@ fn heads(lines: &[Line]) -> Vec<(usize, Option<String>, Option<usize>)> {
         if is_when_line(t) && find_time(t).is_some() && super::when::find_day(t).is_none() {
             if let Some(next) = lines
                 .get(i + 1)
-                .filter(|n| title_like(&n.text) && !n.is_item())
+                .filter(|n| title_like(&n.text) && !n.is_item() && after_time(&n.text).is_none())
             {
                 out.push((i, Some(next.text.clone()), Some(i + 1)));
                 i += 2;
@@ -298,9 +305,21 @@ fn has_substance(lines: &[Line], seg: &Range<usize>) -> bool {
     lines[seg.clone()].iter().skip(1).any(|l| {
         let t = &l.text;
         let lower = t.to_lowercase();
-        lower.contains("moderat")
-            || lower.contains("speaker")
-            || lower.contains("panel")
+        [
+            "moderat",
+            "speaker",
+            "panel",
+            "facilitat",
+            "chair",
+            "keynote",
+            "presenter",
+        ]
+        .iter()
+        .any(|w| lower.contains(w))
+            || matches!(
+                super::labels::label(t).map(|l| l.field),
+                Some(super::labels::Field::People(_))
+            )
             || crate::model::parse_name(t).honorific.is_some()
             || (t.split_whitespace().count() >= 10 && t.contains(' '))
     })

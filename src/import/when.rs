@@ -254,7 +254,7 @@ pub(crate) fn is_when_line(text: &str) -> bool {
     if text.chars().count() > 90 || (find_day(text).is_none() && find_time(text).is_none()) {
         return false;
     }
-    let other = text
+    let other: Vec<&str> = text
         .split(|c: char| {
             c.is_whitespace() || matches!(c, ',' | '(' | ')' | '|' | '–' | '—' | '-' | '−' | ':')
         })
@@ -267,12 +267,19 @@ pub(crate) fn is_when_line(text: &str) -> bool {
                 || weekday_of(lower).is_some()
                 || [
                     "am", "pm", "a.m", "p.m", "utc", "gmt", "cet", "cest", "de", "to", "at", "h",
-                    "and", "from", "until", "time", "local", "geneva",
+                    "and", "from", "until", "time", "local", "hours", "hour", "min", "mins",
+                    "minutes", "le", "du", "au", "del", "al", "y", "et",
                 ]
                 .contains(&lower))
         })
-        .count();
-    other <= 2
+        .collect();
+    // "Geneva, 10 April 2008" is a date line; "10:00 - 10:45 Opening Keynotes" is a
+    // time slot with its title.
+    other.len() <= 2
+        && other.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_lowercase)
+                || super::places::is_city(w.trim_end_matches('.'))
+        })
 }
 
 #[cfg(test)]
@@ -354,5 +361,8 @@ mod tests {
         assert!(!is_when_line(
             "The event took place on 8 July 2025 in Geneva with many"
         ));
+        assert!(is_when_line("Geneva, 10 April 2008"));
+        assert!(!is_when_line("10:00 - 10:45 Opening Keynotes"));
+        assert!(!is_when_line("09.30 – 10.00: Welcome and framing"));
     }
 }

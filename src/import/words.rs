@@ -97,7 +97,7 @@ pub(crate) const THING_WORDS: &[&str] = &[
     "africa", "asia", "europe", "america", "americas", "pacific", "caribbean", "arab", "latin",
     "global", "international", "national", "digital", "smart", "world", "regional", "online",
     "virtual", "data", "cyber", "economy", "internet", "web", "network", "networks", "day", "week",
-    "summit", "session", "agenda", "goals", "action", "strategy", "programme",
+    "summit", "session", "agenda", "goals", "action", "strategy", "programme", "sector",
 ];
 
 /// Words after which a name is talked about, not introduced as a speaker.
