@@ -183,6 +183,10 @@ pub(crate) fn action_lines(text: &str, listed: bool, last: bool) -> Codes {
     let text = fold_lookalikes(text.trim());
     let mut out = Codes::default();
     // "AL C3 – Access …; AL C11 – International …": one line per semicolon.
+    if let Some((lines, _)) = led_by_codes(&text) {
+        out.lines = lines;
+        return out;
+    }
     for piece in text.split(';').map(str::trim).filter(|p| !p.is_empty()) {
         let piece = strip_logo(piece);
         // "C1, C6, C7 E-government", "C3 & C7": several codes.
@@ -203,6 +207,68 @@ pub(crate) fn action_lines(text: &str, listed: bool, last: bool) -> Codes {
         }
     }
     out
+}
+
+/// "C3 & C7: Open access to science", "C9 – Community media": codes in front of a
+/// session's title (not a tag list item: the text after them is not their official
+/// title). Returns the codes and the title.
+pub(crate) fn led_by_codes(text: &str) -> Option<(Vec<ActionLine>, &str)> {
+    let t = text.trim();
+    let (head, rest) = [": ", " – ", " — ", " - "]
+        .iter()
+        .find_map(|sep| t.split_once(sep))?;
+    let head = strip_logo(head);
+    let folded = fold_lookalikes(head);
+    let pieces: Vec<&str> = folded
+        .split([',', '&', '/'])
+        .flat_map(|p| p.split(" and "))
+        .map(str::trim)
+        .collect();
+    // Only codes before the separator: "C7. ICT applications: …" is a tag's title.
+    let bare = |p: &str| {
+        let p = p.trim_end_matches('.');
+        let rest = p
+            .strip_prefix(['C', 'c'])
+            .map(str::trim_start)
+            .unwrap_or("x");
+        let digits = rest.chars().take_while(char::is_ascii_digit).count();
+        (1..=2).contains(&digits) && (rest.len() == digits || find_service(&rest[digits..]))
+    };
+    let lines: Vec<ActionLine> = pieces
+        .iter()
+        .filter(|p| bare(p))
+        .filter_map(|p| code(p))
+        .collect();
+    if lines.is_empty() || lines.len() != pieces.len() {
+        return None;
+    }
+    let rest = rest.trim();
+    let official = one_line(&format!("C{} {rest}", lines[0].number()), true).is_some_and(|_| {
+        // The official title, whole ("C9: Media"), maybe with its sub-line.
+        let lower = rest
+            .to_lowercase()
+            .trim_end_matches(['.', ';'])
+            .replace(['–', '—'], "-");
+        LINE_TITLES.iter().any(|(_, t)| {
+            lower == *t
+                || lower.starts_with(&format!("{t} -"))
+                || lower.starts_with(&format!("{t}:"))
+        }) || ActionLine::all().any(|a| {
+            a.service()
+                .is_some_and(|s| lower == s.name().to_lowercase())
+        })
+    });
+    (!official && rest.split_whitespace().count() >= 2).then_some((lines, rest))
+}
+
+/// Whether `text` is only an e-service ("E-health", " e-Government").
+fn find_service(text: &str) -> bool {
+    let t = text.trim();
+    !t.is_empty()
+        && t.split_whitespace().count() <= 2
+        && format!("C7 {t}")
+            .parse::<ActionLine>()
+            .is_ok_and(|a| a.service().is_some())
 }
 
 /// "AL C1 logo C1. The role …" -> "C1. The role …"; "Action Line C5: …" -> "C5: …".
@@ -340,6 +406,20 @@ mod tests {
         assert_eq!(
             lines("Capacity building", false, false).0,
             Vec::<String>::new()
+        );
+        assert_eq!(
+            lines("C3 & C7: Open access to scientific data", false, false).0,
+            ["C3", "C7"]
+        );
+        assert!(led_by_codes("C3 – Access to information and knowledge").is_none());
+        assert!(led_by_codes("C7: E-science").is_none());
+        assert!(
+            led_by_codes("C7. ICT applications: benefits in all aspects of life — E-health")
+                .is_none()
+        );
+        assert_eq!(
+            led_by_codes("C9: Community media for small islands").map(|(_, t)| t),
+            Some("Community media for small islands")
         );
     }
 

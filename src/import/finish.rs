@@ -19,10 +19,14 @@ pub(crate) struct Shared {
     pub day: Option<Day>,
     /// The title the split found on the session's head line.
     pub title: Option<String>,
+    /// The head line itself ("C4: Training data managers (12.05.2010, Room 3)").
+    pub head: Option<String>,
     /// The session is the document's last: a cut-off end is its.
     pub last: bool,
-    /// The text is a press item or news story.
+    /// The text is a press item, news story or speech.
     pub press: bool,
+    /// The text is a speech.
+    pub speech: bool,
 }
 
 /// Completes a session from its findings. `text`: the session's own text.
@@ -84,7 +88,13 @@ pub(crate) fn session(
         .date_text
         .as_deref()
         .and_then(|t| find_day(t).map(|d| (d, find_time(t), find_timezone(t))));
-    let found = written.or_else(|| header::date(&f.free, shared.press));
+    // A press item's dateline is the release's date; a speech's date line is the speech's.
+    let found = written
+        .or_else(|| header::date(&f.free, shared.press && !shared.speech))
+        .or_else(|| {
+            let head = shared.head.as_deref()?;
+            find_day(head).map(|d| (d, find_time(head), find_timezone(head)))
+        });
     let (day, time, zone) = match found {
         Some((d, t, z)) => (Some(d), t, z),
         None => (shared.day, None, None),

@@ -274,6 +274,14 @@ pub(crate) fn clean(text: &str) -> String {
             t = kept.join(" - ");
         }
     }
+    // "Open access to data (11.05.2010, Room 3)": a trailing date or room.
+    if let Some(open) = t.rfind(" (").filter(|_| t.ends_with(')')) {
+        let inner = &t[open + 2..t.len() - 1];
+        if find_day(inner).is_some() || find_time(inner).is_some() || inner.split(',').any(is_room)
+        {
+            t.truncate(open);
+        }
+    }
     // Workshop numbers.
     let words: Vec<&str> = t.split_whitespace().collect();
     let mut out: Vec<&str> = Vec::new();

@@ -115,6 +115,18 @@ const BY_LABELS: &[(&str, Field)] = &[
     ("co-organized by", Field::NotPeople),
     ("hosted by", Field::NotPeople),
     ("presented by", Field::People(Part::Speaker)),
+    ("speech by", Field::People(Part::Speaker)),
+    ("speech from", Field::People(Part::Speaker)),
+    ("address by", Field::People(Part::Speaker)),
+    ("remarks by", Field::People(Part::Speaker)),
+    ("opening remarks by", Field::People(Part::Speaker)),
+    ("statement by", Field::People(Part::Speaker)),
+    ("message from", Field::People(Part::Speaker)),
+    ("video message from", Field::People(Part::Speaker)),
+    ("keynote by", Field::People(Part::Speaker)),
+    ("discours de", Field::People(Part::Speaker)),
+    ("allocution de", Field::People(Part::Speaker)),
+    ("discurso de", Field::People(Part::Speaker)),
 ];
 
 fn by_label(t: &str) -> Option<Label<'_>> {
@@ -253,13 +265,21 @@ fn known(norm: &str, had_colon: bool) -> Option<Field> {
         }
     }
     // Stems: only before a colon, for short keys made of label words, so that neither a
-    // sentence nor "Ms. Ana Lima, Chair, Acme" is ever a label.
-    if !had_colon || norm.split_whitespace().count() > 6 || !label_like(norm) {
+    // sentence ("Sessions organized during the week:") nor "Ms. Ana Lima, Chair, Acme"
+    // is ever a label; the stem must be in the key's first or last word(s).
+    let words: Vec<&str> = norm.split_whitespace().collect();
+    if !had_colon || words.len() > 4 || !label_like(norm) {
         return None;
     }
+    let ends = |s: &str| {
+        let n = s.split_whitespace().count();
+        let first = words[..n.min(words.len())].join(" ");
+        let last = words[words.len().saturating_sub(n)..].join(" ");
+        first.contains(s) || last.contains(s)
+    };
     STEMS
         .iter()
-        .find(|(stems, _)| stems.iter().any(|s| norm.contains(s)))
+        .find(|(stems, _)| stems.iter().any(|s| ends(s)))
         .map(|(_, f)| f.clone())
 }
 

@@ -172,6 +172,7 @@ pub fn parse(text: &str, cx: &Context) -> Vec<ImportedSession> {
     let lines = lines::read(&text);
     let plan = sessions::split(&lines);
     let press = sessions::is_press(&lines);
+    let speech = sessions::is_speech(&lines);
     let joined = |ls: &[lines::Line]| {
         ls.iter()
             .map(|l| l.text.as_str())
@@ -192,8 +193,10 @@ pub fn parse(text: &str, cx: &Context) -> Vec<ImportedSession> {
                 event: doc_event.clone(),
                 day: sessions::day_above(&lines, seg.lines.start),
                 title: seg.title.clone(),
+                head: seg.head.map(|h| lines[h].text.clone()),
                 last: k + 1 == count && at_end,
                 press,
+                speech,
             };
             finish::session(s, found, &shared, &joined(own), cx)
         })

@@ -206,7 +206,23 @@ impl Reader<'_> {
                     self.ctx = Ctx::Free;
                     return self.free(i);
                 }
-                self.content(i);
+                // "Speech by Dr X, Secretary-General" heads a speech: its title may follow.
+                let key = l.key.to_lowercase();
+                let byline = [
+                    "speech",
+                    "address",
+                    "remarks by",
+                    "statement",
+                    "message",
+                    "discours",
+                    "allocution",
+                    "discurso",
+                ]
+                .iter()
+                .any(|k| key.starts_with(k));
+                if !byline {
+                    self.content(i);
+                }
                 self.ctx = Ctx::People {
                     part: *part,
                     form: None,
@@ -229,6 +245,7 @@ impl Reader<'_> {
                 }
             }
             Field::Name => {
+                // "Name:" under an organizer label is an organizer's.
                 let part = match self.ctx {
                     Ctx::People { part, .. } => Some(part),
                     Ctx::NotPeople { .. } => None,

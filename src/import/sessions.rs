@@ -110,11 +110,21 @@ pub(crate) fn split(lines: &[Line]) -> Plan {
         }
         return plan;
     }
-    let heads = heads(lines);
+    // Timed heads must show a session after them (a programme's breaks and notes do
+    // not); code-led and field-led heads are sessions by their own shape.
+    let mut heads = heads(lines);
+    let mut timed = true;
+    if heads.len() < 2 {
+        heads = code_heads(lines);
+        timed = false;
+    }
+    if heads.len() < 2 {
+        heads = label_heads(lines);
+    }
     if heads.len() < 2 || inside_header_time(lines, &heads) {
         return whole(lines);
     }
-    let plan = from_starts(lines, &heads, |seg| has_substance(lines, seg));
+    let plan = from_starts(lines, &heads, |seg| !timed || has_substance(lines, seg));
     if plan.segments.len() >= 2 {
         plan
     } else {
@@ -272,6 +282,82 @@ fn heads(lines: &[Line]) -> Vec<(usize, Option<String>, Option<usize>)> {
     out
 }
 
+/// Sessions listed by their action lines: "C3 & C7: Open access to science",
+/// "C9: Community media", each with its own lines after it.
+fn code_heads(lines: &[Line]) -> Vec<(usize, Option<String>, Option<usize>)> {
+    (0..lines.len())
+        .filter_map(|i| {
+            let (_, title) = super::codes::led_by_codes(&lines[i].text)?;
+            let title = title.trim_end_matches(['.', ';']);
+            title_like(title.split(" (").next().unwrap_or(title))
+                .then(|| (i, Some(title.to_string()), Some(i)))
+        })
+        .collect()
+}
+
+/// Sessions without times, each a title line followed at once by its fields
+/// ("Moderator:", "Organizer:", "Speakers:"). A title here names a kind of session
+/// ("Lightning Session: …", "WS #211 …", "Open Forum #12: …") and is no descriptor:
+/// at most one comma, no role words, no stakeholder group, not a person.
+fn label_heads(lines: &[Line]) -> Vec<(usize, Option<String>, Option<usize>)> {
+    use super::labels::{Field, label};
+    (0..lines.len().saturating_sub(1))
+        .filter(|&i| {
+            let (l, next) = (&lines[i], &lines[i + 1]);
+            let fields = matches!(
+                label(&next.text).map(|lb| lb.field),
+                Some(Field::People(_) | Field::NotPeople)
+            );
+            fields
+                && !l.is_item()
+                && (i == 0 || l.gap > 0)
+                && title_like(&l.text)
+                && l.text.matches(',').count() <= 1
+                && names_a_session(&l.text)
+                && !super::person::is_role(&l.text)
+                && super::entries::entry(&l.text, &crate::taxonomy::CountryAliases::new()).is_err()
+        })
+        .map(|i| (i, Some(lines[i].text.clone()), Some(i)))
+        .collect()
+}
+
+/// Whether a title names its kind of session ("Workshop", "WS #12", "Open Forum").
+fn names_a_session(title: &str) -> bool {
+    let lower = title.to_lowercase();
+    let stakeholder = [
+        "civil society",
+        "technical community",
+        "private sector",
+        "group",
+        "government",
+    ]
+    .iter()
+    .any(|w| lower.contains(w));
+    let kind = [
+        "session",
+        "workshop",
+        "ws ",
+        "ws#",
+        "forum",
+        "lightning",
+        "panel",
+        "roundtable",
+        "dialogue",
+        "talk",
+        "launch",
+        "town hall",
+        "#",
+        "keynote",
+        "plenary",
+        "meeting",
+        "webinar",
+        "hackathon",
+    ]
+    .iter()
+    .any(|w| lower.contains(w));
+    kind && !stakeholder
+}
+
 /// Whether every head's time lies inside the time range a single session's
 /// header gives ("Session 139 … 09:00–10:00" and its agenda "09:00–09:05 Welcome").
 fn inside_header_time(lines: &[Line], heads: &[(usize, Option<String>, Option<usize>)]) -> bool {
@@ -335,8 +421,42 @@ pub(crate) fn day_above(lines: &[Line], start: usize) -> Option<super::when::Day
     })
 }
 
-/// Whether the text is a press item or news story rather than a session's page:
-/// it says so ("Press release", "Communiqué"), or nothing in it is a session's
+/// Whether the text is a speech: a byline at the top ("Speech by Dr X", "Remarks
+/// by …") and an address to an audience ("Excellencies, ladies and gentlemen,").
+/// The people it welcomes and thanks are its audience, not speakers.
+pub(crate) fn is_speech(lines: &[Line]) -> bool {
+    let byline = lines.iter().take(8).any(|l| {
+        let lower = l.text.to_lowercase();
+        [
+            "speech by",
+            "speech from",
+            "remarks by",
+            "address by",
+            "statement by",
+            "discours de",
+            "discurso de",
+        ]
+        .iter()
+        .any(|b| lower.starts_with(b))
+    });
+    let address = lines.iter().take(60).any(|l| {
+        let lower = l.text.to_lowercase();
+        [
+            "excellencies",
+            "ladies and gentlemen",
+            "distinguished delegates",
+            "mesdames et messieurs",
+            "señoras y señores",
+        ]
+        .iter()
+        .any(|c| lower.starts_with(c) || lower.contains(&format!(" {c}")))
+    });
+    byline && address
+}
+
+/// Whether the text is a press item, a news story or a speech rather than a
+/// session's page: it says so ("Press release", "Communiqué"), it addresses an
+/// audience ("Excellencies, ladies and gentlemen,"), or nothing in it is a session's
 /// (no people label, no time, no highlights or report header, no session word at
 /// the top). People quoted in such prose are not the session's speakers.
 pub(crate) fn is_press(lines: &[Line]) -> bool {
@@ -354,7 +474,7 @@ pub(crate) fn is_press(lines: &[Line]) -> bool {
         .iter()
         .any(|c| lower.starts_with(c) || lower == *c || lower.contains(&format!("{c}:")))
     });
-    if says {
+    if says || is_speech(lines) {
         return true;
     }
     let session_words = [

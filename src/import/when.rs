@@ -279,6 +279,7 @@ pub(crate) fn is_when_line(text: &str) -> bool {
         && other.iter().all(|w| {
             w.chars().next().is_some_and(char::is_lowercase)
                 || super::places::is_city(w.trim_end_matches('.'))
+                || super::places::country(w, &crate::taxonomy::CountryAliases::new()).is_some()
         })
 }
 
