@@ -47,9 +47,17 @@ pub(crate) fn session(
         .map(header::clean)
         .map(|t| (t, Sure::Medium))
         .or_else(|| f.title.clone().map(|t| (header::clean(&t), Sure::High)))
+        // An e-mail's subject is rarely the session's title; the title it quotes is.
+        .or_else(|| {
+            header::is_mail(&f.free)
+                .then(|| header::quoted_title(&f.free))
+                .flatten()
+                .map(|t| (t, Sure::Medium))
+        })
         .or_else(|| {
             header::title(&f.free, f.first_content.unwrap_or(usize::MAX)).map(|t| (t, Sure::Medium))
         });
+    let title = title.or_else(|| header::quoted_title(&f.free).map(|t| (t, Sure::Low)));
     match title {
         Some((t, how)) => {
             s.title = t;
@@ -177,10 +185,16 @@ pub(crate) fn session(
         Sure::High
     };
     if layout > 0 {
-        notes.push(format!("{layout} people were read from the layout of an unlabelled list: check that they spoke, and their part"));
+        notes.push(format!(
+            "{} read from the layout of an unlabelled list: check that they spoke, and their part",
+            people(layout)
+        ));
     }
     if prose > 0 {
-        notes.push(format!("{prose} people were read from running text: check each name, role, organization and country"));
+        notes.push(format!(
+            "{} read from running text: check each name, role, organization and country",
+            people(prose)
+        ));
     }
     let stateless: Vec<&str> = s
         .moderators
@@ -255,6 +269,15 @@ pub(crate) fn session(
     s.notes.extend(notes);
     s.certainty = sure;
     s
+}
+
+/// "1 person was", "3 people were".
+fn people(n: usize) -> String {
+    if n == 1 {
+        "1 person was".into()
+    } else {
+        format!("{n} people were")
+    }
 }
 
 fn quote_list(items: &[&str]) -> String {
@@ -334,6 +357,7 @@ fn organizers(s: &mut ImportedSession, f: &Findings) {
             .all(|p| super::person::is_org(p) || p.chars().all(|c| c.is_uppercase() || c == ' '));
         if org_like
             && !super::when::is_when_line(text)
+            && !header::is_generic(text)
             && text.split_whitespace().count() <= 12
             && !text.contains("http")
         {

@@ -189,6 +189,49 @@ pub(crate) fn highlights_day(text: &str) -> Option<i8> {
         .filter(|d| (1..=31).contains(d))
 }
 
+/// A title quoted in a sentence that names it: 'The session is confirmed as "Shaping
+/// the review"', 'a workshop entitled “Data for all”'.
+pub(crate) fn quoted_title(free: &[Free]) -> Option<String> {
+    let cues = [
+        "confirmed as ",
+        "titled ",
+        "entitled ",
+        "called ",
+        "named ",
+        "title is ",
+        "title will be ",
+    ];
+    free.iter().find_map(|f| {
+        let lower = f.text.to_ascii_lowercase();
+        let session = ["session", "workshop", "panel", "event", "forum", "title"]
+            .iter()
+            .any(|w| lower.contains(w));
+        if !session {
+            return None;
+        }
+        cues.iter().find_map(|c| {
+            let at = lower.find(c)? + c.len();
+            let rest = f.text.get(at..)?.trim_start();
+            let close = match rest.chars().next()? {
+                '"' => '"',
+                '“' => '”',
+                '«' => '»',
+                _ => return None,
+            };
+            let inner = &rest[rest.chars().next()?.len_utf8()..];
+            let end = inner.find(close)?;
+            let t = inner[..end].trim();
+            (t.split_whitespace().count() >= 2).then(|| t.to_string())
+        })
+    })
+}
+
+/// Whether the text holds an e-mail's headers (an address, "… wrote:").
+pub(crate) fn is_mail(free: &[Free]) -> bool {
+    free.iter()
+        .any(|f| is_mail_header(&f.text) || f.text.trim_end().ends_with("wrote:"))
+}
+
 /// The title among `free` lines before line `before`: the first that reads as one,
 /// joined with the next when it breaks off ("… Forum Session focus on" / "WSIS
 /// Commitments: …"), then cleaned.

@@ -268,18 +268,23 @@ fn known(norm: &str, had_colon: bool) -> Option<Field> {
     // sentence ("Sessions organized during the week:") nor "Ms. Ana Lima, Chair, Acme"
     // is ever a label; the stem must be in the key's first or last word(s).
     let words: Vec<&str> = norm.split_whitespace().collect();
-    if !had_colon || words.len() > 4 || !label_like(norm) {
+    if !had_colon || words.len() > 6 || !label_like(norm) {
         return None;
     }
-    let ends = |s: &str| {
-        let n = s.split_whitespace().count();
-        let first = words[..n.min(words.len())].join(" ");
-        let last = words[words.len().saturating_sub(n)..].join(" ");
-        first.contains(s) || last.contains(s)
-    };
+    let n_first = |s: &str| words[..s.split_whitespace().count().min(words.len())].join(" ");
+    let n_last =
+        |s: &str| words[words.len().saturating_sub(s.split_whitespace().count())..].join(" ");
     STEMS
         .iter()
-        .find(|(stems, _)| stems.iter().any(|s| ends(s)))
+        .find(|(stems, field)| {
+            stems.iter().any(|s| match field {
+                // "Speakers at the summit included:": a people label may run on.
+                Field::People(_) => {
+                    n_first(s).contains(s) || (words.len() <= 4 && n_last(s).contains(s))
+                }
+                _ => words.len() <= 4 && (n_first(s).contains(s) || n_last(s).contains(s)),
+            })
+        })
         .map(|(_, f)| f.clone())
 }
 

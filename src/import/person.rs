@@ -24,7 +24,10 @@ pub(crate) fn split_name(raw: &str) -> ParsedName {
                 if !rest.is_empty()
                     // "HE Ms. Katrina …": His/Her Excellency without dots (in capitals only:
                     // "He" is a surname).
-                    && (EXTRA_HONORIFICS.contains(&first.to_lowercase().as_str()) || *first == "HE") =>
+                    && (EXTRA_HONORIFICS.contains(&first.to_lowercase().as_str())
+                        || *first == "HE"
+                        // "M. Paul Girard" (Monsieur); "M. K. Rao" keeps its initial.
+                        || (*first == "M." && rest.len() >= 2 && !rest[0].ends_with('.'))) =>
             {
                 honorifics.push((*first).to_string());
                 name = rest.join(" ");

@@ -200,9 +200,16 @@ pub(crate) fn take_country(
     parts: &mut Vec<String>,
     aliases: &CountryAliases,
 ) -> Option<(Country, Found)> {
-    // A country part anywhere ("Name, Kenya, Director"), the last one first.
+    // A country part anywhere ("Name, Kenya, Director"), the last one first. A formal
+    // name ("Permanent Mission of Japan", "Government of Kenya") is the organization too.
     if let Some(k) = parts.iter().rposition(|p| country(p, aliases).is_some()) {
         let c = country(&parts[k], aliases)?;
+        let formal = ["Government of ", "Permanent Mission of ", "Mission of "]
+            .iter()
+            .any(|f| parts[k].trim().starts_with(f));
+        if formal {
+            return Some((c, Found::Inside));
+        }
         parts.remove(k);
         // A city just before the trailing country is a place, not the organization:
         // a known city, or a short name after an organization ("Stakeholder Forum, Reston VA").
@@ -215,6 +222,15 @@ pub(crate) fn take_country(
         return Some((c, Found::Part));
     }
     let last = parts.last()?.clone();
+    // "Digital Services Division (Chile)": a country in parentheses at the end.
+    if let Some(open) = last.rfind(" (").filter(|_| last.ends_with(')')) {
+        if let Some(c) = country(&last[open + 2..last.len() - 1], aliases) {
+            if let Some(p) = parts.last_mut() {
+                p.truncate(open);
+            }
+            return Some((c, Found::Part));
+        }
+    }
     // "(INCM)Mozambique": a country glued after a parenthesis.
     if let Some(i) = last.rfind(')') {
         if let Some(c) = country(&last[i + 1..], aliases) {

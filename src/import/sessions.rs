@@ -38,6 +38,8 @@ const BREAKS: &[&str] = &[
     "break",
     "coffee",
     "lunch",
+    "dinner",
+    "reception",
     "registration",
     "networking",
     "photo",
@@ -45,14 +47,14 @@ const BREAKS: &[&str] = &[
     "pause",
     "almuerzo",
     "déjeuner",
-    "refreshments",
+    "refreshment",
 ];
 
 /// Whether a segment's title names a break.
 pub(crate) fn is_break(title: &str) -> bool {
-    let lower = title.to_lowercase();
-    let words = lower.split_whitespace().count();
-    words <= 8 && BREAKS.iter().any(|b| lower.contains(b))
+    // "Breakthrough Teams" is a session; "Breakfast", "Coffee break" are not.
+    let lower = title.to_lowercase().replace("breakthrough", "");
+    lower.split_whitespace().count() <= 8 && BREAKS.iter().any(|b| lower.contains(b))
 }
 
 /// Splits `lines` into sessions.
@@ -536,6 +538,9 @@ mod tests {
 
     #[test]
     fn time_slots_split_a_programme_and_breaks_are_dropped() {
+        assert!(is_break("Coffee break"));
+        assert!(is_break("Lunch"));
+        assert!(!is_break("Breakthrough Teams"));
         let text = "Programme\n\n10.30 – 11.00: Opening and Setting the Scene\nWhy we meet.\n\
                     Moderator: Ana Lima  Panelists: Bo Chen (Gov), Di Das (CS)\n\n\
                     11.00 – 11.15: Coffee break\n\n\

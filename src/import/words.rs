@@ -48,7 +48,7 @@ pub(crate) const ORG_WORDS: &[&str] = &[
     "universidad", "université", "fundación", "fondation", "asociación", "organización",
     "instituto", "institut", "agencia", "agence", "oficina", "comisión", "consejo", "conseil",
     "secretaría", "secrétariat", "gobierno", "gouvernement", "naciones", "unidas", "unies",
-    "conferencia", "conférence", "centro", "cámara", "sociedad", "société",
+    "conferencia", "conférence", "centro", "cámara", "sociedad", "société", "red",
 ];
 
 /// Lower-case words allowed inside a name ("Eva de Vries", "Ahmed bin Ali").

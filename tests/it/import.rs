@@ -2,10 +2,13 @@
 //! imported file building into a site.
 //!
 //! Each `tests/fixtures/import/**/NAME.txt` has a `NAME.expected.yaml` listing,
-//! per session, the people (name and, where the text gives one, country), SDGs
-//! and action lines. `cargo test --test it import_accuracy -- --nocapture`
-//! prints precision and recall per field and shape, for the fixtures the
-//! importer was tuned on and for the held-out ones in `heldout/`.
+//! per session, the people (name and, where the text gives one, country and
+//! part), SDGs, action lines and, where given, the date. `cargo test --test it
+//! import_accuracy -- --nocapture` prints precision and recall per field and
+//! family, for the fixtures the importer was first tuned on, the held-out ones in
+//! `heldout/`, and `layouts/`: one synthetic document per layout of the real
+//! ones (issue 18). `shared_corpus_scores_stay_above_their_floors` scores the
+//! real documents of `../shared/import-corpus` with the rules of its `score.py`.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -18,6 +21,8 @@ use serde::Deserialize;
 
 use crate::SiteTest;
 
+mod score;
+
 #[derive(Deserialize)]
 struct Expected {
     shape: String,
@@ -27,11 +32,8 @@ struct Expected {
 #[derive(Deserialize)]
 struct ExpectedSession {
     title: String,
+    /// Checked when given.
     #[serde(default)]
-    #[allow(
-        dead_code,
-        reason = "documents the answer; dates are checked by unit tests"
-    )]
     date: Option<String>,
     #[serde(default)]
     people: Vec<ExpectedPerson>,
@@ -45,6 +47,9 @@ struct ExpectedSession {
 struct ExpectedPerson {
     name: String,
     country: Option<String>,
+    /// "moderator" or "speaker"; checked when given.
+    #[serde(default)]
+    part: Option<String>,
 }
 
 fn fixtures_dir() -> PathBuf {
@@ -107,29 +112,58 @@ fn ratio(a: usize, b: usize) -> f64 {
     if b == 0 { 1.0 } else { a as f64 / b as f64 }
 }
 
-const FIELDS: [&str; 4] = ["people", "countries", "sdgs", "action lines"];
+const FIELDS: [&str; 6] = [
+    "people",
+    "countries",
+    "sdgs",
+    "action lines",
+    "parts",
+    "dates",
+];
 
-type Sets = [BTreeSet<String>; 4];
+type Sets = [BTreeSet<String>; 6];
 
-fn actual_sets(s: &ImportedSession) -> Sets {
+fn id(name: &str) -> Option<String> {
+    identity(name).map(|i| i.as_str().to_string())
+}
+
+/// What the importer found; parts and dates only where the answer gives them.
+fn actual_sets(s: &ImportedSession, e: Option<&ExpectedSession>) -> Sets {
     let people = s.moderators.iter().chain(&s.speakers);
+    let with_part: BTreeSet<String> = e
+        .map(|e| {
+            e.people
+                .iter()
+                .filter(|p| p.part.is_some())
+                .filter_map(|p| id(&p.name))
+                .collect()
+        })
+        .unwrap_or_default();
+    let parts = s
+        .moderators
+        .iter()
+        .map(|p| (p, "moderator"))
+        .chain(s.speakers.iter().map(|p| (p, "speaker")))
+        .filter_map(|(p, part)| {
+            Some(format!(
+                "{} {part}",
+                id(&p.name).filter(|i| with_part.contains(i))?
+            ))
+        })
+        .collect();
+    let dates = match (e, s.date) {
+        (Some(e), Some(d)) if e.date.is_some() => BTreeSet::from([d.to_string()]),
+        _ => BTreeSet::new(),
+    };
     [
+        people.clone().filter_map(|p| id(&p.name)).collect(),
         people
-            .clone()
-            .filter_map(|p| identity(&p.name))
-            .map(|i| i.as_str().to_string())
-            .collect(),
-        people
-            .filter_map(|p| {
-                Some(format!(
-                    "{} {}",
-                    identity(&p.name)?.as_str(),
-                    p.country?.iso2()
-                ))
-            })
+            .filter_map(|p| Some(format!("{} {}", id(&p.name)?, p.country?.iso2())))
             .collect(),
         s.sdgs.iter().map(|g| g.number().to_string()).collect(),
         s.action_lines.iter().map(|a| a.label()).collect(),
+        parts,
+        dates,
     ]
 }
 
@@ -139,17 +173,13 @@ fn expected_sets(e: &ExpectedSession) -> Sets {
             .unwrap_or_else(|_| panic!("answer country {c}"))
     };
     [
-        e.people
-            .iter()
-            .filter_map(|p| identity(&p.name))
-            .map(|i| i.as_str().to_string())
-            .collect(),
+        e.people.iter().filter_map(|p| id(&p.name)).collect(),
         e.people
             .iter()
             .filter_map(|p| {
                 Some(format!(
                     "{} {}",
-                    identity(&p.name)?.as_str(),
+                    id(&p.name)?,
                     country(p.country.as_deref()?).iso2()
                 ))
             })
@@ -162,13 +192,18 @@ fn expected_sets(e: &ExpectedSession) -> Sets {
             .iter()
             .map(|a| a.parse::<ActionLine>().expect("answer action line").label())
             .collect(),
+        e.people
+            .iter()
+            .filter_map(|p| Some(format!("{} {}", id(&p.name)?, p.part.as_deref()?)))
+            .collect(),
+        e.date.iter().cloned().collect(),
     ]
 }
 
 /// Scores per (set, shape) and field; the log lists every miss.
 fn score(
     dir: &Path,
-    scores: &mut BTreeMap<(String, String), [Score; 4]>,
+    scores: &mut BTreeMap<(String, String), [Score; 6]>,
     set: &str,
     log: &mut Vec<String>,
 ) {
@@ -184,15 +219,19 @@ fn score(
         let entry = scores
             .entry((set.to_string(), expected.shape.clone()))
             .or_default();
-        let key = |t: &str| Slug::from_text(t).map(|s| s.as_str().to_string());
+        // A session without a title is written as "Untitled session".
+        let key = |t: &str| {
+            Slug::from_text(if t.is_empty() { "Untitled session" } else { t })
+                .map(|s| s.as_str().to_string())
+        };
         for e in &expected.sessions {
             let got = sessions.iter().find(|s| key(&s.title) == key(&e.title));
             if got.is_none() {
                 log.push(format!("  missing session {:?}", e.title));
             }
-            let got_sets = got.map(actual_sets).unwrap_or_default();
+            let got_sets = got.map(|s| actual_sets(s, Some(e))).unwrap_or_default();
             let want_sets = expected_sets(e);
-            for k in 0..4 {
+            for k in 0..FIELDS.len() {
                 entry[k].add(&got_sets[k], &want_sets[k], FIELDS[k], log);
             }
         }
@@ -203,8 +242,8 @@ fn score(
                 .any(|e| key(&e.title) == key(&s.title))
             {
                 log.push(format!("  unexpected session {:?}", s.title));
-                let sets = actual_sets(s);
-                for k in 0..4 {
+                let sets = actual_sets(s, None);
+                for k in 0..FIELDS.len() {
                     entry[k].add(&sets[k], &BTreeSet::new(), FIELDS[k], log);
                 }
             }
@@ -223,12 +262,18 @@ fn import_accuracy() {
         "held-out",
         &mut log,
     );
+    score(
+        &fixtures_dir().join("layouts"),
+        &mut scores,
+        "layouts",
+        &mut log,
+    );
     println!("{}", log.join("\n"));
     println!("\n| set | shape | field | precision | recall | found/expected |");
     println!("|---|---|---|---|---|---|");
     for ((set, shape), fields) in &scores {
         for (k, s) in fields.iter().enumerate() {
-            if shape == "highlights" && k >= 2 {
+            if fields[k].hit + fields[k].extra + fields[k].missed == 0 {
                 continue;
             }
             println!(
@@ -241,12 +286,21 @@ fn import_accuracy() {
             );
         }
     }
-    // The targets of issue #6, on the fixtures and the held-out documents alike.
+    // The targets of issue #6, on the fixtures and the held-out documents alike; the
+    // layouts of issue 18 (one synthetic document per layout of real ones) must be
+    // read whole.
     for ((set, shape), fields) in &scores {
-        let targets: &[(usize, f64)] = if shape == "outcome" {
-            &[(0, 0.95), (2, 0.95), (3, 0.95)]
-        } else {
-            &[(0, 0.85)]
+        let targets: &[(usize, f64)] = match shape.as_str() {
+            "outcome" => &[(0, 0.95), (2, 0.95), (3, 0.95)],
+            "layouts" => &[
+                (0, 0.95),
+                (1, 0.95),
+                (2, 0.95),
+                (3, 0.95),
+                (4, 0.95),
+                (5, 0.95),
+            ],
+            _ => &[(0, 0.85)],
         };
         for &(k, min) in targets {
             let s = fields[k];
@@ -381,3 +435,85 @@ fn outcome_sections_become_headings_with_their_lists() {
     assert_eq!(s.moderators[0].honorific.as_deref(), Some("Engr."));
     assert_eq!(s.speakers[1].honorific.as_deref(), Some("Prof. Dr."));
 }
+
+/// The shared corpus of real documents (third-party text, kept outside the repository).
+fn shared_corpus() -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/import-corpus");
+    if dir.join("raw").is_dir() && dir.join("gold").is_dir() {
+        return Some(dir);
+    }
+    assert!(
+        !std::env::var("CI").is_ok_and(|v| v == "true"),
+        "CI=true but the shared import corpus is missing at {}",
+        dir.display()
+    );
+    println!("skipped: no shared import corpus at {}", dir.display());
+    None
+}
+
+/// `cargo test --test it shared_corpus -- --nocapture` prints the figures of both
+/// halves of the shared corpus, as `score.py` would (its rules are in `score.rs`);
+/// `IMPORT_SCORE_VERBOSE=1` adds a line per file of the tuning half. The floors are
+/// what the importer reached when this test was written: a change that loses
+/// accuracy on real documents fails here.
+#[test]
+fn shared_corpus_scores_stay_above_their_floors() {
+    let Some(corpus) = shared_corpus() else {
+        return;
+    };
+    let verbose = std::env::var("IMPORT_SCORE_VERBOSE").is_ok();
+    // Odd-numbered files tune the importer; even-numbered ones are held out.
+    let tuning = score::score(
+        &corpus,
+        |n| n % 2 == 1,
+        |line| {
+            if verbose {
+                println!("{line}");
+            }
+        },
+    );
+    let held_out = score::score(&corpus, |n| n % 2 == 0, |_| {});
+    println!("tuning:   {}", tuning.line());
+    println!("held-out: {}", held_out.line());
+    for (half, s, floors) in [
+        ("tuning", &tuning, TUNING_FLOORS),
+        ("held-out", &held_out, HELD_OUT_FLOORS),
+    ] {
+        let (pp, pr) = s.people();
+        let (cp, cr) = s.countries();
+        let (sr, lr) = s.codes_recall();
+        let (title, date, _, sessions) = s.headers();
+        let got = [pp, pr, cp, cr, sr, lr, s.affiliation()];
+        let names = [
+            "people P",
+            "people R",
+            "countries P",
+            "countries R",
+            "SDG R",
+            "action lines R",
+            "affiliation",
+        ];
+        for ((name, value), floor) in names.iter().zip(got).zip(floors.0) {
+            assert!(
+                value >= floor,
+                "{half} {name}: {value:.3} is below its floor {floor}"
+            );
+        }
+        for (name, value, floor) in [
+            ("title", title, floors.1[0]),
+            ("date", date, floors.1[1]),
+            ("sessions", sessions, floors.1[2]),
+        ] {
+            assert!(
+                value >= floor,
+                "{half} {name}: {value} right, below its floor {floor}"
+            );
+        }
+    }
+}
+
+/// Floors: people P and R, countries P and R, SDG R, action-line R, affiliation;
+/// then titles, dates and session counts right.
+type Floors = ([f64; 7], [usize; 3]);
+const TUNING_FLOORS: Floors = ([0.98, 0.95, 0.98, 0.98, 0.99, 0.99, 0.92], [17, 19, 21]);
+const HELD_OUT_FLOORS: Floors = ([0.92, 0.69, 0.98, 0.60, 0.99, 0.99, 0.92], [4, 11, 16]);
