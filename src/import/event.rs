@@ -24,6 +24,11 @@ pub(crate) struct Named {
 
 /// The first event of a known series named with a year in `text`.
 pub(crate) fn find(text: &str) -> Option<Named> {
+    find_at(text).map(|(_, n)| n)
+}
+
+/// [`find`], with the byte offset where the name starts.
+fn find_at(text: &str) -> Option<(usize, Named)> {
     let lower = text.to_ascii_lowercase();
     let mut best: Option<(usize, Named)> = None;
     for series in SERIES {
@@ -46,7 +51,7 @@ pub(crate) fn find(text: &str) -> Option<Named> {
             }
         }
     }
-    best.map(|(_, n)| n)
+    best
 }
 
 /// The event around `text[at..end]` with its year: "WSIS Forum 2016", "IGF2017",
@@ -141,13 +146,21 @@ pub(crate) fn from_url(url: &str) -> Option<Named> {
         })
 }
 
-/// The event of a text: named in it, else from a WSIS agenda URL in it.
+/// The event of a text: the first named in it or given by a WSIS agenda URL in it
+/// (an outcome document names next year's Forum at its end; its URL comes first).
 pub(crate) fn of_text(text: &str) -> Option<Named> {
-    find(text).or_else(|| french(text)).or_else(|| {
-        text.split_whitespace()
-            .filter(|w| w.contains("/wsis/forum/"))
-            .find_map(from_url)
-    })
+    let named = find_at(text).or_else(|| french(text).map(|n| (0, n)));
+    let url = text
+        .split_whitespace()
+        .filter(|w| w.contains("/wsis/forum/"))
+        .find_map(|w| {
+            let at = text.find(w)?;
+            from_url(w).map(|n| (at, n))
+        });
+    match (named, url) {
+        (Some((a, n)), Some((b, u))) => Some(if b < a { u } else { n }),
+        (n, u) => n.or(u).map(|(_, e)| e),
+    }
 }
 
 #[cfg(test)]

@@ -182,6 +182,7 @@ pub fn parse(text: &str, cx: &Context) -> Vec<ImportedSession> {
     let doc_event =
         event::of_text(&joined(&lines[plan.preamble.clone()])).or_else(|| event::of_text(&text));
     let count = plan.segments.len();
+    let days = sessions::day_headings(&lines);
     plan.segments
         .iter()
         .enumerate()
@@ -191,7 +192,7 @@ pub fn parse(text: &str, cx: &Context) -> Vec<ImportedSession> {
             let (s, found) = reader::read(own, cx, press, at_end);
             let shared = finish::Shared {
                 event: doc_event.clone(),
-                day: sessions::day_above(&lines, seg.lines.start),
+                day: days.get(seg.lines.start).copied().flatten(),
                 title: seg.title.clone(),
                 head: seg.head.map(|h| lines[h].text.clone()),
                 last: k + 1 == count && at_end,

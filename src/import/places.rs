@@ -64,10 +64,10 @@ pub(crate) fn country(text: &str, aliases: &CountryAliases) -> Option<Country> {
     if t.len() <= 3 && t.chars().all(|c| c.is_ascii_alphabetic()) {
         return ["USA", "UK", "UAE", "US", "KSA"]
             .contains(&t)
-            .then(|| extra(t, aliases).or_else(|| aliases.resolve(t).ok()))
+            .then(|| extra(t, aliases).or_else(|| aliases.lookup(t)))
             .flatten();
     }
-    if let Ok(c) = aliases.resolve(t) {
+    if let Some(c) = aliases.lookup(t) {
         return Some(c);
     }
     if let Some(c) = extra(t, aliases) {
@@ -97,9 +97,8 @@ pub(crate) fn country(text: &str, aliases: &CountryAliases) -> Option<Country> {
     let inner = tail.trim_end().strip_suffix(')')?.trim();
     let head = head.trim();
     aliases
-        .resolve(&format!("{inner} {head}"))
-        .or_else(|_| aliases.resolve(head))
-        .ok()
+        .lookup(&format!("{inner} {head}"))
+        .or_else(|| aliases.lookup(head))
 }
 
 fn extra(t: &str, aliases: &CountryAliases) -> Option<Country> {
@@ -110,7 +109,7 @@ fn extra(t: &str, aliases: &CountryAliases) -> Option<Country> {
         .and_then(|(_, code)| Country::from_code(code))
         .or_else(|| {
             // The site's aliases may spell it too.
-            aliases.resolve(t).ok()
+            aliases.lookup(t)
         })
 }
 

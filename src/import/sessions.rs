@@ -413,14 +413,21 @@ fn has_substance(lines: &[Line], seg: &Range<usize>) -> bool {
     })
 }
 
-/// The last day heading above line `start` (a programme's "8 July 2025"): a line
-/// that is only a date.
-pub(crate) fn day_above(lines: &[Line], start: usize) -> Option<super::when::Day> {
-    lines[..start.min(lines.len())].iter().rev().find_map(|l| {
-        is_when_line(&l.text)
-            .then(|| super::when::find_day(&l.text))
-            .flatten()
-    })
+/// For each line, the last day heading above it (a programme's "8 July 2025": a
+/// line that is only a date), in one pass.
+pub(crate) fn day_headings(lines: &[Line]) -> Vec<Option<super::when::Day>> {
+    let mut out = Vec::with_capacity(lines.len() + 1);
+    let mut last = None;
+    for l in lines {
+        out.push(last);
+        if is_when_line(&l.text) {
+            if let Some(d) = super::when::find_day(&l.text) {
+                last = Some(d);
+            }
+        }
+    }
+    out.push(last);
+    out
 }
 
 /// Whether the text is a speech: a byline at the top ("Speech by Dr X", "Remarks

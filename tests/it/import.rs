@@ -319,7 +319,11 @@ fn import_accuracy() {
 fn imported_site() -> SiteTest {
     let site = SiteTest::new("cross/basic");
     let mut args = vec!["import".to_string()];
-    for dir in [fixtures_dir(), fixtures_dir().join("heldout")] {
+    for dir in [
+        fixtures_dir(),
+        fixtures_dir().join("heldout"),
+        fixtures_dir().join("layouts"),
+    ] {
         for (input, _) in cases(&dir) {
             args.push(input.display().to_string());
         }
@@ -517,3 +521,97 @@ fn shared_corpus_scores_stay_above_their_floors() {
 type Floors = ([f64; 7], [usize; 3]);
 const TUNING_FLOORS: Floors = ([0.98, 0.95, 0.98, 0.98, 0.99, 0.99, 0.92], [17, 19, 21]);
 const HELD_OUT_FLOORS: Floors = ([0.92, 0.69, 0.98, 0.60, 0.99, 0.99, 0.92], [4, 11, 16]);
+
+#[test]
+fn issue_17_import_into_a_folder_no_build_reads_is_refused() {
+    let site = SiteTest::new("cross/basic");
+    let input = fixtures_dir().join("outcome-bullets.txt");
+    let outside = tempfile::tempdir().expect("tempdir");
+    let out = site.run(&[
+        "import",
+        "--into",
+        outside.path().to_str().expect("utf-8 path"),
+        input.to_str().expect("utf-8 path"),
+    ]);
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("outside the site's sessions folder"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("no build would ever read"), "{stderr}");
+    assert!(stderr.contains("\nhelp: "), "{stderr}");
+    assert_eq!(std::fs::read_dir(outside.path()).expect("dir").count(), 0);
+    // A spelling of the sessions folder that leaves and comes back is inside it.
+    let back = site.run(&[
+        "import",
+        "--dry-run",
+        "--into",
+        "sessions/../sessions/new",
+        input.to_str().expect("utf-8 path"),
+    ]);
+    assert!(
+        back.status.success(),
+        "{}",
+        String::from_utf8_lossy(&back.stderr)
+    );
+}
+
+#[test]
+fn report_json_lists_per_input_file_what_was_found_and_how_sure() {
+    let site = SiteTest::new("cross/basic");
+    let a = fixtures_dir().join("layouts/agenda-one-field-per-line.txt");
+    let b = fixtures_dir().join("layouts/blog-moderated-by.txt");
+    let out = site.run(&[
+        "import",
+        "--dry-run",
+        "--report",
+        "json",
+        a.to_str().expect("utf-8 path"),
+        b.to_str().expect("utf-8 path"),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON on stdout");
+    let files = report["files"].as_array().expect("files");
+    assert_eq!(files.len(), 2);
+    assert_eq!(files[1]["sessions"].as_array().map(Vec::len), Some(2));
+    let first = &files[0]["sessions"][0];
+    assert_eq!(first["title"], "Community Networks for Mountain Villages");
+    assert_eq!(first["date"], "2024-02-15");
+    assert_eq!(first["moderators"][0]["name"], "Irina Volkova");
+    assert_eq!(first["moderators"][0]["found"], "label");
+    assert_eq!(first["certainty"]["people"], "high");
+    assert_eq!(first["action_lines"][2], "C7 E-agriculture");
+    assert_eq!(report["written"], false);
+    assert!(first["notes"].as_array().is_some_and(|n| !n.is_empty()));
+}
+
+#[test]
+fn control_characters_in_what_import_prints_are_escaped() {
+    let site = SiteTest::new("cross/basic");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = dir.path().join("evil\u{1b}[31m.txt");
+    std::fs::write(
+        &input,
+        "Session title\n\nModerator: Ana Lima, Director, Orbis Union\n",
+    )
+    .expect("write");
+    let out = site.run(&["import", "--dry-run", input.to_str().expect("utf-8 path")]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for stream in [&out.stdout, &out.stderr] {
+        let text = String::from_utf8_lossy(stream);
+        assert!(
+            !text.contains('\u{1b}'),
+            "a raw escape reached the terminal: {text:?}"
+        );
+    }
+    assert!(String::from_utf8_lossy(&out.stderr).contains("\\u{1b}"));
+}
