@@ -224,11 +224,26 @@ pub(crate) fn entry(text: &str, aliases: &CountryAliases) -> Result<Entry, NotPe
     }
     let clean = drop_stakeholder_codes(&clean);
     let clean = until_clause(&clean);
+    // "GPD’s Sheetal Kumar", "ITU's Ana Lima": the organization's possessive first.
+    let (owner, clean) = match clean.split_once(['’', '\'']) {
+        Some((org, rest))
+            if rest.starts_with("s ")
+                && !org.contains(' ')
+                && org.chars().next().is_some_and(char::is_uppercase) =>
+        {
+            (Some(org.to_string()), rest[2..].trim().to_string())
+        }
+        _ => (None, clean),
+    };
     let person = from_listed(&clean, aliases)
         .filter(|p| checked_name(&p.name, aliases).is_some())
         .or_else(|| role_first(&clean, aliases))
         .or_else(|| glued(&clean, aliases))
         .ok_or(NotPerson::Thing)?;
+    let mut person = person;
+    if person.organization.is_none() {
+        person.organization = owner;
+    }
     Ok(Entry {
         person,
         part: marks.moderator.then_some(Part::Moderator),
@@ -238,8 +253,21 @@ pub(crate) fn entry(text: &str, aliases: &CountryAliases) -> Result<Entry, NotPe
 }
 
 /// The entry up to a clause that is the sentence going on ("…, Chile, stressed the
-/// need for …", "…, who chairs …"): what a person says is not their descriptor.
+/// need for …", "…, who chairs …"): what a person says is not their descriptor; and
+/// without a programme's time at its end ("… Mayor of Dschang : 15.00").
 fn until_clause(text: &str) -> String {
+    let text = match text.rsplit_once(':') {
+        Some((head, tail))
+            if !tail.trim().is_empty()
+                && tail
+                    .trim()
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || matches!(c, '.' | ':' | 'h' | ' ')) =>
+        {
+            head.trim()
+        }
+        _ => text,
+    };
     let parts = split_commas(text);
     let end = parts
         .iter()
@@ -303,7 +331,7 @@ fn role_first(text: &str, aliases: &CountryAliases) -> Option<ImportedPerson> {
         .iter()
         .enumerate()
         .filter(|&(i, _)| i != k)
-        .map(|(_, p)| *p)
+        .map(|(_, p)| p.strip_prefix("the ").unwrap_or(p))
         .collect();
     fill_appositive(&mut person, &rest, aliases);
     Some(person)

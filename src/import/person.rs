@@ -230,6 +230,14 @@ pub(crate) fn from_listed(item: &str, aliases: &CountryAliases) -> Option<Import
             }
         }
     }
+    // "MADAGASCAR, Mr. Name, Deputy Mayor", "PORTUGAL Ms. Name, Councillor": a country
+    // first, before a comma or right before the honorific.
+    if person.country.is_none() {
+        if let Some((c, tail)) = country_before_name(rest, aliases) {
+            person.country = Some(c);
+            rest = tail;
+        }
+    }
     let mut parts = split_commas(rest);
     // "Ms. Nnenna Nwakanma – Chief Web Advocate, …": a dash after the name.
     if let Some(first) = parts.first().copied() {
@@ -278,6 +286,26 @@ pub(crate) fn from_listed(item: &str, aliases: &CountryAliases) -> Option<Import
         person.organization = org_in_name.or(org_first);
     }
     Some(person)
+}
+
+/// A country at the start of an entry, then a name with its honorific: the country
+/// and the rest.
+fn country_before_name<'a>(
+    text: &'a str,
+    aliases: &CountryAliases,
+) -> Option<(crate::taxonomy::Country, &'a str)> {
+    let words: Vec<&str> = text.split_whitespace().take(6).collect();
+    (1..words.len()).rev().find_map(|n| {
+        let head = words[..n].join(" ");
+        let bare = head.trim_end_matches([',', ':']);
+        let c = country(bare, aliases)?;
+        // The rest must open with an honorific and a name.
+        let at = text.find(words[n])?;
+        let tail = text[at..].trim();
+        let first = split_commas(tail).first().copied().unwrap_or("");
+        (split_name(first).honorific.is_some() && !split_name(first).name.is_empty())
+            .then_some((c, tail))
+    })
 }
 
 /// "Maria GARCIA" -> "Maria Garcia": UN lists write surnames in capitals, speaker

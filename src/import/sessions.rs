@@ -479,6 +479,9 @@ pub(crate) fn is_press(lines: &[Line]) -> bool {
             "media advisory",
             "for immediate release",
             "news release",
+            "itu news",
+            "by itu news",
+            "newsroom",
         ]
         .iter()
         .any(|c| lower.starts_with(c) || lower == *c || lower.contains(&format!("{c}:")))

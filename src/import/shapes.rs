@@ -142,8 +142,14 @@ pub(crate) fn listed_after_cue(text: &str) -> Option<&str> {
         " includes:",
         " are:",
         " were:",
+        ":",
         " include ",
         " included ",
+        " including ",
+        " are ",
+        " were ",
+        " will be ",
+        " will include ",
     ];
     for n in nouns {
         for (at, _) in lower.match_indices(n) {
