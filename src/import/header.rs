@@ -78,13 +78,18 @@ pub(crate) fn is_title(text: &str) -> bool {
             .last()
             .is_some_and(|w| w.chars().all(|c| c.is_ascii_digit() || c == '#'));
     let sentence = words.len() > 12 && (t.ends_with('.') || t.contains(". "));
-    // "This will be a moderated session with representatives of …": the small words
-    // of a sentence, not a title's capitals.
-    let small = words
-        .iter()
-        .filter(|w| w.starts_with(char::is_lowercase))
-        .count();
-    let wordy = words.len() >= 10 && small * 10 >= words.len() * 6 && !t.contains(':');
+    // "This will be a moderated session with representatives of …": the verbs and
+    // pronouns of a sentence; a title in sentence case ("Official opening segment –
+    // opening ceremony") has none.
+    let wordy = words.len() >= 8
+        && !t.contains(':')
+        && words.iter().any(|w| {
+            [
+                "will", "is", "are", "was", "were", "be", "has", "have", "can", "should", "would",
+                "this", "these", "we", "our", "you", "your", "they", "it", "its",
+            ]
+            .contains(&w.to_lowercase().trim_matches(|c: char| !c.is_alphabetic()))
+        });
     let venue = is_room(t.split(',').next().unwrap_or(t));
     let first_lower = t.starts_with(|c: char| c.is_lowercase());
     !numbered

@@ -74,8 +74,14 @@ pub(crate) fn split(lines: &[Line]) -> Plan {
         };
     }
     // Highlights articles: each starts after a "Categories" line.
+    // (A "Categories" list in a page's sidebar is no article: a highlights header follows.)
     let articles: Vec<usize> = (0..lines.len())
-        .filter(|&i| lines[i].text == "Categories")
+        .filter(|&i| {
+            lines[i].text == "Categories"
+                && lines
+                    .get(i + 1)
+                    .is_some_and(|n| super::header::is_highlights_header(&n.text))
+        })
         .collect();
     if !articles.is_empty() {
         return from_starts(
