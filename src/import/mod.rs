@@ -8,9 +8,10 @@
 //! characters, bullets tamed); `lines` makes logical lines (markers split off,
 //! hard wraps joined); `sessions` finds where one session ends and the next
 //! begins; `reader` reads a session's lines — labels in the vocabulary of
-//! `labels` and `label_table`, person entries and blocks in `entries` (split by
-//! `person`, countries by `places`), goal and action-line lists in `codes`,
-//! prose introductions in `prose` (with `names`), dates in `when` — and
+//! `labels` and `label_table`, unlabelled pieces by their shape (`shapes`),
+//! person entries and blocks in `entries` (split by `person`, countries by
+//! `places`), goal and action-line lists in `codes`, prose introductions in
+//! `prose` (with `names`), dates in `when`, the Markdown body in `body` — and
 //! `finish` chooses title (`header`), event (`event`) and date, keeps one entry
 //! per person (`roster`) and writes the doubts as notes. [`emit`] writes the
 //! session file text (front matter + Markdown, the notes as YAML comments),

@@ -6,7 +6,7 @@ use crate::model::{ParsedName, parse_name};
 use crate::taxonomy::CountryAliases;
 
 use super::ImportedPerson;
-use super::places::{Found, country, is_place_part, take_country};
+use super::places::{Source, country, is_place_part, take_country};
 use super::words::{EXTRA_HONORIFICS, ORG_WORDS, ROLE_WORDS};
 
 /// [`parse_name`], also moving out the honorifics of [`EXTRA_HONORIFICS`] ("Sra. Dra. Ana
@@ -138,7 +138,7 @@ pub(crate) fn fill_appositive(
     if person.country.is_none() {
         if let Some((c, found)) = take_country(&mut parts, aliases) {
             person.country = Some(c);
-            person.country_inferred = found == Found::Inside;
+            person.country_inferred = found == Source::Inside;
         }
     }
     // Places after the organization ("ITU, Geneva") are not part of it.

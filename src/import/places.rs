@@ -123,7 +123,7 @@ pub(crate) fn country_prefix(text: &str, aliases: &CountryAliases) -> Option<Cou
 
 /// Where in a descriptor a country was found.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Found {
+pub(crate) enum Source {
     /// A part of its own ("…, Kenya", "(Kenya)").
     Part,
     /// Inside a role or organization phrase ("Minister of Bangladesh", "Ghana’s
@@ -198,7 +198,7 @@ pub(crate) fn is_place_part(part: &str, before_country: bool) -> bool {
 pub(crate) fn take_country(
     parts: &mut Vec<String>,
     aliases: &CountryAliases,
-) -> Option<(Country, Found)> {
+) -> Option<(Country, Source)> {
     // A country part anywhere ("Name, Kenya, Director"), the last one first. A formal
     // name ("Permanent Mission of Japan", "Government of Kenya") is the organization too.
     if let Some(k) = parts.iter().rposition(|p| country(p, aliases).is_some()) {
@@ -207,7 +207,7 @@ pub(crate) fn take_country(
             .iter()
             .any(|f| parts[k].trim().starts_with(f));
         if formal {
-            return Some((c, Found::Inside));
+            return Some((c, Source::Inside));
         }
         parts.remove(k);
         // A city just before the trailing country is a place, not the organization:
@@ -218,7 +218,7 @@ pub(crate) fn take_country(
                 parts.remove(k - 1);
             }
         }
-        return Some((c, Found::Part));
+        return Some((c, Source::Part));
     }
     let last = parts.last()?.clone();
     // "Digital Services Division (Chile)": a country in parentheses at the end.
@@ -227,7 +227,7 @@ pub(crate) fn take_country(
             if let Some(p) = parts.last_mut() {
                 p.truncate(open);
             }
-            return Some((c, Found::Part));
+            return Some((c, Source::Part));
         }
     }
     // "(INCM)Mozambique": a country glued after a parenthesis.
@@ -236,12 +236,12 @@ pub(crate) fn take_country(
             if let Some(p) = parts.last_mut() {
                 p.truncate(i + 1);
             }
-            return Some((c, Found::Part));
+            return Some((c, Source::Part));
         }
     }
     // "… Authority of Egypt", "Ambassador Permanent Representative, Mission Dominican Republic".
     let joined = parts.join(", ");
-    country_inside(&joined, aliases).map(|c| (c, Found::Inside))
+    country_inside(&joined, aliases).map(|c| (c, Source::Inside))
 }
 
 #[cfg(test)]
@@ -282,7 +282,10 @@ mod tests {
             .map(String::from)
             .to_vec();
         let found = take_country(&mut parts, &CountryAliases::new());
-        assert_eq!(found.map(|(c, f)| (c.iso2(), f)), Some(("GB", Found::Part)));
+        assert_eq!(
+            found.map(|(c, f)| (c.iso2(), f)),
+            Some(("GB", Source::Part))
+        );
         assert_eq!(parts, ["Senior Policy Adviser", "Stakeholder Forum"]);
         assert_eq!(
             country("United Arab Emirates (UAE)", &CountryAliases::new()).map(Country::iso2),

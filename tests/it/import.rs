@@ -519,7 +519,7 @@ fn shared_corpus_scores_stay_above_their_floors() {
 /// Floors: people P and R, countries P and R, SDG R, action-line R, affiliation;
 /// then titles, dates and session counts right.
 type Floors = ([f64; 7], [usize; 3]);
-const TUNING_FLOORS: Floors = ([0.98, 0.95, 0.98, 0.98, 0.99, 0.99, 0.92], [17, 19, 21]);
+const TUNING_FLOORS: Floors = ([0.98, 0.95, 0.98, 0.98, 0.99, 0.99, 0.92], [18, 19, 21]);
 const HELD_OUT_FLOORS: Floors = ([0.92, 0.69, 0.98, 0.60, 0.99, 0.99, 0.92], [4, 11, 16]);
 
 #[test]

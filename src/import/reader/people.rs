@@ -147,7 +147,7 @@ impl Reader<'_> {
         if person.country.is_none() {
             if let Some((c, found)) = take_country(&mut parts, self.aliases()) {
                 person.country = Some(c);
-                person.country_inferred = found == crate::import::places::Found::Inside;
+                person.country_inferred = found == crate::import::places::Source::Inside;
             }
         }
         if person.organization.is_none() && !parts.is_empty() {
