@@ -9,9 +9,9 @@ use std::path::Path;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
-    let (shape, sessions) = parse(text, &Context::default());
+    let sessions = parse(text, &Context::default());
     for s in &sessions {
-        let file = emit::session_file(s, shape, "fuzz.txt");
+        let file = emit::session_file(s, "fuzz.txt");
         if let Err(e) = validate(&file, Path::new("sessions/imported.md")) {
             panic!("imported file does not build: {e}\n{file}");
         }

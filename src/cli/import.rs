@@ -1,20 +1,29 @@
-//! `proceedings import FILE...`: outcome documents and highlights articles as session files.
+//! `proceedings import FILE...`: session documents as session files.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::Args;
-use proceedings::import::{ImportOptions, import_files};
+use clap::{Args, ValueEnum};
+use proceedings::import::{ImportOptions, import_files, report};
 
 use super::Verbosity;
-use super::term::{say, tell};
+use super::term::{say, say_json, tell};
+
+/// How the result is reported.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ReportFormat {
+    /// A line per session and the points to check, on stderr.
+    Text,
+    /// Per input file, what was found and how sure the importer is, as JSON on stdout.
+    Json,
+}
 
 #[derive(Debug, Args)]
 pub(crate) struct ImportArgs {
-    /// Text files to import (outcome documents or daily highlights; the shape is detected).
+    /// Text files to import (.txt or .md: session pages, programmes, outcome documents, reports, articles).
     #[arg(required = true, value_name = "FILE")]
     files: Vec<PathBuf>,
-    /// Folder for the new session files [default: SITE/sessions/<event>/, or SITE/sessions/].
+    /// Folder for the new session files, inside the site's sessions folder [default: SITE/sessions/<event>/, or SITE/sessions/].
     #[arg(long, value_name = "DIR")]
     into: Option<PathBuf>,
     /// Event id of every imported session (otherwise guessed from the text and data/events.yaml).
@@ -29,6 +38,9 @@ pub(crate) struct ImportArgs {
     /// The site folder.
     #[arg(long, value_name = "DIR", default_value = ".")]
     site: PathBuf,
+    /// How to report what was found.
+    #[arg(long, value_name = "FORMAT", default_value = "text")]
+    report: ReportFormat,
 }
 
 pub(crate) fn run(args: &ImportArgs, verbosity: Verbosity) -> ExitCode {
@@ -43,9 +55,23 @@ pub(crate) fn run(args: &ImportArgs, verbosity: Verbosity) -> ExitCode {
         Ok(i) => i,
         Err(e) => {
             tell!("error: {e}");
+            if let Some(help) = e.help() {
+                tell!("help: {help}");
+            }
             return ExitCode::FAILURE;
         }
     };
+    if args.report == ReportFormat::Json {
+        let r = report::build(&args.files, &imported, !args.dry_run);
+        match serde_json::to_string_pretty(&r) {
+            Ok(json) => say_json(&json),
+            Err(e) => {
+                tell!("error: the report could not be written: {e}");
+                return ExitCode::FAILURE;
+            }
+        }
+        return ExitCode::SUCCESS;
+    }
     let mut notes = 0;
     for i in &imported {
         let s = &i.session;
@@ -58,9 +84,8 @@ pub(crate) fn run(args: &ImportArgs, verbosity: Verbosity) -> ExitCode {
         }
         let verb = if args.dry_run { "would write" } else { "wrote" };
         tell!(
-            "{verb} {} ({} from {}: {} people, {} SDGs, {} action lines)",
+            "{verb} {} (from {}: {} people, {} SDGs, {} action lines)",
             i.path.display(),
-            i.shape.name(),
             i.source.display(),
             s.moderators.len() + s.speakers.len(),
             s.sdgs.len(),

@@ -54,6 +54,30 @@ macro_rules! tell {
 
 pub(crate) use {say, tell};
 
+/// Prints JSON to stdout. serde_json escapes C0 controls already; the characters
+/// it leaves raw that could still act on a terminal (DEL, C1, bidi controls) can
+/// only sit inside strings, where a `\uXXXX` escape keeps the JSON the same value.
+pub(crate) fn say_json(json: &str) {
+    let out = json_safe(json);
+    #[allow(clippy::print_stdout, reason = "escaped by json_safe")]
+    {
+        println!("{out}");
+    }
+}
+
+/// `json` with the characters [`say_json`] must not print raw as `\uXXXX` escapes.
+fn json_safe(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        if is_unsafe(c) {
+            let _ = write!(out, "\\u{:04x}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// Prints text that is already safe and may carry the report's own colours (the
 /// source excerpt, whose source text was made safe before it was rendered).
 pub(crate) fn tell_rendered(text: &str) {
@@ -80,5 +104,14 @@ mod tests {
         );
         assert_eq!(safe("\u{9b}2J \u{7f}"), "\\u{9b}2J \\u{7f}");
         assert_eq!(safe("abc\u{202e}fed"), "abc\\u{202e}fed");
+    }
+
+    #[test]
+    fn json_keeps_its_value_with_bidi_controls_escaped() {
+        let raw = serde_json::to_string(&"a\u{202e}b\u{1b}").expect("json");
+        let out = json_safe(&raw);
+        assert_eq!(out, "\"a\\u202eb\\u001b\"");
+        let back: String = serde_json::from_str(&out).expect("still json");
+        assert_eq!(back, "a\u{202e}b\u{1b}");
     }
 }

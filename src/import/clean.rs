@@ -193,7 +193,6 @@ fn numbered_marker(s: &str) -> Option<&str> {
     (after.is_empty() || after.starts_with(' ')).then_some(after)
 }
 
-/// Whether a line holds nothing but spaces and bullets.
 /// A note when `last` (the text's last line or paragraph) does not end in one of
 /// `endings`: the input was probably cut off. It quotes the last 30 characters.
 pub(crate) fn cut_off_note(last: &str, endings: &[char]) -> Option<String> {
@@ -202,10 +201,6 @@ pub(crate) fn cut_off_note(last: &str, endings: &[char]) -> Option<String> {
     }
     let start = last.char_indices().rev().nth(29).map_or(0, |(i, _)| i);
     Some(format!("the text seems cut off after {:?}", &last[start..]))
-}
-
-pub(crate) fn is_blank(line: &str) -> bool {
-    line.trim().is_empty() || list_item(line).is_some_and(|i| i.text.is_empty())
 }
 
 #[cfg(test)]
@@ -297,7 +292,5 @@ mod tests {
             normalize("a\u{200b}b\u{0}c\r\nd\u{a0}e\u{feff}"),
             "abc\nd e"
         );
-        assert!(is_blank(" •  "));
-        assert!(!is_blank("• x"));
     }
 }

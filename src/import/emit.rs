@@ -7,7 +7,7 @@
 
 use std::fmt::Write as _;
 
-use super::{ImportedPerson, ImportedSession, Shape};
+use super::{ImportedPerson, ImportedSession};
 
 /// Words YAML reads as something other than a string.
 const RESERVED: &[&str] = &[
@@ -108,13 +108,12 @@ fn list(key: &str, items: &[String]) -> String {
 }
 
 /// The whole session file. `source` names the input in the first comment.
-pub fn session_file(s: &ImportedSession, shape: Shape, source: &str) -> String {
+pub fn session_file(s: &ImportedSession, source: &str) -> String {
     let mut t = String::from("---\n");
     let _ = writeln!(
         t,
-        "# Imported by `proceedings import` from {} ({} shape).",
-        comment(source),
-        shape.name()
+        "# Imported by `proceedings import` from {}.",
+        comment(source)
     );
     if !s.notes.is_empty() {
         t.push_str("# Please check (then delete these comments):\n");

@@ -1,56 +1,72 @@
-//! `proceedings import`: session text as secretariats receive it (pasted from
-//! Word or PDF) turned into session files.
+//! `proceedings import`: session documents as secretariats receive them (web
+//! pages, programmes, outcome documents, reports, articles, pasted from Word or
+//! PDF) turned into session files.
 //!
-//! The steps, in order: `clean` decodes and normalises the text (NFC, no
-//! control characters, bullets tamed); `detect` tells the shapes apart and
-//! splits files that hold several documents; `outcome` reads the WSIS
-//! "Session Outcome Document" template (its labels in `labels`, its sections
-//! become Markdown in `body`) and `highlights` reads "Daily Highlights" articles, whose speakers
-//! `prose` finds in running text (with `names`); both read a person's
-//! introduction with `person` (using the word lists of `words` and the date
-//! forms of `when`). [`emit`] writes the session file text (front matter +
-//! Markdown, the importer's doubts as YAML comments) and [`mod@write`] checks that
-//! it builds and puts it on disk, never overwriting without `force`.
+//! There is no list of document shapes: every text is read as blocks, and each
+//! piece is recognised wherever it stands. The steps, in order: [`mod@markup`]
+//! turns HTML source into text and `clean` normalises it (NFC, no control
+//! characters, bullets tamed); `lines` makes logical lines (markers split off,
+//! hard wraps joined); `sessions` finds where one session ends and the next
+//! begins; `reader` reads a session's lines — labels in the vocabulary of
+//! `labels` and `label_table`, unlabelled pieces by their shape (`shapes`),
+//! person entries and blocks in `entries` (split by `person`, countries by
+//! `places`), goal and action-line lists in `codes`, prose introductions in
+//! `prose` (with `names`), dates in `when`, the Markdown body in `body` — and
+//! `finish` chooses title (`header`), event (`event`) and date, keeps one entry
+//! per person (`roster`) and writes the doubts as notes. [`emit`] writes the
+//! session file text (front matter + Markdown, the notes as YAML comments),
+//! [`mod@report`] the JSON report, and [`mod@write`] checks that each file builds
+//! and puts it on disk, never overwriting without `force`.
 //!
 //! Everything here is heuristics over the country table, the honorifics of
-//! [`crate::model::parse_name`] and word lists; `tests/it/import.rs` measures
-//! precision and recall on hand-answered fixtures.
+//! [`crate::model::parse_name`] and word lists (`words`); `tests/it/import.rs`
+//! measures precision and recall on synthetic fixtures and on the shared corpus
+//! of real documents.
 
 mod body;
 mod clean;
-mod detect;
+mod codes;
 pub mod emit;
-mod highlights;
+mod entries;
+mod event;
+mod finish;
+mod header;
+mod label_table;
 mod labels;
+mod lines;
+pub mod markup;
 mod names;
-mod outcome;
 mod person;
+mod places;
 mod prose;
+mod reader;
+pub mod report;
+mod roster;
+mod sessions;
+mod shapes;
 mod when;
 mod words;
 pub mod write;
 
 use crate::taxonomy::{ActionLine, Country, CountryAliases, Sdg};
 
-pub use write::{ImportError, ImportOptions, Imported, import_files, site_context, validate};
+pub use report::{Certainty, Sure};
+pub use write::{
+    ImportError, ImportOptions, Imported, import_files, read_input, site_context, validate,
+};
 
-/// The two shapes real input takes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Shape {
-    /// A WSIS Forum "Session Outcome Document" (a fixed template of labelled fields).
-    Outcome,
-    /// A "Daily Highlights" article: speakers introduced inline in prose.
-    Highlights,
-}
-
-impl Shape {
-    /// "outcome" or "highlights".
-    pub fn name(self) -> &'static str {
-        match self {
-            Shape::Outcome => "outcome",
-            Shape::Highlights => "highlights",
-        }
-    }
+/// How a person was found.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Found {
+    /// Under a label ("Panellists:") or with a part marker ("(Moderator)").
+    #[default]
+    Label,
+    /// By the layout of an unlabelled list (honorific, name printed twice, one
+    /// field per line).
+    Layout,
+    /// Introduced in running text.
+    Prose,
 }
 
 /// A person as the importer understood them.
@@ -64,8 +80,13 @@ pub struct ImportedPerson {
     pub role: Option<String>,
     /// Organization, as written.
     pub organization: Option<String>,
-    /// Country, when one of the introduction's parts is a known country.
+    /// Country, from the person's own descriptor.
     pub country: Option<Country>,
+    /// The country was read inside an organization's or role's name ("Government
+    /// of Japan", "Minister of Bangladesh"), not given on its own.
+    pub country_inferred: bool,
+    /// How the person was found.
+    pub found: Found,
 }
 
 /// One session read from the input, ready to be written.
@@ -102,6 +123,8 @@ pub struct ImportedSession {
     /// What the importer was unsure of, one line each: written as YAML comments
     /// at the top of the file and summarised on the terminal.
     pub notes: Vec<String>,
+    /// How sure the importer is of each part.
+    pub certainty: Certainty,
 }
 
 impl ImportedSession {
@@ -142,18 +165,42 @@ pub struct Context {
     pub countries: CountryAliases,
 }
 
-/// Reads one input text: detects its shape and returns its sessions (a file may
-/// hold several highlights articles or outcome documents). Never panics; what it
-/// could not read becomes a note on the session.
-pub fn parse(text: &str, cx: &Context) -> (Shape, Vec<ImportedSession>) {
-    let text = clean::normalize(text);
-    let shape = detect::shape(&text);
-    let sessions = match shape {
-        Shape::Outcome => detect::outcome_documents(&text)
-            .into_iter()
-            .map(|doc| outcome::parse(doc, cx))
-            .collect(),
-        Shape::Highlights => highlights::parse(&text, cx),
+/// Reads one input text and returns its sessions (a page may list several).
+/// Never panics; what it could not read becomes a note on the session. A text
+/// with no lines at all gives no session.
+pub fn parse(text: &str, cx: &Context) -> Vec<ImportedSession> {
+    let text = clean::normalize(&markup::to_text(text));
+    let lines = lines::read(&text);
+    let plan = sessions::split(&lines);
+    let press = sessions::is_press(&lines);
+    let speech = sessions::is_speech(&lines);
+    let joined = |ls: &[lines::Line]| {
+        ls.iter()
+            .map(|l| l.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n")
     };
-    (shape, sessions)
+    let doc_event =
+        event::of_text(&joined(&lines[plan.preamble.clone()])).or_else(|| event::of_text(&text));
+    let count = plan.segments.len();
+    let days = sessions::day_headings(&lines);
+    plan.segments
+        .iter()
+        .enumerate()
+        .map(|(k, seg)| {
+            let own = &lines[seg.lines.clone()];
+            let at_end = seg.lines.end == lines.len();
+            let (s, found) = reader::read(own, cx, press, at_end);
+            let shared = finish::Shared {
+                event: doc_event.clone(),
+                day: days.get(seg.lines.start).copied().flatten(),
+                title: seg.title.clone(),
+                head: seg.head.map(|h| lines[h].text.clone()),
+                last: k + 1 == count && at_end,
+                press,
+                speech,
+            };
+            finish::session(s, found, &shared, &joined(own), cx)
+        })
+        .collect()
 }

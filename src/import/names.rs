@@ -2,7 +2,8 @@
 //! a name, and whether a run of them is a person's name rather than a place, a
 //! programme or the start of a sentence.
 
-use super::person::{country, is_acronym, is_org, is_role_word, split_name};
+use super::person::{is_acronym, is_org, is_role_word, split_name};
+use super::places::country;
 use super::words::{CALENDAR, EXTRA_HONORIFICS, PARTICLES, STARTERS, THING_WORDS};
 use crate::taxonomy::CountryAliases;
 
@@ -66,6 +67,19 @@ pub(crate) fn is_name_word(word: &str) -> bool {
 
 /// Checks a candidate name (honorifics removed) and returns it cleaned.
 pub(crate) fn valid_name(tokens: &[&str], aliases: &CountryAliases) -> Option<String> {
+    checked(tokens, aliases)
+}
+
+/// [`valid_name`] for a name that stands on its own in a list: every word
+/// capitalised, a particle ("de", "bin") or an initial.
+pub(crate) fn valid_list_name(tokens: &[&str], aliases: &CountryAliases) -> Option<String> {
+    let capitalised = tokens.iter().all(|w| {
+        PARTICLES.contains(w) || is_initial(w) || w.chars().next().is_some_and(|c| c.is_uppercase())
+    });
+    capitalised.then(|| checked(tokens, aliases)).flatten()
+}
+
+fn checked(tokens: &[&str], aliases: &CountryAliases) -> Option<String> {
     let raw = tokens.join(" ");
     let parsed = split_name(&raw);
     let ws: Vec<&str> = parsed.name.split_whitespace().collect();
@@ -85,7 +99,8 @@ pub(crate) fn valid_name(tokens: &[&str], aliases: &CountryAliases) -> Option<St
                 && !is_role_word(&lower)
                 && !CALENDAR.contains(&lower.as_str())
                 && !THING_WORDS.contains(&lower.as_str())
-                && !STARTERS.contains(&lower.as_str())
+                // "Omar Said": inside a name, a capitalised "Said" is a surname.
+                && (!STARTERS.contains(&lower.as_str()) || k > 0)
         })
         && country(&parsed.name, aliases).is_none();
     ok.then_some(raw)

@@ -3,9 +3,10 @@
 //! country by the country table, the role and organization by their words.
 
 use crate::model::{ParsedName, parse_name};
-use crate::taxonomy::{Country, CountryAliases};
+use crate::taxonomy::CountryAliases;
 
 use super::ImportedPerson;
+use super::places::{Source, country, is_place_part, take_country};
 use super::words::{EXTRA_HONORIFICS, ORG_WORDS, ROLE_WORDS};
 
 /// [`parse_name`], also moving out the honorifics of [`EXTRA_HONORIFICS`] ("Sra. Dra. Ana
@@ -21,7 +22,12 @@ pub(crate) fn split_name(raw: &str) -> ParsedName {
         match words.split_first() {
             Some((first, rest))
                 if !rest.is_empty()
-                    && EXTRA_HONORIFICS.contains(&first.to_lowercase().as_str()) =>
+                    // "HE Ms. Katrina …": His/Her Excellency without dots (in capitals only:
+                    // "He" is a surname).
+                    && (EXTRA_HONORIFICS.contains(&first.to_lowercase().as_str())
+                        || *first == "HE"
+                        // "M. Paul Girard" (Monsieur); "M. K. Rao" keeps its initial.
+                        || (*first == "M." && rest.len() >= 2 && !rest[0].ends_with('.'))) =>
             {
                 honorifics.push((*first).to_string());
                 name = rest.join(" ");
@@ -74,6 +80,15 @@ pub(crate) fn is_acronym(word: &str) -> bool {
     w.chars().filter(|c| c.is_uppercase()).count() >= 2 && !w.chars().any(char::is_lowercase)
 }
 
+/// Whether a word in capitals is an organization's acronym the word lists know
+/// ("ITU", "UNESCO"), not part of a name in capitals.
+pub(crate) fn is_acronym_word(word: &str) -> bool {
+    let w = word
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    ORG_WORDS.contains(&w.as_str())
+}
+
 /// A proper-noun phrase short enough to be a company name ("Deloitte", "Dell Technologies").
 fn is_short_name(text: &str) -> bool {
     let ws: Vec<&str> = text.split_whitespace().collect();
@@ -84,63 +99,6 @@ fn is_short_name(text: &str) -> bool {
                 .next()
                 .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
         })
-}
-
-/// The country `text` names, if any, by the site's aliases and the country table.
-/// Short capital codes ("IT", "CAN", "PER") are acronyms of organizations far more
-/// often than countries in this text, so only USA, UK, UAE and US count.
-pub(crate) fn country(text: &str, aliases: &CountryAliases) -> Option<Country> {
-    let t = text
-        .trim()
-        .trim_end_matches(['.', ';', ':'])
-        .trim_start_matches("and ")
-        .trim_start_matches("the ")
-        .trim();
-    if t.is_empty() || t.chars().count() > 60 || !t.chars().next().is_some_and(char::is_uppercase) {
-        return None;
-    }
-    if t.len() <= 3 && t.chars().all(|c| c.is_ascii_alphabetic()) {
-        return ["USA", "UK", "UAE", "US"]
-            .contains(&t)
-            .then(|| aliases.resolve(t).ok())
-            .flatten();
-    }
-    if let Ok(c) = aliases.resolve(t) {
-        return Some(c);
-    }
-    // "Kingdom of Saudi Arabia", "Government of Japan": a formal prefix the table may not list.
-    for prefix in [
-        "Government of ",
-        "Kingdom of ",
-        "Republic of ",
-        "State of ",
-        "Federal Republic of ",
-        "Sultanate of ",
-        "Principality of ",
-        "Commonwealth of ",
-    ] {
-        if let Some(rest) = t.strip_prefix(prefix) {
-            if let Some(c) = country(rest, aliases) {
-                return Some(c);
-            }
-        }
-    }
-    // "Viet Nam (Socialist Republic of)": the UN's inverted long form.
-    let (head, tail) = t.split_once('(')?;
-    let inner = tail.trim_end().strip_suffix(')')?.trim();
-    let head = head.trim();
-    aliases
-        .resolve(&format!("{inner} {head}"))
-        .or_else(|_| aliases.resolve(head))
-        .ok()
-}
-
-/// The country at the start of run-on text ("Viet Nam then formally closed …").
-pub(crate) fn country_prefix(text: &str, aliases: &CountryAliases) -> Option<Country> {
-    let ws: Vec<&str> = text.split_whitespace().take(8).collect();
-    (1..=ws.len())
-        .rev()
-        .find_map(|n| country(&ws[..n].join(" "), aliases))
 }
 
 /// Splits `text` at commas outside parentheses.
@@ -164,20 +122,44 @@ pub(crate) fn split_commas(text: &str) -> Vec<&str> {
     parts
 }
 
-/// Role, organization and country from the parts after a name.
+/// Role, organization and country from the parts after a name. A country named
+/// inside a phrase ("Minister of Bangladesh", "Government of Japan") is taken
+/// too, and marked as inferred.
 pub(crate) fn fill_appositive(
     person: &mut ImportedPerson,
     parts: &[&str],
     aliases: &CountryAliases,
 ) {
-    let mut parts: Vec<String> = parts.iter().map(|p| p.to_string()).collect();
+    let mut parts: Vec<String> = parts
+        .iter()
+        .map(|p| p.trim().to_string())
+        .filter(|p| !p.is_empty())
+        .collect();
     if person.country.is_none() {
-        person.country = take_country(&mut parts, aliases);
+        if let Some((c, found)) = take_country(&mut parts, aliases) {
+            person.country = Some(c);
+            person.country_inferred = found == Source::Inside;
+        }
+    }
+    // Places after the organization ("ITU, Geneva") are not part of it.
+    while parts.len() >= 2 && parts.last().is_some_and(|p| is_place_part(p, false)) {
+        parts.pop();
     }
     parts.retain(|p| !p.trim().is_empty());
     let Some(last) = parts.last() else {
         return;
     };
+    // "(Tech Futures, CEO)", "German Development Agency, Adviser": the organization
+    // first, then the role.
+    if parts.len() == 2
+        && is_role(&parts[1])
+        && !is_role(&parts[0])
+        && (is_org(&parts[0]) || is_short_name(&parts[0]))
+    {
+        person.organization = Some(parts[0].clone());
+        person.role = Some(parts[1].clone());
+        return;
+    }
     // The organization is the tail of parts that read as one; the role is what comes before.
     let mut org_start = parts.len();
     if parts.len() >= 2 && (is_org(last) || (is_short_name(last) && !is_role(last))) {
@@ -187,42 +169,40 @@ pub(crate) fn fill_appositive(
         }
     } else if parts.len() == 1 && is_org(last) && !is_role(last) {
         org_start = 0;
+    } else if parts.len() == 1 {
+        // "Head of Storage at CERN", "secretary-general of the International
+        // Telecommunication Union (ITU)": one phrase holding both.
+        if let Some((role, org)) = split_role_of_org(last) {
+            person.role = Some(role);
+            person.organization = Some(org);
+            return;
+        }
     }
     let join = |ps: &[String]| (!ps.is_empty()).then(|| ps.join(", "));
     person.role = join(&parts[..org_start]);
     person.organization = join(&parts[org_start..]);
 }
 
-/// Removes and returns the country among `parts`: the last part, a country glued
-/// after a parenthesis ("(INCM)Mozambique"), or "… of the Republic of X".
-fn take_country(parts: &mut Vec<String>, aliases: &CountryAliases) -> Option<Country> {
-    let last = parts.last()?.clone();
-    if let Some(c) = country(&last, aliases) {
-        parts.pop();
-        return Some(c);
-    }
-    if let Some(i) = last.rfind(')') {
-        if let Some(c) = country(&last[i + 1..], aliases) {
-            if let Some(p) = parts.last_mut() {
-                p.truncate(i + 1);
-            }
-            return Some(c);
+/// "Director of Consumer Policy at GSMA" -> ("Director of Consumer Policy", "GSMA"):
+/// a role, then "at", "of the" or "of" and an organization's name.
+fn split_role_of_org(text: &str) -> Option<(String, String)> {
+    for sep in [" at the ", " at ", " of the ", " with the ", " of "] {
+        let Some(i) = text.find(sep) else { continue };
+        let (role, org) = (text[..i].trim(), text[i + sep.len()..].trim());
+        let org = org.strip_prefix("the ").unwrap_or(org);
+        let capital = org.chars().next().is_some_and(char::is_uppercase);
+        // "Deputy Minister of ICT": after a bare "of", an acronym is a portfolio; only a
+        // name with an institution's word ("of World Bank") is an organization.
+        let institution = if sep == " of " {
+            words(org).any(|w| ORG_WORDS.contains(&w.as_str()))
+        } else {
+            is_org(org)
+        };
+        if is_role(role) && capital && institution && !is_role(org) {
+            return Some((role.to_string(), org.to_string()));
         }
     }
-    // "Minister of Transport of the Republic of Azerbaijan", "Agency (Anatel) of Brazil":
-    // only a formal name ("of the …") or a country after an acronym counts, since in
-    // "Communications Authority of Kenya" the country is part of the organization's name.
-    let cut = last
-        .match_indices(" of the ")
-        .map(|(i, _)| (i, i + 4))
-        .chain(last.match_indices(") of ").map(|(i, _)| (i + 1, i + 5)))
-        .find(|&(_, from)| country(&last[from..], aliases).is_some());
-    let (at, from) = cut?;
-    let c = country(&last[from..], aliases);
-    if let Some(p) = parts.last_mut() {
-        p.truncate(at);
-    }
-    c
+    None
 }
 
 /// A person from a list item of an outcome document: "Ms. Name, Role, Org, Country",
@@ -231,13 +211,31 @@ pub(crate) fn from_listed(item: &str, aliases: &CountryAliases) -> Option<Import
     let mut person = ImportedPerson::default();
     let mut rest = item.trim();
     let first_comma = rest.find(',').unwrap_or(rest.len());
+    let mut org_first = None;
     for sep in [" – ", " — ", " - ", ": "] {
         if let Some(i) = rest[..first_comma].find(sep) {
-            if let Some(c) = country(&rest[..i], aliases) {
+            let (head, tail) = (rest[..i].trim(), rest[i + sep.len()..].trim());
+            if let Some(c) = country(head, aliases) {
+                // "Iran (Islamic Republic of) – H.E. Mr. …": the country first.
                 person.country = Some(c);
-                rest = rest[i + sep.len()..].trim();
+                rest = tail;
                 break;
             }
+            // "ITU – Ms. Ana Lima, Director": the organization first, when a name follows.
+            let next = split_commas(tail).first().copied().unwrap_or("");
+            if is_org(head) && !is_role(head) && split_name(next).honorific.is_some() {
+                org_first = Some(head.to_string());
+                rest = tail;
+                break;
+            }
+        }
+    }
+    // "MADAGASCAR, Mr. Name, Deputy Mayor", "PORTUGAL Ms. Name, Councillor": a country
+    // first, before a comma or right before the honorific.
+    if person.country.is_none() {
+        if let Some((c, tail)) = country_before_name(rest, aliases) {
+            person.country = Some(c);
+            rest = tail;
         }
     }
     let mut parts = split_commas(rest);
@@ -285,9 +283,29 @@ pub(crate) fn from_listed(item: &str, aliases: &CountryAliases) -> Option<Import
     person.honorific = parsed.honorific;
     fill_appositive(&mut person, &after, aliases);
     if person.organization.is_none() {
-        person.organization = org_in_name;
+        person.organization = org_in_name.or(org_first);
     }
     Some(person)
+}
+
+/// A country at the start of an entry, then a name with its honorific: the country
+/// and the rest.
+fn country_before_name<'a>(
+    text: &'a str,
+    aliases: &CountryAliases,
+) -> Option<(crate::taxonomy::Country, &'a str)> {
+    let words: Vec<&str> = text.split_whitespace().take(6).collect();
+    (1..words.len()).rev().find_map(|n| {
+        let head = words[..n].join(" ");
+        let bare = head.trim_end_matches([',', ':']);
+        let c = country(bare, aliases)?;
+        // The rest must open with an honorific and a name.
+        let at = text.find(words[n])?;
+        let tail = text[at..].trim();
+        let first = split_commas(tail).first().copied().unwrap_or("");
+        (split_name(first).honorific.is_some() && !split_name(first).name.is_empty())
+            .then_some((c, tail))
+    })
 }
 
 /// "Maria GARCIA" -> "Maria Garcia": UN lists write surnames in capitals, speaker
@@ -326,6 +344,7 @@ pub(crate) fn tidy_name(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::taxonomy::Country;
 
     fn listed(s: &str) -> ImportedPerson {
         from_listed(s, &CountryAliases::new()).expect(s)
@@ -344,7 +363,7 @@ mod tests {
         );
         assert_eq!(
             p.organization.as_deref(),
-            Some("International Telecommunication Union (ITU), Geneva")
+            Some("International Telecommunication Union (ITU)")
         );
         assert_eq!(p.country, None);
         let p = listed(
@@ -458,9 +477,12 @@ mod tests {
             listed("Ms. C D, Analyst, USA").country.map(Country::iso2),
             Some("US")
         );
-        assert_eq!(
-            listed("Dr. X Y, Professor, Communications Authority of Kenya").country,
-            None
-        );
+        // A country inside an organization's name is the person's, marked as inferred.
+        let p = listed("Dr. X Y, Professor, Communications Authority of Kenya");
+        assert_eq!(p.country.map(Country::iso2), Some("KE"));
+        assert!(p.country_inferred);
+        let p = listed("ITU – Ms. Ana Lima, Programme Officer");
+        assert_eq!(p.organization.as_deref(), Some("ITU"));
+        assert_eq!(p.name, "Ana Lima");
     }
 }

@@ -1,105 +1,227 @@
-//! Dates, times and time zones as people write them in documents, turned into
-//! the forms a session file takes ("2024-05-30", "10:00-10:45", "UTC+02:00").
+//! Dates, times and time zones as people write them ("Friday, 12 April 2019",
+//! "Tuesday, 17th November, 2020 (17:20 UTC)", "30th May 2024: 10:00-10:45
+//! (UTC+02:00)", "Monday, December 18", "15.05.2009", "8 de julio de 2025",
+//! "9:00-9:45 AM CEST"), turned into the forms a session file takes.
+
+use jiff::civil::{Date, Weekday};
 
 use crate::model::TimeRange;
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
+/// Month names (English, French, Spanish), lower case, by month number.
+#[rustfmt::skip]
+const MONTHS: &[(&str, i8)] = &[
+    ("january", 1), ("february", 2), ("march", 3), ("april", 4), ("may", 5), ("june", 6),
+    ("july", 7), ("august", 8), ("september", 9), ("october", 10), ("november", 11),
+    ("december", 12), ("sept", 9),
+    ("janvier", 1), ("février", 2), ("fevrier", 2), ("mars", 3), ("avril", 4), ("mai", 5),
+    ("juin", 6), ("juillet", 7), ("août", 8), ("aout", 8), ("septembre", 9), ("octobre", 10),
+    ("novembre", 11), ("décembre", 12),
+    ("enero", 1), ("febrero", 2), ("marzo", 3), ("abril", 4), ("mayo", 5), ("junio", 6),
+    ("julio", 7), ("agosto", 8), ("septiembre", 9), ("setiembre", 9), ("octubre", 10),
+    ("noviembre", 11), ("diciembre", 12),
 ];
 
-/// "30th May 2024", "May 30, 2024", "8 July 2025", "2024-05-30", "30/05/2024".
-pub(crate) fn find_date(text: &str) -> Option<jiff::civil::Date> {
+/// Weekday names, lower case.
+#[rustfmt::skip]
+const WEEKDAYS: &[(&str, Weekday)] = &[
+    ("monday", Weekday::Monday), ("tuesday", Weekday::Tuesday), ("wednesday", Weekday::Wednesday),
+    ("thursday", Weekday::Thursday), ("friday", Weekday::Friday), ("saturday", Weekday::Saturday),
+    ("sunday", Weekday::Sunday), ("lundi", Weekday::Monday), ("mardi", Weekday::Tuesday),
+    ("mercredi", Weekday::Wednesday), ("jeudi", Weekday::Thursday), ("vendredi", Weekday::Friday),
+    ("lunes", Weekday::Monday), ("martes", Weekday::Tuesday), ("miércoles", Weekday::Wednesday),
+    ("jueves", Weekday::Thursday), ("viernes", Weekday::Friday), ("mon", Weekday::Monday),
+    ("tue", Weekday::Tuesday), ("tues", Weekday::Tuesday), ("wed", Weekday::Wednesday),
+    ("thu", Weekday::Thursday), ("thurs", Weekday::Thursday), ("fri", Weekday::Friday),
+    ("sat", Weekday::Saturday), ("sun", Weekday::Sunday),
+];
+
+/// A day as written: the year may be missing ("Monday, December 18").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Day {
+    /// 1..=12.
+    pub month: i8,
+    /// 1..=31.
+    pub day: i8,
+    /// When written.
+    pub year: Option<i16>,
+    /// When written: it decides a missing year's candidates.
+    pub weekday: Option<Weekday>,
+}
+
+impl Day {
+    /// The date, with `year` for a day written without one; then a written weekday
+    /// must agree with the date (a wrong year guess shows as a wrong weekday).
+    pub(crate) fn date(self, year: Option<i16>) -> Option<Date> {
+        let d = Date::new(self.year.or(year)?, self.month, self.day).ok()?;
+        (self.year.is_some() || self.weekday.is_none_or(|w| w == d.weekday())).then_some(d)
+    }
+}
+
+fn month_of(w: &str) -> Option<i8> {
+    let w = w.trim_end_matches('.');
+    MONTHS
+        .iter()
+        .find(|(m, _)| *m == w || (w.len() == 3 && m.starts_with(w) && m.is_ascii()))
+        .map(|&(_, n)| n)
+}
+
+fn weekday_of(w: &str) -> Option<Weekday> {
+    let w = w.trim_end_matches('.');
+    WEEKDAYS.iter().find(|(d, _)| *d == w).map(|&(_, d)| d)
+}
+
+/// "30th May 2024", "May 30, 2024", "8 July 2025", "2024-05-30", "30/05/2024",
+/// "15-05-2009", "10.05.2010".
+#[cfg(test)]
+fn find_date(text: &str) -> Option<Date> {
+    let day = find_day(text)?;
+    day.date(None)
+}
+
+/// The first day written in `text`, with or without its year.
+pub(crate) fn find_day(text: &str) -> Option<Day> {
     let tokens: Vec<&str> = text
-        .split(|c: char| !c.is_alphanumeric() && c != '-' && c != '/')
+        .split(|c: char| !c.is_alphanumeric() && !matches!(c, '-' | '/' | '.'))
+        .map(|t| t.trim_matches(['-', '.']))
         .filter(|t| !t.is_empty())
         .collect();
     for t in &tokens {
-        if let Ok(d) = t.parse::<jiff::civil::Date>() {
-            return Some(d);
+        if let Ok(d) = t.parse::<Date>() {
+            return Some(Day {
+                month: d.month(),
+                day: d.day(),
+                year: Some(d.year()),
+                weekday: None,
+            });
         }
-        let nums: Vec<&str> = t.split('/').collect();
-        if let [d, m, y] = nums[..] {
-            if let (Ok(d), Ok(m), Ok(y)) = (d.parse::<i8>(), m.parse::<i8>(), y.parse::<i16>()) {
-                if let Ok(date) = jiff::civil::Date::new(y, m, d) {
-                    return Some(date);
-                }
-            }
+        if let Some(d) = numeric(t) {
+            return Some(d);
         }
     }
     let words: Vec<String> = tokens.iter().map(|t| t.to_lowercase()).collect();
-    let mi = words.iter().position(|w| {
-        w.len() >= 3
-            && MONTHS
-                .iter()
-                .any(|m| m.starts_with(w.as_str()) && (w.len() == 3 || *m == w))
-    })?;
-    let month = MONTHS
+    let mi = words
         .iter()
-        .position(|m| m.starts_with(words[mi].as_str()))?
-        + 1;
+        .position(|w| month_of(w).is_some() && w.len() >= 3)?;
+    let month = month_of(&words[mi])?;
     let day_of = |w: &String| {
-        w.trim_end_matches(|c: char| c.is_ascii_alphabetic())
-            .parse::<i8>()
-            .ok()
+        let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        (w.starts_with(|c: char| c.is_ascii_digit()) && w.len() <= 4)
+            .then(|| digits.parse::<i8>().ok())
+            .flatten()
             .filter(|d| (1..=31).contains(d))
-            .filter(|_| w.starts_with(|c: char| c.is_ascii_digit()) && w.len() <= 4)
     };
-    let day = mi
-        .checked_sub(1)
-        .and_then(|i| day_of(&words[i]))
-        .or_else(|| words.get(mi + 1).and_then(day_of))?;
+    // "8 de julio": the day may stand before "de".
+    let before = mi.checked_sub(1).and_then(|i| {
+        if words[i] == "de" {
+            i.checked_sub(1).and_then(|j| day_of(&words[j]))
+        } else {
+            day_of(&words[i])
+        }
+    });
+    let day = before.or_else(|| words.get(mi + 1).and_then(day_of))?;
     let year = words
         .iter()
+        .skip(mi.saturating_sub(1))
+        .take(6)
         .filter_map(|w| w.parse::<i16>().ok())
-        .find(|y| (1990..=2100).contains(y))?;
-    jiff::civil::Date::new(year, i8::try_from(month).ok()?, day).ok()
+        .find(|y| (1990..=2100).contains(y));
+    let weekday = words[..mi].iter().rev().take(4).find_map(|w| weekday_of(w));
+    Some(Day {
+        month,
+        day,
+        year,
+        weekday,
+    })
 }
 
-/// "10:00-10:45", "10:00 – 10:45", "14.00-15.00" after a date: "HH:MM-HH:MM" or "HH:MM".
+/// "30/05/2024", "15-05-2009", "10.05.2010": day first (international documents),
+/// unless the first number cannot be a day.
+fn numeric(t: &str) -> Option<Day> {
+    let sep = ['/', '-', '.'].into_iter().find(|&s| t.contains(s))?;
+    let nums: Vec<&str> = t.split(sep).collect();
+    let [a, b, y] = nums[..] else { return None };
+    if y.len() != 4 || a.len() > 2 || b.len() > 2 {
+        return None;
+    }
+    let (a, b, y) = (
+        a.parse::<i8>().ok()?,
+        b.parse::<i8>().ok()?,
+        y.parse::<i16>().ok()?,
+    );
+    let (day, month) = if b > 12 { (b, a) } else { (a, b) };
+    Date::new(y, month, day).ok().map(|_| Day {
+        month,
+        day,
+        year: Some(y),
+        weekday: None,
+    })
+}
+
+/// "10:00-10:45", "10:00 – 10:45", "14.00-15.00", "9:00-9:45 AM", "2:00 - 3:30 pm":
+/// "HH:MM-HH:MM" or "HH:MM".
 pub(crate) fn find_time(text: &str) -> Option<String> {
     let chars: Vec<char> = text.chars().collect();
-    let mut times = Vec::new();
+    let mut times: Vec<(u8, u8, usize)> = Vec::new();
     let mut i = 0;
     while i < chars.len() && times.len() < 2 {
         let is_d = |k: usize| chars.get(k).is_some_and(char::is_ascii_digit);
-        if is_d(i) && (i == 0 || !is_d(i - 1)) {
+        if is_d(i) && (i == 0 || !(is_d(i - 1) || chars[i - 1] == '.')) {
             let h_len = if is_d(i + 1) { 2 } else { 1 };
             let sep = chars.get(i + h_len).copied();
-            if matches!(sep, Some(':') | Some('.') | Some('h'))
+            if matches!(sep, Some(':' | '.' | 'h'))
                 && is_d(i + h_len + 1)
                 && is_d(i + h_len + 2)
                 && !is_d(i + h_len + 3)
+                && chars.get(i + h_len + 3) != Some(&'.')
             {
                 let h: String = chars[i..i + h_len].iter().collect();
                 let m: String = chars[i + h_len + 1..i + h_len + 3].iter().collect();
-                times.push(format!("{h:0>2}:{m}"));
+                if let (Ok(h), Ok(m)) = (h.parse::<u8>(), m.parse::<u8>()) {
+                    times.push((h, m, i + h_len + 3));
+                }
                 i += h_len + 3;
                 continue;
             }
         }
         i += 1;
     }
-    let range = times.join("-");
+    // "AM"/"PM" after the last time applies to both, unless the first is later.
+    let after: String = times
+        .last()
+        .map(|&(_, _, end)| {
+            chars[end..]
+                .iter()
+                .take(6)
+                .collect::<String>()
+                .to_lowercase()
+        })
+        .unwrap_or_default();
+    let pm = after.trim_start().starts_with("pm") || after.trim_start().starts_with("p.m");
+    let shown: Vec<String> = times
+        .iter()
+        .map(|&(h, m, _)| {
+            let h = if pm
+                && h < 12
+                && !(times.len() == 2 && times[0].0 > times[1].0 && h == times[0].0)
+            {
+                h + 12
+            } else {
+                h
+            };
+            format!("{h:02}:{m:02}")
+        })
+        .collect();
+    let range = shown.join("-");
     (!range.is_empty() && range.parse::<TimeRange>().is_ok()).then_some(range)
 }
 
-/// "(UTC+02:00)", "UTC+2", "GMT+1", "CEST": as the build accepts it.
+/// "(UTC+02:00)", "UTC+2", "GMT+1", "GMT+03", "CEST": as the build accepts it.
 pub(crate) fn find_timezone(text: &str) -> Option<String> {
     for (abbr, tz) in [
         ("CEST", "UTC+02:00"),
         ("CET", "UTC+01:00"),
         ("EAT", "UTC+03:00"),
+        ("BST", "UTC+01:00"),
     ] {
         if text
             .split(|c: char| !c.is_alphanumeric())
@@ -116,7 +238,7 @@ pub(crate) fn find_timezone(text: &str) -> Option<String> {
         .take_while(|c| matches!(c, '+' | '-' | '−' | ':' | '0'..='9'))
         .collect();
     let offset = offset.replace('−', "-");
-    if offset.is_empty() {
+    if offset.is_empty() || offset.len() == 1 {
         return Some("UTC".into());
     }
     let (sign, num) = offset.split_at(1);
@@ -126,13 +248,51 @@ pub(crate) fn find_timezone(text: &str) -> Option<String> {
     crate::model::is_valid_timezone(&tz).then_some(tz)
 }
 
+/// Whether a line is only a date and/or time ("Tuesday, 13 May 2008, 9:00 − 10:30",
+/// "09:30 GMT+03", "9:00-9:45 AM CEST", "8 July 2025"): at most two other words.
+pub(crate) fn is_when_line(text: &str) -> bool {
+    if text.chars().count() > 90 || (find_day(text).is_none() && find_time(text).is_none()) {
+        return false;
+    }
+    let other: Vec<&str> = text
+        .split(|c: char| {
+            c.is_whitespace() || matches!(c, ',' | '(' | ')' | '|' | '–' | '—' | '-' | '−' | ':')
+        })
+        .filter(|w| !w.is_empty())
+        .filter(|w| {
+            let lower = w.to_lowercase();
+            let lower = lower.trim_end_matches('.');
+            !(w.chars().any(|c| c.is_ascii_digit())
+                || month_of(lower).is_some()
+                || weekday_of(lower).is_some()
+                || [
+                    "am", "pm", "a.m", "p.m", "utc", "gmt", "cet", "cest", "de", "to", "at", "h",
+                    "and", "from", "until", "time", "local", "hours", "hour", "min", "mins",
+                    "minutes", "le", "du", "au", "del", "al", "y", "et",
+                ]
+                .contains(&lower))
+        })
+        .collect();
+    // "Geneva, 10 April 2008" is a date line; "10:00 - 10:45 Opening Keynotes" is a
+    // time slot with its title.
+    other.len() <= 2
+        && other.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_lowercase)
+                || super::places::is_city(w.trim_end_matches('.'))
+                || super::places::country(w, &crate::taxonomy::CountryAliases::new()).is_some()
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn d(y: i16, m: i8, day: i8) -> Option<Date> {
+        Date::new(y, m, day).ok()
+    }
+
     #[test]
-    fn dates_times_and_zones_in_the_usual_spellings() {
-        let d = |y, m, d| jiff::civil::Date::new(y, m, d).ok();
+    fn dates_in_the_usual_spellings() {
         assert_eq!(
             find_date("30th May 2024: 10:00-10:45 (UTC+02:00)"),
             d(2024, 5, 30)
@@ -141,16 +301,69 @@ mod tests {
         assert_eq!(find_date("May 30, 2024"), d(2024, 5, 30));
         assert_eq!(find_date("2024-05-30"), d(2024, 5, 30));
         assert_eq!(find_date("30/05/2024"), d(2024, 5, 30));
+        assert_eq!(find_date("15-05-2009 (Paris)"), d(2009, 5, 15));
+        assert_eq!(find_date("10.05.2010"), d(2010, 5, 10));
+        assert_eq!(find_date("Friday, 12 April 2019"), d(2019, 4, 12));
+        assert_eq!(find_date("Thursday, 15 February 2024"), d(2024, 2, 15));
+        assert_eq!(
+            find_date("Tuesday, 17th November, 2020 (17:20 UTC)"),
+            d(2020, 11, 17)
+        );
+        assert_eq!(
+            find_date("14:45–16:00, Friday, 12 April 2019"),
+            d(2019, 4, 12)
+        );
+        assert_eq!(
+            find_date("Sunday December 15, 2024 09:30 - 10:30 GMT+03"),
+            d(2024, 12, 15)
+        );
+        assert_eq!(find_date("8 de julio de 2025"), d(2025, 7, 8));
+        assert_eq!(find_date("jeudi 17 mai 2012"), d(2012, 5, 17));
+        assert_eq!(find_date("20 Mar 2018 09:00h - 13:00h"), d(2018, 3, 20));
         assert_eq!(find_date("Mayor of 2024"), None);
+        let day = find_day("Monday, December 18").expect("day");
+        assert_eq!(day.year, None);
+        assert_eq!(day.date(Some(2017)), d(2017, 12, 18));
+        assert_eq!(day.date(Some(2016)), None);
+    }
+
+    #[test]
+    fn times_and_zones_in_the_usual_spellings() {
         assert_eq!(
             find_time("30th May 2024: 10:00-10:45 (UTC+02:00)").as_deref(),
             Some("10:00-10:45")
         );
         assert_eq!(find_time("9:30 – 10:15").as_deref(), Some("09:30-10:15"));
+        assert_eq!(
+            find_time("Tuesday, 13 May 2008, 9:00 − 10:30").as_deref(),
+            Some("09:00-10:30")
+        );
+        assert_eq!(find_time("2:00 - 3:30 PM").as_deref(), Some("14:00-15:30"));
+        assert_eq!(
+            find_time("9:00-9:45 AM CEST").as_deref(),
+            Some("09:00-09:45")
+        );
         assert_eq!(find_time("11:00-10:00"), None);
+        assert_eq!(find_time("10.05.2010"), None);
         assert_eq!(find_timezone("(UTC+02:00)").as_deref(), Some("UTC+02:00"));
         assert_eq!(find_timezone("UTC+2").as_deref(), Some("UTC+02:00"));
+        assert_eq!(find_timezone("09:30 GMT+03").as_deref(), Some("UTC+03:00"));
         assert_eq!(find_timezone("11:00 CEST").as_deref(), Some("UTC+02:00"));
+        assert_eq!(find_timezone("(17:20 UTC)").as_deref(), Some("UTC"));
         assert_eq!(find_timezone("UTC+99"), None);
+    }
+
+    #[test]
+    fn when_lines_are_only_dates_and_times() {
+        assert!(is_when_line("Tuesday, 13 May 2008, 9:00 − 10:30"));
+        assert!(is_when_line("09:30 GMT+03"));
+        assert!(is_when_line("9:00-9:45 AM CEST"));
+        assert!(is_when_line("8 July 2025"));
+        assert!(!is_when_line(
+            "The event took place on 8 July 2025 in Geneva with many"
+        ));
+        assert!(is_when_line("Geneva, 10 April 2008"));
+        assert!(!is_when_line("10:00 - 10:45 Opening Keynotes"));
+        assert!(!is_when_line("09.30 – 10.00: Welcome and framing"));
     }
 }

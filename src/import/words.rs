@@ -18,7 +18,16 @@ pub(crate) const ROLE_WORDS: &[&str] = &[
     "correspondent", "moderator", "facilitator", "entrepreneur", "teacher", "physician",
     "programme", "program", "emeritus", "attaché", "attache", "vp", "svp", "evp", "mp",
     "chairperson", "chairman", "chairwoman", "general", "convenor", "convener", "curator",
-    "producer", "treasurer",
+    "producer", "treasurer", "cofounder", "co-founder", "presenter", "host", "anchor",
+    // Spanish and French.
+    "ministro", "ministra", "viceministro", "viceministra", "coordinador", "coordinadora",
+    "secretario", "secretaria", "jefe", "jefa", "asesor", "asesora", "consejero", "consejera",
+    "embajador", "embajadora", "fundador", "fundadora", "profesor", "profesora",
+    "investigador", "investigadora", "gerente", "ministre", "directeur", "directrice",
+    "conseiller", "conseillère", "chef", "responsable", "chargé", "chargée", "fondateur",
+    "fondatrice", "professeur", "chercheur", "chercheuse", "coordonnateur", "coordinatrice",
+    "ambassadeur", "ambassadrice", "sous-directeur", "délégué", "déléguée", "présidente",
+    "président", "directora", "presidenta",
 ];
 
 /// Words that make a phrase an organization's name.
@@ -32,7 +41,14 @@ pub(crate) const ORG_WORDS: &[&str] = &[
     "society", "federation", "alliance", "board", "unit", "telecom", "partnership", "initiative",
     "platform", "consortium", "hospital", "court", "parliament", "assembly", "observatory",
     "chamber", "labs", "nations", "itu", "unesco", "undp", "unicef", "wipo", "oecd", "gsma",
-    "icann",
+    "icann", "technologies", "solutions", "systems", "limited", "ventures", "coalition",
+    "conference", "corp",
+    "uit", "pnud", "unctad", "undesa", "ieee", "isoc", "apc", "ifla", "fao", "wto", "ilo",
+    "upu", "wmo", "unep", "unhcr", "ohchr", "unodc", "cern", "ministerio", "ministère",
+    "universidad", "université", "fundación", "fondation", "asociación", "organización",
+    "instituto", "institut", "agencia", "agence", "oficina", "comisión", "consejo", "conseil",
+    "secretaría", "secrétariat", "gobierno", "gouvernement", "naciones", "unidas", "unies",
+    "conferencia", "conférence", "centro", "cámara", "sociedad", "société", "red",
 ];
 
 /// Lower-case words allowed inside a name ("Eva de Vries", "Ahmed bin Ali").
@@ -81,7 +97,7 @@ pub(crate) const THING_WORDS: &[&str] = &[
     "africa", "asia", "europe", "america", "americas", "pacific", "caribbean", "arab", "latin",
     "global", "international", "national", "digital", "smart", "world", "regional", "online",
     "virtual", "data", "cyber", "economy", "internet", "web", "network", "networks", "day", "week",
-    "summit", "session", "agenda", "goals", "action", "strategy", "programme",
+    "summit", "session", "agenda", "goals", "action", "strategy", "programme", "sector",
 ];
 
 /// Words after which a name is talked about, not introduced as a speaker.
@@ -99,4 +115,31 @@ pub(crate) const EXTRA_HONORIFICS: &[&str] = &[
     "mme", "mme.", "mlle", "sr.", "sra.", "srta.", "dra.", "drs.", "ir.", "hon'ble", "lt.",
     "col.", "gen.", "capt.", "maj.", "brig.", "adm.", "pr.", "mag.", "dipl.-ing.", "arch.",
     "lic.", "excellency", "shri", "smt.", "shri.",
+];
+
+/// Words that never stand in a person's name: places of a meeting, parts of a
+/// programme, page furniture ("Popov Room, ITU Tower", "Captioning EN/FR").
+#[rustfmt::skip]
+pub(crate) const NOT_PERSON_WORDS: &[&str] = &[
+    "room", "hall", "salle", "sala", "tower", "building", "floor", "palexpo", "cicg",
+    "auditorium", "captioning", "interpretation", "webcast", "livestream", "speech", "session",
+    "break", "lunch", "coffee", "registration", "logo", "image", "photo", "map", "download",
+    "pdf", "slides", "presentation", "biography", "website", "initiatives", "welcome",
+    "remarks", "opening", "closing", "keynote", "panel", "moderator", "speakers", "tbd", "tbc",
+    "track", "workshop", "forum", "summit", "event", "day", "agenda", "programme", "report",
+    "transcript", "video", "message", "ceremony", "plenary", "dialogue", "roundtable",
+    "segment", "part", "q&a", "questions", "discussion", "conclusion", "conclusions", "wrap-up",
+];
+
+/// Stakeholder-group codes and UN regional groups, lower case: neither a role nor an
+/// organization ("Janis Karklins (IGO)", "…, Civil Society, WEOG").
+#[rustfmt::skip]
+pub(crate) const STAKEHOLDER_CODES: &[&str] = &[
+    "gov", "cs", "ps", "tc", "igo", "ac", "io", "ngo", "tc-rirs", "cctlds", "government",
+    "civil society", "private sector", "technical community", "academia",
+    "intergovernmental organization", "intergovernmental organisation",
+    "international organization", "international organisation", "weog", "grulac", "eeg",
+    "apg", "afg", "western european and others group", "eastern european group",
+    "asia-pacific group", "asia pacific group", "african group",
+    "latin american and caribbean group", "business", "youth",
 ];

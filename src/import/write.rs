@@ -8,7 +8,7 @@ use std::fs;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
-use super::{Context, ImportedSession, KnownEvent, Shape, emit};
+use super::{Context, ImportedSession, KnownEvent, emit};
 use crate::content::{self, CountryAliasRecords, EventRecord, SitePaths};
 use crate::diag::Diagnostics;
 use crate::taxonomy::CountryAliases;
@@ -34,8 +34,6 @@ pub struct ImportOptions {
 pub struct Imported {
     /// The input file.
     pub source: PathBuf,
-    /// The shape it was read as.
-    pub shape: Shape,
     /// The session file's path.
     pub path: PathBuf,
     /// The session file's text.
@@ -72,6 +70,14 @@ pub enum ImportError {
         /// What went wrong.
         source: std::io::Error,
     },
+    /// `--into` names a folder outside the site's sessions folder.
+    #[error("{} is outside the site's sessions folder ({}): no build would ever read the files imported there", into.display(), sessions.display())]
+    OutsideSessions {
+        /// The folder given.
+        into: PathBuf,
+        /// The site's sessions folder.
+        sessions: PathBuf,
+    },
     /// The importer made a file that does not parse: a bug, reported rather than written.
     #[error("{}: the imported file does not parse ({message}); please report this with the input", path.display())]
     Invalid {
@@ -80,6 +86,29 @@ pub enum ImportError {
         /// The parse error.
         message: String,
     },
+}
+
+impl ImportError {
+    /// How to fix it, when there is something to say.
+    pub fn help(&self) -> Option<String> {
+        match self {
+            ImportError::OutsideSessions { sessions, .. } => Some(format!(
+                "pass --into a folder inside {} (or leave --into out: the default is sessions/<event>/), \
+                 or --site the site whose sessions folder it is in",
+                sessions.display()
+            )),
+            ImportError::Exists(_) => {
+                Some("use --force to overwrite, or --dry-run to see the files".into())
+            }
+            ImportError::NotText(_) => {
+                Some("import .txt or .md files (UTF-8, UTF-16 or Windows-1252)".into())
+            }
+            ImportError::BadEvent(_) => {
+                Some("write the id as in data/events.yaml, e.g. wsis-forum-2025".into())
+            }
+            _ => None,
+        }
+    }
 }
 
 fn list(paths: &[PathBuf]) -> String {
@@ -127,24 +156,16 @@ pub fn import_files(files: &[PathBuf], opts: &ImportOptions) -> Result<Vec<Impor
             return Err(ImportError::BadEvent(e.clone()));
         }
     }
+    if let Some(into) = &opts.into {
+        check_into(into, &opts.site)?;
+    }
     let cx = site_context(&opts.site, opts.event.clone());
     let mut out = Vec::new();
     let mut taken: HashSet<PathBuf> = HashSet::new();
     let elsewhere = site_slugs(&opts.site);
     for file in files {
-        let bytes = fs::read(file).map_err(|source| ImportError::Read {
-            path: file.clone(),
-            source,
-        })?;
-        if bytes.contains(&0)
-            && !bytes.starts_with(&[0xff, 0xfe])
-            && !bytes.starts_with(&[0xfe, 0xff])
-        {
-            // NUL bytes outside UTF-16: a .docx, .pdf or image, not text.
-            return Err(ImportError::NotText(file.clone()));
-        }
-        let (text, encoding) = super::clean::decode(&bytes);
-        let (shape, mut sessions) = super::parse(&text, &cx);
+        let (text, encoding) = read_input(file)?;
+        let mut sessions = super::parse(&text, &cx);
         if let Some(enc) = encoding {
             for s in &mut sessions {
                 s.notes.push(format!(
@@ -165,13 +186,12 @@ pub fn import_files(files: &[PathBuf], opts: &ImportOptions) -> Result<Vec<Impor
                     |s| s.as_str().to_string(),
                 );
             let path = free_path(&dir, &slug, &mut taken, &elsewhere);
-            let text = emit::session_file(&session, shape, &file.display().to_string());
+            let text = emit::session_file(&session, &file.display().to_string());
             if let Err(message) = validate(&text, &path) {
                 return Err(ImportError::Invalid { path, message });
             }
             out.push(Imported {
                 source: file.clone(),
-                shape,
                 path,
                 text,
                 session,
@@ -195,6 +215,69 @@ pub fn import_files(files: &[PathBuf], opts: &ImportOptions) -> Result<Vec<Impor
         write_file(&i.path, &i.text, opts.force)?;
     }
     Ok(out)
+}
+
+/// The text of one input file and the encoding it was decoded from when not
+/// UTF-8. The one place where an input's bytes become text: other formats
+/// (HTML, Word, PDF) plug in here.
+pub fn read_input(file: &Path) -> Result<(String, Option<&'static str>), ImportError> {
+    let bytes = fs::read(file).map_err(|source| ImportError::Read {
+        path: file.to_path_buf(),
+        source,
+    })?;
+    if bytes.contains(&0) && !bytes.starts_with(&[0xff, 0xfe]) && !bytes.starts_with(&[0xfe, 0xff])
+    {
+        // NUL bytes outside UTF-16: a .docx, .pdf or image, not text.
+        return Err(ImportError::NotText(file.to_path_buf()));
+    }
+    Ok(super::clean::decode(&bytes))
+}
+
+/// `--into` must be inside the site's sessions folder, where the build reads.
+fn check_into(into: &Path, site: &Path) -> Result<(), ImportError> {
+    let sessions = SitePaths::new(site).sessions;
+    let (a, b) = (absolute(into), absolute(&sessions));
+    if a.starts_with(&b) {
+        Ok(())
+    } else {
+        Err(ImportError::OutsideSessions {
+            into: into.to_path_buf(),
+            sessions,
+        })
+    }
+}
+
+/// `path` made absolute and resolved as far as it exists (symbolic links, `..`),
+/// so that two spellings of one folder compare equal.
+fn absolute(path: &Path) -> PathBuf {
+    let joined = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir().unwrap_or_default().join(path)
+    };
+    // The longest existing ancestor, canonicalised, plus the rest.
+    let mut existing = joined.as_path();
+    let mut rest: Vec<&std::ffi::OsStr> = Vec::new();
+    loop {
+        if let Ok(c) = existing.canonicalize() {
+            let mut out = c;
+            for part in rest.iter().rev() {
+                if *part == ".." {
+                    out.pop();
+                } else if *part != "." {
+                    out.push(part);
+                }
+            }
+            return out;
+        }
+        match (existing.parent(), existing.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name);
+                existing = parent;
+            }
+            _ => return joined,
+        }
+    }
 }
 
 /// Checks that a session file parses and resolves without errors on its own, as
@@ -243,7 +326,7 @@ fn target_dir(opts: &ImportOptions, event: Option<&str>) -> PathBuf {
         opts.site.as_path()
     };
     let mut dir = site.join("sessions");
-    if let Some(id) = event.and_then(Slug::parse_exact) {
+    if let Some(id) = event.and_then(|e| Slug::parse_exact(e).or_else(|| Slug::from_text(e))) {
         dir.push(id.as_str());
     }
     dir
@@ -345,9 +428,9 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn any_text_imports_into_files_that_build(text in PIECES) {
-            let (shape, sessions) = parse(&text, &Context::default());
+            let sessions = parse(&text, &Context::default());
             for s in &sessions {
-                let file = emit::session_file(s, shape, "input.txt");
+                let file = emit::session_file(s, "input.txt");
                 let checked = validate(&file, Path::new("sessions/x.md"));
                 proptest::prop_assert!(checked.is_ok(), "{:?}\n{}", checked, file);
             }

@@ -569,16 +569,24 @@ impl CountryAliases {
     /// Site aliases first, then the built-in table (same normalisation as FromStr).
     pub fn resolve(&self, input: &str) -> Result<Country, UnknownCountry> {
         let key = normalize(input);
-        if let Some(&country) = self.by_key.get(&key) {
-            return Ok(country);
-        }
-        if let Some(country) = Country::from_code(input) {
-            return Ok(country);
-        }
-        INDEX.names.get(&key).copied().ok_or_else(|| {
+        self.find(input, &key).ok_or_else(|| {
             let site = self.by_key.iter().map(|(k, &c)| (k.as_str(), c));
             UnknownCountry::new(input, suggest(&key, site))
         })
+    }
+
+    /// [`Self::resolve`] without the "did you mean" of a miss: for code that tries
+    /// many phrases (the importer reading descriptors), where a miss is the rule.
+    pub fn lookup(&self, input: &str) -> Option<Country> {
+        self.find(input, &normalize(input))
+    }
+
+    fn find(&self, input: &str, key: &str) -> Option<Country> {
+        self.by_key
+            .get(key)
+            .copied()
+            .or_else(|| Country::from_code(input))
+            .or_else(|| INDEX.names.get(key).copied())
     }
 }
 

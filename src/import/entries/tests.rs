@@ -1,0 +1,194 @@
+use super::*;
+
+fn person(s: &str) -> ImportedPerson {
+    entry(s, &CountryAliases::new()).expect(s).person
+}
+
+#[test]
+fn suffixes_are_remarks_not_part_of_the_entry() {
+    let e = entry(
+        "Kemal Arslan, Digital Rights Network (DRN) (Moderator)",
+        &CountryAliases::new(),
+    )
+    .expect("entry");
+    assert_eq!(e.person.name, "Kemal Arslan");
+    assert_eq!(
+        e.person.organization.as_deref(),
+        Some("Digital Rights Network (DRN)")
+    );
+    assert_eq!(e.part, Some(Part::Moderator));
+    let e = entry(
+        "Ms. Lena Borg, Adviser, Nordic Institute, Oslo, Norway (remote)",
+        &CountryAliases::new(),
+    )
+    .expect("entry");
+    assert_eq!(e.person.country.map(|c| c.iso2()), Some("NO"));
+    assert_eq!(e.person.organization.as_deref(), Some("Nordic Institute"));
+    let e = entry("Mr. Omar Said, Minister (TBC)", &CountryAliases::new()).expect("entry");
+    assert!(e.tentative);
+    let e = entry(
+        "Ms. Ada Byrne Chief Analyst Orbis Media Moderator",
+        &CountryAliases::new(),
+    )
+    .expect("entry");
+    assert_eq!(e.part, Some(Part::Moderator));
+}
+
+#[test]
+fn things_that_are_not_people_are_refused() {
+    for s in [
+        "TBD",
+        "Speakers: TBD",
+        "Popov Room, ITU Tower",
+        "Captioning EN/FR available",
+        "UNESCO",
+        "Conferencia de las Naciones Unidas sobre Comercio y Desarrollo (UNCTAD)",
+        "Network of 160 national, regional and youth initiatives,",
+        "Keynote speaker",
+        "Opening Remarks",
+        "Chairman, WSIS+10 High-level Event (tbc)",
+        "Mr,Pierre,DUVAL,Academia,University of Lyon",
+        "Speech (French)",
+    ] {
+        assert!(
+            entry(s, &CountryAliases::new()).is_err(),
+            "{s}: {:?}",
+            entry(s, &CountryAliases::new())
+        );
+    }
+    assert_eq!(
+        entry("TBD", &CountryAliases::new()),
+        Err(NotPerson::Placeholder)
+    );
+}
+
+#[test]
+fn people_in_the_arrangements_lists_use() {
+    let p = person("Chile – Ms. Rosa Pardo, Vice Minister, Undersecretariat of Telecommunications");
+    assert_eq!(
+        (p.name.as_str(), p.country.map(|c| c.iso2())),
+        ("Rosa Pardo", Some("CL"))
+    );
+    let p = person("Iran (Islamic Republic of) – H.E. Mr. Ali Karimi, Minister, Ministry of ICT");
+    assert_eq!(
+        (p.name.as_str(), p.country.map(|c| c.iso2())),
+        ("Ali Karimi", Some("IR"))
+    );
+    let p = person("Minister of Digital Economy, Ghana, H.E. Ms. Efua Mensah");
+    assert_eq!(p.name, "Efua Mensah");
+    assert_eq!(p.country.map(|c| c.iso2()), Some("GH"));
+    let p = person("KOFI ASANTE, Director, Ghana Tech Hub");
+    assert_eq!(p.name, "KOFI ASANTE");
+    let p = person("Ravi Menon (Gov)");
+    assert_eq!(
+        (p.name.as_str(), p.organization.as_deref()),
+        ("Ravi Menon", None)
+    );
+}
+
+#[test]
+fn several_people_on_one_line_are_split() {
+    let a = CountryAliases::new();
+    assert_eq!(
+        split_people("Ravi Menon (Gov), Lea Kraus (CS), Tomas Ruiz (TC)", &a),
+        ["Ravi Menon (Gov)", "Lea Kraus (CS)", "Tomas Ruiz (TC)"]
+    );
+    assert_eq!(
+        split_people("Ana Lima and Bo Chen", &a),
+        ["Ana Lima", "Bo Chen"]
+    );
+    assert_eq!(
+        split_people("Ana Lima, Director, Acme", &a),
+        ["Ana Lima, Director, Acme"]
+    );
+}
+
+/// Name, role, organization and part of each block.
+type Read = (String, Option<String>, Option<String>, Option<Part>);
+
+fn blocks(text: &str) -> Vec<Read> {
+    let lines = crate::import::lines::read(text);
+    let a = CountryAliases::new();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        match block(&lines, i, &a) {
+            Some(b) => {
+                let p = b.entry.person;
+                out.push((p.name, p.role, p.organization, b.entry.part));
+                i = b.end;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+#[test]
+fn one_field_per_line_with_the_part_after_the_organization() {
+    let got = blocks(
+        "Mr. Piet de Wit\nProgramme Officer\nOrbis Union (OU)\nModerator\n\n\
+         Dr. Sana Qureshi\nDirector for Digital Policy\nNational Institute of Computing (NIC)\n",
+    );
+    assert_eq!(
+        got,
+        [
+            (
+                "Piet de Wit".into(),
+                Some("Programme Officer".into()),
+                Some("Orbis Union (OU)".into()),
+                Some(Part::Moderator)
+            ),
+            (
+                "Sana Qureshi".into(),
+                Some("Director for Digital Policy".into()),
+                Some("National Institute of Computing (NIC)".into()),
+                None
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_name_printed_twice_carries_the_descriptor() {
+    let got = blocks(
+        "Ms. Hana Novak,\nMs. Hana Novak Director of Regional Office (RO) Orbis Union\n\n\
+         H.E. Ms. Ines Duarte\nHE Ms. Ines Duarte Vice Minister Undersecretariat of Telecommunications, Chile\n\n\
+         Mr. Tom Reyes\nMr. Tom Reyes Head, Planning Division Orbis Union Moderator\n",
+    );
+    assert_eq!(got.len(), 3, "{got:?}");
+    assert_eq!(got[0].0, "Hana Novak");
+    assert_eq!(got[0].1.as_deref(), Some("Director"));
+    assert_eq!(
+        got[0].2.as_deref(),
+        Some("Regional Office (RO) Orbis Union")
+    );
+    assert_eq!(got[1].0, "Ines Duarte");
+    assert_eq!(got[2].3, Some(Part::Moderator));
+}
+
+#[test]
+fn calendar_entries_with_blank_lines_and_a_missing_role() {
+    let got = blocks(
+        "Lars Berg\n\n\nOrbis Telecommunication Union\n\n\n\nMaja Lind\n\nDeputy Director, Planning Bureau\n\n\
+         Orbis Telecommunication Union\n\n\nPaulo Mendes\n\nMinister of Communications\n\nMinistry of Communications\n\nPortugal\n",
+    );
+    let names: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+    assert_eq!(names, ["Lars Berg", "Maja Lind", "Paulo Mendes"]);
+    assert_eq!(got[0].1, None);
+    assert_eq!(got[0].2.as_deref(), Some("Orbis Telecommunication Union"));
+    assert_eq!(got[1].1.as_deref(), Some("Deputy Director"));
+    assert_eq!(
+        got[1].2.as_deref(),
+        Some("Planning Bureau, Orbis Telecommunication Union")
+    );
+    assert_eq!(got[2].2.as_deref(), Some("Ministry of Communications"));
+}
+
+#[test]
+fn a_name_ending_in_a_comma_continues_on_the_next_line() {
+    let got = blocks("Sofia Hale,\nDirector of the Centre for Distance Learning, Univ. of Elba\n");
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].0, "Sofia Hale");
+    assert!(got[0].1.as_deref().unwrap_or("").starts_with("Director"));
+}

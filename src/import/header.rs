@@ -1,0 +1,542 @@
+//! A session's title and date among the lines no label claimed: the first line
+//! that reads as a title (not page furniture, a generic session type, an event
+//! name, a date, a greeting or a sentence), cleaned of rooms, times, workshop
+//! numbers and a trailing " | Event"; and the date of a date line (one with a
+//! time first), never a deadline's or a posting's.
+
+use super::event;
+use super::when::{Day, find_day, find_time, find_timezone, is_when_line};
+
+/// A line the reader did not claim, with its position.
+#[derive(Clone, Debug)]
+pub(crate) struct Free {
+    /// Index in the session's lines.
+    pub index: usize,
+    /// The text.
+    pub text: String,
+    /// Blank lines before it.
+    pub gap: usize,
+}
+
+/// Words of generic session-type headings ("High Level Plenary Session").
+#[rustfmt::skip]
+const GENERIC: &[&str] = &[
+    "high", "level", "high-level", "plenary", "session", "sessions", "orientation", "focus",
+    "interactive", "thematic", "workshop", "opening", "ceremony", "closing", "official",
+    "segment", "forum", "panel", "keynote", "roundtable", "round", "table", "dialogue",
+    "meeting", "event", "lightning", "talk", "open", "day", "main", "side", "pre-event",
+    "information", "country", "knowledge", "exchange", "hackathon", "policy", "ministerial",
+    "special", "track", "launch", "award", "networking", "town", "dynamic", "coalition",
+    "best", "practice", "parliamentary", "track", "facilitation", "action", "line", "the",
+    "of", "and", "&", "a", "leaders", "talkx", "daily", "highlights", "programme", "program",
+    "agenda", "summary", "report", "event", "calendar", "wsis", "igf", "itu", "details",
+];
+
+/// Starts of page furniture lines.
+#[rustfmt::skip]
+const FURNITURE: &[&str] = &[
+    "image:", "image of", "posted by", "loading", "sign up", "skip to", "home", "menu", "share",
+    "print", "categories", "event report", "table of contents", "disclaimer", "read more",
+    "[read more", "back to", "see the full programme", "event calendar", "venue map",
+    "welcome to", "arrow_back", "view all", "log in", "login", "search", "subscribe",
+    "follow us", "cookie", "privacy", "copyright", "©", "[…]", "[...]", "click here", "download",
+    "session at a glance", "knowledge graph", "full session report", "session report",
+    "hi", "dear", "cheers", "best regards", "kind regards", "thanks", "thank you", "regards",
+];
+
+/// Whether a line can be the session's title.
+pub(crate) fn is_title(text: &str) -> bool {
+    let t = text.trim();
+    let lower = t.to_lowercase();
+    let words: Vec<&str> = t.split_whitespace().collect();
+    if words.len() < 2
+        || words.len() > 30
+        || t.contains("http")
+        || t.contains("[clear filter]")
+        || lower.contains("session outcome document")
+        || is_mail_header(t)
+        || is_server_noise(t)
+        || SITE_NAMES.contains(&lower.trim_end_matches(['.', ':']))
+    {
+        return false;
+    }
+    if FURNITURE.iter().any(|f| {
+        lower == *f
+            || lower.starts_with(&format!("{f} "))
+            || lower.starts_with(&format!("{f}:"))
+            || lower.starts_with(&format!("{f},"))
+    }) || lower.starts_with('[')
+        || t.contains('!')
+        || is_when_line(t)
+        || crate::model::parse_name(t).honorific.is_some()
+    {
+        return false;
+    }
+    // "Session 251", "Sesión 104", "Reunión 1": numbered page furniture.
+    let numbered = words.len() <= 3
+        && words
+            .last()
+            .is_some_and(|w| w.chars().all(|c| c.is_ascii_digit() || c == '#'));
+    let sentence = words.len() > 12 && (t.ends_with('.') || t.contains(". "));
+    // "This will be a moderated session with representatives of …": the verbs and
+    // pronouns of a sentence; a title in sentence case ("Official opening segment –
+    // opening ceremony") has none.
+    let wordy = words.len() >= 8
+        && !t.contains(':')
+        && words.iter().any(|w| {
+            [
+                "will", "is", "are", "was", "were", "be", "has", "have", "can", "should", "would",
+                "this", "these", "we", "our", "you", "your", "they", "it", "its",
+            ]
+            .contains(&w.to_lowercase().trim_matches(|c: char| !c.is_alphabetic()))
+        });
+    let venue = is_room(t.split(',').next().unwrap_or(t));
+    let first_lower = t.starts_with(|c: char| c.is_lowercase());
+    !numbered
+        && !sentence
+        && !wordy
+        && !venue
+        && !first_lower
+        && !t.ends_with([',', ';'])
+        && !is_generic(t)
+        && !is_highlights_header(t)
+}
+
+/// Site and organization banners that stand above a page's title.
+#[rustfmt::skip]
+const SITE_NAMES: &[&str] = &[
+    "international telecommunication union", "internet governance forum", "united nations",
+    "itu", "igf", "unesco", "digital watch", "dig.watch", "itu news", "itu newsroom", "wsis",
+    "world summit on the information society", "itu pressroom", "press release", "news",
+    "digital world", "itu digital world", "geneva internet platform", "event report",
+    "session page", "agenda", "programme", "program", "event calendar", "united nations educational, scientific and cultural organization",
+];
+
+/// A web server's warnings printed above a page ("Deprecated: … on line 29").
+pub(crate) fn is_server_noise(t: &str) -> bool {
+    let lower = t.to_lowercase();
+    [
+        "deprecated:",
+        "warning:",
+        "notice:",
+        "fatal error:",
+        "strict standards:",
+        "parse error:",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p))
+        || (lower.contains(".php") && lower.contains(" on line "))
+}
+
+/// An e-mail's header line: "Ana Ruiz ana at example.org", "Tue Jul 1 10:12:01 UTC
+/// 2025" (a time with seconds), an address.
+fn is_mail_header(t: &str) -> bool {
+    let lower = t.to_lowercase();
+    let seconds = t.split_whitespace().any(|w| {
+        w.split(':').count() == 3
+            && w.split(':')
+                .all(|p| p.len() == 2 && p.chars().all(|c| c.is_ascii_digit()))
+    });
+    let address = t.contains('@')
+        || (lower.contains(" at ")
+            && [".org", ".com", ".net", ".int", ".edu"]
+                .iter()
+                .any(|d| lower.contains(d)));
+    seconds || address
+}
+
+/// A heading naming only a session type and maybe its event ("High Level Plenary
+/// Session", "WSIS Forum 2012 Workshop", "Focus Session").
+pub(crate) fn is_generic(text: &str) -> bool {
+    let mut t = text.to_string();
+    if let Some(e) = event::find(&t) {
+        // "WSIS Forum 2016 Official Opening Ceremony": an event has one of these, so with
+        // the event's name it is that session's title.
+        let lower = t.to_lowercase();
+        if ["opening", "closing", "inaugura", "ceremony", "prize"]
+            .iter()
+            .any(|w| lower.contains(w))
+        {
+            return false;
+        }
+        t = t.replace(&e.name, " ");
+    }
+    let words: Vec<String> = t
+        .split(|c: char| c.is_whitespace() || matches!(c, ':' | '-' | '–' | '(' | ')' | '/' | ','))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    words.iter().all(|w| {
+        GENERIC.contains(&w.as_str())
+            || w.chars()
+                .all(|c| c.is_ascii_digit() || c == '#' || c == '+')
+    })
+}
+
+/// "2020 Daily Highlights Day 3", "2021 Highlights October": the article header.
+pub(crate) fn is_highlights_header(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    lower.contains("highlights")
+        && text.split_whitespace().count() <= 6
+        && text.chars().any(|c| c.is_ascii_digit())
+}
+
+/// The day number of a highlights header ("… Day 3").
+pub(crate) fn highlights_day(text: &str) -> Option<i8> {
+    if !is_highlights_header(text) {
+        return None;
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words
+        .windows(2)
+        .find(|w| w[0].eq_ignore_ascii_case("day"))
+        .and_then(|w| w[1].parse::<i8>().ok())
+        .filter(|d| (1..=31).contains(d))
+}
+
+/// A title quoted in a sentence that names it: 'The session is confirmed as "Shaping
+/// the review"', 'a workshop entitled “Data for all”'.
+pub(crate) fn quoted_title(free: &[Free]) -> Option<String> {
+    let cues = [
+        "confirmed as ",
+        "titled ",
+        "entitled ",
+        "called ",
+        "named ",
+        "title is ",
+        "title will be ",
+    ];
+    free.iter().find_map(|f| {
+        let lower = f.text.to_ascii_lowercase();
+        let session = ["session", "workshop", "panel", "event", "forum", "title"]
+            .iter()
+            .any(|w| lower.contains(w));
+        if !session {
+            return None;
+        }
+        cues.iter().find_map(|c| {
+            let at = lower.find(c)? + c.len();
+            let rest = f.text.get(at..)?.trim_start();
+            let close = match rest.chars().next()? {
+                '"' => '"',
+                '“' => '”',
+                '«' => '»',
+                _ => return None,
+            };
+            let inner = &rest[rest.chars().next()?.len_utf8()..];
+            let end = inner.find(close)?;
+            let t = inner[..end].trim();
+            (t.split_whitespace().count() >= 2).then(|| t.to_string())
+        })
+    })
+}
+
+/// Whether the text holds an e-mail's headers (an address, "… wrote:").
+pub(crate) fn is_mail(free: &[Free]) -> bool {
+    free.iter()
+        .any(|f| is_mail_header(&f.text) || f.text.trim_end().ends_with("wrote:"))
+}
+
+/// The title among `free` lines before line `before`: the first that reads as one,
+/// joined with the next when it breaks off ("… Forum Session focus on" / "WSIS
+/// Commitments: …"), then cleaned.
+pub(crate) fn title(free: &[Free], before: usize) -> Option<String> {
+    let k = free
+        .iter()
+        .position(|f| f.index < before && is_title(&clean(&f.text)))?;
+    let mut t = free[k].text.trim().to_string();
+    let open_end = t.ends_with(':')
+        || t.rsplit(' ').next().is_some_and(|w| {
+            [
+                "on", "of", "for", "and", "the", "in", "to", "with", "&", "–", "-",
+            ]
+            .contains(&w)
+        });
+    if let Some(next) = free
+        .get(k + 1)
+        .filter(|n| open_end && n.index == free[k].index + 1 && n.gap <= 2)
+    {
+        if next.text.split_whitespace().count() <= 20 && !is_when_line(&next.text) {
+            t = format!("{t} {}", next.text.trim());
+        }
+    }
+    Some(clean(&t)).filter(|t| !t.is_empty())
+}
+
+/// A title without what is not its own: rooms and times ("Main Hall - 9:30-12:30 (3
+/// Hours) - Focus Session: X" -> "Focus Session: X"), a workshop number
+/// ("(WS186)", "WS #446"), a site or event after " | ".
+pub(crate) fn clean(text: &str) -> String {
+    let mut t = text.trim().trim_end_matches(':').trim().to_string();
+    // A mailing list's subject: "[Wg-strategy] Re: Session proposal".
+    loop {
+        let before = t.clone();
+        if let Some(rest) = t.strip_prefix('[').and_then(|r| r.split_once(']')) {
+            if rest.0.chars().count() <= 30 && !rest.1.trim().is_empty() {
+                t = rest.1.trim().to_string();
+            }
+        }
+        for p in ["Re:", "RE:", "Fwd:", "FW:", "Fw:", "AW:", "Aw:"] {
+            if let Some(rest) = t.strip_prefix(p) {
+                t = rest.trim().to_string();
+            }
+        }
+        if t == before {
+            break;
+        }
+    }
+    // " | " parts: keep the longest that is not an event or a session type.
+    if t.contains(" | ") {
+        let parts: Vec<&str> = t.split(" | ").map(str::trim).collect();
+        let own: Vec<&str> = parts
+            .iter()
+            .copied()
+            .filter(|p| !is_generic(p) && event::find(p).is_none_or(|e| e.name.len() + 3 < p.len()))
+            .collect();
+        if let Some(best) = own.iter().max_by_key(|p| p.len()) {
+            t = (*best).to_string();
+        }
+    }
+    // " - " parts that are rooms or times.
+    if t.contains(" - ") {
+        let parts: Vec<&str> = t.split(" - ").map(str::trim).collect();
+        let kept: Vec<&str> = parts
+            .iter()
+            .copied()
+            .filter(|p| {
+                !(is_room(p)
+                    || (find_time(p).is_some() || find_day(p).is_some())
+                        && p.split_whitespace().count() <= 5
+                    || [
+                        "raw",
+                        "finished",
+                        "transcript",
+                        "live",
+                        "recording",
+                        "captioning",
+                    ]
+                    .contains(&p.to_lowercase().as_str()))
+            })
+            .collect();
+        if kept.len() < parts.len() && !kept.is_empty() {
+            t = kept.join(" - ");
+        }
+    }
+    // "Open access to data (11.05.2010, Room 3)": a trailing date or room.
+    if let Some(open) = t.rfind(" (").filter(|_| t.ends_with(')')) {
+        let inner = &t[open + 2..t.len() - 1];
+        if find_day(inner).is_some() || find_time(inner).is_some() || inner.split(',').any(is_room)
+        {
+            t.truncate(open);
+        }
+    }
+    // Workshop numbers.
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let mut out: Vec<&str> = Vec::new();
+    let mut skip = 0;
+    for (k, w) in words.iter().enumerate() {
+        if skip > 0 {
+            skip -= 1;
+            continue;
+        }
+        let bare = w.trim_matches(|c: char| matches!(c, '(' | ')'));
+        let ws_code = bare.len() > 2
+            && bare.starts_with("WS")
+            && bare[2..].chars().all(|c| c.is_ascii_digit());
+        if ws_code {
+            continue;
+        }
+        if k == 0 && *w == "WS" && words.get(1).is_some_and(|n| n.starts_with('#')) {
+            skip = 1;
+            continue;
+        }
+        out.push(w);
+    }
+    out.join(" ")
+        .trim_matches(|c: char| c == '-' || c == '–' || c.is_whitespace())
+        .to_string()
+}
+
+fn is_room(p: &str) -> bool {
+    let lower = p.to_lowercase();
+    p.split_whitespace().count() <= 5
+        && [
+            "room",
+            "hall",
+            "salle",
+            "sala",
+            "auditorium",
+            "stage",
+            "building",
+        ]
+        .iter()
+        .any(|r| lower.split_whitespace().any(|w| w == *r))
+}
+
+/// Words that say a date is not the session's.
+const OTHER_DATES: &[&str] = &[
+    "deadline",
+    "posted",
+    "published",
+    "updated",
+    "submitted",
+    "submission",
+    "register",
+    "registration",
+    "copyright",
+    "©",
+    "apply",
+    "until",
+    "as of",
+    "last modified",
+    "issued",
+];
+
+/// The date line of a session: a labelled date first, else a line that is only a
+/// date and time, else a short line with a date and a time. Returns the day, the
+/// time range and the zone written with it.
+pub(crate) fn date(free: &[Free], press: bool) -> Option<(Day, Option<String>, Option<String>)> {
+    let usable = |f: &&Free| {
+        let lower = f.text.to_lowercase();
+        !OTHER_DATES.iter().any(|w| lower.contains(w))
+            && !is_mail_header(&f.text)
+            && find_day(&f.text).is_some()
+    };
+    let ranked = |f: &Free| -> u8 {
+        let t = &f.text;
+        let when = is_when_line(t);
+        let time = find_time(t).is_some();
+        // A WSIS page's header line starts with the date, then runs on (room, track…).
+        let opens: String = t.chars().take(32).collect();
+        let short = t.split_whitespace().count() <= 30 || find_day(&opens).is_some();
+        let dateline = press && !time;
+        match (when, time, short) {
+            _ if dateline => 0,
+            (true, true, _) => 4,
+            (true, false, _) => 3,
+            (false, true, true) => 2,
+            (false, false, true) if t.split_whitespace().count() <= 8 => 1,
+            _ => 0,
+        }
+    };
+    let best = free
+        .iter()
+        .filter(usable)
+        .filter(|f| ranked(f) > 0)
+        .max_by_key(|f| (ranked(f), std::cmp::Reverse(f.index)))?;
+    let day = find_day(&best.text)?;
+    // Date, time and zone each on their own line, just after one another.
+    let near: Vec<&Free> = free
+        .iter()
+        .filter(|f| f.index > best.index && f.index <= best.index + 4 && is_when_line(&f.text))
+        .collect();
+    let time = find_time(&best.text).or_else(|| near.iter().find_map(|f| find_time(&f.text)));
+    let zone =
+        find_timezone(&best.text).or_else(|| near.iter().find_map(|f| find_timezone(&f.text)));
+    Some((day, time, zone))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn free(lines: &[&str]) -> Vec<Free> {
+        lines
+            .iter()
+            .enumerate()
+            .map(|(index, t)| Free {
+                index,
+                text: t.to_string(),
+                gap: 0,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_title_is_the_first_line_that_reads_as_one() {
+        let f = free(&[
+            "Image of a World Map Home - WSIS Forum 2010",
+            "image: squares decoration HIGH LEVEL PLENARY SESSION",
+            "High Level Plenary Session",
+            "Turning Targets into action",
+            "Monday 10 May 2010, 10:30-12:00",
+        ]);
+        assert_eq!(
+            title(&f, 99).as_deref(),
+            Some("Turning Targets into action")
+        );
+        let f = free(&[
+            "Posted by: APO | 10 April 2008",
+            "ITU TELECOM AFRICA 2008 Forum Session focus on",
+            "WSIS Commitments: where do we stand now?",
+        ]);
+        assert_eq!(
+            title(&f, 99).as_deref(),
+            Some(
+                "ITU TELECOM AFRICA 2008 Forum Session focus on WSIS Commitments: where do we stand now?"
+            )
+        );
+        let f = free(&[
+            "Welcome to IGF2017! Create your schedule",
+            "Venue Map",
+            "Monday, December 18",
+            "09:00 CET",
+            "Data governance and policy: Developing a curriculum (WS186)",
+        ]);
+        assert_eq!(
+            title(&f, 99).as_deref(),
+            Some("Data governance and policy: Developing a curriculum")
+        );
+        let f = free(&[
+            "Hi",
+            "Cheers,",
+            "Bill",
+            "WSIS Forum 2012 Workshop",
+            "9:00-10:45, Thursday 17 May 2012",
+            "Global Internet Governance for Development",
+        ]);
+        assert_eq!(
+            title(&f, 99).as_deref(),
+            Some("Global Internet Governance for Development")
+        );
+    }
+
+    #[test]
+    fn titles_lose_rooms_times_numbers_and_event_suffixes() {
+        assert_eq!(
+            clean(
+                "Main Hall - 9:30-12:30 (3 Hours) - Focus Session (Access/Diversity): Internet as an engine for growth"
+            ),
+            "Focus Session (Access/Diversity): Internet as an engine for growth"
+        );
+        assert_eq!(
+            clean("NRIs Coordination Session | IGF 2023"),
+            "NRIs Coordination Session"
+        );
+        assert_eq!(
+            clean("Main Session | Policy Network on Internet Fragmentation"),
+            "Policy Network on Internet Fragmentation"
+        );
+        assert_eq!(
+            clean("WS #51 Internet & SDGs: Aligning the Agendas"),
+            "Internet & SDGs: Aligning the Agendas"
+        );
+        assert!(is_generic("High Level Plenary Session"));
+        assert!(is_generic("WSIS Forum 2012 Workshop"));
+        assert!(!is_generic("WSIS Forum 2016 Official Opening Ceremony"));
+        assert!(is_generic("Official Opening Ceremony"));
+    }
+
+    #[test]
+    fn the_date_comes_from_a_date_line_not_a_deadline() {
+        let f = free(&[
+            "Geneva, 10 April 2008",
+            "Tuesday, 13 May 2008, 9:00 − 10:30",
+            "Deadline for requests: 15 June 2010",
+        ]);
+        let (day, time, _) = date(&f, false).expect("date");
+        assert_eq!(day.date(None), jiff::civil::Date::new(2008, 5, 13).ok());
+        assert_eq!(time.as_deref(), Some("09:00-10:30"));
+        assert!(date(&free(&["Deadline for requests: 15 June 2010"]), false).is_none());
+    }
+}

@@ -1,0 +1,132 @@
+//! A document as the importer reads it: logical lines, each with its list
+//! marker split off and the number of blank lines before it. Hard-wrapped
+//! paragraphs (PDF text, e-mail) are joined back into one line, and a marker
+//! alone on its line ("-" then the item on the next line, as WSIS pages print
+//! their lists) marks the line after it.
+
+use super::clean::list_item;
+
+/// How a list item was marked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Marker {
+    /// "-", "•", "o", …
+    Bullet,
+    /// "1.", "01.", "(a)", …
+    Number,
+    /// "☐": in outcome documents, a group heading.
+    Checkbox,
+}
+
+/// One logical line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Line {
+    /// The text, trimmed, without its list marker.
+    pub text: String,
+    /// The list marker, when the line is a list item.
+    pub item: Option<Marker>,
+    /// Blank lines just before it.
+    pub gap: usize,
+    /// Leading spaces of the first physical line.
+    pub indent: usize,
+}
+
+impl Line {
+    /// Whether the line is a list item.
+    pub(crate) fn is_item(&self) -> bool {
+        self.item.is_some()
+    }
+}
+
+/// Splits a normalised text into logical lines.
+pub(crate) fn read(text: &str) -> Vec<Line> {
+    let mut out: Vec<Line> = Vec::new();
+    let mut gap = 0usize;
+    let mut pending: Option<Marker> = None;
+    for raw in text.lines() {
+        let trimmed = raw.trim();
+        let parsed = list_item(trimmed);
+        if trimmed.is_empty() {
+            gap += 1;
+            continue;
+        }
+        if let Some(item) = parsed.as_ref().filter(|i| i.text.is_empty()) {
+            // A lone marker: the item text is on the next line.
+            pending = Some(marker(item));
+            continue;
+        }
+        let (text, item) = match &parsed {
+            Some(i) => (i.text, Some(marker(i))),
+            None => (trimmed, pending),
+        };
+        pending = None;
+        if gap == 0 && item.is_none() {
+            if let Some(prev) = out.last_mut() {
+                if continues(&prev.text, text) {
+                    prev.text.push(' ');
+                    prev.text.push_str(text);
+                    continue;
+                }
+            }
+        }
+        out.push(Line {
+            text: text.to_string(),
+            item,
+            gap,
+            indent: raw.len() - raw.trim_start().len(),
+        });
+        gap = 0;
+    }
+    out
+}
+
+fn marker(item: &super::clean::Item<'_>) -> Marker {
+    if item.checkbox {
+        Marker::Checkbox
+    } else if item.numbered {
+        Marker::Number
+    } else {
+        Marker::Bullet
+    }
+}
+
+/// Whether `next` continues the hard-wrapped line `prev`: a long line that does
+/// not end a sentence or a field, followed by one that starts in lower case.
+fn continues(prev: &str, next: &str) -> bool {
+    prev.chars().count() >= 45
+        && !prev.ends_with(['.', '!', '?', ':', ';', '”', '"'])
+        && next.chars().next().is_some_and(char::is_lowercase)
+        && !prev.contains(" | ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lone_markers_mark_the_next_line_and_wraps_are_joined() {
+        let lines = read(
+            "Objectives\n-\nIdentify the factors\n-\nShare practices\n\n\
+             This will be a moderated session with representatives of the regional\n\
+             meetings held in 2010.\n  • Ms. Ana Lima, Director",
+        );
+        let texts: Vec<(&str, bool, usize)> = lines
+            .iter()
+            .map(|l| (l.text.as_str(), l.is_item(), l.gap))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                ("Objectives", false, 0),
+                ("Identify the factors", true, 0),
+                ("Share practices", true, 0),
+                (
+                    "This will be a moderated session with representatives of the regional meetings held in 2010.",
+                    false,
+                    1
+                ),
+                ("Ms. Ana Lima, Director", true, 0),
+            ]
+        );
+        assert_eq!(lines[4].indent, 2);
+    }
+}

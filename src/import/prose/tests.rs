@@ -1,0 +1,187 @@
+use super::*;
+
+fn names(text: &str) -> Vec<(String, bool, Option<&'static str>)> {
+    introductions(text, &CountryAliases::new())
+        .into_iter()
+        .map(|f| {
+            (
+                f.person.name,
+                f.moderator,
+                f.person.country.map(|c| c.iso2()),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn appositives_after_verbs_and_prepositions_are_introductions() {
+    assert_eq!(
+        names(
+            "Access to all is an urgent priority, agreed Rupert Pearce, CEO, Inmarsat. The crisis"
+        ),
+        [("Rupert Pearce".into(), false, None)]
+    );
+    assert_eq!(
+        names(
+            "For Ramin Guluzade, Minister of Transport, Communications and High Technologies of the Republic of Azerbaijan, innovative"
+        ),
+        [("Ramin Guluzade".into(), false, Some("AZ"))]
+    );
+    assert_eq!(
+        names(
+            "noted Americo Muchanga, Chairman, Communications Regulator Authority of Mozambique (INCM)Mozambique, which may"
+        ),
+        [("Americo Muchanga".into(), false, Some("MZ"))]
+    );
+    assert_eq!(
+        names(
+            "Phan Tam, Deputy Minister of information and communications, Viet Nam then formally closed the session"
+        ),
+        [("Phan Tam".into(), false, Some("VN"))]
+    );
+}
+
+#[test]
+fn moderators_and_titles_before_names_are_recognised() {
+    assert_eq!(
+        names(
+            "during an informative session, ably moderated by Jason Harle, Senior Manager, Cyber Risk, Deloitte."
+        ),
+        [("Jason Harle".into(), true, None)]
+    );
+    let f = introductions(
+        "ITU Secretary-General Houlin Zhao echoed this appeal",
+        &CountryAliases::new(),
+    );
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].person.name, "Houlin Zhao");
+    assert!(f[0].guessed);
+}
+
+#[test]
+fn titles_before_names_between_commas_are_introductions() {
+    assert_eq!(
+        names(
+            "Kenya’s Cabinet Secretary for Information, Communications and the Digital Economy, Eliud Owalo, said that"
+        ),
+        [("Eliud Owalo".into(), false, Some("KE"))]
+    );
+    assert_eq!(
+        names(
+            "The Minister of Digital Affairs of Indonesia, Mr. Budi Arie Setiadi, described satellite projects."
+        ),
+        [("Budi Arie Setiadi".into(), false, Some("ID"))]
+    );
+    assert_eq!(
+        names("said Mr. Tomas LAMANAUSKAS, Deputy Secretary-General, ITU."),
+        [("Tomas Lamanauskas".into(), false, None)]
+    );
+}
+
+#[test]
+fn a_country_in_parentheses_after_a_name_introduces_a_speaker() {
+    assert_eq!(
+        names("“We are ready,” said Ms. Jane Wanjiru (Kenya) at the opening."),
+        [("Jane Wanjiru".into(), false, Some("KE"))]
+    );
+    assert_eq!(
+        names("Mr. Omar Haddad (Jordan), Director of Policy, TRC, noted that"),
+        [("Omar Haddad".into(), false, Some("JO"))]
+    );
+    assert_eq!(names("a report by Omar Haddad (Jordan) was shared"), []);
+    assert_eq!(
+        names("as Ms. Aiko Mori (Director, Digital Agency, Japan) put it"),
+        [("Aiko Mori".into(), false, Some("JP"))]
+    );
+    assert_eq!(names("the Internet Society (ISOC) and others"), []);
+}
+
+#[test]
+fn ranks_before_names_in_prose_are_honorifics() {
+    let f = introductions(
+        "said Lt. Gen. Amos Kariuki, Director General, National Cyber Command, Kenya.",
+        &CountryAliases::new(),
+    );
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].person.name, "Amos Kariuki");
+    assert_eq!(f[0].person.honorific.as_deref(), Some("Lt. Gen."));
+}
+
+#[test]
+fn relative_clauses_articles_and_of_organizations_introduce_speakers() {
+    assert_eq!(
+        names("Doreen Bogdan-Martin, the ITU Secretary-General, opened the dialogue"),
+        [("Doreen Bogdan-Martin".into(), false, None)]
+    );
+    assert_eq!(
+        names("said Mr. Henrik Johansson, who is President of IFLA, Sweden."),
+        [("Henrik Johansson".into(), false, Some("SE"))]
+    );
+    assert_eq!(
+        names("Ahmed Hassan of the Arab ICT Organization said that content is scarce."),
+        [("Ahmed Hassan".into(), false, None)]
+    );
+    assert_eq!(
+        names("Ms. Ana María de los Ángeles Pérez, Vice-Minister of Education, Chile, said"),
+        [("Ana María de los Ángeles Pérez".into(), false, Some("CL"))]
+    );
+}
+
+#[test]
+fn a_country_just_before_the_name_is_the_persons() {
+    for text in [
+        "From Brazil, Ms. Ana Lima, Director of Policy, Anatel, said",
+        "Brazil: Ms. Ana Lima, Director of Policy, Anatel, said",
+        "Representing Brazil, Ms. Ana Lima, Director of Policy, Anatel, said",
+    ] {
+        assert_eq!(
+            names(text),
+            [("Ana Lima".into(), false, Some("BR"))],
+            "{text}"
+        );
+    }
+    assert_eq!(
+        names("In the morning, Ms. Ana Lima, Director of Policy, Anatel, said"),
+        [("Ana Lima".into(), false, None)]
+    );
+}
+
+#[test]
+fn looser_introductions_with_an_organization_a_verb_or_a_country() {
+    assert_eq!(
+        names("Lucía Fernández, from the Youth Coalition on Internet Governance, Uruguay, asked"),
+        [("Lucía Fernández".into(), false, Some("UY"))]
+    );
+    assert_eq!(
+        names("Dr. Kofi Mensah-Bonsu, a veteran of the first WSIS phase, recalled the talks."),
+        [("Kofi Mensah-Bonsu".into(), false, None)]
+    );
+    assert_eq!(
+        names("Mr. Stefan Novak (Slovakia) and Ms. Leila Haddad (Lebanon) presented it."),
+        [
+            ("Stefan Novak".into(), false, Some("SK")),
+            ("Leila Haddad".into(), false, Some("LB"))
+        ]
+    );
+    assert_eq!(names("a report by Mr. Omar Haddad (Jordan) was shared"), []);
+    assert_eq!(
+        names(
+            "Among those cited were Kofi Annan, who convened the first phase, and Vint Cerf, one of the fathers of the Internet."
+        ),
+        []
+    );
+}
+
+#[test]
+fn people_merely_mentioned_are_not_speakers() {
+    for text in [
+        "She quoted Nelson Mandela, former President of South Africa, on education.",
+        "She recalled the work of Tim Berners-Lee on an open web.",
+        "He noted that Secretary-General António Guterres had called for a dialogue.",
+        "In Trinidad and Tobago, for example, a range of measures were adopted.",
+        "In Lithuania, one of Europe’s most connected countries, as elsewhere",
+        "ITU Virtual Digital World 2020, he explained, in order to build",
+    ] {
+        assert_eq!(names(text), [], "{text}");
+    }
+}

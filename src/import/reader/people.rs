@@ -1,0 +1,265 @@
+//! The reader's people: entries after labels and on the label's own line, the
+//! fields that attach to a person ("Organizational Affiliation:"), the names that
+//! are not speakers (organizers, proposers, rapporteurs).
+
+use super::{Ctx, Evidence, Field, Line, Part, Reader, is_prose};
+use crate::import::entries::{self, NotPerson, block, checked_name, entry, split_people};
+use crate::import::lines::Marker;
+use crate::import::person::{is_org, split_commas};
+use crate::import::places::take_country;
+
+impl Reader<'_> {
+    /// "Moderator: Ann Lee, Director, Acme" (maybe continued on the next lines), or
+    /// "Panelists: Ann Lee (Gov), Bo Chen (CS)". Returns the next line to read.
+    pub(super) fn inline_people(
+        &mut self,
+        value: &str,
+        part: Part,
+        i: usize,
+        inline: bool,
+    ) -> usize {
+        let pieces = split_people(value, self.aliases());
+        let mut next = i + 1;
+        if pieces.len() == 1 && !inline {
+            // The entry may go on in the lines after the label's line.
+            let mut tmp = vec![Line {
+                text: value.to_string(),
+                item: None,
+                gap: 0,
+                indent: 0,
+            }];
+            tmp.extend(self.lines[i + 1..].iter().take(4).cloned());
+            match block(&tmp, 0, self.aliases()) {
+                Some(b) => {
+                    next = i + b.end;
+                    self.add(b.entry, part, true, Evidence::Labelled, i);
+                }
+                None => self.not_a_person(value),
+            }
+        } else {
+            for p in pieces {
+                match entry(&p, self.aliases()) {
+                    Ok(e) => self.add(e, part, true, Evidence::Labelled, i),
+                    Err(_) => self.not_a_person(&p),
+                }
+            }
+        }
+        // The value was the label's list; after "Moderated by X", a bulleted list is the
+        // panel.
+        self.ctx = if part == Part::Moderator && !inline {
+            Ctx::Panel
+        } else {
+            Ctx::Free
+        };
+        next
+    }
+
+    /// Whether a label's value names at least one person.
+    pub(super) fn has_person(&self, value: &str) -> bool {
+        split_people(value, self.aliases())
+            .iter()
+            .any(|p| entry(p, self.aliases()).is_ok())
+            || entry(value.trim_end_matches(','), self.aliases()).is_ok()
+    }
+
+    pub(super) fn not_a_person(&mut self, text: &str) {
+        if entries::is_placeholder(text) {
+            self.f.placeholders += 1;
+        } else if !text.trim().is_empty() {
+            self.f.not_people.push(text.trim().to_string());
+        }
+    }
+
+    pub(super) fn add(
+        &mut self,
+        e: entries::Entry,
+        part: Part,
+        given: bool,
+        ev: Evidence,
+        i: usize,
+    ) {
+        if e.excluded {
+            self.f.roster.exclude(&e.person.name);
+            return;
+        }
+        let mut person = e.person;
+        if let Some((field, value, at)) = self.pending.take() {
+            // Only the line just after: a field further away is another record's.
+            if i == at + 1 {
+                self.fill(&mut person, &field, &value);
+            }
+        }
+        // Listed "(TBC)": not confirmed, so not a speaker; the note names them.
+        if e.tentative {
+            self.f.tentative.push(person.name.clone());
+            self.f.roster.exclude(&person.name);
+            return;
+        }
+        if person.country_inferred {
+            self.f.inferred.push(person.name.clone());
+        }
+        let (part, given) = match e.part {
+            Some(p) => (p, true),
+            None => (part, given),
+        };
+        self.f.roster.add(person, part, given, ev);
+        self.last_person = Some(i);
+    }
+
+    /// "Organizational Affiliation: …", "Country: …" next to a person's line.
+    pub(super) fn attach(&mut self, field: Field, value: String, i: usize) {
+        let near = self.last_person.is_some_and(|l| i <= l + 2);
+        let mut done = false;
+        if near {
+            if let Some(m) = self.f.roster.last_mut() {
+                let missing = match field {
+                    Field::Country => m.person.country.is_none(),
+                    _ => m.person.organization.is_none(),
+                };
+                if missing {
+                    let mut p = std::mem::take(&mut m.person);
+                    self.fill(&mut p, &field, &value);
+                    if let Some(m) = self.f.roster.last_mut() {
+                        m.person = p;
+                    }
+                    done = true;
+                }
+            }
+        }
+        if !done {
+            self.pending = Some((field, value, i));
+        }
+    }
+
+    pub(super) fn fill(
+        &self,
+        person: &mut crate::import::ImportedPerson,
+        field: &Field,
+        value: &str,
+    ) {
+        if *field == Field::Country {
+            if person.country.is_none() {
+                person.country = crate::import::places::country(value, self.aliases());
+            }
+            return;
+        }
+        let mut parts: Vec<String> = split_commas(value).into_iter().map(String::from).collect();
+        if person.country.is_none() {
+            if let Some((c, found)) = take_country(&mut parts, self.aliases()) {
+                person.country = Some(c);
+                person.country_inferred = found == crate::import::places::Source::Inside;
+            }
+        }
+        if person.organization.is_none() && !parts.is_empty() {
+            person.organization = Some(parts.join(", "));
+        }
+    }
+
+    pub(super) fn people_line(
+        &mut self,
+        i: usize,
+        part: Part,
+        form: Option<Option<Marker>>,
+    ) -> usize {
+        let line = &self.lines[i];
+        let text = line.text.clone();
+        if is_prose(&text) && !line.is_item() {
+            self.ctx = Ctx::Free;
+            return self.free(i);
+        }
+        // A singular moderator label ("Session Chair:") covers its list; where the
+        // form of the list changes, the people after it are not under it.
+        if part == Part::Moderator && form.is_some_and(|f| f != line.item) {
+            self.ctx = Ctx::Free;
+            return self.free(i);
+        }
+        if self.run_on(i, part, Evidence::Labelled) {
+            return i + 1;
+        }
+        match block(self.lines, i, self.aliases()) {
+            Some(b) => {
+                self.ctx = Ctx::People {
+                    part,
+                    form: Some(line.item),
+                };
+                let end = b.end;
+                self.add(b.entry, part, true, Evidence::Labelled, i);
+                end
+            }
+            None => {
+                match entry(&text, self.aliases()) {
+                    Err(NotPerson::Placeholder) => self.f.placeholders += 1,
+                    _ if line.is_item() || text.split_whitespace().count() <= 6 => {
+                        self.not_a_person(&text)
+                    }
+                    _ => {
+                        self.ctx = Ctx::Free;
+                        return self.free(i);
+                    }
+                }
+                i + 1
+            }
+        }
+    }
+
+    pub(super) fn not_people_text(&mut self, value: &str, organizers: bool) {
+        for piece in value.split(';').map(str::trim).filter(|p| !p.is_empty()) {
+            match entry(piece, self.aliases()) {
+                Ok(e) if checked_name(&e.person.name, self.aliases()).is_some() => {
+                    self.f.roster.exclude(&e.person.name);
+                }
+                _ if organizers && piece.chars().count() <= 200 => {
+                    let o = piece.trim_end_matches('.').to_string();
+                    if !self.s.organizers.contains(&o) {
+                        self.s.organizers.push(o);
+                    }
+                }
+                _ => {}
+            }
+        }
+        // "Moderator and Organizer: A (main), B (sub)": every name listed.
+        for p in split_people(value, self.aliases()) {
+            if let Ok(e) = entry(&p, self.aliases()) {
+                self.f.roster.exclude(&e.person.name);
+            }
+        }
+    }
+
+    pub(super) fn not_people_line(&mut self, i: usize, organizers: bool) -> usize {
+        let text = self.lines[i].text.clone();
+        if is_prose(&text) {
+            self.ctx = Ctx::Free;
+            return self.free(i);
+        }
+        if let Some(b) = block(self.lines, i, self.aliases()) {
+            self.f.roster.exclude(&b.entry.person.name);
+            return b.end;
+        }
+        if self.lines[i].is_item() || (organizers && is_org(&text)) {
+            self.not_people_text(&text, organizers);
+            return i + 1;
+        }
+        self.ctx = Ctx::Free;
+        self.free(i)
+    }
+
+    /// "NAME — Role, Org NAME — Role, Org" on one line: each a person. Whether the
+    /// line was one.
+    pub(super) fn run_on(&mut self, i: usize, part: Part, ev: Evidence) -> bool {
+        let Some(pieces) = entries::split_run_on(&self.lines[i].text) else {
+            return false;
+        };
+        let people: Vec<_> = pieces
+            .iter()
+            .filter_map(|p| entry(p, self.aliases()).ok())
+            .collect();
+        if people.len() < 2 {
+            return false;
+        }
+        self.content(i);
+        for e in people {
+            self.add(e, part, ev == Evidence::Labelled, ev, i);
+        }
+        true
+    }
+}

@@ -1,0 +1,103 @@
+use super::*;
+
+fn read_text(text: &str) -> (ImportedSession, Findings) {
+    let lines = crate::import::lines::read(text);
+    read(&lines, &Context::default(), false, true)
+}
+
+fn names(f: &Findings) -> Vec<(String, Part)> {
+    f.roster
+        .members()
+        .iter()
+        .map(|m| (m.person.name.clone(), m.part))
+        .collect()
+}
+
+#[test]
+fn a_singular_chair_label_ends_where_the_list_changes_form() {
+    let (_, f) = read_text(
+        "Session Chair:\nAnna Holm, Director of Policy, Orbis Union, Paris, France\n\
+         - Ben Okafor, Senior Adviser, Delta Forum, London, UK\n- Cara Voss, Consultant, Nova Institute, Berlin, Germany\n",
+    );
+    assert_eq!(
+        names(&f),
+        [
+            ("Anna Holm".into(), Part::Moderator),
+            ("Ben Okafor".into(), Part::Speaker),
+            ("Cara Voss".into(), Part::Speaker)
+        ]
+    );
+}
+
+#[test]
+fn labels_in_french_and_spanish_and_inline_values() {
+    let (_, f) = read_text(
+        "- Moderador: Lucía Prado, Coordinadora de Políticas, UIT\n\
+         - Palabras de apertura: Martín Ríos, Secretario General Adjunto de la UIT\n\
+         Intervenants :\n- Mme Claire Dubois, Directrice, Agence du Numérique, France\n",
+    );
+    assert_eq!(
+        names(&f),
+        [
+            ("Lucía Prado".into(), Part::Moderator),
+            ("Martín Ríos".into(), Part::Speaker),
+            ("Claire Dubois".into(), Part::Speaker)
+        ]
+    );
+}
+
+#[test]
+fn placeholders_organizers_and_team_fields_are_not_speakers() {
+    let (s, f) = read_text(
+        "Organizers: Delta Forum; Nova Institute\nModerator and Organizer: Kenji Sato (main), Aiko Mori (sub)\n\
+         Moderator: Kenji Sato\nSpeakers: TBD\nKenji Sato\nAiko Mori\nRapporteur\nYuki Tan\n",
+    );
+    assert_eq!(names(&f), [("Kenji Sato".into(), Part::Moderator)]);
+    assert_eq!(s.organizers, ["Delta Forum", "Nova Institute"]);
+    assert_eq!(f.placeholders, 1);
+}
+
+#[test]
+fn unlabelled_lists_of_goals_and_action_lines() {
+    let (s, f) = read_text(
+        "Some Session\n- C1. The role of governments and all stakeholders\n- С3. Access to information and knowledge\n\
+         - C7. ICT applications: benefits in all aspects of life — E-he",
+    );
+    let lines: Vec<String> = s.action_lines.iter().map(|a| a.label()).collect();
+    assert_eq!(lines, ["C1", "C3"]);
+    assert_eq!(f.cut_codes.len(), 1);
+    let (s, _) = read_text(
+        "Goals\n1. No Poverty\n8. Decent Work and Economic Growth\n17. Partnerships for the Goals\n",
+    );
+    let goals: Vec<u8> = s.sdgs.iter().map(|g| g.number()).collect();
+    assert_eq!(goals, [1, 8, 17]);
+    let (s, _) = read_text("SDGs:\n4.1\n4.4\n9.c\n17.9\n");
+    let goals: Vec<u8> = s.sdgs.iter().map(|g| g.number()).collect();
+    assert_eq!(goals, [4, 9, 17]);
+}
+
+#[test]
+fn affiliation_fields_next_to_a_person_are_theirs() {
+    let (_, f) = read_text(
+        "Organizational Affiliation: Ministry of Digital Affairs, Japan\nModerator: Kenji Sato\n",
+    );
+    let m = &f.roster.members()[0];
+    assert_eq!(
+        m.person.organization.as_deref(),
+        Some("Ministry of Digital Affairs")
+    );
+    assert_eq!(m.person.country.map(|c| c.iso2()), Some("JP"));
+}
+
+#[test]
+fn report_sections_name_their_speakers_and_quotes_in_news_are_not_speakers() {
+    let (_, f) = read_text(
+        "Session report\n\nLena Park\n\nThe speaker argued at length that the regional initiatives deserve more support and funding from donors.\n",
+    );
+    assert_eq!(names(&f), [("Lena Park".into(), Part::Speaker)]);
+    let lines = crate::import::lines::read(
+        "“We will connect everyone,” said Omar Haddad, Minister of Digital Economy, Jordan, at the launch of the new plan.",
+    );
+    let (_, f) = read(&lines, &Context::default(), true, true);
+    assert!(f.roster.is_empty());
+}

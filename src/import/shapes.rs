@@ -1,0 +1,168 @@
+//! What an unlabelled line is by its own shape: running text, a person block
+//! that stands without a label, the start of a list of goals or action lines, a
+//! transcript's speaker turn (">> NAME:"), an e-mail's quoted line, a sentence
+//! that lists speakers ("The speakers include: …").
+
+use super::codes;
+use super::entries::Block;
+use super::lines::Line;
+use super::person::is_role;
+
+/// Whether a line is running text: a sentence of some length.
+pub(crate) fn is_prose(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    if words >= 28 {
+        return true;
+    }
+    if words < 10 {
+        return false;
+    }
+    let ends = text.trim_end().ends_with(['.', '!', '?', '”', '"']);
+    let breaks = sentence_break(text);
+    let verb = text.split_whitespace().any(|w| {
+        super::words::SPEECH_VERBS.contains(&w.trim_matches(|c: char| !c.is_alphabetic()))
+    });
+    // "For Mr. X, Role, Org, Country, enforcement remains the weak point.": a
+    // sentence ending, and the small words of a sentence.
+    let small = text
+        .split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .count();
+    breaks || (ends && verb) || (ends && words >= 18) || (ends && small >= 4)
+}
+
+/// Abbreviations that end in a full stop inside a phrase.
+const ABBREVIATIONS: &[&str] = &[
+    "univ", "dept", "inst", "corp", "intl", "assoc", "govt", "prof", "mrs", "ltd", "inc", "vol",
+    "approx", "gen", "col", "capt", "sen", "rep", "amb", "hon", "eng", "engr", "etc",
+];
+
+/// Whether a text has a sentence end inside: ". " before a capital, after a word
+/// that is not an abbreviation or an initial.
+pub(crate) fn sentence_break(text: &str) -> bool {
+    text.match_indices(". ").any(|(k, _)| {
+        let before = text[..k].rsplit(' ').next().unwrap_or("");
+        let letters = before.chars().filter(|c| c.is_alphabetic()).count();
+        let next_capital = text[k + 2..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c == '“' || c == '"');
+        letters >= 3
+            && next_capital
+            && before.chars().last().is_some_and(char::is_lowercase)
+            && !ABBREVIATIONS.contains(&before.to_lowercase().as_str())
+    })
+}
+
+/// Whether an unlabelled block is a person: an honorific, a role in the
+/// descriptor, or the layout of a speaker list (name twice, one field per line).
+pub(crate) fn unlabelled_ok(b: &Block, line: &Line) -> bool {
+    let p = &b.entry.person;
+    let role = p.role.as_deref().is_some_and(is_role);
+    let short = line.text.split_whitespace().count() <= 8;
+    if b.entry.has_honorific() {
+        return b.entry.is_described() || b.laid_out || line.is_item() || short;
+    }
+    role || (b.laid_out && p.organization.is_some())
+        || (b.entry.part.is_some() && b.entry.is_described())
+}
+
+/// Whether a list of goals or action lines starts at line `i` without a label:
+/// Some(true) for goals, Some(false) for action lines.
+pub(crate) fn code_list_start(lines: &[Line], i: usize) -> Option<bool> {
+    let text = &lines[i].text;
+    let next = lines.get(i + 1).map(|l| l.text.as_str()).unwrap_or("");
+    if text.chars().count() > 200 {
+        return None;
+    }
+    if codes::opens_code(text) {
+        let lower = super::clean::fold_lookalikes(text).to_lowercase();
+        let sdg = lower.starts_with("goal") || lower.starts_with("sdg");
+        return Some(sdg);
+    }
+    // "1. No Poverty" / "8. Decent Work …", "4.1 By 2030 …" / "4.4 …": two in a row.
+    let goals = |t: &str| !codes::sdgs(t, false, false).sdgs.is_empty();
+    (goals(text) && goals(next)).then_some(true)
+}
+
+/// Speaker labels of transcripts that name a part, not a person.
+const TURN_ROLES: &[&str] = &[
+    "moderator",
+    "chair",
+    "chairman",
+    "chairperson",
+    "speaker",
+    "audience",
+    "participant",
+    "interpreter",
+    "floor",
+    "voice",
+    "captioner",
+    "host",
+    "facilitator",
+    "presenter",
+];
+
+/// The speaker of a transcript's turn: ">> MERVI KULTAMAA: Thank you" -> "MERVI
+/// KULTAMAA". `None` for a part ("MODERATOR", "AUDIENCE MEMBER") or no turn.
+pub(crate) fn transcript_speaker(text: &str) -> Option<&str> {
+    let rest = text.trim_start().strip_prefix(">>")?.trim_start();
+    let colon = rest.find(':')?;
+    let who = rest[..colon].trim();
+    let words = who.split_whitespace().count();
+    let part = who
+        .to_lowercase()
+        .split_whitespace()
+        .any(|w| TURN_ROLES.contains(&w));
+    ((2..=5).contains(&words) && !part).then_some(who)
+}
+
+/// Whether a line quotes an earlier e-mail ("> On 20 June, … wrote:").
+pub(crate) fn is_quote(text: &str) -> bool {
+    text.starts_with('>') && !text.starts_with(">>")
+}
+
+/// The list after a sentence's cue: "The speakers include: Minister of X, Ghana,
+/// Mrs. A; Director, B, Prof. C" -> "Minister of X, Ghana, Mrs. A; Director, …".
+pub(crate) fn listed_after_cue(text: &str) -> Option<&str> {
+    let lower = text.to_ascii_lowercase();
+    let nouns = [
+        "speakers",
+        "panellists",
+        "panelists",
+        "participants",
+        "panel",
+        "guests",
+        "line-up",
+    ];
+    let verbs = [
+        " include:",
+        " included:",
+        " will include:",
+        " includes:",
+        " are:",
+        " were:",
+        ":",
+        " include ",
+        " included ",
+        " including ",
+        " are ",
+        " were ",
+        " will be ",
+        " will include ",
+    ];
+    for n in nouns {
+        for (at, _) in lower.match_indices(n) {
+            let after = &lower[at + n.len()..];
+            if let Some(v) = verbs.iter().find(|v| after.starts_with(*v)) {
+                let start = at + n.len() + v.len();
+                let rest = text.get(start..)?.trim();
+                // A list, not a sentence: several entries split by semicolons.
+                if rest.matches(';').count() >= 1 {
+                    return Some(rest.trim_end_matches('.'));
+                }
+            }
+        }
+    }
+    None
+}
