@@ -4,13 +4,14 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Args;
-use proceedings::import::{ImportOptions, import_files};
+use proceedings::import::{ImportError, ImportOptions, import_files};
 
 use super::Verbosity;
 
 #[derive(Debug, Args)]
 pub(crate) struct ImportArgs {
-    /// Text files to import (outcome documents or daily highlights; the shape is detected).
+    /// Files to import: text (.txt/.md), saved web pages (.html), Word (.docx) or PDF with a
+    /// text layer; outcome documents or daily highlights (the shape is detected).
     #[arg(required = true, value_name = "FILE")]
     files: Vec<PathBuf>,
     /// Folder for the new session files [default: SITE/sessions/<event>/, or SITE/sessions/].
@@ -42,6 +43,9 @@ pub(crate) fn run(args: &ImportArgs, verbosity: Verbosity) -> ExitCode {
         Ok(i) => i,
         Err(e) => {
             eprintln!("error: {e}");
+            if let ImportError::Input { source, .. } = &e {
+                eprintln!("help: {}", source.help());
+            }
             return ExitCode::FAILURE;
         }
     };

@@ -21,6 +21,7 @@ mod clean;
 mod detect;
 pub mod emit;
 mod highlights;
+mod input;
 mod labels;
 mod names;
 mod outcome;
@@ -32,6 +33,7 @@ pub mod write;
 
 use crate::taxonomy::{ActionLine, Country, CountryAliases, Sdg};
 
+pub use input::{InputError, read_text};
 pub use write::{ImportError, ImportOptions, Imported, import_files, site_context, validate};
 
 /// The two shapes real input takes.

@@ -8,7 +8,7 @@ use std::fs;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
-use super::{Context, ImportedSession, KnownEvent, Shape, emit};
+use super::{Context, ImportedSession, InputError, KnownEvent, Shape, emit, input};
 use crate::content::{self, CountryAliasRecords, EventRecord, SitePaths};
 use crate::diag::Diagnostics;
 use crate::taxonomy::CountryAliases;
@@ -55,9 +55,14 @@ pub enum ImportError {
         /// What went wrong.
         source: std::io::Error,
     },
-    /// An input is not text (a .docx or .pdf, say).
-    #[error("{} is not a text file: save it as plain text (UTF-8) first", .0.display())]
-    NotText(PathBuf),
+    /// An input could not be read as text (a scanned PDF, an old .doc, a damaged file…).
+    #[error("{}: {source}", path.display())]
+    Input {
+        /// The input.
+        path: PathBuf,
+        /// What is wrong, and how to fix it ([`InputError::help`]).
+        source: InputError,
+    },
     /// `--event` is not an id.
     #[error("`{0}` is not an event id: ids are lower-case letters, digits and hyphens")]
     BadEvent(String),
@@ -134,21 +139,13 @@ pub fn import_files(files: &[PathBuf], opts: &ImportOptions) -> Result<Vec<Impor
             path: file.clone(),
             source,
         })?;
-        if bytes.contains(&0)
-            && !bytes.starts_with(&[0xff, 0xfe])
-            && !bytes.starts_with(&[0xfe, 0xff])
-        {
-            // NUL bytes outside UTF-16: a .docx, .pdf or image, not text.
-            return Err(ImportError::NotText(file.clone()));
-        }
-        let (text, encoding) = super::clean::decode(&bytes);
-        let (shape, mut sessions) = super::parse(&text, &cx);
-        if let Some(enc) = encoding {
-            for s in &mut sessions {
-                s.notes.push(format!(
-                    "the file is not UTF-8; it was read as {enc}: check accented letters"
-                ));
-            }
+        let document = input::document_text(file, &bytes).map_err(|source| ImportError::Input {
+            path: file.clone(),
+            source,
+        })?;
+        let (shape, mut sessions) = super::parse(&document.text, &cx);
+        for s in &mut sessions {
+            s.notes.extend(document.notes());
         }
         let stem = file
             .file_stem()

@@ -376,3 +376,58 @@ fn outcome_sections_become_headings_with_their_lists() {
     assert_eq!(s.moderators[0].honorific.as_deref(), Some("Engr."));
     assert_eq!(s.speakers[1].honorific.as_deref(), Some("Prof. Dr."));
 }
+
+/// Saved web pages, Word documents and PDFs import like text: the title and the
+/// speakers come through; a scan says what to do instead.
+#[test]
+fn html_docx_and_pdf_inputs_import_like_text() {
+    let site = SiteTest::new("cross/basic");
+    let formats = fixtures_dir().join("formats");
+    let cases = [
+        (
+            "session-page.html",
+            "Resilient Connectivity for Small Island States",
+            "Ingrid Solberg",
+        ),
+        (
+            "outcome.docx",
+            "Open Data Platforms for Disaster Early Warning",
+            "Sofia Lindqvist",
+        ),
+        (
+            "outcome.pdf",
+            "Open Data Platforms for Disaster Early Warning",
+            "Kwame Asante",
+        ),
+    ];
+    for (file, title, speaker) in cases {
+        let input = formats.join(file);
+        let out = site.run(&["import", "--dry-run", input.to_str().expect("utf-8 path")]);
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{file}: {stderr}");
+        assert!(
+            stdout.contains(&format!("title: {title}")),
+            "{file}:\n{stdout}"
+        );
+        assert!(stdout.contains(speaker), "{file}: no {speaker}:\n{stdout}");
+        assert!(
+            stdout.contains("#   - read from"),
+            "{file}: no note on the format:\n{stdout}"
+        );
+    }
+    for (file, what) in [
+        ("scanned.pdf", "no text layer"),
+        ("outcome-protected.pdf", "encrypted"),
+    ] {
+        let input = formats.join(file);
+        let out = site.run(&["import", "--dry-run", input.to_str().expect("utf-8 path")]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{file} imported");
+        assert!(stderr.contains(what), "{file}: {stderr}");
+        assert!(
+            stderr.contains("\nhelp: "),
+            "{file}: no help line: {stderr}"
+        );
+    }
+}
