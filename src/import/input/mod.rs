@@ -8,6 +8,7 @@
 mod blocks;
 mod docx;
 mod html;
+#[cfg(feature = "pdf")]
 mod pdf;
 
 use std::path::Path;
@@ -27,6 +28,10 @@ pub(crate) enum Format {
     /// A Word document (Office Open XML).
     Docx,
     /// A PDF's text layer, with its page count.
+    #[cfg_attr(
+        not(feature = "pdf"),
+        allow(dead_code, reason = "made only by the pdf reader")
+    )]
     Pdf {
         /// Pages read.
         pages: usize,
@@ -119,6 +124,9 @@ pub enum InputError {
     /// A PDF whose fonts have no way back to letters.
     #[error("the PDF's text cannot be decoded: its fonts do not say which letters they draw")]
     PdfUndecodable,
+    /// This build has no PDF reader (built without the `pdf` feature).
+    #[error("this proceedings was built without PDF support (the `pdf` feature)")]
+    PdfNotBuilt,
     /// A document that holds no text at all.
     #[error("the document holds no text")]
     Empty,
@@ -149,6 +157,9 @@ impl InputError {
             InputError::PdfNoText { .. } | InputError::PdfUndecodable => {
                 "run OCR on it first (for example `ocrmypdf IN.pdf OUT.pdf`), or paste its text into a .txt file"
             }
+            InputError::PdfNotBuilt => {
+                "install a build with default features, or copy the PDF's text into a .txt file"
+            }
             InputError::Empty => "check that this is the right file",
         }
     }
@@ -165,10 +176,13 @@ enum Sniffed {
     Text,
 }
 
-fn sniff(bytes: &[u8]) -> Sniffed {
-    // Readers accept a PDF header anywhere in the first kilobyte (junk before it is common).
+fn sniff(bytes: &[u8], extension: &str) -> Sniffed {
+    // PDF readers accept the header anywhere in the first kilobyte (mail gateways and
+    // download scripts leave junk before it); only a .pdf gets that benefit of the
+    // doubt, so that a text file quoting "%PDF-" stays text.
     let head = &bytes[..bytes.len().min(1024)];
-    if head.windows(5).any(|w| w == b"%PDF-") {
+    if bytes.starts_with(b"%PDF-") || (extension == "pdf" && head.windows(5).any(|w| w == b"%PDF-"))
+    {
         Sniffed::Pdf
     } else if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
         Sniffed::Zip
@@ -198,8 +212,8 @@ pub(crate) fn document_text(path: &Path, bytes: &[u8]) -> Result<Document, Input
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
-    let document = match sniff(bytes) {
-        Sniffed::Pdf => pdf::read(bytes)?,
+    let document = match sniff(bytes, &extension) {
+        Sniffed::Pdf => read_pdf(bytes)?,
         Sniffed::Zip => docx::read(bytes)?,
         Sniffed::OldOffice => return Err(InputError::OldWord),
         Sniffed::Rtf => return Err(InputError::Rtf),
@@ -227,6 +241,16 @@ pub(crate) fn document_text(path: &Path, bytes: &[u8]) -> Result<Document, Input
         }
     };
     Ok(document)
+}
+
+#[cfg(feature = "pdf")]
+fn read_pdf(bytes: &[u8]) -> Result<Document, InputError> {
+    pdf::read(bytes)
+}
+
+#[cfg(not(feature = "pdf"))]
+fn read_pdf(_: &[u8]) -> Result<Document, InputError> {
+    Err(InputError::PdfNotBuilt)
 }
 
 /// An input file's text as the importer reads it (without the note of how it was
@@ -267,6 +291,16 @@ mod tests {
         assert_eq!(e, InputError::OldWord);
         assert!(e.help().contains("--convert-to docx"));
         assert_eq!(read("a.rtf", b"{\\rtf1 x}"), Err(InputError::Rtf));
+        // "%PDF-" inside text is text; junk before the header of a .pdf is tolerated.
+        let quoted = read("notes.txt", b"We saved it as %PDF-1.7.").expect("text");
+        assert_eq!(quoted.format, Format::Text);
+        assert_ne!(
+            read("mail.pdf", b"\r\n\r\n%PDF-1.4 broken"),
+            Err(InputError::Misnamed {
+                extension: "pdf".into(),
+                what: "PDF"
+            })
+        );
         assert_eq!(
             read("a.png", b"\x89PNG\r\n\x1a\n\0\0"),
             Err(InputError::NotText)
@@ -278,6 +312,14 @@ mod tests {
                 what: "PDF"
             })
         );
+    }
+
+    #[cfg(not(feature = "pdf"))]
+    #[test]
+    fn without_the_pdf_feature_a_pdf_says_so() {
+        let e = read("a.pdf", b"%PDF-1.4\n").expect_err("no reader");
+        assert_eq!(e, InputError::PdfNotBuilt);
+        assert!(e.help().contains(".txt"));
     }
 
     #[test]
