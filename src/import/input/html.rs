@@ -169,31 +169,43 @@ const BOILERPLATE_ROLES: &[&str] = &[
     "toolbar",
 ];
 
-/// Words in a class or id that mark boilerplate ("cookie-banner", "breadcrumbs", "site-footer").
-const BOILERPLATE_WORDS: &[&str] = &[
+/// Class or id words that mark boilerplate, matched against the parts of a
+/// token split at `-` and `_` ("cookie-banner", "site_footer"): these as the start
+/// of a part ("cookiebanner", "breadcrumbs")…
+const BOILERPLATE_PREFIXES: &[&str] = &[
     "cookie",
     "consent",
     "gdpr",
     "breadcrumb",
-    "skip-link",
-    "skip-to",
-    "skiplink",
-    "share",
-    "social",
     "newsletter",
     "navbar",
     "navigation",
-    "menu",
-    "site-header",
-    "site-footer",
-    "footer",
+    "skiplink",
     "masthead",
+];
+
+/// …these only as a whole part, since they start ordinary words ("shared", "modality")…
+const BOILERPLATE_PARTS: &[&str] = &[
+    "nav", "menu", "menubar", "share", "sharing", "social", "footer", "modal", "popup",
+];
+
+/// …and these phrases anywhere in the token.
+const BOILERPLATE_PHRASES: &[&str] = &[
+    "skip-link",
+    "skip-to",
+    "site-header",
     "sr-only",
     "visually-hidden",
     "screen-reader",
-    "modal",
-    "popup",
 ];
+
+fn is_boilerplate_token(token: &str) -> bool {
+    BOILERPLATE_PHRASES.iter().any(|p| token.contains(p))
+        || token.split(['-', '_']).any(|part| {
+            BOILERPLATE_PARTS.contains(&part)
+                || BOILERPLATE_PREFIXES.iter().any(|w| part.starts_with(w))
+        })
+}
 
 /// Whether an element and everything in it is left out. `top` is true outside
 /// any article or section, where `<header>` and `<footer>` belong to the site.
@@ -223,12 +235,7 @@ fn is_dropped(node: &Handle, name: &str, top: bool) -> bool {
         attr(node, "id").unwrap_or_default()
     )
     .to_lowercase();
-    names.split_whitespace().any(|token| {
-        BOILERPLATE_WORDS.iter().any(|w| token.contains(w))
-            || token == "nav"
-            || token.starts_with("nav-")
-            || token.ends_with("-nav")
-    })
+    names.split_whitespace().any(is_boilerplate_token)
 }
 
 /// Elements that start and end a block.

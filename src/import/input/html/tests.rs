@@ -167,3 +167,28 @@ fn html_is_told_by_its_first_tag() {
     assert!(!looks_like_html(b"Session <b>outcome</b>"));
     assert!(!looks_like_html(b"<!-- unterminated"));
 }
+
+#[test]
+fn boilerplate_class_names_are_told_from_ordinary_ones() {
+    for token in [
+        "cookie-banner",
+        "cookiebanner",
+        "site_footer",
+        "breadcrumbs",
+        "main-nav",
+        "sr-only",
+        "share",
+    ] {
+        assert!(is_boilerplate_token(token), "{token}");
+    }
+    for token in [
+        "shared-session",
+        "session-speakers",
+        "modality",
+        "navigator-list",
+        "header",
+        "hero-banner",
+    ] {
+        assert!(!is_boilerplate_token(token), "{token}");
+    }
+}
