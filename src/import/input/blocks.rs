@@ -118,9 +118,15 @@ impl Blocks {
     /// Adds a table row of cell texts (each already plain); empty rows are dropped.
     pub(crate) fn row(&mut self, cells: &[String]) {
         self.end_block();
-        let cells: Vec<&str> = cells.iter().map(|c| c.trim()).collect();
-        if cells.iter().any(|c| !c.is_empty()) {
-            self.done.push((Kind::Row, cells.join(" | ")));
+        let mut cells: Vec<&str> = cells.iter().map(|c| c.trim()).collect();
+        // Empty cells at the end would leave "a | " (found by fuzzing); inner ones keep
+        // the columns apart.
+        while cells.last().is_some_and(|c| c.is_empty()) {
+            cells.pop();
+        }
+        if !cells.is_empty() {
+            let row = cells.join(" | ");
+            self.done.push((Kind::Row, row.split_whitespace().collect::<Vec<_>>().join(" ")));
         }
     }
 
@@ -222,6 +228,14 @@ mod tests {
         b.row(&[String::new(), " ".into()]);
         b.start_item(None);
         assert!(b.finish().is_empty());
+    }
+
+    #[test]
+    fn rows_keep_inner_empty_cells_and_drop_trailing_ones() {
+        let mut b = Blocks::new();
+        b.row(&["Opening".into(), String::new(), " ".into()]);
+        b.row(&[String::new(), "11:00".into(), String::new(), "Room K".into()]);
+        assert_eq!(b.finish(), "Opening\n| 11:00 | | Room K\n");
     }
 
     #[test]

@@ -192,3 +192,9 @@ fn boilerplate_class_names_are_told_from_ordinary_ones() {
         assert!(!is_boilerplate_token(token), "{token}");
     }
 }
+
+#[test]
+fn fuzz_a_row_ending_in_empty_cells_leaves_no_trailing_separator() {
+    let page = "<main><table><tr><td>11:00</td><td>Opening remarks</td><td> </td><td></td></tr></table></main>";
+    assert_eq!(text(page), "11:00 | Opening remarks\n");
+}

@@ -56,7 +56,10 @@ pub(super) fn group_lines(pieces: &[Piece]) -> Vec<Line> {
             let same_baseline = (p.y - line.y).abs() <= 0.4 * size;
             if same_baseline && p.x >= line.end - 2.0 * size {
                 let gap = p.x - line.end;
-                if gap > 4.0 * size {
+                if p.text.trim().is_empty() {
+                    // A blank string far off is no cell.
+                    line.text.push(' ');
+                } else if gap > 4.0 * size {
                     line.text.push_str(" | ");
                 } else if gap > 0.2 * size {
                     line.text.push(' ');
