@@ -20,7 +20,8 @@ pub(crate) enum ReportFormat {
 
 #[derive(Debug, Args)]
 pub(crate) struct ImportArgs {
-    /// Text files to import (.txt or .md: session pages, programmes, outcome documents, reports, articles).
+    /// Files to import: text (.txt/.md), saved web pages (.html), Word (.docx) or PDF with a
+    /// text layer (session pages, programmes, outcome documents, reports, articles).
     #[arg(required = true, value_name = "FILE")]
     files: Vec<PathBuf>,
     /// Folder for the new session files, inside the site's sessions folder [default: SITE/sessions/<event>/, or SITE/sessions/].

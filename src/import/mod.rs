@@ -31,6 +31,7 @@ mod entries;
 mod event;
 mod finish;
 mod header;
+mod input;
 mod label_table;
 mod labels;
 mod lines;
@@ -50,6 +51,7 @@ pub mod write;
 
 use crate::taxonomy::{ActionLine, Country, CountryAliases, Sdg};
 
+pub use input::{InputError, read_text};
 pub use report::{Certainty, Sure};
 pub use write::{
     ImportError, ImportOptions, Imported, import_files, read_input, site_context, validate,

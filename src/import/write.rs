@@ -8,7 +8,7 @@ use std::fs;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
-use super::{Context, ImportedSession, KnownEvent, emit};
+use super::{Context, ImportedSession, InputError, KnownEvent, emit, input};
 use crate::content::{self, CountryAliasRecords, EventRecord, SitePaths};
 use crate::diag::Diagnostics;
 use crate::taxonomy::CountryAliases;
@@ -53,9 +53,14 @@ pub enum ImportError {
         /// What went wrong.
         source: std::io::Error,
     },
-    /// An input is not text (a .docx or .pdf, say).
-    #[error("{} is not a text file: save it as plain text (UTF-8) first", .0.display())]
-    NotText(PathBuf),
+    /// An input could not be read as text (a scanned PDF, an old .doc, a damaged file…).
+    #[error("{}: {source}", path.display())]
+    Input {
+        /// The input.
+        path: PathBuf,
+        /// What is wrong, and how to fix it ([`InputError::help`]).
+        source: InputError,
+    },
     /// `--event` is not an id.
     #[error("`{0}` is not an event id: ids are lower-case letters, digits and hyphens")]
     BadEvent(String),
@@ -100,9 +105,7 @@ impl ImportError {
             ImportError::Exists(_) => {
                 Some("use --force to overwrite, or --dry-run to see the files".into())
             }
-            ImportError::NotText(_) => {
-                Some("import .txt or .md files (UTF-8, UTF-16 or Windows-1252)".into())
-            }
+            ImportError::Input { source, .. } => Some(source.help().into()),
             ImportError::BadEvent(_) => {
                 Some("write the id as in data/events.yaml, e.g. wsis-forum-2025".into())
             }
@@ -164,14 +167,10 @@ pub fn import_files(files: &[PathBuf], opts: &ImportOptions) -> Result<Vec<Impor
     let mut taken: HashSet<PathBuf> = HashSet::new();
     let elsewhere = site_slugs(&opts.site);
     for file in files {
-        let (text, encoding) = read_input(file)?;
+        let (text, notes) = read_input(file)?;
         let mut sessions = super::parse(&text, &cx);
-        if let Some(enc) = encoding {
-            for s in &mut sessions {
-                s.notes.push(format!(
-                    "the file is not UTF-8; it was read as {enc}: check accented letters"
-                ));
-            }
+        for s in &mut sessions {
+            s.notes.extend(notes.iter().cloned());
         }
         let stem = file
             .file_stem()
@@ -217,20 +216,19 @@ pub fn import_files(files: &[PathBuf], opts: &ImportOptions) -> Result<Vec<Impor
     Ok(out)
 }
 
-/// The text of one input file and the encoding it was decoded from when not
-/// UTF-8. The one place where an input's bytes become text: other formats
-/// (HTML, Word, PDF) plug in here.
-pub fn read_input(file: &Path) -> Result<(String, Option<&'static str>), ImportError> {
+/// An input file's text as the importer reads it (see [`input`]), with the notes
+/// on how it was read (format, encoding) for the review comments.
+pub fn read_input(file: &Path) -> Result<(String, Vec<String>), ImportError> {
     let bytes = fs::read(file).map_err(|source| ImportError::Read {
         path: file.to_path_buf(),
         source,
     })?;
-    if bytes.contains(&0) && !bytes.starts_with(&[0xff, 0xfe]) && !bytes.starts_with(&[0xfe, 0xff])
-    {
-        // NUL bytes outside UTF-16: a .docx, .pdf or image, not text.
-        return Err(ImportError::NotText(file.to_path_buf()));
-    }
-    Ok(super::clean::decode(&bytes))
+    let document = input::document_text(file, &bytes).map_err(|source| ImportError::Input {
+        path: file.to_path_buf(),
+        source,
+    })?;
+    let notes = document.notes();
+    Ok((document.text, notes))
 }
 
 /// `--into` must be inside the site's sessions folder, where the build reads.

@@ -615,3 +615,63 @@ fn control_characters_in_what_import_prints_are_escaped() {
     }
     assert!(String::from_utf8_lossy(&out.stderr).contains("\\u{1b}"));
 }
+
+/// Saved web pages, Word documents and PDFs import like text: the title and the
+/// speakers come through; a scan says what to do instead.
+#[test]
+fn html_docx_and_pdf_inputs_import_like_text() {
+    let site = SiteTest::new("cross/basic");
+    let formats = fixtures_dir().join("formats");
+    let cases = [
+        (
+            "session-page.html",
+            "Resilient Connectivity for Small Island States",
+            "Ingrid Solberg",
+        ),
+        (
+            "outcome.docx",
+            "Open Data Platforms for Disaster Early Warning",
+            "Sofia Lindqvist",
+        ),
+        (
+            "outcome.pdf",
+            "Open Data Platforms for Disaster Early Warning",
+            "Kwame Asante",
+        ),
+    ];
+    // Without the `pdf` feature a PDF is an error of its own (tested in the library).
+    let cases = cases
+        .into_iter()
+        .filter(|(file, _, _)| cfg!(feature = "pdf") || !file.ends_with(".pdf"));
+    for (file, title, speaker) in cases {
+        let input = formats.join(file);
+        let out = site.run(&["import", "--dry-run", input.to_str().expect("utf-8 path")]);
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{file}: {stderr}");
+        assert!(
+            stdout.contains(&format!("title: {title}")),
+            "{file}:\n{stdout}"
+        );
+        assert!(stdout.contains(speaker), "{file}: no {speaker}:\n{stdout}");
+        assert!(
+            stdout.contains("#   - read from"),
+            "{file}: no note on the format:\n{stdout}"
+        );
+    }
+    let errors = [
+        ("scanned.pdf", "no text layer"),
+        ("outcome-protected.pdf", "encrypted"),
+    ];
+    for (file, what) in errors.into_iter().filter(|_| cfg!(feature = "pdf")) {
+        let input = formats.join(file);
+        let out = site.run(&["import", "--dry-run", input.to_str().expect("utf-8 path")]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{file} imported");
+        assert!(stderr.contains(what), "{file}: {stderr}");
+        assert!(
+            stderr.contains("\nhelp: "),
+            "{file}: no help line: {stderr}"
+        );
+    }
+}
