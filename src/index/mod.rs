@@ -6,6 +6,9 @@
 //! per session, never by comparing every pair of people.
 
 mod patch;
+mod postings;
+
+pub use postings::{ListKey, Posting, lists, postings};
 
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BTreeSet};
@@ -130,23 +133,16 @@ impl Index {
         // Walking sessions newest first makes every per-term list come out newest first.
         for &sid in &chronological {
             let s = &site.sessions[sid.index()];
-            if let Some(e) = s.event {
-                ix.by_event[e.index()].push(sid);
+            for posting in postings(s) {
+                ix.enter_last(sid, posting);
             }
-            // Sessions are walked one at a time, so "already listed for this session"
-            // is a look at the list's last entry: linear however many people a session has.
+            // What the lists imply besides membership: each person's countries,
+            // organizations and titles, each country's people, goals' action lines.
             for p in &s.participants {
                 let i = p.person.index();
-                if ix.by_person[i].last().is_none_or(|&(last, _)| last != sid) {
-                    ix.by_person[i].push((sid, p.role));
-                }
                 if let Some(c) = p.country {
                     push_unique(&mut ix.person_countries[i], c);
                     country_people.entry(c).or_default().insert(p.person);
-                    let sessions = &mut ix.by_country.entry(c).or_default().sessions;
-                    if sessions.last() != Some(&sid) {
-                        sessions.push(sid);
-                    }
                 }
                 if let Some(o) = &p.organization {
                     organizations.push(i, &mut ix.person_organizations[i], o.clone());
@@ -157,20 +153,9 @@ impl Index {
             }
             for g in &s.sdgs {
                 let gi = usize::from(g.number() - 1);
-                ix.by_sdg[gi].push(sid);
                 for &a in &s.action_lines {
                     *sdg_al[gi].entry(a).or_default() += 1;
                 }
-            }
-            let mut lines: Vec<ActionLine> = s.action_lines.clone();
-            lines.extend(s.action_lines.iter().filter_map(|a| a.parent()));
-            lines.sort();
-            lines.dedup();
-            for a in lines {
-                ix.by_action_line.entry(a).or_default().push(sid);
-            }
-            for t in &s.topics {
-                ix.by_topic[t.index()].push(sid);
             }
         }
         for list in &mut ix.by_event {
@@ -203,6 +188,49 @@ impl Index {
         ix.person_keys = person_keys;
         ix.title_keys = title_keys;
         ix
+    }
+
+    /// Appends session `sid` to the list of `posting` (the full build walks sessions
+    /// in the order every list but an event's keeps, so appending keeps it).
+    fn enter_last(&mut self, sid: SessionId, posting: Posting) {
+        match posting.list {
+            // The list of all sessions is the walk's own order.
+            ListKey::Sessions => {}
+            ListKey::Event(e) => self.by_event[e.index()].push(sid),
+            ListKey::Speaker(p) => {
+                let role = posting.role.unwrap_or(Role::Speaker);
+                self.by_person[p.index()].push((sid, role));
+            }
+            ListKey::Country(c) => self.by_country.entry(c).or_default().sessions.push(sid),
+            ListKey::Sdg(g) => self.by_sdg[usize::from(g.number() - 1)].push(sid),
+            ListKey::ActionLine(a) => self.by_action_line.entry(a).or_default().push(sid),
+            ListKey::Topic(t) => self.by_topic[t.index()].push(sid),
+        }
+    }
+
+    /// How many sessions list `key` has (0 when the site lacks it), without copying them.
+    pub fn list_len(&self, key: ListKey) -> usize {
+        match key {
+            ListKey::Speaker(p) => self.by_person.get(p.index()).map_or(0, Vec::len),
+            _ => self.sessions_of(key).map_or(0, |s| s.len()),
+        }
+    }
+
+    /// The sessions of a list, in its order; `None` when the site lacks the list (an
+    /// id past the end: someone a one-session edit adds has no list before it).
+    pub fn sessions_of(&self, key: ListKey) -> Option<std::borrow::Cow<'_, [SessionId]>> {
+        use std::borrow::Cow;
+        Some(match key {
+            ListKey::Sessions => Cow::Borrowed(&self.chronological),
+            ListKey::Event(e) => Cow::Borrowed(self.by_event.get(e.index())?),
+            ListKey::Speaker(p) => {
+                Cow::Owned(self.by_person.get(p.index())?.iter().map(|a| a.0).collect())
+            }
+            ListKey::Country(c) => Cow::Borrowed(&self.by_country.get(&c)?.sessions),
+            ListKey::Sdg(g) => Cow::Borrowed(self.sdg_sessions(g)),
+            ListKey::ActionLine(a) => Cow::Borrowed(self.action_line_sessions(a)),
+            ListKey::Topic(t) => Cow::Borrowed(self.by_topic.get(t.index())?),
+        })
     }
 
     /// A person's co-speakers with the number of sessions shared, most shared first.

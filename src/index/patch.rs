@@ -15,8 +15,8 @@ use std::sync::Arc;
 use rustc_hash::FxHashMap;
 
 use super::{
-    Index, SortKeys, az_order, by_count_desc, newest_first, programme_order, push_unique,
-    topic_order,
+    Index, ListKey, Posting, SortKeys, az_order, by_count_desc, lists, newest_first, postings,
+    programme_order, push_unique, topic_order,
 };
 use crate::model::{PersonId, Role, Session, SessionId, Site, TopicId};
 use crate::taxonomy::{ActionLine, Country};
@@ -34,7 +34,12 @@ impl Index {
         self.person_organizations.resize(count, Vec::new());
         self.person_titles.resize(count, Vec::new());
         // Names of the session's people may have changed (see `resolve_again`).
-        let touched_people: BTreeSet<PersonId> = people(old).chain(people(new)).collect();
+        let touched_people: BTreeSet<PersonId> = (lists(old).chain(lists(new)))
+            .filter_map(|l| match l {
+                ListKey::Speaker(p) => Some(p),
+                _ => None,
+            })
+            .collect();
         for p in self.person_keys.len()..count {
             self.person_keys.push(keys.get(&site.people[p].name));
         }
@@ -47,60 +52,14 @@ impl Index {
             self.person_keys[p.index()] = key;
         }
         // Leave every list first: finding an entry needs no order.
-        remove(&mut self.chronological, id);
-        if let Some(e) = old.event {
-            remove(&mut self.by_event[e.index()], id);
+        for key in lists(old) {
+            self.leave(key, id);
         }
-        for p in people(old) {
-            self.by_person[p.index()].retain(|&(s, _)| s != id);
-        }
-        for c in countries(old) {
-            if let Some(entry) = self.by_country.get_mut(&c) {
-                remove(&mut entry.sessions, id);
-            }
-        }
-        for g in &old.sdgs {
-            remove(&mut self.by_sdg[usize::from(g.number() - 1)], id);
-        }
-        for a in lines(old) {
-            if let Some(list) = self.by_action_line.get_mut(&a) {
-                remove(list, id);
-            }
-        }
-        for t in &old.topics {
-            remove(&mut self.by_topic[t.index()], id);
-        }
-
         // Then enter the new ones, in order, with the session's new sort key.
         self.title_keys[id.index()] = keys.get(&new.title);
         let title_keys = std::mem::take(&mut self.title_keys);
-        let order = |s: SessionId| newest_first(site, &title_keys, s);
-        insert(&mut self.chronological, id, order);
-        if let Some(e) = new.event {
-            let by_day = |s: SessionId| programme_order(site, &title_keys, s);
-            insert(&mut self.by_event[e.index()], id, by_day);
-        }
-        for p in people(new) {
-            let role = first_role(new, p);
-            let list = &mut self.by_person[p.index()];
-            let at = list.partition_point(|&(s, _)| order(s) < order(id));
-            list.insert(at, (id, role));
-        }
-        for c in countries(new) {
-            insert(
-                &mut self.by_country.entry(c).or_default().sessions,
-                id,
-                order,
-            );
-        }
-        for g in &new.sdgs {
-            insert(&mut self.by_sdg[usize::from(g.number() - 1)], id, order);
-        }
-        for a in lines(new) {
-            insert(self.by_action_line.entry(a).or_default(), id, order);
-        }
-        for t in &new.topics {
-            insert(&mut self.by_topic[t.index()], id, order);
+        for posting in postings(new) {
+            self.enter(site, &title_keys, id, posting);
         }
         self.title_keys = title_keys;
         self.by_action_line.retain(|_, list| !list.is_empty());
@@ -118,8 +77,12 @@ impl Index {
             }
         }
         // A renamed person may move in the lists of people of all their countries.
-        let mut touched_countries: BTreeSet<Country> =
-            countries(old).chain(countries(new)).collect();
+        let mut touched_countries: BTreeSet<Country> = (lists(old).chain(lists(new)))
+            .filter_map(|l| match l {
+                ListKey::Country(c) => Some(c),
+                _ => None,
+            })
+            .collect();
         for p in renamed {
             touched_countries.extend(&self.person_countries[p.index()]);
         }
@@ -140,6 +103,54 @@ impl Index {
                 self.topics_az.insert(at, t);
             }
         }
+    }
+
+    /// Takes session `id` out of the list `key`.
+    fn leave(&mut self, key: ListKey, id: SessionId) {
+        let list = match key {
+            ListKey::Sessions => &mut self.chronological,
+            ListKey::Event(e) => &mut self.by_event[e.index()],
+            ListKey::Speaker(p) => {
+                self.by_person[p.index()].retain(|&(s, _)| s != id);
+                return;
+            }
+            ListKey::Country(c) => match self.by_country.get_mut(&c) {
+                Some(entry) => &mut entry.sessions,
+                None => return,
+            },
+            ListKey::Sdg(g) => &mut self.by_sdg[usize::from(g.number() - 1)],
+            ListKey::ActionLine(a) => match self.by_action_line.get_mut(&a) {
+                Some(list) => list,
+                None => return,
+            },
+            ListKey::Topic(t) => &mut self.by_topic[t.index()],
+        };
+        remove(list, id);
+    }
+
+    /// Puts session `id` into the list of `posting`, where its order puts it.
+    fn enter(&mut self, site: &Site, title_keys: &[Arc<str>], id: SessionId, posting: Posting) {
+        let order = |s: SessionId| newest_first(site, title_keys, s);
+        let list = match posting.list {
+            ListKey::Sessions => &mut self.chronological,
+            ListKey::Event(e) => {
+                let by_day = |s: SessionId| programme_order(site, title_keys, s);
+                insert(&mut self.by_event[e.index()], id, by_day);
+                return;
+            }
+            ListKey::Speaker(p) => {
+                let role = posting.role.unwrap_or(Role::Speaker);
+                let list = &mut self.by_person[p.index()];
+                let at = list.partition_point(|&(s, _)| order(s) < order(id));
+                list.insert(at, (id, role));
+                return;
+            }
+            ListKey::Country(c) => &mut self.by_country.entry(c).or_default().sessions,
+            ListKey::Sdg(g) => &mut self.by_sdg[usize::from(g.number() - 1)],
+            ListKey::ActionLine(a) => self.by_action_line.entry(a).or_default(),
+            ListKey::Topic(t) => &mut self.by_topic[t.index()],
+        };
+        insert(list, id, order);
     }
 
     /// Makes room for a new session at `id` (sessions from `id` on move up one), with its
@@ -229,44 +240,6 @@ impl Index {
             *list = by_count_desc(counts, |a| a);
         }
     }
-}
-
-/// A session's people, each once.
-fn people(s: &Session) -> impl Iterator<Item = PersonId> + '_ {
-    let mut seen: Vec<PersonId> = Vec::new();
-    s.participants.iter().filter_map(move |p| {
-        let new = !seen.contains(&p.person);
-        seen.push(p.person);
-        new.then_some(p.person)
-    })
-}
-
-/// The role a person first appears with in a session.
-fn first_role(s: &Session, p: PersonId) -> Role {
-    s.participants
-        .iter()
-        .find(|x| x.person == p)
-        .map_or(Role::Speaker, |x| x.role)
-}
-
-/// The countries a session's participants represent, each once.
-fn countries(s: &Session) -> impl Iterator<Item = Country> + '_ {
-    let mut seen: Vec<Country> = Vec::new();
-    s.participants.iter().filter_map(move |p| {
-        let c = p.country?;
-        let new = !seen.contains(&c);
-        seen.push(c);
-        new.then_some(c)
-    })
-}
-
-/// A session's action lines with their parents (C7 lists its sub-lines' sessions).
-fn lines(s: &Session) -> Vec<ActionLine> {
-    let mut lines: Vec<ActionLine> = s.action_lines.clone();
-    lines.extend(s.action_lines.iter().filter_map(|a| a.parent()));
-    lines.sort();
-    lines.dedup();
-    lines
 }
 
 fn remove(list: &mut Vec<SessionId>, id: SessionId) {

@@ -6,8 +6,9 @@
 //! (a new first spelling, a slug taken over). Every list holding a dirty session, before
 //! or after, is looked at, and so are the lists of people whose session count changed
 //! (countries list their people with counts): when what a list shows besides its
-//! sessions ([`context`]) is unchanged, only its pages whose sessions moved or are dirty
-//! are re-rendered; otherwise all of them.
+//! sessions ([`context`], the fingerprint of what the build renders them from) is
+//! unchanged, only its pages whose sessions moved or are dirty are re-rendered (and its
+//! first page, when only what that page adds changed); otherwise all of them.
 //!
 //! [`diff`] compares two resolved sites. [`before`] and [`after`] serve one session
 //! resolved on its own ([`crate::model::resolve_again`]): ids stay the same (new people,
@@ -17,13 +18,13 @@
 //! sessions that show what it renamed ([`crate::model::Again::also`]).
 
 use std::collections::{BTreeSet, HashMap, HashSet};
-use std::hash::{Hash, Hasher};
+use std::hash::Hash;
 use std::path::Path;
 
 use super::Built;
 use crate::model::{PersonId, Session, SessionId, Site};
 use crate::render::views::Views;
-use crate::render::{ListKey, PageSet, Selection, SpeakerPages};
+use crate::render::{Fingerprint, ListKey, PageSet, Selection, SpeakerPages};
 use crate::taxonomy::{ActionLine, Country, Sdg};
 use crate::url::Slug;
 
@@ -49,6 +50,21 @@ enum Term {
     Sdg(Sdg),
     ActionLine(ActionLine),
     Topic(Slug),
+}
+
+impl Term {
+    /// The term of a list of `site`; none for the list of all sessions.
+    fn of(site: &Site, key: ListKey) -> Option<Term> {
+        Some(match key {
+            ListKey::Sessions => return None,
+            ListKey::Event(e) => Term::Event(site.events[e.index()].slug.clone()),
+            ListKey::Speaker(p) => Term::Speaker(site.people[p.index()].slug.clone()),
+            ListKey::Country(c) => Term::Country(c),
+            ListKey::Sdg(g) => Term::Sdg(g),
+            ListKey::ActionLine(a) => Term::ActionLine(a),
+            ListKey::Topic(t) => Term::Topic(site.topics[t.index()].slug.clone()),
+        })
+    }
 }
 
 pub(super) fn diff(old: &Built, new: &Built, files: &HashSet<&Path>) -> Change {
@@ -113,7 +129,7 @@ pub(super) fn diff(old: &Built, new: &Built, files: &HashSet<&Path>) -> Change {
         .filter_map(|t| {
             let key = after.key(t)?;
             let per_page = new.site.config.sessions_per_page;
-            let pages = list_pages(key, before.list(t), after.list(t), &dirty_slugs, per_page);
+            let pages = list_pages(before.list(t), after.list(t), &dirty_slugs, per_page);
             Some((key, pages))
         })
         .collect();
@@ -206,7 +222,7 @@ impl<'a> Lists<'a> {
 
     /// A term's sessions, and a hash of everything else its pages show; `None` for a
     /// term the site lacks.
-    fn list(&self, term: &Term) -> Option<(Vec<&'a Slug>, u64)> {
+    fn list(&self, term: &Term) -> Option<(Vec<&'a Slug>, Fingerprint)> {
         let (ids, context) = shown(self.built, self.key(term)?)?;
         Some((self.slugs(&ids), context))
     }
@@ -215,87 +231,41 @@ impl<'a> Lists<'a> {
 /// What a list's pages show: its sessions and the hash of its [`context`]; `None` when
 /// the site lacks the list.
 fn shown(built: &Built, key: ListKey) -> Option<Shown> {
-    Some((sessions_of(built, key)?, context(built, key)?))
+    Some((
+        built.index.sessions_of(key)?.into_owned(),
+        context(built, key)?,
+    ))
 }
 
-/// The sessions of a list.
-fn sessions_of(built: &Built, key: ListKey) -> Option<Vec<SessionId>> {
-    let index = &built.index;
-    Some(match key {
-        ListKey::Sessions => index.chronological.clone(),
-        ListKey::Sdg(g) => index.sdg_sessions(g).to_vec(),
-        ListKey::ActionLine(a) => index.action_line_sessions(a).to_vec(),
-        ListKey::Topic(t) => index.by_topic.get(t.index())?.clone(),
-        ListKey::Event(e) => index.by_event.get(e.index())?.clone(),
-        // Someone a one-session edit adds has no list before it.
-        ListKey::Speaker(p) => (index.by_person.get(p.index())?.iter())
-            .map(|a| a.0)
-            .collect(),
-        ListKey::Country(c) => index.by_country.get(&c)?.sessions.clone(),
-    })
-}
-
-/// A hash of everything a list's pages show besides its sessions (a country's first
-/// page also lists its people: see [`list_pages`]); `None` when the site lacks the list.
-fn context(built: &Built, key: ListKey) -> Option<u64> {
-    // A fingerprint only has to change when the page does: an event's description
-    // renders the same with or without the theme's ids, which never change under serve.
+/// What a list's pages show besides their cards ([`crate::render::fingerprint`]), in
+/// `built`; `None` when the site lacks the list.
+fn context(built: &Built, key: ListKey) -> Option<Fingerprint> {
+    // The theme's ids only keep body ids clear of the theme's: they never change under
+    // serve, so the fingerprint can do without them.
     let views = Views {
         site: &built.site,
         index: &built.index,
         theme_ids: crate::render::ThemeIds::none(),
     };
-    let index = &built.index;
-    let mut h = rustc_hash::FxHasher::default();
-    let context = match key {
-        ListKey::Sessions => serde_json::Value::Null,
-        ListKey::Sdg(g) => {
-            let lines: Vec<(String, u32)> = index.sdg_action_lines[usize::from(g.number() - 1)]
-                .iter()
-                .map(|&(a, n)| (a.label(), n))
-                .collect();
-            serde_json::json!([views.sdg(g), lines])
-        }
-        ListKey::ActionLine(a) => serde_json::json!([
-            views.action_line(a),
-            a.parent().map(|p| views.action_line(p))
-        ]),
-        ListKey::Topic(t) => serde_json::json!(built.site.topics[t.index()].name),
-        ListKey::Event(e) => serde_json::json!([
-            views.event(e, true),
-            crate::render::jsonld::event(&views, &built.site.events[e.index()])
-        ]),
-        ListKey::Speaker(p) => {
-            let people = &built.site.people;
-            for (q, n) in index.co_speakers(&built.site, p) {
-                (&people[q.index()].slug, &people[q.index()].name, n).hash(&mut h);
-            }
-            serde_json::json!([views.person(p), crate::render::jsonld::person(&views, p)])
-        }
-        ListKey::Country(c) => {
-            let entry = index.by_country.get(&c)?;
-            serde_json::json!([entry.people.len(), entry.sessions.len()])
-        }
-    };
-    context.to_string().hash(&mut h);
-    Some(h.finish())
+    crate::render::fingerprint(&views, key)
 }
 
 /// The pages of a list to render, from its sessions and [`context`] before and after:
-/// those that changed, when the context did not; all of them otherwise.
+/// when what every page shows is the same, those whose sessions moved or changed, and
+/// the first page if what it shows besides changed; all of them otherwise.
 fn list_pages<T: Eq + Hash>(
-    key: ListKey,
-    before: Option<(Vec<T>, u64)>,
-    after: Option<(Vec<T>, u64)>,
+    before: Option<(Vec<T>, Fingerprint)>,
+    after: Option<(Vec<T>, Fingerprint)>,
     dirty: &HashSet<T>,
     per_page: usize,
 ) -> PageSet {
     match (before, after) {
-        (Some((old, a)), Some((new, b))) if a == b => {
+        (Some((old, a)), Some((new, b))) if a.every_page == b.every_page => {
             let mut pages = changed_pages(&old, &new, dirty, per_page);
-            // A country's first page lists its people, whose counts may have changed.
-            if let (ListKey::Country(_), PageSet::Some(pages)) = (key, &mut pages) {
-                pages.insert(1);
+            if let PageSet::Some(pages) = &mut pages {
+                if a.first_page != b.first_page {
+                    pages.insert(1);
+                }
             }
             pages
         }
@@ -315,7 +285,7 @@ pub(super) struct Before {
 }
 
 /// A list's sessions and the hash of its [`context`]: what its pages show.
-type Shown = (Vec<SessionId>, u64);
+type Shown = (Vec<SessionId>, Fingerprint);
 
 /// Call before the edit, with the session as it was (`old`) and as it will be (`new`),
 /// the people the edit renames, and the other sessions that show what it renames.
@@ -449,12 +419,7 @@ pub(super) fn after(before: Before, built: &Built, id: Option<SessionId>) -> Cha
     let lists = before
         .lists
         .into_iter()
-        .map(|(key, old)| {
-            (
-                key,
-                list_pages(key, old, shown(built, key), &dirty, per_page),
-            )
-        })
+        .map(|(key, old)| (key, list_pages(old, shown(built, key), &dirty, per_page)))
         .collect();
     Change {
         selection: Selection {
@@ -469,22 +434,15 @@ pub(super) fn after(before: Before, built: &Built, id: Option<SessionId>) -> Cha
     }
 }
 
-/// The lists a session is in, with the parents and sub-lines of its action lines (their
-/// pages show each other's counts).
+/// The lists whose pages show session `s`: those it is in ([`crate::index::lists`]),
+/// and the sub-lines of its action lines' parents (a parent's page shows its
+/// sub-lines' counts, and theirs the parent's).
 fn lists_of(s: &Session) -> Vec<ListKey> {
-    let mut keys: Vec<ListKey> = Vec::new();
-    keys.extend(s.event.map(ListKey::Event));
-    for p in &s.participants {
-        keys.push(ListKey::Speaker(p.person));
-        keys.extend(p.country.map(ListKey::Country));
-    }
-    keys.extend(s.sdgs.iter().map(|&g| ListKey::Sdg(g)));
+    let mut keys: Vec<ListKey> = crate::index::lists(s).collect();
     for &a in &s.action_lines {
         let parent = a.parent().unwrap_or(a);
-        keys.push(ListKey::ActionLine(parent));
         keys.extend(parent.children().into_iter().map(ListKey::ActionLine));
     }
-    keys.extend(s.topics.iter().map(|&t| ListKey::Topic(t)));
     keys
 }
 
@@ -538,19 +496,9 @@ fn dirty(
     ids
 }
 
+/// The lists `s` is in ([`crate::index::lists`]), named by slug.
 fn terms_of(site: &Site, s: &Session, terms: &mut HashSet<Term>) {
-    if let Some(e) = s.event {
-        terms.insert(Term::Event(site.events[e.index()].slug.clone()));
-    }
-    for p in &s.participants {
-        terms.insert(Term::Speaker(site.people[p.person.index()].slug.clone()));
-        terms.extend(p.country.map(Term::Country));
-    }
-    terms.extend(s.sdgs.iter().map(|&g| Term::Sdg(g)));
-    terms.extend(s.action_lines.iter().map(|&a| Term::ActionLine(a)));
-    for t in &s.topics {
-        terms.insert(Term::Topic(site.topics[t.index()].slug.clone()));
-    }
+    terms.extend(crate::index::lists(s).filter_map(|key| Term::of(site, key)));
 }
 
 /// Pages of a list that change: all of them when its length changed (every page shows
@@ -607,3 +555,6 @@ pub(super) fn carry_cards(
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests;

@@ -23,7 +23,7 @@ use crate::index::Index;
 use crate::model::{SessionId, Site};
 use crate::write::Sink;
 pub use markdown::ThemeIds;
-pub use pages::{ListKey, PageSet, Selection, SpeakerPages};
+pub use pages::{Fingerprint, ListKey, PageSet, Selection, SpeakerPages, fingerprint};
 pub(crate) use pages::{SPEAKERS_ON_ONE_PAGE, render as pages, session_cards, session_pages};
 pub use theme::Theme;
 use views::Views;

@@ -8,6 +8,7 @@ use serde::Serialize;
 use crate::index::Index;
 use crate::model::{Event, Participation, Person, Session, Site, Topic};
 use crate::taxonomy::{ActionLine, Country, Sdg};
+use crate::url::Slug;
 
 /// A link: text and URL.
 #[derive(Clone, Debug, Serialize)]
@@ -29,7 +30,7 @@ impl LinkView {
 }
 
 /// A term with a count, for index pages and tag lists.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Hash, Serialize)]
 pub struct TermView {
     /// Display name.
     pub name: String,
@@ -498,11 +499,17 @@ impl Views<'_> {
 
     /// A person as a link with their number of sessions.
     pub fn person_term(&self, id: crate::model::PersonId) -> TermView {
-        let p = &self.site.people[id.index()];
+        let (name, slug, count) = self.person_term_parts(id);
         TermView {
-            name: p.name.clone(),
-            url: self.person_url(p),
-            count: self.index.by_person[id.index()].len(),
+            name: name.to_string(),
+            url: self.url(&routes::speaker(slug)),
+            count,
         }
+    }
+
+    /// What a person's [`TermView`] is made of: name, slug and session count.
+    pub fn person_term_parts(&self, id: crate::model::PersonId) -> (&str, &Slug, usize) {
+        let p = &self.site.people[id.index()];
+        (&p.name, &p.slug, self.index.by_person[id.index()].len())
     }
 }

@@ -4,8 +4,11 @@
 //! it; long lists are paginated (`…/page/2/`). Rendering runs in parallel and
 //! returns bytes in memory: writing is the next stage's job.
 
+mod lists;
 mod sessions;
 mod terms;
+
+pub use lists::{Fingerprint, fingerprint};
 
 pub(crate) use terms::SPEAKERS_ON_ONE_PAGE;
 
@@ -18,30 +21,12 @@ use tera::Context;
 
 use super::theme::Theme;
 use super::views::Views;
-use crate::error::BuildError;
-use crate::model::{EventId, PersonId, SessionId, TopicId};
-use crate::routes::{self, Section};
-use crate::taxonomy::{ActionLine, Country, Sdg};
-use crate::write::Sink;
+pub use crate::index::ListKey;
 
-/// A paginated list of sessions: its pages are `…/`, `…/page/2/`, ….
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum ListKey {
-    /// All sessions, newest first.
-    Sessions,
-    /// An event's programme.
-    Event(EventId),
-    /// A speaker's sessions.
-    Speaker(PersonId),
-    /// A country's sessions.
-    Country(Country),
-    /// An SDG's sessions.
-    Sdg(Sdg),
-    /// An action line's sessions.
-    ActionLine(ActionLine),
-    /// A topic's sessions.
-    Topic(TopicId),
-}
+use crate::error::BuildError;
+use crate::model::SessionId;
+use crate::routes::{self, Section};
+use crate::write::Sink;
 
 impl ListKey {
     /// The folder of the list's first page, e.g. "sdgs/4/".
@@ -159,8 +144,6 @@ struct Job {
     cards: Vec<SessionId>,
     /// The heavy part of the context, built only when the page is rendered.
     lazy: Option<Lazy>,
-    /// Its number in a paginated list (1 is the first page); 0 for other pages.
-    page: usize,
 }
 
 /// Context that is large per page (a session's body, a speaker's co-speakers), so it is
@@ -177,7 +160,11 @@ impl Lazy {
             Lazy::Session(id) => {
                 sessions::session_context(views, &views.site.sessions[id.index()], ctx);
             }
-            Lazy::Speaker(id) => terms::speaker_context(views, id, ctx),
+            Lazy::Speaker(id) => {
+                let mut data = lists::PageData::default();
+                terms::speaker_context(views, id, &mut data);
+                data.apply(ctx);
+            }
         }
     }
 }
@@ -191,21 +178,6 @@ struct Pages<'v, 'a> {
     select: Option<&'v Selection>,
     /// Every page of the site, rendered or not (for the sitemap and to delete gone pages).
     paths: Vec<String>,
-}
-
-/// A list of sessions to spread over pages under one folder.
-struct SessionList<'l> {
-    template: &'static str,
-    /// Folder of the first page, e.g. "topics/iot/"; later pages are "topics/iot/page/2/".
-    dir: String,
-    title: String,
-    description: Option<String>,
-    section: Option<Section>,
-    sessions: &'l [SessionId],
-    /// What every page of the list shows besides the cards.
-    context: Context,
-    /// The heavy part of it, built when each page is rendered.
-    lazy: Option<Lazy>,
 }
 
 /// Renders the pages of the site that `select` names (all when `None`), with every
@@ -460,7 +432,6 @@ impl Pages<'_, '_> {
             context,
             cards: Vec::new(),
             lazy: None,
-            page: 0,
         });
     }
 
@@ -468,16 +439,25 @@ impl Pages<'_, '_> {
         cards_of(self.cards, ids)
     }
 
-    /// Adds the pages of a session list, each with `cards`, `sessions_total` and `pager`.
-    /// Returns the range of the new jobs, for [`Pages::per_item`].
-    /// Only the pages `select` wants get a job; the range holds the first page's job, if wanted.
-    fn paginated(&mut self, key: ListKey, list: SessionList<'_>) -> std::ops::Range<usize> {
+    /// Adds the pages of list `key` ([`lists::list_page`]), each with `cards`,
+    /// `sessions_total` and `pager`: every page to the paths, those `select` wants as jobs.
+    fn list(&mut self, key: ListKey) {
         let views = self.views;
+        let dir = key.dir(views.site);
+        // Only the paths of a list `select` does not want: `serve` renders a few lists
+        // of thousands, so their contexts are not made.
+        if !self.wants_list(key) {
+            self.skip_list(&dir, views.index.list_len(key));
+            return;
+        }
+        let Some(list) = lists::list_page(views, key) else {
+            return;
+        };
+        let per_item = lists::per_item(views, key, &list.sessions);
         let per_page = views.site.config.sessions_per_page.max(1);
         let total = self.page_count(list.sessions.len());
-        let dir = &list.dir;
+        let dir = &dir;
         let page_path = |n: usize| routes::list_page(dir, n);
-        let start = self.jobs.len();
         for n in 1..=total {
             let path = routes::page_file(&page_path(n));
             self.paths.push(path.clone());
@@ -506,7 +486,15 @@ impl Pages<'_, '_> {
                 link.gap_before = previous > 0 && link.number > previous + 1;
                 previous = link.number;
             }
-            let mut ctx = list.context.clone();
+            let mut ctx = Context::new();
+            list.context.apply(&mut ctx);
+            if let (1, Some(people)) = (n, list.first_page_people) {
+                let people: Vec<_> = people.iter().map(|&p| views.person_term(p)).collect();
+                ctx.insert("people", &people);
+            }
+            if let Some((name, items)) = &per_item {
+                ctx.insert(*name, items.chunks(per_page).nth(n - 1).unwrap_or(&[]));
+            }
             // An empty list still needs `cards` for its template; a full one gets them at render time.
             if chunk.is_empty() {
                 ctx.insert("cards", &Vec::<&str>::new());
@@ -526,24 +514,7 @@ impl Pages<'_, '_> {
                 context: ctx,
                 cards: chunk.to_vec(),
                 lazy: list.lazy,
-                page: n,
             });
-        }
-        start..self.jobs.len()
-    }
-
-    /// Gives each page of a paginated list the slice of `items` that matches its cards
-    /// (e.g. the speaker's role in each session), under `key`.
-    fn per_item<T: Serialize>(
-        &mut self,
-        pages: std::ops::Range<usize>,
-        key: &'static str,
-        items: &[T],
-    ) {
-        let per_page = self.views.site.config.sessions_per_page.max(1);
-        for job in &mut self.jobs[pages] {
-            let chunk = items.chunks(per_page).nth(job.page - 1).unwrap_or(&[]);
-            job.context.insert(key, chunk);
         }
     }
 }

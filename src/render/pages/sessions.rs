@@ -3,10 +3,10 @@
 use crate::routes::{self, Section};
 use tera::Context;
 
-use super::{Lazy, ListKey, Pages, SessionList};
+use super::{Lazy, ListKey, Pages};
 use crate::model::SessionId;
+use crate::render::views::TermView;
 use crate::render::views::Views;
-use crate::render::views::{TermView, human_date};
 use crate::taxonomy::Sdg;
 
 impl Pages<'_, '_> {
@@ -62,25 +62,12 @@ impl Pages<'_, '_> {
             context: ctx,
             cards: Vec::new(),
             lazy: None,
-            page: 0,
         });
     }
 
     pub(super) fn sessions(&mut self) {
         let views = self.views;
-        self.paginated(
-            ListKey::Sessions,
-            SessionList {
-                template: "sessions.html",
-                dir: "sessions/".into(),
-                title: "All sessions".into(),
-                description: None,
-                section: Some(Section::Sessions),
-                sessions: &views.index.chronological,
-                context: Context::new(),
-                lazy: None,
-            },
-        );
+        self.list(ListKey::Sessions);
         for (i, s) in views.site.sessions.iter().enumerate() {
             self.session(SessionId::from_index(i), s);
         }
@@ -101,7 +88,6 @@ impl Pages<'_, '_> {
             context: Context::new(),
             cards: Vec::new(),
             lazy: Some(Lazy::Session(id)),
-            page: 0,
         });
     }
 
@@ -121,35 +107,7 @@ impl Pages<'_, '_> {
         let path = routes::page_file(Section::Events.dir());
         self.single("events.html", &path, "Events", Some(Section::Events), ctx);
         for id in views.index.events_newest_first(views.site) {
-            let e = &views.site.events[id.index()];
-            let sessions = &views.index.by_event[id.index()];
-            let dir = ListKey::Event(id).dir(views.site);
-            if !self.wants_list(ListKey::Event(id)) {
-                self.skip_list(&dir, sessions.len());
-                continue;
-            }
-            let mut ctx = Context::new();
-            ctx.insert("event", &views.event(id, true));
-            ctx.insert("jsonld", &crate::render::jsonld::event(views, e));
-            let pages = self.paginated(
-                ListKey::Event(id),
-                SessionList {
-                    template: "event.html",
-                    dir,
-                    title: e.name.clone(),
-                    description: None,
-                    section: Some(Section::Events),
-                    sessions,
-                    context: ctx,
-                    lazy: None,
-                },
-            );
-            // The programme is grouped by day: each card comes with its day.
-            let days: Vec<Option<String>> = sessions
-                .iter()
-                .map(|s| views.site.sessions[s.index()].date.map(human_date))
-                .collect();
-            self.per_item(pages, "days", &days);
+            self.list(ListKey::Event(id));
         }
     }
 }

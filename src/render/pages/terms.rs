@@ -3,9 +3,9 @@
 use crate::routes::{self, Section};
 use tera::Context;
 
-use super::{Lazy, ListKey, Pages, SessionList};
+use super::{ListKey, Pages};
 use crate::index::sort_key;
-use crate::model::{PersonId, SessionId};
+use crate::model::PersonId;
 use crate::render::views::Views;
 use crate::render::views::{CountryRowView, LetterLink, LetterView, TermView};
 use crate::taxonomy::{ActionLine, Sdg};
@@ -38,7 +38,7 @@ impl Pages<'_, '_> {
                 self.paths.push(path);
             }
             for &p in az {
-                self.speaker(p);
+                self.list(ListKey::Speaker(p));
             }
             return;
         }
@@ -95,35 +95,8 @@ impl Pages<'_, '_> {
             }
         }
         for &p in az {
-            self.speaker(p);
+            self.list(ListKey::Speaker(p));
         }
-    }
-
-    fn speaker(&mut self, p: PersonId) {
-        let views = self.views;
-        let (i, person) = (p.index(), &views.site.people[p.index()]);
-        let appearances = &views.index.by_person[i];
-        let dir = ListKey::Speaker(p).dir(views.site);
-        if !self.wants_list(ListKey::Speaker(p)) {
-            self.skip_list(&dir, appearances.len());
-            return;
-        }
-        let sessions: Vec<SessionId> = appearances.iter().map(|a| a.0).collect();
-        let roles: Vec<&str> = appearances.iter().map(|a| a.1.label()).collect();
-        let pages = self.paginated(
-            ListKey::Speaker(p),
-            SessionList {
-                template: "speaker.html",
-                dir,
-                title: person.name.clone(),
-                description: None,
-                section: Some(Section::Speakers),
-                sessions: &sessions,
-                context: Context::new(),
-                lazy: Some(Lazy::Speaker(p)),
-            },
-        );
-        self.per_item(pages, "roles", &roles);
     }
 
     pub(super) fn countries(&mut self) {
@@ -132,13 +105,7 @@ impl Pages<'_, '_> {
         list.sort_by_cached_key(|(c, _)| sort_key(c.name()));
         let rows: Vec<CountryRowView> = list
             .iter()
-            .map(|(c, entry)| CountryRowView {
-                name: c.name(),
-                code: c.iso2(),
-                url: views.country_url(**c),
-                speakers: entry.people.len(),
-                sessions: entry.sessions.len(),
-            })
+            .map(|(c, _)| super::lists::country_row(views, **c))
             .collect();
         let mut ctx = Context::new();
         ctx.insert("countries", &rows);
@@ -149,33 +116,8 @@ impl Pages<'_, '_> {
             Some(Section::Countries),
             ctx,
         );
-        for (row, (c, entry)) in rows.iter().zip(list) {
-            let dir = ListKey::Country(*c).dir(views.site);
-            if !self.wants_list(ListKey::Country(*c)) {
-                self.skip_list(&dir, entry.sessions.len());
-                continue;
-            }
-            let mut ctx = Context::new();
-            ctx.insert("country", row);
-            let pages = self.paginated(
-                ListKey::Country(*c),
-                SessionList {
-                    template: "country.html",
-                    dir,
-                    title: c.name().to_string(),
-                    description: None,
-                    section: Some(Section::Countries),
-                    sessions: &entry.sessions,
-                    context: ctx,
-                    lazy: None,
-                },
-            );
-            // The country's people are listed once, on its first page; later pages list sessions only.
-            if let Some(first) = self.jobs[pages].iter_mut().find(|j| j.page == 1) {
-                let people: Vec<TermView> =
-                    entry.people.iter().map(|&p| views.person_term(p)).collect();
-                first.context.insert("people", &people);
-            }
+        for (c, _) in list {
+            self.list(ListKey::Country(*c));
         }
     }
 
@@ -194,35 +136,7 @@ impl Pages<'_, '_> {
             ctx,
         );
         for g in Sdg::all() {
-            let dir = ListKey::Sdg(g).dir(views.site);
-            if !self.wants_list(ListKey::Sdg(g)) {
-                self.skip_list(&dir, views.index.sdg_sessions(g).len());
-                continue;
-            }
-            let co_lines: Vec<TermView> = views.index.sdg_action_lines[usize::from(g.number() - 1)]
-                .iter()
-                .map(|&(a, n)| TermView {
-                    name: a.label(),
-                    url: views.action_line_url(a),
-                    count: n as usize,
-                })
-                .collect();
-            let mut ctx = Context::new();
-            ctx.insert("sdg", &views.sdg(g));
-            ctx.insert("action_lines", &co_lines);
-            self.paginated(
-                ListKey::Sdg(g),
-                SessionList {
-                    template: "sdg.html",
-                    dir,
-                    title: format!("SDG {}: {}", g.number(), g.short_name()),
-                    description: Some(g.title().to_string()),
-                    section: Some(Section::Sdgs),
-                    sessions: views.index.sdg_sessions(g),
-                    context: ctx,
-                    lazy: None,
-                },
-            );
+            self.list(ListKey::Sdg(g));
         }
     }
 
@@ -242,27 +156,7 @@ impl Pages<'_, '_> {
             ctx,
         );
         for a in ActionLine::all() {
-            let dir = ListKey::ActionLine(a).dir(views.site);
-            if !self.wants_list(ListKey::ActionLine(a)) {
-                self.skip_list(&dir, views.index.action_line_sessions(a).len());
-                continue;
-            }
-            let mut ctx = Context::new();
-            ctx.insert("action_line", &views.action_line(a));
-            ctx.insert("parent", &a.parent().map(|p| views.action_line(p)));
-            self.paginated(
-                ListKey::ActionLine(a),
-                SessionList {
-                    template: "action_line.html",
-                    dir,
-                    title: format!("{}: {}", a.label(), a.title()),
-                    description: None,
-                    section: Some(Section::ActionLines),
-                    sessions: views.index.action_line_sessions(a),
-                    context: ctx,
-                    lazy: None,
-                },
-            );
+            self.list(ListKey::ActionLine(a));
         }
     }
 
@@ -283,40 +177,13 @@ impl Pages<'_, '_> {
         let path = routes::page_file(Section::Topics.dir());
         self.single("topics.html", &path, "Topics", Some(Section::Topics), ctx);
         for &id in &index.topics_az {
-            let (i, t) = (id.index(), &site.topics[id.index()]);
-            let dir = ListKey::Topic(id).dir(site);
-            if !self.wants_list(ListKey::Topic(id)) {
-                self.skip_list(&dir, index.by_topic[i].len());
-                continue;
-            }
-            let mut ctx = Context::new();
-            ctx.insert(
-                "topic",
-                &TermView {
-                    name: t.name.clone(),
-                    url: views.topic_url(t),
-                    count: index.by_topic[i].len(),
-                },
-            );
-            self.paginated(
-                ListKey::Topic(id),
-                SessionList {
-                    template: "topic.html",
-                    dir,
-                    title: t.name.clone(),
-                    description: None,
-                    section: Some(Section::Topics),
-                    sessions: &index.by_topic[i],
-                    context: ctx,
-                    lazy: None,
-                },
-            );
+            self.list(ListKey::Topic(id));
         }
     }
 }
 
 /// A speaker page's own context: the person's facts and co-speakers.
-pub(super) fn speaker_context(views: &Views<'_>, p: PersonId, ctx: &mut Context) {
+pub(super) fn speaker_context(views: &Views<'_>, p: PersonId, ctx: &mut super::lists::PageData) {
     let co = views.index.co_speakers(views.site, p);
     let co_speakers: Vec<TermView> = co
         .iter()

@@ -1,0 +1,72 @@
+//! The pure parts of the live diff: which pages of a list change.
+
+use std::collections::{BTreeSet, HashSet};
+
+use super::{changed_pages, list_pages};
+use crate::render::{Fingerprint, PageSet};
+
+fn pages(list: &[usize]) -> PageSet {
+    PageSet::Some(list.iter().copied().collect::<BTreeSet<_>>())
+}
+
+fn print(every_page: u64, first_page: u64) -> Fingerprint {
+    Fingerprint {
+        every_page,
+        first_page,
+    }
+}
+
+#[test]
+fn a_list_of_another_length_changes_on_every_page() {
+    let none = HashSet::new();
+    assert_eq!(changed_pages(&[1, 2, 3], &[1, 2], &none, 2), PageSet::All);
+}
+
+#[test]
+fn only_the_pages_where_sessions_moved_or_changed_are_rendered() {
+    let none: HashSet<u32> = HashSet::new();
+    // Two per page: 1 2 | 3 4 | 5 6; 3 and 4 swap places.
+    let before = [1, 2, 3, 4, 5, 6];
+    let after = [1, 2, 4, 3, 5, 6];
+    assert_eq!(changed_pages(&before, &after, &none, 2), pages(&[2]));
+    // A dirty session in place re-renders its page only.
+    let dirty = HashSet::from([6]);
+    assert_eq!(changed_pages(&before, &before, &dirty, 2), pages(&[3]));
+    assert_eq!(changed_pages(&before, &before, &none, 2), pages(&[]));
+}
+
+#[test]
+fn the_fingerprints_decide_between_some_pages_the_first_and_all() {
+    let none: HashSet<u32> = HashSet::new();
+    let list = vec![1, 2, 3, 4];
+    let same = list_pages(
+        Some((list.clone(), print(1, 1))),
+        Some((list.clone(), print(1, 1))),
+        &none,
+        2,
+    );
+    assert_eq!(same, pages(&[]));
+    let first = list_pages(
+        Some((list.clone(), print(1, 1))),
+        Some((list.clone(), print(1, 2))),
+        &none,
+        2,
+    );
+    assert_eq!(
+        first,
+        pages(&[1]),
+        "a country's people changed: its first page"
+    );
+    let every = list_pages(
+        Some((list.clone(), print(1, 1))),
+        Some((list.clone(), print(2, 1))),
+        &none,
+        2,
+    );
+    assert_eq!(every, PageSet::All);
+    // A list that comes or goes is rendered whole.
+    assert_eq!(
+        list_pages(None, Some((list, print(1, 1))), &none, 2),
+        PageSet::All
+    );
+}

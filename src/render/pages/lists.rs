@@ -1,0 +1,224 @@
+//! What each list page shows besides the cards of its sessions, in one function per
+//! kind of list ([`list_page`]). The build renders from it, and `serve` hashes the same
+//! value ([`fingerprint`]) to tell whether a list's pages changed: a template that
+//! shows more of a list needs its data here, and then changes the fingerprint too.
+
+use std::borrow::Cow;
+use std::hash::{Hash, Hasher};
+
+use tera::Context;
+
+use super::{Lazy, ListKey};
+use crate::model::{PersonId, SessionId};
+use crate::render::views::{CountryRowView, TermView, Views, human_date};
+use crate::routes::Section;
+
+/// A list's pages, less their cards and pagination.
+pub(super) struct ListPage<'v> {
+    /// The template of every page.
+    pub template: &'static str,
+    /// The page title (later pages add "page N of M").
+    pub title: String,
+    /// The page description, for its metadata.
+    pub description: Option<String>,
+    /// The section of the site it belongs to.
+    pub section: Option<Section>,
+    /// The sessions, in the list's order.
+    pub sessions: Cow<'v, [SessionId]>,
+    /// What every page shows besides the cards.
+    pub context: PageData,
+    /// The people the first page lists (a country's), shown as [`Views::person_term`]:
+    /// kept as ids, as a country may have thousands, so that a fingerprint hashes what
+    /// each entry is made of without making it.
+    pub first_page_people: Option<&'v [PersonId]>,
+    /// The heavy part of the context, built when each page is rendered.
+    pub lazy: Option<Lazy>,
+}
+
+/// The list `key` of the site `views` shows; `None` when the site lacks it.
+pub(super) fn list_page<'v>(views: &'v Views<'_>, key: ListKey) -> Option<ListPage<'v>> {
+    let (site, index) = (views.site, views.index);
+    let sessions = index.sessions_of(key)?;
+    let mut page = ListPage {
+        template: "sessions.html",
+        title: String::new(),
+        description: None,
+        section: None,
+        sessions,
+        context: PageData::default(),
+        first_page_people: None,
+        lazy: None,
+    };
+    match key {
+        ListKey::Sessions => {
+            page.title = "All sessions".into();
+            page.section = Some(Section::Sessions);
+        }
+        ListKey::Event(id) => {
+            let e = site.events.get(id.index())?;
+            page.template = "event.html";
+            page.title = e.name.clone();
+            page.section = Some(Section::Events);
+            page.context.insert("event", &views.event(id, true));
+            page.context
+                .insert("jsonld", &crate::render::jsonld::event(views, e));
+        }
+        ListKey::Speaker(p) => {
+            let person = site.people.get(p.index())?;
+            page.template = "speaker.html";
+            page.title = person.name.clone();
+            page.section = Some(Section::Speakers);
+            page.lazy = Some(Lazy::Speaker(p));
+        }
+        ListKey::Country(c) => {
+            let entry = index.by_country.get(&c)?;
+            page.template = "country.html";
+            page.title = c.name().to_string();
+            page.section = Some(Section::Countries);
+            page.context.insert("country", &country_row(views, c));
+            // The country's people are listed once, on its first page.
+            page.first_page_people = Some(&entry.people);
+        }
+        ListKey::Sdg(g) => {
+            let co_lines: Vec<TermView> = index.sdg_action_lines[usize::from(g.number() - 1)]
+                .iter()
+                .map(|&(a, n)| TermView {
+                    name: a.label(),
+                    url: views.action_line_url(a),
+                    count: n as usize,
+                })
+                .collect();
+            page.template = "sdg.html";
+            page.title = format!("SDG {}: {}", g.number(), g.short_name());
+            page.description = Some(g.title().to_string());
+            page.section = Some(Section::Sdgs);
+            page.context.insert("sdg", &views.sdg(g));
+            page.context.insert("action_lines", &co_lines);
+        }
+        ListKey::ActionLine(a) => {
+            page.template = "action_line.html";
+            page.title = format!("{}: {}", a.label(), a.title());
+            page.section = Some(Section::ActionLines);
+            page.context.insert("action_line", &views.action_line(a));
+            page.context
+                .insert("parent", &a.parent().map(|p| views.action_line(p)));
+        }
+        ListKey::Topic(id) => {
+            let t = site.topics.get(id.index())?;
+            page.template = "topic.html";
+            page.title = t.name.clone();
+            page.section = Some(Section::Topics);
+            let view = TermView {
+                name: t.name.clone(),
+                url: views.topic_url(t),
+                count: page.sessions.len(),
+            };
+            page.context.insert("topic", &view);
+        }
+    }
+    Some(page)
+}
+
+/// A value shown beside each card of list `key`, under a name, one per session of the
+/// list: a speaker's role in each session, an event session's day. These belong to
+/// the session, whose pages are rendered again when it changes, so fingerprints
+/// leave them out.
+pub(super) fn per_item(
+    views: &Views<'_>,
+    key: ListKey,
+    sessions: &[SessionId],
+) -> Option<(&'static str, Vec<Option<String>>)> {
+    let site = views.site;
+    match key {
+        // The programme is grouped by day: each card comes with its day.
+        ListKey::Event(_) => {
+            let days = sessions.iter();
+            let days = days.map(|s| site.sessions[s.index()].date.map(human_date));
+            Some(("days", days.collect()))
+        }
+        ListKey::Speaker(p) => {
+            let roles = views.index.by_person.get(p.index())?.iter();
+            Some((
+                "roles",
+                roles.map(|a| Some(a.1.label().to_string())).collect(),
+            ))
+        }
+        _ => None,
+    }
+}
+
+/// A country's row in the countries index, and its own page's heading.
+pub(super) fn country_row(views: &Views<'_>, c: crate::taxonomy::Country) -> CountryRowView {
+    let entry = views.index.by_country.get(&c);
+    CountryRowView {
+        name: c.name(),
+        code: c.iso2(),
+        url: views.country_url(c),
+        speakers: entry.map_or(0, |e| e.people.len()),
+        sessions: entry.map_or(0, |e| e.sessions.len()),
+    }
+}
+
+/// Hashes of what a list's pages show besides their sessions' cards: of what every
+/// page shows, and of what the first page shows besides.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Fingerprint {
+    /// Of the title, description and context of every page, the heavy part included.
+    pub every_page: u64,
+    /// Of the first page's own context.
+    pub first_page: u64,
+}
+
+/// Named values for a page's template, kept as JSON (whose maps are ordered) so that
+/// equal data always hashes alike; tera's own maps hash in no fixed order.
+#[derive(Clone, Debug, Default)]
+pub(super) struct PageData(Vec<(&'static str, serde_json::Value)>);
+
+impl PageData {
+    /// Adds `value` under `key`. A value that does not serialize (none of the views
+    /// can fail) is shown as null rather than stopping the build.
+    pub(super) fn insert<T: serde::Serialize + ?Sized>(&mut self, key: &'static str, value: &T) {
+        let value = serde_json::to_value(value).unwrap_or(serde_json::Value::Null);
+        self.0.push((key, value));
+    }
+
+    /// Puts every value into a template's context.
+    pub(super) fn apply(&self, ctx: &mut Context) {
+        for (key, value) in &self.0 {
+            ctx.insert(*key, value);
+        }
+    }
+
+    fn hash(&self, h: &mut impl Hasher) {
+        for (key, value) in &self.0 {
+            key.hash(h);
+            value.to_string().hash(h);
+        }
+    }
+}
+
+/// The [`Fingerprint`] of list `key`; `None` when the site lacks it. The values beside
+/// each card ([`per_item`]) are left out.
+pub fn fingerprint(views: &Views<'_>, key: ListKey) -> Option<Fingerprint> {
+    let page = list_page(views, key)?;
+    let mut context = page.context;
+    if let Some(Lazy::Speaker(p)) = page.lazy {
+        super::terms::speaker_context(views, p, &mut context);
+    }
+    let hash = |parts: &dyn Fn(&mut rustc_hash::FxHasher)| {
+        let mut h = rustc_hash::FxHasher::default();
+        parts(&mut h);
+        h.finish()
+    };
+    Some(Fingerprint {
+        every_page: hash(&|h| {
+            (page.template, &page.title, &page.description, page.section).hash(h);
+            context.hash(h);
+        }),
+        first_page: hash(&|h| {
+            for &p in page.first_page_people.unwrap_or_default() {
+                views.person_term_parts(p).hash(h);
+            }
+        }),
+    })
+}
