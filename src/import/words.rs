@@ -80,6 +80,9 @@ pub(crate) const SPEECH_VERBS: &[&str] = &[
     "affirmed", "announced", "declared", "shared", "called", "reminded", "cautioned", "insisted",
     "opened", "closed", "thanked", "congratulated", "presented", "described", "stated", "asked",
     "underscored", "spoke", "claimed", "suggested", "proposed", "invited",
+    "discussed", "addressed", "reported", "elaborated", "showcased", "detailed", "expressed",
+    "reaffirmed", "acknowledged", "advocated", "recommended", "reflected", "facilitated",
+    "moderated", "chaired", "introduced", "delivered",
 ];
 
 /// Months and days: capitalised, never names.
@@ -124,7 +127,8 @@ pub(crate) const NOT_PERSON_WORDS: &[&str] = &[
     "room", "hall", "salle", "sala", "tower", "building", "floor", "palexpo", "cicg",
     "auditorium", "captioning", "interpretation", "webcast", "livestream", "speech", "session",
     "break", "lunch", "coffee", "registration", "logo", "image", "photo", "map", "download",
-    "pdf", "slides", "presentation", "biography", "website", "initiatives", "welcome",
+    "pdf", "slides", "presentation", "biography", "website", "initiatives", "welcome", "top", "events", "calculator",
+    "newsletter", "subscribe", "login",
     "remarks", "opening", "closing", "keynote", "panel", "moderator", "speakers", "tbd", "tbc",
     "track", "workshop", "forum", "summit", "event", "day", "agenda", "programme", "report",
     "transcript", "video", "message", "ceremony", "plenary", "dialogue", "roundtable",
