@@ -14,7 +14,7 @@ use super::person::{
     fill_appositive, is_acronym, is_org, is_role, is_role_word, split_commas, split_name, tidy_name,
 };
 use super::places::{country, country_prefix};
-use super::words::{MENTION_CUES, SPEECH_VERBS};
+use super::words::{MENTION_CUES, PORTFOLIO_WORDS, REPORT_VERBS, SPEECH_VERBS};
 use cued::by_cue_intro;
 
 /// A person found in a paragraph.
@@ -53,10 +53,43 @@ pub(crate) fn introductions(paragraph: &str, aliases: &CountryAliases) -> Vec<Fo
             {
                 found.push(f);
             }
+        } else if i > 0 && REPORT_VERBS.contains(&w.text.trim_end_matches([',', '.'])) {
+            // Only a possessive's organization or an honorific makes the subject a person.
+            if let Some(f) = titled_intro(&words[..i], aliases)
+                .filter(|f| f.person.role.is_none())
+                .or_else(|| {
+                    name_of_org_intro(&words[..i], aliases).filter(|f| f.person.honorific.is_some())
+                })
+            {
+                found.push(f);
+            }
         }
     }
     // "(Minister of Posts, Telecommunications and Information Technology of Bangladesh)":
     // capitalised words inside a parenthesis are a descriptor, never a person.
+    // A "name" of portfolio words is the end of the previous person's descriptor ("Mr
+    // X, Minister of Posts, … and Information Technology of Mali, said"): its country is
+    // that person's.
+    let portfolio = |f: &Found| {
+        f.person
+            .name
+            .split_whitespace()
+            .any(|w| PORTFOLIO_WORDS.contains(&w.to_lowercase().as_str()))
+    };
+    for k in 0..found.len() {
+        if portfolio(&found[k]) {
+            let c = found[k].person.country;
+            if let Some(prev) = found[..k]
+                .iter_mut()
+                .rev()
+                .find(|p| !portfolio(p))
+                .filter(|p| p.person.country.is_none())
+            {
+                prev.person.country = c;
+            }
+        }
+    }
+    found.retain(|f| !portfolio(f));
     // (A person named inside a parenthesis keeps an honorific or a moderator's cue.)
     found.retain(|f| {
         f.person.honorific.is_some()
@@ -248,7 +281,7 @@ fn verb_follows(after: &str, kept: usize) -> bool {
     split_commas(text)
         .get(kept)
         .and_then(|next| next.split_whitespace().next())
-        .is_some_and(|w| SPEECH_VERBS.contains(&w))
+        .is_some_and(|w| SPEECH_VERBS.contains(&w) || REPORT_VERBS.contains(&w))
 }
 
 /// The title before a name that a speech verb follows: "Kenya’s Cabinet Secretary for

@@ -80,6 +80,13 @@ pub(crate) const SPEECH_VERBS: &[&str] = &[
     "affirmed", "announced", "declared", "shared", "called", "reminded", "cautioned", "insisted",
     "opened", "closed", "thanked", "congratulated", "presented", "described", "stated", "asked",
     "underscored", "spoke", "claimed", "suggested", "proposed", "invited",
+];
+
+/// Verbs of a report that also follow things ("The index report discussed …"): they
+/// introduce a person only in the stronger patterns (an honorific, an organization's
+/// possessive, "Name, Org, reported").
+#[rustfmt::skip]
+pub(crate) const REPORT_VERBS: &[&str] = &[
     "discussed", "addressed", "reported", "elaborated", "showcased", "detailed", "expressed",
     "reaffirmed", "acknowledged", "advocated", "recommended", "reflected", "facilitated",
     "moderated", "chaired", "introduced", "delivered",
@@ -101,6 +108,14 @@ pub(crate) const THING_WORDS: &[&str] = &[
     "global", "international", "national", "digital", "smart", "world", "regional", "online",
     "virtual", "data", "cyber", "economy", "internet", "web", "network", "networks", "day", "week",
     "summit", "session", "agenda", "goals", "action", "strategy", "programme", "sector",
+];
+
+/// Words of a portfolio ("Posts, Telecommunications and Information Technology"):
+/// capitalised in running text, never in a person's name found there.
+#[rustfmt::skip]
+pub(crate) const PORTFOLIO_WORDS: &[&str] = &[
+    "technology", "technologies", "media", "information", "communications",
+    "telecommunications", "development", "policy", "affairs", "services",
 ];
 
 /// Words after which a name is talked about, not introduced as a speaker.

@@ -217,3 +217,19 @@ fn cues_with_by_possessives_and_organizations_introduce_people() {
         [("Joao Pinto".to_string(), false, Some("PT"))]
     );
 }
+
+#[test]
+fn a_portfolio_in_running_text_is_nobody() {
+    assert_eq!(
+        names(
+            "Mr Ali Kone, Minister of Posts, Telecommunications and Information Technology of Mali, said the plan is ready."
+        ),
+        [("Ali Kone".to_string(), false, Some("ML"))]
+    );
+    assert_eq!(
+        names(
+            "The Ministry of Posts, Telecommunications and Information Technology of Mali presented the plan."
+        ),
+        []
+    );
+}
