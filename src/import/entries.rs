@@ -399,33 +399,6 @@ pub(crate) fn split_run_on(text: &str) -> Option<Vec<&str>> {
     Some(out)
 }
 
-/// Several people in one value: "Ann Lee (Gov), Bo Chen (CS)", "Ann Lee and Bo Chen",
-/// "Yoichi Iida (main), Yuichi Tsuji (sub)"; otherwise the value is one entry.
-pub(crate) fn split_people(value: &str, aliases: &CountryAliases) -> Vec<String> {
-    let mut out = Vec::new();
-    for piece in value.split(';').map(str::trim).filter(|p| !p.is_empty()) {
-        let parts = split_commas(piece);
-        let names = |ps: &[&str]| {
-            ps.iter().all(|p| {
-                let (clean, _) = strip_marks(p);
-                let bare = clean.split(" (").next().unwrap_or(&clean).to_string();
-                checked_name(&bare, aliases).is_some() && !is_role(&split_name(&bare).name)
-            })
-        };
-        if parts.len() >= 2 && names(&parts) {
-            out.extend(parts.iter().map(|p| p.to_string()));
-            continue;
-        }
-        let halves: Vec<&str> = piece.split(" and ").map(str::trim).collect();
-        if halves.len() == 2 && names(&halves) {
-            out.extend(halves.iter().map(|p| p.to_string()));
-            continue;
-        }
-        out.push(piece.to_string());
-    }
-    out
-}
-
 /// A person entry and the lines after it that belong to it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Block {
@@ -651,5 +624,7 @@ fn starts_person(
     doubled || role_next || has_org || descriptor.len() >= 2
 }
 
+mod lists;
+pub(crate) use lists::split_people;
 #[cfg(test)]
 mod tests;

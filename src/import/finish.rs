@@ -98,7 +98,10 @@ pub(crate) fn session(
         .and_then(|t| find_day(t).map(|d| (d, find_time(t), find_timezone(t))));
     // A press item's dateline is the release's date; a speech's date line is the speech's.
     let found = written
-        .or_else(|| header::date(&f.free, shared.press && !shared.speech))
+        .or_else(|| {
+            let dateline_is_other = shared.press && !shared.speech && !header::reports_today(text);
+            header::date(&f.free, dateline_is_other)
+        })
         .or_else(|| {
             let head = shared.head.as_deref()?;
             find_day(head).map(|d| (d, find_time(head), find_timezone(head)))

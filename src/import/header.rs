@@ -41,11 +41,20 @@ const FURNITURE: &[&str] = &[
     "welcome to", "arrow_back", "view all", "log in", "login", "search", "subscribe",
     "follow us", "cookie", "privacy", "copyright", "©", "[…]", "[...]", "click here", "download",
     "session at a glance", "knowledge graph", "full session report", "session report",
+    "you are here", "go top", "back to top", "top of page", "upload:", "post on", "comparte",
+    "partager", "share this", "centro de prensa", "salle de presse", "press centre",
+    "press center",
     "hi", "dear", "cheers", "best regards", "kind regards", "thanks", "thank you", "regards",
 ];
 
 /// Whether a line can be the session's title.
 pub(crate) fn is_title(text: &str) -> bool {
+    title_shape(text, false)
+}
+
+/// Whether a line reads as a title; `generic_ok`: a bare session type ("Official
+/// opening segment") counts too.
+fn title_shape(text: &str, generic_ok: bool) -> bool {
     let t = text.trim();
     let lower = t.to_lowercase();
     let words: Vec<&str> = t.split_whitespace().collect();
@@ -60,12 +69,14 @@ pub(crate) fn is_title(text: &str) -> bool {
     {
         return false;
     }
-    if FURNITURE.iter().any(|f| {
-        lower == *f
-            || lower.starts_with(&format!("{f} "))
-            || lower.starts_with(&format!("{f}:"))
-            || lower.starts_with(&format!("{f},"))
-    }) || lower.starts_with('[')
+    if is_navigation(t)
+        || FURNITURE.iter().any(|f| {
+            lower == *f
+                || lower.starts_with(&format!("{f} "))
+                || lower.starts_with(&format!("{f}:"))
+                || lower.starts_with(&format!("{f},"))
+        })
+        || lower.starts_with('[')
         || t.contains('!')
         || is_when_line(t)
         || crate::model::parse_name(t).honorific.is_some()
@@ -90,15 +101,24 @@ pub(crate) fn is_title(text: &str) -> bool {
             ]
             .contains(&w.to_lowercase().trim_matches(|c: char| !c.is_alphabetic()))
         });
+    // "This event has passed.": a notice, not a heading.
+    let notice = t.ends_with('.')
+        && words.iter().any(|w| {
+            [
+                "has", "have", "is", "are", "was", "were", "will", "this", "you",
+            ]
+            .contains(&w.to_lowercase().as_str())
+        });
     let venue = is_room(t.split(',').next().unwrap_or(t));
     let first_lower = t.starts_with(|c: char| c.is_lowercase());
     !numbered
         && !sentence
+        && !notice
         && !wordy
         && !venue
         && !first_lower
         && !t.ends_with([',', ';'])
-        && !is_generic(t)
+        && (generic_ok || !is_generic(t))
         && !is_highlights_header(t)
 }
 
@@ -110,7 +130,37 @@ const SITE_NAMES: &[&str] = &[
     "world summit on the information society", "itu pressroom", "press release", "news",
     "digital world", "itu digital world", "geneva internet platform", "event report",
     "session page", "agenda", "programme", "program", "event calendar", "united nations educational, scientific and cultural organization",
+    // ITU's banner line, in the languages of its pages.
+    "committed to connecting the world", "comprometida para conectar al mundo",
+    "s'engager pour connecter le monde", "s’engager pour connecter le monde",
 ];
+
+/// A breadcrumb or a menu: short parts between "›", "»", ">" or "•" ("Nº 4 2013 > WSIS
+/// Forum 2013", "Centro de prensa • Comunicado de prensa"), or a counter ("1 views",
+/// "0 download").
+fn is_navigation(t: &str) -> bool {
+    let pieces: Vec<&str> = t.split(['›', '»', '>', '•']).map(str::trim).collect();
+    let crumbs = pieces.len() >= 2
+        && pieces
+            .iter()
+            .all(|p| !p.is_empty() && p.split_whitespace().count() <= 5);
+    // "« All Events", "‹ Back": a link back to a listing.
+    let back = t.starts_with(['«', '‹', '←']);
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let counter = words.len() == 2
+        && words[0].chars().all(|c| c.is_ascii_digit() || c == ',')
+        && [
+            "views",
+            "view",
+            "download",
+            "downloads",
+            "comments",
+            "likes",
+            "shares",
+        ]
+        .contains(&words[1].to_lowercase().as_str());
+    crumbs || counter || back
+}
 
 /// A web server's warnings printed above a page ("Deprecated: … on line 29").
 pub(crate) fn is_server_noise(t: &str) -> bool {
@@ -137,11 +187,14 @@ fn is_mail_header(t: &str) -> bool {
             && w.split(':')
                 .all(|p| p.len() == 2 && p.chars().all(|c| c.is_ascii_digit()))
     });
-    let address = t.contains('@')
-        || (lower.contains(" at ")
-            && [".org", ".com", ".net", ".int", ".edu"]
-                .iter()
-                .any(|d| lower.contains(d)));
+    // "ana@example.org"; a lone "@" ("7 May 2031 @ 9:30 AM") is a calendar's "at".
+    let address = t.split_whitespace().any(|w| {
+        w.split_once('@')
+            .is_some_and(|(user, host)| !user.is_empty() && host.contains('.'))
+    }) || (lower.contains(" at ")
+        && [".org", ".com", ".net", ".int", ".edu"]
+            .iter()
+            .any(|d| lower.contains(d)));
     seconds || address
 }
 
@@ -241,9 +294,28 @@ pub(crate) fn is_mail(free: &[Free]) -> bool {
 /// joined with the next when it breaks off ("… Forum Session focus on" / "WSIS
 /// Commitments: …"), then cleaned.
 pub(crate) fn title(free: &[Free], before: usize) -> Option<String> {
+    // A heading just above its date line ("Moderated Sessions: Concluding Session" /
+    // "Tuesday 3 May 2016, Room 1"), when a document site's labels come first.
+    let dated = |k: usize| {
+        free.get(k + 1).is_some_and(|n| {
+            n.index <= free[k].index + 2
+                && find_day(&n.text).is_some()
+                && (is_when_line(&n.text) || n.text.split_whitespace().count() <= 8)
+        })
+    };
     let k = free
         .iter()
-        .position(|f| f.index < before && is_title(&clean(&f.text)))?;
+        .position(|f| f.index < before && is_title(&clean(&f.text)))
+        .or_else(|| {
+            (0..free.len())
+                .find(|&k| free[k].index >= before && is_title(&clean(&free[k].text)) && dated(k))
+        })
+        // Nothing but a session type above the content ("Official opening segment",
+        // "Ministerial round table"): that is the session's title.
+        .or_else(|| {
+            free.iter()
+                .position(|f| f.index < before && title_shape(&clean(&f.text), true))
+        })?;
     let mut t = free[k].text.trim().to_string();
     let open_end = t.ends_with(':')
         || t.rsplit(' ').next().is_some_and(|w| {
@@ -392,6 +464,26 @@ const OTHER_DATES: &[&str] = &[
     "issued",
 ];
 
+/// Whether a press item reports the session as happening on its own day ("… opened
+/// this morning", "today", "esta mañana", "aujourd'hui"): then its dateline is the
+/// session's date.
+pub(crate) fn reports_today(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    [
+        " today",
+        "this morning",
+        "this afternoon",
+        "esta mañana",
+        "esta tarde",
+        " hoy",
+        "aujourd'hui",
+        "aujourd’hui",
+        "ce matin",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+}
+
 /// The date line of a session: a labelled date first, else a line that is only a
 /// date and time, else a short line with a date and a time. Returns the day, the
 /// time range and the zone written with it.
@@ -410,8 +502,19 @@ pub(crate) fn date(free: &[Free], press: bool) -> Option<(Day, Option<String>, O
         let opens: String = t.chars().take(32).collect();
         let short = t.split_whitespace().count() <= 30 || find_day(&opens).is_some();
         let dateline = press && !time;
+        // "On 14 May 2013, more than 50 ministers …": a report's opening sentence.
+        // "Ginebra, 16 de mayo de 2011 – …": a dateline opening a paragraph.
+        let opening: String = t.chars().take(40).collect();
+        let place_first = opening.split_once(", ").is_some_and(|(place, rest)| {
+            place.split_whitespace().count() <= 3
+                && place.starts_with(char::is_uppercase)
+                && rest.starts_with(|c: char| c.is_ascii_digit())
+        });
+        let on_day = (["On ", "El ", "Le "].iter().any(|p| t.starts_with(p)) || place_first)
+            && find_day(&opening).is_some();
         match (when, time, short) {
             _ if dateline => 0,
+            _ if on_day && !when => 1,
             (true, true, _) => 4,
             (true, false, _) => 3,
             (false, true, true) => 2,
@@ -437,106 +540,4 @@ pub(crate) fn date(free: &[Free], press: bool) -> Option<(Day, Option<String>, O
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn free(lines: &[&str]) -> Vec<Free> {
-        lines
-            .iter()
-            .enumerate()
-            .map(|(index, t)| Free {
-                index,
-                text: t.to_string(),
-                gap: 0,
-            })
-            .collect()
-    }
-
-    #[test]
-    fn the_title_is_the_first_line_that_reads_as_one() {
-        let f = free(&[
-            "Image of a World Map Home - WSIS Forum 2010",
-            "image: squares decoration HIGH LEVEL PLENARY SESSION",
-            "High Level Plenary Session",
-            "Turning Targets into action",
-            "Monday 10 May 2010, 10:30-12:00",
-        ]);
-        assert_eq!(
-            title(&f, 99).as_deref(),
-            Some("Turning Targets into action")
-        );
-        let f = free(&[
-            "Posted by: APO | 10 April 2008",
-            "ITU TELECOM AFRICA 2008 Forum Session focus on",
-            "WSIS Commitments: where do we stand now?",
-        ]);
-        assert_eq!(
-            title(&f, 99).as_deref(),
-            Some(
-                "ITU TELECOM AFRICA 2008 Forum Session focus on WSIS Commitments: where do we stand now?"
-            )
-        );
-        let f = free(&[
-            "Welcome to IGF2017! Create your schedule",
-            "Venue Map",
-            "Monday, December 18",
-            "09:00 CET",
-            "Data governance and policy: Developing a curriculum (WS186)",
-        ]);
-        assert_eq!(
-            title(&f, 99).as_deref(),
-            Some("Data governance and policy: Developing a curriculum")
-        );
-        let f = free(&[
-            "Hi",
-            "Cheers,",
-            "Bill",
-            "WSIS Forum 2012 Workshop",
-            "9:00-10:45, Thursday 17 May 2012",
-            "Global Internet Governance for Development",
-        ]);
-        assert_eq!(
-            title(&f, 99).as_deref(),
-            Some("Global Internet Governance for Development")
-        );
-    }
-
-    #[test]
-    fn titles_lose_rooms_times_numbers_and_event_suffixes() {
-        assert_eq!(
-            clean(
-                "Main Hall - 9:30-12:30 (3 Hours) - Focus Session (Access/Diversity): Internet as an engine for growth"
-            ),
-            "Focus Session (Access/Diversity): Internet as an engine for growth"
-        );
-        assert_eq!(
-            clean("NRIs Coordination Session | IGF 2023"),
-            "NRIs Coordination Session"
-        );
-        assert_eq!(
-            clean("Main Session | Policy Network on Internet Fragmentation"),
-            "Policy Network on Internet Fragmentation"
-        );
-        assert_eq!(
-            clean("WS #51 Internet & SDGs: Aligning the Agendas"),
-            "Internet & SDGs: Aligning the Agendas"
-        );
-        assert!(is_generic("High Level Plenary Session"));
-        assert!(is_generic("WSIS Forum 2012 Workshop"));
-        assert!(!is_generic("WSIS Forum 2016 Official Opening Ceremony"));
-        assert!(is_generic("Official Opening Ceremony"));
-    }
-
-    #[test]
-    fn the_date_comes_from_a_date_line_not_a_deadline() {
-        let f = free(&[
-            "Geneva, 10 April 2008",
-            "Tuesday, 13 May 2008, 9:00 − 10:30",
-            "Deadline for requests: 15 June 2010",
-        ]);
-        let (day, time, _) = date(&f, false).expect("date");
-        assert_eq!(day.date(None), jiff::civil::Date::new(2008, 5, 13).ok());
-        assert_eq!(time.as_deref(), Some("09:00-10:30"));
-        assert!(date(&free(&["Deadline for requests: 15 June 2010"]), false).is_none());
-    }
-}
+mod tests;

@@ -20,6 +20,10 @@ const DESCRIPTOR_SPELLINGS: &[(&str, &str)] = &[
     ("Inde", "IN"), ("Türkiye", "TR"), ("Turquía", "TR"), ("Turquie", "TR"),
     ("Great Britain", "GB"), ("Britain", "GB"), ("U.S.", "US"), ("U.S.A.", "US"),
     ("U.K.", "GB"), ("Kingdom of Saudi Arabia", "SA"), ("KSA", "SA"),
+    ("Emiratos Árabes Unidos", "AE"), ("Émirats arabes unis", "AE"), ("Arabia Saudita", "SA"),
+    ("Arabie saoudite", "SA"), ("Federación de Rusia", "RU"), ("Fédération de Russie", "RU"),
+    ("Sudáfrica", "ZA"), ("Afrique du Sud", "ZA"), ("Brésil", "BR"), ("Egipto", "EG"),
+    ("Égypte", "EG"), ("Suecia", "SE"), ("Suède", "SE"), ("Noruega", "NO"), ("Norvège", "NO"),
 ];
 
 /// Cities that follow an organization in descriptors ("ITU, Geneva"): a place,
@@ -59,6 +63,15 @@ pub(crate) fn country(text: &str, aliases: &CountryAliases) -> Option<Country> {
         .trim_start_matches("the ")
         .trim();
     if t.is_empty() || t.chars().count() > 60 || !t.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    // "CoNGO", "ViaSat": a word in mixed case is an acronym or a brand, not a country.
+    let mixed = t.split_whitespace().any(|w| {
+        let cs: Vec<char> = w.chars().collect();
+        cs.windows(2)
+            .any(|p| p[0].is_lowercase() && p[1].is_uppercase())
+    });
+    if mixed {
         return None;
     }
     if t.len() <= 3 && t.chars().all(|c| c.is_ascii_alphabetic()) {
@@ -274,6 +287,13 @@ mod tests {
         assert_eq!(inside("UN Economic Commission for Africa"), None);
         assert_eq!(inside("Ambassador to France"), None);
         assert_eq!(inside("Ministry of Information, Namib"), None);
+        // A mixed-case acronym is no country, the same word spelled as a name is.
+        assert_eq!(inside("Vice-Chair of the NGO conference (CoNGO)"), None);
+        assert_eq!(inside("Ministry of Posts, Congo"), Some("CG"));
+        assert_eq!(
+            inside("Organismo Regulador de las Telecomunicaciones e Emiratos Árabes Unidos"),
+            Some("AE")
+        );
     }
 
     #[test]

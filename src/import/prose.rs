@@ -14,7 +14,8 @@ use super::person::{
     fill_appositive, is_acronym, is_org, is_role, is_role_word, split_commas, split_name, tidy_name,
 };
 use super::places::{country, country_prefix};
-use super::words::{MENTION_CUES, SPEECH_VERBS};
+use super::words::{MENTION_CUES, PORTFOLIO_WORDS, REPORT_VERBS, SPEECH_VERBS};
+use cued::by_cue_intro;
 
 /// A person found in a paragraph.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -32,6 +33,12 @@ pub(crate) fn introductions(paragraph: &str, aliases: &CountryAliases) -> Vec<Fo
     let words = split_words(paragraph);
     let mut found = Vec::new();
     for (i, w) in words.iter().enumerate() {
+        if i > 0 && w.text == "by" {
+            if let Some(f) = by_cue_intro(paragraph, &words, i, aliases) {
+                found.push(f);
+                continue;
+            }
+        }
         if w.text.starts_with('(') && i > 0 {
             if let Some(f) = parenthesised_intro(paragraph, &words, i, aliases) {
                 found.push(f);
@@ -46,9 +53,76 @@ pub(crate) fn introductions(paragraph: &str, aliases: &CountryAliases) -> Vec<Fo
             {
                 found.push(f);
             }
+        } else if i > 0 && REPORT_VERBS.contains(&w.text.trim_end_matches([',', '.'])) {
+            // Only a possessive's organization or an honorific makes the subject a person.
+            if let Some(f) = titled_intro(&words[..i], aliases)
+                .filter(|f| f.person.role.is_none())
+                .or_else(|| {
+                    name_of_org_intro(&words[..i], aliases).filter(|f| f.person.honorific.is_some())
+                })
+            {
+                found.push(f);
+            }
         }
     }
-    found
+    // "(Minister of Posts, Telecommunications and Information Technology of Bangladesh)":
+    // capitalised words inside a parenthesis are a descriptor, never a person.
+    // A "name" of portfolio words is the end of the previous person's descriptor ("Mr
+    // X, Minister of Posts, … and Information Technology of Mali, said"): its country is
+    // that person's.
+    let portfolio = |f: &Found| {
+        f.person
+            .name
+            .split_whitespace()
+            .any(|w| PORTFOLIO_WORDS.contains(&w.to_lowercase().as_str()))
+    };
+    for k in 0..found.len() {
+        if portfolio(&found[k]) {
+            let c = found[k].person.country;
+            if let Some(prev) = found[..k]
+                .iter_mut()
+                .rev()
+                .find(|p| !portfolio(p))
+                .filter(|p| p.person.country.is_none())
+            {
+                prev.person.country = c;
+            }
+        }
+    }
+    found.retain(|f| !portfolio(f));
+    // (A person named inside a parenthesis keeps an honorific or a moderator's cue.)
+    found.retain(|f| {
+        f.person.honorific.is_some()
+            || f.moderator
+            || paragraph
+                .find(f.person.name.as_str())
+                .is_none_or(|at| !inside_parentheses(&paragraph[..at]))
+    });
+    // One entry a name: a later reading fills what the first left empty.
+    let mut out: Vec<Found> = Vec::new();
+    for f in found {
+        match out.iter_mut().find(|o| o.person.name == f.person.name) {
+            Some(o) => {
+                let (p, q) = (&mut o.person, f.person);
+                p.role = p.role.take().or(q.role);
+                p.organization = p.organization.take().or(q.organization);
+                if p.country.is_none() {
+                    p.country = q.country;
+                    p.country_inferred = q.country_inferred;
+                }
+                o.moderator |= f.moderator;
+            }
+            None => out.push(f),
+        }
+    }
+    out
+}
+
+/// Whether a parenthesis is open at the end of `before`.
+fn inside_parentheses(before: &str) -> bool {
+    let open = before.matches(['(', '[']).count();
+    let close = before.matches([')', ']']).count();
+    open > close
 }
 
 /// "said Ms. Jane Wanjiru (Kenya)", "Jane Wanjiru (Kenya), Director of …": a country in
@@ -169,6 +243,17 @@ fn appositive_intro(
         // "Lucía Fernández, from the Youth Coalition on Internet Governance, Uruguay, asked".
         person.organization = Some(org.to_string());
         person.country = parts[1..].last().and_then(|c| country(c, aliases));
+    } else if let Some(org) = parts.first().filter(|p| {
+        (person.honorific.is_some() || is_org(p))
+            && p.starts_with(char::is_uppercase)
+            && verb_follows(after, parts.len())
+    }) {
+        // "Ms Ada Kerr, Carnegie Lakes University, reported on …": the organization alone.
+        person.organization = Some(org.clone());
+        person.country = parts[1..]
+            .last()
+            .and_then(|c| country(c, aliases))
+            .or_else(|| super::places::country_inside(org, aliases));
     } else if let Some(first) = parts
         .first()
         .filter(|p| p.starts_with(char::is_lowercase) && verb_follows(after, parts.len()))
@@ -196,7 +281,7 @@ fn verb_follows(after: &str, kept: usize) -> bool {
     split_commas(text)
         .get(kept)
         .and_then(|next| next.split_whitespace().next())
-        .is_some_and(|w| SPEECH_VERBS.contains(&w))
+        .is_some_and(|w| SPEECH_VERBS.contains(&w) || REPORT_VERBS.contains(&w))
 }
 
 /// The title before a name that a speech verb follows: "Kenya’s Cabinet Secretary for
@@ -446,13 +531,45 @@ fn matching_paren(text: &str) -> Option<usize> {
     None
 }
 
-/// "ITU Secretary-General Houlin Zhao echoed": the words before a speech verb.
+/// "ITU Secretary-General Houlin Zhao echoed": the words before a speech verb;
+/// "UNESCO’s Davide Storti discussed": an organization's possessive before the name.
 fn titled_intro(before: &[Word<'_>], aliases: &CountryAliases) -> Option<Found> {
     let last = before.last()?;
     if !is_name_word(last.text) {
         return None;
     }
     let (_, tokens) = name_run(before, before.len() - 1, last.text);
+    let possessive = |t: &str| {
+        t.strip_suffix("’s")
+            .or(t.strip_suffix("'s"))
+            .map(str::to_string)
+    };
+    if let Some((raw, owner)) = tokens
+        .iter()
+        .enumerate()
+        .rev()
+        .find_map(|(k, t)| possessive(t).map(|o| (k, o)))
+        .filter(|(k, o)| *k + 1 < tokens.len() && (is_acronym(o) || is_org(o)))
+        // "ITU’s Secretary-General Ana Lima said": a title between them; read below.
+        .and_then(|(at, o)| valid_name(&tokens[at + 1..], aliases).map(|raw| (raw, o)))
+    {
+        let owner = owner.as_str();
+        let parsed = split_name(&raw);
+        let mut person = ImportedPerson {
+            name: tidy_name(&parsed.name),
+            honorific: parsed.honorific,
+            ..ImportedPerson::default()
+        };
+        match country(owner, aliases) {
+            Some(c) => person.country = Some(c),
+            None => person.organization = Some(owner.to_string()),
+        }
+        return Some(Found {
+            person,
+            moderator: false,
+            guessed: true,
+        });
+    }
     // The title must be there, and the name is what follows its last word.
     let title_end = tokens.iter().rposition(|t| {
         let lower = t.to_lowercase();
@@ -515,5 +632,6 @@ fn country_before(before: &str, aliases: &CountryAliases) -> Option<super::Count
     country(place, aliases)
 }
 
+mod cued;
 #[cfg(test)]
 mod tests;

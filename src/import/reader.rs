@@ -139,7 +139,17 @@ impl Reader<'_> {
         let line = &self.lines[i];
         let text = line.text.clone();
         let pieces = split_inline(&text);
-        if pieces.len() > 1 {
+        // "Moderator: A Panelists: B, C" and "Part II – Speakers:" (a list follows) are
+        // labels. "WSIS 2018 – High-level policy statements: concluding session" has no
+        // label first and no person after one: a title.
+        let run = pieces.first().is_some_and(|p| label(p).is_some())
+            || pieces.iter().skip(1).any(|p| {
+                label(p).is_some_and(|l| {
+                    matches!(l.field, Field::People(_))
+                        && (l.value.is_empty() || self.has_person(l.value))
+                })
+            });
+        if pieces.len() > 1 && run {
             for p in pieces {
                 if let Some(l) = label(p) {
                     self.on_label(l, i, true);

@@ -196,6 +196,8 @@ fn after_time(text: &str) -> Option<&str> {
             break;
         }
     }
+    // "5 June 2023 @ 9:30 AM": a date first, the time later; no slot.
+    find_time(&t[..end])?;
     let rest = t[end..].trim_start_matches([':', ' ', '|', '-']).trim();
     let rest = ["AM ", "PM ", "am ", "pm "]
         .iter()
@@ -205,7 +207,10 @@ fn after_time(text: &str) -> Option<&str> {
     let zone = ["CEST", "CET", "UTC", "GMT", "("]
         .iter()
         .any(|z| rest.starts_with(z));
-    (!zone && super::when::find_day(rest).is_none()).then_some(rest)
+    // "9:30 AM – 12:00 PM EDT New York | 15:30 – 18:00 CEST Geneva": one slot in several
+    // zones, a time line, not a session.
+    let again = find_time(rest).is_some();
+    (!zone && !again && super::when::find_day(rest).is_none()).then_some(rest)
 }
 
 /// Whether a line can be a session's title: a few words, not a sentence, a
@@ -237,14 +242,25 @@ fn title_like(text: &str) -> bool {
                 .is_some_and(|w| w.chars().all(|c| c.is_ascii_digit())))
 }
 
+/// A time slot's item that names only a session type ("Opening ceremony", "Closing
+/// session"): a session of the programme, when it is not a break.
+fn slot_title(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    (2..=6).contains(&words)
+        && super::header::is_generic(text)
+        && text.starts_with(char::is_uppercase)
+        && !is_break(text)
+}
+
 /// The head lines of sessions: (first line, title, title line).
 fn heads(lines: &[Line]) -> Vec<(usize, Option<String>, Option<usize>)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < lines.len() {
         let t = &lines[i].text;
-        // "10.30 – 11.00: Opening and Setting the Scene".
-        if let Some(rest) = after_time(t).filter(|r| title_like(r)) {
+        // "10.30 – 11.00: Opening and Setting the Scene"; "09.00-10.00 Opening ceremony"
+        // (a bare session type is a programme's item too).
+        if let Some(rest) = after_time(t).filter(|r| title_like(r) || slot_title(r)) {
             out.push((i, Some(rest.to_string()), Some(i)));
             i += 1;
             continue;
@@ -539,61 +555,4 @@ pub(crate) fn is_press(lines: &[Line]) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::import::lines::read;
-
-    fn titles(text: &str) -> Vec<Option<String>> {
-        let lines = read(text);
-        split(&lines)
-            .segments
-            .into_iter()
-            .map(|s| s.title)
-            .collect()
-    }
-
-    #[test]
-    fn time_slots_split_a_programme_and_breaks_are_dropped() {
-        assert!(is_break("Coffee break"));
-        assert!(is_break("Lunch"));
-        assert!(!is_break("Breakthrough Teams"));
-        let text = "Programme\n\n10.30 – 11.00: Opening and Setting the Scene\nWhy we meet.\n\
-                    Moderator: Ana Lima  Panelists: Bo Chen (Gov), Di Das (CS)\n\n\
-                    11.00 – 11.15: Coffee break\n\n\
-                    11.15 – 12.30: Next steps and closing\nModerator: Eve Adams\n";
-        assert_eq!(
-            titles(text),
-            [
-                Some("Opening and Setting the Scene".to_string()),
-                Some("Next steps and closing".to_string())
-            ]
-        );
-        assert_eq!(
-            after_time("10:00 - 10:45Opening Keynotes"),
-            Some("Opening Keynotes")
-        );
-    }
-
-    #[test]
-    fn titles_followed_by_their_time_split_a_list_of_sessions() {
-        let text = "8 July 2025\nShaping Our Commons:\nVoices from the South\n9:00-9:45 AM CEST\n\
-                    Venue: Room F\nSpeakers:\n- Ana Lima, Org A\n\
-                    Planet First in Digital Policy\n10:00-11:00 AM CEST\nVenue: Room K\n\
-                    Our director Bo Chen, will speak at this session about many things.\n";
-        assert_eq!(
-            titles(text),
-            [
-                Some("Shaping Our Commons: Voices from the South".to_string()),
-                Some("Planet First in Digital Policy".to_string())
-            ]
-        );
-    }
-
-    #[test]
-    fn a_sessions_own_agenda_is_not_split() {
-        let text = "Opening Session\nSession 139\nMonday, 30 May 2022 09:00–10:00\n\
-                    09:00–09:10 Welcome by the host and opening of the day\nMr. A B, Director\n\
-                    09:10–09:50 Panel on the state of play in the region\nMs. C D, Minister\n";
-        assert_eq!(split(&read(text)).segments.len(), 1);
-    }
-}
+mod tests;

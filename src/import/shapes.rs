@@ -138,6 +138,7 @@ pub(crate) fn listed_after_cue(text: &str) -> Option<&str> {
     let verbs = [
         " include:",
         " included:",
+        " including:",
         " will include:",
         " includes:",
         " are:",
@@ -151,6 +152,23 @@ pub(crate) fn listed_after_cue(text: &str) -> Option<&str> {
         " will be ",
         " will include ",
     ];
+    // "También realizaron intervenciones el Dr. A, …; el Sr. B, …": a cue that is a
+    // whole phrase, the list right after it.
+    for cue in [
+        "realizaron intervenciones ",
+        "intervinieron ",
+        "tomaron la palabra ",
+        "ont pris la parole ",
+        "sont intervenus ",
+        "sont également intervenus ",
+    ] {
+        if let Some(at) = lower.find(cue) {
+            let rest = text.get(at + cue.len()..)?.trim();
+            if rest.matches(';').count() >= 1 {
+                return Some(rest.trim_end_matches('.'));
+            }
+        }
+    }
     for n in nouns {
         for (at, _) in lower.match_indices(n) {
             let after = &lower[at + n.len()..];

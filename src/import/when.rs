@@ -197,16 +197,36 @@ pub(crate) fn find_time(text: &str) -> Option<String> {
         })
         .unwrap_or_default();
     let pm = after.trim_start().starts_with("pm") || after.trim_start().starts_with("p.m");
+    // "9:30 AM - 12:00 PM": a time's own marker wins over the last one.
+    let marker = |end: usize| {
+        let next: String = chars[end..]
+            .iter()
+            .take(5)
+            .collect::<String>()
+            .to_lowercase();
+        let next = next.trim_start();
+        if next.starts_with("am") || next.starts_with("a.m") {
+            Some(false)
+        } else if next.starts_with("pm") || next.starts_with("p.m") {
+            Some(true)
+        } else {
+            None
+        }
+    };
     let shown: Vec<String> = times
         .iter()
-        .map(|&(h, m, _)| {
-            let h = if pm
-                && h < 12
-                && !(times.len() == 2 && times[0].0 > times[1].0 && h == times[0].0)
-            {
-                h + 12
-            } else {
-                h
+        .map(|&(h, m, end)| {
+            let h = match marker(end) {
+                Some(true) if h < 12 => h + 12,
+                Some(false) if h == 12 => 0,
+                Some(_) => h,
+                None if pm
+                    && h < 12
+                    && !(times.len() == 2 && times[0].0 > times[1].0 && h == times[0].0) =>
+                {
+                    h + 12
+                }
+                None => h,
             };
             format!("{h:02}:{m:02}")
         })
@@ -321,6 +341,11 @@ mod tests {
         assert_eq!(find_date("jeudi 17 mai 2012"), d(2012, 5, 17));
         assert_eq!(find_date("20 Mar 2018 09:00h - 13:00h"), d(2018, 3, 20));
         assert_eq!(find_date("Mayor of 2024"), None);
+        assert_eq!(
+            find_time("7 May 2031 @ 9:30 AM - 12:00 PM UTC-5").as_deref(),
+            Some("09:30-12:00")
+        );
+        assert_eq!(find_time("2:00 - 3:30 PM").as_deref(), Some("14:00-15:30"));
         let day = find_day("Monday, December 18").expect("day");
         assert_eq!(day.year, None);
         assert_eq!(day.date(Some(2017)), d(2017, 12, 18));

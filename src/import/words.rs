@@ -82,6 +82,16 @@ pub(crate) const SPEECH_VERBS: &[&str] = &[
     "underscored", "spoke", "claimed", "suggested", "proposed", "invited",
 ];
 
+/// Verbs of a report that also follow things ("The index report discussed …"): they
+/// introduce a person only in the stronger patterns (an honorific, an organization's
+/// possessive, "Name, Org, reported").
+#[rustfmt::skip]
+pub(crate) const REPORT_VERBS: &[&str] = &[
+    "discussed", "addressed", "reported", "elaborated", "showcased", "detailed", "expressed",
+    "reaffirmed", "acknowledged", "advocated", "recommended", "reflected", "facilitated",
+    "moderated", "chaired", "introduced", "delivered",
+];
+
 /// Months and days: capitalised, never names.
 #[rustfmt::skip]
 pub(crate) const CALENDAR: &[&str] = &[
@@ -98,6 +108,14 @@ pub(crate) const THING_WORDS: &[&str] = &[
     "global", "international", "national", "digital", "smart", "world", "regional", "online",
     "virtual", "data", "cyber", "economy", "internet", "web", "network", "networks", "day", "week",
     "summit", "session", "agenda", "goals", "action", "strategy", "programme", "sector",
+];
+
+/// Words of a portfolio ("Posts, Telecommunications and Information Technology"):
+/// capitalised in running text, never in a person's name found there.
+#[rustfmt::skip]
+pub(crate) const PORTFOLIO_WORDS: &[&str] = &[
+    "technology", "technologies", "media", "information", "communications",
+    "telecommunications", "development", "policy", "affairs", "services",
 ];
 
 /// Words after which a name is talked about, not introduced as a speaker.
@@ -124,7 +142,8 @@ pub(crate) const NOT_PERSON_WORDS: &[&str] = &[
     "room", "hall", "salle", "sala", "tower", "building", "floor", "palexpo", "cicg",
     "auditorium", "captioning", "interpretation", "webcast", "livestream", "speech", "session",
     "break", "lunch", "coffee", "registration", "logo", "image", "photo", "map", "download",
-    "pdf", "slides", "presentation", "biography", "website", "initiatives", "welcome",
+    "pdf", "slides", "presentation", "biography", "website", "initiatives", "welcome", "top", "events", "calculator",
+    "newsletter", "subscribe", "login",
     "remarks", "opening", "closing", "keynote", "panel", "moderator", "speakers", "tbd", "tbc",
     "track", "workshop", "forum", "summit", "event", "day", "agenda", "programme", "report",
     "transcript", "video", "message", "ceremony", "plenary", "dialogue", "roundtable",

@@ -216,7 +216,7 @@ pub fn import_files(files: &[PathBuf], opts: &ImportOptions) -> Result<Vec<Impor
     Ok(out)
 }
 
-/// An input file's text as the importer reads it (see [`input`]), with the notes
+/// An input file's text as the importer reads it (see the `input` module), with the notes
 /// on how it was read (format, encoding) for the review comments.
 pub fn read_input(file: &Path) -> Result<(String, Vec<String>), ImportError> {
     let bytes = fs::read(file).map_err(|source| ImportError::Read {

@@ -185,3 +185,51 @@ fn people_merely_mentioned_are_not_speakers() {
         assert_eq!(names(text), [], "{text}");
     }
 }
+
+#[test]
+fn cues_with_by_possessives_and_organizations_introduce_people() {
+    assert_eq!(
+        names("The round, chaired by Prof. Amara Quist, brought together mayors."),
+        [("Amara Quist".to_string(), true, None)]
+    );
+    assert_eq!(
+        names("It was closed by the Chair of the Basin Council, Ambassador Nora Vik of Norway."),
+        [("Nora Vik".to_string(), false, Some("NO"))]
+    );
+    assert_eq!(
+        names("UNEP’s Karim Haddad discussed the cost of monitoring."),
+        [("Karim Haddad".to_string(), false, None)]
+    );
+    // A title between the possessive and the name is still read as one.
+    assert_eq!(
+        names("ITU’s Secretary-General Ana Lima said the work goes on."),
+        [("Ana Lima".to_string(), false, None)]
+    );
+    assert_eq!(
+        names("Ms Ida Brandt, Lakeside Water University, reported on the pilot."),
+        [("Ida Brandt".to_string(), false, None)]
+    );
+    // Capitalised words inside a descriptor in parentheses are nobody.
+    assert_eq!(
+        names(
+            "Mr Joao Pinto (Minister of Water, Sanitation and Information Technology of Portugal) presented the plan."
+        ),
+        [("Joao Pinto".to_string(), false, Some("PT"))]
+    );
+}
+
+#[test]
+fn a_portfolio_in_running_text_is_nobody() {
+    assert_eq!(
+        names(
+            "Mr Ali Kone, Minister of Posts, Telecommunications and Information Technology of Mali, said the plan is ready."
+        ),
+        [("Ali Kone".to_string(), false, Some("ML"))]
+    );
+    assert_eq!(
+        names(
+            "The Ministry of Posts, Telecommunications and Information Technology of Mali presented the plan."
+        ),
+        []
+    );
+}

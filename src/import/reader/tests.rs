@@ -101,3 +101,24 @@ fn report_sections_name_their_speakers_and_quotes_in_news_are_not_speakers() {
     let (_, f) = read(&lines, &Context::default(), true, true);
     assert!(f.roster.is_empty());
 }
+
+#[test]
+fn a_title_with_a_label_word_before_its_colon_stays_a_title() {
+    let (_, f) = read_text(
+        "Lakeside 2031 – High-level policy statements: closing session\n\n3 Mar 2031 15:30h\n",
+    );
+    assert!(f.first_content.is_none());
+    assert_eq!(f.free.first().map(|l| l.index), Some(0));
+    // A run of labels on one line is still read label by label.
+    let (_, f) =
+        read_text("Opening – Moderator: Ana Lima  Panelists: Bo Chen (Gov), Di Das (CS)\n");
+    assert_eq!(names(&f).len(), 3);
+}
+
+#[test]
+fn a_heading_that_ends_in_a_people_label_opens_the_list() {
+    let (_, f) = read_text(
+        "Part II – Speakers:\nAna Lima, Director, Open Maps Lab, Kenya\nBo Chen, Adviser, Survey Office, Chile\n",
+    );
+    assert_eq!(names(&f).len(), 2);
+}

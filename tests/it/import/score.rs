@@ -277,6 +277,41 @@ impl Scores {
         (self.title, self.date, self.singles, self.sessions)
     }
 
+    /// One Markdown row per field (precision, recall, right/found/expected), then
+    /// affiliation, titles, dates and session counts; `half` names the rows.
+    pub fn table(&self, half: &str) -> String {
+        let mut out = Vec::new();
+        for (name, t) in [
+            ("people", self.people),
+            ("countries", self.countries),
+            ("sdgs", self.sdgs),
+            ("action_lines", self.lines),
+        ] {
+            out.push(format!(
+                "| {half} | {name} | {:.2} | {:.2} | {}/{}/{} |",
+                t.precision(),
+                t.recall(),
+                t.hit,
+                t.found,
+                t.expected
+            ));
+        }
+        out.push(format!(
+            "| {half} | affiliation | | {:.2} | {}/{} |",
+            self.affiliation(),
+            self.affiliation.0,
+            self.affiliation.1
+        ));
+        for (name, right, of) in [
+            ("title", self.title, self.singles),
+            ("date", self.date, self.singles),
+            ("sessions", self.sessions, self.files),
+        ] {
+            out.push(format!("| {half} | {name} | | | {right}/{of} |"));
+        }
+        out.join("\n")
+    }
+
     /// The summary line, as `score.py` prints it.
     pub fn line(&self) -> String {
         let f = |name: &str, t: Tally| format!("{name} P={:.2} R={:.2}", t.precision(), t.recall());

@@ -1,0 +1,156 @@
+use super::*;
+
+fn free(lines: &[&str]) -> Vec<Free> {
+    lines
+        .iter()
+        .enumerate()
+        .map(|(index, t)| Free {
+            index,
+            text: t.to_string(),
+            gap: 0,
+        })
+        .collect()
+}
+
+#[test]
+fn the_title_is_the_first_line_that_reads_as_one() {
+    let f = free(&[
+        "Image of a World Map Home - WSIS Forum 2010",
+        "image: squares decoration HIGH LEVEL PLENARY SESSION",
+        "High Level Plenary Session",
+        "Turning Targets into action",
+        "Monday 10 May 2010, 10:30-12:00",
+    ]);
+    assert_eq!(
+        title(&f, 99).as_deref(),
+        Some("Turning Targets into action")
+    );
+    let f = free(&[
+        "Posted by: APO | 10 April 2008",
+        "ITU TELECOM AFRICA 2008 Forum Session focus on",
+        "WSIS Commitments: where do we stand now?",
+    ]);
+    assert_eq!(
+        title(&f, 99).as_deref(),
+        Some(
+            "ITU TELECOM AFRICA 2008 Forum Session focus on WSIS Commitments: where do we stand now?"
+        )
+    );
+    let f = free(&[
+        "Welcome to IGF2017! Create your schedule",
+        "Venue Map",
+        "Monday, December 18",
+        "09:00 CET",
+        "Data governance and policy: Developing a curriculum (WS186)",
+    ]);
+    assert_eq!(
+        title(&f, 99).as_deref(),
+        Some("Data governance and policy: Developing a curriculum")
+    );
+    let f = free(&[
+        "Hi",
+        "Cheers,",
+        "Bill",
+        "WSIS Forum 2012 Workshop",
+        "9:00-10:45, Thursday 17 May 2012",
+        "Global Internet Governance for Development",
+    ]);
+    assert_eq!(
+        title(&f, 99).as_deref(),
+        Some("Global Internet Governance for Development")
+    );
+}
+
+#[test]
+fn navigation_above_the_title_is_skipped() {
+    let f = free(&[
+        "Go Top",
+        "Committed to connecting the world",
+        "Newsroom • Press release",
+        "Issue 3 2031 > Lakeside Forum 2031",
+        "You are here",
+        "Rivers of data: who owns the measurements",
+    ]);
+    assert_eq!(
+        title(&f, 99).as_deref(),
+        Some("Rivers of data: who owns the measurements")
+    );
+    assert!(!is_title("12 views"));
+    assert!(!is_title("This event has passed."));
+}
+
+#[test]
+fn a_bare_session_type_is_the_title_when_nothing_else_is() {
+    let f = free(&["Official opening segment", "3 Feb 2031 09:00h"]);
+    assert_eq!(title(&f, 99).as_deref(), Some("Official opening segment"));
+    // With a title of its own after it, the type heading is not the title.
+    let f = free(&["Ministerial round table", "Open data for river basins"]);
+    assert_eq!(title(&f, 99).as_deref(), Some("Open data for river basins"));
+}
+
+#[test]
+fn a_heading_above_its_date_line_is_the_title_after_a_sites_labels() {
+    let mut f = free(&[
+        "docs site · upload",
+        "River Basin Sessions: Closing Session",
+        "Friday 4 May 2031 Room 2",
+    ]);
+    f[1].index = 7;
+    f[2].index = 8;
+    assert_eq!(
+        title(&f, 5).as_deref(),
+        Some("River Basin Sessions: Closing Session")
+    );
+}
+
+#[test]
+fn an_opening_sentence_or_a_todays_dateline_dates_a_report() {
+    let f = free(&["On 9 March 2031, ministers met to compare their plans."]);
+    let (day, _, _) = date(&f, false).expect("date");
+    assert_eq!(day.date(None), jiff::civil::Date::new(2031, 3, 9).ok());
+    let f = free(&[
+        "Lakeside, 9 March 2031 – The forum opened this morning with ministers from twelve countries and many guests.",
+    ]);
+    assert!(date(&f, true).is_none());
+    assert!(reports_today("The forum opened this morning"));
+    assert!(date(&f, false).is_some());
+}
+
+#[test]
+fn titles_lose_rooms_times_numbers_and_event_suffixes() {
+    assert_eq!(
+        clean(
+            "Main Hall - 9:30-12:30 (3 Hours) - Focus Session (Access/Diversity): Internet as an engine for growth"
+        ),
+        "Focus Session (Access/Diversity): Internet as an engine for growth"
+    );
+    assert_eq!(
+        clean("NRIs Coordination Session | IGF 2023"),
+        "NRIs Coordination Session"
+    );
+    assert_eq!(
+        clean("Main Session | Policy Network on Internet Fragmentation"),
+        "Policy Network on Internet Fragmentation"
+    );
+    assert_eq!(
+        clean("WS #51 Internet & SDGs: Aligning the Agendas"),
+        "Internet & SDGs: Aligning the Agendas"
+    );
+    assert!(is_generic("High Level Plenary Session"));
+    assert!(is_generic("WSIS Forum 2012 Workshop"));
+    assert!(!is_generic("WSIS Forum 2016 Official Opening Ceremony"));
+    assert!(is_generic("Official Opening Ceremony"));
+}
+
+#[test]
+fn the_date_comes_from_a_date_line_not_a_deadline() {
+    let f = free(&[
+        "Geneva, 10 April 2008",
+        "Tuesday, 13 May 2008, 9:00 − 10:30",
+        "Deadline for requests: 15 June 2010",
+    ]);
+    let (day, time, _) = date(&f, false).expect("date");
+    assert_eq!(day.date(None), jiff::civil::Date::new(2008, 5, 13).ok());
+    assert_eq!(time.as_deref(), Some("09:00-10:30"));
+    assert!(date(&free(&["Deadline for requests: 15 June 2010"]), false).is_none());
+}

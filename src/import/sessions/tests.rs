@@ -1,0 +1,92 @@
+use super::*;
+use crate::import::lines::read;
+
+fn titles(text: &str) -> Vec<Option<String>> {
+    let lines = read(text);
+    split(&lines)
+        .segments
+        .into_iter()
+        .map(|s| s.title)
+        .collect()
+}
+
+#[test]
+fn time_slots_split_a_programme_and_breaks_are_dropped() {
+    assert!(is_break("Coffee break"));
+    assert!(is_break("Lunch"));
+    assert!(!is_break("Breakthrough Teams"));
+    let text = "Programme\n\n10.30 – 11.00: Opening and Setting the Scene\nWhy we meet.\n\
+                Moderator: Ana Lima  Panelists: Bo Chen (Gov), Di Das (CS)\n\n\
+                11.00 – 11.15: Coffee break\n\n\
+                11.15 – 12.30: Next steps and closing\nModerator: Eve Adams\n";
+    assert_eq!(
+        titles(text),
+        [
+            Some("Opening and Setting the Scene".to_string()),
+            Some("Next steps and closing".to_string())
+        ]
+    );
+    assert_eq!(
+        after_time("10:00 - 10:45Opening Keynotes"),
+        Some("Opening Keynotes")
+    );
+}
+
+#[test]
+fn a_bare_session_type_in_a_slot_is_a_session_and_a_date_line_is_no_slot() {
+    let text = "Tuesday, 4 March 2031
+08.30-09.00 Badge collection
+                09.00-09.45 Opening ceremony
+The meeting is opened by the hosts of this year and the chair.
+                09.45-10.15 Tea break
+                10.15-12.00 Measuring rural access with open data
+This panel will compare three national surveys of rural access.
+";
+    assert_eq!(
+        titles(text),
+        [
+            Some("Opening ceremony".to_string()),
+            Some("Measuring rural access with open data".to_string())
+        ]
+    );
+    assert_eq!(after_time("7 May 2031 @ 9:30 AM - 11:00 AM UTC-5"), None);
+    assert_eq!(
+        after_time("9:30 AM – 11:00 AM EDT Toronto | 15:30 – 17:00 CEST Lyon"),
+        None
+    );
+    // A webinar's own agenda inside the time its date line gives stays one session.
+    let webinar = "Third Lakeside Webinar on Open Maps
+
+7 May 2031 @ 9:30 AM - 11:00 AM UTC-5
+
+                   9:30     Welcome Remarks
+  • Ana Lima (Chair of the Lakeside Circle)
+
+                   9:40     Panel 1: Maps for Everyone
+Moderator: Bo Chen, Director, Open Maps Lab
+";
+    assert_eq!(titles(webinar).len(), 1);
+}
+
+#[test]
+fn titles_followed_by_their_time_split_a_list_of_sessions() {
+    let text = "8 July 2025\nShaping Our Commons:\nVoices from the South\n9:00-9:45 AM CEST\n\
+                Venue: Room F\nSpeakers:\n- Ana Lima, Org A\n\
+                Planet First in Digital Policy\n10:00-11:00 AM CEST\nVenue: Room K\n\
+                Our director Bo Chen, will speak at this session about many things.\n";
+    assert_eq!(
+        titles(text),
+        [
+            Some("Shaping Our Commons: Voices from the South".to_string()),
+            Some("Planet First in Digital Policy".to_string())
+        ]
+    );
+}
+
+#[test]
+fn a_sessions_own_agenda_is_not_split() {
+    let text = "Opening Session\nSession 139\nMonday, 30 May 2022 09:00–10:00\n\
+                09:00–09:10 Welcome by the host and opening of the day\nMr. A B, Director\n\
+                09:10–09:50 Panel on the state of play in the region\nMs. C D, Minister\n";
+    assert_eq!(split(&read(text)).segments.len(), 1);
+}
