@@ -3,7 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use proceedings::config::SiteConfig;
+use proceedings::content::config::SiteConfig;
 use std::path::Path;
 
 fuzz_target!(|data: &[u8]| {

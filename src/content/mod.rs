@@ -9,6 +9,7 @@
 //! Problems go into [`Diagnostics`]; a file that fails is left out and the rest goes on.
 
 pub(crate) mod body;
+pub mod config;
 pub(crate) mod files;
 pub mod front_matter;
 pub mod registry;
@@ -19,7 +20,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 
-use crate::config::SiteConfig;
+use crate::content::config::SiteConfig;
 use crate::diag::{Diagnostic, Diagnostics, Location};
 pub use front_matter::{LinkRecord, PersonEntry, PersonRef, SessionFrontMatter};
 pub use registry::{CountryAliasRecords, EventRecord, SpeakerRecord};

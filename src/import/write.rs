@@ -287,7 +287,7 @@ pub fn validate(text: &str, path: &Path) -> Result<(), String> {
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
     let sources = content::Sources {
-        config: crate::config::SiteConfig::default(),
+        config: crate::content::config::SiteConfig::default(),
         sessions: vec![content::SessionSource {
             file: path.to_path_buf(),
             stem,

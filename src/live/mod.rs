@@ -27,14 +27,15 @@
 mod diff;
 pub(crate) mod mirror;
 mod one_file;
+mod publish;
+
+use publish::outputs;
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, PoisonError, Weak};
 use std::time::Instant;
-
-use rustc_hash::FxHashSet;
 
 use crate::content::{self, SessionSource, SitePaths, Sources};
 use crate::diag::Diagnostics;
@@ -201,7 +202,7 @@ impl Live {
         mirror: Arc<Mutex<Mirror>>,
         generation: Arc<AtomicU64>,
     ) -> Result<(Live, usize), BuildError> {
-        let crate::Prepared {
+        let crate::pipeline::Prepared {
             paths,
             sources,
             site,
@@ -211,7 +212,7 @@ impl Live {
             memo,
             lookup,
             keys,
-        } = crate::prepare(options, &mut crate::Stopwatch::start())?;
+        } = crate::pipeline::prepare(options, &mut crate::pipeline::Stopwatch::start())?;
         let views = Views {
             site: &site,
             index: &index,
@@ -450,12 +451,12 @@ impl Live {
         edited: &[PathBuf],
         start: Instant,
     ) -> Result<Updated, BuildError> {
-        let mut clock = crate::Stopwatch::start();
+        let mut clock = crate::pipeline::Stopwatch::start();
         let mut diags = Diagnostics::new();
         let options = self.options.resolve_options();
         let (site, lookup) =
             model::resolve_with(&self.sources, options, &mut diags, &mut self.memo);
-        let diags = crate::check_resolved(&self.paths, &site, diags)?;
+        let diags = crate::pipeline::check_resolved(&self.paths, &site, diags)?;
         clock.lap("resolve");
         let index = Index::build_with(&site, &mut self.keys);
         let built = Built { site, index };
@@ -474,115 +475,6 @@ impl Live {
         Ok(self.published(Scope::Sessions, published, start, clock))
     }
 
-    /// Renders the pages, cards, citation files, feeds and calendars `change` names for
-    /// `built` (and the sitemap if pages came or went) and writes them; `cards` are those
-    /// of the sessions before the change, returned updated (and unchanged with the error).
-    fn publish(
-        &self,
-        built: &Built,
-        mut cards: Vec<String>,
-        change: &diff::Change,
-        clock: &mut crate::Stopwatch,
-    ) -> Result<(Vec<String>, Published), (Vec<String>, BuildError)> {
-        let views = Views {
-            site: &built.site,
-            index: &built.index,
-            theme_ids: &self.theme.ids,
-        };
-        let fresh = match render::session_cards(&views, &self.theme, &change.cards) {
-            Ok(fresh) => fresh,
-            Err(e) => return Err((cards, e)),
-        };
-        let old: Vec<String> = change
-            .cards
-            .iter()
-            .zip(fresh)
-            .map(|(id, card)| std::mem::replace(&mut cards[id.index()], card))
-            .collect();
-        match self.publish_pages(&views, &cards, change, clock) {
-            Ok(p) => Ok((cards, p)),
-            Err(e) => {
-                for (id, card) in change.cards.iter().zip(old) {
-                    cards[id.index()] = card;
-                }
-                Err((cards, e))
-            }
-        }
-    }
-
-    fn publish_pages(
-        &self,
-        views: &Views<'_>,
-        cards: &[String],
-        change: &diff::Change,
-        clock: &mut crate::Stopwatch,
-    ) -> Result<Published, BuildError> {
-        let pages = Memory::default();
-        let select = Some(&change.selection);
-        let page_paths = render::pages(views, &self.theme, cards, select, &(), &pages)?;
-        let cite = Memory::default();
-        render::cite_files(views, &change.cards, &cite)?;
-        clock.lap("render");
-        // Feeds and calendars follow lists: those of the lists that changed are made
-        // again ("" is the site feed's folder), and those of lists that are gone go.
-        let mut dirs: HashSet<String> = HashSet::from([String::new()]);
-        dirs.extend(change.selection.lists.keys().map(|k| k.dir(views.site)));
-        dirs.extend(change.gone.iter().cloned());
-        let pages_changed = page_paths != self.page_paths;
-        let only = render::MetaSelection {
-            dirs: &dirs,
-            sitemap: pages_changed,
-        };
-        let meta = outputs(render::meta_of(views, &page_paths, Some(&only)));
-        clock.lap("meta");
-        let pages = pages.into_files();
-        let rendered = pages.len();
-        let written = self.write(|m| {
-            let mut n = m.put(Part::Pages, pages)?;
-            // Pages go only when lists got shorter or sessions, people, … went;
-            // citation files only when sessions did.
-            if pages_changed {
-                m.remove(Part::Pages, &gone(&self.page_paths, &page_paths));
-            }
-            if change.sessions_gone {
-                let sessions: FxHashSet<&str> = (views.site.sessions.iter())
-                    .map(|s| s.slug.as_str())
-                    .collect();
-                m.retain(Part::Cite, |p| {
-                    let dir = p.strip_prefix("sessions/").and_then(|p| p.rsplit_once('/'));
-                    dir.is_some_and(|(slug, _)| sessions.contains(slug))
-                });
-            }
-            n += m.put(Part::Cite, cite.into_files())?;
-            let made: HashSet<&str> = meta.iter().map(|(p, _)| p.as_str()).collect();
-            m.retain(Part::Meta, |p| {
-                let dir = p.rsplit_once('/').map_or("", |(d, _)| d);
-                made.contains(p) || !dirs.contains(&format!("{dir}/"))
-            });
-            n += m.put(Part::Meta, meta)?;
-            Ok(n)
-        })?;
-        clock.lap("write");
-        Ok(Published {
-            rendered,
-            written,
-            page_paths,
-        })
-    }
-
-    fn published(
-        &mut self,
-        scope: Scope,
-        p: Published,
-        start: Instant,
-        clock: crate::Stopwatch,
-    ) -> Updated {
-        self.page_paths = p.page_paths;
-        let mut updated = self.updated(scope, p.rendered, p.written, start);
-        updated.report.timings = clock.laps;
-        updated
-    }
-
     /// Anything but session files changed: load and render everything again.
     fn full(&mut self, start: Instant) -> Result<Updated, BuildError> {
         let (live, written) =
@@ -590,16 +482,6 @@ impl Live {
         *self = live;
         let pages = self.page_paths.len();
         Ok(self.updated(Scope::Full, pages, written, start))
-    }
-
-    /// Runs `f` on the mirror, after making any pending derived files stale.
-    fn write(
-        &self,
-        f: impl FnOnce(&mut Mirror) -> Result<usize, BuildError>,
-    ) -> Result<usize, BuildError> {
-        self.generation.fetch_add(1, Ordering::SeqCst);
-        let mut m = self.mirror.lock().unwrap_or_else(PoisonError::into_inner);
-        f(&mut m)
     }
 
     /// The search index and data exports of the current state, to make off the reload path.
@@ -628,7 +510,7 @@ impl Live {
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
             .stats();
-        crate::report(
+        crate::pipeline::report(
             &self.built.site,
             &self.built.index,
             self.warnings.clone(),
@@ -664,45 +546,6 @@ fn splice(
     undo
 }
 
-/// The paths of `old` that `new` lacks. Both list a site's pages in the order they are
-/// made, so an edit changes a stretch of them: only that stretch is compared as sets.
-fn gone<'a>(old: &'a [String], new: &[String]) -> Vec<&'a str> {
-    let same = |(a, b): (&String, &String)| a == b;
-    let head = old.iter().zip(new).take_while(|&p| same(p)).count();
-    let tail = (old[head..].iter().rev())
-        .zip(new[head..].iter().rev())
-        .take_while(|&p| same(p))
-        .count();
-    let now: FxHashSet<&str> = (new[head..new.len() - tail].iter())
-        .map(String::as_str)
-        .collect();
-    (old[head..old.len() - tail].iter())
-        .map(String::as_str)
-        .filter(|p| !now.contains(p))
-        .collect()
-}
-
 fn canonical(path: &Path) -> PathBuf {
     std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
-}
-
-fn outputs(list: Vec<render::Output>) -> Vec<(String, Vec<u8>)> {
-    list.into_iter().map(|o| (o.path, o.bytes)).collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::gone;
-
-    #[test]
-    fn gone_pages_are_those_of_the_old_list_the_new_one_lacks() {
-        let list = |s: &str| -> Vec<String> { s.split(' ').map(str::to_string).collect() };
-        let old = list("home a b c d e f");
-        assert_eq!(gone(&old, &list("home a c d x e f")), ["b"]);
-        assert_eq!(gone(&old, &list("home a b c d e f")), Vec::<&str>::new());
-        assert_eq!(gone(&old, &list("home")), ["a", "b", "c", "d", "e", "f"]);
-        // A page may move within the changed stretch without going.
-        assert_eq!(gone(&old, &list("home a d c e f")), ["b"]);
-        assert_eq!(gone(&list("a"), &list("b")), ["a"]);
-    }
 }

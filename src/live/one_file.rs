@@ -60,7 +60,7 @@ impl Live {
         }?;
         let (Ok(at) | Err(at)) = at;
         let id = SessionId::from_index(in_site.unwrap_or_else(|i| i));
-        let mut clock = crate::Stopwatch::start();
+        let mut clock = crate::pipeline::Stopwatch::start();
         let mut diags = Diagnostics::new();
         if kind == Kind::Added {
             let slug = crate::url::Slug::from_text(&source?.stem)?;

@@ -20,7 +20,7 @@ pub use person::{ParsedName, Person, identity, parse_name};
 pub(crate) use session::is_valid_timezone;
 pub use session::{Participation, Role, Session, SessionKind, TimeRange, When, parse_timezone};
 
-use crate::config::SiteConfig;
+use crate::content::config::SiteConfig;
 use crate::content::yaml::Origin;
 use crate::content::{PersonEntry, PersonRef, SessionSource, Sources, SpeakerRecord};
 use crate::diag::{Diagnostic, Diagnostics, Location};
@@ -81,6 +81,15 @@ pub struct Site {
     pub events: Vec<Event>,
     /// Topics.
     pub topics: Vec<Topic>,
+}
+
+impl Site {
+    /// Whether any of `sessions` has a date: an event with one gets a calendar.
+    pub fn any_dated(&self, sessions: &[SessionId]) -> bool {
+        sessions
+            .iter()
+            .any(|s| self.sessions[s.index()].date.is_some())
+    }
 }
 
 /// What `resolve` needs besides the sources.

@@ -22,16 +22,9 @@ pub(crate) fn all(views: &Views<'_>, wanted: &dyn Fn(&str) -> bool) -> Vec<Outpu
             )
         })
         .filter(|(e, _)| wanted(&routes::event(&e.slug)))
-        .filter(|(_, sessions)| has_dated(views, sessions))
+        .filter(|(_, sessions)| views.site.any_dated(sessions))
         .map(|(e, sessions)| event_calendar(views, e, sessions))
         .collect()
-}
-
-/// Whether any of `sessions` has a date, so the event gets a calendar.
-pub(crate) fn has_dated(views: &Views<'_>, sessions: &[SessionId]) -> bool {
-    sessions
-        .iter()
-        .any(|s| views.site.sessions[s.index()].date.is_some())
 }
 
 fn event_calendar(views: &Views<'_>, event: &Event, sessions: &[SessionId]) -> Output {

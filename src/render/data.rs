@@ -336,7 +336,7 @@ fn events<'a>(views: &Views<'a>) -> Vec<EventRecord<'a>> {
             location: e.location.as_deref(),
             website: e.url.as_ref().map(|u| u.as_str()),
             description: e.description.as_deref(),
-            calendar: super::calendar::has_dated(views, sessions)
+            calendar: (views.site.any_dated(sessions))
                 .then(|| views.url(&crate::routes::event_calendar(&e.slug))),
             sessions: session_ids(views, sessions),
         })

@@ -466,7 +466,7 @@ impl Views<'_> {
                 .filter(|_| full)
                 .map(|md| self.markdown(md)),
             kinds,
-            calendar: super::calendar::has_dated(self, sessions)
+            calendar: (self.site.any_dated(sessions))
                 .then(|| self.url(&routes::event_calendar(&e.slug))),
         }
     }
