@@ -8,7 +8,6 @@
 //! folder that [`write::Staging::commit`] swaps into place atomically. [`build`] strings them
 //! together; `check` and `serve` call the same functions.
 
-#![warn(missing_docs)]
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod check;

@@ -21,7 +21,7 @@ use clap::{Args, Parser, Subcommand};
 /// A static site generator for conference proceedings.
 #[derive(Debug, Parser)]
 #[command(name = "proceedings", version, about, long_about = None)]
-pub struct Cli {
+pub(crate) struct Cli {
     #[command(subcommand)]
     command: Command,
     /// Print only errors (no summary line, no warnings).
@@ -92,7 +92,7 @@ impl SiteArgs {
 
 /// Prints a panic as what it is, a bug, made safe for the terminal like everything
 /// else printed (its message may quote content); `serve` goes on after one.
-pub fn report_panics() {
+pub(crate) fn report_panics() {
     std::panic::set_hook(Box::new(|info| {
         term::tell!(
             "error: internal error in proceedings: {info}\n  help: this is a bug; please report it with the input that caused it"
@@ -101,7 +101,7 @@ pub fn report_panics() {
 }
 
 /// Runs the parsed command and returns the process exit code.
-pub fn run(cli: Cli) -> ExitCode {
+pub(crate) fn run(cli: Cli) -> ExitCode {
     let verbosity = match (cli.quiet, cli.verbose) {
         (true, _) => Verbosity::Quiet,
         (_, true) => Verbosity::Verbose,

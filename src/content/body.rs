@@ -21,7 +21,7 @@ pub(crate) fn markdown_options() -> Options {
 
 /// Deepest nesting of lists, quotes and HTML elements in a body that holds raw HTML
 /// (a body without raw HTML is never sanitised, and nests as deep as it likes).
-pub const MAX_NESTING: usize = 128;
+pub(crate) const MAX_NESTING: usize = 128;
 
 /// Elements without an end tag.
 const VOID: [&str; 14] = [

@@ -28,7 +28,7 @@ const SPELLED: [(char, &str); 11] = [
 
 /// Terms longer than this are not terms but blobs (base64, hashes, minified code):
 /// they are skipped, on both sides, so no chunk or manifest entry grows with them.
-pub const MAX_TERM_CHARS: usize = 64;
+pub(super) const MAX_TERM_CHARS: usize = 64;
 
 /// Calls `term` with every search term of `text`, in order.
 pub fn terms(text: &str, mut term: impl FnMut(&str)) {

@@ -322,7 +322,7 @@ const PLAIN_EVENTS: &[(&str, u32)] = &[("Digital World 2021", 2021), ("IGF Villa
 
 /// Writes a site of `sessions` sessions into `dir` (`proceedings.yaml`,
 /// `data/events.yaml`, `sessions/<event>/<n>.md`).
-pub fn write(dir: &Path, sessions: usize) {
+pub(crate) fn write(dir: &Path, sessions: usize) {
     let mut rng = Rng(0x5EED);
     // Enough people that the speakers index splits into letter pages (over
     // 1 500 distinct speakers at 1 000 sessions); names are unique by index,

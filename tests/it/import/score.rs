@@ -23,7 +23,7 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 /// `score.py`'s `fold`.
-pub fn fold(s: &str) -> String {
+pub(super) fn fold(s: &str) -> String {
     let lower: String = s
         .nfkd()
         .filter(|c| !is_combining_mark(*c))
@@ -217,7 +217,7 @@ impl Tally {
     }
 
     /// Precision (1 when nothing was found).
-    pub fn precision(self) -> f64 {
+    pub(crate) fn precision(self) -> f64 {
         if self.found == 0 {
             1.0
         } else {
@@ -226,7 +226,7 @@ impl Tally {
     }
 
     /// Recall (1 when nothing was expected).
-    pub fn recall(self) -> f64 {
+    pub(crate) fn recall(self) -> f64 {
         if self.expected == 0 {
             1.0
         } else {
@@ -237,7 +237,7 @@ impl Tally {
 
 /// The figures of one scoring run.
 #[derive(Default)]
-pub struct Scores {
+pub(super) struct Scores {
     people: Tally,
     countries: Tally,
     sdgs: Tally,
@@ -253,19 +253,19 @@ pub struct Scores {
 
 impl Scores {
     /// People precision and recall.
-    pub fn people(&self) -> (f64, f64) {
+    pub(super) fn people(&self) -> (f64, f64) {
         (self.people.precision(), self.people.recall())
     }
     /// Countries precision and recall.
-    pub fn countries(&self) -> (f64, f64) {
+    pub(super) fn countries(&self) -> (f64, f64) {
         (self.countries.precision(), self.countries.recall())
     }
     /// SDG and action-line recall.
-    pub fn codes_recall(&self) -> (f64, f64) {
+    pub(super) fn codes_recall(&self) -> (f64, f64) {
         (self.sdgs.recall(), self.lines.recall())
     }
     /// Share of people found in both whose role + organization agree.
-    pub fn affiliation(&self) -> f64 {
+    pub(super) fn affiliation(&self) -> f64 {
         if self.affiliation.1 == 0 {
             1.0
         } else {
@@ -273,13 +273,13 @@ impl Scores {
         }
     }
     /// Titles right, dates right, single-session files, files with the right number of sessions.
-    pub fn headers(&self) -> (usize, usize, usize, usize) {
+    pub(super) fn headers(&self) -> (usize, usize, usize, usize) {
         (self.title, self.date, self.singles, self.sessions)
     }
 
     /// One Markdown row per field (precision, recall, right/found/expected), then
     /// affiliation, titles, dates and session counts; `half` names the rows.
-    pub fn table(&self, half: &str) -> String {
+    pub(super) fn table(&self, half: &str) -> String {
         let mut out = Vec::new();
         for (name, t) in [
             ("people", self.people),
@@ -313,7 +313,7 @@ impl Scores {
     }
 
     /// The summary line, as `score.py` prints it.
-    pub fn line(&self) -> String {
+    pub(super) fn line(&self) -> String {
         let f = |name: &str, t: Tally| format!("{name} P={:.2} R={:.2}", t.precision(), t.recall());
         format!(
             "overall ({} files): {}; {}; {}; {}; affiliation={:.2}; title={}/{} date={}/{} sessions={}/{}",
@@ -335,7 +335,11 @@ impl Scores {
 
 /// Scores the files of `corpus/raw` whose number (the two digits the name starts
 /// with) `pick` accepts. `each` receives one line per file (`score.py --verbose`'s).
-pub fn score(corpus: &Path, pick: impl Fn(u32) -> bool, mut each: impl FnMut(String)) -> Scores {
+pub(super) fn score(
+    corpus: &Path,
+    pick: impl Fn(u32) -> bool,
+    mut each: impl FnMut(String),
+) -> Scores {
     let mut scores = Scores::default();
     let mut names: Vec<_> = std::fs::read_dir(corpus.join("raw"))
         .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
