@@ -18,7 +18,7 @@ use std::sync::{Mutex, PoisonError};
 use rayon::prelude::*;
 
 use super::html::scan_html;
-use super::resolve::*;
+use super::link_targets::*;
 
 /// What one run found.
 #[derive(Debug, Default)]

@@ -2,8 +2,8 @@
 //! (and `#fragment`) of the built site.
 
 mod html;
+mod link_targets;
 pub mod links;
-mod resolve;
 
 use std::path::{Path, PathBuf};
 

@@ -1,7 +1,7 @@
 //! Updating the index after one session changed, without building it again.
 //!
 //! Only for an edit that changed people, topics and the event only as
-//! [`crate::model::resolve_again`] allows (new ones appended, ids of the others
+//! [`crate::model::resolve_one`] allows (new ones appended, ids of the others
 //! unchanged): the session leaves every list it was in and enters, in order, every list
 //! it is now in; what is derived from those lists (a person's
 //! countries, a country's people, the speakers and topics indexes, the action lines met
@@ -33,7 +33,7 @@ impl Index {
         self.person_countries.resize(count, Vec::new());
         self.person_organizations.resize(count, Vec::new());
         self.person_titles.resize(count, Vec::new());
-        // Names of the session's people may have changed (see `resolve_again`).
+        // Names of the session's people may have changed (see `resolve_one`).
         let touched_people: BTreeSet<PersonId> = (lists(old).chain(lists(new)))
             .filter_map(|l| match l {
                 ListKey::Speaker(p) => Some(p),

@@ -11,11 +11,11 @@
 //! first page, when only what that page adds changed); otherwise all of them.
 //!
 //! [`diff`] compares two resolved sites. [`before`] and [`after`] serve one session
-//! resolved on its own ([`crate::model::resolve_again`]): ids stay the same (new people,
+//! resolved on its own ([`crate::model::resolve_one`]): ids stay the same (new people,
 //! topics and events get new ones; a deleted session's successors move down one:
 //! [`Before::without`]), so only the lists that session was or is in need comparing,
 //! with the countries of people who joined or left it, and the lists of the other
-//! sessions that show what it renamed ([`crate::model::Again::also`]).
+//! sessions that show what it renamed ([`crate::model::SessionEdit::also`]).
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::hash::Hash;

@@ -23,7 +23,7 @@ pub(crate) enum Part {
     /// `cite.bib` and `cite.json` of each session.
     Cite,
     /// The search index and the data exports.
-    Derived,
+    Exports,
     /// Theme assets and the site's `static/` folder.
     Assets,
 }
@@ -357,7 +357,7 @@ mod tests {
         let dir = out.path().join("site");
         let m = Mutex::new(Mirror::new(&dir));
         let put = |list: &[(&str, &str)], current: bool| {
-            Mirror::replace_unlocked(&m, Part::Derived, files(list), || current).expect("put")
+            Mirror::replace_unlocked(&m, Part::Exports, files(list), || current).expect("put")
         };
         assert_eq!(
             put(&[("search/a.json", "a"), ("data/x.json", "x")], true),

@@ -5,7 +5,7 @@
 //! - A change to the body of a session (front matter untouched) re-renders that
 //!   session's page: nothing else shows the body.
 //! - A change to one session's front matter that keeps its slug, a new file or a deleted
-//!   one resolves that session alone ([`model::resolve_again`]: new people, topics and
+//!   one resolves that session alone ([`model::resolve_one`]: new people, topics and
 //!   events are appended, those it names may be renamed), patches the index
 //!   ([`Index::patch`]) and renders the pages that show it: its page, the changed pages
 //!   of its lists and of its speakers', countries', goals', action lines', topics' and
@@ -21,7 +21,7 @@
 //!   everything.
 //!
 //! The search index and the data exports read every session's text; they are remade
-//! off the reload path by [`Derived::run`], after open pages have reloaded.
+//! off the reload path by [`Exports::run`], after open pages have reloaded.
 //! A failed update changes nothing, on disk or in memory.
 
 mod diff;
@@ -145,7 +145,7 @@ pub struct Live {
 
 /// The search index and data exports of one state of the site, to be made off the
 /// reload path and written only if no newer update has come meanwhile.
-pub struct Derived {
+pub struct Exports {
     /// Weak while the job waits, so that updates meanwhile change the site in place
     /// rather than copy it; gone when an update has replaced it (a newer job follows).
     built: Weak<Built>,
@@ -156,9 +156,9 @@ pub struct Derived {
     made_at: u64,
 }
 
-impl Derived {
+impl Exports {
     /// Makes the files and writes the changed ones; does nothing if the site has
-    /// changed since (the newer update brings its own `Derived`).
+    /// changed since (the newer update brings its own `Exports`).
     pub fn run(&self) -> Result<(), BuildError> {
         let current = || self.generation.load(Ordering::SeqCst) == self.made_at;
         let Some(held) = self.built.upgrade().filter(|_| current()) else {
@@ -177,7 +177,7 @@ impl Derived {
             theme_ids: crate::render::ThemeIds::none(),
         };
         render::derived(&views, &memory)?;
-        Mirror::replace_unlocked(&self.mirror, Part::Derived, memory.into_files(), current)?;
+        Mirror::replace_unlocked(&self.mirror, Part::Exports, memory.into_files(), current)?;
         Ok(())
     }
 }
@@ -241,7 +241,7 @@ impl Live {
             m.replace(Part::Assets, assets)?
                 + m.replace(Part::Pages, pages.into_files())?
                 + m.replace(Part::Cite, cite.into_files())?
-                + m.replace(Part::Derived, derived.into_files())?
+                + m.replace(Part::Exports, derived.into_files())?
                 + m.replace(Part::Meta, outputs(meta))?
         };
         let live = Live {
@@ -485,8 +485,8 @@ impl Live {
     }
 
     /// The search index and data exports of the current state, to make off the reload path.
-    pub fn derived(&self) -> Derived {
-        Derived {
+    pub fn exports(&self) -> Exports {
+        Exports {
             built: Arc::downgrade(&self.built),
             bodies: self.bodies.clone(),
             mirror: self.mirror.clone(),

@@ -1,5 +1,5 @@
 //! One session file edited, added or deleted, resolved on its own
-//! ([`model::resolve_again`], [`model::resolve_without`]) and put into the site and the
+//! ([`model::resolve_one`], [`model::resolve_without`]) and put into the site and the
 //! index in place; the pages that show it are then rendered as after any update.
 
 use std::path::Path;
@@ -30,7 +30,7 @@ struct Replaced {
 
 impl Live {
     /// One session file edited (keeping its slug and draft state), added or deleted: the
-    /// session is resolved on its own ([`model::resolve_again`],
+    /// session is resolved on its own ([`model::resolve_one`],
     /// [`model::resolve_without`]) and the index patched (for a new file, an absent
     /// session first takes its place in path order; a deleted file's is taken out after),
     /// which costs about the same for ten sessions or ten thousand; then the pages that
@@ -126,7 +126,7 @@ impl Live {
     /// Puts a session resolved on its own into the site and the index, with the people,
     /// topics and event it adds or renames; returns the lists as they were, and what it
     /// replaced.
-    fn put_in(&mut self, id: SessionId, again: model::Again) -> (diff::Before, Replaced) {
+    fn put_in(&mut self, id: SessionId, again: model::SessionEdit) -> (diff::Before, Replaced) {
         // New people, topics and events join the site for good: should rendering fail,
         // they stay, without sessions (nothing shows them).
         self.lookup.admit(&again);
@@ -191,7 +191,7 @@ impl Live {
         id: SessionId,
         source: Option<&SessionSource>,
         diags: &mut Diagnostics,
-    ) -> Option<model::Again> {
+    ) -> Option<model::SessionEdit> {
         let index = &self.built.index;
         let sessions_of = |p: PersonId| {
             let list = index.by_person.get(p.index());
@@ -201,7 +201,7 @@ impl Live {
             |t: TopicId| index.by_topic.get(t.index()).cloned().unwrap_or_default();
         let event_sessions =
             |e: EventId| index.by_event.get(e.index()).cloned().unwrap_or_default();
-        let rest = model::Rest {
+        let rest = model::SiteBefore {
             site: &self.built.site,
             sources: &self.sources.sessions,
             sessions_of: &sessions_of,
@@ -210,7 +210,7 @@ impl Live {
         };
         let (lookup, memo) = (&mut self.lookup, &mut self.memo);
         match source {
-            Some(source) => model::resolve_again(source, id, &rest, lookup, diags, memo),
+            Some(source) => model::resolve_one(source, id, &rest, lookup, diags, memo),
             None => model::resolve_without(id, &rest, lookup, memo),
         }
     }

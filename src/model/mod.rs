@@ -4,9 +4,9 @@
 //! sessions, events and topics get ids, and every cross-reference is an id
 //! into a `Vec` (no pointers). Problems go into [`Diagnostics`].
 
-mod again;
 mod event;
 mod names;
+mod one_session;
 mod person;
 mod session;
 
@@ -26,10 +26,10 @@ use crate::content::{PersonEntry, PersonRef, SessionSource, Sources, SpeakerReco
 use crate::diag::{Diagnostic, Diagnostics, Location};
 use crate::taxonomy::CountryAliases;
 use crate::url::{BaseUrl, Link, Slug};
-pub use again::{Again, Rest, resolve_again, resolve_without};
 use event::{EventsBuilder, NoEvent, TopicsBuilder};
 use names::{Interner, Names};
 pub use names::{Lookup, same_frame};
+pub use one_session::{SessionEdit, SiteBefore, resolve_one, resolve_without};
 use person::{Clash, PeopleBuilder};
 
 macro_rules! id_type {
@@ -127,7 +127,7 @@ pub fn resolve(sources: &Sources, options: ResolveOptions, diags: &mut Diagnosti
 }
 
 /// [`resolve`], reusing (and adding to) the parsed names of `memo`; also returns the
-/// tables that found each name, for [`resolve_again`].
+/// tables that found each name, for [`resolve_one`].
 pub fn resolve_with(
     sources: &Sources,
     options: ResolveOptions,

@@ -144,7 +144,7 @@ impl Lookup {
 
     /// Takes in the people, topics and event a session resolved again brought (the site
     /// has them now).
-    pub fn admit(&mut self, again: &super::Again) {
+    pub fn admit(&mut self, again: &super::SessionEdit) {
         for (key, person) in again.fresh.iter().zip(&again.added) {
             self.people.insert(key.clone(), self.count);
             self.slugs.insert(person.slug.clone());

@@ -12,7 +12,7 @@ use notify_debouncer_full::notify::{EventKind, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
 
 use super::{Reload, ServeEvent, Shared};
-use crate::live::{Derived, Live, Scope, Updated};
+use crate::live::{Exports, Live, Scope, Updated};
 use crate::{BuildError, BuildOptions};
 
 /// Editors write a file in a few steps within a millisecond or two (truncate, write,
@@ -126,7 +126,7 @@ fn changed_paths(events: &[notify_debouncer_full::DebouncedEvent]) -> Vec<PathBu
 /// [`DERIVED_PAUSE`]: while someone saves again and again, the reloads keep the other
 /// cores. A state superseded meanwhile is skipped.
 struct DerivedWorker {
-    next: Arc<(Mutex<Option<Derived>>, Condvar)>,
+    next: Arc<(Mutex<Option<Exports>>, Condvar)>,
 }
 
 /// How long edits must pause before the search index and data exports are remade.
@@ -134,7 +134,7 @@ const DERIVED_PAUSE: Duration = Duration::from_millis(400);
 
 impl DerivedWorker {
     fn start() -> DerivedWorker {
-        let next: Arc<(Mutex<Option<Derived>>, Condvar)> = Arc::default();
+        let next: Arc<(Mutex<Option<Exports>>, Condvar)> = Arc::default();
         let queue = next.clone();
         std::thread::spawn(move || {
             // One thread of its own: the reloads keep the other cores while it runs.
@@ -170,7 +170,7 @@ impl DerivedWorker {
         DerivedWorker { next }
     }
 
-    fn schedule(&self, job: Derived) {
+    fn schedule(&self, job: Exports) {
         let (slot, ready) = &*self.next;
         *slot.lock().unwrap_or_else(PoisonError::into_inner) = Some(job);
         ready.notify_one();
@@ -296,7 +296,7 @@ impl Rebuilder {
         let _ = shared.reload.send(message);
         (self.report)(ServeEvent::Built(updated.report));
         if matches!(scope, Scope::Bodies | Scope::Session | Scope::Sessions) {
-            self.derived.schedule(self.live.derived());
+            self.derived.schedule(self.live.exports());
         }
         Some(scope)
     }

@@ -91,7 +91,7 @@ impl Fixture {
             .update(&paths)
             .unwrap_or_else(|e| panic!("{what}: update failed: {e}"));
         assert_eq!(updated.scope, scope, "{what}");
-        self.live.derived().run().expect("derived files");
+        self.live.exports().run().expect("derived files");
         self.same_as_build(what);
     }
 
@@ -546,7 +546,7 @@ fn random_single_file_changes_equal_full_builds() {
             t.live
                 .update(std::slice::from_ref(&path))
                 .unwrap_or_else(|e| panic!("{what}: update failed: {e}"));
-            t.live.derived().run().expect("derived files");
+            t.live.exports().run().expect("derived files");
             t.same_as_build(&what);
         }
     }
@@ -670,14 +670,14 @@ fn a_session_resolved_again_and_a_patched_index_equal_a_fresh_resolve_and_build(
         };
         let topic_sessions = |t: proceedings::model::TopicId| index.by_topic[t.index()].clone();
         let event_sessions = |e: proceedings::model::EventId| index.by_event[e.index()].clone();
-        let rest = model::Rest {
+        let rest = model::SiteBefore {
             site: &site,
             sources: &sources_before.sessions,
             sessions_of: &sessions_of,
             topic_sessions: &topic_sessions,
             event_sessions: &event_sessions,
         };
-        let again = model::resolve_again(source, id, &rest, &mut lookup, &mut diags, &mut memo)
+        let again = model::resolve_one(source, id, &rest, &mut lookup, &mut diags, &mut memo)
             .expect("same names");
         assert!(again.added.is_empty() && again.renamed.is_empty());
         assert!(again.added_topics.is_empty() && again.renamed_topics.is_empty());

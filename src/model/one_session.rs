@@ -4,9 +4,9 @@
 //! topic's and unregistered event's name, from every session, in path order. An edit of
 //! one session that keeps its slug and draft state ([`super::same_frame`]) can change
 //! only the people, topics and event that session names before or after the edit, and
-//! only through its entries. [`resolve_again`] works those out from the entries alone,
+//! only through its entries. [`resolve_one`] works those out from the entries alone,
 //! with the other sessions that name them (the sessions that show a renamed person,
-//! topic or event change too: [`Again::also`]). It gives up (the caller then resolves
+//! topic or event change too: [`SessionEdit::also`]). It gives up (the caller then resolves
 //! the whole site) where a slug could differ from a full resolve's: a slug that is not
 //! simply the person's identity (a "name-2" slug depends on who came first), or a new
 //! person's identity that is already someone's slug.
@@ -26,7 +26,7 @@ use crate::url::Slug;
 
 /// A session resolved again, with what its edit does to the site's people and topics.
 #[derive(Debug)]
-pub struct Again {
+pub struct SessionEdit {
     /// The session as it now is.
     pub session: Session,
     /// People no session named before, to append to the site's people (the session
@@ -51,7 +51,7 @@ pub struct Again {
 }
 
 /// The site an edited session is resolved again against, as it was before the edit.
-pub struct Rest<'a> {
+pub struct SiteBefore<'a> {
     /// The resolved site.
     pub site: &'a Site,
     /// The site's session sources, in path order, as they were resolved (the edited
@@ -65,7 +65,7 @@ pub struct Rest<'a> {
     pub event_sessions: &'a dyn Fn(EventId) -> Vec<SessionId>,
 }
 
-impl Rest<'_> {
+impl SiteBefore<'_> {
     /// The source `site.sessions[id]` was resolved from; `None` for a session no source
     /// gave (the [`Session::absent`] standing where a new file's session goes).
     fn source_of(&self, id: SessionId) -> Option<&SessionSource> {
@@ -80,14 +80,14 @@ impl Rest<'_> {
 /// `rest.site.sessions[id]` is a [`Session::absent`] put where it goes in path order.
 /// `None` when only resolving the whole site gives the right result (see the module's
 /// documentation), or when another session has the slug (the full resolve reports it).
-pub fn resolve_again(
+pub fn resolve_one(
     src: &SessionSource,
     id: SessionId,
-    rest: &Rest<'_>,
+    rest: &SiteBefore<'_>,
     lookup: &mut Lookup,
     diags: &mut Diagnostics,
     memo: &mut Memo,
-) -> Option<Again> {
+) -> Option<SessionEdit> {
     // The resolver reads the countries while `lookup` answers names: take them out meanwhile.
     let countries = std::mem::take(&mut lookup.countries);
     let mut r = SessionResolver {
@@ -111,14 +111,14 @@ pub fn resolve_again(
 }
 
 /// What taking `rest.site.sessions[id]` out of the site (its file was deleted) does to
-/// people, topics and events, as [`resolve_again`] for an edit; the session of the result
+/// people, topics and events, as [`resolve_one`] for an edit; the session of the result
 /// is [`Session::absent`], to take out once the index has been patched for it.
 pub fn resolve_without(
     id: SessionId,
-    rest: &Rest<'_>,
+    rest: &SiteBefore<'_>,
     lookup: &mut Lookup,
     memo: &mut Memo,
-) -> Option<Again> {
+) -> Option<SessionEdit> {
     lookup.fresh.clear();
     lookup.fresh_topics.clear();
     lookup.fresh_events.clear();
@@ -134,10 +134,10 @@ fn changes(
     session: Session,
     src: &SessionSource,
     id: SessionId,
-    rest: &Rest<'_>,
+    rest: &SiteBefore<'_>,
     lookup: &mut Lookup,
     memo: &mut Memo,
-) -> Option<Again> {
+) -> Option<SessionEdit> {
     let site = rest.site;
     // Only people whose entries in this session changed can change: they joined, left,
     // or are spelled or addressed otherwise. (Then so might their first appearance.)
@@ -246,7 +246,7 @@ fn changes(
         event_again(&session, id, old_source, src, rest, lookup, &mut also)?;
     also.sort_unstable();
     also.dedup();
-    Some(Again {
+    Some(SessionEdit {
         also,
         fresh: std::mem::take(&mut lookup.fresh),
         session,
@@ -271,7 +271,7 @@ fn topics_again(
     id: SessionId,
     old: &SessionSource,
     src: &SessionSource,
-    rest: &Rest<'_>,
+    rest: &SiteBefore<'_>,
     lookup: &Lookup,
     also: &mut Vec<SessionId>,
 ) -> Option<TopicChanges> {
@@ -336,7 +336,7 @@ fn event_again(
     id: SessionId,
     old: &SessionSource,
     src: &SessionSource,
-    rest: &Rest<'_>,
+    rest: &SiteBefore<'_>,
     lookup: &Lookup,
     also: &mut Vec<SessionId>,
 ) -> Option<EventChange> {

@@ -1,4 +1,4 @@
-//! `resolve_again` against a full resolve of the same sources.
+//! `resolve_one` against a full resolve of the same sources.
 
 use super::*;
 use crate::content::{self, SitePaths};
@@ -21,7 +21,7 @@ fn edit(
     sessions: &[(&str, &str)],
     registry: &str,
     (stem, people): (&str, &str),
-) -> (Option<Again>, Site) {
+) -> (Option<SessionEdit>, Site) {
     let dir = tempfile::tempdir().expect("tempdir");
     site(dir.path(), sessions, registry);
     let paths = SitePaths::new(dir.path());
@@ -59,14 +59,14 @@ fn edit(
         ids.filter(|s| before.sessions[s.index()].event == Some(e))
             .collect()
     };
-    let rest = Rest {
+    let rest = SiteBefore {
         site: &before,
         sources: &sources_before.sessions,
         sessions_of: &sessions_of,
         topic_sessions: &topic_sessions,
         event_sessions: &event_sessions,
     };
-    let again = resolve_again(
+    let again = resolve_one(
         &sources.sessions[at],
         id,
         &rest,
@@ -128,7 +128,7 @@ fn someone_named_here_alone_is_renamed_and_may_leave() {
 }
 
 /// The one person `again` renames, and the other sessions it shows (by file stem).
-fn renamed_one<'a>(again: &'a Again, full: &Site) -> (&'a Person, Vec<String>) {
+fn renamed_one<'a>(again: &'a SessionEdit, full: &Site) -> (&'a Person, Vec<String>) {
     let [(_, person)] = again.renamed.as_slice() else {
         panic!("one renamed: {:?}", again.renamed);
     };
@@ -205,7 +205,7 @@ fn edit_with(
     sessions: &[(&str, &str)],
     edited: (&str, &str),
     with: impl Fn(&str) -> String,
-) -> (Option<Again>, Site) {
+) -> (Option<SessionEdit>, Site) {
     let with = |text: &str| format!("[Ana Lima]\n{}", with(text));
     let sessions: Vec<(&str, String)> = sessions.iter().map(|(s, t)| (*s, with(t))).collect();
     let sessions: Vec<(&str, &str)> = sessions.iter().map(|(s, t)| (*s, t.as_str())).collect();
@@ -213,7 +213,7 @@ fn edit_with(
 }
 
 /// [`edit`] for topics: sessions with a speaker and the given topics.
-fn edit_topics(sessions: &[(&str, &str)], edited: (&str, &str)) -> (Option<Again>, Site) {
+fn edit_topics(sessions: &[(&str, &str)], edited: (&str, &str)) -> (Option<SessionEdit>, Site) {
     edit_with(sessions, edited, |topics| format!("topics: {topics}"))
 }
 
@@ -251,7 +251,7 @@ fn a_topic_named_first_here_and_elsewhere_too_is_renamed_with_its_other_sessions
 }
 
 /// [`edit`] for events: sessions with a speaker and the given event.
-fn edit_event(sessions: &[(&str, &str)], edited: (&str, &str)) -> (Option<Again>, Site) {
+fn edit_event(sessions: &[(&str, &str)], edited: (&str, &str)) -> (Option<SessionEdit>, Site) {
     edit_with(sessions, edited, |event| format!("event: \"{event}\""))
 }
 
