@@ -114,49 +114,67 @@ fn sessions<'a>(views: &Views<'a>) -> Vec<SessionRecord<'a>> {
     let site = views.site;
     site.sessions
         .iter()
-        .map(|s| SessionRecord {
-            id: s.slug.as_str(),
-            url: views.session_url(s),
-            title: &s.title,
-            event: s.event.map(|e| site.events[e.index()].slug.as_str()),
-            kind: s.kind.as_ref().map(|k| k.slug()),
-            date: s.date.map(|d| d.to_string()),
-            start_time: s.time.map(|t| t.start.strftime("%H:%M").to_string()),
-            end_time: s
-                .time
-                .and_then(|t| t.end)
-                .map(|t| t.strftime("%H:%M").to_string()),
-            timezone: s.timezone.as_deref(),
-            organizers: &s.organizers,
-            links: s
-                .links
-                .iter()
-                .map(|l| LinkRecord {
-                    label: &l.label,
-                    url: l.url.value.as_str(),
-                })
-                .collect(),
-            participants: s
-                .participants
-                .iter()
-                .map(|p| ParticipantRecord {
-                    speaker: site.people[p.person.index()].slug.as_str(),
-                    role: p.role,
-                    honorific: p.honorific.as_deref(),
-                    title: p.title.as_deref(),
-                    organization: p.organization.as_deref(),
-                    country: p.country.map(Country::slug),
-                })
-                .collect(),
-            topics: s
-                .topics
-                .iter()
-                .map(|t| site.topics[t.index()].slug.as_str())
-                .collect(),
-            sdgs: s.sdgs.iter().map(|g| g.number()).collect(),
-            action_lines: s.action_lines.iter().map(|a| a.slug()).collect(),
-            summary: s.summary.as_deref(),
-            body: &s.body,
+        .map(|s| {
+            // Every field named, so that a new one is a compile error here until the
+            // export says what it does with it (`file` is the source's path: not exported).
+            let crate::model::Session {
+                slug,
+                file: _,
+                title,
+                event,
+                kind,
+                date,
+                time,
+                timezone,
+                organizers,
+                links,
+                participants,
+                topics,
+                sdgs,
+                action_lines,
+                summary,
+                body,
+            } = s;
+            SessionRecord {
+                id: slug.as_str(),
+                url: views.session_url(s),
+                title,
+                event: event.map(|e| site.events[e.index()].slug.as_str()),
+                kind: kind.as_ref().map(|k| k.slug()),
+                date: date.map(|d| d.to_string()),
+                start_time: time.map(|t| t.start.strftime("%H:%M").to_string()),
+                end_time: time
+                    .and_then(|t| t.end)
+                    .map(|t| t.strftime("%H:%M").to_string()),
+                timezone: timezone.as_deref(),
+                organizers,
+                links: links
+                    .iter()
+                    .map(|l| LinkRecord {
+                        label: &l.label,
+                        url: l.url.value.as_str(),
+                    })
+                    .collect(),
+                participants: participants
+                    .iter()
+                    .map(|p| ParticipantRecord {
+                        speaker: site.people[p.person.index()].slug.as_str(),
+                        role: p.role,
+                        honorific: p.honorific.as_deref(),
+                        title: p.title.as_deref(),
+                        organization: p.organization.as_deref(),
+                        country: p.country.map(Country::slug),
+                    })
+                    .collect(),
+                topics: topics
+                    .iter()
+                    .map(|t| site.topics[t.index()].slug.as_str())
+                    .collect(),
+                sdgs: sdgs.iter().map(|g| g.number()).collect(),
+                action_lines: action_lines.iter().map(|a| a.slug()).collect(),
+                summary: summary.as_deref(),
+                body,
+            }
         })
         .collect()
 }

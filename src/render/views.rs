@@ -269,31 +269,50 @@ impl<'a> Views<'a> {
 
     /// The full view of a session.
     pub fn session(&self, s: &Session) -> SessionView {
-        let (moderators, speakers): (Vec<_>, Vec<_>) = s
-            .participants
+        // Every field named, so that a new one is a compile error here until the page
+        // says what it shows of it (the body is rendered apart; `file` and `slug` only
+        // make the URL).
+        let Session {
+            slug: _,
+            file: _,
+            title,
+            event,
+            kind,
+            date,
+            time,
+            timezone,
+            organizers,
+            links,
+            participants,
+            topics,
+            sdgs,
+            action_lines,
+            summary,
+            body: _,
+        } = s;
+        let (moderators, speakers): (Vec<_>, Vec<_>) = participants
             .iter()
             .partition(|p| p.role == crate::model::Role::Moderator);
-        let mut countries: Vec<Country> = s.participants.iter().filter_map(|p| p.country).collect();
+        let mut countries: Vec<Country> = participants.iter().filter_map(|p| p.country).collect();
         countries.sort_by_key(|c| crate::index::sort_key(c.name()));
         countries.dedup();
         SessionView {
-            title: s.title.clone(),
+            title: title.clone(),
             url: self.session_url(s),
-            event: s.event.map(|e| {
+            event: event.map(|e| {
                 let e = &self.site.events[e.index()];
                 LinkView {
                     label: e.name.clone(),
                     url: self.event_url(e),
                 }
             }),
-            kind: s.kind.as_ref().map(|k| k.label()),
-            date_iso: s.date.map(|d| d.to_string()),
-            date: s.date.map(human_date),
-            time: s.time.map(|t| t.to_string()),
-            timezone: s.timezone.clone(),
-            organizers: s.organizers.clone(),
-            links: s
-                .links
+            kind: kind.as_ref().map(|k| k.label()),
+            date_iso: date.map(|d| d.to_string()),
+            date: date.map(human_date),
+            time: time.map(|t| t.to_string()),
+            timezone: timezone.clone(),
+            organizers: organizers.clone(),
+            links: links
                 .iter()
                 .map(|l| LinkView::of(l, &self.site.base))
                 .collect(),
@@ -303,8 +322,7 @@ impl<'a> Views<'a> {
                 .collect(),
             speakers: speakers.into_iter().map(|p| self.participant(p)).collect(),
             countries: countries.into_iter().map(|c| self.country(c)).collect(),
-            topics: s
-                .topics
+            topics: topics
                 .iter()
                 .map(|t| {
                     let t = &self.site.topics[t.index()];
@@ -314,17 +332,15 @@ impl<'a> Views<'a> {
                     }
                 })
                 .collect(),
-            sdgs: s
-                .sdgs
+            sdgs: sdgs
                 .iter()
                 .map(|&g| Views::sdg_tag(g, self.sdg_url(g)))
                 .collect(),
-            action_lines: s
-                .action_lines
+            action_lines: action_lines
                 .iter()
                 .map(|&a| self.action_line_with(a, false))
                 .collect(),
-            summary: s.summary.clone(),
+            summary: summary.clone(),
         }
     }
 }
