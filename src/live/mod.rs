@@ -190,8 +190,11 @@ impl Live {
         crate::write::Output::prepare(&paths, &out, options.force)?;
         let mirror = Arc::new(Mutex::new(Mirror::new(&out)));
         let generation = Arc::new(AtomicU64::new(0));
-        let (live, _) = Live::load(options, mirror, generation)?;
-        let report = live.report(Instant::now());
+        let start = Instant::now();
+        let mut clock = crate::pipeline::Stopwatch::start();
+        let (live, _) = Live::load(options, mirror, generation, &mut clock)?;
+        let mut report = live.report(start);
+        report.timings = clock.laps;
         Ok((live, report))
     }
 
@@ -201,6 +204,7 @@ impl Live {
         options: &BuildOptions,
         mirror: Arc<Mutex<Mirror>>,
         generation: Arc<AtomicU64>,
+        clock: &mut crate::pipeline::Stopwatch,
     ) -> Result<(Live, usize), BuildError> {
         let crate::pipeline::Prepared {
             paths,
@@ -212,7 +216,7 @@ impl Live {
             memo,
             lookup,
             keys,
-        } = crate::pipeline::prepare(options, &mut crate::pipeline::Stopwatch::start())?;
+        } = crate::pipeline::prepare(options, clock)?;
         let views = Views {
             site: &site,
             index: &index,
@@ -230,6 +234,7 @@ impl Live {
         render::derived(&views, &derived)?;
         let meta = render::meta(&views, &page_paths);
         let assets = outputs(render::assets(&paths, &theme)?);
+        clock.lap("render");
         let written = {
             // Nothing above touched the folder: a failed load leaves the last good site.
             generation.fetch_add(1, Ordering::SeqCst);
@@ -244,6 +249,7 @@ impl Live {
                 + m.replace(Part::Exports, derived.into_files())?
                 + m.replace(Part::Meta, outputs(meta))?
         };
+        clock.lap("write");
         let live = Live {
             options: options.clone(),
             sessions_dir: canonical(&paths.sessions),
@@ -477,11 +483,14 @@ impl Live {
 
     /// Anything but session files changed: load and render everything again.
     fn full(&mut self, start: Instant) -> Result<Updated, BuildError> {
-        let (live, written) =
-            Live::load(&self.options, self.mirror.clone(), self.generation.clone())?;
+        let mut clock = crate::pipeline::Stopwatch::start();
+        let (mirror, generation) = (self.mirror.clone(), self.generation.clone());
+        let (live, written) = Live::load(&self.options, mirror, generation, &mut clock)?;
         *self = live;
         let pages = self.page_paths.len();
-        Ok(self.updated(Scope::Full, pages, written, start))
+        let mut updated = self.updated(Scope::Full, pages, written, start);
+        updated.report.timings = clock.laps;
+        Ok(updated)
     }
 
     /// The search index and data exports of the current state, to make off the reload path.
