@@ -360,13 +360,15 @@ fn chronological(site: &Site, title_keys: &[Arc<str>]) -> Vec<SessionId> {
     ids
 }
 
-/// The order of every list of sessions but an event's: newest first, undated sessions
-/// last; ties by title, then slug (unique), so that the order is total.
+/// The order of every list of sessions but an event's: newest day first, undated
+/// sessions last; within a day by start time, as the day ran (untimed ones after);
+/// ties by title, then slug (unique), so that the order is total.
 fn newest_first<'a>(site: &'a Site, title_keys: &'a [Arc<str>], id: SessionId) -> impl Ord + 'a {
     let s = &site.sessions[id.index()];
     (
         Reverse(s.date),
-        Reverse(s.time.map(|t| t.start)),
+        s.time.is_none(),
+        s.time.map(|t| t.start),
         &title_keys[id.index()],
         &s.slug,
     )

@@ -153,6 +153,24 @@ pub fn human_date(d: jiff::civil::Date) -> String {
     d.strftime("%-d %B %Y").to_string()
 }
 
+/// "20–22 October 2020": a range of days written once where day, month or year repeat
+/// ("30 September – 2 October 2020", "30 December 2020 – 2 January 2021"); one day
+/// when there is no end or it is the start.
+pub fn date_range(start: jiff::civil::Date, end: Option<jiff::civil::Date>) -> String {
+    match end {
+        Some(end) if end > start => {
+            if (start.year(), start.month()) == (end.year(), end.month()) {
+                format!("{}\u{2013}{}", start.day(), human_date(end))
+            } else if start.year() == end.year() {
+                format!("{} \u{2013} {}", start.strftime("%-d %B"), human_date(end))
+            } else {
+                format!("{} \u{2013} {}", human_date(start), human_date(end))
+            }
+        }
+        _ => human_date(start),
+    }
+}
+
 impl<'a> Views<'a> {
     /// Markdown to HTML with this site's options.
     pub fn markdown(&self, md: &str) -> String {
@@ -358,6 +376,8 @@ pub struct EventView {
     pub start: Option<String>,
     /// "31 May 2024".
     pub end: Option<String>,
+    /// The dates as one range: "27–31 May 2024", "30 September – 2 October 2020".
+    pub dates: Option<String>,
     /// Where.
     pub location: Option<String>,
     /// The event's own site.
@@ -474,6 +494,7 @@ impl Views<'_> {
             count: sessions.len(),
             start: e.start.map(human_date),
             end: e.end.map(human_date),
+            dates: e.start.map(|start| date_range(start, e.end)),
             location: e.location.clone(),
             website: e.url.as_ref().map(|u| self.site.base.site_link(u)),
             description: e
@@ -527,5 +548,30 @@ impl Views<'_> {
     pub fn person_term_parts(&self, id: crate::model::PersonId) -> (&str, &Slug, usize) {
         let p = &self.site.people[id.index()];
         (&p.name, &p.slug, self.index.by_person[id.index()].len())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::date_range;
+    use jiff::civil::date;
+
+    #[test]
+    fn date_ranges_write_what_repeats_once() {
+        let d = |m, day| date(2020, m, day);
+        assert_eq!(
+            date_range(d(10, 20), Some(d(10, 22))),
+            "20\u{2013}22 October 2020"
+        );
+        assert_eq!(
+            date_range(d(9, 30), Some(d(10, 2))),
+            "30 September \u{2013} 2 October 2020"
+        );
+        assert_eq!(
+            date_range(d(12, 30), Some(date(2021, 1, 2))),
+            "30 December 2020 \u{2013} 2 January 2021"
+        );
+        assert_eq!(date_range(d(10, 20), Some(d(10, 20))), "20 October 2020");
+        assert_eq!(date_range(d(10, 20), None), "20 October 2020");
     }
 }

@@ -145,3 +145,54 @@ fn drafts_hidden_files_and_other_files_are_left_out_unless_asked() {
     t.build(&["--drafts"]);
     assert!(t.exists("sessions/draft/index.html") && t.exists("speakers/draft-person/index.html"));
 }
+
+/// Lists run newest day first, and within a day as the day ran: 16:30 before 17:00,
+/// untimed sessions after; an event's programme, by day and time, agrees within the day.
+#[test]
+fn sessions_of_one_day_are_listed_by_start_time() {
+    let t = SiteTest::new("cross/basic");
+    let session = |title: &str, date: &str, time: Option<&str>| {
+        let time = time.map_or(String::new(), |t| format!("time: \"{t}\"\n"));
+        format!(
+            "---\ntitle: {title}\nevent: Order Day 2030\ndate: {date}\n{time}speakers: [Ana Order]\n---\nBody.\n"
+        )
+    };
+    t.write(
+        "sessions/order-late.md",
+        &session("Late talk", "2030-05-02", Some("17:00-17:30")),
+    );
+    t.write(
+        "sessions/order-early.md",
+        &session("Early talk", "2030-05-02", Some("16:30-17:00")),
+    );
+    t.write(
+        "sessions/order-untimed.md",
+        &session("Untimed talk", "2030-05-02", None),
+    );
+    t.write(
+        "sessions/order-before.md",
+        &session("Day before", "2030-05-01", Some("18:00-19:00")),
+    );
+    t.build(&[]);
+    let page = t.read("speakers/ana-order/index.html");
+    let at = |what: &str| page.find(what).unwrap_or_else(|| panic!("{what} missing"));
+    assert!(
+        at("Early talk") < at("Late talk"),
+        "16:30 comes before 17:00"
+    );
+    assert!(
+        at("Late talk") < at("Untimed talk"),
+        "untimed sessions come last in the day"
+    );
+    assert!(
+        at("Untimed talk") < at("Day before"),
+        "the newest day comes first"
+    );
+    let programme = t.read("events/order-day-2030/index.html");
+    let at = |what: &str| {
+        programme
+            .find(what)
+            .unwrap_or_else(|| panic!("{what} missing"))
+    };
+    assert!(at("Day before") < at("Early talk") && at("Early talk") < at("Late talk"));
+}
