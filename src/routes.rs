@@ -215,6 +215,11 @@ pub fn data(name: &str) -> String {
     format!("data/{name}.json")
 }
 
+/// A session's Markdown body as written, beside the data exports: `data/bodies/<slug>.md`.
+pub fn session_body(slug: &Slug) -> String {
+    format!("data/bodies/{slug}.md")
+}
+
 /// A chunk of the search index's documents: `search/docs/<n>.json`.
 pub fn search_docs(n: usize) -> String {
     format!("search/docs/{n}.json")

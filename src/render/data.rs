@@ -15,11 +15,17 @@ use crate::model::{PersonId, SessionId};
 use crate::taxonomy::{ActionLine, Country, Sdg};
 
 /// Version of the export format, written into every file as `schema_version`.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
-/// Every file of `/data/`.
+/// Every file of `/data/`: the seven exports, and each session's body in a file of its
+/// own (schema 2), so that no file grows with the bodies of the whole site: at 10 000
+/// sessions `sessions.json` held 100 MB, the most GitHub takes in one file.
 pub(crate) fn exports(views: &Views<'_>) -> Result<Vec<Output>, BuildError> {
-    Ok(vec![
+    let bodies = views.site.sessions.iter().map(|s| Output {
+        path: crate::routes::session_body(&s.slug),
+        bytes: s.body.as_bytes().to_vec(),
+    });
+    let files = vec![
         file(views, "sessions", &sessions(views), sessions_size(views))?,
         file(views, "speakers", &speakers(views), 0)?,
         file(views, "countries", &countries(views), 0)?,
@@ -27,17 +33,13 @@ pub(crate) fn exports(views: &Views<'_>) -> Result<Vec<Output>, BuildError> {
         file(views, "action-lines", &action_lines(views), 0)?,
         file(views, "events", &events(views), 0)?,
         file(views, "topics", &topics(views), 0)?,
-    ])
+    ];
+    Ok(files.into_iter().chain(bodies).collect())
 }
 
-/// A generous estimate of `sessions.json`: bodies (escaping adds a little) plus metadata.
+/// A generous estimate of `sessions.json`: a session's record without its body.
 fn sessions_size(views: &Views<'_>) -> usize {
-    views
-        .site
-        .sessions
-        .iter()
-        .map(|s| s.body.len() + s.body.len() / 16 + 2048)
-        .sum()
+    views.site.sessions.len() * 2048
 }
 
 /// The envelope every file shares.
@@ -50,8 +52,8 @@ struct Envelope<'a, T> {
     items: &'a [T],
 }
 
-/// Serialises one file. `size_hint` presizes the buffer: `sessions.json` holds every
-/// body, and growing a buffer of a hundred megabytes by doubling would briefly need twice that.
+/// Serialises one file. `size_hint` presizes the buffer: `sessions.json` runs to
+/// megabytes, which growing a buffer by doubling would briefly need twice.
 fn file<T: Serialize>(
     views: &Views<'_>,
     name: &str,
@@ -91,7 +93,8 @@ struct SessionRecord<'a> {
     sdgs: Vec<u8>,
     action_lines: Vec<String>,
     summary: Option<&'a str>,
-    body: &'a str,
+    /// The body's own file ([`crate::routes::session_body`]).
+    body_url: String,
 }
 
 #[derive(Serialize)]
@@ -116,7 +119,8 @@ fn sessions<'a>(views: &Views<'a>) -> Vec<SessionRecord<'a>> {
         .iter()
         .map(|s| {
             // Every field named, so that a new one is a compile error here until the
-            // export says what it does with it (`file` is the source's path: not exported).
+            // export says what it does with it (`file` is the source's path: not exported;
+            // the body has a file of its own, made in `exports`).
             let crate::model::Session {
                 slug,
                 file: _,
@@ -133,7 +137,7 @@ fn sessions<'a>(views: &Views<'a>) -> Vec<SessionRecord<'a>> {
                 sdgs,
                 action_lines,
                 summary,
-                body,
+                body: _,
             } = s;
             SessionRecord {
                 id: slug.as_str(),
@@ -173,7 +177,7 @@ fn sessions<'a>(views: &Views<'a>) -> Vec<SessionRecord<'a>> {
                 sdgs: sdgs.iter().map(|g| g.number()).collect(),
                 action_lines: action_lines.iter().map(|a| a.slug()).collect(),
                 summary: summary.as_deref(),
-                body,
+                body_url: views.url(&crate::routes::session_body(slug)),
             }
         })
         .collect()

@@ -41,6 +41,20 @@ fn documented_schema() -> BTreeMap<String, BTreeMap<String, String>> {
     schema
 }
 
+/// The text of every session file under `dir`.
+fn session_sources(dir: &std::path::Path) -> Vec<String> {
+    let mut texts = Vec::new();
+    for entry in std::fs::read_dir(dir).expect("sessions folder").flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            texts.extend(session_sources(&path));
+        } else if path.extension().is_some_and(|e| e == "md") {
+            texts.push(std::fs::read_to_string(&path).expect("session file"));
+        }
+    }
+    texts
+}
+
 /// Whether `value` has the documented `kind`.
 fn has_type(value: &Value, kind: &str) -> bool {
     if let Some(inner) = kind.strip_suffix('?') {
@@ -105,7 +119,7 @@ fn data_exports_match_their_documented_schema_and_cross_reference_by_id() {
         let json: Value = serde_json::from_str(&t.read(&format!("data/{file}")))
             .unwrap_or_else(|e| panic!("{file}: {e}"));
         check_object(file, envelope, "", &json);
-        assert_eq!(json["schema_version"], 1);
+        assert_eq!(json["schema_version"], 2);
         let items = json["items"].as_array().expect("items");
         assert!(!items.is_empty(), "{file} has records");
         for item in items {
@@ -119,7 +133,16 @@ fn data_exports_match_their_documented_schema_and_cross_reference_by_id() {
     // Every reference resolves to a record of the file it names.
     let known = |file: &str, id: &Value| ids[file].contains(id);
     let sessions: Value = serde_json::from_str(&t.read("data/sessions.json")).expect("json");
+    let sources = session_sources(&t.root().join("sessions"));
     for s in sessions["items"].as_array().expect("items") {
+        // The body is a file of its own, the session's Markdown body as written.
+        let body = s["body_url"].as_str().expect("body_url");
+        let body = t.read(body.trim_start_matches('/'));
+        assert!(
+            !body.trim().is_empty() && sources.iter().any(|source| source.ends_with(&body)),
+            "{}: the body file is not the source's body",
+            s["id"]
+        );
         for p in s["participants"].as_array().expect("participants") {
             assert!(known("speakers.json", &p["speaker"]), "{p}");
             assert!(
