@@ -91,6 +91,9 @@ for n in "${sizes[@]}"; do
   if diff -rq "$BENCH_DIR/out-$n" "$BENCH_DIR/again-$n" >/dev/null; then echo "$n: two builds are byte-identical"; else echo "$n: BUILDS DIFFER"; fi
   rm -rf "$BENCH_DIR/again-$n"
   python3 "$shared/links.py" "$BENCH_DIR/out-$n" https://example.org/ | tail -1
+  # GitHub refuses files over 100 MB and warns past 50 MB; the target is 25 MB.
+  find "$BENCH_DIR/out-$n" -type f -printf '%s %P\n' | sort -n | tail -1 |
+    awk -v n="$n" '{printf "%s: largest file %s, %.1f MB\n", n, $2, $1 / 1048576}'
   # What one search downloads: the index files each query fetches, run through the
   # site's own search.js in Node (tests/search/query.mjs). Target: under 500 KB.
   if command -v node >/dev/null 2>&1; then
