@@ -29,6 +29,16 @@ pub(crate) fn count(n: usize) -> String {
     out
 }
 
+/// A duration as a person reads it: "84 ms" under a second, "25.5 s" from one on.
+pub(crate) fn duration(d: std::time::Duration) -> String {
+    let ms = d.as_secs_f64() * 1000.0;
+    if ms < 1000.0 {
+        format!("{ms:.0} ms")
+    } else {
+        format!("{:.1} s", ms / 1000.0)
+    }
+}
+
 /// "1 session", "2 071 sessions".
 pub(crate) fn counted(n: usize, one: &str, many: &str) -> String {
     format!("{} {}", count(n), if n == 1 { one } else { many })
@@ -331,6 +341,13 @@ mod tests {
         assert_eq!(count(2_071_000), "2 071 000");
         assert_eq!(counted(1, "session", "sessions"), "1 session");
         assert_eq!(counted(1304, "session", "sessions"), "1 304 sessions");
+    }
+
+    #[test]
+    fn durations_read_in_milliseconds_then_seconds() {
+        use std::time::Duration;
+        assert_eq!(duration(Duration::from_millis(84)), "84 ms");
+        assert_eq!(duration(Duration::from_millis(25_503)), "25.5 s");
     }
 
     #[test]

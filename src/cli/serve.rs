@@ -61,10 +61,10 @@ pub(crate) fn run(args: &ServeArgs, verbosity: Verbosity) -> ExitCode {
             if verbosity != Verbosity::Quiet {
                 report::diagnostics(&r.warnings);
                 say!(
-                    "built {} -> {} in {:.0} ms",
+                    "built {} -> {} in {}",
                     report::counted(r.sessions, "session", "sessions"),
                     report::counted(r.pages, "page", "pages"),
-                    r.elapsed.as_secs_f64() * 1000.0
+                    report::duration(r.elapsed)
                 );
                 if verbosity == Verbosity::Verbose {
                     report::timings(&r.timings);
