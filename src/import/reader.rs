@@ -149,7 +149,12 @@ impl Reader<'_> {
                         && (l.value.is_empty() || self.has_person(l.value))
                 })
             });
-        if pieces.len() > 1 && run {
+        // "Other speakers … will include A, Role, Org, Keynote: B, …": a sentence that
+        // opens a list; a label inside it is part of the list.
+        let sentence_list = pieces.first().is_some_and(|p| label(p).is_none())
+            && is_prose(&text)
+            && shapes::listed_after_cue(&text).is_some();
+        if pieces.len() > 1 && run && !sentence_list {
             for p in pieces {
                 if let Some(l) = label(p) {
                     self.on_label(l, i, true);
@@ -434,14 +439,23 @@ impl Reader<'_> {
             return i + 1;
         }
         if is_prose(&text) {
+            let mut listed = Vec::new();
             if let Some(list) = shapes::listed_after_cue(&text) {
-                for p in split_people(list, self.aliases()) {
+                let people = split_people(list, self.aliases());
+                // Without semicolons only a list that splits into people is one.
+                let people = if list.contains(';') || people.len() >= 2 {
+                    people
+                } else {
+                    Vec::new()
+                };
+                for p in people {
                     if let Ok(e) = entry(&p, self.aliases()) {
+                        listed.push(e.person.name.clone());
                         self.add(e, Part::Speaker, false, Evidence::Layout, i);
                     }
                 }
             }
-            self.prose(&text, line.is_item(), i);
+            self.prose(&text, line.is_item(), &listed, i);
             self.body.line(&with_marker(line));
             self.f.free.push(Free {
                 index: i,
@@ -485,9 +499,11 @@ impl Reader<'_> {
 
     /// People introduced in a paragraph. In a press item or news story, quoted
     /// people are not speakers: only a moderator named as such is.
-    fn prose(&mut self, text: &str, item: bool, i: usize) {
+    /// `listed`: people the sentence's list gave; the prose reading of a list runs
+    /// descriptors together, so it adds nothing to them.
+    fn prose(&mut self, text: &str, item: bool, listed: &[String], i: usize) {
         for f in prose::introductions(text, self.aliases()) {
-            if self.press && !item && !f.moderator {
+            if (self.press && !item && !f.moderator) || listed.contains(&f.person.name) {
                 continue;
             }
             let part = if f.moderator {
