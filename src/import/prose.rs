@@ -633,5 +633,7 @@ fn country_before(before: &str, aliases: &CountryAliases) -> Option<super::Count
 }
 
 mod cued;
+mod selves;
+pub(crate) use selves::self_introductions;
 #[cfg(test)]
 mod tests;

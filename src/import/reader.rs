@@ -85,6 +85,9 @@ struct Reader<'a> {
     /// the person on the next line.
     last_person: Option<usize>,
     pending: Option<(Field, String, usize)>,
+    /// A transcript's turn (">> NAME:", ">> MODERATOR:") was read: "My name is X" in
+    /// what follows is a speaker naming themselves.
+    transcript: bool,
 }
 
 /// Reads one session's lines. `press`: people quoted in prose are not speakers.
@@ -106,6 +109,7 @@ pub(crate) fn read(
         body: Body::default(),
         last_person: None,
         pending: None,
+        transcript: false,
     };
     let mut i = 0;
     while i < lines.len() {
@@ -428,6 +432,14 @@ impl Reader<'_> {
             self.body.line(&text);
             return i + 1;
         }
+        if text.trim_start().starts_with(">>") {
+            self.transcript = true;
+        }
+        if self.transcript {
+            for f in prose::self_introductions(&text, self.aliases()) {
+                self.found(f, i);
+            }
+        }
         if let Some(who) = shapes::transcript_speaker(&text) {
             if let Ok(e) = entry(who, self.aliases()) {
                 self.add(e, Part::Speaker, false, Evidence::Layout, i);
@@ -506,19 +518,24 @@ impl Reader<'_> {
             if (self.press && !item && !f.moderator) || listed.contains(&f.person.name) {
                 continue;
             }
-            let part = if f.moderator {
-                Part::Moderator
-            } else {
-                Part::Speaker
-            };
-            let e = super::entries::Entry {
-                person: f.person,
-                part: None,
-                excluded: false,
-                tentative: false,
-            };
-            self.add(e, part, f.moderator, Evidence::Prose, i);
+            self.found(f, i);
         }
+    }
+
+    /// A person found in running text, as a moderator or a speaker.
+    fn found(&mut self, f: prose::Found, i: usize) {
+        let part = if f.moderator {
+            Part::Moderator
+        } else {
+            Part::Speaker
+        };
+        let e = super::entries::Entry {
+            person: f.person,
+            part: None,
+            excluded: false,
+            tentative: false,
+        };
+        self.add(e, part, f.moderator, Evidence::Prose, i);
     }
 }
 
