@@ -33,7 +33,7 @@ pub(crate) fn introductions(paragraph: &str, aliases: &CountryAliases) -> Vec<Fo
     let words = split_words(paragraph);
     let mut found = Vec::new();
     for (i, w) in words.iter().enumerate() {
-        if i > 0 && w.text == "by" {
+        if i > 0 && matches!(w.text, "by" | "par" | "por" | "de") {
             if let Some(f) = by_cue_intro(paragraph, &words, i, aliases) {
                 found.push(f);
                 continue;

@@ -233,3 +233,22 @@ fn a_portfolio_in_running_text_is_nobody() {
         []
     );
 }
+
+#[test]
+fn a_role_then_a_name_without_an_honorific_after_chaired_by() {
+    let a = CountryAliases::new();
+    let f = introductions(
+        "The first meeting was chaired by the Harbour Minister of Water and Energy Lina Sorell, who said the week should start.",
+        &a,
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].person.name, "Lina Sorell");
+    assert!(f[0].moderator);
+    let f = introductions(
+        "La réunion, sous la présidence de M. Paul Arnaud, Président de la Suisse, a commencé.",
+        &a,
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].person.name, "Paul Arnaud");
+    assert_eq!(f[0].person.country.map(|c| c.iso2()), Some("CH"));
+}
