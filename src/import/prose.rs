@@ -31,6 +31,13 @@ pub(crate) struct Found {
 /// Every person introduced in `paragraph`.
 pub(crate) fn introductions(paragraph: &str, aliases: &CountryAliases) -> Vec<Found> {
     let words = split_words(paragraph);
+    // "Look for Ann Lee (ICANN), Bo Chen (APC), …": names with their parentheses in a
+    // sentence that says nobody speaks or runs anything are only mentioned.
+    let verb = |w: &Word<'_>| {
+        let t = w.text.trim_end_matches([',', '.', ';', ':']);
+        SPEECH_VERBS.contains(&t) || REPORT_VERBS.contains(&t) || t == "by"
+    };
+    let mentions_only = words.len() >= 12 && !words.iter().any(verb);
     let mut found = Vec::new();
     for (i, w) in words.iter().enumerate() {
         if i > 0 && matches!(w.text, "by" | "par" | "por" | "de") {
@@ -40,6 +47,9 @@ pub(crate) fn introductions(paragraph: &str, aliases: &CountryAliases) -> Vec<Fo
             }
         }
         if w.text.starts_with('(') && i > 0 {
+            if mentions_only {
+                continue;
+            }
             if let Some(f) = parenthesised_intro(paragraph, &words, i, aliases) {
                 found.push(f);
             }

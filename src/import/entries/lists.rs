@@ -121,6 +121,11 @@ fn name_led_groups(parts: &[&str], aliases: &CountryAliases) -> Option<Vec<Strin
             _ => groups.push(vec![p]),
         }
     }
-    (groups.len() >= 2 && groups.iter().all(|g| g.len() >= 2))
-        .then(|| groups.iter().map(|g| g.join(", ")).collect())
+    // Each person's descriptor holds a role ("Projects and Knowledge Management, ITU"
+    // after "Chief of Department" is one person's unit, not a second person).
+    (groups.len() >= 2
+        && groups
+            .iter()
+            .all(|g| g.len() >= 2 && g[1..].iter().any(|p| is_role(p))))
+    .then(|| groups.iter().map(|g| g.join(", ")).collect())
 }

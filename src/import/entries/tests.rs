@@ -118,6 +118,13 @@ fn a_bare_name_after_a_descriptor_starts_the_next_person() {
             "Mia Stone, President, Council of Schools"
         ]
     );
+    assert_eq!(
+        split_people(
+            "Dr Lena Ortiz, Chief of Department, Projects and Knowledge Management, ITU",
+            &a
+        ),
+        ["Dr Lena Ortiz, Chief of Department, Projects and Knowledge Management, ITU"]
+    );
     // A descriptor whose capitalised words are an organization is no next person.
     assert_eq!(
         split_people(

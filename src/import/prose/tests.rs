@@ -252,3 +252,18 @@ fn a_role_then_a_name_without_an_honorific_after_chaired_by() {
     assert_eq!(f[0].person.name, "Paul Arnaud");
     assert_eq!(f[0].person.country.map(|c| c.iso2()), Some("CH"));
 }
+
+#[test]
+fn names_with_parentheses_in_a_sentence_without_a_speaking_verb_are_mentions() {
+    let a = CountryAliases::new();
+    let f = introductions(
+        "If you go, look for and listen to Ann Lee (chair of the Harbour Board), Bo Chen (President of Delta Labs) and many more visionaries.",
+        &a,
+    );
+    assert!(f.is_empty(), "{f:?}");
+    let f = introductions(
+        "Ann Lee (chair of the Harbour Board) said the week had started well for all the people there.",
+        &a,
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+}
