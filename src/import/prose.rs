@@ -75,6 +75,7 @@ pub(crate) fn introductions(paragraph: &str, aliases: &CountryAliases) -> Vec<Fo
             }
         }
     }
+    found.extend(relative::who_intros(&words, aliases));
     // "(Minister of Posts, Telecommunications and Information Technology of Bangladesh)":
     // capitalised words inside a parenthesis are a descriptor, never a person.
     // A "name" of portfolio words is the end of the previous person's descriptor ("Mr
@@ -643,6 +644,7 @@ fn country_before(before: &str, aliases: &CountryAliases) -> Option<super::Count
 }
 
 mod cued;
+mod relative;
 mod selves;
 pub(crate) use selves::self_introductions;
 #[cfg(test)]
