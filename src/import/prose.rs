@@ -429,6 +429,18 @@ fn appositive(after: &str, aliases: &CountryAliases) -> Vec<String> {
         if starts_lower && (k > 0 || !opens_role) {
             break;
         }
+        // "…, Mr Laurent Moutinot, …" or "… of ITU and Mr Roberto Blois": the next
+        // person starts; the descriptor ends before them.
+        if is_honorific(first_word) && k > 0 {
+            break;
+        }
+        if let Some((head, _)) = part
+            .split_once(" and ")
+            .filter(|(_, tail)| tail.split_whitespace().next().is_some_and(is_honorific))
+        {
+            parts.push(head.trim().to_string());
+            break;
+        }
         parts.push(part.to_string());
         if parts.len() >= 7 {
             break;

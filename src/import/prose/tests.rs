@@ -267,3 +267,26 @@ fn names_with_parentheses_in_a_sentence_without_a_speaking_verb_are_mentions() {
     );
     assert_eq!(f.len(), 1, "{f:?}");
 }
+
+#[test]
+fn a_descriptor_ends_where_the_next_honorific_starts_a_person() {
+    let a = CountryAliases::new();
+    let f = introductions(
+        "The Mayor, Mr Tomas Ruiz, President of the Harbour Council, Ms Ana Lima, Head of the Water Office and Mr Bo Chen, Director of Delta Labs, will open the week on Monday.",
+        &a,
+    );
+    let roles: Vec<(String, Option<String>)> = f
+        .into_iter()
+        .map(|f| (f.person.name, f.person.role))
+        .collect();
+    assert_eq!(
+        roles.first(),
+        Some(&("Tomas Ruiz".to_string(), Some("President".to_string())))
+    );
+    assert!(
+        roles
+            .iter()
+            .any(|(n, r)| n == "Ana Lima" && r.as_deref() == Some("Head")),
+        "{roles:?}"
+    );
+}
