@@ -198,7 +198,7 @@ impl PageData {
 }
 
 /// The [`Fingerprint`] of list `key`; `None` when the site lacks it. The values beside
-/// each card ([`per_item`]) are left out.
+/// each card (`per_item`) are left out.
 pub fn fingerprint(views: &Views<'_>, key: ListKey) -> Option<Fingerprint> {
     let page = list_page(views, key)?;
     let mut context = page.context;
