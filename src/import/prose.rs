@@ -53,11 +53,14 @@ pub(crate) fn introductions(paragraph: &str, aliases: &CountryAliases) -> Vec<Fo
             if let Some(f) = parenthesised_intro(paragraph, &words, i, aliases) {
                 found.push(f);
             }
-        } else if let Some(bare) = w.text.strip_suffix(',') {
-            if let Some(f) = appositive_intro(paragraph, &words, i, bare, aliases) {
-                found.push(f);
-            }
+        } else if let Some(f) = w
+            .text
+            .strip_suffix(',')
+            .and_then(|bare| appositive_intro(paragraph, &words, i, bare, aliases))
+        {
+            found.push(f);
         } else if i > 0 && SPEECH_VERBS.contains(&w.text.trim_end_matches([',', '.'])) {
+            // ("said," too: a verb before a quote keeps its comma.)
             if let Some(f) = titled_intro(&words[..i], aliases)
                 .or_else(|| name_of_org_intro(&words[..i], aliases))
             {

@@ -290,3 +290,14 @@ fn a_descriptor_ends_where_the_next_honorific_starts_a_person() {
         "{roles:?}"
     );
 }
+
+#[test]
+fn a_speech_verb_before_a_quote_keeps_its_comma() {
+    let a = CountryAliases::new();
+    let f = introductions(
+        "Speaking during the opening, Harbour Council (HC) Secretary-General Ana Lima said, \"We start today.\"",
+        &a,
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].person.name, "Ana Lima");
+}
