@@ -5,7 +5,7 @@
 //! time first), never a deadline's or a posting's.
 
 use super::event;
-use super::when::{Day, find_day, find_time, find_timezone, is_when_line};
+use super::when::{Day, find_day, find_time, find_timezone, is_when_line, spans_days};
 
 /// A line the reader did not claim, with its position.
 #[derive(Clone, Debug)]
@@ -35,7 +35,7 @@ const GENERIC: &[&str] = &[
 /// Starts of page furniture lines.
 #[rustfmt::skip]
 const FURNITURE: &[&str] = &[
-    "image:", "image of", "posted by", "loading", "sign up", "skip to", "home", "menu", "share",
+    "image:", "image of", "logo", "posted by", "loading", "sign up", "skip to", "home", "menu", "share",
     "print", "categories", "event report", "table of contents", "disclaimer", "read more",
     "[read more", "back to", "see the full programme", "event calendar", "venue map",
     "welcome to", "arrow_back", "view all", "log in", "login", "search", "subscribe",
@@ -76,18 +76,22 @@ fn title_shape(text: &str, generic_ok: bool) -> bool {
                 || lower.starts_with(&format!("{f}:"))
                 || lower.starts_with(&format!("{f},"))
         })
-        || lower.starts_with('[')
+        || lower.starts_with(['[', '|'])
+        || mostly_numbers(&words)
         || t.contains('!')
         || is_when_line(t)
         || crate::model::parse_name(t).honorific.is_some()
     {
         return false;
     }
-    // "Session 251", "Sesión 104", "Reunión 1": numbered page furniture.
+    // "Session 251", "Sesión 104", "Reunión 1", "WSIS Forum 2015": numbered page
+    // furniture or an event name; "Main Session 3" (a qualifier and a small number) is
+    // a session's name.
     let numbered = words.len() <= 3
-        && words
-            .last()
-            .is_some_and(|w| w.chars().all(|c| c.is_ascii_digit() || c == '#'));
+        && words.last().is_some_and(|w| {
+            w.chars().all(|c| c.is_ascii_digit() || c == '#')
+                && (words.len() <= 2 || w.contains('#') || w.len() >= 3)
+        });
     let sentence = words.len() > 12 && (t.ends_with('.') || t.contains(". "));
     // "This will be a moderated session with representatives of …": the verbs and
     // pronouns of a sentence; a title in sentence case ("Official opening segment –
@@ -120,6 +124,16 @@ fn title_shape(text: &str, generic_ok: bool) -> bool {
         && !t.ends_with([',', ';'])
         && (generic_ok || !is_generic(t))
         && !is_highlights_header(t)
+}
+
+/// "١٤ مايو ٢٠١٢", "12 / 12 / 2003": a short line of numbers (in any script) with at
+/// most one word, a date or a counter, never a title.
+fn mostly_numbers(words: &[&str]) -> bool {
+    let numbers = words
+        .iter()
+        .filter(|w| w.chars().any(char::is_numeric) && !w.chars().any(char::is_alphabetic))
+        .count();
+    words.len() <= 4 && numbers >= 2 && words.len() - numbers <= 1
 }
 
 /// Site and organization banners that stand above a page's title.
@@ -303,9 +317,22 @@ pub(crate) fn title(free: &[Free], before: usize) -> Option<String> {
                 && (is_when_line(&n.text) || n.text.split_whitespace().count() <= 8)
         })
     };
-    let k = free
-        .iter()
-        .position(|f| f.index < before && is_title(&clean(&f.text)))
+    // A hard-wrapped sentence's next line ("… according to the UN" / "International
+    // Telecommunications Union (ITU), the host …") continues it: no heading.
+    let continues = |k: usize| {
+        k > 0 && {
+            let (prev, this) = (&free[k - 1], &free[k]);
+            this.gap == 0
+                && prev.index + 1 == this.index
+                && prev.text.split_whitespace().count() >= 8
+                && !prev
+                    .text
+                    .trim_end()
+                    .ends_with(['.', ':', '!', '?', '"', '”', ';'])
+        }
+    };
+    let k = (0..free.len())
+        .find(|&k| free[k].index < before && is_title(&clean(&free[k].text)) && !continues(k))
         .or_else(|| {
             (0..free.len())
                 .find(|&k| free[k].index >= before && is_title(&clean(&free[k].text)) && dated(k))
@@ -313,8 +340,9 @@ pub(crate) fn title(free: &[Free], before: usize) -> Option<String> {
         // Nothing but a session type above the content ("Official opening segment",
         // "Ministerial round table"): that is the session's title.
         .or_else(|| {
-            free.iter()
-                .position(|f| f.index < before && title_shape(&clean(&f.text), true))
+            (0..free.len()).find(|&k| {
+                free[k].index < before && title_shape(&clean(&free[k].text), true) && !continues(k)
+            })
         })?;
     let mut t = free[k].text.trim().to_string();
     let open_end = t.ends_with(':')
@@ -492,6 +520,7 @@ pub(crate) fn date(free: &[Free], press: bool) -> Option<(Day, Option<String>, O
         let lower = f.text.to_lowercase();
         !OTHER_DATES.iter().any(|w| lower.contains(w))
             && !is_mail_header(&f.text)
+            && !spans_days(&f.text)
             && find_day(&f.text).is_some()
     };
     let ranked = |f: &Free| -> u8 {

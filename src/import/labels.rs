@@ -78,7 +78,9 @@ pub(crate) fn label(line: &str) -> Option<Label<'_>> {
             t[i..]
                 .trim_start_matches([':', '：'])
                 .trim_start_matches([' ', '-'])
-                .trim(),
+                .trim()
+                // "Session title: |": a form's empty cell.
+                .trim_matches(['|', ' ']),
         ),
         None => (t, ""),
     };

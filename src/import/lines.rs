@@ -69,12 +69,32 @@ pub(crate) fn read(text: &str) -> Vec<Line> {
             }
         }
         out.push(Line {
-            text: text.to_string(),
+            text: spaced_dash(text),
             item,
             gap,
             indent: raw.len() - raw.trim_start().len(),
         });
         gap = 0;
+    }
+    out
+}
+
+/// "Bruno SALGUES- Director of Studies": a separating dash glued to the word before
+/// it is spaced like the others ("Bruno SALGUES - Director …"); a hyphen inside a
+/// word ("Bogdan-Martin", "e- learning") stays.
+fn spaced_dash(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 4);
+    let chars: Vec<char> = text.chars().collect();
+    for (k, &c) in chars.iter().enumerate() {
+        let glued = c == '-'
+            && k > 0
+            && chars[k - 1].is_alphabetic()
+            && chars.get(k + 1) == Some(&' ')
+            && chars.get(k + 2).is_some_and(|n| n.is_uppercase());
+        if glued {
+            out.push(' ');
+        }
+        out.push(c);
     }
     out
 }
@@ -100,6 +120,18 @@ fn continues(prev: &str, next: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_glued_separating_dash_is_spaced() {
+        assert_eq!(
+            spaced_dash("Rosa LIND- Adviser - Harbour Office"),
+            "Rosa LIND - Adviser - Harbour Office"
+        );
+        assert_eq!(
+            spaced_dash("Doreen Bogdan-Martin, e- learning"),
+            "Doreen Bogdan-Martin, e- learning"
+        );
+    }
+
     use super::*;
 
     #[test]

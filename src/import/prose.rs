@@ -31,23 +31,36 @@ pub(crate) struct Found {
 /// Every person introduced in `paragraph`.
 pub(crate) fn introductions(paragraph: &str, aliases: &CountryAliases) -> Vec<Found> {
     let words = split_words(paragraph);
+    // "Look for Ann Lee (ICANN), Bo Chen (APC), …": names with their parentheses in a
+    // sentence that says nobody speaks or runs anything are only mentioned.
+    let verb = |w: &Word<'_>| {
+        let t = w.text.trim_end_matches([',', '.', ';', ':']);
+        SPEECH_VERBS.contains(&t) || REPORT_VERBS.contains(&t) || t == "by"
+    };
+    let mentions_only = words.len() >= 12 && !words.iter().any(verb);
     let mut found = Vec::new();
     for (i, w) in words.iter().enumerate() {
-        if i > 0 && w.text == "by" {
+        if i > 0 && matches!(w.text, "by" | "par" | "por" | "de") {
             if let Some(f) = by_cue_intro(paragraph, &words, i, aliases) {
                 found.push(f);
                 continue;
             }
         }
         if w.text.starts_with('(') && i > 0 {
+            if mentions_only {
+                continue;
+            }
             if let Some(f) = parenthesised_intro(paragraph, &words, i, aliases) {
                 found.push(f);
             }
-        } else if let Some(bare) = w.text.strip_suffix(',') {
-            if let Some(f) = appositive_intro(paragraph, &words, i, bare, aliases) {
-                found.push(f);
-            }
+        } else if let Some(f) = w
+            .text
+            .strip_suffix(',')
+            .and_then(|bare| appositive_intro(paragraph, &words, i, bare, aliases))
+        {
+            found.push(f);
         } else if i > 0 && SPEECH_VERBS.contains(&w.text.trim_end_matches([',', '.'])) {
+            // ("said," too: a verb before a quote keeps its comma.)
             if let Some(f) = titled_intro(&words[..i], aliases)
                 .or_else(|| name_of_org_intro(&words[..i], aliases))
             {
@@ -65,6 +78,7 @@ pub(crate) fn introductions(paragraph: &str, aliases: &CountryAliases) -> Vec<Fo
             }
         }
     }
+    found.extend(relative::who_intros(&words, aliases));
     // "(Minister of Posts, Telecommunications and Information Technology of Bangladesh)":
     // capitalised words inside a parenthesis are a descriptor, never a person.
     // A "name" of portfolio words is the end of the previous person's descriptor ("Mr
@@ -418,6 +432,18 @@ fn appositive(after: &str, aliases: &CountryAliases) -> Vec<String> {
         if starts_lower && (k > 0 || !opens_role) {
             break;
         }
+        // "…, Mr Laurent Moutinot, …" or "… of ITU and Mr Roberto Blois": the next
+        // person starts; the descriptor ends before them.
+        if is_honorific(first_word) && k > 0 {
+            break;
+        }
+        if let Some((head, _)) = part
+            .split_once(" and ")
+            .filter(|(_, tail)| tail.split_whitespace().next().is_some_and(is_honorific))
+        {
+            parts.push(head.trim().to_string());
+            break;
+        }
         parts.push(part.to_string());
         if parts.len() >= 7 {
             break;
@@ -462,57 +488,6 @@ fn phrase_end(text: &str) -> usize {
     text.len()
 }
 
-/// "Ahmed Hassan of the Arab ICT Organization said": a name, "of"/"from"/"at" and an
-/// organization in capitals just before a speech verb.
-fn name_of_org_intro(before: &[Word<'_>], aliases: &CountryAliases) -> Option<Found> {
-    // The organization: capitalised words (and "the", "and", "for", "of") back to the preposition.
-    let mut k = before.len();
-    while k > 0 {
-        let t = before[k - 1].text;
-        let joiner = matches!(t, "the" | "and" | "for" | "of" | "&");
-        if !(joiner || t.chars().next().is_some_and(char::is_uppercase))
-            || t.ends_with([',', '.', ';', ':'])
-        {
-            break;
-        }
-        if k < before.len() && matches!(t, "of" | "from" | "at") {
-            break;
-        }
-        k -= 1;
-    }
-    let prep = before.get(k.checked_sub(1)?)?;
-    if !matches!(prep.text, "of" | "from" | "at") || k == before.len() || k < 2 {
-        return None;
-    }
-    let org: Vec<&str> = before[k..].iter().map(|w| w.text).collect();
-    let org = org.join(" ");
-    let org = org.strip_prefix("the ").unwrap_or(&org).to_string();
-    if !org.chars().next().is_some_and(char::is_uppercase) {
-        return None;
-    }
-    let last = before[k - 2].text;
-    if !is_name_word(last) || is_honorific(last) {
-        return None;
-    }
-    let (_, tokens) = name_run(before, k - 2, last);
-    let raw = valid_name(&tokens, aliases)?;
-    let parsed = split_name(&raw);
-    let mut person = ImportedPerson {
-        name: tidy_name(&parsed.name),
-        honorific: parsed.honorific,
-        ..ImportedPerson::default()
-    };
-    match country(&org, aliases) {
-        Some(c) => person.country = Some(c),
-        None => person.organization = Some(org),
-    }
-    Some(Found {
-        person,
-        moderator: false,
-        guessed: true,
-    })
-}
-
 /// The byte index of the parenthesis closing the one `text` opens with.
 fn matching_paren(text: &str) -> Option<usize> {
     let mut depth = 0usize;
@@ -529,65 +504,6 @@ fn matching_paren(text: &str) -> Option<usize> {
         }
     }
     None
-}
-
-/// "ITU Secretary-General Houlin Zhao echoed": the words before a speech verb;
-/// "UNESCO’s Davide Storti discussed": an organization's possessive before the name.
-fn titled_intro(before: &[Word<'_>], aliases: &CountryAliases) -> Option<Found> {
-    let last = before.last()?;
-    if !is_name_word(last.text) {
-        return None;
-    }
-    let (_, tokens) = name_run(before, before.len() - 1, last.text);
-    let possessive = |t: &str| {
-        t.strip_suffix("’s")
-            .or(t.strip_suffix("'s"))
-            .map(str::to_string)
-    };
-    if let Some((raw, owner)) = tokens
-        .iter()
-        .enumerate()
-        .rev()
-        .find_map(|(k, t)| possessive(t).map(|o| (k, o)))
-        .filter(|(k, o)| *k + 1 < tokens.len() && (is_acronym(o) || is_org(o)))
-        // "ITU’s Secretary-General Ana Lima said": a title between them; read below.
-        .and_then(|(at, o)| valid_name(&tokens[at + 1..], aliases).map(|raw| (raw, o)))
-    {
-        let owner = owner.as_str();
-        let parsed = split_name(&raw);
-        let mut person = ImportedPerson {
-            name: tidy_name(&parsed.name),
-            honorific: parsed.honorific,
-            ..ImportedPerson::default()
-        };
-        match country(owner, aliases) {
-            Some(c) => person.country = Some(c),
-            None => person.organization = Some(owner.to_string()),
-        }
-        return Some(Found {
-            person,
-            moderator: false,
-            guessed: true,
-        });
-    }
-    // The title must be there, and the name is what follows its last word.
-    let title_end = tokens.iter().rposition(|t| {
-        let lower = t.to_lowercase();
-        lower.split('-').any(is_role_word) || is_acronym(t)
-    })?;
-    let name_tokens = &tokens[title_end + 1..];
-    let raw = valid_name(name_tokens, aliases)?;
-    let parsed = split_name(&raw);
-    Some(Found {
-        person: ImportedPerson {
-            name: parsed.name,
-            honorific: parsed.honorific,
-            role: Some(tokens[..=title_end].join(" ")),
-            ..ImportedPerson::default()
-        },
-        moderator: false,
-        guessed: true,
-    })
 }
 
 /// "moderated by", "moderator", "chaired by" just before a name.
@@ -633,5 +549,10 @@ fn country_before(before: &str, aliases: &CountryAliases) -> Option<super::Count
 }
 
 mod cued;
+mod relative;
+mod selves;
+mod subject;
+pub(crate) use selves::self_introductions;
+use subject::{name_of_org_intro, titled_intro};
 #[cfg(test)]
 mod tests;

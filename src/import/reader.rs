@@ -85,6 +85,9 @@ struct Reader<'a> {
     /// the person on the next line.
     last_person: Option<usize>,
     pending: Option<(Field, String, usize)>,
+    /// A transcript's turn (">> NAME:", ">> MODERATOR:") was read: "My name is X" in
+    /// what follows is a speaker naming themselves.
+    transcript: bool,
 }
 
 /// Reads one session's lines. `press`: people quoted in prose are not speakers.
@@ -106,6 +109,7 @@ pub(crate) fn read(
         body: Body::default(),
         last_person: None,
         pending: None,
+        transcript: false,
     };
     let mut i = 0;
     while i < lines.len() {
@@ -149,7 +153,12 @@ impl Reader<'_> {
                         && (l.value.is_empty() || self.has_person(l.value))
                 })
             });
-        if pieces.len() > 1 && run {
+        // "Other speakers … will include A, Role, Org, Keynote: B, …": a sentence that
+        // opens a list; a label inside it is part of the list.
+        let sentence_list = pieces.first().is_some_and(|p| label(p).is_none())
+            && is_prose(&text)
+            && shapes::listed_after_cue(&text).is_some();
+        if pieces.len() > 1 && run && !sentence_list {
             for p in pieces {
                 if let Some(l) = label(p) {
                     self.on_label(l, i, true);
@@ -423,6 +432,14 @@ impl Reader<'_> {
             self.body.line(&text);
             return i + 1;
         }
+        if text.trim_start().starts_with(">>") {
+            self.transcript = true;
+        }
+        if self.transcript {
+            for f in prose::self_introductions(&text, self.aliases()) {
+                self.found(f, i);
+            }
+        }
         if let Some(who) = shapes::transcript_speaker(&text) {
             if let Ok(e) = entry(who, self.aliases()) {
                 self.add(e, Part::Speaker, false, Evidence::Layout, i);
@@ -434,14 +451,23 @@ impl Reader<'_> {
             return i + 1;
         }
         if is_prose(&text) {
+            let mut listed = Vec::new();
             if let Some(list) = shapes::listed_after_cue(&text) {
-                for p in split_people(list, self.aliases()) {
+                let people = split_people(list, self.aliases());
+                // Without semicolons only a list that splits into people is one.
+                let people = if list.contains(';') || people.len() >= 2 {
+                    people
+                } else {
+                    Vec::new()
+                };
+                for p in people {
                     if let Ok(e) = entry(&p, self.aliases()) {
+                        listed.push(e.person.name.clone());
                         self.add(e, Part::Speaker, false, Evidence::Layout, i);
                     }
                 }
             }
-            self.prose(&text, line.is_item(), i);
+            self.prose(&text, line.is_item(), &listed, i);
             self.body.line(&with_marker(line));
             self.f.free.push(Free {
                 index: i,
@@ -485,24 +511,31 @@ impl Reader<'_> {
 
     /// People introduced in a paragraph. In a press item or news story, quoted
     /// people are not speakers: only a moderator named as such is.
-    fn prose(&mut self, text: &str, item: bool, i: usize) {
+    /// `listed`: people the sentence's list gave; the prose reading of a list runs
+    /// descriptors together, so it adds nothing to them.
+    fn prose(&mut self, text: &str, item: bool, listed: &[String], i: usize) {
         for f in prose::introductions(text, self.aliases()) {
-            if self.press && !item && !f.moderator {
+            if (self.press && !item && !f.moderator) || listed.contains(&f.person.name) {
                 continue;
             }
-            let part = if f.moderator {
-                Part::Moderator
-            } else {
-                Part::Speaker
-            };
-            let e = super::entries::Entry {
-                person: f.person,
-                part: None,
-                excluded: false,
-                tentative: false,
-            };
-            self.add(e, part, f.moderator, Evidence::Prose, i);
+            self.found(f, i);
         }
+    }
+
+    /// A person found in running text, as a moderator or a speaker.
+    fn found(&mut self, f: prose::Found, i: usize) {
+        let part = if f.moderator {
+            Part::Moderator
+        } else {
+            Part::Speaker
+        };
+        let e = super::entries::Entry {
+            person: f.person,
+            part: None,
+            excluded: false,
+            tentative: false,
+        };
+        self.add(e, part, f.moderator, Evidence::Prose, i);
     }
 }
 

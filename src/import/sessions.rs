@@ -90,7 +90,7 @@ pub(crate) fn split(lines: &[Line]) -> Plan {
                 .iter()
                 .map(|&i| (i + 1, None, None))
                 .collect::<Vec<_>>(),
-            |_| true,
+            |_, _| true,
         );
     }
     // Outcome documents: each starts at its template heading (or the event line above it).
@@ -111,7 +111,7 @@ pub(crate) fn split(lines: &[Line]) -> Plan {
                 (above.unwrap_or(i), None, None)
             })
             .collect();
-        let mut plan = from_starts(lines, &starts, |_| true);
+        let mut plan = from_starts(lines, &starts, |_, _| true);
         plan.preamble = 0..0;
         if let Some(first) = plan.segments.first_mut() {
             first.lines.start = 0;
@@ -132,7 +132,11 @@ pub(crate) fn split(lines: &[Line]) -> Plan {
     if heads.len() < 2 || inside_header_time(lines, &heads) {
         return whole(lines);
     }
-    let plan = from_starts(lines, &heads, |seg| !timed || has_substance(lines, seg));
+    // A slot whose title is a session type ("09.00-10.00 Opening ceremony") is a
+    // session even with nothing under it.
+    let plan = from_starts(lines, &heads, |seg, title| {
+        !timed || has_substance(lines, seg) || title.is_some_and(super::header::is_generic)
+    });
     if plan.segments.len() >= 2 {
         plan
     } else {
@@ -144,13 +148,13 @@ pub(crate) fn split(lines: &[Line]) -> Plan {
 fn from_starts(
     lines: &[Line],
     starts: &[(usize, Option<String>, Option<usize>)],
-    keep: impl Fn(&Range<usize>) -> bool,
+    keep: impl Fn(&Range<usize>, Option<&str>) -> bool,
 ) -> Plan {
     let mut segments = Vec::new();
     for (k, (start, title, head)) in starts.iter().enumerate() {
         let end = starts.get(k + 1).map_or(lines.len(), |s| s.0);
         let range = *start..end.max(*start);
-        if title.as_deref().is_some_and(is_break) || !keep(&range) {
+        if title.as_deref().is_some_and(is_break) || !keep(&range, title.as_deref()) {
             continue;
         }
         segments.push(Segment {

@@ -172,15 +172,33 @@ pub(crate) fn listed_after_cue(text: &str) -> Option<&str> {
     for n in nouns {
         for (at, _) in lower.match_indices(n) {
             let after = &lower[at + n.len()..];
-            if let Some(v) = verbs.iter().find(|v| after.starts_with(*v)) {
-                let start = at + n.len() + v.len();
-                let rest = text.get(start..)?.trim();
-                // A list, not a sentence: several entries split by semicolons.
-                if rest.matches(';').count() >= 1 {
-                    return Some(rest.trim_end_matches('.'));
-                }
+            let start = match verbs.iter().find(|v| after.starts_with(*v)) {
+                Some(v) => at + n.len() + v.len(),
+                // "Other speakers at the segment, which will take place on …, will
+                // include A, …": an "include" verb later in the same sentence.
+                None => match included_later(after) {
+                    Some(k) => at + n.len() + k,
+                    None => continue,
+                },
+            };
+            let rest = text.get(start..)?.trim();
+            // A list, not a sentence: several entries split by semicolons, or a run of
+            // commas (the caller keeps it only when it splits into several people).
+            if rest.matches(';').count() >= 1 || rest.matches(',').count() >= 3 {
+                return Some(rest.trim_end_matches('.'));
             }
         }
     }
     None
+}
+
+/// Where the list starts after " will include " / " include " found within the
+/// sentence that `after` continues (at most a short clause away, no full stop).
+fn included_later(after: &str) -> Option<usize> {
+    let window = after.get(..after.len().min(200)).unwrap_or(after);
+    let stop = window.find(". ").unwrap_or(window.len());
+    [" will include ", " include ", " included "]
+        .iter()
+        .filter_map(|v| window[..stop].find(v).map(|k| k + v.len()))
+        .min()
 }

@@ -270,6 +270,38 @@ pub(crate) fn find_timezone(text: &str) -> Option<String> {
 
 /// Whether a line is only a date and/or time ("Tuesday, 13 May 2008, 9:00 − 10:30",
 /// "09:30 GMT+03", "9:00-9:45 AM CEST", "8 July 2025"): at most two other words.
+/// "Between Oct. 29, 2006 and November 3, 2006", "10-14 May 2010", "du 10 au 12
+/// décembre": a range of days, the dates of an event rather than of one session.
+pub(crate) fn spans_days(text: &str) -> bool {
+    let spaced = text.replace(['-', '–', '—'], " - ");
+    let tokens: Vec<String> = spaced
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|t| !t.is_empty())
+        .map(|t| t.trim_end_matches('.').to_lowercase())
+        .collect();
+    let day_part = |t: &str| {
+        let digits = t.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        // "29", "3rd", "1er", "2006".
+        month_of(t).is_some_and(|_| t.len() >= 3)
+            || (t.len() - digits.len() <= 2
+                && digits
+                    .parse::<u16>()
+                    .is_ok_and(|n| (1..=31).contains(&n) || n >= 1900))
+    };
+    let marker = |t: &str| {
+        [
+            "-", "and", "to", "au", "al", "until", "through", "till", "et", "y",
+        ]
+        .contains(&t)
+    };
+    tokens
+        .iter()
+        .any(|t| month_of(t).is_some_and(|_| t.len() >= 3))
+        && tokens
+            .windows(3)
+            .any(|w| day_part(&w[0]) && marker(&w[1]) && day_part(&w[2]))
+}
+
 pub(crate) fn is_when_line(text: &str) -> bool {
     if text.chars().count() > 90 || (find_day(text).is_none() && find_time(text).is_none()) {
         return false;
@@ -289,6 +321,8 @@ pub(crate) fn is_when_line(text: &str) -> bool {
                     "am", "pm", "a.m", "p.m", "utc", "gmt", "cet", "cest", "de", "to", "at", "h",
                     "and", "from", "until", "time", "local", "hours", "hour", "min", "mins",
                     "minutes", "le", "du", "au", "del", "al", "y", "et",
+                    // "DAY ZERO – 17 November 2014", "Day 2: …": a programme's day heading.
+                    "day", "zero", "one", "two", "three", "four", "five", "jour", "día",
                 ]
                 .contains(&lower))
         })
@@ -309,6 +343,21 @@ mod tests {
 
     fn d(y: i16, m: i8, day: i8) -> Option<Date> {
         Date::new(y, m, day).ok()
+    }
+
+    #[test]
+    fn a_range_of_days_is_no_session_date() {
+        assert!(spans_days(
+            "Between Oct. 29, 2006 and November 3, 2006, the city hosts"
+        ));
+        assert!(spans_days("held in Athens, October 30- November 2, 2006"));
+        assert!(spans_days("du 10 au 12 décembre 2003"));
+        assert!(spans_days("10–14 May 2010"));
+        assert!(!spans_days("Monday, 10 May 2010, 10:30-12:00"));
+        assert!(!spans_days(
+            "Sunday, 8th October, 2023 (04:45 UTC) - Sunday, 8th October, 2023"
+        ));
+        assert!(!spans_days("Goal 3 and 4"));
     }
 
     #[test]

@@ -148,6 +148,8 @@ pub(crate) const NOT_PERSON_WORDS: &[&str] = &[
     "track", "workshop", "forum", "summit", "event", "day", "agenda", "programme", "report",
     "transcript", "video", "message", "ceremony", "plenary", "dialogue", "roundtable",
     "segment", "part", "q&a", "questions", "discussion", "conclusion", "conclusions", "wrap-up",
+    // Events and an infobox's keys ("Process IGF").
+    "igf", "wsis", "wtis", "wtim", "wtdc", "wtpf", "process",
 ];
 
 /// Stakeholder-group codes and UN regional groups, lower case: neither a role nor an

@@ -1,9 +1,11 @@
 //! A value that lists several people: split at semicolons, at commas between bare
-//! names, at " and ", and where a second honorific starts the next person.
+//! names, at " and ", where a second honorific starts the next person, and where a
+//! bare name follows a descriptor.
 
 use crate::taxonomy::CountryAliases;
 
-use super::super::person::{is_role, split_commas, split_name};
+use super::super::person::{is_org, is_role, split_commas, split_name};
+use super::super::places::country;
 use super::{checked_name, strip_marks};
 
 /// Several people in one value: "Ann Lee (Gov), Bo Chen (CS)", "Ann Lee and Bo Chen",
@@ -55,6 +57,10 @@ pub(crate) fn split_people(value: &str, aliases: &CountryAliases) -> Vec<String>
             out.push(group.join(", "));
             continue;
         }
+        if let Some(groups) = name_led_groups(&parts, aliases) {
+            out.extend(groups);
+            continue;
+        }
         let halves: Vec<&str> = piece.split(" and ").map(str::trim).collect();
         if halves.len() == 2 && names(&halves) {
             out.extend(halves.iter().map(|p| p.to_string()));
@@ -63,4 +69,63 @@ pub(crate) fn split_people(value: &str, aliases: &CountryAliases) -> Vec<String>
         out.push(piece.to_string());
     }
     out
+}
+
+/// A part that is a person's name and nothing else: not a role, an organization or
+/// a country ("Francis Gurry", not "Director General", "WIPO" or "Tunisia").
+fn bare_name(part: &str, aliases: &CountryAliases) -> bool {
+    let (clean, _) = strip_marks(part);
+    let bare = clean.split(" (").next().unwrap_or(&clean).trim();
+    let name = split_name(bare).name;
+    checked_name(bare, aliases).is_some()
+        && !is_role(&name)
+        && !is_org(&name.to_lowercase())
+        && country(&name, aliases).is_none()
+}
+
+/// "Ban Ki-Moon, UN Secretary-General (video message), Houlin Zhao, Secretary-General,
+/// ITU, … and Noaman Fehri, Minister, Tunisia": comma parts where each bare name
+/// after a descriptor starts the next person. A part "… and Name" or "Label: Name"
+/// is cut before the name. `None` unless every person has a descriptor and there
+/// are at least two.
+fn name_led_groups(parts: &[&str], aliases: &CountryAliases) -> Option<Vec<String>> {
+    if parts.len() < 4 {
+        return None;
+    }
+    let mut cut: Vec<&str> = Vec::new();
+    for p in parts {
+        let joined = p
+            .rfind(" and ")
+            .map(|k| (&p[..k], &p[k + 5..]))
+            .or_else(|| p.find(": ").map(|k| (&p[..k], &p[k + 2..])));
+        match joined {
+            Some((head, name)) if bare_name(name, aliases) && !bare_name(p, aliases) => {
+                // A label before a name ("Visionary Speech:") is no descriptor.
+                if !p.contains(": ") {
+                    cut.push(head.trim());
+                }
+                cut.push(name.trim());
+            }
+            _ => cut.push(p),
+        }
+    }
+    if !bare_name(cut[0], aliases) {
+        return None;
+    }
+    let mut groups: Vec<Vec<&str>> = Vec::new();
+    for p in cut {
+        let starts =
+            bare_name(p, aliases) && groups.last().is_none_or(|g: &Vec<&str>| g.len() >= 2);
+        match groups.last_mut() {
+            Some(g) if !starts => g.push(p),
+            _ => groups.push(vec![p]),
+        }
+    }
+    // Each person's descriptor holds a role ("Projects and Knowledge Management, ITU"
+    // after "Chief of Department" is one person's unit, not a second person).
+    (groups.len() >= 2
+        && groups
+            .iter()
+            .all(|g| g.len() >= 2 && g[1..].iter().any(|p| is_role(p))))
+    .then(|| groups.iter().map(|g| g.join(", ")).collect())
 }

@@ -103,6 +103,38 @@ fn several_people_on_one_line_are_split() {
     );
 }
 
+#[test]
+fn a_bare_name_after_a_descriptor_starts_the_next_person() {
+    let a = CountryAliases::new();
+    assert_eq!(
+        split_people(
+            "Lena Ortiz, Director General, Water Agency (video message), Keynote: Omar Haddad, \
+             Chief Engineer, Delta Labs, Jordan and Mia Stone, President, Council of Schools",
+            &a
+        ),
+        [
+            "Lena Ortiz, Director General, Water Agency (video message)",
+            "Omar Haddad, Chief Engineer, Delta Labs, Jordan",
+            "Mia Stone, President, Council of Schools"
+        ]
+    );
+    assert_eq!(
+        split_people(
+            "Dr Lena Ortiz, Chief of Department, Projects and Knowledge Management, ITU",
+            &a
+        ),
+        ["Dr Lena Ortiz, Chief of Department, Projects and Knowledge Management, ITU"]
+    );
+    // A descriptor whose capitalised words are an organization is no next person.
+    assert_eq!(
+        split_people(
+            "Lena Ortiz, Director, Water Agency, Geneva Office, Switzerland",
+            &a
+        ),
+        ["Lena Ortiz, Director, Water Agency, Geneva Office, Switzerland"]
+    );
+}
+
 /// Name, role, organization and part of each block.
 type Read = (String, Option<String>, Option<String>, Option<Part>);
 

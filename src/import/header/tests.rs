@@ -154,3 +154,31 @@ fn the_date_comes_from_a_date_line_not_a_deadline() {
     assert_eq!(time.as_deref(), Some("09:00-10:30"));
     assert!(date(&free(&["Deadline for requests: 15 June 2010"]), false).is_none());
 }
+
+#[test]
+fn logos_menu_cells_numbers_and_wrapped_sentences_are_no_titles() {
+    let f = free(&[
+        "Logo Forum Harbour Data Week",
+        "| download pdf",
+        "٣ يونيو ٢٠٢١",
+        "12 / 06 / 2021",
+        "Harbour data week opens its doors",
+    ]);
+    assert_eq!(
+        title(&f, 99).as_deref(),
+        Some("Harbour data week opens its doors")
+    );
+    // The second line of a hard-wrapped sentence is no heading.
+    let f = free(&[
+        "The week is a meeting of the data community organised, according to the",
+        "Harbour Institute (HI), the host and organiser of the week.",
+    ]);
+    assert_eq!(title(&f, 99), None);
+    // A qualifier and a small number name a session; a bare number or a year does not.
+    assert_eq!(
+        title(&free(&["Main Session 3"]), 99).as_deref(),
+        Some("Main Session 3")
+    );
+    assert_eq!(title(&free(&["Session 251"]), 99), None);
+    assert_eq!(title(&free(&["WSIS Forum 2015"]), 99), None);
+}

@@ -5,7 +5,7 @@
 use crate::taxonomy::CountryAliases;
 
 use super::super::ImportedPerson;
-use super::super::names::{Word, is_honorific, is_name_word, valid_name, window_after};
+use super::super::names::{Word, is_honorific, is_initial, is_name_word, valid_name, window_after};
 use super::super::person::{fill_appositive, is_role, split_name, tidy_name};
 use super::super::places::country;
 use super::{Found, appositive, phrase_end};
@@ -18,10 +18,46 @@ const MODERATOR_BY: &[&str] = &[
     "co-chaired",
     "facilitated",
     "co-facilitated",
+    // "présidée par", "animé par", "sous la présidence de", "moderado por",
+    // "bajo la presidencia de".
+    "présidé",
+    "présidée",
+    "présidence",
+    "animé",
+    "animée",
+    "modéré",
+    "modérée",
+    "moderado",
+    "moderada",
+    "presidido",
+    "presidida",
+    "presidencia",
 ];
 
 /// Verbs before "by" that name a person who spoke.
-const SPEAKER_BY: &[&str] = &["opened", "introduced", "delivered", "presented", "closed"];
+const SPEAKER_BY: &[&str] = &[
+    "opened",
+    "introduced",
+    "delivered",
+    "presented",
+    "closed",
+    "ouvert",
+    "ouverte",
+    "inauguré",
+    "inaugurée",
+    "inaugurado",
+    "inaugurada",
+];
+
+/// The word after the verb that introduces the person: "by", "par", "por"; "de"
+/// only after a noun ("sous la présidence de").
+pub(super) fn is_by(word: &str, verb: &str) -> bool {
+    match word {
+        "by" | "par" | "por" => true,
+        "de" => ["présidence", "presidencia"].contains(&verb),
+        _ => false,
+    }
+}
 
 /// "chaired by Prof. Tim Unwin, brought …", "moderated by the Chair of the Committee,
 /// Ambassador Ana Lima of Chile.", "was opened by the ITU Secretary-General Mr Ali
@@ -34,6 +70,9 @@ pub(super) fn by_cue_intro(
     aliases: &CountryAliases,
 ) -> Option<Found> {
     let verb = words[i - 1].text.to_lowercase();
+    if !is_by(words[i].text, &verb) {
+        return None;
+    }
     let moderator = MODERATOR_BY.contains(&verb.as_str());
     if !moderator && !SPEAKER_BY.contains(&verb.as_str()) {
         return None;
@@ -45,13 +84,13 @@ pub(super) fn by_cue_intro(
     if !is_name_word(first.text) || PARTICLES_OPEN.contains(&first.text) {
         while k < words.len() && k <= i + 16 && !is_honorific(words[k].text) {
             if words[k].text.ends_with(['.', ';']) && !is_honorific(words[k].text) {
-                return None;
+                return role_then_name(words, i, moderator, aliases);
             }
             role.push(words[k].text);
             k += 1;
         }
         if k >= words.len() || !is_honorific(words[k].text) {
-            return None;
+            return role_then_name(words, i, moderator, aliases);
         }
     }
     // The name: capitalised words (an honorific first), up to a comma or the clause end.
@@ -60,11 +99,17 @@ pub(super) fn by_cue_intro(
     while end < words.len() && tokens.len() < 8 {
         let raw = words[end].text;
         let bare = raw.trim_end_matches([',', '.', ';', ':']);
-        let closes = raw.len() != bare.len() && !is_honorific(raw);
+        // "M. Pascal Couchepin": an initial's (or Monsieur's) full stop ends nothing.
+        let initial = raw.ends_with('.') && is_initial(raw);
+        let closes = raw.len() != bare.len() && !is_honorific(raw) && !initial;
         if !(is_name_word(bare) || is_honorific(raw)) {
             break;
         }
-        tokens.push(if is_honorific(raw) { raw } else { bare });
+        tokens.push(if is_honorific(raw) || initial {
+            raw
+        } else {
+            bare
+        });
         end += 1;
         if closes {
             break;
@@ -111,3 +156,45 @@ pub(super) fn by_cue_intro(
 
 /// Lower-case words that may open a role phrase before an honorific ("by the Chair …").
 const PARTICLES_OPEN: &[&str] = &["the", "our", "its", "their"];
+
+/// "chaired by the Greek Minister of Transport and Communications Michalis Liapis,
+/// who …": a role and then a name without an honorific, up to the clause's comma.
+/// The name is the longest run of two to four name words that ends the clause.
+fn role_then_name(
+    words: &[Word<'_>],
+    i: usize,
+    moderator: bool,
+    aliases: &CountryAliases,
+) -> Option<Found> {
+    let last =
+        (i + 1..words.len().min(i + 18)).find(|&k| words[k].text.ends_with([',', '.', ';']))?;
+    let clause: Vec<&str> = words[i + 1..=last]
+        .iter()
+        .map(|w| w.text.trim_end_matches([',', '.', ';']))
+        .collect();
+    (2..=4.min(clause.len().saturating_sub(1)))
+        .rev()
+        .find_map(|n| {
+            let (role, name) = clause.split_at(clause.len() - n);
+            let role_text = role.join(" ");
+            let role_text = role_text.trim_start_matches("the ").trim();
+            // "Minister of Water and Energy Lina Sorell": after a connector the next
+            // capitalised word is the portfolio's, not the name's.
+            let connector = role
+                .last()
+                .is_some_and(|w| ["and", "of", "for", "&", "de", "du", "des", "y"].contains(w));
+            if connector || !name.iter().all(|w| is_name_word(w)) || !is_role(role_text) {
+                return None;
+            }
+            let raw = valid_name(name, aliases)?;
+            Some(Found {
+                person: ImportedPerson {
+                    name: tidy_name(&split_name(&raw).name),
+                    role: Some(role_text.to_string()),
+                    ..ImportedPerson::default()
+                },
+                moderator,
+                guessed: true,
+            })
+        })
+}

@@ -233,3 +233,71 @@ fn a_portfolio_in_running_text_is_nobody() {
         []
     );
 }
+
+#[test]
+fn a_role_then_a_name_without_an_honorific_after_chaired_by() {
+    let a = CountryAliases::new();
+    let f = introductions(
+        "The first meeting was chaired by the Harbour Minister of Water and Energy Lina Sorell, who said the week should start.",
+        &a,
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].person.name, "Lina Sorell");
+    assert!(f[0].moderator);
+    let f = introductions(
+        "La réunion, sous la présidence de M. Paul Arnaud, Président de la Suisse, a commencé.",
+        &a,
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].person.name, "Paul Arnaud");
+    assert_eq!(f[0].person.country.map(|c| c.iso2()), Some("CH"));
+}
+
+#[test]
+fn names_with_parentheses_in_a_sentence_without_a_speaking_verb_are_mentions() {
+    let a = CountryAliases::new();
+    let f = introductions(
+        "If you go, look for and listen to Ann Lee (chair of the Harbour Board), Bo Chen (President of Delta Labs) and many more visionaries.",
+        &a,
+    );
+    assert!(f.is_empty(), "{f:?}");
+    let f = introductions(
+        "Ann Lee (chair of the Harbour Board) said the week had started well for all the people there.",
+        &a,
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+}
+
+#[test]
+fn a_descriptor_ends_where_the_next_honorific_starts_a_person() {
+    let a = CountryAliases::new();
+    let f = introductions(
+        "The Mayor, Mr Tomas Ruiz, President of the Harbour Council, Ms Ana Lima, Head of the Water Office and Mr Bo Chen, Director of Delta Labs, will open the week on Monday.",
+        &a,
+    );
+    let roles: Vec<(String, Option<String>)> = f
+        .into_iter()
+        .map(|f| (f.person.name, f.person.role))
+        .collect();
+    assert_eq!(
+        roles.first(),
+        Some(&("Tomas Ruiz".to_string(), Some("President".to_string())))
+    );
+    assert!(
+        roles
+            .iter()
+            .any(|(n, r)| n == "Ana Lima" && r.as_deref() == Some("Head")),
+        "{roles:?}"
+    );
+}
+
+#[test]
+fn a_speech_verb_before_a_quote_keeps_its_comma() {
+    let a = CountryAliases::new();
+    let f = introductions(
+        "Speaking during the opening, Harbour Council (HC) Secretary-General Ana Lima said, \"We start today.\"",
+        &a,
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].person.name, "Ana Lima");
+}

@@ -90,3 +90,18 @@ fn a_sessions_own_agenda_is_not_split() {
                 09:10–09:50 Panel on the state of play in the region\nMs. C D, Minister\n";
     assert_eq!(split(&read(text)).segments.len(), 1);
 }
+
+#[test]
+fn a_slot_named_by_its_session_type_is_a_session_without_a_description() {
+    let text = "Monday 3 May 2021\n09.00-10.00 Opening ceremony\n10.00-10.30 Coffee break\n\
+                10.30-12.00 Water data in practice\nModerator: Dr Ana Lima, Head, Harbour Lab\n\
+                14.00-15.30 Measuring rivers\nThis session will show how the rivers of the region are measured every day.\n";
+    assert_eq!(
+        titles(text),
+        [
+            Some("Opening ceremony".to_string()),
+            Some("Water data in practice".to_string()),
+            Some("Measuring rivers".to_string())
+        ]
+    );
+}

@@ -1,0 +1,115 @@
+//! The subject before a speech verb: a title before a name ("ITU Secretary-General
+//! Houlin Zhao echoed"), or a name and its organization ("Ana Lima of the Harbour
+//! Institute noted").
+
+use super::*;
+
+/// "Ahmed Hassan of the Arab ICT Organization said": a name, "of"/"from"/"at" and an
+/// organization in capitals just before a speech verb.
+pub(super) fn name_of_org_intro(before: &[Word<'_>], aliases: &CountryAliases) -> Option<Found> {
+    // The organization: capitalised words (and "the", "and", "for", "of") back to the preposition.
+    let mut k = before.len();
+    while k > 0 {
+        let t = before[k - 1].text;
+        let joiner = matches!(t, "the" | "and" | "for" | "of" | "&");
+        if !(joiner || t.chars().next().is_some_and(char::is_uppercase))
+            || t.ends_with([',', '.', ';', ':'])
+        {
+            break;
+        }
+        if k < before.len() && matches!(t, "of" | "from" | "at") {
+            break;
+        }
+        k -= 1;
+    }
+    let prep = before.get(k.checked_sub(1)?)?;
+    if !matches!(prep.text, "of" | "from" | "at") || k == before.len() || k < 2 {
+        return None;
+    }
+    let org: Vec<&str> = before[k..].iter().map(|w| w.text).collect();
+    let org = org.join(" ");
+    let org = org.strip_prefix("the ").unwrap_or(&org).to_string();
+    if !org.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    let last = before[k - 2].text;
+    if !is_name_word(last) || is_honorific(last) {
+        return None;
+    }
+    let (_, tokens) = name_run(before, k - 2, last);
+    let raw = valid_name(&tokens, aliases)?;
+    let parsed = split_name(&raw);
+    let mut person = ImportedPerson {
+        name: tidy_name(&parsed.name),
+        honorific: parsed.honorific,
+        ..ImportedPerson::default()
+    };
+    match country(&org, aliases) {
+        Some(c) => person.country = Some(c),
+        None => person.organization = Some(org),
+    }
+    Some(Found {
+        person,
+        moderator: false,
+        guessed: true,
+    })
+}
+
+/// "ITU Secretary-General Houlin Zhao echoed": the words before a speech verb;
+/// "UNESCO’s Davide Storti discussed": an organization's possessive before the name.
+pub(super) fn titled_intro(before: &[Word<'_>], aliases: &CountryAliases) -> Option<Found> {
+    let last = before.last()?;
+    if !is_name_word(last.text) {
+        return None;
+    }
+    let (_, tokens) = name_run(before, before.len() - 1, last.text);
+    let possessive = |t: &str| {
+        t.strip_suffix("’s")
+            .or(t.strip_suffix("'s"))
+            .map(str::to_string)
+    };
+    if let Some((raw, owner)) = tokens
+        .iter()
+        .enumerate()
+        .rev()
+        .find_map(|(k, t)| possessive(t).map(|o| (k, o)))
+        .filter(|(k, o)| *k + 1 < tokens.len() && (is_acronym(o) || is_org(o)))
+        // "ITU’s Secretary-General Ana Lima said": a title between them; read below.
+        .and_then(|(at, o)| valid_name(&tokens[at + 1..], aliases).map(|raw| (raw, o)))
+    {
+        let owner = owner.as_str();
+        let parsed = split_name(&raw);
+        let mut person = ImportedPerson {
+            name: tidy_name(&parsed.name),
+            honorific: parsed.honorific,
+            ..ImportedPerson::default()
+        };
+        match country(owner, aliases) {
+            Some(c) => person.country = Some(c),
+            None => person.organization = Some(owner.to_string()),
+        }
+        return Some(Found {
+            person,
+            moderator: false,
+            guessed: true,
+        });
+    }
+    // The title must be there, and the name is what follows its last word.
+    let title_end = tokens.iter().rposition(|t| {
+        let lower = t.to_lowercase();
+        lower.split('-').any(is_role_word) || is_acronym(t)
+    })?;
+    let name_tokens = &tokens[title_end + 1..];
+    let raw = valid_name(name_tokens, aliases)?;
+    let parsed = split_name(&raw);
+    Some(Found {
+        person: ImportedPerson {
+            name: parsed.name,
+            honorific: parsed.honorific,
+            role: Some(tokens[..=title_end].join(" ")),
+            ..ImportedPerson::default()
+        },
+        moderator: false,
+        guessed: true,
+    })
+}
