@@ -71,7 +71,7 @@ pub fn init(dir: &Path, title: &str) -> Result<Vec<PathBuf>, ScaffoldError> {
     if dir.exists() && fs::read_dir(dir).map_err(io(dir))?.next().is_some() {
         return Err(ScaffoldError::NotEmpty(dir.to_path_buf()));
     }
-    let title_line = format!("title: {}", yaml_quoted(title.trim()));
+    let title_line = format!("title: {}", crate::content::yaml::quoted(title.trim()));
     let mut written = Vec::new();
     for (rel, text) in SKELETON {
         let path = dir.join(rel);
@@ -168,26 +168,6 @@ pub fn new_session(site: &Path, new: &NewSession) -> Result<PathBuf, ScaffoldErr
     Ok(path)
 }
 
-/// `text` as a YAML double-quoted scalar: quotes and backslashes escaped, and so is
-/// every character YAML does not allow as it is (controls, DEL, C1, the line and
-/// paragraph separators, the byte-order mark).
-fn yaml_quoted(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}') => {
-                out.push_str(&format!("\\u{:04X}", u32::from(c)));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
 fn session_template(
     new: &NewSession,
     kind: Option<&SessionKind>,
@@ -198,7 +178,10 @@ fn session_template(
         None => format!("# {key}: {example:<28} # {comment}\n"),
     };
     let mut t = String::from("---\n");
-    t.push_str(&format!("title: {}\n", yaml_quoted(new.title.trim())));
+    t.push_str(&format!(
+        "title: {}\n",
+        crate::content::yaml::quoted(new.title.trim())
+    ));
     t.push_str(&line(
         "event",
         new.event.clone(),
@@ -265,7 +248,7 @@ mod tests {
             let (front, _) = crate::content::parse_session(&text, &path).expect(raw);
             assert!(!front.title.value.chars().any(char::is_control), "{raw}");
         }
-        assert_eq!(yaml_quoted("a\u{2028}b"), "\"a\\u2028b\"");
+        assert_eq!(crate::content::yaml::quoted("a\u{2028}b"), "\"a\\u2028b\"");
     }
 
     #[test]

@@ -241,6 +241,36 @@ fn explain(d: Diagnostic) -> Diagnostic {
     d.with_help(help)
 }
 
+/// Whether `c` may stand as it is in a YAML double-quoted scalar that `new session`
+/// and `import` write: YAML's printable set (YAML 1.2, 5.1) less the line and paragraph
+/// separators and the byte-order mark, which some readers take as breaks.
+pub(crate) fn is_printable(c: char) -> bool {
+    matches!(c, '\u{20}'..='\u{7e}' | '\u{a0}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}' | '\u{10000}'..)
+        && !matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}')
+}
+
+/// `text` as a YAML double-quoted scalar: quotes, backslashes, newlines and tabs
+/// escaped, and every character [`is_printable`] refuses as a `\uXXXX` escape.
+pub(crate) fn quoted(text: &str) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c if is_printable(c) => out.push(c),
+            c => {
+                let _ = write!(out, "\\u{:04X}", u32::from(c));
+            }
+        }
+    }
+    out.push('"');
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

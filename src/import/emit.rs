@@ -5,6 +5,7 @@
 //! to review, so it keeps the one-line `{name: …, role: …}` style of hand-written
 //! files, and [`scalar`] quotes exactly what needs quoting.
 
+use crate::content::yaml::{is_printable, quoted};
 use std::fmt::Write as _;
 
 use super::{ImportedPerson, ImportedSession};
@@ -39,31 +40,6 @@ fn is_plain_safe(text: &str) -> bool {
                 )
         })
         && !text.contains("  ")
-}
-
-/// YAML's printable set (YAML 1.2, 5.1); anything else must be escaped.
-fn is_printable(c: char) -> bool {
-    matches!(c, '\u{20}'..='\u{7e}' | '\u{a0}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}' | '\u{10000}'..)
-}
-
-/// A double-quoted YAML scalar.
-fn quoted(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            c if is_printable(c) => out.push(c),
-            c => {
-                let _ = write!(out, "\\u{:04X}", u32::from(c));
-            }
-        }
-    }
-    out.push('"');
-    out
 }
 
 /// A YAML comment line: one line, whatever the note holds.
