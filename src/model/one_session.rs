@@ -15,7 +15,7 @@
 //! sessions, as registry people without sessions do: no page, list or file shows them
 //! (the registry's events are shown without sessions; others are not).
 
-use super::person::best_spelling;
+use super::person::Naming;
 use super::{
     Event, EventId, Lookup, Memo, Person, PersonId, Session, SessionId, SessionResolver, Site,
     Topic, TopicId,
@@ -179,33 +179,32 @@ fn changes(
     let mut also: Vec<SessionId> = Vec::new();
     for (&p, sessions) in affected.iter().zip(&sessions) {
         let registered = lookup.registered.get(&p.index());
-        let (mut spellings, mut honorific) =
-            (Vec::<(String, u32)>::new(), registered.cloned().flatten());
+        let mut naming = match registered {
+            Some(honorific) => Naming::registered(honorific.clone()),
+            None => Naming::unregistered(),
+        };
         for &sid in sessions {
             let source = if sid == id { src } else { rest.source_of(sid)? };
             for (name, written) in entries(source, p, lookup, memo) {
-                match spellings.iter_mut().find(|(s, _)| *s == name) {
-                    Some((_, n)) => *n += 1,
-                    None => spellings.push((name, 1)),
-                }
-                honorific = honorific.or(written);
+                naming.write(&name, written.as_deref());
             }
         }
-        let best = best_spelling(&spellings).map(str::to_string);
-        let Some(person) = site.people.get(p.index()) else {
+        let Some(before) = site.people.get(p.index()) else {
             // Someone new: named by this session alone, under their identity.
             let key = &lookup.fresh[p.index() - site.people.len()];
             if lookup.slugs.contains(key) {
                 return None;
             }
-            added.push(Person {
+            let mut person = Person {
                 slug: key.clone(),
-                name: best?,
-                honorific,
+                name: naming.spelled()?.to_string(),
+                honorific: None,
                 bio: None,
                 photo: None,
                 links: Vec::new(),
-            });
+            };
+            naming.name(&mut person);
+            added.push(person);
             continue;
         };
         if registered.is_none() {
@@ -213,28 +212,21 @@ fn changes(
             // took it first ("name-2"); and a slug like "name-2" may be what someone
             // named "name" would take if this person came later or went. Either depends
             // on who comes first, which only a full resolve knows.
-            let plain = Slug::from_text(&person.name).as_ref() == Some(&person.slug)
-                && !contested(&person.slug, site, lookup);
+            let plain = Slug::from_text(&before.name).as_ref() == Some(&before.slug)
+                && !contested(&before.slug, site, lookup);
             if !plain {
                 return None;
             }
-            if best.is_none() {
+            if naming.spelled().is_none() {
                 // Gone from the last session: left as they were, without sessions.
                 continue;
             }
         }
-        let name = match registered {
-            Some(_) => person.name.clone(),
-            None => best?,
-        };
-        if name != person.name || honorific != person.honorific {
+        let mut person = before.clone();
+        naming.name(&mut person);
+        if person != *before {
             // Their other sessions show the change.
             also.extend(sessions.iter().filter(|&&s| s != id));
-            let person = Person {
-                name,
-                honorific,
-                ..person.clone()
-            };
             renamed.push((p, person));
         }
     }

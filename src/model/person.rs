@@ -127,8 +127,8 @@ pub fn identity(name: &str) -> Option<Slug> {
 #[derive(Debug, Default)]
 pub(crate) struct PeopleBuilder {
     people: Vec<Person>,
-    /// How each unregistered person's name was spelled, with counts, in order of first sight.
-    spellings: Vec<Option<Vec<(String, u32)>>>,
+    /// How each person was written in sessions, in path order.
+    namings: Vec<Naming>,
     by_identity: FxHashMap<Slug, usize>,
     by_slug: FxHashMap<Slug, usize>,
     /// The registry's people, with the honorific the registry gives them.
@@ -168,8 +168,9 @@ impl PeopleBuilder {
             self.by_identity.insert(k, index);
         }
         self.registered.insert(index, person.honorific.clone());
+        self.namings
+            .push(Naming::registered(person.honorific.clone()));
         self.people.push(person);
-        self.spellings.push(None);
         Ok(index)
     }
 
@@ -184,15 +185,7 @@ impl PeopleBuilder {
     /// the name proper and the honorific.
     pub(crate) fn intern_as(&mut self, key: &Slug, name: &str, honorific: Option<&str>) -> usize {
         if let Some(&i) = self.by_identity.get(key) {
-            if self.people[i].honorific.is_none() {
-                self.people[i].honorific = honorific.map(str::to_string);
-            }
-            if let Some(spellings) = &mut self.spellings[i] {
-                match spellings.iter_mut().find(|(s, _)| s == name) {
-                    Some((_, n)) => *n += 1,
-                    None => spellings.push((name.to_string(), 1)),
-                }
-            }
+            self.namings[i].write(name, honorific);
             return i;
         }
         // A registry slug may already use this text for someone else: keep pages apart.
@@ -211,7 +204,9 @@ impl PeopleBuilder {
             photo: None,
             links: Vec::new(),
         });
-        self.spellings.push(Some(vec![(name.to_string(), 1)]));
+        let mut naming = Naming::unregistered();
+        naming.write(name, honorific);
+        self.namings.push(naming);
         self.by_identity.insert(key.clone(), index);
         self.by_slug.insert(slug, index);
         index
@@ -223,12 +218,10 @@ impl PeopleBuilder {
         std::mem::take(&mut self.by_identity)
     }
 
-    /// The people, each named by their [`best_spelling`]. Registry names are kept as written.
+    /// The people, each named by their [`Naming`].
     pub(crate) fn finish(mut self) -> Vec<Person> {
-        for (person, spellings) in self.people.iter_mut().zip(self.spellings) {
-            if let Some(best) = spellings.as_deref().and_then(best_spelling) {
-                person.name = best.to_string();
-            }
+        for (person, naming) in self.people.iter_mut().zip(&self.namings) {
+            naming.name(person);
         }
         self.people
     }
@@ -245,10 +238,68 @@ impl PeopleBuilder {
     }
 }
 
+/// How a person is named, from the entries that name them in path order (the one
+/// rule, for a full resolve and for one session resolved again): a registry person
+/// keeps the registry's name; anyone else takes their [`best_spelling`]. The honorific
+/// is the registry's, else the first one written.
+#[derive(Debug)]
+pub(crate) struct Naming {
+    /// Each spelling written, with how often, in order of first sight; `None` for a
+    /// registry person, whose name is the registry's.
+    spellings: Option<Vec<(String, u32)>>,
+    honorific: Option<String>,
+}
+
+impl Naming {
+    /// The naming of someone not in the registry, before any entry.
+    pub(crate) fn unregistered() -> Naming {
+        Naming {
+            spellings: Some(Vec::new()),
+            honorific: None,
+        }
+    }
+
+    /// The naming of a registry person, before any entry.
+    pub(crate) fn registered(honorific: Option<String>) -> Naming {
+        Naming {
+            spellings: None,
+            honorific,
+        }
+    }
+
+    /// Takes in one entry that names the person (the next in path order).
+    pub(crate) fn write(&mut self, name: &str, honorific: Option<&str>) {
+        if self.honorific.is_none() {
+            self.honorific = honorific.map(str::to_string);
+        }
+        if let Some(spellings) = &mut self.spellings {
+            match spellings.iter_mut().find(|(s, _)| s == name) {
+                Some((_, n)) => *n += 1,
+                None => spellings.push((name.to_string(), 1)),
+            }
+        }
+    }
+
+    /// The name the entries give someone not in the registry; `None` for a registry
+    /// person, or when no entry named them.
+    pub(crate) fn spelled(&self) -> Option<&str> {
+        self.spellings.as_deref().and_then(best_spelling)
+    }
+
+    /// Names `person` as the entries taken in say: the best spelling (the name stays
+    /// as it is for a registry person, or when no entry named them) and the honorific.
+    pub(crate) fn name(&self, person: &mut Person) {
+        if let Some(best) = self.spelled() {
+            person.name = best.to_string();
+        }
+        person.honorific.clone_from(&self.honorific);
+    }
+}
+
 /// The best of a person's spellings (with how often each was written, in order of
 /// first sight): the most frequent, then one with capitals and diacritics ("Ana
 /// Lima" over "ana lima", "Wiewiórowski" over "Wiewiorowski"), then the first.
-pub(crate) fn best_spelling(spellings: &[(String, u32)]) -> Option<&str> {
+fn best_spelling(spellings: &[(String, u32)]) -> Option<&str> {
     let score = |s: &str, n: u32| {
         let mixed = s.chars().any(char::is_uppercase) && s.chars().any(char::is_lowercase);
         (n, mixed, s.chars().filter(|c| !c.is_ascii()).count())
