@@ -5,13 +5,14 @@
 //! countries. Linear in the number of participations: co-speakers are counted
 //! per session, never by comparing every pair of people.
 
+mod facts;
 mod patch;
 mod postings;
 
 pub use postings::{ListKey, Posting, lists, postings};
 
 use std::cmp::Reverse;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
@@ -125,56 +126,35 @@ impl Index {
             by_topic: vec![Vec::new(); site.topics.len()],
             ..Index::default()
         };
-        let mut sdg_al: Vec<FxHashMap<ActionLine, u32>> = vec![FxHashMap::default(); 17];
-        let mut country_people: BTreeMap<Country, BTreeSet<PersonId>> = BTreeMap::new();
-
-        let mut organizations = Distinct::default();
-        let mut titles = Distinct::default();
+        let mut goal_lines: facts::GoalLineCounts = vec![FxHashMap::default(); 17];
         // Walking sessions newest first makes every per-term list come out newest first.
         for &sid in &chronological {
             let s = &site.sessions[sid.index()];
             for posting in postings(s) {
                 ix.enter_last(sid, posting);
             }
-            // What the lists imply besides membership: each person's countries,
-            // organizations and titles, each country's people, goals' action lines.
-            for p in &s.participants {
-                let i = p.person.index();
-                if let Some(c) = p.country {
-                    push_unique(&mut ix.person_countries[i], c);
-                    country_people.entry(c).or_default().insert(p.person);
-                }
-                if let Some(o) = &p.organization {
-                    organizations.push(i, &mut ix.person_organizations[i], o.clone());
-                }
-                if let Some(t) = &p.title {
-                    titles.push(i, &mut ix.person_titles[i], t.clone());
-                }
-            }
-            for g in &s.sdgs {
-                let gi = usize::from(g.number() - 1);
-                for &a in &s.action_lines {
-                    *sdg_al[gi].entry(a).or_default() += 1;
-                }
-            }
+            facts::count_goal_lines(&mut goal_lines, s, 1);
         }
         for list in &mut ix.by_event {
             list.sort_by_key(|&id| programme_order(site, &title_keys, id));
         }
-        ix.sdg_action_lines = sdg_al
-            .into_iter()
-            .map(|m| by_count_desc(m, |a| a))
-            .collect();
+        ix.sdg_action_lines = facts::goal_lines(goal_lines);
+        ix.person_keys = person_keys;
+        let mut country_people: BTreeMap<Country, Vec<PersonId>> = BTreeMap::new();
+        for p in (0..site.people.len()).map(PersonId::from_index) {
+            ix.person_facts(site, p);
+            for &c in &ix.person_countries[p.index()] {
+                country_people.entry(c).or_default().push(p);
+            }
+        }
         for (c, people) in country_people {
-            let mut people: Vec<PersonId> = people.into_iter().collect();
-            people.sort_by_key(|p| (&person_keys[p.index()], &site.people[p.index()].slug));
-            ix.by_country.entry(c).or_default().people = people;
+            ix.country_people(site, c, people);
         }
         let mut speakers: Vec<PersonId> = (0..site.people.len())
             .map(PersonId::from_index)
             .filter(|p| !ix.by_person[p.index()].is_empty())
             .collect();
-        speakers.sort_by_cached_key(|&p| az_order(site, &person_keys, p));
+        speakers.sort_by_cached_key(|&p| az_order(site, &ix.person_keys, p));
         ix.speakers_az = speakers;
         // Every topic of a resolved site has sessions; those `serve` keeps after their
         // last session went do not count.
@@ -185,7 +165,6 @@ impl Index {
         topics.sort_by_cached_key(|t| topic_order(site, keys, *t));
         ix.topics_az = topics;
         ix.chronological = chronological;
-        ix.person_keys = person_keys;
         ix.title_keys = title_keys;
         ix
     }
@@ -309,46 +288,6 @@ impl Index {
             )
         });
         ids
-    }
-}
-
-/// Distinct values per person in first-seen order. Short lists are scanned; a list
-/// that grows long gets a set, so that one person with thousands of titles (named
-/// in thousands of sessions) keeps the build linear.
-struct Distinct<T> {
-    sets: FxHashMap<usize, rustc_hash::FxHashSet<T>>,
-}
-
-impl<T> Default for Distinct<T> {
-    fn default() -> Self {
-        Distinct {
-            sets: FxHashMap::default(),
-        }
-    }
-}
-
-impl<T: Eq + std::hash::Hash + Clone> Distinct<T> {
-    /// Lists up to this long are scanned.
-    const SCANNED: usize = 16;
-
-    fn push(&mut self, owner: usize, list: &mut Vec<T>, x: T) {
-        if list.len() < Self::SCANNED {
-            push_unique(list, x);
-            return;
-        }
-        let set = self
-            .sets
-            .entry(owner)
-            .or_insert_with(|| list.iter().cloned().collect());
-        if set.insert(x.clone()) {
-            list.push(x);
-        }
-    }
-}
-
-fn push_unique<T: PartialEq>(v: &mut Vec<T>, x: T) {
-    if !v.contains(&x) {
-        v.push(x);
     }
 }
 

@@ -12,14 +12,13 @@
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
-use rustc_hash::FxHashMap;
-
+use super::facts::{GoalLineCounts, count_goal_lines, goal_lines};
 use super::{
-    Index, ListKey, Posting, SortKeys, az_order, by_count_desc, lists, newest_first, postings,
-    programme_order, push_unique, topic_order,
+    Index, ListKey, Posting, SortKeys, az_order, lists, newest_first, postings, programme_order,
+    topic_order,
 };
 use crate::model::{PersonId, Role, Session, SessionId, Site, TopicId};
-use crate::taxonomy::{ActionLine, Country};
+use crate::taxonomy::Country;
 
 impl Index {
     /// Updates the index for `site.sessions[id]`, which was `old` before the edit; people,
@@ -87,10 +86,27 @@ impl Index {
             touched_countries.extend(&self.person_countries[p.index()]);
         }
         for c in touched_countries {
-            self.country_people(site, c, &touched_people);
+            let Some(entry) = self.by_country.get(&c) else {
+                continue;
+            };
+            if entry.sessions.is_empty() {
+                self.by_country.remove(&c);
+                continue;
+            }
+            let candidates = entry
+                .people
+                .iter()
+                .chain(&touched_people)
+                .copied()
+                .collect();
+            self.country_people(site, c, candidates);
         }
-        self.goal_lines(old, -1);
-        self.goal_lines(new, 1);
+        let mut counts: GoalLineCounts = (self.sdg_action_lines.drain(..))
+            .map(|list| list.into_iter().collect())
+            .collect();
+        count_goal_lines(&mut counts, old, -1);
+        count_goal_lines(&mut counts, new, 1);
+        self.sdg_action_lines = goal_lines(counts);
 
         // Topics the session named or names may have come, gone or been renamed.
         let touched_topics: BTreeSet<TopicId> =
@@ -181,63 +197,6 @@ impl Index {
         }
         for list in &mut self.by_person {
             list.iter_mut().for_each(|(s, _)| *s = f(*s));
-        }
-    }
-
-    /// A person's countries, organizations and titles, in order of first appearance.
-    fn person_facts(&mut self, site: &Site, p: PersonId) {
-        let (mut countries, mut organizations, mut titles) = (Vec::new(), Vec::new(), Vec::new());
-        for &(s, _) in &self.by_person[p.index()] {
-            let session = &site.sessions[s.index()];
-            for part in session.participants.iter().filter(|x| x.person == p) {
-                if let Some(c) = part.country {
-                    push_unique(&mut countries, c);
-                }
-                if let Some(o) = &part.organization {
-                    push_unique(&mut organizations, o.clone());
-                }
-                if let Some(t) = &part.title {
-                    push_unique(&mut titles, t.clone());
-                }
-            }
-        }
-        self.person_countries[p.index()] = countries;
-        self.person_organizations[p.index()] = organizations;
-        self.person_titles[p.index()] = titles;
-    }
-
-    /// A country's people (those of its people before, and `touched`, who still
-    /// represented it), A–Z; the country leaves the index when no session is left.
-    fn country_people(&mut self, site: &Site, c: Country, touched: &BTreeSet<PersonId>) {
-        let Some(entry) = self.by_country.get(&c) else {
-            return;
-        };
-        if entry.sessions.is_empty() {
-            self.by_country.remove(&c);
-            return;
-        }
-        let mut people: Vec<PersonId> = entry.people.iter().chain(touched).copied().collect();
-        people.sort_unstable();
-        people.dedup();
-        people.retain(|p| self.person_countries[p.index()].contains(&c));
-        let keys = &self.person_keys;
-        people.sort_by_key(|p| (&keys[p.index()], &site.people[p.index()].slug));
-        if let Some(entry) = self.by_country.get_mut(&c) {
-            entry.people = people;
-        }
-    }
-
-    /// Counts `session`'s action lines with each of its goals, `by` +1 or -1.
-    fn goal_lines(&mut self, session: &Session, by: i64) {
-        for g in &session.sdgs {
-            let list = &mut self.sdg_action_lines[usize::from(g.number() - 1)];
-            let mut counts: FxHashMap<ActionLine, u32> = list.drain(..).collect();
-            for &a in &session.action_lines {
-                let n = counts.entry(a).or_default();
-                *n = u32::try_from(i64::from(*n) + by).unwrap_or(0);
-            }
-            counts.retain(|_, n| *n > 0);
-            *list = by_count_desc(counts, |a| a);
         }
     }
 }
