@@ -181,8 +181,7 @@ impl EventsBuilder {
         new_event(name, &self.registry)?;
         let index = self.events.len();
         self.by_key.insert(key.clone(), index);
-        self.events
-            .push(Event::unregistered(key, name.trim().to_string()));
+        self.events.push(Event::unregistered(key, event_name(name)));
         Ok(EventId::from_index(index))
     }
 
@@ -203,6 +202,12 @@ impl EventsBuilder {
     pub(crate) fn finish(self) -> Vec<Event> {
         self.events
     }
+}
+
+/// The name of an event outside the registry, as the first session that names it
+/// writes it (the full resolve and one session resolved again both name it so).
+pub(super) fn event_name(written: &str) -> String {
+    written.trim().to_string()
 }
 
 /// A free topic ("Cybersecurity"); spelling variants that slug alike are one topic.
