@@ -10,8 +10,23 @@ use crate::url::Slug;
 pub const HOME: &str = "";
 /// The page a server answers when nothing else matches.
 pub const NOT_FOUND: &str = "404.html";
-/// The sitemap.
+/// The sitemap; on a site with more pages than one sitemap may list, the sitemap
+/// index that lists the [`sitemap_part`]s.
 pub const SITEMAP: &str = "sitemap.xml";
+
+/// Part `n` (from 1) of a sitemap too large for one file. At the root: a sitemap may
+/// list only URLs at or below its own folder.
+pub fn sitemap_part(n: usize) -> String {
+    format!("sitemap-{n}.xml")
+}
+
+/// Whether `path` is a [`sitemap_part`].
+pub fn is_sitemap_part(path: &str) -> bool {
+    (path
+        .strip_prefix("sitemap-")
+        .and_then(|p| p.strip_suffix(".xml")))
+    .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
 /// The crawler rules.
 pub const ROBOTS: &str = "robots.txt";
 /// Tells GitHub Pages not to run Jekyll.

@@ -98,7 +98,9 @@ impl Live {
             let made: HashSet<&str> = meta.iter().map(|(p, _)| p.as_str()).collect();
             m.retain(Part::Meta, |p| {
                 let dir = p.rsplit_once('/').map_or("", |(d, _)| d);
-                made.contains(p) || !dirs.contains(&format!("{dir}/"))
+                // A remade sitemap may have fewer parts than before.
+                let remade = pages_changed && crate::routes::is_sitemap_part(p);
+                made.contains(p) || !(remade || dirs.contains(&format!("{dir}/")))
             });
             n += m.put(Part::Meta, meta)?;
             Ok(n)

@@ -10,32 +10,74 @@ use super::views::Views;
 use super::{Output, escape};
 use crate::model::{SessionId, Site};
 use crate::taxonomy::{ActionLine, Sdg};
+use jiff::civil::Date;
+use rustc_hash::FxHashMap;
 
 /// Entries in the site feed.
 const FEED_ENTRIES: usize = 50;
 
+/// The most URLs one sitemap file may list (the sitemap protocol's limit).
+const SITEMAP_URLS: usize = 50_000;
+
 /// `sitemap.xml`: every HTML page, by absolute URL, in the order the site is made
 /// (home, sessions, events, …; each list A–Z or newest first), which is as stable as a
-/// sorted one and costs no sort of tens of thousands of paths on every change.
-pub(crate) fn sitemap(site: &Site, page_paths: &[&str]) -> Output {
+/// sorted one and costs no sort of tens of thousands of paths on every change. A
+/// session's page has its date as `lastmod` (never the clock: builds are reproducible).
+/// Past 50 000 pages, `sitemap.xml` is a sitemap index of parts of 50 000 each.
+pub(crate) fn sitemaps(site: &Site, page_paths: &[&str]) -> Vec<Output> {
+    sitemaps_of(site, page_paths, SITEMAP_URLS)
+}
+
+fn sitemaps_of(site: &Site, page_paths: &[&str], per_file: usize) -> Vec<Output> {
+    let paths: Vec<&str> = (page_paths.iter().copied())
+        .filter(|p| p.ends_with(".html"))
+        .collect();
+    let dates: FxHashMap<String, Date> = (site.sessions.iter())
+        .filter_map(|s| Some((routes::session(&s.slug), s.date?)))
+        .collect();
+    let prefix = escape(&site.base.absolute(""));
+    if paths.len() <= per_file {
+        return vec![urlset(routes::SITEMAP.into(), &paths, &prefix, &dates)];
+    }
+    let mut index = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    let mut out = Vec::new();
+    for (n, part) in paths.chunks(per_file.max(1)).enumerate() {
+        let path = routes::sitemap_part(n + 1);
+        let _ = writeln!(index, "  <sitemap><loc>{prefix}{path}</loc></sitemap>");
+        out.push(urlset(path, part, &prefix, &dates));
+    }
+    index.push_str("</sitemapindex>\n");
+    out.push(Output {
+        path: routes::SITEMAP.into(),
+        bytes: index.into_bytes(),
+    });
+    out
+}
+
+/// One sitemap file listing `paths` under `prefix` (the site's absolute URL).
+fn urlset(path: String, paths: &[&str], prefix: &str, dates: &FxHashMap<String, Date>) -> Output {
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
-    let paths = page_paths.iter().filter(|p| p.ends_with(".html"));
     // Written piece by piece: a large site lists tens of thousands of pages, and `serve`
     // writes the sitemap again whenever pages come or go.
-    let prefix = escape(&site.base.absolute(""));
-    xml.reserve(page_paths.len() * (prefix.len() + 40));
+    xml.reserve(paths.len() * (prefix.len() + 40));
     for p in paths {
         let site_path = routes::page_dir(p);
         xml.push_str("  <url><loc>");
-        xml.push_str(&prefix);
+        xml.push_str(prefix);
         crate::render::escape_into(&mut xml, site_path.trim_start_matches('/'));
-        xml.push_str("</loc></url>\n");
+        xml.push_str("</loc>");
+        if let Some(date) = dates.get(site_path) {
+            let _ = write!(xml, "<lastmod>{date}</lastmod>");
+        }
+        xml.push_str("</url>\n");
     }
     xml.push_str("</urlset>\n");
     Output {
-        path: routes::SITEMAP.into(),
+        path,
         bytes: xml.into_bytes(),
     }
 }
@@ -188,5 +230,96 @@ pub(crate) fn robots(site: &Site) -> Output {
     Output {
         path: routes::ROBOTS.into(),
         bytes: text.into_bytes(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::config::SiteConfig;
+    use crate::model::Session;
+    use crate::url::{BaseUrl, Slug};
+
+    fn site(slugs: &[&str]) -> Site {
+        let sessions = (slugs.iter())
+            .filter_map(|s| Slug::parse_exact(s))
+            .map(|slug| {
+                let mut s = Session::absent(slug, "s.md".into());
+                s.date = "2024-05-30".parse().ok();
+                s
+            })
+            .collect();
+        Site {
+            config: SiteConfig::default(),
+            base: BaseUrl::parse("https://example.org/pr/").expect("a valid base URL"),
+            sessions,
+            people: Vec::new(),
+            events: Vec::new(),
+            topics: Vec::new(),
+        }
+    }
+
+    fn locs(xml: &[u8]) -> Vec<String> {
+        let xml = String::from_utf8_lossy(xml);
+        (xml.split("<loc>").skip(1))
+            .filter_map(|l| l.split_once("</loc>").map(|(loc, _)| loc.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn a_small_site_has_one_sitemap_with_session_dates() {
+        let site = site(&["a"]);
+        let out = sitemaps_of(&site, &["index.html", "sessions/a/index.html", "x.json"], 2);
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].path, routes::SITEMAP);
+        let xml = String::from_utf8_lossy(&out[0].bytes);
+        assert!(xml.contains("<urlset"), "{xml}");
+        assert_eq!(
+            locs(&out[0].bytes),
+            [
+                "https://example.org/pr/",
+                "https://example.org/pr/sessions/a/"
+            ]
+        );
+        assert!(
+            xml.contains("sessions/a/</loc><lastmod>2024-05-30</lastmod>"),
+            "{xml}"
+        );
+    }
+
+    #[test]
+    fn a_large_site_gets_a_sitemap_index_of_parts_at_the_root() {
+        let site = site(&[]);
+        let pages: Vec<String> = (0..5).map(|n| format!("p{n}/index.html")).collect();
+        let pages: Vec<&str> = pages.iter().map(String::as_str).collect();
+        let out = sitemaps_of(&site, &pages, 2);
+        let paths: Vec<&str> = out.iter().map(|o| o.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                "sitemap-1.xml",
+                "sitemap-2.xml",
+                "sitemap-3.xml",
+                "sitemap.xml"
+            ]
+        );
+        let index = &out[3];
+        assert!(String::from_utf8_lossy(&index.bytes).contains("<sitemapindex"));
+        assert_eq!(
+            locs(&index.bytes),
+            (1..=3)
+                .map(|n| format!("https://example.org/pr/sitemap-{n}.xml"))
+                .collect::<Vec<_>>()
+        );
+        let listed: Vec<String> = out[..3].iter().flat_map(|o| locs(&o.bytes)).collect();
+        let expected: Vec<String> = (0..5)
+            .map(|n| format!("https://example.org/pr/p{n}/"))
+            .collect();
+        assert_eq!(listed, expected);
+        assert!(out[..3].iter().all(|o| locs(&o.bytes).len() <= 2));
+        assert!(paths[..3].iter().all(|p| routes::is_sitemap_part(p)));
+        assert!(
+            !routes::is_sitemap_part("sitemap.xml") && !routes::is_sitemap_part("sitemap-.xml")
+        );
     }
 }

@@ -122,7 +122,7 @@ pub(crate) fn meta_of(
             .map(String::as_str)
             .filter(|p| *p != "404.html")
             .collect();
-        meta.push(feeds::sitemap(site, &listed));
+        meta.extend(feeds::sitemaps(site, &listed));
     }
     meta
 }
