@@ -48,6 +48,10 @@ pub struct SpeakerRecord {
     /// Links (personal page, organization page, …).
     #[serde(default)]
     pub links: Vec<LinkRecord>,
+    /// ORCID iD, `0000-0002-1825-0097` (checked when the site is resolved).
+    pub orcid: Option<Spanned<String>>,
+    /// Wikidata item, `Q42`.
+    pub wikidata: Option<Spanned<String>>,
 }
 
 /// `data/countries.yaml`: extra spellings mapped to ISO codes ("Kosova": XK is not ISO; "Holland": NL).

@@ -5,6 +5,7 @@
 //! into a `Vec` (no pointers). Problems go into [`Diagnostics`].
 
 mod event;
+mod identifier;
 mod names;
 mod one_session;
 mod person;
@@ -16,6 +17,7 @@ use rustc_hash::FxHashMap;
 use serde_saphyr::Spanned;
 
 pub use event::{Event, Topic};
+pub use identifier::{Orcid, OrcidError, Wikidata};
 pub use person::{ParsedName, Person, identity, parse_name};
 pub(crate) use session::is_valid_timezone;
 pub use session::{Participation, Role, Session, SessionKind, TimeRange, When, parse_timezone};
@@ -231,6 +233,34 @@ fn photo(file: &Path, rec: &SpeakerRecord, diags: &mut Diagnostics) -> Option<Li
     Some(photo.value.clone())
 }
 
+/// A registry person's `orcid:`, checked; a bad one is an error at its position.
+fn orcid(file: &Path, rec: &SpeakerRecord, diags: &mut Diagnostics) -> Option<Orcid> {
+    let written = rec.orcid.as_ref()?;
+    Orcid::parse(&written.value)
+        .map_err(|e| {
+            let d = Diagnostic::error(file, locate(written), format!("`{}` {e}", written.value));
+            diags.push(d.with_help(
+                "copy the iD from the person's ORCID record, e.g. `orcid: 0000-0002-1825-0097`",
+            ));
+        })
+        .ok()
+}
+
+/// A registry person's `wikidata:`, checked.
+fn wikidata(file: &Path, rec: &SpeakerRecord, diags: &mut Diagnostics) -> Option<Wikidata> {
+    let written = rec.wikidata.as_ref()?;
+    let parsed = Wikidata::parse(&written.value);
+    if parsed.is_none() {
+        let d = Diagnostic::error(
+            file,
+            locate(written),
+            format!("`{}` is not a Wikidata item id", written.value),
+        );
+        diags.push(d.with_help("write the item's Q-number, e.g. `wikidata: Q42`"));
+    }
+    parsed
+}
+
 /// Adds the people of `data/speakers.yaml`, with their aliases.
 fn register_speakers(sources: &Sources, people: &mut PeopleBuilder, diags: &mut Diagnostics) {
     let file = &sources.speakers_file;
@@ -264,6 +294,8 @@ fn register_speakers(sources: &Sources, people: &mut PeopleBuilder, diags: &mut 
             bio: rec.bio.clone(),
             photo: photo(file, rec, diags),
             links: rec.links.clone(),
+            orcid: orcid(file, rec, diags),
+            wikidata: wikidata(file, rec, diags),
         };
         let aliases: Vec<String> = rec.aliases.iter().map(|a| a.value.clone()).collect();
         match people.add_registered(person, &aliases) {

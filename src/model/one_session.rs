@@ -209,6 +209,8 @@ fn changes(
                 bio: None,
                 photo: None,
                 links: Vec::new(),
+                orcid: None,
+                wikidata: None,
             };
             naming.name(&mut person);
             added.push(person);

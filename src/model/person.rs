@@ -25,6 +25,10 @@ pub struct Person {
     pub photo: Option<crate::url::Link>,
     /// Links from `data/speakers.yaml`.
     pub links: Vec<LinkRecord>,
+    /// ORCID iD from `data/speakers.yaml`.
+    pub orcid: Option<super::Orcid>,
+    /// Wikidata item from `data/speakers.yaml`.
+    pub wikidata: Option<super::Wikidata>,
 }
 
 /// Honorifics recognised at the start of a name, as lower-case token sequences.
@@ -203,6 +207,8 @@ impl PeopleBuilder {
             bio: None,
             photo: None,
             links: Vec::new(),
+            orcid: None,
+            wikidata: None,
         });
         let mut naming = Naming::unregistered();
         naming.write(name, honorific);
@@ -408,6 +414,8 @@ mod tests {
             bio: None,
             photo: None,
             links: vec![],
+            orcid: None,
+            wikidata: None,
         };
         let i = b
             .add_registered(person, &["Zhao Houlin".into()])

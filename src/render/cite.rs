@@ -54,6 +54,8 @@ struct Facts<'a> {
     id: &'a str,
     title: &'a str,
     authors: Vec<&'a str>,
+    /// Each author's ORCID iD as a URL, beside `authors`.
+    orcids: Vec<Option<String>>,
     organizers: &'a [String],
     event: Option<&'a str>,
     location: Option<&'a str>,
@@ -73,6 +75,14 @@ fn facts<'a>(views: &Views<'a>, s: &'a Session) -> Facts<'a> {
             .participants
             .iter()
             .map(|p| site.people[p.person.index()].name.as_str())
+            .collect(),
+        orcids: (s.participants.iter())
+            .map(|p| {
+                site.people[p.person.index()]
+                    .orcid
+                    .as_ref()
+                    .map(|o| o.url())
+            })
             .collect(),
         organizers: &s.organizers,
         event: event.map(|e| e.name.as_str()),
@@ -263,6 +273,9 @@ struct CslItem<'a> {
 #[derive(Serialize)]
 struct CslName<'a> {
     literal: &'a str,
+    /// CSL 1.0 has no ORCID field for names: an extra key, which processors ignore.
+    #[serde(rename = "ORCID", skip_serializing_if = "Option::is_none")]
+    orcid: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -280,9 +293,11 @@ fn csl<'a>(f: &'a Facts<'a>) -> CslItem<'a> {
             "speech"
         },
         title: f.title,
-        author: creators(f)
-            .into_iter()
-            .map(|literal| CslName { literal })
+        author: (creators(f).into_iter().enumerate())
+            .map(|(i, literal)| CslName {
+                literal,
+                orcid: f.orcids.get(i).and_then(|o| o.as_deref()),
+            })
             .collect(),
         container_title: f.event,
         event_title: f.event,

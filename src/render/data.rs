@@ -192,6 +192,8 @@ struct SpeakerRecord<'a> {
     bio: Option<&'a str>,
     photo: Option<String>,
     links: Vec<LinkRecord<'a>>,
+    orcid: Option<&'a str>,
+    wikidata: Option<&'a str>,
     titles: &'a [String],
     organizations: &'a [String],
     countries: Vec<&'static str>,
@@ -226,6 +228,8 @@ fn speakers<'a>(views: &Views<'a>) -> Vec<SpeakerRecord<'a>> {
                         url: l.url.value.as_str(),
                     })
                     .collect(),
+                orcid: p.orcid.as_ref().map(|o| o.as_str()),
+                wikidata: p.wikidata.as_ref().map(|w| w.as_str()),
                 titles: &index.person_titles[i],
                 organizations: &index.person_organizations[i],
                 countries: index.person_countries[i].iter().map(|c| c.slug()).collect(),

@@ -127,12 +127,25 @@ pub fn person(views: &Views<'_>, id: PersonId) -> String {
     if let Some(photo) = &p.photo {
         o.insert("image".into(), json!(absolute_link(views, photo)));
     }
-    let same_as: Vec<Value> = p
-        .links
-        .iter()
-        .filter(|l| l.url.value.as_str().starts_with("http"))
-        .map(|l| json!(l.url.value))
+    let ids = (p.orcid.iter().map(|o| o.url())).chain(p.wikidata.iter().map(|w| w.url()));
+    let links = (p.links.iter())
+        .map(|l| l.url.value.as_str())
+        .filter(|u| u.starts_with("http"));
+    let mut same_as: Vec<Value> = ids.map(Value::from).collect();
+    for u in links {
+        if !same_as.iter().any(|v| v.as_str() == Some(u)) {
+            same_as.push(json!(u));
+        }
+    }
+    let identifiers: Vec<Value> = (p.orcid.iter())
+        .map(|id| json!({"@type": "PropertyValue", "propertyID": "ORCID", "value": id.as_str()}))
+        .chain((p.wikidata.iter()).map(
+            |id| json!({"@type": "PropertyValue", "propertyID": "Wikidata", "value": id.as_str()}),
+        ))
         .collect();
+    if !identifiers.is_empty() {
+        o.insert("identifier".into(), Value::Array(identifiers));
+    }
     if !same_as.is_empty() {
         o.insert("sameAs".into(), Value::Array(same_as));
     }

@@ -27,6 +27,14 @@ impl LinkView {
             url: base.site_link(&l.url.value),
         }
     }
+
+    /// A link to another site, made by us (an identifier's record).
+    fn external(label: &str, url: String) -> LinkView {
+        LinkView {
+            label: label.to_string(),
+            url,
+        }
+    }
 }
 
 /// A term with a count, for index pages and tag lists.
@@ -403,6 +411,10 @@ pub struct PersonView {
     pub photo: Option<String>,
     /// Links.
     pub links: Vec<LinkView>,
+    /// ORCID iD: `label` the iD, `url` its record.
+    pub orcid: Option<LinkView>,
+    /// Wikidata item: `label` the Q-id, `url` its page.
+    pub wikidata: Option<LinkView>,
     /// Role titles held across sessions.
     pub titles: Vec<String>,
     /// Organizations across sessions.
@@ -521,6 +533,8 @@ impl Views<'_> {
                 .iter()
                 .map(|l| LinkView::of(l, &self.site.base))
                 .collect(),
+            orcid: (p.orcid.as_ref()).map(|o| LinkView::external(o.as_str(), o.url())),
+            wikidata: (p.wikidata.as_ref()).map(|w| LinkView::external(w.as_str(), w.url())),
             titles: self.index.person_titles[i].clone(),
             organizations: self.index.person_organizations[i].clone(),
             countries: self.index.person_countries[i]

@@ -103,6 +103,11 @@ const CASES: &[(&str, &str, &str)] = &[
         "write a web address",
     ),
     (
+        "orcid-checksum",
+        "data/speakers.yaml:2:10: error: `0000-0002-1825-0098` has the check digit 8",
+        "copy the iD from the person's ORCID record",
+    ),
+    (
         "photo-script",
         "data/speakers.yaml:2:10: error: `javascript:` links are not allowed",
         "write a web address",

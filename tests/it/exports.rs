@@ -249,6 +249,58 @@ fn citations_parse_as_bibtex_and_csl_json_and_scholar_meta_is_present() {
     }
 }
 
+#[test]
+fn a_registry_persons_orcid_and_wikidata_reach_page_json_ld_exports_citations_and_search() {
+    let t = built();
+    let (orcid, url) = (
+        "0000-0002-1825-0097",
+        "https://orcid.org/0000-0002-1825-0097",
+    );
+    let page = t.read("speakers/nguyen-manh-hung/index.html");
+    assert!(
+        page.contains(&format!("<a href=\"{url}\">{url}</a>")),
+        "no ORCID link"
+    );
+    assert!(
+        page.contains("https://www.wikidata.org/wiki/Q42"),
+        "no Wikidata link"
+    );
+    let person = json_ld(&page);
+    assert_eq!(person["identifier"][0]["propertyID"], "ORCID");
+    assert_eq!(person["identifier"][0]["value"], orcid);
+    let same_as = person["sameAs"].as_array().expect("sameAs");
+    assert!(same_as.iter().any(|v| v == url), "{same_as:?}");
+    let speakers: Value = serde_json::from_str(&t.read("data/speakers.json")).expect("JSON");
+    let items = speakers["items"].as_array().expect("items");
+    let hung = items
+        .iter()
+        .find(|p| p["id"] == "nguyen-manh-hung")
+        .expect("listed");
+    assert_eq!(
+        (&hung["orcid"], &hung["wikidata"]),
+        (&Value::from(orcid), &Value::from("Q42"))
+    );
+    let other = items
+        .iter()
+        .find(|p| p["id"] == "ana-lima")
+        .expect("listed");
+    assert!(other["orcid"].is_null());
+    let csl: Value = serde_json::from_str(&t.read("sessions/opening/cite.json")).expect("CSL");
+    let authors = csl[0]["author"].as_array().expect("authors");
+    let with_id: Vec<&Value> = authors
+        .iter()
+        .filter(|a| a.get("ORCID").is_some())
+        .collect();
+    assert_eq!(with_id.len(), 1, "{authors:?}");
+    assert_eq!(with_id[0]["ORCID"], url);
+    if let Some(found) = search(&t, &[orcid]) {
+        assert!(
+            found[0].iter().any(|r| r.contains("nguyen-manh-hung")),
+            "search by ORCID: {found:?}"
+        );
+    }
+}
+
 /// The JSON-LD of a page, parsed.
 fn json_ld(html: &str) -> Value {
     let start = html

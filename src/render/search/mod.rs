@@ -433,6 +433,11 @@ fn speaker_doc(views: &Views<'_>, id: PersonId) -> Doc {
     if let Some(bio) = &p.bio {
         doc.add(&plain_text(bio), BODY);
     }
+    // Found by their iD too, as written anywhere (with or without hyphens).
+    if let Some(orcid) = &p.orcid {
+        doc.add(orcid.as_str(), FACT);
+        doc.add(&orcid.as_str().replace('-', ""), FACT);
+    }
     let sessions = index.by_person[i].len();
     let mut details = vec![format!(
         "{sessions} session{}",
