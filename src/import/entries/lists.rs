@@ -1,5 +1,5 @@
 //! A value that lists several people: split at semicolons, at commas between bare
-//! names, at " and ", where a second honorific starts the next person, and where a
+//! names, at " and " (" et ", " y " …), where a second honorific starts the next person, and where a
 //! bare name follows a descriptor.
 
 use crate::taxonomy::CountryAliases;
@@ -61,14 +61,34 @@ pub(crate) fn split_people(value: &str, aliases: &CountryAliases) -> Vec<String>
             out.extend(groups);
             continue;
         }
-        let halves: Vec<&str> = piece.split(" and ").map(str::trim).collect();
-        if halves.len() == 2 && names(&halves) {
-            out.extend(halves.iter().map(|p| p.to_string()));
-            continue;
+        if let Some((head, tail)) = last_joiner(piece) {
+            let halves = [head.trim(), tail.trim()];
+            if names(&halves) {
+                out.extend(halves.iter().map(|p| p.to_string()));
+                continue;
+            }
         }
         out.push(piece.to_string());
     }
     out
+}
+
+/// The words that join the last two items of a list, in the languages of the
+/// documents ("A and B", "A et B", "A y B", "A e B", "A und B").
+const JOINERS: &[&str] = &[" and ", " et ", " y ", " e ", " und "];
+
+/// Whether `text` joins items with a joining word or a semicolon.
+pub(crate) fn has_joiner(text: &str) -> bool {
+    text.contains(';') || JOINERS.iter().any(|j| text.contains(j))
+}
+
+/// `text` cut at its last joining word: the part before and the part after.
+fn last_joiner(text: &str) -> Option<(&str, &str)> {
+    JOINERS
+        .iter()
+        .filter_map(|j| text.rfind(j).map(|k| (k, j.len())))
+        .max_by_key(|(k, _)| *k)
+        .map(|(k, len)| (&text[..k], &text[k + len..]))
 }
 
 /// A part that is a person's name and nothing else: not a role, an organization or
@@ -94,10 +114,7 @@ fn name_led_groups(parts: &[&str], aliases: &CountryAliases) -> Option<Vec<Strin
     }
     let mut cut: Vec<&str> = Vec::new();
     for p in parts {
-        let joined = p
-            .rfind(" and ")
-            .map(|k| (&p[..k], &p[k + 5..]))
-            .or_else(|| p.find(": ").map(|k| (&p[..k], &p[k + 2..])));
+        let joined = last_joiner(p).or_else(|| p.find(": ").map(|k| (&p[..k], &p[k + 2..])));
         match joined {
             Some((head, name)) if bare_name(name, aliases) && !bare_name(p, aliases) => {
                 // A label before a name ("Visionary Speech:") is no descriptor.

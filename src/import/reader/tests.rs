@@ -122,3 +122,21 @@ fn a_heading_that_ends_in_a_people_label_opens_the_list() {
     );
     assert_eq!(names(&f).len(), 2);
 }
+
+#[test]
+fn a_list_line_that_joins_two_people_gives_both() {
+    // Invented programme lines: two people joined by "et", then one "Name, Org" line
+    // whose organization reads like a name.
+    let (_, f) = read_text(
+        "Intervenants :\nAnne Roy (Conseil du Numérique) et Marc Petit (Réseau Ouvert)\n\
+         - Lina Castro, Derechos Abiertos\n",
+    );
+    assert_eq!(
+        names(&f),
+        [
+            ("Anne Roy".into(), Part::Speaker),
+            ("Marc Petit".into(), Part::Speaker),
+            ("Lina Castro".into(), Part::Speaker)
+        ]
+    );
+}
