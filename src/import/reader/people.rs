@@ -251,13 +251,24 @@ impl Reader<'_> {
         let Some(pieces) = entries::split_run_on(text)
             .map(|ps| ps.iter().map(|p| p.to_string()).collect::<Vec<_>>())
             .or_else(|| {
-                // Only a list line joined by "and"/"et"/";": every piece a person, no
-                // sentence around them ("Ana Lima, Derechos Digitales" is one person).
+                // Only a list line joined by "and"/"et"/";": every piece a person with
+                // a descriptor or an honorific, no sentence around them ("Ana Lima,
+                // Derechos Digitales" is one person, "Satellite Broadband and Spectrum
+                // Sharing" a title).
                 let joined = split_people(text, self.aliases());
+                let described = |p: &String| {
+                    entry(p, self.aliases()).is_ok_and(|e| {
+                        let q = &e.person;
+                        q.honorific.is_some()
+                            || q.role.is_some()
+                            || q.organization.is_some()
+                            || q.country.is_some()
+                    })
+                };
                 (joined.len() >= 2
                     && entries::has_joiner(text)
                     && !is_prose(text)
-                    && joined.iter().all(|p| entry(p, self.aliases()).is_ok()))
+                    && joined.iter().all(described))
                 .then_some(joined)
             })
         else {
