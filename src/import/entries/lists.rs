@@ -61,7 +61,9 @@ pub(crate) fn split_people(value: &str, aliases: &CountryAliases) -> Vec<String>
             out.extend(groups);
             continue;
         }
-        if let Some((head, tail)) = last_joiner(piece) {
+        // Exactly one joining word: "A and B and C" is no pair.
+        let joiners: usize = JOINERS.iter().map(|j| piece.matches(j).count()).sum();
+        if let Some((head, tail)) = last_joiner(piece).filter(|_| joiners == 1) {
             let halves = [head.trim(), tail.trim()];
             if names(&halves) {
                 out.extend(halves.iter().map(|p| p.to_string()));
