@@ -314,3 +314,12 @@ fn a_country_owning_the_title_before_a_name_is_the_persons_country() {
     assert_eq!(p.country.map(|c| c.iso2()), Some("GH"));
     assert_eq!(p.role.as_deref(), Some("Minister"));
 }
+
+#[test]
+fn representing_a_country_in_an_appositive_gives_the_country() {
+    // Invented report sentence.
+    assert_eq!(
+        names("Mr Ivo Brandt, representing Austria, said that the review must be open."),
+        [("Ivo Brandt".to_string(), false, Some("AT"))]
+    );
+}
