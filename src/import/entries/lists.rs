@@ -31,10 +31,15 @@ pub(crate) fn split_people(value: &str, aliases: &CountryAliases) -> Vec<String>
             ps.iter().all(|p| {
                 let (clean, _) = strip_marks(p);
                 let bare = clean.split(" (").next().unwrap_or(&clean).to_string();
-                checked_name(&bare, aliases).is_some() && !is_role(&split_name(&bare).name)
+                checked_name(&bare, aliases).is_some()
+                    && !is_role(&split_name(&bare).name)
+                    && !ends_with_country(&bare, aliases)
             })
         };
-        if parts.len() >= 2 && names(&parts) {
+        // "Lubna Qadri,Wada Na": a comma without its space joins a name to its
+        // (cut) organization, not two people.
+        let spaced = piece.matches(',').count() == piece.matches(", ").count();
+        if parts.len() >= 2 && spaced && names(&parts) {
             out.extend(parts.iter().map(|p| p.to_string()));
             continue;
         }
@@ -91,6 +96,15 @@ fn last_joiner(text: &str) -> Option<(&str, &str)> {
         .filter_map(|j| text.rfind(j).map(|k| (k, j.len())))
         .max_by_key(|(k, _)| *k)
         .map(|(k, len)| (&text[..k], &text[k + len..]))
+}
+
+/// "Civic Watch Austria", "Internet Society France": capitalised words ending in a
+/// country are an organization's name, not a person's.
+fn ends_with_country(part: &str, aliases: &CountryAliases) -> bool {
+    let words: Vec<&str> = part.split_whitespace().collect();
+    words.len() >= 2
+        && (1..=3.min(words.len() - 1))
+            .any(|n| country(&words[words.len() - n..].join(" "), aliases).is_some())
 }
 
 /// A part that is a person's name and nothing else: not a role, an organization or

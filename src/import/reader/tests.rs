@@ -140,3 +140,18 @@ fn a_list_line_that_joins_two_people_gives_both() {
         ]
     );
 }
+
+#[test]
+fn input_from_lists_speakers() {
+    // Invented agenda item with its contributors run together.
+    let (_, f) = read_text(
+        "Break-out group: lessons learned\nInput from: Ines Varga, Civic Watch Austria; Tomas Rehn,Open Budget Lab\n",
+    );
+    assert_eq!(
+        names(&f),
+        [
+            ("Ines Varga".into(), Part::Speaker),
+            ("Tomas Rehn".into(), Part::Speaker)
+        ]
+    );
+}
