@@ -390,10 +390,12 @@ fn by_line_speaker(
     let tokens: Vec<&str> = who.split_whitespace().collect();
     let name = super::names::valid_list_name(&tokens, aliases)?;
     let parsed = crate::model::parse_name(&name);
-    (head.split_whitespace().count() >= 1 && !parsed.name.is_empty()).then(|| super::ImportedPerson {
-        name: parsed.name,
-        honorific: parsed.honorific,
-        ..Default::default()
+    (head.split_whitespace().count() >= 1 && !parsed.name.is_empty()).then(|| {
+        super::ImportedPerson {
+            name: parsed.name,
+            honorific: parsed.honorific,
+            ..Default::default()
+        }
     })
 }
 
@@ -409,7 +411,10 @@ mod tests {
         let p = by_line_speaker("Synthèse de la matinée par Hugo Lambert", &a).expect("person");
         assert_eq!(p.name, "Hugo Lambert");
         let p = by_line_speaker("Closing remarks by Dr Ana Lima", &a).expect("person");
-        assert_eq!((p.name.as_str(), p.honorific.as_deref()), ("Ana Lima", Some("Dr")));
+        assert_eq!(
+            (p.name.as_str(), p.honorific.as_deref()),
+            ("Ana Lima", Some("Dr"))
+        );
         // An organization or a thing after "by" is no speaker.
         assert!(by_line_speaker("Workshop organized by the World Bank", &a).is_none());
         assert!(by_line_speaker("Digital inclusion by design", &a).is_none());

@@ -51,7 +51,10 @@ pub(crate) fn is_initial(word: &str) -> bool {
 
 /// Whether a word can be part of a name run (its trailing comma already removed).
 pub(crate) fn is_name_word(word: &str) -> bool {
-    if PARTICLES.contains(&word) || is_honorific(word) || is_initial(word) || is_particle_compound(word)
+    if PARTICLES.contains(&word)
+        || is_honorific(word)
+        || is_initial(word)
+        || is_particle_compound(word)
     {
         return true;
     }

@@ -247,7 +247,10 @@ fn appositive_intro(
     let parts = appositive(after, aliases);
     let from_org = parts
         .first()
-        .and_then(|p| p.strip_prefix("from ").or_else(|| p.strip_prefix("representing ")))
+        .and_then(|p| {
+            p.strip_prefix("from ")
+                .or_else(|| p.strip_prefix("representing "))
+        })
         .map(|o| o.strip_prefix("the ").unwrap_or(o));
     if parts.first().is_some_and(|p| is_role(p)) {
         person.country = country_before(before, aliases);

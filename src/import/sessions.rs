@@ -251,7 +251,8 @@ fn title_like(text: &str) -> bool {
 fn slot_title(text: &str) -> bool {
     let words = text.split_whitespace().count();
     let lower = text.trim().to_lowercase();
-    (((2..=6).contains(&words) && super::header::is_generic(text)) || PROGRAMME_ITEMS.contains(&lower.as_str()))
+    (((2..=6).contains(&words) && super::header::is_generic(text))
+        || PROGRAMME_ITEMS.contains(&lower.as_str()))
         && text.starts_with(char::is_uppercase)
         && !is_break(text)
 }
@@ -437,9 +438,9 @@ fn has_substance(lines: &[Line], seg: &Range<usize>) -> bool {
     });
     by_line
         || lines[seg.clone()].iter().skip(1).any(|l| {
-        let t = &l.text;
-        let lower = t.to_lowercase();
-        [
+            let t = &l.text;
+            let lower = t.to_lowercase();
+            [
             "moderat",
             "speaker",
             "panel",
@@ -469,7 +470,7 @@ fn has_substance(lines: &[Line], seg: &Range<usize>) -> bool {
                         |e| e.person.organization.is_some() || e.person.role.is_some(),
                     )
                 })
-    })
+        })
 }
 
 /// For each line, the last day heading above it (a programme's "8 July 2025": a

@@ -142,7 +142,11 @@ fn numeric(t: &str) -> Option<Day> {
     let [a, b, y] = nums[..] else { return None };
     // "2019/04/09": the year first, then month and day.
     if a.len() == 4 && b.len() <= 2 && y.len() <= 2 && sep != '-' {
-        let (year, month, day) = (a.parse::<i16>().ok()?, b.parse::<i8>().ok()?, y.parse::<i8>().ok()?);
+        let (year, month, day) = (
+            a.parse::<i16>().ok()?,
+            b.parse::<i8>().ok()?,
+            y.parse::<i8>().ok()?,
+        );
         return Date::new(year, month, day).ok().map(|_| Day {
             month,
             day,
@@ -151,7 +155,10 @@ fn numeric(t: &str) -> Option<Day> {
         });
     }
     // "9-Apr-2019": the month by name between day and year.
-    if let (Some(month), 4) = (month_of(&b.to_lowercase()).filter(|_| b.len() >= 3), y.len()) {
+    if let (Some(month), 4) = (
+        month_of(&b.to_lowercase()).filter(|_| b.len() >= 3),
+        y.len(),
+    ) {
         let (day, year) = (a.parse::<i8>().ok()?, y.parse::<i16>().ok()?);
         return Date::new(year, month, day).ok().map(|_| Day {
             month,
@@ -444,8 +451,14 @@ mod tests {
 
     #[test]
     fn french_hours_without_minutes_count_inside_a_range() {
-        assert_eq!(find_time("9h – 9h15 : Introduction").as_deref(), Some("09:00-09:15"));
-        assert_eq!(find_time("14h – 15h30 : Atelier").as_deref(), Some("14:00-15:30"));
+        assert_eq!(
+            find_time("9h – 9h15 : Introduction").as_deref(),
+            Some("09:00-09:15")
+        );
+        assert_eq!(
+            find_time("14h – 15h30 : Atelier").as_deref(),
+            Some("14:00-15:30")
+        );
         assert_eq!(find_time("(9h-10h30)").as_deref(), Some("09:00-10:30"));
         // Alone, "24h" or "9h" is a duration or a bare mention, no time.
         assert_eq!(find_time("open 24h"), None);

@@ -231,12 +231,20 @@ fn a_particle_joined_to_the_surname_is_part_of_the_name() {
     let p = person("Ms. Samira el-Amin, Head of Policy, Coastal Networks");
     assert_eq!(p.name, "Samira el-Amin");
     assert_eq!(p.role.as_deref(), Some("Head of Policy"));
-    assert_eq!(person("Dr. Karim al-Nouri, Adviser, Data Lab").name, "Karim al-Nouri");
-    assert_eq!(person("Mr. Paul d’Orvalle, Director, Alpine Institute").name, "Paul d’Orvalle");
+    assert_eq!(
+        person("Dr. Karim al-Nouri, Adviser, Data Lab").name,
+        "Karim al-Nouri"
+    );
+    assert_eq!(
+        person("Mr. Paul d’Orvalle, Director, Alpine Institute").name,
+        "Paul d’Orvalle"
+    );
     // A lower-case word that is no particle still stops a name.
-    assert!(entry("Ms. Samira re-Amin, Head, Lab", &CountryAliases::new())
-        .map(|e| e.person.name != "Samira re-Amin")
-        .unwrap_or(true));
+    assert!(
+        entry("Ms. Samira re-Amin, Head, Lab", &CountryAliases::new())
+            .map(|e| e.person.name != "Samira re-Amin")
+            .unwrap_or(true)
+    );
 }
 
 #[test]
@@ -244,8 +252,14 @@ fn people_joined_by_et_or_y_are_two_entries() {
     let a = CountryAliases::new();
     // Invented French and Spanish joiners.
     assert_eq!(
-        split_people("Claire Morin (Agence du Numérique) et Paul Reyes (Réseau Libre)", &a),
-        ["Claire Morin (Agence du Numérique)", "Paul Reyes (Réseau Libre)"]
+        split_people(
+            "Claire Morin (Agence du Numérique) et Paul Reyes (Réseau Libre)",
+            &a
+        ),
+        [
+            "Claire Morin (Agence du Numérique)",
+            "Paul Reyes (Réseau Libre)"
+        ]
     );
     assert_eq!(
         split_people(
@@ -263,7 +277,11 @@ fn people_joined_by_et_or_y_are_two_entries() {
     );
     // "et" inside an organization's name joins no people.
     assert_eq!(
-        split_people("Claire Morin, Directrice, Ministère de l'Économie et des Finances", &a).len(),
+        split_people(
+            "Claire Morin, Directrice, Ministère de l'Économie et des Finances",
+            &a
+        )
+        .len(),
         1
     );
 }

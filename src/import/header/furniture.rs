@@ -105,7 +105,6 @@ pub(super) fn is_mail_header(t: &str) -> bool {
     seconds || address
 }
 
-
 /// "ICTs for a Sustainable World #ICT4SDG": a site's slogan carries a hashtag; a
 /// session's title does not ("OF #33" is a number, not a tag).
 pub(super) fn is_slogan(t: &str) -> bool {

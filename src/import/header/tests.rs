@@ -198,7 +198,9 @@ fn slogans_form_fields_and_datelines_are_not_titles() {
         Some("Community networks after the storm")
     );
     // A workshop number is not a hashtag.
-    assert!(is_title("Open Forum #33 Community networks after the storm"));
+    assert!(is_title(
+        "Open Forum #33 Community networks after the storm"
+    ));
     // " date 2031-01-05 Date: 7 March 2031": the labelled date is the session's.
     let f = free(&[" date 2031-01-05 Date: 7 March 2031"]);
     let (d, _, _) = date(&f, false).expect("date");

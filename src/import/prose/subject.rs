@@ -114,7 +114,13 @@ pub(super) fn titled_intro(before: &[Word<'_>], aliases: &CountryAliases) -> Opt
         match country(&owner, aliases) {
             Some(c) => person.country = Some(c),
             None if is_acronym(&owner) || is_org(&owner) => person.organization = Some(owner),
-            None => return Some(Found { person, moderator: false, guessed: true }),
+            None => {
+                return Some(Found {
+                    person,
+                    moderator: false,
+                    guessed: true,
+                });
+            }
         }
         person.role = Some(tokens[1..=title_end].join(" "));
     }
