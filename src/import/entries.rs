@@ -625,6 +625,6 @@ fn starts_person(
 }
 
 mod lists;
-pub(crate) use lists::split_people;
+pub(crate) use lists::{has_joiner, split_people};
 #[cfg(test)]
 mod tests;

@@ -32,7 +32,7 @@ pub(crate) struct Shared {
 /// Completes a session from its findings. `text`: the session's own text.
 pub(crate) fn session(
     mut s: ImportedSession,
-    f: Findings,
+    mut f: Findings,
     shared: &Shared,
     text: &str,
     cx: &Context,
@@ -155,6 +155,14 @@ pub(crate) fn session(
     }
     if s.organizers.is_empty() {
         organizers(&mut s, &f);
+    }
+
+    // "Conclusion de la matinée par Cédric O", "Keynote by Ana Lima": a slot's title
+    // that names its one speaker, when nothing else under it does.
+    if f.roster.is_empty() {
+        if let Some(p) = by_line_speaker(&s.title, &cx.countries) {
+            f.roster.add(p, Part::Speaker, false, Evidence::Prose);
+        }
     }
 
     // People.
@@ -366,5 +374,49 @@ fn organizers(s: &mut ImportedSession, f: &Findings) {
         {
             s.organizers.extend(parts.iter().map(|p| p.to_string()));
         }
+    }
+}
+
+/// The person a title names after "by", "par" or "por", when the rest of the title
+/// is the session's own ("Closing remarks by Dr Ana Lima").
+fn by_line_speaker(
+    title: &str,
+    aliases: &crate::taxonomy::CountryAliases,
+) -> Option<super::ImportedPerson> {
+    let (head, who) = [" by ", " par ", " por "]
+        .iter()
+        .filter_map(|w| title.rsplit_once(w))
+        .max_by_key(|(head, _)| head.len())?;
+    let tokens: Vec<&str> = who.split_whitespace().collect();
+    let name = super::names::valid_list_name(&tokens, aliases)?;
+    let parsed = crate::model::parse_name(&name);
+    (head.split_whitespace().count() >= 1 && !parsed.name.is_empty()).then(|| {
+        super::ImportedPerson {
+            name: parsed.name,
+            honorific: parsed.honorific,
+            ..Default::default()
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::by_line_speaker;
+    use crate::taxonomy::CountryAliases;
+
+    #[test]
+    fn a_title_that_names_its_speaker_gives_the_speaker() {
+        // Invented slot titles.
+        let a = CountryAliases::new();
+        let p = by_line_speaker("Synthèse de la matinée par Hugo Lambert", &a).expect("person");
+        assert_eq!(p.name, "Hugo Lambert");
+        let p = by_line_speaker("Closing remarks by Dr Ana Lima", &a).expect("person");
+        assert_eq!(
+            (p.name.as_str(), p.honorific.as_deref()),
+            ("Ana Lima", Some("Dr"))
+        );
+        // An organization or a thing after "by" is no speaker.
+        assert!(by_line_speaker("Workshop organized by the World Bank", &a).is_none());
+        assert!(by_line_speaker("Digital inclusion by design", &a).is_none());
     }
 }

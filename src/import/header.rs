@@ -4,8 +4,15 @@
 //! numbers and a trailing " | Event"; and the date of a date line (one with a
 //! time first), never a deadline's or a posting's.
 
+mod furniture;
+
 use super::event;
 use super::when::{Day, find_day, find_time, find_timezone, is_when_line, spans_days};
+pub(crate) use furniture::is_server_noise;
+use furniture::{
+    FURNITURE, SITE_NAMES, is_dateline, is_field_line, is_mail_header, is_navigation, is_slogan,
+    mostly_numbers,
+};
 
 /// A line the reader did not claim, with its position.
 #[derive(Clone, Debug)]
@@ -32,21 +39,6 @@ const GENERIC: &[&str] = &[
     "agenda", "summary", "report", "event", "calendar", "wsis", "igf", "itu", "details",
 ];
 
-/// Starts of page furniture lines.
-#[rustfmt::skip]
-const FURNITURE: &[&str] = &[
-    "image:", "image of", "logo", "posted by", "loading", "sign up", "skip to", "home", "menu", "share",
-    "print", "categories", "event report", "table of contents", "disclaimer", "read more",
-    "[read more", "back to", "see the full programme", "event calendar", "venue map",
-    "welcome to", "arrow_back", "view all", "log in", "login", "search", "subscribe",
-    "follow us", "cookie", "privacy", "copyright", "©", "[…]", "[...]", "click here", "download",
-    "session at a glance", "knowledge graph", "full session report", "session report",
-    "you are here", "go top", "back to top", "top of page", "upload:", "post on", "comparte",
-    "partager", "share this", "centro de prensa", "salle de presse", "press centre",
-    "press center",
-    "hi", "dear", "cheers", "best regards", "kind regards", "thanks", "thank you", "regards",
-];
-
 /// Whether a line can be the session's title.
 pub(crate) fn is_title(text: &str) -> bool {
     title_shape(text, false)
@@ -65,6 +57,9 @@ fn title_shape(text: &str, generic_ok: bool) -> bool {
         || lower.contains("session outcome document")
         || is_mail_header(t)
         || is_server_noise(t)
+        || is_slogan(t)
+        || is_field_line(t)
+        || is_dateline(t)
         || SITE_NAMES.contains(&lower.trim_end_matches(['.', ':']))
     {
         return false;
@@ -124,92 +119,6 @@ fn title_shape(text: &str, generic_ok: bool) -> bool {
         && !t.ends_with([',', ';'])
         && (generic_ok || !is_generic(t))
         && !is_highlights_header(t)
-}
-
-/// "١٤ مايو ٢٠١٢", "12 / 12 / 2003": a short line of numbers (in any script) with at
-/// most one word, a date or a counter, never a title.
-fn mostly_numbers(words: &[&str]) -> bool {
-    let numbers = words
-        .iter()
-        .filter(|w| w.chars().any(char::is_numeric) && !w.chars().any(char::is_alphabetic))
-        .count();
-    words.len() <= 4 && numbers >= 2 && words.len() - numbers <= 1
-}
-
-/// Site and organization banners that stand above a page's title.
-#[rustfmt::skip]
-const SITE_NAMES: &[&str] = &[
-    "international telecommunication union", "internet governance forum", "united nations",
-    "itu", "igf", "unesco", "digital watch", "dig.watch", "itu news", "itu newsroom", "wsis",
-    "world summit on the information society", "itu pressroom", "press release", "news",
-    "digital world", "itu digital world", "geneva internet platform", "event report",
-    "session page", "agenda", "programme", "program", "event calendar", "united nations educational, scientific and cultural organization",
-    // ITU's banner line, in the languages of its pages.
-    "committed to connecting the world", "comprometida para conectar al mundo",
-    "s'engager pour connecter le monde", "s’engager pour connecter le monde",
-];
-
-/// A breadcrumb or a menu: short parts between "›", "»", ">" or "•" ("Nº 4 2013 > WSIS
-/// Forum 2013", "Centro de prensa • Comunicado de prensa"), or a counter ("1 views",
-/// "0 download").
-fn is_navigation(t: &str) -> bool {
-    let pieces: Vec<&str> = t.split(['›', '»', '>', '•']).map(str::trim).collect();
-    let crumbs = pieces.len() >= 2
-        && pieces
-            .iter()
-            .all(|p| !p.is_empty() && p.split_whitespace().count() <= 5);
-    // "« All Events", "‹ Back": a link back to a listing.
-    let back = t.starts_with(['«', '‹', '←']);
-    let words: Vec<&str> = t.split_whitespace().collect();
-    let counter = words.len() == 2
-        && words[0].chars().all(|c| c.is_ascii_digit() || c == ',')
-        && [
-            "views",
-            "view",
-            "download",
-            "downloads",
-            "comments",
-            "likes",
-            "shares",
-        ]
-        .contains(&words[1].to_lowercase().as_str());
-    crumbs || counter || back
-}
-
-/// A web server's warnings printed above a page ("Deprecated: … on line 29").
-pub(crate) fn is_server_noise(t: &str) -> bool {
-    let lower = t.to_lowercase();
-    [
-        "deprecated:",
-        "warning:",
-        "notice:",
-        "fatal error:",
-        "strict standards:",
-        "parse error:",
-    ]
-    .iter()
-    .any(|p| lower.starts_with(p))
-        || (lower.contains(".php") && lower.contains(" on line "))
-}
-
-/// An e-mail's header line: "Ana Ruiz ana at example.org", "Tue Jul 1 10:12:01 UTC
-/// 2025" (a time with seconds), an address.
-fn is_mail_header(t: &str) -> bool {
-    let lower = t.to_lowercase();
-    let seconds = t.split_whitespace().any(|w| {
-        w.split(':').count() == 3
-            && w.split(':')
-                .all(|p| p.len() == 2 && p.chars().all(|c| c.is_ascii_digit()))
-    });
-    // "ana@example.org"; a lone "@" ("7 May 2031 @ 9:30 AM") is a calendar's "at".
-    let address = t.split_whitespace().any(|w| {
-        w.split_once('@')
-            .is_some_and(|(user, host)| !user.is_empty() && host.contains('.'))
-    }) || (lower.contains(" at ")
-        && [".org", ".com", ".net", ".int", ".edu"]
-            .iter()
-            .any(|d| lower.contains(d)));
-    seconds || address
 }
 
 /// A heading naming only a session type and maybe its event ("High Level Plenary
@@ -331,17 +240,20 @@ pub(crate) fn title(free: &[Free], before: usize) -> Option<String> {
                     .ends_with(['.', ':', '!', '?', '"', '”', ';'])
         }
     };
+    // The line as cleaned reads as a title, and as written is no dateline ("ISSY -
+    // 30 septembre" cleans to a bare place).
+    let titled = |k: usize| !is_dateline(&free[k].text) && is_title(&clean(&free[k].text));
     let k = (0..free.len())
-        .find(|&k| free[k].index < before && is_title(&clean(&free[k].text)) && !continues(k))
-        .or_else(|| {
-            (0..free.len())
-                .find(|&k| free[k].index >= before && is_title(&clean(&free[k].text)) && dated(k))
-        })
+        .find(|&k| free[k].index < before && titled(k) && !continues(k))
+        .or_else(|| (0..free.len()).find(|&k| free[k].index >= before && titled(k) && dated(k)))
         // Nothing but a session type above the content ("Official opening segment",
         // "Ministerial round table"): that is the session's title.
         .or_else(|| {
             (0..free.len()).find(|&k| {
-                free[k].index < before && title_shape(&clean(&free[k].text), true) && !continues(k)
+                free[k].index < before
+                    && !is_dateline(&free[k].text)
+                    && title_shape(&clean(&free[k].text), true)
+                    && !continues(k)
             })
         })?;
     let mut t = free[k].text.trim().to_string();
@@ -512,16 +424,31 @@ pub(crate) fn reports_today(text: &str) -> bool {
     .any(|w| lower.contains(w))
 }
 
+/// " date 2020-07-06 Date: 8 July 2020": where a line holds a labelled date after
+/// other text, the labelled one is the session's; the part of the line to read.
+fn date_part(text: &str) -> &str {
+    let lower = text.to_lowercase();
+    ["date:", "date :", "fecha:", "fecha :"]
+        .iter()
+        .filter_map(|k| lower.rfind(k).map(|at| at + k.len()))
+        .max()
+        .filter(|&at| at < text.len() && lower.len() == text.len())
+        .and_then(|at| text.get(at..))
+        .filter(|rest| find_day(rest).is_some())
+        .unwrap_or(text)
+}
+
 /// The date line of a session: a labelled date first, else a line that is only a
 /// date and time, else a short line with a date and a time. Returns the day, the
 /// time range and the zone written with it.
 pub(crate) fn date(free: &[Free], press: bool) -> Option<(Day, Option<String>, Option<String>)> {
     let usable = |f: &&Free| {
-        let lower = f.text.to_lowercase();
+        let text = date_part(&f.text);
+        let lower = text.to_lowercase();
         !OTHER_DATES.iter().any(|w| lower.contains(w))
-            && !is_mail_header(&f.text)
-            && !spans_days(&f.text)
-            && find_day(&f.text).is_some()
+            && !is_mail_header(text)
+            && !spans_days(text)
+            && find_day(text).is_some()
     };
     let ranked = |f: &Free| -> u8 {
         let t = &f.text;
@@ -556,7 +483,7 @@ pub(crate) fn date(free: &[Free], press: bool) -> Option<(Day, Option<String>, O
         .filter(usable)
         .filter(|f| ranked(f) > 0)
         .max_by_key(|f| (ranked(f), std::cmp::Reverse(f.index)))?;
-    let day = find_day(&best.text)?;
+    let day = find_day(date_part(&best.text))?;
     // Date, time and zone each on their own line, just after one another.
     let near: Vec<&Free> = free
         .iter()

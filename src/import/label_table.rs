@@ -76,6 +76,8 @@ pub(crate) const EXACT: &[(&[&str], Field)] = &[
         "palabras de apertura", "palabras de bienvenida", "discurso de apertura",
         "mots de bienvenue", "allocution d'ouverture", "discours d'ouverture",
         "speakers and moderators", "ministers", "participants", "additional speakers",
+        "input from", "inputs from", "input by", "inputs by", "interventions by",
+        "interventions from", "contributions from", "with", "featuring",
     ], Field::People(Part::Speaker)),
     (&[
         "topics", "topic", "keywords", "key words", "tags", "main topics", "temas",

@@ -51,7 +51,11 @@ pub(crate) fn is_initial(word: &str) -> bool {
 
 /// Whether a word can be part of a name run (its trailing comma already removed).
 pub(crate) fn is_name_word(word: &str) -> bool {
-    if PARTICLES.contains(&word) || is_honorific(word) || is_initial(word) {
+    if PARTICLES.contains(&word)
+        || is_honorific(word)
+        || is_initial(word)
+        || is_particle_compound(word)
+    {
         return true;
     }
     let mut chars = word.chars();
@@ -70,11 +74,24 @@ pub(crate) fn valid_name(tokens: &[&str], aliases: &CountryAliases) -> Option<St
     checked(tokens, aliases)
 }
 
+/// "al-Hassan", "el-Sayed", "d’Alembert": a lower-case particle joined to a
+/// capitalised surname by a hyphen or an apostrophe, written as one word.
+pub(crate) fn is_particle_compound(word: &str) -> bool {
+    word.split_once(['-', '’', '\''])
+        .is_some_and(|(particle, rest)| {
+            (PARTICLES.contains(&particle) || matches!(particle, "d" | "l"))
+                && rest.chars().next().is_some_and(char::is_uppercase)
+        })
+}
+
 /// [`valid_name`] for a name that stands on its own in a list: every word
-/// capitalised, a particle ("de", "bin") or an initial.
+/// capitalised, a particle ("de", "bin", "al-Hassan") or an initial.
 pub(crate) fn valid_list_name(tokens: &[&str], aliases: &CountryAliases) -> Option<String> {
     let capitalised = tokens.iter().all(|w| {
-        PARTICLES.contains(w) || is_initial(w) || w.chars().next().is_some_and(|c| c.is_uppercase())
+        PARTICLES.contains(w)
+            || is_particle_compound(w)
+            || is_initial(w)
+            || w.chars().next().is_some_and(|c| c.is_uppercase())
     });
     capitalised.then(|| checked(tokens, aliases)).flatten()
 }

@@ -6,7 +6,7 @@ use crate::model::{ParsedName, parse_name};
 use crate::taxonomy::CountryAliases;
 
 use super::ImportedPerson;
-use super::places::{Source, country, is_place_part, take_country};
+use super::places::{Source, country, country_inside, is_place_part, take_country};
 use super::words::{EXTRA_HONORIFICS, ORG_WORDS, ROLE_WORDS};
 
 /// [`parse_name`], also moving out the honorifics of [`EXTRA_HONORIFICS`] ("Sra. Dra. Ana
@@ -284,6 +284,18 @@ pub(crate) fn from_listed(item: &str, aliases: &CountryAliases) -> Option<Import
     fill_appositive(&mut person, &after, aliases);
     if person.organization.is_none() {
         person.organization = org_in_name.or(org_first);
+        // "Ana Lima (Internet Society Chile)", "Telecom Egypt – Mr. X": a country inside
+        // the organization's name is the person's too, as in an appositive.
+        if person.country.is_none() {
+            if let Some(c) = person
+                .organization
+                .as_deref()
+                .and_then(|o| country_inside(o, aliases))
+            {
+                person.country = Some(c);
+                person.country_inferred = true;
+            }
+        }
     }
     Some(person)
 }
@@ -484,5 +496,16 @@ mod tests {
         let p = listed("ITU – Ms. Ana Lima, Programme Officer");
         assert_eq!(p.organization.as_deref(), Some("ITU"));
         assert_eq!(p.name, "Ana Lima");
+    }
+
+    #[test]
+    fn a_country_inside_a_bracketed_or_leading_organization_is_inferred() {
+        // Invented: the organization in brackets after the name, and before it.
+        let p = listed("Marta Lind (Open Data Society Sweden)");
+        assert_eq!(p.country.map(|c| c.iso2()), Some("SE"));
+        assert!(p.country_inferred);
+        assert_eq!(p.organization.as_deref(), Some("Open Data Society Sweden"));
+        // A nationality adjective is no country.
+        assert_eq!(listed("Marta Lind (Swedish Data Society)").country, None);
     }
 }

@@ -247,16 +247,25 @@ fn appositive_intro(
     let parts = appositive(after, aliases);
     let from_org = parts
         .first()
-        .and_then(|p| p.strip_prefix("from "))
+        .and_then(|p| {
+            p.strip_prefix("from ")
+                .or_else(|| p.strip_prefix("representing "))
+        })
         .map(|o| o.strip_prefix("the ").unwrap_or(o));
     if parts.first().is_some_and(|p| is_role(p)) {
         person.country = country_before(before, aliases);
         let refs: Vec<&str> = parts.iter().map(String::as_str).collect();
         fill_appositive(&mut person, &refs, aliases);
     } else if let Some(org) = from_org {
-        // "Lucía Fernández, from the Youth Coalition on Internet Governance, Uruguay, asked".
-        person.organization = Some(org.to_string());
-        person.country = parts[1..].last().and_then(|c| country(c, aliases));
+        // "Lucía Fernández, from the Youth Coalition on Internet Governance, Uruguay, asked";
+        // "Ivo Brandt, representing Austria, said": a country alone is no organization.
+        match country(org, aliases) {
+            Some(c) => person.country = Some(c),
+            None => {
+                person.organization = Some(org.to_string());
+                person.country = parts[1..].last().and_then(|c| country(c, aliases));
+            }
+        }
     } else if let Some(org) = parts.first().filter(|p| {
         (person.honorific.is_some() || is_org(p))
             && p.starts_with(char::is_uppercase)
@@ -398,8 +407,10 @@ fn appositive(after: &str, aliases: &CountryAliases) -> Vec<String> {
         // "former Minister …", "the ITU Secretary-General" open an appositive; later a
         // lower-case part is the sentence again.
         let first_word = part.split_whitespace().next().unwrap_or("");
-        let from_org = first_word == "from"
-            && part[5..]
+        // "from the Youth Coalition", "representing Serbia": who the person speaks for.
+        let from_org = ["from", "representing"].contains(&first_word)
+            && part[first_word.len()..]
+                .trim_start()
                 .trim_start_matches("the ")
                 .starts_with(|c: char| c.is_uppercase());
         let opens_role = [

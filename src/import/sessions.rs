@@ -247,14 +247,23 @@ fn title_like(text: &str) -> bool {
 }
 
 /// A time slot's item that names only a session type ("Opening ceremony", "Closing
-/// session"): a session of the programme, when it is not a break.
+/// session", "Introduction"): a session of the programme, when it is not a break.
 fn slot_title(text: &str) -> bool {
     let words = text.split_whitespace().count();
-    (2..=6).contains(&words)
-        && super::header::is_generic(text)
+    let lower = text.trim().to_lowercase();
+    (((2..=6).contains(&words) && super::header::is_generic(text))
+        || PROGRAMME_ITEMS.contains(&lower.as_str()))
         && text.starts_with(char::is_uppercase)
         && !is_break(text)
 }
+
+/// One-word items of a programme's time slots, in the languages of the documents.
+#[rustfmt::skip]
+const PROGRAMME_ITEMS: &[&str] = &[
+    "introduction", "welcome", "opening", "closing", "conclusion", "conclusions", "keynote",
+    "bienvenue", "ouverture", "clôture", "introducción", "bienvenida", "apertura", "clausura",
+    "conclusiones",
+];
 
 /// The head lines of sessions: (first line, title, title line).
 fn heads(lines: &[Line]) -> Vec<(usize, Option<String>, Option<usize>)> {
@@ -416,10 +425,22 @@ fn inside_header_time(lines: &[Line], heads: &[(usize, Option<String>, Option<us
 /// Whether a segment holds a session: people, a people label, or a description
 /// (a sentence), and not only a break.
 fn has_substance(lines: &[Line], seg: &Range<usize>) -> bool {
-    lines[seg.clone()].iter().skip(1).any(|l| {
-        let t = &l.text;
-        let lower = t.to_lowercase();
-        [
+    // "Conclusion de la matinée par Cédric O", "Keynote by Ana Lima": the head names
+    // its speaker.
+    let by_line = lines.get(seg.start).is_some_and(|l| {
+        [" by ", " par ", " por "].iter().any(|w| {
+            l.text.split_once(w).is_some_and(|(_, who)| {
+                let words: Vec<&str> = who.split_whitespace().collect();
+                (2..=5).contains(&words.len())
+                    && words.iter().all(|w| w.starts_with(char::is_uppercase))
+            })
+        })
+    });
+    by_line
+        || lines[seg.clone()].iter().skip(1).any(|l| {
+            let t = &l.text;
+            let lower = t.to_lowercase();
+            [
             "moderat",
             "speaker",
             "panel",
@@ -427,6 +448,10 @@ fn has_substance(lines: &[Line], seg: &Range<usize>) -> bool {
             "chair",
             "keynote",
             "presenter",
+            // A workshop under a slot: "Atelier « … »", "Workshop 1: …".
+            "workshop",
+            "atelier",
+            "taller",
         ]
         .iter()
         .any(|w| lower.contains(w))
@@ -436,7 +461,16 @@ fn has_substance(lines: &[Line], seg: &Range<usize>) -> bool {
             )
             || crate::model::parse_name(t).honorific.is_some()
             || (t.split_whitespace().count() >= 10 && t.contains(' '))
-    })
+            // "Aline Moreau (Agence Régionale) et Paul Vidal (Réseau Sud)": people with
+            // their descriptors.
+            || super::entries::split_people(t, &crate::taxonomy::CountryAliases::new())
+                .iter()
+                .any(|p| {
+                    super::entries::entry(p, &crate::taxonomy::CountryAliases::new()).is_ok_and(
+                        |e| e.person.organization.is_some() || e.person.role.is_some(),
+                    )
+                })
+        })
 }
 
 /// For each line, the last day heading above it (a programme's "8 July 2025": a

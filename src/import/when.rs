@@ -110,9 +110,9 @@ pub(crate) fn find_day(text: &str) -> Option<Day> {
             .flatten()
             .filter(|d| (1..=31).contains(d))
     };
-    // "8 de julio": the day may stand before "de".
+    // "8 de julio", "9th of April": the day may stand before "de" or "of".
     let before = mi.checked_sub(1).and_then(|i| {
-        if words[i] == "de" {
+        if words[i] == "de" || words[i] == "of" {
             i.checked_sub(1).and_then(|j| day_of(&words[j]))
         } else {
             day_of(&words[i])
@@ -140,6 +140,33 @@ fn numeric(t: &str) -> Option<Day> {
     let sep = ['/', '-', '.'].into_iter().find(|&s| t.contains(s))?;
     let nums: Vec<&str> = t.split(sep).collect();
     let [a, b, y] = nums[..] else { return None };
+    // "2019/04/09": the year first, then month and day.
+    if a.len() == 4 && b.len() <= 2 && y.len() <= 2 && sep != '-' {
+        let (year, month, day) = (
+            a.parse::<i16>().ok()?,
+            b.parse::<i8>().ok()?,
+            y.parse::<i8>().ok()?,
+        );
+        return Date::new(year, month, day).ok().map(|_| Day {
+            month,
+            day,
+            year: Some(year),
+            weekday: None,
+        });
+    }
+    // "9-Apr-2019": the month by name between day and year.
+    if let (Some(month), 4) = (
+        month_of(&b.to_lowercase()).filter(|_| b.len() >= 3),
+        y.len(),
+    ) {
+        let (day, year) = (a.parse::<i8>().ok()?, y.parse::<i16>().ok()?);
+        return Date::new(year, month, day).ok().map(|_| Day {
+            month,
+            day,
+            year: Some(year),
+            weekday: None,
+        });
+    }
     if y.len() != 4 || a.len() > 2 || b.len() > 2 {
         return None;
     }
@@ -162,12 +189,27 @@ fn numeric(t: &str) -> Option<Day> {
 pub(crate) fn find_time(text: &str) -> Option<String> {
     let chars: Vec<char> = text.chars().collect();
     let mut times: Vec<(u8, u8, usize)> = Vec::new();
+    // "9h", "11h": a French hour without minutes; a time only inside a range.
+    let mut bare_hours = 0;
     let mut i = 0;
     while i < chars.len() && times.len() < 2 {
         let is_d = |k: usize| chars.get(k).is_some_and(char::is_ascii_digit);
         if is_d(i) && (i == 0 || !(is_d(i - 1) || chars[i - 1] == '.')) {
             let h_len = if is_d(i + 1) { 2 } else { 1 };
             let sep = chars.get(i + h_len).copied();
+            let bare = sep == Some('h')
+                && !chars
+                    .get(i + h_len + 1)
+                    .is_some_and(|c| c.is_alphanumeric());
+            if bare {
+                let h: String = chars[i..i + h_len].iter().collect();
+                if let Ok(h) = h.parse::<u8>() {
+                    times.push((h, 0, i + h_len + 1));
+                    bare_hours += 1;
+                }
+                i += h_len + 1;
+                continue;
+            }
             if matches!(sep, Some(':' | '.' | 'h'))
                 && is_d(i + h_len + 1)
                 && is_d(i + h_len + 2)
@@ -184,6 +226,9 @@ pub(crate) fn find_time(text: &str) -> Option<String> {
             }
         }
         i += 1;
+    }
+    if bare_hours > 0 && times.len() < 2 {
+        return None;
     }
     // "AM"/"PM" after the last time applies to both, unless the first is later.
     let after: String = times
@@ -390,6 +435,9 @@ mod tests {
         assert_eq!(find_date("jeudi 17 mai 2012"), d(2012, 5, 17));
         assert_eq!(find_date("20 Mar 2018 09:00h - 13:00h"), d(2018, 3, 20));
         assert_eq!(find_date("Mayor of 2024"), None);
+        assert_eq!(find_date("9th of April 2019"), d(2019, 4, 9));
+        assert_eq!(find_date("2019/04/09"), d(2019, 4, 9));
+        assert_eq!(find_date("9-Apr-2019, Room 2"), d(2019, 4, 9));
         assert_eq!(
             find_time("7 May 2031 @ 9:30 AM - 12:00 PM UTC-5").as_deref(),
             Some("09:30-12:00")
@@ -399,6 +447,22 @@ mod tests {
         assert_eq!(day.year, None);
         assert_eq!(day.date(Some(2017)), d(2017, 12, 18));
         assert_eq!(day.date(Some(2016)), None);
+    }
+
+    #[test]
+    fn french_hours_without_minutes_count_inside_a_range() {
+        assert_eq!(
+            find_time("9h – 9h15 : Introduction").as_deref(),
+            Some("09:00-09:15")
+        );
+        assert_eq!(
+            find_time("14h – 15h30 : Atelier").as_deref(),
+            Some("14:00-15:30")
+        );
+        assert_eq!(find_time("(9h-10h30)").as_deref(), Some("09:00-10:30"));
+        // Alone, "24h" or "9h" is a duration or a bare mention, no time.
+        assert_eq!(find_time("open 24h"), None);
+        assert_eq!(find_time("48h - 72h"), None);
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! A value that lists several people: split at semicolons, at commas between bare
-//! names, at " and ", where a second honorific starts the next person, and where a
+//! names, at " and " (" et ", " y " …), where a second honorific starts the next person, and where a
 //! bare name follows a descriptor.
 
 use crate::taxonomy::CountryAliases;
@@ -31,10 +31,15 @@ pub(crate) fn split_people(value: &str, aliases: &CountryAliases) -> Vec<String>
             ps.iter().all(|p| {
                 let (clean, _) = strip_marks(p);
                 let bare = clean.split(" (").next().unwrap_or(&clean).to_string();
-                checked_name(&bare, aliases).is_some() && !is_role(&split_name(&bare).name)
+                checked_name(&bare, aliases).is_some()
+                    && !is_role(&split_name(&bare).name)
+                    && !ends_with_country(&bare, aliases)
             })
         };
-        if parts.len() >= 2 && names(&parts) {
+        // "Lubna Qadri,Wada Na": a comma without its space joins a name to its
+        // (cut) organization, not two people.
+        let spaced = piece.matches(',').count() == piece.matches(", ").count();
+        if parts.len() >= 2 && spaced && names(&parts) {
             out.extend(parts.iter().map(|p| p.to_string()));
             continue;
         }
@@ -61,14 +66,45 @@ pub(crate) fn split_people(value: &str, aliases: &CountryAliases) -> Vec<String>
             out.extend(groups);
             continue;
         }
-        let halves: Vec<&str> = piece.split(" and ").map(str::trim).collect();
-        if halves.len() == 2 && names(&halves) {
-            out.extend(halves.iter().map(|p| p.to_string()));
-            continue;
+        // Exactly one joining word: "A and B and C" is no pair.
+        let joiners: usize = JOINERS.iter().map(|j| piece.matches(j).count()).sum();
+        if let Some((head, tail)) = last_joiner(piece).filter(|_| joiners == 1) {
+            let halves = [head.trim(), tail.trim()];
+            if names(&halves) {
+                out.extend(halves.iter().map(|p| p.to_string()));
+                continue;
+            }
         }
         out.push(piece.to_string());
     }
     out
+}
+
+/// The words that join the last two items of a list, in the languages of the
+/// documents ("A and B", "A et B", "A y B", "A e B", "A und B").
+const JOINERS: &[&str] = &[" and ", " et ", " y ", " e ", " und "];
+
+/// Whether `text` joins items with a joining word or a semicolon.
+pub(crate) fn has_joiner(text: &str) -> bool {
+    text.contains(';') || JOINERS.iter().any(|j| text.contains(j))
+}
+
+/// `text` cut at its last joining word: the part before and the part after.
+fn last_joiner(text: &str) -> Option<(&str, &str)> {
+    JOINERS
+        .iter()
+        .filter_map(|j| text.rfind(j).map(|k| (k, j.len())))
+        .max_by_key(|(k, _)| *k)
+        .map(|(k, len)| (&text[..k], &text[k + len..]))
+}
+
+/// "Civic Watch Austria", "Internet Society France": capitalised words ending in a
+/// country are an organization's name, not a person's.
+fn ends_with_country(part: &str, aliases: &CountryAliases) -> bool {
+    let words: Vec<&str> = part.split_whitespace().collect();
+    words.len() >= 2
+        && (1..=3.min(words.len() - 1))
+            .any(|n| country(&words[words.len() - n..].join(" "), aliases).is_some())
 }
 
 /// A part that is a person's name and nothing else: not a role, an organization or
@@ -94,10 +130,7 @@ fn name_led_groups(parts: &[&str], aliases: &CountryAliases) -> Option<Vec<Strin
     }
     let mut cut: Vec<&str> = Vec::new();
     for p in parts {
-        let joined = p
-            .rfind(" and ")
-            .map(|k| (&p[..k], &p[k + 5..]))
-            .or_else(|| p.find(": ").map(|k| (&p[..k], &p[k + 2..])));
+        let joined = last_joiner(p).or_else(|| p.find(": ").map(|k| (&p[..k], &p[k + 2..])));
         match joined {
             Some((head, name)) if bare_name(name, aliases) && !bare_name(p, aliases) => {
                 // A label before a name ("Visionary Speech:") is no descriptor.

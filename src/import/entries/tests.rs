@@ -224,3 +224,64 @@ fn a_name_ending_in_a_comma_continues_on_the_next_line() {
     assert_eq!(got[0].0, "Sofia Hale");
     assert!(got[0].1.as_deref().unwrap_or("").starts_with("Director"));
 }
+
+#[test]
+fn a_particle_joined_to_the_surname_is_part_of_the_name() {
+    // Invented entries: a hyphenated and an apostrophised lower-case particle.
+    let p = person("Ms. Samira el-Amin, Head of Policy, Coastal Networks");
+    assert_eq!(p.name, "Samira el-Amin");
+    assert_eq!(p.role.as_deref(), Some("Head of Policy"));
+    assert_eq!(
+        person("Dr. Karim al-Nouri, Adviser, Data Lab").name,
+        "Karim al-Nouri"
+    );
+    assert_eq!(
+        person("Mr. Paul d’Orvalle, Director, Alpine Institute").name,
+        "Paul d’Orvalle"
+    );
+    // A lower-case word that is no particle still stops a name.
+    assert!(
+        entry("Ms. Samira re-Amin, Head, Lab", &CountryAliases::new())
+            .map(|e| e.person.name != "Samira re-Amin")
+            .unwrap_or(true)
+    );
+}
+
+#[test]
+fn people_joined_by_et_or_y_are_two_entries() {
+    let a = CountryAliases::new();
+    // Invented French and Spanish joiners.
+    assert_eq!(
+        split_people(
+            "Claire Morin (Agence du Numérique) et Paul Reyes (Réseau Libre)",
+            &a
+        ),
+        [
+            "Claire Morin (Agence du Numérique)",
+            "Paul Reyes (Réseau Libre)"
+        ]
+    );
+    assert_eq!(
+        split_people(
+            "Claire Morin, Déléguée générale, Agence du Numérique et Paul Reyes, Directeur, Fondation Réseau Libre",
+            &a
+        ),
+        [
+            "Claire Morin, Déléguée générale, Agence du Numérique",
+            "Paul Reyes, Directeur, Fondation Réseau Libre"
+        ]
+    );
+    assert_eq!(
+        split_people("Lucía Gómez y Marcos Ruiz", &a),
+        ["Lucía Gómez", "Marcos Ruiz"]
+    );
+    // "et" inside an organization's name joins no people.
+    assert_eq!(
+        split_people(
+            "Claire Morin, Directrice, Ministère de l'Économie et des Finances",
+            &a
+        )
+        .len(),
+        1
+    );
+}

@@ -182,3 +182,27 @@ fn logos_menu_cells_numbers_and_wrapped_sentences_are_no_titles() {
     assert_eq!(title(&free(&["Session 251"]), 99), None);
     assert_eq!(title(&free(&["WSIS Forum 2015"]), 99), None);
 }
+
+#[test]
+fn slogans_form_fields_and_datelines_are_not_titles() {
+    // Invented page tops: a banner slogan with a hashtag, a form field, a place and date.
+    let f = free(&[
+        "Connecting Every Village #Bandwidth4All",
+        "Objectif : rapprocher les acteurs du numérique",
+        "Time: 2-3.30pm CEST",
+        "Rivermouth - 12 mars (9h-10h30)",
+        "Community networks after the storm",
+    ]);
+    assert_eq!(
+        title(&f, 99).as_deref(),
+        Some("Community networks after the storm")
+    );
+    // A workshop number is not a hashtag.
+    assert!(is_title(
+        "Open Forum #33 Community networks after the storm"
+    ));
+    // " date 2031-01-05 Date: 7 March 2031": the labelled date is the session's.
+    let f = free(&[" date 2031-01-05 Date: 7 March 2031"]);
+    let (d, _, _) = date(&f, false).expect("date");
+    assert_eq!((d.year, d.month, d.day), (Some(2031), 3, 7));
+}

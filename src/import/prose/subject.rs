@@ -102,13 +102,30 @@ pub(super) fn titled_intro(before: &[Word<'_>], aliases: &CountryAliases) -> Opt
     let name_tokens = &tokens[title_end + 1..];
     let raw = valid_name(name_tokens, aliases)?;
     let parsed = split_name(&raw);
+    let mut person = ImportedPerson {
+        name: parsed.name,
+        honorific: parsed.honorific,
+        role: Some(tokens[..=title_end].join(" ")),
+        ..ImportedPerson::default()
+    };
+    // "Kenya’s Minister Joe Mucheru": the owner of the title is the person's country
+    // (or organization, "ITU’s Secretary-General").
+    if let Some(owner) = possessive(tokens[0]).filter(|_| title_end >= 1) {
+        match country(&owner, aliases) {
+            Some(c) => person.country = Some(c),
+            None if is_acronym(&owner) || is_org(&owner) => person.organization = Some(owner),
+            None => {
+                return Some(Found {
+                    person,
+                    moderator: false,
+                    guessed: true,
+                });
+            }
+        }
+        person.role = Some(tokens[1..=title_end].join(" "));
+    }
     Some(Found {
-        person: ImportedPerson {
-            name: parsed.name,
-            honorific: parsed.honorific,
-            role: Some(tokens[..=title_end].join(" ")),
-            ..ImportedPerson::default()
-        },
+        person,
         moderator: false,
         guessed: true,
     })

@@ -301,3 +301,25 @@ fn a_speech_verb_before_a_quote_keeps_its_comma() {
     assert_eq!(f.len(), 1, "{f:?}");
     assert_eq!(f[0].person.name, "Ana Lima");
 }
+
+#[test]
+fn a_country_owning_the_title_before_a_name_is_the_persons_country() {
+    // Invented press sentence: a possessive country before the role-first mention.
+    let found = introductions(
+        "Ghana’s Minister Ama Owusu said that rural access comes first.",
+        &CountryAliases::new(),
+    );
+    let p = &found.first().expect("one person").person;
+    assert_eq!(p.name, "Ama Owusu");
+    assert_eq!(p.country.map(|c| c.iso2()), Some("GH"));
+    assert_eq!(p.role.as_deref(), Some("Minister"));
+}
+
+#[test]
+fn representing_a_country_in_an_appositive_gives_the_country() {
+    // Invented report sentence.
+    assert_eq!(
+        names("Mr Ivo Brandt, representing Austria, said that the review must be open."),
+        [("Ivo Brandt".to_string(), false, Some("AT"))]
+    );
+}

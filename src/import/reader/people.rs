@@ -246,7 +246,32 @@ impl Reader<'_> {
     /// "NAME — Role, Org NAME — Role, Org" on one line: each a person. Whether the
     /// line was one.
     pub(super) fn run_on(&mut self, i: usize, part: Part, ev: Evidence) -> bool {
-        let Some(pieces) = entries::split_run_on(&self.lines[i].text) else {
+        // "A (Org) et B (Org)": a list's joined people on one line of a labelled list.
+        let text = &self.lines[i].text;
+        let Some(pieces) = entries::split_run_on(text)
+            .map(|ps| ps.iter().map(|p| p.to_string()).collect::<Vec<_>>())
+            .or_else(|| {
+                // Only a list line joined by "and"/"et"/";": every piece a person with
+                // a descriptor or an honorific, no sentence around them ("Ana Lima,
+                // Derechos Digitales" is one person, "Satellite Broadband and Spectrum
+                // Sharing" a title).
+                let joined = split_people(text, self.aliases());
+                let described = |p: &String| {
+                    entry(p, self.aliases()).is_ok_and(|e| {
+                        let q = &e.person;
+                        q.honorific.is_some()
+                            || q.role.is_some()
+                            || q.organization.is_some()
+                            || q.country.is_some()
+                    })
+                };
+                (joined.len() >= 2
+                    && entries::has_joiner(text)
+                    && !is_prose(text)
+                    && joined.iter().all(described))
+                .then_some(joined)
+            })
+        else {
             return false;
         };
         let people: Vec<_> = pieces

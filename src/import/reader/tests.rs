@@ -122,3 +122,36 @@ fn a_heading_that_ends_in_a_people_label_opens_the_list() {
     );
     assert_eq!(names(&f).len(), 2);
 }
+
+#[test]
+fn a_list_line_that_joins_two_people_gives_both() {
+    // Invented programme lines: two people joined by "et", then one "Name, Org" line
+    // whose organization reads like a name.
+    let (_, f) = read_text(
+        "Intervenants :\nAnne Roy (Conseil du Numérique) et Marc Petit (Réseau Ouvert)\n\
+         - Lina Castro, Derechos Abiertos\n",
+    );
+    assert_eq!(
+        names(&f),
+        [
+            ("Anne Roy".into(), Part::Speaker),
+            ("Marc Petit".into(), Part::Speaker),
+            ("Lina Castro".into(), Part::Speaker)
+        ]
+    );
+}
+
+#[test]
+fn input_from_lists_speakers() {
+    // Invented agenda item with its contributors run together.
+    let (_, f) = read_text(
+        "Break-out group: lessons learned\nInput from: Ines Varga, Civic Watch Austria; Tomas Rehn,Open Budget Lab\n",
+    );
+    assert_eq!(
+        names(&f),
+        [
+            ("Ines Varga".into(), Part::Speaker),
+            ("Tomas Rehn".into(), Part::Speaker)
+        ]
+    );
+}

@@ -105,3 +105,24 @@ fn a_slot_named_by_its_session_type_is_a_session_without_a_description() {
         ]
     );
 }
+
+#[test]
+fn a_french_programme_splits_at_hours_written_with_h() {
+    // Invented programme: bare hours ("9h"), a one-word item, a slot whose title
+    // names its speaker, and a slot holding a workshop.
+    let text = "Programme de la journée\n\
+                9h – 9h20 : Introduction\nAline Moreau (Agence Régionale) et Paul Vidal (Réseau Sud)\n\
+                9h20 – 10h30 : Les réseaux communautaires en zone rurale\nIntervenants :\n\
+                Léa Martin, Directrice, Fondation Village Connecté\n\
+                10h30 – 11h : Synthèse de la matinée par Hugo Lambert\n\
+                14h – 15h30 : Forum des territoires\nAtelier « Données ouvertes »\n";
+    assert_eq!(
+        titles(text),
+        [
+            Some("Introduction".to_string()),
+            Some("Les réseaux communautaires en zone rurale".to_string()),
+            Some("Synthèse de la matinée par Hugo Lambert".to_string()),
+            Some("Forum des territoires".to_string()),
+        ]
+    );
+}
