@@ -10,8 +10,6 @@ use super::views::Views;
 use super::{Output, escape};
 use crate::model::{SessionId, Site};
 use crate::taxonomy::{ActionLine, Sdg};
-use jiff::civil::Date;
-use rustc_hash::FxHashMap;
 
 /// Entries in the site feed.
 const FEED_ENTRIES: usize = 50;
@@ -21,8 +19,7 @@ const SITEMAP_URLS: usize = 50_000;
 
 /// `sitemap.xml`: every HTML page, by absolute URL, in the order the site is made
 /// (home, sessions, events, …; each list A–Z or newest first), which is as stable as a
-/// sorted one and costs no sort of tens of thousands of paths on every change. A
-/// session's page has its date as `lastmod` (never the clock: builds are reproducible).
+/// sorted one and costs no sort of tens of thousands of paths on every change.
 /// Past 50 000 pages, `sitemap.xml` is a sitemap index of parts of 50 000 each.
 pub(crate) fn sitemaps(site: &Site, page_paths: &[&str]) -> Vec<Output> {
     sitemaps_of(site, page_paths, SITEMAP_URLS)
@@ -32,12 +29,9 @@ fn sitemaps_of(site: &Site, page_paths: &[&str], per_file: usize) -> Vec<Output>
     let paths: Vec<&str> = (page_paths.iter().copied())
         .filter(|p| p.ends_with(".html"))
         .collect();
-    let dates: FxHashMap<String, Date> = (site.sessions.iter())
-        .filter_map(|s| Some((routes::session(&s.slug), s.date?)))
-        .collect();
     let prefix = escape(&site.base.absolute(""));
     if paths.len() <= per_file {
-        return vec![urlset(routes::SITEMAP.into(), &paths, &prefix, &dates)];
+        return vec![urlset(routes::SITEMAP.into(), &paths, &prefix)];
     }
     let mut index = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
@@ -46,7 +40,7 @@ fn sitemaps_of(site: &Site, page_paths: &[&str], per_file: usize) -> Vec<Output>
     for (n, part) in paths.chunks(per_file.max(1)).enumerate() {
         let path = routes::sitemap_part(n + 1);
         let _ = writeln!(index, "  <sitemap><loc>{prefix}{path}</loc></sitemap>");
-        out.push(urlset(path, part, &prefix, &dates));
+        out.push(urlset(path, part, &prefix));
     }
     index.push_str("</sitemapindex>\n");
     out.push(Output {
@@ -57,7 +51,7 @@ fn sitemaps_of(site: &Site, page_paths: &[&str], per_file: usize) -> Vec<Output>
 }
 
 /// One sitemap file listing `paths` under `prefix` (the site's absolute URL).
-fn urlset(path: String, paths: &[&str], prefix: &str, dates: &FxHashMap<String, Date>) -> Output {
+fn urlset(path: String, paths: &[&str], prefix: &str) -> Output {
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
@@ -69,11 +63,7 @@ fn urlset(path: String, paths: &[&str], prefix: &str, dates: &FxHashMap<String, 
         xml.push_str("  <url><loc>");
         xml.push_str(prefix);
         crate::render::escape_into(&mut xml, site_path.trim_start_matches('/'));
-        xml.push_str("</loc>");
-        if let Some(date) = dates.get(site_path) {
-            let _ = write!(xml, "<lastmod>{date}</lastmod>");
-        }
-        xml.push_str("</url>\n");
+        xml.push_str("</loc></url>\n");
     }
     xml.push_str("</urlset>\n");
     Output {
@@ -267,7 +257,7 @@ mod tests {
     }
 
     #[test]
-    fn a_small_site_has_one_sitemap_with_session_dates() {
+    fn a_small_site_has_one_sitemap() {
         let site = site(&["a"]);
         let out = sitemaps_of(&site, &["index.html", "sessions/a/index.html", "x.json"], 2);
         assert_eq!(out.len(), 1);
@@ -280,10 +270,6 @@ mod tests {
                 "https://example.org/pr/",
                 "https://example.org/pr/sessions/a/"
             ]
-        );
-        assert!(
-            xml.contains("sessions/a/</loc><lastmod>2024-05-30</lastmod>"),
-            "{xml}"
         );
     }
 
