@@ -292,7 +292,7 @@ impl Naming {
         self.spellings.as_deref().and_then(best_spelling)
     }
 
-    /// Names `person` as the entries taken in say: the best spelling (the name stays
+    /// Names `person` as the entries taken in give: the best spelling (the name stays
     /// as it is for a registry person, or when no entry named them) and the honorific.
     pub(crate) fn name(&self, person: &mut Person) {
         if let Some(best) = self.spelled() {
