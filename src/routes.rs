@@ -230,6 +230,11 @@ pub fn data(name: &str) -> String {
     format!("data/{name}.json")
 }
 
+/// Part `n` (from 1) of a data export, listed by its index [`data`]: `data/<name>/<n>.json`.
+pub fn data_part(name: &str, n: usize) -> String {
+    format!("data/{name}/{n}.json")
+}
+
 /// A session's Markdown body as written, beside the data exports: `data/bodies/<slug>.md`.
 pub fn session_body(slug: &Slug) -> String {
     format!("data/bodies/{slug}.md")

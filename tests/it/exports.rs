@@ -107,34 +107,56 @@ fn check_object(file: &str, fields: &BTreeMap<String, String>, prefix: &str, obj
     }
 }
 
+/// The records of the export `file` ("sessions.json"): its index and every part it
+/// lists, each checked against its documented envelope.
+fn export_items(
+    t: &SiteTest,
+    schema: &BTreeMap<String, BTreeMap<String, String>>,
+    file: &str,
+) -> Vec<Value> {
+    let read = |path: &str| -> Value {
+        serde_json::from_str(&t.read(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+    };
+    let index = read(&format!("data/{file}"));
+    check_object(file, &schema["index"], "", &index);
+    assert_eq!(index["schema_version"], 3);
+    let mut items = Vec::new();
+    for url in index["parts"].as_array().expect("parts") {
+        let path = url.as_str().expect("a URL").trim_start_matches('/');
+        let part = read(path);
+        check_object(path, &schema["part"], "", &part);
+        assert_eq!(part["schema_version"], 3);
+        items.extend(part["items"].as_array().expect("items").iter().cloned());
+    }
+    assert_eq!(index["count"], items.len(), "{file}: count");
+    items
+}
+
 #[test]
 fn data_exports_match_their_documented_schema_and_cross_reference_by_id() {
     let t = built();
     let schema = documented_schema();
-    let envelope = &schema["envelope"];
     let mut ids: BTreeMap<String, Vec<Value>> = BTreeMap::new();
+    let mut records: BTreeMap<String, Vec<Value>> = BTreeMap::new();
     let files: Vec<&String> = schema.keys().filter(|k| k.ends_with(".json")).collect();
     assert_eq!(files.len(), 7, "{files:?}");
     for file in files {
-        let json: Value = serde_json::from_str(&t.read(&format!("data/{file}")))
-            .unwrap_or_else(|e| panic!("{file}: {e}"));
-        check_object(file, envelope, "", &json);
-        assert_eq!(json["schema_version"], 2);
-        let items = json["items"].as_array().expect("items");
+        let items = export_items(&t, &schema, file);
         assert!(!items.is_empty(), "{file} has records");
-        for item in items {
+        for item in &items {
             check_object(file, &schema[file.as_str()], "", item);
         }
         ids.insert(
             file.clone(),
             items.iter().map(|i| i["id"].clone()).collect(),
         );
+        records.insert(file.clone(), items);
     }
     // Every reference resolves to a record of the file it names.
     let known = |file: &str, id: &Value| ids[file].contains(id);
-    let sessions: Value = serde_json::from_str(&t.read("data/sessions.json")).expect("json");
+    let sessions = &records["sessions.json"];
     let sources = session_sources(&t.root().join("sessions"));
-    for s in sessions["items"].as_array().expect("items") {
+    for s in sessions {
         // The body is a file of its own, the session's Markdown body as written.
         let body = s["body_url"].as_str().expect("body_url");
         let body = t.read(body.trim_start_matches('/'));
@@ -158,9 +180,7 @@ fn data_exports_match_their_documented_schema_and_cross_reference_by_id() {
         }
         assert!(s["event"].is_null() || known("events.json", &s["event"]));
     }
-    let opening = &sessions["items"]
-        .as_array()
-        .expect("items")
+    let opening = &sessions
         .iter()
         .find(|s| s["id"] == "opening")
         .expect("the opening session")

@@ -1,5 +1,6 @@
 //! The data exports under `/data/`: the whole model as JSON for other sites and
-//! researchers. One file per kind of thing, cross-referenced by id (the same ids as
+//! researchers. One export per kind of thing (an index file and its parts),
+//! cross-referenced by id (the same ids as
 //! the URLs: `/speakers/<id>/` is the speaker whose `id` is `<id>`).
 //!
 //! The shape is a public contract, documented field by field in `docs/data.md`
@@ -14,64 +15,38 @@ use crate::error::BuildError;
 use crate::model::{PersonId, SessionId};
 use crate::taxonomy::{ActionLine, Country, Sdg};
 
-/// Version of the export format, written into every file as `schema_version`.
-pub const SCHEMA_VERSION: u32 = 2;
+mod parts;
 
-/// Every file of `/data/`: the seven exports, and each session's body in a file of its
-/// own (schema 2), so that no file grows with the bodies of the whole site: at 10 000
-/// sessions `sessions.json` held 100 MB, the most GitHub takes in one file.
+/// Version of the export format, written into every file as `schema_version`.
+pub const SCHEMA_VERSION: u32 = 3;
+
+/// Every file of `/data/`: the seven exports, each an index and its parts (schema 3,
+/// [`parts`]), and each session's body in a file of its own (schema 2), so that no
+/// file grows with the site: at 10 000 sessions `sessions.json` held 100 MB with the
+/// bodies and 21 MB without, the most GitHub takes in one file being 100 MB.
 pub(crate) fn exports(views: &Views<'_>) -> Result<Vec<Output>, BuildError> {
     let bodies = views.site.sessions.iter().map(|s| Output {
         path: crate::routes::session_body(&s.slug),
         bytes: s.body.as_bytes().to_vec(),
     });
-    let files = vec![
-        file(views, "sessions", &sessions(views), sessions_size(views))?,
-        file(views, "speakers", &speakers(views), 0)?,
-        file(views, "countries", &countries(views), 0)?,
-        file(views, "sdgs", &sdgs(views), 0)?,
-        file(views, "action-lines", &action_lines(views), 0)?,
-        file(views, "events", &events(views), 0)?,
-        file(views, "topics", &topics(views), 0)?,
-    ];
-    Ok(files.into_iter().chain(bodies).collect())
-}
-
-/// A generous estimate of `sessions.json`: a session's record without its body.
-fn sessions_size(views: &Views<'_>) -> usize {
-    views.site.sessions.len() * 2048
-}
-
-/// The envelope every file shares.
-#[derive(Serialize)]
-struct Envelope<'a, T> {
-    schema_version: u32,
-    generator: &'static str,
-    /// The site's base URL, so `url` fields (root-relative) can be made absolute.
-    base_url: String,
-    items: &'a [T],
-}
-
-/// Serialises one file. `size_hint` presizes the buffer: `sessions.json` runs to
-/// megabytes, which growing a buffer by doubling would briefly need twice.
-fn file<T: Serialize>(
-    views: &Views<'_>,
-    name: &str,
-    items: &[T],
-    size_hint: usize,
-) -> Result<Output, BuildError> {
-    let envelope = Envelope {
-        schema_version: SCHEMA_VERSION,
-        generator: concat!("proceedings ", env!("CARGO_PKG_VERSION")),
-        base_url: views.site.base.full(),
-        items,
+    let base_url = views.site.base.full();
+    let link = |path: &str| views.url(path);
+    let header = |name| parts::Header {
+        name,
+        base_url: &base_url,
+        link: &link,
     };
-    let path = crate::routes::data(name);
-    let mut bytes: Vec<u8> = Vec::with_capacity(size_hint);
-    // Serialising plain structs of strings and numbers cannot fail; map it anyway rather than panic.
-    serde_json::to_writer(&mut bytes, &envelope)
-        .map_err(|e| BuildError::Export(format!("{path}: {e}")))?;
-    Ok(Output { path, bytes })
+    let limit = parts::PART_BYTES;
+    let files = [
+        parts::split(&header("sessions"), &sessions(views), limit)?,
+        parts::split(&header("speakers"), &speakers(views), limit)?,
+        parts::split(&header("countries"), &countries(views), limit)?,
+        parts::split(&header("sdgs"), &sdgs(views), limit)?,
+        parts::split(&header("action-lines"), &action_lines(views), limit)?,
+        parts::split(&header("events"), &events(views), limit)?,
+        parts::split(&header("topics"), &topics(views), limit)?,
+    ];
+    Ok(files.into_iter().flatten().chain(bodies).collect())
 }
 
 #[derive(Serialize)]
