@@ -172,13 +172,6 @@ struct SpeakerRecord<'a> {
     titles: &'a [String],
     organizations: &'a [String],
     countries: Vec<&'static str>,
-    sessions: Vec<Appearance<'a>>,
-}
-
-#[derive(Serialize)]
-struct Appearance<'a> {
-    session: &'a str,
-    role: crate::model::Role,
 }
 
 fn speakers<'a>(views: &Views<'a>) -> Vec<SpeakerRecord<'a>> {
@@ -208,13 +201,6 @@ fn speakers<'a>(views: &Views<'a>) -> Vec<SpeakerRecord<'a>> {
                 titles: &index.person_titles[i],
                 organizations: &index.person_organizations[i],
                 countries: index.person_countries[i].iter().map(|c| c.slug()).collect(),
-                sessions: index.by_person[i]
-                    .iter()
-                    .map(|&(s, role)| Appearance {
-                        session: session_id(views, s),
-                        role,
-                    })
-                    .collect(),
             }
         })
         .collect()
@@ -229,46 +215,37 @@ fn session_ids<'a>(views: &Views<'a>, ids: &[SessionId]) -> Vec<&'a str> {
 }
 
 #[derive(Serialize)]
-struct CountryRecord<'a> {
+struct CountryRecord {
     id: &'static str,
     code: String,
     name: &'static str,
     url: String,
-    speakers: Vec<&'a str>,
-    sessions: Vec<&'a str>,
 }
 
-fn countries<'a>(views: &Views<'a>) -> Vec<CountryRecord<'a>> {
+fn countries(views: &Views<'_>) -> Vec<CountryRecord> {
     views
         .index
         .by_country
-        .iter()
-        .map(|(&c, entry)| CountryRecord {
+        .keys()
+        .map(|&c| CountryRecord {
             id: c.slug(),
             code: c.iso2().to_ascii_uppercase(),
             name: c.name(),
             url: views.country_url(c),
-            speakers: entry
-                .people
-                .iter()
-                .map(|p| views.site.people[p.index()].slug.as_str())
-                .collect(),
-            sessions: session_ids(views, &entry.sessions),
         })
         .collect()
 }
 
 #[derive(Serialize)]
-struct SdgRecord<'a> {
+struct SdgRecord {
     id: u8,
     url: String,
     short_name: &'static str,
     title: &'static str,
     colour: &'static str,
-    sessions: Vec<&'a str>,
 }
 
-fn sdgs<'a>(views: &Views<'a>) -> Vec<SdgRecord<'a>> {
+fn sdgs(views: &Views<'_>) -> Vec<SdgRecord> {
     Sdg::all()
         .map(|g| SdgRecord {
             id: g.number(),
@@ -276,23 +253,21 @@ fn sdgs<'a>(views: &Views<'a>) -> Vec<SdgRecord<'a>> {
             short_name: g.short_name(),
             title: g.title(),
             colour: g.colour(),
-            sessions: session_ids(views, views.index.sdg_sessions(g)),
         })
         .collect()
 }
 
 #[derive(Serialize)]
-struct ActionLineRecord<'a> {
+struct ActionLineRecord {
     id: String,
     url: String,
     code: String,
     label: String,
     title: String,
     parent: Option<String>,
-    sessions: Vec<&'a str>,
 }
 
-fn action_lines<'a>(views: &Views<'a>) -> Vec<ActionLineRecord<'a>> {
+fn action_lines(views: &Views<'_>) -> Vec<ActionLineRecord> {
     ActionLine::all()
         .map(|a| ActionLineRecord {
             id: a.slug(),
@@ -301,7 +276,6 @@ fn action_lines<'a>(views: &Views<'a>) -> Vec<ActionLineRecord<'a>> {
             label: a.label(),
             title: a.title(),
             parent: a.parent().map(ActionLine::slug),
-            sessions: session_ids(views, views.index.action_line_sessions(a)),
         })
         .collect()
 }
@@ -349,7 +323,6 @@ struct TopicRecord<'a> {
     id: &'a str,
     url: String,
     name: &'a str,
-    sessions: Vec<&'a str>,
 }
 
 fn topics<'a>(views: &Views<'a>) -> Vec<TopicRecord<'a>> {
@@ -363,7 +336,6 @@ fn topics<'a>(views: &Views<'a>) -> Vec<TopicRecord<'a>> {
                 id: topic.slug.as_str(),
                 url: views.topic_url(topic),
                 name: &topic.name,
-                sessions: session_ids(views, &views.index.by_topic[t.index()]),
             }
         })
         .collect()

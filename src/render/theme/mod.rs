@@ -57,6 +57,10 @@ const DEFAULT_ASSETS: &[(&str, &[u8])] = &[
         include_bytes!("../../../themes/default/static/assets/syntax.css"),
     ),
     (
+        "assets/cite.js",
+        include_bytes!("../../../themes/default/static/assets/cite.js"),
+    ),
+    (
         "assets/search.js",
         include_bytes!("../../../themes/default/static/assets/search.js"),
     ),

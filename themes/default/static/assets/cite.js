@@ -1,0 +1,31 @@
+// "Cite this session" on session pages. The BibTeX and CSL-JSON entries are the files
+// beside the page (cite.bib, cite.json), fetched when their section is first opened
+// rather than copied into every page. Copy buttons stay hidden until there is a text
+// to copy and a clipboard to copy it to; without JavaScript the download links remain.
+const canCopy = Boolean(navigator.clipboard);
+for (const d of document.querySelectorAll("details[data-cite]")) {
+  d.addEventListener("toggle", () => {
+    if (!d.open || d.dataset.loaded) return;
+    d.dataset.loaded = "yes";
+    fetch(d.dataset.cite)
+      .then((r) => (r.ok ? r.text() : Promise.reject(new Error(r.statusText))))
+      .then((text) => {
+        const pre = d.querySelector("pre");
+        pre.querySelector("code").textContent = text;
+        pre.hidden = false;
+        d.querySelector("button.copy").hidden = !canCopy;
+      })
+      .catch(() => delete d.dataset.loaded);
+  });
+}
+for (const b of document.querySelectorAll("button.copy")) {
+  const source = document.getElementById(b.dataset.copy);
+  b.hidden = !canCopy || source.hidden;
+  b.addEventListener("click", () => {
+    navigator.clipboard.writeText(source.innerText).then(() => {
+      const label = b.textContent;
+      b.textContent = "Copied";
+      setTimeout(() => { b.textContent = label; }, 1500);
+    });
+  });
+}
