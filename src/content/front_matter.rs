@@ -100,7 +100,11 @@ pub struct LinkRecord {
 #[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub struct PersonEntry {
+    /// The person's id in `data/speakers.yaml` (`wang-wei-itu`): names one of several
+    /// people who share a name. With an id, `name` may be left out.
+    pub id: Option<Spanned<String>>,
     /// Full name; honorifics in it are recognised and moved out.
+    #[serde(default)]
     pub name: String,
     /// "Ms.", "H.E.", "Prof. Dr.", …
     pub honorific: Option<String>,
@@ -129,7 +133,7 @@ impl<'de> Visitor<'de> for PersonVisitor {
     type Value = PersonEntry;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a name, or a map with name, honorific, role, organization and country")
+        f.write_str("a name, or a map with name, id, honorific, role, organization and country")
     }
 
     fn visit_str<E: de::Error>(self, name: &str) -> Result<PersonEntry, E> {

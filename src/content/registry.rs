@@ -52,6 +52,12 @@ pub struct SpeakerRecord {
     pub orcid: Option<Spanned<String>>,
     /// Wikidata item, `Q42`.
     pub wikidata: Option<Spanned<String>>,
+    /// The person's organization: tells apart people who share a name, when a
+    /// session names them by name and organization.
+    pub organization: Option<String>,
+    /// The person's country, any accepted spelling: tells apart people who share a
+    /// name, as `organization` does.
+    pub country: Option<Spanned<String>>,
 }
 
 /// `data/countries.yaml`: extra spellings mapped to ISO codes ("Kosova": XK is not ISO; "Holland": NL).

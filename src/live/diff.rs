@@ -103,6 +103,10 @@ pub(super) fn diff(old: &Built, new: &Built, files: &HashSet<&Path>) -> Change {
             if let Some(&i) = by_slug.get(s) {
                 let countries = &built.index.person_countries[i];
                 terms.extend(countries.iter().map(|&c| Term::Country(c)));
+                // Their namesakes' pages name them with what their sessions say.
+                let namesakes = built.site.people[i].namesakes.iter();
+                let slugs = namesakes.filter_map(|n| built.site.people.get(n.index()));
+                terms.extend(slugs.map(|p| Term::Speaker(p.slug.clone())));
             }
         }
     }
@@ -318,6 +322,7 @@ pub(super) fn before(
         }
         speakers.push((p, initial_in_index(built, p)));
     }
+    keys.extend(namesakes_of(built, &keys));
     let lists = keys
         .into_iter()
         .map(|key| (key, shown(built, key)))
@@ -327,6 +332,18 @@ pub(super) fn before(
         also: also.to_vec(),
         speakers,
     }
+}
+
+/// The speaker lists of the namesakes of the people among `keys`: a person's page
+/// names their namesakes with what their sessions say.
+fn namesakes_of(built: &Built, keys: &HashSet<ListKey>) -> Vec<ListKey> {
+    (keys.iter())
+        .filter_map(|k| match k {
+            ListKey::Speaker(p) => built.site.people.get(p.index()),
+            _ => None,
+        })
+        .flat_map(|p| p.namesakes.iter().map(|&n| ListKey::Speaker(n)))
+        .collect()
 }
 
 /// A person's initial, if they are in the speakers index (they have sessions).

@@ -7,9 +7,11 @@
 mod event;
 mod identifier;
 mod names;
+mod namesakes;
 mod one_session;
 mod person;
 mod session;
+mod speakers;
 
 use std::path::Path;
 
@@ -18,21 +20,22 @@ use serde_saphyr::Spanned;
 
 pub use event::{Event, Topic};
 pub use identifier::{Orcid, OrcidError, Wikidata};
+pub use namesakes::{Namesake, Namesakes, Unresolved};
 pub use person::{ParsedName, Person, identity, parse_name};
 pub(crate) use session::is_valid_timezone;
 pub use session::{Participation, Role, Session, SessionKind, TimeRange, When, parse_timezone};
 
 use crate::content::config::SiteConfig;
 use crate::content::yaml::Origin;
-use crate::content::{PersonEntry, PersonRef, SessionSource, Sources, SpeakerRecord};
+use crate::content::{PersonEntry, PersonRef, SessionSource, Sources};
 use crate::diag::{Diagnostic, Diagnostics, Location};
 use crate::taxonomy::CountryAliases;
-use crate::url::{BaseUrl, Link, Slug};
+use crate::url::{BaseUrl, Slug};
 use event::{EventsBuilder, NoEvent, TopicsBuilder};
 use names::{Interner, Names};
 pub use names::{Lookup, same_frame};
 pub use one_session::{SessionEdit, SiteBefore, resolve_one, resolve_without};
-use person::{Clash, PeopleBuilder};
+use person::PeopleBuilder;
 
 macro_rules! id_type {
     ($(#[$doc:meta])* $name:ident) => {
@@ -138,7 +141,7 @@ pub fn resolve_with(
 ) -> (Site, Lookup) {
     let countries = country_aliases(sources, diags);
     let mut people = PeopleBuilder::default();
-    register_speakers(sources, &mut people, diags);
+    speakers::register_speakers(sources, &countries, &mut people, diags);
     let mut names = Interner {
         people,
         events: EventsBuilder::from_registry(&sources.events, &sources.events_file, diags),
@@ -214,119 +217,45 @@ fn country_aliases(sources: &Sources, diags: &mut Diagnostics) -> CountryAliases
     aliases
 }
 
-/// A speaker's photo: any link but a mail address (validated as it was read).
-fn photo(file: &Path, rec: &SpeakerRecord, diags: &mut Diagnostics) -> Option<Link> {
-    let photo = rec.photo.as_ref()?;
-    if photo.value.is_mailto() {
-        diags.push(
-            Diagnostic::error(
-                file,
-                locate(photo),
-                format!("the photo `{}` is a mail address", photo.value),
-            )
-            .with_help(
-                "write the address of an image (https://…) or its path in the site (img/name.jpg)",
-            ),
-        );
-        return None;
-    }
-    Some(photo.value.clone())
-}
-
-/// A registry person's `orcid:`, checked; a bad one is an error at its position.
-fn orcid(file: &Path, rec: &SpeakerRecord, diags: &mut Diagnostics) -> Option<Orcid> {
-    let written = rec.orcid.as_ref()?;
-    Orcid::parse(&written.value)
-        .map_err(|e| {
-            let d = Diagnostic::error(file, locate(written), format!("`{}` {e}", written.value));
-            diags.push(d.with_help(
-                "copy the iD from the person's ORCID record, e.g. `orcid: 0000-0002-1825-0097`",
-            ));
-        })
-        .ok()
-}
-
-/// A registry person's `wikidata:`, checked.
-fn wikidata(file: &Path, rec: &SpeakerRecord, diags: &mut Diagnostics) -> Option<Wikidata> {
-    let written = rec.wikidata.as_ref()?;
-    let parsed = Wikidata::parse(&written.value);
-    if parsed.is_none() {
-        let d = Diagnostic::error(
-            file,
-            locate(written),
-            format!("`{}` is not a Wikidata item id", written.value),
-        );
-        diags.push(d.with_help("write the item's Q-number, e.g. `wikidata: Q42`"));
-    }
-    parsed
-}
-
-/// Adds the people of `data/speakers.yaml`, with their aliases.
-fn register_speakers(sources: &Sources, people: &mut PeopleBuilder, diags: &mut Diagnostics) {
-    let file = &sources.speakers_file;
-    for rec in &sources.speakers {
-        let parsed = parse_name(&rec.name.value);
-        let slug = match &rec.id {
-            Some(id) => Slug::parse_exact(&id.value).ok_or_else(|| {
-                Diagnostic::error(
-                    file,
-                    locate(id),
-                    format!("`{}` is not a valid speaker id", id.value),
-                )
-                .with_help("ids are lower-case letters, digits and hyphens, e.g. `houlin-zhao`")
-            }),
-            None => Slug::from_text(&parsed.name).ok_or_else(|| {
-                Diagnostic::error(file, locate(&rec.name), "the speaker's name is empty")
-                    .with_help("write the person's full name")
-            }),
-        };
-        let slug = match slug {
-            Ok(s) => s,
-            Err(d) => {
-                diags.push(d);
-                continue;
-            }
-        };
-        let person = Person {
-            slug,
-            name: parsed.name,
-            honorific: rec.honorific.clone().or(parsed.honorific),
-            bio: rec.bio.clone(),
-            photo: photo(file, rec, diags),
-            links: rec.links.clone(),
-            orcid: orcid(file, rec, diags),
-            wikidata: wikidata(file, rec, diags),
-        };
-        let aliases: Vec<String> = rec.aliases.iter().map(|a| a.value.clone()).collect();
-        match people.add_registered(person, &aliases) {
-            Ok(_) => {}
-            Err(Clash::Name(n)) => diags.push(
-                Diagnostic::error(
-                    file,
-                    locate(&rec.name),
-                    format!("the name or alias `{n}` is already used by another speaker"),
-                )
-                .with_help("each spelling may belong to one person only: merge the two entries"),
-            ),
-            Err(Clash::Slug(s)) => diags.push(
-                Diagnostic::error(
-                    file,
-                    locate(&rec.name),
-                    format!("the speaker id `{s}` is used twice"),
-                )
-                .with_help("give one of them a different `id:`"),
-            ),
-        }
-    }
-}
-
 /// The file position of a spanned registry value. Line and column are file positions
 /// (front matter adds its line offset in [`SessionResolver::at`]); the byte offset is
 /// dropped because a stripped byte-order mark would shift it.
-fn locate<T>(s: &Spanned<T>) -> Option<Location> {
+pub(super) fn locate<T>(s: &Spanned<T>) -> Option<Location> {
     Origin::default()
         .locate(s.referenced)
         .map(|l| Location { offset: None, ..l })
+}
+
+/// The error (message and help) for an entry that names no one person.
+fn unresolved(e: &PersonEntry, why: &Unresolved<'_>) -> (String, String) {
+    match why {
+        Unresolved::UnknownId(nearest) => {
+            let id = e.id.as_ref().map_or("", |i| i.value.trim());
+            let help = match nearest {
+                Some(n) => format!("did you mean `{n}`?"),
+                None => "write the `id:` of an entry of data/speakers.yaml, or leave `id:` out and name the person".to_string(),
+            };
+            (
+                format!("there is no speaker `{id}` in data/speakers.yaml"),
+                help,
+            )
+        }
+        Unresolved::Ambiguous(group) => {
+            let listed: Vec<String> = group.iter().map(Namesake::describe).collect();
+            let first = group.first().map_or("…", |n| n.id.as_str());
+            (
+                format!(
+                    "`{}` may be any of {} people in data/speakers.yaml: {}",
+                    e.name.trim(),
+                    group.len(),
+                    listed.join(", ")
+                ),
+                format!(
+                    "add `id: {first}` (or the id of the one you mean) to this entry, or an organization or country that fits one of them only"
+                ),
+            )
+        }
+    }
 }
 
 /// The honorific an entry gives: an explicit `honorific:` wins over one written
@@ -571,9 +500,26 @@ impl SessionResolver<'_> {
         };
         let (parsed, key) = self.memo.name(&e.name);
         let honorific = written_honorific(e, parsed);
-        let index = key
-            .as_ref()
-            .and_then(|key| names.person(key, &parsed.name, honorific.as_deref()));
+        let picked = (names.namesakes())
+            .pick(e, key.as_ref(), self.countries)
+            .map_err(|why| (matches!(why, Unresolved::UnknownId(_)), unresolved(e, &why)));
+        let index = match picked {
+            Ok(Some(i)) => {
+                names.named(i, &parsed.name, honorific.as_deref());
+                Some(i)
+            }
+            Ok(None) => key
+                .as_ref()
+                .and_then(|key| names.person(key, &parsed.name, honorific.as_deref())),
+            Err((unknown_id, (message, help))) => {
+                // An unknown id is pointed at itself; an ambiguous name at its entry.
+                match e.id.as_ref().filter(|_| unknown_id) {
+                    Some(id) => self.error(id, message, &help),
+                    None => self.error(entry, message, &help),
+                }
+                return None;
+            }
+        };
         let Some(index) = index else {
             self.error(
                 entry,

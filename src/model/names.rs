@@ -9,6 +9,7 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::event::{EventsBuilder, NoEvent, TopicsBuilder, new_event};
+use super::namesakes::Namesakes;
 use super::person::PeopleBuilder;
 use super::{EventId, Person, TopicId};
 use crate::content::SessionFrontMatter;
@@ -20,6 +21,10 @@ use crate::url::Slug;
 pub(super) trait Names {
     /// The person of identity `key`, written `name` with `honorific`.
     fn person(&mut self, key: &Slug, name: &str, honorific: Option<&str>) -> Option<usize>;
+    /// The registry's ids and shared names, which find a person before the name does.
+    fn namesakes(&self) -> &Namesakes;
+    /// Takes in an entry that named registry person `index` by id or shared name.
+    fn named(&mut self, index: usize, name: &str, honorific: Option<&str>);
     /// The event a session names by id or name.
     fn event(&mut self, name: &str) -> Result<EventId, NoEvent>;
     /// The topic of `name`; `None` when it has no letters or digits.
@@ -36,6 +41,14 @@ pub(super) struct Interner {
 impl Names for Interner {
     fn person(&mut self, key: &Slug, name: &str, honorific: Option<&str>) -> Option<usize> {
         Some(self.people.intern_as(key, name, honorific))
+    }
+
+    fn namesakes(&self) -> &Namesakes {
+        &self.people.namesakes
+    }
+
+    fn named(&mut self, index: usize, name: &str, honorific: Option<&str>) {
+        self.people.write(index, name, honorific);
     }
 
     fn event(&mut self, name: &str) -> Result<EventId, NoEvent> {
@@ -56,7 +69,7 @@ impl Interner {
         let identities = self.people.take_identities();
         let slugs = self.people.take_slugs();
         let registered = self.people.take_registered();
-        let people = self.people.finish();
+        let (people, namesakes) = self.people.finish();
         let topic_slugs = self.topics.take_slugs();
         let topics = self.topics.finish();
         let event_keys = self.events.take_keys();
@@ -65,6 +78,7 @@ impl Interner {
         let lookup = Lookup {
             countries,
             people: identities,
+            namesakes,
             slugs,
             registered,
             count: people.len(),
@@ -87,6 +101,8 @@ pub struct Lookup {
     pub(super) countries: CountryAliases,
     /// Each identity (names and registry aliases), with the person it belongs to.
     people: FxHashMap<Slug, usize>,
+    /// The registry's ids and shared names.
+    pub(super) namesakes: Namesakes,
     /// The slugs of people's pages.
     pub(super) slugs: FxHashSet<Slug>,
     /// The registry's people, with the honorific the registry gives them.
@@ -169,6 +185,13 @@ impl Names for Lookup {
         self.fresh.push(key.clone());
         Some(self.count + self.fresh.len() - 1)
     }
+
+    fn namesakes(&self) -> &Namesakes {
+        &self.namesakes
+    }
+
+    // The again pass names registry people from their entries itself.
+    fn named(&mut self, _: usize, _: &str, _: Option<&str>) {}
 
     fn event(&mut self, name: &str) -> Result<EventId, NoEvent> {
         if let Some(found) = self.event_of(name) {

@@ -211,6 +211,7 @@ fn changes(
                 links: Vec::new(),
                 orcid: None,
                 wikidata: None,
+                namesakes: Vec::new(),
             };
             naming.name(&mut person);
             added.push(person);
@@ -401,7 +402,13 @@ fn entries(
     for entry in front.moderators.iter().chain(&front.speakers) {
         let e = &entry.value.0;
         let (parsed, key) = memo.name(&e.name);
-        if key.as_ref().and_then(|k| lookup.id_of(k)) == Some(p.index()) {
+        // The rule the resolve follows: an id or a shared name first, then the name.
+        let who = match lookup.namesakes.pick(e, key.as_ref(), &lookup.countries) {
+            Ok(Some(i)) => Some(i),
+            Ok(None) => key.as_ref().and_then(|k| lookup.id_of(k)),
+            Err(_) => None,
+        };
+        if who == Some(p.index()) {
             found.push((parsed.name.clone(), super::written_honorific(e, parsed)));
         }
     }

@@ -7,6 +7,7 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 use unicode_normalization::UnicodeNormalization;
 
+use super::namesakes::{Namesake, Namesakes};
 use crate::content::LinkRecord;
 use crate::url::Slug;
 
@@ -29,6 +30,8 @@ pub struct Person {
     pub orcid: Option<super::Orcid>,
     /// Wikidata item from `data/speakers.yaml`.
     pub wikidata: Option<super::Wikidata>,
+    /// Other registry people with the same name, in registry order.
+    pub namesakes: Vec<super::PersonId>,
 }
 
 /// Honorifics recognised at the start of a name, as lower-case token sequences.
@@ -137,6 +140,24 @@ pub(crate) struct PeopleBuilder {
     by_slug: FxHashMap<Slug, usize>,
     /// The registry's people, with the honorific the registry gives them.
     registered: FxHashMap<usize, Option<String>>,
+    /// What each registry entry says that tells its person apart.
+    marks: FxHashMap<usize, Marks>,
+    /// The registry's ids and shared names.
+    pub(crate) namesakes: Namesakes,
+    /// Registry people with an `id:` of their own: they may share a name.
+    distinct: FxHashSet<usize>,
+}
+
+/// What a registry entry says that may tell its person apart from others of the
+/// same name.
+#[derive(Debug, Default)]
+pub(crate) struct Marks {
+    /// The entry writes its own `id:`.
+    pub(crate) own_id: bool,
+    /// `organization:`.
+    pub(crate) organization: Option<String>,
+    /// `country:`, resolved.
+    pub(crate) country: Option<crate::taxonomy::Country>,
 }
 
 /// Why a registry person could not be added.
@@ -149,33 +170,67 @@ pub(crate) enum Clash {
 }
 
 impl PeopleBuilder {
-    /// Adds a registry person with explicit slug and aliases.
+    /// Adds a registry person with explicit slug and aliases. A name or alias may be
+    /// another's too when both entries write their own `id:`: then it is shared.
     pub(crate) fn add_registered(
         &mut self,
         person: Person,
         aliases: &[String],
+        marks: Marks,
     ) -> Result<usize, Clash> {
         if self.by_slug.contains_key(&person.slug) {
             return Err(Clash::Slug(person.slug));
         }
+        let index = self.people.len();
         let mut keys = Vec::new();
         for n in std::iter::once(&person.name).chain(aliases) {
             let key = identity(n).ok_or_else(|| Clash::Name(n.clone()))?;
-            if self.by_identity.contains_key(&key) {
+            let other = self.by_identity.get(&key).copied();
+            let shareable = |i: usize| marks.own_id && self.distinct.contains(&i);
+            if other.is_some_and(|i| !shareable(i))
+                || (self.namesakes.is_shared(&key) && !marks.own_id)
+            {
                 return Err(Clash::Name(n.clone()));
             }
-            keys.push(key);
+            keys.push((key, other));
         }
-        let index = self.people.len();
+        let namesake = |p: &Person, i: usize, m: &Marks| Namesake {
+            person: i,
+            id: p.slug.clone(),
+            organization: m.organization.clone(),
+            country: m.country,
+        };
+        for (key, other) in keys {
+            if let Some(i) = other {
+                // The first to have the name leaves the plain table for the shared one.
+                self.by_identity.remove(&key);
+                let first = namesake(&self.people[i], i, &self.marks[&i]);
+                self.namesakes.share(key.clone(), first);
+            }
+            if other.is_some() || self.namesakes.is_shared(&key) {
+                self.namesakes.share(key, namesake(&person, index, &marks));
+            } else {
+                self.by_identity.insert(key, index);
+            }
+        }
         self.by_slug.insert(person.slug.clone(), index);
-        for k in keys {
-            self.by_identity.insert(k, index);
+        self.namesakes.add_id(person.slug.clone(), index);
+        if marks.own_id {
+            self.distinct.insert(index);
         }
+        self.marks.insert(index, marks);
         self.registered.insert(index, person.honorific.clone());
         self.namings
             .push(Naming::registered(person.honorific.clone()));
         self.people.push(person);
         Ok(index)
+    }
+
+    /// Takes in an entry that names registry person `index` by id or shared name.
+    pub(crate) fn write(&mut self, index: usize, name: &str, honorific: Option<&str>) {
+        if let Some(naming) = self.namings.get_mut(index) {
+            naming.write(name, honorific);
+        }
     }
 
     /// The person a session names, created on first sight. `None` when the name has no letters.
@@ -209,6 +264,7 @@ impl PeopleBuilder {
             links: Vec::new(),
             orcid: None,
             wikidata: None,
+            namesakes: Vec::new(),
         });
         let mut naming = Naming::unregistered();
         naming.write(name, honorific);
@@ -224,12 +280,19 @@ impl PeopleBuilder {
         std::mem::take(&mut self.by_identity)
     }
 
-    /// The people, each named by their [`Naming`].
-    pub(crate) fn finish(mut self) -> Vec<Person> {
+    /// The people, each named by their [`Naming`] and knowing their namesakes; and
+    /// the table of the registry's ids and shared names.
+    pub(crate) fn finish(mut self) -> (Vec<Person>, Namesakes) {
         for (person, naming) in self.people.iter_mut().zip(&self.namings) {
             naming.name(person);
         }
-        self.people
+        for (i, others) in self.namesakes.others() {
+            self.people[i].namesakes = others
+                .into_iter()
+                .map(super::PersonId::from_index)
+                .collect();
+        }
+        (self.people, self.namesakes)
     }
 
     /// The slugs in use, taken out once every session is in.
@@ -390,7 +453,7 @@ mod tests {
         let d = b.intern(&parse_name("H.E. Nguyen Manh Hung"));
         assert_eq!(a, c);
         assert_eq!(a, d);
-        assert_eq!(b.finish().len(), 1);
+        assert_eq!(b.finish().0.len(), 1);
     }
 
     #[test]
@@ -400,7 +463,7 @@ mod tests {
         b.intern(&parse_name("Ana Lima"));
         b.intern(&parse_name("Wojciech Wiewiorowski"));
         b.intern(&parse_name("Wojciech Wiewiórowski"));
-        let names: Vec<String> = b.finish().into_iter().map(|p| p.name).collect();
+        let names: Vec<String> = b.finish().0.into_iter().map(|p| p.name).collect();
         assert_eq!(names, ["Ana Lima", "Wojciech Wiewiórowski"]);
     }
 
@@ -416,9 +479,10 @@ mod tests {
             links: vec![],
             orcid: None,
             wikidata: None,
+            namesakes: vec![],
         };
         let i = b
-            .add_registered(person, &["Zhao Houlin".into()])
+            .add_registered(person, &["Zhao Houlin".into()], Marks::default())
             .expect("added");
         assert_eq!(b.intern(&parse_name("Mr. Zhao Houlin")), Some(i));
         assert_eq!(b.intern(&parse_name("Houlin ZHAO")), Some(i));

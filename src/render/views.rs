@@ -423,6 +423,8 @@ pub struct PersonView {
     pub countries: Vec<LinkView>,
     /// Sessions moderated.
     pub moderated: usize,
+    /// Other people with the same name: `label` the name with what tells them apart.
+    pub namesakes: Vec<LinkView>,
 }
 
 /// A row of the countries index.
@@ -545,6 +547,29 @@ impl Views<'_> {
                 .iter()
                 .filter(|a| a.1 == crate::model::Role::Moderator)
                 .count(),
+            namesakes: p.namesakes.iter().map(|&n| self.namesake(n)).collect(),
+        }
+    }
+
+    /// A person who shares a name, as a link that says who they are ("Wang Wei
+    /// (ITU, China)"), from what their sessions say.
+    fn namesake(&self, id: crate::model::PersonId) -> LinkView {
+        let (p, i) = (&self.site.people[id.index()], id.index());
+        let mut marks: Vec<&str> = Vec::new();
+        marks.extend(
+            self.index.person_organizations[i]
+                .first()
+                .map(String::as_str),
+        );
+        marks.extend(self.index.person_countries[i].first().map(|c| c.name()));
+        let label = if marks.is_empty() {
+            p.name.clone()
+        } else {
+            format!("{} ({})", p.name, marks.join(", "))
+        };
+        LinkView {
+            label,
+            url: self.url(&routes::speaker(&p.slug)),
         }
     }
 

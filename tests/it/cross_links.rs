@@ -196,3 +196,28 @@ fn sessions_of_one_day_are_listed_by_start_time() {
     };
     assert!(at("Day before") < at("Early talk") && at("Early talk") < at("Late talk"));
 }
+
+#[test]
+fn namesakes_are_told_apart_by_id_organization_or_country() {
+    let t = SiteTest::new("cross/homonyms");
+    let out = t.run(&["build"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        out.status.success() && !stderr.contains("warning"),
+        "{stderr}"
+    );
+    let itu = main_of(&t.read("speakers/wang-wei-itu/index.html")).to_string();
+    let cn = main_of(&t.read("speakers/wang-wei-cn/index.html")).to_string();
+    assert!(itu.contains("/sessions/by-id/") && itu.contains("/sessions/by-organization/"));
+    assert!(!itu.contains("/sessions/by-country/"));
+    assert!(cn.contains("/sessions/by-country/") && !cn.contains("/sessions/by-id/"));
+    // Each page points to the other person of the same name, told apart.
+    assert!(itu.contains("Other people with this name") && itu.contains("/speakers/wang-wei-cn/"));
+    assert!(cn.contains("/speakers/wang-wei-itu/"));
+    assert!(!t.exists("speakers/wang-wei/index.html"));
+    // The session page links the person it means.
+    let by_org = t.read("sessions/by-organization/index.html");
+    assert!(
+        by_org.contains("/speakers/wang-wei-itu/") && !by_org.contains("/speakers/wang-wei-cn/")
+    );
+}

@@ -202,6 +202,21 @@ const CASES: &[(&str, &str, &str)] = &[
         "sessions/two/same.md:1:1: error: two sessions have the slug `same`",
         "sessions/one/same.md",
     ),
+    (
+        "homonym-plain",
+        "sessions/a.md:5:5: error: `Wang Wei` may be any of 2 people in data/speakers.yaml: `wang-wei-cn` (China), `wang-wei-itu` (ITU)",
+        "add `id: wang-wei-cn`",
+    ),
+    (
+        "speaker-id-unknown",
+        "sessions/a.md:4:10: error: there is no speaker `wang-wei-it` in data/speakers.yaml",
+        "did you mean `wang-wei-itu`?",
+    ),
+    (
+        "homonym-no-id",
+        "data/speakers.yaml:3:9: error: the name or alias `Wang Wei` is already used by another speaker",
+        "give each an `id:` of its own",
+    ),
 ];
 
 #[test]

@@ -729,3 +729,24 @@ fn speaker_letter_pages_follow_people_edits() {
     t.edit(3, "the letter gone", Scope::Session, |_| original.clone());
     assert!(!page(&t, "other"));
 }
+
+/// Two registry people share a name: edits that move a session from one to the other,
+/// or that change the country telling them apart, reach both pages.
+#[test]
+fn namesake_edits_reach_both_people_like_a_full_build() {
+    let registry = "- id: wang-wei-cn\n  name: Wang Wei\n  country: China\n\
+                    - id: wang-wei-itu\n  name: Wang Wei\n  organization: ITU\n";
+    let session = |who: &str| format!("---\ntitle: \"A session\"\nspeakers: [{who}]\n---\nText.\n");
+    let mut t = Fixture::of(&[
+        ("data/speakers.yaml", registry),
+        ("sessions/a.md", &session("{name: Wang Wei, country: CN}")),
+        ("sessions/b.md", &session("{id: wang-wei-itu}")),
+    ]);
+    let a = t.site.join("sessions/a.md");
+    std::fs::write(&a, session("{name: Wang Wei, organization: ITU}")).expect("edit");
+    t.update("to the other namesake", vec![a.clone()], Scope::Session);
+    std::fs::write(&a, session("{id: wang-wei-cn, country: Japan}")).expect("edit");
+    t.update("back, with a country", vec![a.clone()], Scope::Session);
+    std::fs::write(&a, session("{name: Ana Lima}")).expect("edit");
+    t.update("to someone else", vec![a], Scope::Session);
+}
