@@ -4,10 +4,12 @@
 mod html;
 mod link_targets;
 pub mod links;
+mod vanished;
 
 use std::path::{Path, PathBuf};
 
 pub use links::{BrokenLink, BrokenReason, LinkReport, check_links};
+pub use vanished::Vanished;
 
 use crate::diag::Diagnostics;
 use crate::{BuildError, BuildOptions};
@@ -23,25 +25,37 @@ pub struct CheckReport {
     pub links: LinkReport,
     /// The folder whose links were checked, when it outlives the check (`--out`).
     pub checked: Option<PathBuf>,
+    /// The URLs of the previous build (the sitemap in the output folder, or in `--out`)
+    /// that this one would lose.
+    pub vanished: Vanished,
 }
 
 /// Validates the site's content (the whole pipeline short of writing), then checks the
 /// links of `built` when given, else of a fresh build in a temporary folder that is removed after.
 pub fn check_site(options: &BuildOptions, built: Option<&Path>) -> Result<CheckReport, BuildError> {
     let tmp = std::env::temp_dir().join(format!("proceedings-check-{}", std::process::id()));
-    let (rendered, dir) = match built {
+    let (rendered, dir, made) = match built {
         // Validate only; the links are those of the existing build.
-        Some(dir) => (crate::render(options, &(), &())?, dir.to_path_buf()),
+        Some(dir) => {
+            let made = vanished::Recorder::new(&());
+            let rendered = crate::render(options, &(), &made)?;
+            (rendered, dir.to_path_buf(), made.into_paths())
+        }
         None => {
             let paths = crate::content::SitePaths::new(&options.site);
             // The folder is ours (named after this process): replace whatever is there.
             let output = crate::write::Output::prepare(&paths, &tmp, true)?;
             let staging = crate::write::Staging::new(&output)?;
-            let rendered = crate::render(options, &(), &staging)?;
+            let made = vanished::Recorder::new(&staging);
+            let rendered = crate::render(options, &(), &made)?;
+            let made = made.into_paths();
             staging.commit()?;
-            (rendered, tmp.clone())
+            (rendered, tmp.clone(), made)
         }
     };
+    // The previous build: the folder checked, or the one `build` would replace.
+    let previous = built.map_or_else(|| options.out_dir(), Path::to_path_buf);
+    let vanished = vanished::vanished(&previous, &rendered.site.base, &made);
     let base = &rendered.site.base;
     // Links are checked against the full base URL; a path-only base gets a placeholder host.
     let site_url = if base.has_origin() {
@@ -59,5 +73,6 @@ pub fn check_site(options: &BuildOptions, built: Option<&Path>) -> Result<CheckR
         warnings: rendered.warnings,
         links: links?,
         checked: built.map(Path::to_path_buf),
+        vanished,
     })
 }

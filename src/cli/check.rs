@@ -26,6 +26,7 @@ pub(crate) fn run(args: &CheckArgs, verbosity: Verbosity) -> ExitCode {
     };
     if verbosity != Verbosity::Quiet {
         report::diagnostics(&report.warnings);
+        vanished(&report.vanished);
     }
     for b in &report.links.broken {
         let page = match &report.checked {
@@ -57,5 +58,32 @@ pub(crate) fn run(args: &CheckArgs, verbosity: Verbosity) -> ExitCode {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
+    }
+}
+
+/// How many lost URLs are named one by one; the rest are counted.
+const VANISHED_SHOWN: usize = 20;
+
+/// Warns of the previous build's URLs that this build would lose.
+fn vanished(v: &proceedings::check::Vanished) {
+    if let Some(url) = &v.moved_from {
+        tell!(
+            "warning: the previous build's sitemap lists URLs of another address ({url}): every old URL changes with the base URL"
+        );
+        return;
+    }
+    for url in v.urls.iter().take(VANISHED_SHOWN) {
+        tell!("warning: {url} of the previous build would disappear");
+    }
+    if v.urls.len() > VANISHED_SHOWN {
+        tell!(
+            "warning: … and {} more URLs of the previous build",
+            v.urls.len() - VANISHED_SHOWN
+        );
+    }
+    if !v.urls.is_empty() {
+        tell!(
+            "  help: keep an old URL with `aliases: [old-slug]` (or `/old/path/`) in the front matter of the session that took its place, or in the person's entry in data/speakers.yaml"
+        );
     }
 }

@@ -58,6 +58,10 @@ pub struct SessionFrontMatter {
     /// Drafts are built only with `--drafts`.
     #[serde(default)]
     pub draft: bool,
+    /// Old addresses of the page (an old slug, or a path such as `/2019/old/`), which
+    /// redirect to it.
+    #[serde(default)]
+    pub aliases: Vec<Spanned<String>>,
 }
 
 impl SessionFrontMatter {
@@ -82,6 +86,7 @@ impl SessionFrontMatter {
             action_lines: Vec::new(),
             summary: None,
             draft: false,
+            aliases: Vec::new(),
         }
     }
 }

@@ -110,6 +110,7 @@ mod tests {
             action_lines: vec![ActionLine::line(1).expect("C1"), c7(0), c7(1)],
             summary: None,
             body: "".into(),
+            old_urls: Vec::new(),
         };
         let all = postings(&s);
         let lists: Vec<ListKey> = all.iter().map(|p| p.list).collect();

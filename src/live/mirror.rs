@@ -26,6 +26,8 @@ pub(crate) enum Part {
     Exports,
     /// Theme assets and the site's `static/` folder.
     Assets,
+    /// Redirect pages at old URLs.
+    Redirects,
 }
 
 /// Files rendered into memory, in the order they were put (a later put of a path wins).

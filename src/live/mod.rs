@@ -233,6 +233,7 @@ impl Live {
         let derived = Memory::default();
         render::derived(&views, &derived)?;
         let meta = render::meta(&views, &page_paths);
+        let redirects = outputs(render::redirect_pages(&site, &page_paths)?);
         let assets = outputs(render::assets(&paths, &theme)?);
         clock.lap("render");
         let written = {
@@ -248,6 +249,7 @@ impl Live {
                 + m.replace(Part::Cite, cite.into_files())?
                 + m.replace(Part::Exports, derived.into_files())?
                 + m.replace(Part::Meta, outputs(meta))?
+                + m.replace(Part::Redirects, redirects)?
         };
         clock.lap("write");
         let live = Live {

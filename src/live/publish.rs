@@ -75,6 +75,8 @@ impl Live {
             sitemap: pages_changed,
         };
         let meta = outputs(render::meta_of(views, &page_paths, Some(&only)));
+        // Few and cheap: all made again, so an alias that went takes its page along.
+        let redirects = outputs(render::redirect_pages(views.site, &page_paths)?);
         clock.lap("meta");
         let pages = pages.into_files();
         let rendered = pages.len();
@@ -95,6 +97,7 @@ impl Live {
                 });
             }
             n += m.put(Part::Cite, cite.into_files())?;
+            n += m.replace(Part::Redirects, redirects)?;
             let made: HashSet<&str> = meta.iter().map(|(p, _)| p.as_str()).collect();
             m.retain(Part::Meta, |p| {
                 let dir = p.rsplit_once('/').map_or("", |(d, _)| d);

@@ -8,6 +8,7 @@ mod event;
 mod identifier;
 mod names;
 mod namesakes;
+mod old_urls;
 mod one_session;
 mod person;
 mod session;
@@ -21,6 +22,7 @@ use serde_saphyr::Spanned;
 pub use event::{Event, Topic};
 pub use identifier::{Orcid, OrcidError, Wikidata};
 pub use namesakes::{Namesake, Namesakes, Unresolved};
+pub use old_urls::{Claim, OldUrl};
 pub use person::{ParsedName, Person, identity, parse_name};
 pub(crate) use session::is_valid_timezone;
 pub use session::{Participation, Role, Session, SessionKind, TimeRange, When, parse_timezone};
@@ -271,6 +273,13 @@ fn written_honorific(e: &PersonEntry, parsed: &ParsedName) -> Option<String> {
         .or_else(|| parsed.honorific.clone())
 }
 
+/// Front-matter positions are relative to the YAML, which starts on line 2 of the file.
+fn front_location<T>(s: &Spanned<T>) -> Option<Location> {
+    Origin { lines: 1, bytes: 0 }
+        .locate(s.referenced)
+        .map(|l| Location { offset: None, ..l })
+}
+
 struct SessionResolver<'a> {
     file: &'a Path,
     diags: &'a mut Diagnostics,
@@ -279,11 +288,8 @@ struct SessionResolver<'a> {
 }
 
 impl SessionResolver<'_> {
-    /// Front-matter positions are relative to the YAML, which starts on line 2 of the file.
     fn at<T>(&self, s: &Spanned<T>) -> Option<Location> {
-        Origin { lines: 1, bytes: 0 }
-            .locate(s.referenced)
-            .map(|l| Location { offset: None, ..l })
+        front_location(s)
     }
 
     fn error<T>(&mut self, at: &Spanned<T>, message: String, help: &str) {
@@ -483,6 +489,13 @@ impl SessionResolver<'_> {
                 .map(|s| s.trim().to_string())
                 .filter(|s| !s.is_empty()),
             body: src.body.clone(),
+            old_urls: old_urls::written(
+                &fm.aliases,
+                crate::routes::Section::Sessions,
+                self.file,
+                front_location,
+                self.diags,
+            ),
         }
     }
 

@@ -212,6 +212,7 @@ fn changes(
                 orcid: None,
                 wikidata: None,
                 namesakes: Vec::new(),
+                old_urls: Vec::new(),
             };
             naming.name(&mut person);
             added.push(person);

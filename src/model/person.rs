@@ -32,6 +32,9 @@ pub struct Person {
     pub wikidata: Option<super::Wikidata>,
     /// Other registry people with the same name, in registry order.
     pub namesakes: Vec<super::PersonId>,
+    /// Old addresses that redirect to the page: registry `aliases:` paths, and the
+    /// pages the registry's other spellings would have had.
+    pub old_urls: Vec<super::OldUrl>,
 }
 
 /// Honorifics recognised at the start of a name, as lower-case token sequences.
@@ -265,6 +268,7 @@ impl PeopleBuilder {
             orcid: None,
             wikidata: None,
             namesakes: Vec::new(),
+            old_urls: Vec::new(),
         });
         let mut naming = Naming::unregistered();
         naming.write(name, honorific);
@@ -480,6 +484,7 @@ mod tests {
             orcid: None,
             wikidata: None,
             namesakes: vec![],
+            old_urls: vec![],
         };
         let i = b
             .add_registered(person, &["Zhao Houlin".into()], Marks::default())

@@ -47,6 +47,8 @@ pub struct Session {
     pub summary: Option<String>,
     /// Markdown body (shared with the source it came from).
     pub body: std::sync::Arc<str>,
+    /// Old addresses that redirect to the page (`aliases:`).
+    pub old_urls: Vec<super::OldUrl>,
 }
 
 /// Someone's part in one session: the person plus what the session says about them.
@@ -296,6 +298,7 @@ impl Session {
             action_lines: Vec::new(),
             summary: None,
             body: std::sync::Arc::from(""),
+            old_urls: Vec::new(),
         }
     }
 

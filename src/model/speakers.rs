@@ -2,10 +2,14 @@
 
 use std::path::Path;
 
+use serde_saphyr::Spanned;
+
+use super::old_urls;
 use super::person::{Clash, Marks, PeopleBuilder, parse_name};
 use super::{Orcid, Person, Wikidata, locate};
 use crate::content::{Sources, SpeakerRecord};
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::routes::Section;
 use crate::taxonomy::{Country, CountryAliases};
 use crate::url::{Link, Slug};
 
@@ -87,7 +91,7 @@ pub(super) fn register_speakers(
                 continue;
             }
         };
-        let person = Person {
+        let mut person = Person {
             slug,
             name: parsed.name,
             honorific: rec.honorific.clone().or(parsed.honorific),
@@ -97,6 +101,7 @@ pub(super) fn register_speakers(
             orcid: orcid(file, rec, diags),
             wikidata: wikidata(file, rec, diags),
             namesakes: Vec::new(),
+            old_urls: Vec::new(),
         };
         let marks = Marks {
             own_id: rec.id.is_some(),
@@ -106,7 +111,17 @@ pub(super) fn register_speakers(
                 .map(str::to_string),
             country: country(file, rec, countries, diags),
         };
-        let aliases: Vec<String> = rec.aliases.iter().map(|a| a.value.clone()).collect();
+        // An alias starting with `/` is an old path of the page; any other is a spelling.
+        let (paths, spellings): (Vec<_>, Vec<_>) =
+            (rec.aliases.iter()).partition(|a| a.value.trim_start().starts_with('/'));
+        let aliases: Vec<String> = spellings.iter().map(|a| a.value.clone()).collect();
+        let paths: Vec<Spanned<String>> = paths.into_iter().cloned().collect();
+        let mut old = old_urls::written(&paths, Section::Speakers, file, locate, diags);
+        old.extend(old_urls::spellings(
+            &person.slug,
+            std::iter::once(rec.name.value.as_str()).chain(aliases.iter().map(String::as_str)),
+        ));
+        person.old_urls = old;
         match people.add_registered(person, &aliases, marks) {
             Ok(_) => {}
             Err(Clash::Name(n)) => diags.push(

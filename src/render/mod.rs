@@ -10,6 +10,7 @@ mod feeds;
 pub mod jsonld;
 pub mod markdown;
 pub(crate) mod pages;
+mod redirects;
 pub mod search;
 pub mod theme;
 pub mod views;
@@ -25,6 +26,7 @@ use crate::write::Sink;
 pub use markdown::ThemeIds;
 pub use pages::{Fingerprint, ListKey, PageSet, Selection, SpeakerPages, fingerprint};
 pub(crate) use pages::{SPEAKERS_ON_ONE_PAGE, render as pages, session_cards, session_pages};
+pub(crate) use redirects::pages as redirect_pages;
 pub use theme::Theme;
 use views::Views;
 
@@ -63,6 +65,9 @@ pub fn site(
     );
     let page_paths = page_paths?;
     searched?;
+    for o in redirects::pages(site, &page_paths)? {
+        sink.put(&o.path, &o.bytes)?;
+    }
     for o in meta(&views, &page_paths) {
         sink.put(&o.path, &o.bytes)?;
     }

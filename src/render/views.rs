@@ -297,7 +297,7 @@ impl<'a> Views<'a> {
     pub fn session(&self, s: &Session) -> SessionView {
         // Every field named, so that a new one is a compile error here until the page
         // says what it shows of it (the body is rendered apart; `file` and `slug` only
-        // make the URL).
+        // make the URL; old URLs are redirect pages of their own).
         let Session {
             slug: _,
             file: _,
@@ -315,6 +315,7 @@ impl<'a> Views<'a> {
             action_lines,
             summary,
             body: _,
+            old_urls: _,
         } = s;
         let (moderators, speakers): (Vec<_>, Vec<_>) = participants
             .iter()

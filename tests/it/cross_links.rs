@@ -221,3 +221,85 @@ fn namesakes_are_told_apart_by_id_organization_or_country() {
         by_org.contains("/speakers/wang-wei-itu/") && !by_org.contains("/speakers/wang-wei-cn/")
     );
 }
+
+#[test]
+fn old_addresses_redirect_to_the_page_and_check_names_the_ones_about_to_go() {
+    let t = SiteTest::new("cross/aliases");
+    let out = t.run(&["build"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        out.status.success() && !stderr.contains("warning"),
+        "{stderr}"
+    );
+    let session = "https://example.org/pr/sessions/open-data-cities/";
+    let person = "https://example.org/pr/speakers/houlin-zhao/";
+    for (old, to) in [
+        ("sessions/open-data/index.html", session),
+        ("2019/open-data/index.html", session),
+        ("old/page.html", session),
+        // The page the merged spelling had before, and a path from the registry.
+        ("speakers/zhao-houlin/index.html", person),
+        ("people/zhao/index.html", person),
+    ] {
+        let page = t.read(old);
+        assert!(
+            page.contains(&format!("<link rel=\"canonical\" href=\"{to}\">"))
+                && page.contains(&format!("content=\"0; url={to}\""))
+                && page.contains("noindex"),
+            "{old}:\n{page}"
+        );
+    }
+    let sitemap = t.read("sitemap.xml");
+    assert!(
+        sitemap.contains(session)
+            && !sitemap.contains("open-data/")
+            && !sitemap.contains("zhao-houlin")
+    );
+    assert!(!t.read("search/index.json").contains("/old/page.html"));
+    let checked = t.run(&["check", "--out", "public"]);
+    let said = String::from_utf8_lossy(&checked.stderr);
+    assert!(
+        checked.status.success() && !said.contains("disappear"),
+        "{said}"
+    );
+
+    // The alias goes: `check` names the URL the next build would lose, and `build` drops it.
+    let text =
+        std::fs::read_to_string(t.root().join("sessions/open-data-cities.md")).expect("read");
+    t.write(
+        "sessions/open-data-cities.md",
+        &text.replace(
+            "[open-data, /2019/open-data/, /old/page.html]",
+            "[/old/page.html]",
+        ),
+    );
+    let checked = t.run(&["check"]);
+    let said = String::from_utf8_lossy(&checked.stderr);
+    assert!(checked.status.success(), "{said}");
+    assert!(
+        !said.contains("/sessions/open-data/ of the previous build"),
+        "not in the sitemap: {said}"
+    );
+    t.build(&[]);
+    assert!(!t.exists("sessions/open-data/index.html") && t.exists("old/page.html"));
+    // A renamed session file loses its old page unless an alias keeps it.
+    std::fs::rename(
+        t.root().join("sessions/smart-villages.md"),
+        t.root().join("sessions/villages.md"),
+    )
+    .expect("rename");
+    let checked = t.run(&["check"]);
+    let said = String::from_utf8_lossy(&checked.stderr);
+    assert!(
+        said.contains("warning: https://example.org/pr/sessions/smart-villages/ of the previous build would disappear")
+            && said.contains("aliases: [old-slug]"),
+        "{said}"
+    );
+    t.write(
+        "sessions/villages.md",
+        "---\ntitle: Smart villages\naliases: [smart-villages]\n---\nBody.\n",
+    );
+    let checked = t.run(&["check"]);
+    let said = String::from_utf8_lossy(&checked.stderr);
+    assert!(!said.contains("disappear"), "{said}");
+}

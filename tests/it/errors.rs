@@ -213,6 +213,16 @@ const CASES: &[(&str, &str, &str)] = &[
         "did you mean `wang-wei-itu`?",
     ),
     (
+        "alias-escape",
+        "sessions/a.md:3:22: error: the alias `/2019/../../outside/` has a `.` or `..` part",
+        "an old path of this site",
+    ),
+    (
+        "alias-taken",
+        "sessions/b.md:4:5: error: the alias /sessions/a/ is already a page of the site",
+        "remove this alias",
+    ),
+    (
         "homonym-no-id",
         "data/speakers.yaml:3:9: error: the name or alias `Wang Wei` is already used by another speaker",
         "give each an `id:` of its own",

@@ -750,3 +750,39 @@ fn namesake_edits_reach_both_people_like_a_full_build() {
     std::fs::write(&a, session("{name: Ana Lima}")).expect("edit");
     t.update("to someone else", vec![a], Scope::Session);
 }
+
+/// An alias added, changed or dropped in a session, or in the registry, makes and
+/// removes redirect pages as a full build does; a renamed file keeps its old address.
+#[test]
+fn alias_edits_make_and_remove_redirects_like_a_full_build() {
+    let session = |aliases: &str| {
+        format!(
+            "---\ntitle: \"A session\"\naliases: [{aliases}]\nspeakers: [Zhao Houlin]\n---\nText.\n"
+        )
+    };
+    let mut t = Fixture::of(&[
+        ("data/speakers.yaml", "- name: Houlin Zhao\n"),
+        ("sessions/a.md", &session("old-a")),
+        ("sessions/b.md", &session("")),
+    ]);
+    let a = t.site.join("sessions/a.md");
+    std::fs::write(&a, session("old-a, /2019/a/")).expect("edit");
+    t.update("a path added", vec![a.clone()], Scope::Session);
+    std::fs::write(&a, session("/2019/a/")).expect("edit");
+    t.update("a slug dropped", vec![a.clone()], Scope::Session);
+    let renamed = t.site.join("sessions/c.md");
+    std::fs::rename(&a, &renamed).expect("rename");
+    std::fs::write(&renamed, session("a, /2019/a/")).expect("edit");
+    t.update(
+        "renamed, its old slug kept",
+        vec![a, renamed],
+        Scope::Sessions,
+    );
+    let registry = t.site.join("data/speakers.yaml");
+    std::fs::write(
+        &registry,
+        "- name: Houlin Zhao\n  aliases: [Zhao Houlin, /people/zhao/]\n",
+    )
+    .expect("edit");
+    t.update("a spelling merged", vec![registry], Scope::Full);
+}

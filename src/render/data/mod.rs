@@ -95,7 +95,7 @@ fn sessions<'a>(views: &Views<'a>) -> Vec<SessionRecord<'a>> {
         .map(|s| {
             // Every field named, so that a new one is a compile error here until the
             // export says what it does with it (`file` is the source's path: not exported;
-            // the body has a file of its own, made in `exports`).
+            // the body has a file of its own, made in `exports`; old URLs are redirects).
             let crate::model::Session {
                 slug,
                 file: _,
@@ -113,6 +113,7 @@ fn sessions<'a>(views: &Views<'a>) -> Vec<SessionRecord<'a>> {
                 action_lines,
                 summary,
                 body: _,
+                old_urls: _,
             } = s;
             SessionRecord {
                 id: slug.as_str(),
