@@ -8,8 +8,10 @@
 mod facts;
 mod patch;
 mod postings;
+mod related;
 
 pub use postings::{ListKey, Posting, lists, postings};
+pub use related::{RELATED_MAX, Related};
 
 use std::cmp::Reverse;
 use std::collections::BTreeMap;

@@ -97,7 +97,11 @@ struct Published {
     rendered: usize,
     written: usize,
     page_paths: Vec<String>,
+    related: RelatedPrints,
 }
+
+/// [`crate::render::views::Views::related_prints`] of the site as last published.
+type RelatedPrints = rustc_hash::FxHashMap<crate::url::Slug, u64>;
 
 /// The resolved site and its index, shared with the thread that remakes derived files.
 #[derive(Clone)]
@@ -134,6 +138,7 @@ pub struct Live {
     bodies: HashMap<SessionId, Arc<str>>,
     cards: Vec<String>,
     page_paths: Vec<String>,
+    related: RelatedPrints,
     warnings: Diagnostics,
     mirror: Arc<Mutex<Mirror>>,
     /// Bumped by every update, so derived files made from an older state are dropped.
@@ -235,6 +240,7 @@ impl Live {
         let meta = render::meta(&views, &page_paths);
         let redirects = outputs(render::redirect_pages(&site, &page_paths)?);
         let assets = outputs(render::assets(&paths, &theme)?);
+        let related = views.related_prints();
         clock.lap("render");
         let written = {
             // Nothing above touched the folder: a failed load leaves the last good site.
@@ -266,6 +272,7 @@ impl Live {
             bodies: HashMap::new(),
             cards,
             page_paths,
+            related,
             warnings,
             mirror,
             generation,

@@ -58,8 +58,18 @@ impl Live {
         change: &diff::Change,
         clock: &mut crate::pipeline::Stopwatch,
     ) -> Result<Published, BuildError> {
+        // Session pages whose related sessions changed (those of a renamed or retitled
+        // session, or of one that now shares more) are made again too.
+        let related = views.related_prints();
+        let mut selection = change.selection.clone();
+        selection.sessions.extend(
+            (views.site.sessions.iter().enumerate())
+                .filter(|(_, s)| self.related.get(&s.slug) != related.get(&s.slug))
+                .map(|(i, _)| crate::model::SessionId::from_index(i)),
+        );
+        clock.lap("related");
         let pages = Memory::default();
-        let select = Some(&change.selection);
+        let select = Some(&selection);
         let page_paths = render::pages(views, &self.theme, cards, select, &(), &pages)?;
         let cite = Memory::default();
         render::cite_files(views, &change.cards, &cite)?;
@@ -113,6 +123,7 @@ impl Live {
             rendered,
             written,
             page_paths,
+            related,
         })
     }
 
@@ -124,6 +135,7 @@ impl Live {
         clock: crate::pipeline::Stopwatch,
     ) -> Updated {
         self.page_paths = p.page_paths;
+        self.related = p.related;
         let mut updated = self.updated(scope, p.rendered, p.written, start);
         updated.report.timings = clock.laps;
         updated

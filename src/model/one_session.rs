@@ -202,18 +202,7 @@ fn changes(
             if lookup.slugs.contains(key) {
                 return None;
             }
-            let mut person = Person {
-                slug: key.clone(),
-                name: naming.spelled()?.to_string(),
-                honorific: None,
-                bio: None,
-                photo: None,
-                links: Vec::new(),
-                orcid: None,
-                wikidata: None,
-                namesakes: Vec::new(),
-                old_urls: Vec::new(),
-            };
+            let mut person = Person::named(key.clone(), naming.spelled()?.to_string(), None);
             naming.name(&mut person);
             added.push(person);
             continue;

@@ -37,6 +37,24 @@ pub struct Person {
     pub old_urls: Vec<super::OldUrl>,
 }
 
+impl Person {
+    /// A person known only by name: someone sessions name and the registry does not.
+    pub fn named(slug: Slug, name: String, honorific: Option<String>) -> Person {
+        Person {
+            slug,
+            name,
+            honorific,
+            bio: None,
+            photo: None,
+            links: Vec::new(),
+            orcid: None,
+            wikidata: None,
+            namesakes: Vec::new(),
+            old_urls: Vec::new(),
+        }
+    }
+}
+
 /// Honorifics recognised at the start of a name, as lower-case token sequences.
 /// Ambiguous short forms that are also surnames ("He", "Eng", "Hon") count only with their dots.
 const HONORIFICS: &[&[&str]] = &[
@@ -258,18 +276,11 @@ impl PeopleBuilder {
             n += 1;
         }
         let index = self.people.len();
-        self.people.push(Person {
-            slug: slug.clone(),
-            name: name.to_string(),
-            honorific: honorific.map(str::to_string),
-            bio: None,
-            photo: None,
-            links: Vec::new(),
-            orcid: None,
-            wikidata: None,
-            namesakes: Vec::new(),
-            old_urls: Vec::new(),
-        });
+        self.people.push(Person::named(
+            slug.clone(),
+            name.to_string(),
+            honorific.map(str::to_string),
+        ));
         let mut naming = Naming::unregistered();
         naming.write(name, honorific);
         self.namings.push(naming);

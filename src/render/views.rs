@@ -146,6 +146,19 @@ pub struct SessionView {
     pub summary: Option<String>,
 }
 
+/// A related session on a session page, with what it shares.
+#[derive(Clone, Debug, Hash, Serialize)]
+pub struct RelatedView {
+    /// Its title.
+    pub title: String,
+    /// Its page.
+    pub url: String,
+    /// "30 May 2024".
+    pub date: Option<String>,
+    /// What both sessions have: names of people, topics and the event, "SDG 4", "C7".
+    pub shared: Vec<String>,
+}
+
 /// Builds URLs and views for one site.
 pub struct Views<'a> {
     /// The site.
@@ -291,6 +304,50 @@ impl<'a> Views<'a> {
             country: p.country.map(|c| self.country(c)),
             role: p.role.label(),
         }
+    }
+
+    /// The sessions related to session `id` ([`Index::related`]), as its page shows them.
+    pub fn related(&self, id: crate::model::SessionId) -> Vec<RelatedView> {
+        use crate::index::ListKey;
+        let site = self.site;
+        (self.index.related(site, id).into_iter())
+            .map(|r| {
+                let s = &site.sessions[r.session.index()];
+                let shared = (r.shared.iter())
+                    .filter_map(|&k| match k {
+                        ListKey::Speaker(p) => Some(site.people[p.index()].name.clone()),
+                        ListKey::Topic(t) => Some(site.topics[t.index()].name.clone()),
+                        ListKey::Event(e) => Some(site.events[e.index()].name.clone()),
+                        ListKey::Sdg(g) => Some(format!("SDG {}", g.number())),
+                        ListKey::ActionLine(a) => Some(a.label()),
+                        ListKey::Sessions | ListKey::Country(_) => None,
+                    })
+                    .collect();
+                RelatedView {
+                    title: s.title.clone(),
+                    url: self.session_url(s),
+                    date: s.date.map(human_date),
+                    shared,
+                }
+            })
+            .collect()
+    }
+
+    /// A fingerprint of what each session page shows of its related sessions, by slug:
+    /// `serve` re-renders the pages whose fingerprint an edit changed, so that what
+    /// decides is the very view the page is rendered from.
+    pub fn related_prints(&self) -> rustc_hash::FxHashMap<crate::url::Slug, u64> {
+        use rayon::prelude::*;
+        use std::hash::{Hash, Hasher};
+        (0..self.site.sessions.len())
+            .into_par_iter()
+            .map(|i| {
+                let id = crate::model::SessionId::from_index(i);
+                let mut h = rustc_hash::FxHasher::default();
+                self.related(id).hash(&mut h);
+                (self.site.sessions[i].slug.clone(), h.finish())
+            })
+            .collect()
     }
 
     /// The full view of a session.

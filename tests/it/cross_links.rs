@@ -303,3 +303,37 @@ fn old_addresses_redirect_to_the_page_and_check_names_the_ones_about_to_go() {
     let said = String::from_utf8_lossy(&checked.stderr);
     assert!(!said.contains("disappear"), "{said}");
 }
+
+#[test]
+fn a_session_page_lists_the_sessions_that_share_most_with_it_and_says_what_they_share() {
+    let t = SiteTest::new("cross/basic");
+    t.build(&[]);
+    let mut related_somewhere = false;
+    for entry in std::fs::read_dir(t.root().join("public/sessions")).expect("sessions") {
+        let dir = entry.expect("entry").path();
+        let Ok(page) = std::fs::read_to_string(dir.join("index.html")) else {
+            continue;
+        };
+        let Some(start) = page.find("<section class=\"related\"") else {
+            continue;
+        };
+        related_somewhere = true;
+        let section = &page[start..start + page[start..].find("</section>").expect("end")];
+        let own = format!(
+            "/sessions/{}/",
+            dir.file_name().expect("name").to_string_lossy()
+        );
+        let items = section.matches("<li>").count();
+        assert!((1..=5).contains(&items), "{section}");
+        assert!(
+            !section.contains(&format!("href=\"{own}\"")),
+            "a session is not its own relative: {section}"
+        );
+        assert_eq!(section.matches("Shares: ").count(), items, "{section}");
+        assert!(
+            !section.contains("Shares: <") && !section.contains("Shares: </"),
+            "{section}"
+        );
+    }
+    assert!(related_somewhere, "no session page shows related sessions");
+}

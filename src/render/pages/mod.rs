@@ -158,7 +158,7 @@ impl Lazy {
     fn fill(self, views: &Views<'_>, ctx: &mut Context) {
         match self {
             Lazy::Session(id) => {
-                sessions::session_context(views, &views.site.sessions[id.index()], ctx);
+                sessions::session_context(views, id, &views.site.sessions[id.index()], ctx);
             }
             Lazy::Speaker(id) => {
                 let mut data = lists::PageData::default();
@@ -280,7 +280,7 @@ fn render_job(
         ctx.insert("cards", &cards_of(cards, &job.cards));
     }
     match (job.lazy, session) {
-        (Some(Lazy::Session(_)), Some(s)) => sessions::session_context(views, s, &mut ctx),
+        (Some(Lazy::Session(id)), Some(s)) => sessions::session_context(views, id, s, &mut ctx),
         (Some(lazy), _) => lazy.fill(views, &mut ctx),
         (None, _) => {}
     }

@@ -113,8 +113,14 @@ impl Pages<'_, '_> {
 }
 
 /// A session page's own context: the session and its rendered body.
-pub(super) fn session_context(views: &Views<'_>, s: &crate::model::Session, ctx: &mut Context) {
+pub(super) fn session_context(
+    views: &Views<'_>,
+    id: SessionId,
+    s: &crate::model::Session,
+    ctx: &mut Context,
+) {
     ctx.insert("session", &views.session(s));
+    ctx.insert("related", &views.related(id));
     ctx.insert("body", &views.markdown(&s.body));
     ctx.insert("cite", &crate::render::cite::citation(views, s));
     ctx.insert("jsonld", &crate::render::jsonld::session(views, s));

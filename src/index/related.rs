@@ -1,0 +1,207 @@
+//! Related sessions: for a session, up to [`RELATED_MAX`] others that share the most
+//! with it (speakers, topics, SDGs, action lines, the event), each with what it shares.
+//!
+//! Near-linear: the candidates are the sessions of the session's *short* lists (a
+//! speaker's, a small topic's) and its neighbours in the event's programme; lists
+//! longer than [`WALKED_MAX`] (an SDG of thousands of sessions) are never walked, so
+//! the work per session is bounded whatever the size of the site. They still count in
+//! the score of every candidate found otherwise.
+
+use rustc_hash::FxHashSet;
+
+use super::{Index, ListKey, lists};
+use crate::model::{SessionId, Site};
+
+/// The most related sessions a page shows.
+pub const RELATED_MAX: usize = 5;
+/// Lists longer than this are not walked for candidates.
+const WALKED_MAX: usize = 64;
+/// Sessions this close in the event's programme are always candidates.
+const NEIGHBOURS: usize = 6;
+/// A candidate must share at least this much ([`weight`]): sharing only the event, or
+/// one goal, relates everything to everything on a large site.
+const MIN_SCORE: u32 = 3;
+
+/// A related session and what it shares with the session.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Related {
+    /// The other session.
+    pub session: SessionId,
+    /// The lists both are in, strongest first (speakers, topics, the event, goals,
+    /// action lines); never the list of all sessions or a country.
+    pub shared: Vec<ListKey>,
+}
+
+/// How much sharing a list says about two sessions.
+fn weight(key: ListKey) -> u32 {
+    match key {
+        ListKey::Speaker(_) => 4,
+        ListKey::Topic(_) => 3,
+        ListKey::Event(_) | ListKey::Sdg(_) | ListKey::ActionLine(_) => 1,
+        // Everyone shares the first; a country says little about the content.
+        ListKey::Sessions | ListKey::Country(_) => 0,
+    }
+}
+
+/// The order lists are explained in.
+fn rank(key: ListKey) -> u8 {
+    match key {
+        ListKey::Speaker(_) => 0,
+        ListKey::Topic(_) => 1,
+        ListKey::Event(_) => 2,
+        ListKey::Sdg(_) => 3,
+        ListKey::ActionLine(_) => 4,
+        ListKey::Sessions | ListKey::Country(_) => 5,
+    }
+}
+
+impl Index {
+    /// The sessions related to `id`, most shared first (then newest first). Computed
+    /// when asked, as [`Index::co_speakers`] is: only the session's own page shows them.
+    pub fn related(&self, site: &Site, id: SessionId) -> Vec<Related> {
+        let s = &site.sessions[id.index()];
+        let own: FxHashSet<ListKey> = lists(s).filter(|&k| weight(k) > 0).collect();
+        let mut candidates: Vec<SessionId> = Vec::new();
+        for &key in &own {
+            if self.list_len(key) <= WALKED_MAX
+                && let Some(list) = self.sessions_of(key)
+            {
+                candidates.extend(list.iter().copied());
+            }
+        }
+        if let Some(e) = s.event
+            && let Some(programme) = self.by_event.get(e.index())
+            && let Some(at) = programme.iter().position(|&x| x == id)
+        {
+            let from = at.saturating_sub(NEIGHBOURS);
+            let to = (at + NEIGHBOURS + 1).min(programme.len());
+            candidates.extend(&programme[from..to]);
+        }
+        candidates.sort_unstable();
+        candidates.dedup();
+        let mut scored: Vec<(u32, SessionId, Related)> = candidates
+            .into_iter()
+            .filter(|&c| c != id)
+            .filter_map(|c| {
+                let mut shared: Vec<ListKey> = lists(&site.sessions[c.index()])
+                    .filter(|k| own.contains(k))
+                    .collect();
+                // C7 is in the lists of its sub-lines' sessions: one sharing, said once.
+                let subs: Vec<ListKey> = (shared.iter())
+                    .filter_map(|k| match k {
+                        ListKey::ActionLine(a) => a.parent().map(ListKey::ActionLine),
+                        _ => None,
+                    })
+                    .collect();
+                shared.retain(|k| !subs.contains(k));
+                let score: u32 = shared.iter().map(|&k| weight(k)).sum();
+                (score >= MIN_SCORE).then(|| {
+                    shared.sort_by_key(|&k| rank(k));
+                    (score, c, Related { session: c, shared })
+                })
+            })
+            .collect();
+        // Ties: the newest first, then by title.
+        let order = |c: SessionId| {
+            let s = &site.sessions[c.index()];
+            (std::cmp::Reverse(s.date), &self.title_keys[c.index()], c)
+        };
+        scored.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| order(a.1).cmp(&order(b.1))));
+        scored.truncate(RELATED_MAX);
+        scored.into_iter().map(|(_, _, r)| r).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::config::SiteConfig;
+    use crate::model::{Participation, Person, PersonId, Role, Session, Topic, TopicId};
+    use crate::taxonomy::Sdg;
+    use crate::url::{BaseUrl, Slug};
+
+    fn site(people: u32, topics: u32, sessions: Vec<Session>) -> Site {
+        let slug = |s: String| Slug::parse_exact(&s).expect("slug");
+        Site {
+            config: SiteConfig::default(),
+            base: BaseUrl::parse("https://example.org/").expect("base"),
+            sessions,
+            people: (0..people)
+                .map(|p| Person::named(slug(format!("p{p}")), format!("P{p}"), None))
+                .collect(),
+            events: Vec::new(),
+            topics: (0..topics)
+                .map(|t| Topic {
+                    slug: slug(format!("t{t}")),
+                    name: format!("T{t}"),
+                })
+                .collect(),
+        }
+    }
+
+    fn session(slug: &str, people: &[u32], topics: &[u32], sdgs: &[u8]) -> Session {
+        let mut s = Session::empty_for_tests();
+        s.slug = Slug::parse_exact(slug).expect("slug");
+        s.title = slug.to_string();
+        s.participants = people
+            .iter()
+            .map(|&p| Participation {
+                person: PersonId(p),
+                role: Role::Speaker,
+                honorific: None,
+                title: None,
+                organization: None,
+                country: None,
+            })
+            .collect();
+        s.topics = topics.iter().map(|&t| TopicId(t)).collect();
+        s.sdgs = sdgs.iter().map(|&g| Sdg::new(g).expect("goal")).collect();
+        s
+    }
+
+    #[test]
+    fn the_most_shared_come_first_and_weak_links_are_left_out() {
+        let site = site(
+            3,
+            2,
+            vec![
+                session("a", &[0, 1], &[0], &[4]),
+                session("b", &[0, 1], &[], &[]), // two speakers: 8
+                session("c", &[], &[0], &[4]),   // topic and goal: 4
+                session("d", &[], &[], &[4]),    // one goal only: left out
+                session("e", &[2], &[1], &[5]),  // nothing shared
+            ],
+        );
+        let index = Index::build(&site);
+        let related = index.related(&site, SessionId(0));
+        let slugs: Vec<&str> = (related.iter())
+            .map(|r| site.sessions[r.session.index()].slug.as_str())
+            .collect();
+        assert_eq!(slugs, ["b", "c"]);
+        assert_eq!(
+            related[1].shared,
+            [
+                ListKey::Topic(TopicId(0)),
+                ListKey::Sdg(Sdg::new(4).expect("goal"))
+            ]
+        );
+    }
+
+    #[test]
+    fn a_long_list_is_not_walked_but_still_counts() {
+        // Every session shares goal 4; only "a" and the last share a speaker.
+        let n = WALKED_MAX as u32 + 10;
+        let sessions = (0..n)
+            .map(|i| {
+                let people: &[u32] = if i == 0 || i == n - 1 { &[0] } else { &[] };
+                session(&format!("s{i}"), people, &[], &[4])
+            })
+            .collect();
+        let site = site(1, 0, sessions);
+        let index = Index::build(&site);
+        let related = index.related(&site, SessionId(0));
+        assert_eq!(related.len(), 1);
+        assert_eq!(related[0].session, SessionId(n - 1));
+        assert_eq!(related[0].shared.len(), 2, "speaker and goal");
+    }
+}
