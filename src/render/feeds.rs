@@ -1,10 +1,13 @@
 //! Machine-readable outputs: `sitemap.xml`, the Atom feeds (the site's `feed.xml`
-//! and one per event, SDG and action line) and `robots.txt`.
+//! and one per event, SDG, action line, speaker and country) and `robots.txt`.
 //! Written directly (no templates): their formats are fixed by their specs.
 //! Dates come from the content, never from the clock, so builds are reproducible.
 
-use crate::routes;
+use std::borrow::Cow;
 use std::fmt::Write as _;
+
+use crate::index::ListKey;
+use crate::routes;
 
 use super::views::Views;
 use super::{Output, escape};
@@ -81,10 +84,11 @@ pub(crate) struct Feed<'s> {
     /// Feed title (the site title is prepended).
     pub title: Option<String>,
     /// Its sessions, in any order: the feed takes the newest.
-    pub sessions: &'s [SessionId],
+    pub sessions: Cow<'s, [SessionId]>,
 }
 
-/// Every feed of the site: the site feed, then one per event, SDG and action line.
+/// Every feed of the site: the site feed, then one per event, SDG, action line,
+/// speaker and country (those with sessions).
 /// Feed paths sit beside the pages they follow, so readers find them from the page.
 pub(crate) fn all<'s>(views: &Views<'s>) -> Vec<Feed<'s>> {
     let (site, index) = (views.site, views.index);
@@ -92,7 +96,7 @@ pub(crate) fn all<'s>(views: &Views<'s>) -> Vec<Feed<'s>> {
         path: routes::feed(routes::HOME),
         page: String::new(),
         title: None,
-        sessions: &index.chronological,
+        sessions: Cow::Borrowed(&index.chronological),
     }];
     for e in index.events_newest_first(site) {
         let sessions = &index.by_event[e.index()];
@@ -102,7 +106,7 @@ pub(crate) fn all<'s>(views: &Views<'s>) -> Vec<Feed<'s>> {
             path: routes::feed(&page),
             page,
             title: Some(e.name.clone()),
-            sessions,
+            sessions: Cow::Borrowed(sessions),
         });
     }
     for g in Sdg::all() {
@@ -111,7 +115,7 @@ pub(crate) fn all<'s>(views: &Views<'s>) -> Vec<Feed<'s>> {
             path: routes::feed(&page),
             page,
             title: Some(format!("SDG {}: {}", g.number(), g.short_name())),
-            sessions: index.sdg_sessions(g),
+            sessions: Cow::Borrowed(index.sdg_sessions(g)),
         });
     }
     for a in ActionLine::all() {
@@ -120,7 +124,27 @@ pub(crate) fn all<'s>(views: &Views<'s>) -> Vec<Feed<'s>> {
             path: routes::feed(&page),
             page,
             title: Some(a.label()),
-            sessions: index.action_line_sessions(a),
+            sessions: Cow::Borrowed(index.action_line_sessions(a)),
+        });
+    }
+    // A reader follows a person or a country as they follow a goal.
+    for &p in &index.speakers_az {
+        let person = &site.people[p.index()];
+        let page = routes::speaker(&person.slug);
+        feeds.push(Feed {
+            path: routes::feed(&page),
+            page,
+            title: Some(person.name.clone()),
+            sessions: index.sessions_of(ListKey::Speaker(p)).unwrap_or_default(),
+        });
+    }
+    for (&c, entry) in &index.by_country {
+        let page = routes::country(c);
+        feeds.push(Feed {
+            path: routes::feed(&page),
+            page,
+            title: Some(c.name().to_string()),
+            sessions: Cow::Borrowed(&entry.sessions),
         });
     }
     feeds
@@ -131,7 +155,9 @@ pub(crate) fn feed_of(dir: &str) -> Option<String> {
     let dir = dir.trim_end_matches('/');
     let mut parts = dir.split('/');
     match (parts.next(), parts.next(), parts.next()) {
-        (Some("events" | "sdgs" | "action-lines"), Some(_), None) => {
+        // The speakers' A–Z letter pages are under speakers/a-z/: no feed of their own.
+        (Some("speakers"), Some("a-z"), None) => None,
+        (Some("events" | "sdgs" | "action-lines" | "speakers" | "countries"), Some(_), None) => {
             Some(routes::feed(&format!("{dir}/")))
         }
         _ => None,

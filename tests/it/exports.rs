@@ -359,10 +359,15 @@ fn pages_describe_themselves_with_json_ld_and_opengraph() {
 }
 
 #[test]
-fn every_event_sdg_and_action_line_has_its_own_atom_feed() {
+fn every_event_sdg_action_line_speaker_and_country_has_its_own_atom_feed() {
     let t = built();
     for (feed, page) in [
         ("events/forum-2024/feed.xml", "events/forum-2024/index.html"),
+        (
+            "speakers/nguyen-manh-hung/feed.xml",
+            "speakers/nguyen-manh-hung/index.html",
+        ),
+        ("countries/vn/feed.xml", "countries/vn/index.html"),
         ("sdgs/9/feed.xml", "sdgs/9/index.html"),
         (
             "action-lines/c7-e-health/feed.xml",
@@ -395,6 +400,11 @@ fn every_event_sdg_and_action_line_has_its_own_atom_feed() {
     }
     // A term with no session still has a (valid, empty) feed, so its link never breaks.
     assert!(!t.read("sdgs/1/feed.xml").contains("<entry>"));
+    // The speakers' A–Z is not a speaker: no feed, no link to one.
+    assert!(
+        !t.exists("speakers/a-z/feed.xml")
+            && !t.read("speakers/index.html").contains("speakers/feed.xml")
+    );
 }
 
 /// Runs queries through the built index with the site's own search script (Node).
