@@ -4,6 +4,7 @@
 mod html;
 mod link_targets;
 pub mod links;
+pub mod people;
 mod vanished;
 
 use std::path::{Path, PathBuf};
@@ -74,5 +75,27 @@ pub fn check_site(options: &BuildOptions, built: Option<&Path>) -> Result<CheckR
         links: links?,
         checked: built.map(Path::to_path_buf),
         vanished,
+    })
+}
+
+/// What `check --people` found.
+#[derive(Debug)]
+pub struct PeopleReport {
+    /// People with sessions.
+    pub people: usize,
+    /// Content warnings.
+    pub warnings: Diagnostics,
+    /// Probable duplicates.
+    pub duplicates: Vec<people::Duplicate>,
+}
+
+/// Validates the site's content and lists probable duplicates among its people
+/// ([`people::duplicates`]); nothing is rendered.
+pub fn check_people(options: &BuildOptions) -> Result<PeopleReport, BuildError> {
+    let p = crate::pipeline::prepare(options, &mut crate::pipeline::Stopwatch::start())?;
+    Ok(PeopleReport {
+        people: p.index.speakers_az.len(),
+        duplicates: people::duplicates(&p.site, &p.index),
+        warnings: p.warnings,
     })
 }

@@ -16,9 +16,17 @@ pub(crate) struct CheckArgs {
     /// instead of a fresh build in a temporary folder.
     #[arg(long, value_name = "DIR")]
     out: Option<PathBuf>,
+    /// List probable duplicates among the people (name order, a middle name, an
+    /// initial, spelling variants) with the data/speakers.yaml entry that merges them,
+    /// instead of checking links.
+    #[arg(long, conflicts_with = "out")]
+    people: bool,
 }
 
 pub(crate) fn run(args: &CheckArgs, verbosity: Verbosity) -> ExitCode {
+    if args.people {
+        return people(args, verbosity);
+    }
     let report = match proceedings::check::check_site(&args.site.options(None), args.out.as_deref())
     {
         Ok(r) => r,
@@ -86,4 +94,35 @@ fn vanished(v: &proceedings::check::Vanished) {
             "  help: keep an old URL with `aliases: [old-slug]` (or `/old/path/`) in the front matter of the session that took its place, or in the person's entry in data/speakers.yaml"
         );
     }
+}
+
+/// `check --people`: the probable duplicates, each with its files and the entry that
+/// merges it. Duplicates are advice, not errors: the exit code is that of the content.
+fn people(args: &CheckArgs, verbosity: Verbosity) -> ExitCode {
+    let report = match proceedings::check::check_people(&args.site.options(None)) {
+        Ok(r) => r,
+        Err(e) => return report::failure(&e),
+    };
+    if verbosity != Verbosity::Quiet {
+        report::diagnostics(&report.warnings);
+    }
+    for d in &report.duplicates {
+        say!("probably one person ({}):", d.likeness.describe());
+        for s in &d.spellings {
+            let files: Vec<String> = s.files.iter().map(|f| f.display().to_string()).collect();
+            say!("  {} — {}", s.name, files.join(", "));
+        }
+        say!("  to merge them, in data/speakers.yaml:");
+        for line in d.registry_entry().lines() {
+            say!("    {line}");
+        }
+    }
+    if verbosity != Verbosity::Quiet {
+        say!(
+            "checked {}: {} probable duplicate(s)",
+            report::counted(report.people, "person", "people"),
+            report.duplicates.len()
+        );
+    }
+    ExitCode::SUCCESS
 }

@@ -10,7 +10,8 @@
 use rustc_hash::FxHashSet;
 
 use super::{Index, ListKey, lists};
-use crate::model::{SessionId, Site};
+use crate::model::{EventId, PersonId, Session, SessionId, Site, TopicId};
+use crate::taxonomy::{ActionLine, Sdg};
 
 /// The most related sessions a page shows.
 pub const RELATED_MAX: usize = 5;
@@ -43,15 +44,61 @@ fn weight(key: ListKey) -> u32 {
     }
 }
 
-/// The order lists are explained in.
-fn rank(key: ListKey) -> u8 {
-    match key {
-        ListKey::Speaker(_) => 0,
-        ListKey::Topic(_) => 1,
-        ListKey::Event(_) => 2,
-        ListKey::Sdg(_) => 3,
-        ListKey::ActionLine(_) => 4,
-        ListKey::Sessions | ListKey::Country(_) => 5,
+/// What a session has, sorted for lookups: compared with each candidate's own fields
+/// (not its [`lists`], which allocate), since a session has hundreds of candidates.
+struct Own {
+    people: Vec<PersonId>,
+    topics: Vec<TopicId>,
+    event: Option<EventId>,
+    sdgs: Vec<Sdg>,
+    action_lines: Vec<ActionLine>,
+}
+
+impl Own {
+    fn of(s: &Session) -> Own {
+        let mut people: Vec<PersonId> = s.participants.iter().map(|p| p.person).collect();
+        people.sort_unstable();
+        let mut topics = s.topics.clone();
+        topics.sort_unstable();
+        let mut sdgs = s.sdgs.clone();
+        sdgs.sort_unstable();
+        let mut action_lines = s.action_lines.clone();
+        action_lines.sort_unstable();
+        Own {
+            people,
+            topics,
+            event: s.event,
+            sdgs,
+            action_lines,
+        }
+    }
+
+    /// The lists `c` shares with this session, in the order they are explained:
+    /// speakers, topics, the event, goals, action lines.
+    fn shared_with(&self, c: &Session) -> Vec<ListKey> {
+        let mut out = Vec::new();
+        let people = c.participants.iter().map(|p| p.person);
+        out.extend(
+            people
+                .filter(|p| self.people.binary_search(p).is_ok())
+                .map(ListKey::Speaker),
+        );
+        let topics = c
+            .topics
+            .iter()
+            .filter(|t| self.topics.binary_search(t).is_ok());
+        out.extend(topics.map(|&t| ListKey::Topic(t)));
+        if let Some(e) = c.event.filter(|&e| self.event == Some(e)) {
+            out.push(ListKey::Event(e));
+        }
+        let sdgs = c.sdgs.iter().filter(|g| self.sdgs.binary_search(g).is_ok());
+        out.extend(sdgs.map(|&g| ListKey::Sdg(g)));
+        let lines = c
+            .action_lines
+            .iter()
+            .filter(|a| self.action_lines.binary_search(a).is_ok());
+        out.extend(lines.map(|&a| ListKey::ActionLine(a)));
+        out
     }
 }
 
@@ -79,26 +126,14 @@ impl Index {
         }
         candidates.sort_unstable();
         candidates.dedup();
+        let mine = Own::of(s);
         let mut scored: Vec<(u32, SessionId, Related)> = candidates
             .into_iter()
             .filter(|&c| c != id)
             .filter_map(|c| {
-                let mut shared: Vec<ListKey> = lists(&site.sessions[c.index()])
-                    .filter(|k| own.contains(k))
-                    .collect();
-                // C7 is in the lists of its sub-lines' sessions: one sharing, said once.
-                let subs: Vec<ListKey> = (shared.iter())
-                    .filter_map(|k| match k {
-                        ListKey::ActionLine(a) => a.parent().map(ListKey::ActionLine),
-                        _ => None,
-                    })
-                    .collect();
-                shared.retain(|k| !subs.contains(k));
+                let shared = mine.shared_with(&site.sessions[c.index()]);
                 let score: u32 = shared.iter().map(|&k| weight(k)).sum();
-                (score >= MIN_SCORE).then(|| {
-                    shared.sort_by_key(|&k| rank(k));
-                    (score, c, Related { session: c, shared })
-                })
+                (score >= MIN_SCORE).then_some((score, c, Related { session: c, shared }))
             })
             .collect();
         // Ties: the newest first, then by title.
@@ -116,8 +151,7 @@ impl Index {
 mod tests {
     use super::*;
     use crate::content::config::SiteConfig;
-    use crate::model::{Participation, Person, PersonId, Role, Session, Topic, TopicId};
-    use crate::taxonomy::Sdg;
+    use crate::model::{Participation, Person, Role, Topic};
     use crate::url::{BaseUrl, Slug};
 
     fn site(people: u32, topics: u32, sessions: Vec<Session>) -> Site {

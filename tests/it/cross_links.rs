@@ -337,3 +337,45 @@ fn a_session_page_lists_the_sessions_that_share_most_with_it_and_says_what_they_
     }
     assert!(related_somewhere, "no session page shows related sessions");
 }
+
+#[test]
+fn check_people_lists_probable_duplicates_and_its_entries_merge_them() {
+    let t = SiteTest::new("cross/duplicates");
+    let out = t.run(&["check", "--people"]);
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{said}");
+    assert_eq!(said.matches("probably one person").count(), 4, "{said}");
+    for pair in [
+        "  Houlin Zhao — sessions/a.md, sessions/c.md\n  Zhao Houlin — sessions/b.md",
+        "  Carlos Alberto Afonso — sessions/a.md\n  Carlos Afonso — sessions/b.md",
+        "  Mohammed Al-Rashid — sessions/a.md\n  Mohamed Al Rashid — sessions/b.md",
+        "  Ana Lima — sessions/b.md\n  A. Lima — sessions/d.md",
+    ] {
+        assert!(said.contains(pair), "{pair:?} in:\n{said}");
+    }
+    // "H. Zhao" shares a session with Houlin Zhao: two people.
+    assert!(!said.contains("H. Zhao —"), "{said}");
+    // The entries it prints, put in the registry, merge each group into one page.
+    let entries: String = said
+        .lines()
+        .filter_map(|l| l.strip_prefix("    "))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    t.write("data/speakers.yaml", &entries);
+    let again = t.run(&["check", "--people"]);
+    let said = String::from_utf8_lossy(&again.stdout);
+    assert!(
+        said.contains("0 probable duplicate(s)"),
+        "{entries}\n{said}"
+    );
+    t.build(&[]);
+    assert!(t.exists("speakers/houlin-zhao/index.html"));
+    // The other spellings' pages are now redirects to the one page.
+    for old in ["zhao-houlin", "carlos-afonso"] {
+        let page = t.read(&format!("speakers/{old}/index.html"));
+        assert!(
+            page.contains("noindex") && page.contains("http-equiv=\"refresh\""),
+            "{old}: {page}"
+        );
+    }
+}
