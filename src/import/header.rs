@@ -364,9 +364,22 @@ pub(crate) fn clean(text: &str) -> String {
         }
         out.push(w);
     }
-    out.join(" ")
+    let t = out
+        .join(" ")
         .trim_matches(|c: char| c == '-' || c == '–' || c.is_whitespace())
-        .to_string()
+        .to_string();
+    unquoted(&t).unwrap_or(t)
+}
+
+/// A title written wholly inside one pair of quotes ("“Rivers of data – one
+/// basin?”"), without them; `None` when the quotes are only part of it.
+fn unquoted(t: &str) -> Option<String> {
+    let pairs = [('"', '"'), ('“', '”'), ('«', '»'), ('„', '“')];
+    let (open, close) = pairs
+        .iter()
+        .find(|(o, c)| t.starts_with(*o) && t.ends_with(*c) && t.chars().count() > 2)?;
+    let inner = t[open.len_utf8()..t.len() - close.len_utf8()].trim();
+    (!inner.contains([*open, *close, '"', '“', '”'])).then(|| inner.to_string())
 }
 
 fn is_room(p: &str) -> bool {
@@ -380,6 +393,7 @@ fn is_room(p: &str) -> bool {
             "auditorium",
             "stage",
             "building",
+            "saal",
         ]
         .iter()
         .any(|r| lower.split_whitespace().any(|w| w == *r))

@@ -450,6 +450,9 @@ impl Reader<'_> {
         if self.run_on(i, Part::Speaker, Evidence::Layout) {
             return i + 1;
         }
+        if let Some(end) = self.name_run(i, Part::Speaker, Evidence::Layout) {
+            return end;
+        }
         if is_prose(&text) {
             let mut listed = Vec::new();
             if let Some(list) = shapes::listed_after_cue(&text) {

@@ -285,3 +285,16 @@ fn people_joined_by_et_or_y_are_two_entries() {
         1
     );
 }
+
+#[test]
+fn a_label_with_its_colon_and_a_venue_line_end_a_persons_block() {
+    // "Onsite Moderator:" heads the next name; "Hall 2" is where, not who.
+    let got = blocks("Ilse Brandt\n\nOnsite Moderator:\n\nOmar Haddad\n\nHall 2\n");
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[0].3, None);
+    assert_eq!(got[1].0, "Omar Haddad");
+    assert_eq!(got[1].2, None);
+    let e = entry("Nadia Petrova tbc", &CountryAliases::new()).expect("entry");
+    assert_eq!(e.person.name, "Nadia Petrova");
+    assert!(e.tentative);
+}

@@ -136,6 +136,16 @@ fn titles_lose_rooms_times_numbers_and_event_suffixes() {
         clean("WS #51 Internet & SDGs: Aligning the Agendas"),
         "Internet & SDGs: Aligning the Agendas"
     );
+    // A title wholly in quotes loses them; a quote inside a title stays.
+    assert_eq!(
+        clean("\"Rivers of data – one basin, many views?\""),
+        "Rivers of data – one basin, many views?"
+    );
+    assert_eq!(
+        clean("The “open” river: data for all"),
+        "The “open” river: data for all"
+    );
+    assert_eq!(clean("Why basins matter (Saal Ost)"), "Why basins matter");
     assert!(is_generic("High Level Plenary Session"));
     assert!(is_generic("WSIS Forum 2012 Workshop"));
     assert!(!is_generic("WSIS Forum 2016 Official Opening Ceremony"));
