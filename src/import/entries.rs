@@ -228,7 +228,7 @@ pub(crate) fn checked_name(raw: &str, aliases: &CountryAliases) -> Option<String
 /// Reads one entry. Role-first entries ("Minister of ICT, Kenya, H.E. Ms. Jane
 /// Doe") are turned around.
 pub(crate) fn entry(text: &str, aliases: &CountryAliases) -> Result<Entry, NotPerson> {
-    let (clean, marks) = strip_marks(text);
+    let (clean, marks) = strip_marks(&super::person::unquote_nicknames(text));
     if is_placeholder(&clean) {
         return Err(NotPerson::Placeholder);
     }

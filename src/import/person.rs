@@ -320,6 +320,30 @@ fn country_before_name<'a>(
     })
 }
 
+/// "‘Chat’ Garcia Ramilo" -> "Chat Garcia Ramilo": a nickname in quotes is the name's
+/// word without them (only a single capitalised word wholly inside one pair).
+pub(crate) fn unquote_nicknames(text: &str) -> String {
+    const PAIRS: [(char, char); 4] = [('‘', '’'), ('“', '”'), ('"', '"'), ('\'', '\'')];
+    let word = |w: &str| -> Option<String> {
+        let (o, c) = PAIRS
+            .iter()
+            .find(|(o, c)| w.starts_with(*o) && w.trim_end_matches(',').ends_with(*c))?;
+        let inner = w.trim_end_matches(',');
+        let inner = &inner[o.len_utf8()..inner.len() - c.len_utf8()];
+        let comma = if w.ends_with(',') { "," } else { "" };
+        (inner.chars().next().is_some_and(char::is_uppercase)
+            && inner.chars().all(|ch| ch.is_alphabetic() || ch == '-'))
+        .then(|| format!("{inner}{comma}"))
+    };
+    if !text.contains(['‘', '“', '"', '\'']) {
+        return text.to_string();
+    }
+    text.split(' ')
+        .map(|w| word(w).unwrap_or_else(|| w.to_string()))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// "Maria GARCIA" -> "Maria Garcia": UN lists write surnames in capitals, speaker
 /// pages should not shout. A name in capitals only is left alone (it may be initials).
 pub(crate) fn tidy_name(name: &str) -> String {

@@ -177,3 +177,12 @@ fn a_run_of_bare_names_is_a_list_of_people_and_two_names_are_not() {
         read_text("Partners\n\nDelta Works Foundation\n\nNova Institute\n\nOrbis University\n");
     assert!(names(&f).is_empty(), "{:?}", names(&f));
 }
+
+#[test]
+fn a_sentence_cut_off_at_the_end_of_the_text_is_still_read_as_prose() {
+    let (_, f) = read_text(
+        "Session report\n\nMs Ilse Brandt (Nordic Institute for Water Data) expounded on flood \
+         resilience with a trained workforce: the focus on sensors requires the establishment",
+    );
+    assert_eq!(names(&f), [("Ilse Brandt".into(), Part::Speaker)]);
+}
