@@ -243,8 +243,19 @@ pub(crate) fn title(free: &[Free], before: usize) -> Option<String> {
     // The line as cleaned reads as a title, and as written is no dateline ("ISSY -
     // 30 septembre" cleans to a bare place).
     let titled = |k: usize| !is_dateline(&free[k].text) && is_title(&clean(&free[k].text));
-    let k = (0..free.len())
-        .find(|&k| free[k].index < before && titled(k) && !continues(k))
+    // A heading the page prints twice (its title and its first heading, around a
+    // byline) is the title, not the banner above it.
+    let twice = (0..free.len().min(12)).find(|&k| {
+        free[k].index < before
+            && titled(k)
+            && free[k].text.split_whitespace().count() >= 3
+            && free[k + 1..]
+                .iter()
+                .take(12)
+                .any(|o| clean(&o.text) == clean(&free[k].text))
+    });
+    let k = twice
+        .or_else(|| (0..free.len()).find(|&k| free[k].index < before && titled(k) && !continues(k)))
         .or_else(|| (0..free.len()).find(|&k| free[k].index >= before && titled(k) && dated(k)))
         // Nothing but a session type above the content ("Official opening segment",
         // "Ministerial round table"): that is the session's title.

@@ -216,3 +216,24 @@ fn slogans_form_fields_and_datelines_are_not_titles() {
     let (d, _, _) = date(&f, false).expect("date");
     assert_eq!((d.year, d.month, d.day), (Some(2031), 3, 7));
 }
+
+#[test]
+fn a_heading_printed_twice_is_the_title_not_the_banner_above_it() {
+    let f = free(&[
+        "Lakeside Union at 75 years",
+        "Connecting rivers and beyond",
+        "River Forum 2031 - Concluding Session: Outcomes since January",
+        "Opening Remarks by Ilse Brandt, Deputy Secretary-General",
+        "River Forum 2031 - Concluding Session: Outcomes since January",
+        "19 April 2031",
+    ]);
+    assert_eq!(
+        title(&f, 99).as_deref(),
+        Some("River Forum 2031 - Concluding Session: Outcomes since January")
+    );
+    // The byline is content: the second printing may come after it.
+    assert_eq!(
+        title(&f, 3).as_deref(),
+        Some("River Forum 2031 - Concluding Session: Outcomes since January")
+    );
+}
