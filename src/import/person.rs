@@ -329,7 +329,8 @@ pub(crate) fn unquote_nicknames(text: &str) -> String {
             .iter()
             .find(|(o, c)| w.starts_with(*o) && w.trim_end_matches(',').ends_with(*c))?;
         let inner = w.trim_end_matches(',');
-        let inner = &inner[o.len_utf8()..inner.len() - c.len_utf8()];
+        // A lone quote mark starts and ends the word at once: no nickname inside.
+        let inner = inner.get(o.len_utf8()..inner.len().checked_sub(c.len_utf8())?)?;
         let comma = if w.ends_with(',') { "," } else { "" };
         (inner.chars().next().is_some_and(char::is_uppercase)
             && inner.chars().all(|ch| ch.is_alphabetic() || ch == '-'))

@@ -303,6 +303,7 @@ fn a_label_with_its_colon_and_a_venue_line_end_a_persons_block() {
 fn a_nickname_in_quotes_is_part_of_the_name_without_them() {
     let e = entry("‘Bea’ Santos Lima", &CountryAliases::new()).expect("entry");
     assert_eq!(e.person.name, "Bea Santos Lima");
-    // A quoted title is not a name.
+    // A quoted title is not a name; a lone quote mark is no nickname.
     assert!(entry("“Rivers of data”", &CountryAliases::new()).is_err());
+    assert_eq!(crate::import::person::unquote_nicknames("\" ' ‘"), "\" ' ‘");
 }
