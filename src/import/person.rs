@@ -222,8 +222,17 @@ pub(crate) fn from_listed(item: &str, aliases: &CountryAliases) -> Option<Import
                 break;
             }
             // "ITU – Ms. Ana Lima, Director": the organization first, when a name follows.
-            let next = split_commas(tail).first().copied().unwrap_or("");
-            if is_org(head) && !is_role(head) && split_name(next).honorific.is_some() {
+            let parts = split_commas(tail);
+            let next = parts.first().copied().unwrap_or("");
+            // "Delta Council – Omar Haddad, Chief Engineer (Jordan)": a bare name with
+            // a role after it is a person too.
+            let named = sep != ": "
+                && super::entries::checked_name(next, aliases).is_some()
+                && parts
+                    .get(1)
+                    .is_some_and(|r| is_role(r.split(" (").next().unwrap_or(r)));
+            if is_org(head) && !is_role(head) && (split_name(next).honorific.is_some() || named)
+            {
                 org_first = Some(head.to_string());
                 rest = tail;
                 break;

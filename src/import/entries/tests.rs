@@ -307,3 +307,18 @@ fn a_nickname_in_quotes_is_part_of_the_name_without_them() {
     assert!(entry("“Rivers of data”", &CountryAliases::new()).is_err());
     assert_eq!(crate::import::person::unquote_nicknames("\" ' ‘"), "\" ' ‘");
 }
+
+#[test]
+fn an_organization_first_then_a_bare_name_and_role_and_an_honorifics_bare_organization() {
+    let e = entry(
+        "Delta Council – Omar Haddad, Chief Engineer (Jordan)",
+        &CountryAliases::new(),
+    )
+    .expect("entry");
+    assert_eq!(e.person.name, "Omar Haddad");
+    assert_eq!(e.person.organization.as_deref(), Some("Delta Council"));
+    assert_eq!(e.person.country.map(|c| c.iso2()), Some("JO"));
+    // "Label: Name, Role" is no organization first.
+    let e = entry("Team lead: Omar Haddad, Chief Engineer", &CountryAliases::new());
+    assert!(e.map_or(true, |e| e.person.organization.as_deref() != Some("Team lead")));
+}
