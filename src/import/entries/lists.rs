@@ -39,13 +39,6 @@ pub(crate) fn split_people(value: &str, aliases: &CountryAliases) -> Vec<String>
         // "Lubna Qadri,Wada Na": a comma without its space joins a name to its
         // (cut) organization, not two people.
         let spaced = piece.matches(',').count() == piece.matches(", ").count();
-        // "M. Paul Vidal, Réseau Sud": a list gives every name its honorific or none;
-        // a bare part after an honorific's name is that person's organization.
-        let titled = parts
-            .iter()
-            .filter(|p| split_name(p).honorific.is_some())
-            .count();
-        let uniform = titled == 0 || titled == parts.len();
         if parts.len() >= 2 && spaced && names(&parts) {
             out.extend(parts.iter().map(|p| p.to_string()));
             continue;
