@@ -111,6 +111,7 @@ fn title_shape(text: &str, generic_ok: bool) -> bool {
     let venue = is_room(t.split(',').next().unwrap_or(t));
     let first_lower = t.starts_with(|c: char| c.is_lowercase());
     !numbered
+        && !names_an_event(&words)
         && !sentence
         && !notice
         && !wordy
@@ -119,6 +120,23 @@ fn title_shape(text: &str, generic_ok: bool) -> bool {
         && !t.ends_with([',', ';'])
         && (generic_ok || !is_generic(t))
         && !is_highlights_header(t)
+}
+
+/// "Lakeside Digital Week 2031", "Global Rivers Summit 2031": an event's name and
+/// year alone, the banner of its pages (known or not), not a session's title.
+fn names_an_event(words: &[&str]) -> bool {
+    const EVENT_NOUNS: &[&str] = &[
+        "forum", "summit", "week", "world", "conference", "congress", "festival", "expo",
+        "assembly", "symposium", "convention", "days",
+    ];
+    let year = words.last().is_some_and(|w| {
+        w.len() == 4 && w.parse::<u16>().is_ok_and(|y| (1990..=2039).contains(&y))
+    });
+    year && (2..=5).contains(&words.len())
+        && !words.iter().any(|w| w.ends_with(':'))
+        && words
+            .iter()
+            .any(|w| EVENT_NOUNS.contains(&w.to_lowercase().as_str()))
 }
 
 /// A heading naming only a session type and maybe its event ("High Level Plenary

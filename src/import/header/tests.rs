@@ -237,3 +237,17 @@ fn a_heading_printed_twice_is_the_title_not_the_banner_above_it() {
         Some("River Forum 2031 - Concluding Session: Outcomes since January")
     );
 }
+
+#[test]
+fn an_events_name_and_year_is_its_pages_banner_not_the_title() {
+    let f = free(&[
+        "Lakeside Digital Week 2031",
+        "Roundtable - Rivers of data: services driving change",
+        "Forum session",
+    ]);
+    assert_eq!(
+        title(&f, 99).as_deref(),
+        Some("Roundtable - Rivers of data: services driving change")
+    );
+    assert!(is_title("Rivers of data at the Lakeside Forum"));
+}
