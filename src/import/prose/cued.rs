@@ -36,6 +36,8 @@ const MODERATOR_BY: &[&str] = &[
 
 /// Verbs before "by" that name a person who spoke.
 const SPEAKER_BY: &[&str] = &[
+    // "We are joined by Ms. X": the panel.
+    "joined",
     "opened",
     "introduced",
     "delivered",

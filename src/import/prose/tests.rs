@@ -334,6 +334,10 @@ fn a_capitalised_title_right_after_by_then_the_name() {
     assert_eq!(f.len(), 1, "{f:?}");
     assert_eq!(f[0].person.name, "Omar Haddad");
     assert!(!f[0].moderator);
+    // "We are joined by Ms. X": a panellist.
+    let f = introductions("We are joined by Ms. Nadia Petrova today.", &a);
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].person.name, "Nadia Petrova");
     // "by" and an organization alone: nobody.
     assert!(
         introductions(
