@@ -126,8 +126,18 @@ fn title_shape(text: &str, generic_ok: bool) -> bool {
 /// year alone, the banner of its pages (known or not), not a session's title.
 fn names_an_event(words: &[&str]) -> bool {
     const EVENT_NOUNS: &[&str] = &[
-        "forum", "summit", "week", "world", "conference", "congress", "festival", "expo",
-        "assembly", "symposium", "convention", "days",
+        "forum",
+        "summit",
+        "week",
+        "world",
+        "conference",
+        "congress",
+        "festival",
+        "expo",
+        "assembly",
+        "symposium",
+        "convention",
+        "days",
     ];
     let year = words.last().is_some_and(|w| {
         w.len() == 4 && w.parse::<u16>().is_ok_and(|y| (1990..=2039).contains(&y))

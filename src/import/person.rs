@@ -231,8 +231,7 @@ pub(crate) fn from_listed(item: &str, aliases: &CountryAliases) -> Option<Import
                 && parts
                     .get(1)
                     .is_some_and(|r| is_role(r.split(" (").next().unwrap_or(r)));
-            if is_org(head) && !is_role(head) && (split_name(next).honorific.is_some() || named)
-            {
+            if is_org(head) && !is_role(head) && (split_name(next).honorific.is_some() || named) {
                 org_first = Some(head.to_string());
                 rest = tail;
                 break;

@@ -562,8 +562,8 @@ fn country_before(before: &str, aliases: &CountryAliases) -> Option<super::Count
 }
 
 mod cued;
-mod relative;
 mod presence;
+mod relative;
 mod selves;
 mod subject;
 pub(crate) use selves::self_introductions;

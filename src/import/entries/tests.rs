@@ -319,6 +319,10 @@ fn an_organization_first_then_a_bare_name_and_role_and_an_honorifics_bare_organi
     assert_eq!(e.person.organization.as_deref(), Some("Delta Council"));
     assert_eq!(e.person.country.map(|c| c.iso2()), Some("JO"));
     // "Label: Name, Role" is no organization first.
-    let e = entry("Team lead: Omar Haddad, Chief Engineer", &CountryAliases::new());
-    assert!(e.map_or(true, |e| e.person.organization.as_deref() != Some("Team lead")));
+    let e = entry(
+        "Team lead: Omar Haddad, Chief Engineer",
+        &CountryAliases::new(),
+    );
+    assert!(e.map_or(true, |e| e.person.organization.as_deref()
+        != Some("Team lead")));
 }

@@ -120,7 +120,9 @@ pub(super) fn by_cue_intro(
     // "opened by ITU Secretary-General Houlin Zhao, who …": capitalised role words
     // first; the name ends the clause.
     let Some(raw) = valid_name(&tokens, aliases) else {
-        return role.is_empty().then(|| role_then_name(words, i, moderator, aliases))?;
+        return role
+            .is_empty()
+            .then(|| role_then_name(words, i, moderator, aliases))?;
     };
     let parsed = split_name(&raw);
     if parsed.honorific.is_none() && !role.is_empty() {

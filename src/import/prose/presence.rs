@@ -23,7 +23,14 @@ const PRESENCE_CUES: &[&str] = &[
 ];
 
 /// Words ending in "-ed" after a descriptor that are not a finite verb.
-const NOT_VERBS: &[&str] = &["based", "located", "listed", "named", "registered", "tagged"];
+const NOT_VERBS: &[&str] = &[
+    "based",
+    "located",
+    "listed",
+    "named",
+    "registered",
+    "tagged",
+];
 
 /// Whether the word after the parenthesis opened at `words[i]` is a past-tense verb
 /// ("(Org) expounded on …"): the person before it is the sentence's subject.

@@ -39,8 +39,8 @@ fn is_type_label(text: &str) -> bool {
 /// ("Open Forum: Future of the Internet").
 pub(super) fn title_after_time(lines: &[Line], i: usize) -> Option<(usize, String)> {
     let mut kind: Option<&str> = None;
-    for at in i + 1..(i + 2 + BETWEEN).min(lines.len()) {
-        let n = &lines[at];
+    let end = (i + 2 + BETWEEN).min(lines.len());
+    for (at, n) in lines.iter().enumerate().take(end).skip(i + 1) {
         if is_organizer_line(&n.text) {
             continue;
         }
