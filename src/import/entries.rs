@@ -131,6 +131,16 @@ fn strip_marks(text: &str) -> (String, Marks) {
                     .to_string();
                 continue;
             }
+            // "Mandy Carver tbc": the remark without its parentheses.
+            if matches!(word.as_str(), "tbc" | "tbd" | "tba") && at > 0 {
+                marks.tentative = true;
+                t = trimmed[..at]
+                    .trim()
+                    .trim_end_matches([',', '-', '–'])
+                    .trim()
+                    .to_string();
+                continue;
+            }
         }
         break;
     }
@@ -218,7 +228,7 @@ pub(crate) fn checked_name(raw: &str, aliases: &CountryAliases) -> Option<String
 /// Reads one entry. Role-first entries ("Minister of ICT, Kenya, H.E. Ms. Jane
 /// Doe") are turned around.
 pub(crate) fn entry(text: &str, aliases: &CountryAliases) -> Result<Entry, NotPerson> {
-    let (clean, marks) = strip_marks(text);
+    let (clean, marks) = strip_marks(&super::person::unquote_nicknames(text));
     if is_placeholder(&clean) {
         return Err(NotPerson::Placeholder);
     }
@@ -444,6 +454,10 @@ pub(crate) fn block(lines: &[Line], i: usize, aliases: &CountryAliases) -> Optio
         if l.gap > 3 || end - i > 6 || l.is_item() {
             break;
         }
+        // "Onsite Moderator:" with its colon heads what follows; it is no suffix.
+        if l.text.trim_end().ends_with(':') && part_line(&l.text).is_some() {
+            break;
+        }
         if let Some(part) = part_line(&l.text) {
             let next_is_person = lines
                 .get(end + 1)
@@ -585,6 +599,24 @@ fn is_descriptor_line(l: &Line, aliases: &CountryAliases) -> bool {
         return false;
     }
     if super::when::is_when_line(t) || super::codes::opens_code(t) || is_placeholder(t) {
+        return false;
+    }
+    // "Conference Room 8", "Ballroom B": the venue under a person's block.
+    let venue = t.split_whitespace().count() <= 4
+        && t.split_whitespace().any(|w| {
+            let w = w.to_lowercase();
+            [
+                "room",
+                "ballroom",
+                "hall",
+                "salle",
+                "sala",
+                "saal",
+                "auditorium",
+            ]
+            .contains(&w.as_str())
+        });
+    if venue {
         return false;
     }
     // A sentence: several words and a full stop inside or at the end (not "Corp.").

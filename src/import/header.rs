@@ -111,6 +111,7 @@ fn title_shape(text: &str, generic_ok: bool) -> bool {
     let venue = is_room(t.split(',').next().unwrap_or(t));
     let first_lower = t.starts_with(|c: char| c.is_lowercase());
     !numbered
+        && !names_an_event(&words)
         && !sentence
         && !notice
         && !wordy
@@ -119,6 +120,33 @@ fn title_shape(text: &str, generic_ok: bool) -> bool {
         && !t.ends_with([',', ';'])
         && (generic_ok || !is_generic(t))
         && !is_highlights_header(t)
+}
+
+/// "Lakeside Digital Week 2031", "Global Rivers Summit 2031": an event's name and
+/// year alone, the banner of its pages (known or not), not a session's title.
+fn names_an_event(words: &[&str]) -> bool {
+    const EVENT_NOUNS: &[&str] = &[
+        "forum",
+        "summit",
+        "week",
+        "world",
+        "conference",
+        "congress",
+        "festival",
+        "expo",
+        "assembly",
+        "symposium",
+        "convention",
+        "days",
+    ];
+    let year = words.last().is_some_and(|w| {
+        w.len() == 4 && w.parse::<u16>().is_ok_and(|y| (1990..=2039).contains(&y))
+    });
+    year && (2..=5).contains(&words.len())
+        && !words.iter().any(|w| w.ends_with(':'))
+        && words
+            .iter()
+            .any(|w| EVENT_NOUNS.contains(&w.to_lowercase().as_str()))
 }
 
 /// A heading naming only a session type and maybe its event ("High Level Plenary
@@ -243,8 +271,19 @@ pub(crate) fn title(free: &[Free], before: usize) -> Option<String> {
     // The line as cleaned reads as a title, and as written is no dateline ("ISSY -
     // 30 septembre" cleans to a bare place).
     let titled = |k: usize| !is_dateline(&free[k].text) && is_title(&clean(&free[k].text));
-    let k = (0..free.len())
-        .find(|&k| free[k].index < before && titled(k) && !continues(k))
+    // A heading the page prints twice (its title and its first heading, around a
+    // byline) is the title, not the banner above it.
+    let twice = (0..free.len().min(12)).find(|&k| {
+        free[k].index < before
+            && titled(k)
+            && free[k].text.split_whitespace().count() >= 3
+            && free[k + 1..]
+                .iter()
+                .take(12)
+                .any(|o| clean(&o.text) == clean(&free[k].text))
+    });
+    let k = twice
+        .or_else(|| (0..free.len()).find(|&k| free[k].index < before && titled(k) && !continues(k)))
         .or_else(|| (0..free.len()).find(|&k| free[k].index >= before && titled(k) && dated(k)))
         // Nothing but a session type above the content ("Official opening segment",
         // "Ministerial round table"): that is the session's title.
@@ -364,9 +403,22 @@ pub(crate) fn clean(text: &str) -> String {
         }
         out.push(w);
     }
-    out.join(" ")
+    let t = out
+        .join(" ")
         .trim_matches(|c: char| c == '-' || c == '–' || c.is_whitespace())
-        .to_string()
+        .to_string();
+    unquoted(&t).unwrap_or(t)
+}
+
+/// A title written wholly inside one pair of quotes ("“Rivers of data – one
+/// basin?”"), without them; `None` when the quotes are only part of it.
+fn unquoted(t: &str) -> Option<String> {
+    let pairs = [('"', '"'), ('“', '”'), ('«', '»'), ('„', '“')];
+    let (open, close) = pairs
+        .iter()
+        .find(|(o, c)| t.starts_with(*o) && t.ends_with(*c) && t.chars().count() > 2)?;
+    let inner = t[open.len_utf8()..t.len() - close.len_utf8()].trim();
+    (!inner.contains([*open, *close, '"', '“', '”'])).then(|| inner.to_string())
 }
 
 fn is_room(p: &str) -> bool {
@@ -380,6 +432,7 @@ fn is_room(p: &str) -> bool {
             "auditorium",
             "stage",
             "building",
+            "saal",
         ]
         .iter()
         .any(|r| lower.split_whitespace().any(|w| w == *r))

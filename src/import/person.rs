@@ -222,8 +222,16 @@ pub(crate) fn from_listed(item: &str, aliases: &CountryAliases) -> Option<Import
                 break;
             }
             // "ITU – Ms. Ana Lima, Director": the organization first, when a name follows.
-            let next = split_commas(tail).first().copied().unwrap_or("");
-            if is_org(head) && !is_role(head) && split_name(next).honorific.is_some() {
+            let parts = split_commas(tail);
+            let next = parts.first().copied().unwrap_or("");
+            // "Delta Council – Omar Haddad, Chief Engineer (Jordan)": a bare name with
+            // a role after it is a person too.
+            let named = sep != ": "
+                && super::entries::checked_name(next, aliases).is_some()
+                && parts
+                    .get(1)
+                    .is_some_and(|r| is_role(r.split(" (").next().unwrap_or(r)));
+            if is_org(head) && !is_role(head) && (split_name(next).honorific.is_some() || named) {
                 org_first = Some(head.to_string());
                 rest = tail;
                 break;
@@ -318,6 +326,31 @@ fn country_before_name<'a>(
         (split_name(first).honorific.is_some() && !split_name(first).name.is_empty())
             .then_some((c, tail))
     })
+}
+
+/// "‘Chat’ Garcia Ramilo" -> "Chat Garcia Ramilo": a nickname in quotes is the name's
+/// word without them (only a single capitalised word wholly inside one pair).
+pub(crate) fn unquote_nicknames(text: &str) -> String {
+    const PAIRS: [(char, char); 4] = [('‘', '’'), ('“', '”'), ('"', '"'), ('\'', '\'')];
+    let word = |w: &str| -> Option<String> {
+        let (o, c) = PAIRS
+            .iter()
+            .find(|(o, c)| w.starts_with(*o) && w.trim_end_matches(',').ends_with(*c))?;
+        let inner = w.trim_end_matches(',');
+        // A lone quote mark starts and ends the word at once: no nickname inside.
+        let inner = inner.get(o.len_utf8()..inner.len().checked_sub(c.len_utf8())?)?;
+        let comma = if w.ends_with(',') { "," } else { "" };
+        (inner.chars().next().is_some_and(char::is_uppercase)
+            && inner.chars().all(|ch| ch.is_alphabetic() || ch == '-'))
+        .then(|| format!("{inner}{comma}"))
+    };
+    if !text.contains(['‘', '“', '"', '\'']) {
+        return text.to_string();
+    }
+    text.split(' ')
+        .map(|w| word(w).unwrap_or_else(|| w.to_string()))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// "Maria GARCIA" -> "Maria Garcia": UN lists write surnames in capitals, speaker

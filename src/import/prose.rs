@@ -47,7 +47,7 @@ pub(crate) fn introductions(paragraph: &str, aliases: &CountryAliases) -> Vec<Fo
             }
         }
         if w.text.starts_with('(') && i > 0 {
-            if mentions_only {
+            if mentions_only && !presence::acts_after(paragraph, &words, i) {
                 continue;
             }
             if let Some(f) = parenthesised_intro(paragraph, &words, i, aliases) {
@@ -112,6 +112,8 @@ pub(crate) fn introductions(paragraph: &str, aliases: &CountryAliases) -> Vec<Fo
                 .find(f.person.name.as_str())
                 .is_none_or(|at| !inside_parentheses(&paragraph[..at]))
     });
+    // "Present also were Mr X (…) and Mr Y (…)": there, not speaking.
+    found.retain(|f| !presence::only_present(paragraph, &f.person.name));
     // One entry a name: a later reading fills what the first left empty.
     let mut out: Vec<Found> = Vec::new();
     for f in found {
@@ -560,6 +562,7 @@ fn country_before(before: &str, aliases: &CountryAliases) -> Option<super::Count
 }
 
 mod cued;
+mod presence;
 mod relative;
 mod selves;
 mod subject;

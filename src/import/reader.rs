@@ -450,7 +450,11 @@ impl Reader<'_> {
         if self.run_on(i, Part::Speaker, Evidence::Layout) {
             return i + 1;
         }
-        if is_prose(&text) {
+        if let Some(end) = self.name_run(i, Part::Speaker, Evidence::Layout) {
+            return end;
+        }
+        let cut = self.at_end && i + 1 == self.lines.len() && shapes::is_cut_prose(&text);
+        if is_prose(&text) || cut {
             let mut listed = Vec::new();
             if let Some(list) = shapes::listed_after_cue(&text) {
                 let people = split_people(list, self.aliases());

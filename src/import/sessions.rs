@@ -11,6 +11,8 @@ use std::ops::Range;
 use super::lines::Line;
 use super::when::{find_time, is_when_line};
 
+mod slot;
+
 /// One session's lines, and the title its head gives.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Segment {
@@ -128,6 +130,10 @@ pub(crate) fn split(lines: &[Line]) -> Plan {
     }
     if heads.len() < 2 {
         heads = label_heads(lines);
+    }
+    if heads.len() < 2 {
+        heads = slot::trailer_heads(lines);
+        timed = false;
     }
     if heads.len() < 2 || inside_header_time(lines, &heads) {
         return whole(lines);
@@ -278,14 +284,12 @@ fn heads(lines: &[Line]) -> Vec<(usize, Option<String>, Option<usize>)> {
             i += 1;
             continue;
         }
-        // "09:30 GMT+03" then the title.
+        // "09:30 GMT+03" then the title; an organizer's line or a type label ("Open
+        // Forum:") may stand between them.
         if is_when_line(t) && find_time(t).is_some() && super::when::find_day(t).is_none() {
-            if let Some(next) = lines
-                .get(i + 1)
-                .filter(|n| title_like(&n.text) && !n.is_item() && after_time(&n.text).is_none())
-            {
-                out.push((i, Some(next.text.clone()), Some(i + 1)));
-                i += 2;
+            if let Some((at, title)) = slot::title_after_time(lines, i) {
+                out.push((i, Some(title), Some(at)));
+                i = at + 1;
                 continue;
             }
         }
@@ -459,6 +463,7 @@ fn has_substance(lines: &[Line], seg: &Range<usize>) -> bool {
                 super::labels::label(t).map(|l| l.field),
                 Some(super::labels::Field::People(_))
             )
+            || slot::is_organizer_line(t)
             || crate::model::parse_name(t).honorific.is_some()
             || (t.split_whitespace().count() >= 10 && t.contains(' '))
             // "Aline Moreau (Agence Régionale) et Paul Vidal (Réseau Sud)": people with

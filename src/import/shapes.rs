@@ -31,6 +31,17 @@ pub(crate) fn is_prose(text: &str) -> bool {
     breaks || (ends && verb) || (ends && words >= 18) || (ends && small >= 4)
 }
 
+/// Whether the text's last line, cut off by whoever stored it, was a sentence: many
+/// words, many of them small, and no full stop because the end is missing.
+pub(crate) fn is_cut_prose(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    let small = text
+        .split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .count();
+    words >= 15 && small >= 6
+}
+
 /// Abbreviations that end in a full stop inside a phrase.
 const ABBREVIATIONS: &[&str] = &[
     "univ", "dept", "inst", "corp", "intl", "assoc", "govt", "prof", "mrs", "ltd", "inc", "vol",

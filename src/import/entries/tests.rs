@@ -285,3 +285,44 @@ fn people_joined_by_et_or_y_are_two_entries() {
         1
     );
 }
+
+#[test]
+fn a_label_with_its_colon_and_a_venue_line_end_a_persons_block() {
+    // "Onsite Moderator:" heads the next name; "Hall 2" is where, not who.
+    let got = blocks("Ilse Brandt\n\nOnsite Moderator:\n\nOmar Haddad\n\nHall 2\n");
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[0].3, None);
+    assert_eq!(got[1].0, "Omar Haddad");
+    assert_eq!(got[1].2, None);
+    let e = entry("Nadia Petrova tbc", &CountryAliases::new()).expect("entry");
+    assert_eq!(e.person.name, "Nadia Petrova");
+    assert!(e.tentative);
+}
+
+#[test]
+fn a_nickname_in_quotes_is_part_of_the_name_without_them() {
+    let e = entry("‘Bea’ Santos Lima", &CountryAliases::new()).expect("entry");
+    assert_eq!(e.person.name, "Bea Santos Lima");
+    // A quoted title is not a name; a lone quote mark is no nickname.
+    assert!(entry("“Rivers of data”", &CountryAliases::new()).is_err());
+    assert_eq!(crate::import::person::unquote_nicknames("\" ' ‘"), "\" ' ‘");
+}
+
+#[test]
+fn an_organization_first_then_a_bare_name_and_role_and_an_honorifics_bare_organization() {
+    let e = entry(
+        "Delta Council – Omar Haddad, Chief Engineer (Jordan)",
+        &CountryAliases::new(),
+    )
+    .expect("entry");
+    assert_eq!(e.person.name, "Omar Haddad");
+    assert_eq!(e.person.organization.as_deref(), Some("Delta Council"));
+    assert_eq!(e.person.country.map(|c| c.iso2()), Some("JO"));
+    // "Label: Name, Role" is no organization first.
+    let e = entry(
+        "Team lead: Omar Haddad, Chief Engineer",
+        &CountryAliases::new(),
+    );
+    assert!(e.map_or(true, |e| e.person.organization.as_deref()
+        != Some("Team lead")));
+}

@@ -136,6 +136,16 @@ fn titles_lose_rooms_times_numbers_and_event_suffixes() {
         clean("WS #51 Internet & SDGs: Aligning the Agendas"),
         "Internet & SDGs: Aligning the Agendas"
     );
+    // A title wholly in quotes loses them; a quote inside a title stays.
+    assert_eq!(
+        clean("\"Rivers of data – one basin, many views?\""),
+        "Rivers of data – one basin, many views?"
+    );
+    assert_eq!(
+        clean("The “open” river: data for all"),
+        "The “open” river: data for all"
+    );
+    assert_eq!(clean("Why basins matter (Saal Ost)"), "Why basins matter");
     assert!(is_generic("High Level Plenary Session"));
     assert!(is_generic("WSIS Forum 2012 Workshop"));
     assert!(!is_generic("WSIS Forum 2016 Official Opening Ceremony"));
@@ -205,4 +215,39 @@ fn slogans_form_fields_and_datelines_are_not_titles() {
     let f = free(&[" date 2031-01-05 Date: 7 March 2031"]);
     let (d, _, _) = date(&f, false).expect("date");
     assert_eq!((d.year, d.month, d.day), (Some(2031), 3, 7));
+}
+
+#[test]
+fn a_heading_printed_twice_is_the_title_not_the_banner_above_it() {
+    let f = free(&[
+        "Lakeside Union at 75 years",
+        "Connecting rivers and beyond",
+        "River Forum 2031 - Concluding Session: Outcomes since January",
+        "Opening Remarks by Ilse Brandt, Deputy Secretary-General",
+        "River Forum 2031 - Concluding Session: Outcomes since January",
+        "19 April 2031",
+    ]);
+    assert_eq!(
+        title(&f, 99).as_deref(),
+        Some("River Forum 2031 - Concluding Session: Outcomes since January")
+    );
+    // The byline is content: the second printing may come after it.
+    assert_eq!(
+        title(&f, 3).as_deref(),
+        Some("River Forum 2031 - Concluding Session: Outcomes since January")
+    );
+}
+
+#[test]
+fn an_events_name_and_year_is_its_pages_banner_not_the_title() {
+    let f = free(&[
+        "Lakeside Digital Week 2031",
+        "Roundtable - Rivers of data: services driving change",
+        "Forum session",
+    ]);
+    assert_eq!(
+        title(&f, 99).as_deref(),
+        Some("Roundtable - Rivers of data: services driving change")
+    );
+    assert!(is_title("Rivers of data at the Lakeside Forum"));
 }

@@ -36,6 +36,8 @@ const MODERATOR_BY: &[&str] = &[
 
 /// Verbs before "by" that name a person who spoke.
 const SPEAKER_BY: &[&str] = &[
+    // "We are joined by Ms. X": the panel.
+    "joined",
     "opened",
     "introduced",
     "delivered",
@@ -115,7 +117,13 @@ pub(super) fn by_cue_intro(
             break;
         }
     }
-    let raw = valid_name(&tokens, aliases)?;
+    // "opened by ITU Secretary-General Houlin Zhao, who …": capitalised role words
+    // first; the name ends the clause.
+    let Some(raw) = valid_name(&tokens, aliases) else {
+        return role
+            .is_empty()
+            .then(|| role_then_name(words, i, moderator, aliases))?;
+    };
     let parsed = split_name(&raw);
     if parsed.honorific.is_none() && !role.is_empty() {
         return None;

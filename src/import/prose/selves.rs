@@ -86,10 +86,31 @@ fn introduced(rest: &str, sentence: &str, aliases: &CountryAliases) -> Option<Fo
         })
         .filter(|o| !o.is_empty() && is_org(&o.to_lowercase()));
     person.organization = org.map(str::to_string);
+    // "My name is Ana Lima from Chile": a country after "from" is hers.
+    if let Some(place) = after.strip_prefix("from ") {
+        let place = place[..phrase_end(place)].trim();
+        person.country = super::country(place, aliases);
+    }
     let clause = &sentence[..sentence.find(". ").unwrap_or(sentence.len())];
-    let moderator = ["moderat", "chair", "facilitat", "animer", "modér"]
-        .iter()
-        .any(|w| clause.contains(w));
+    let runs = |c: &str| {
+        ["moderat", "chair", "facilitat", "animer", "modér"]
+            .iter()
+            .any(|w| c.contains(w))
+    };
+    // "… from Chile. I'm the chair of the group. And I'm honoured to be a moderator
+    // of today's session.": the speaker's next sentences about themselves.
+    let own_next = sentence
+        .split(". ")
+        .skip(1)
+        .take(3)
+        .map(|s| s.trim_start().trim_start_matches("and ").trim_start())
+        .any(|s| {
+            ["i'm ", "i’m ", "i am ", "i will ", "i'll ", "i’ll "]
+                .iter()
+                .any(|p| s.starts_with(p))
+                && runs(s)
+        });
+    let moderator = runs(clause) || own_next;
     Some(Found {
         person,
         moderator,
@@ -123,6 +144,23 @@ mod tests {
             [("Ana Maria da Costa".to_string(), None, true)]
         );
         assert!(names("I am pleased to be here. I'm sure we will agree.").is_empty());
+        // Her country after "from"; "I'm … a moderator" in her next sentences.
+        let f = self_introductions(
+            "My name is Ilse Brandt from Norway.  I'm the chair of the Lake Group.  And I'm \
+             honoured to be a moderator of today's session.",
+            &CountryAliases::new(),
+        );
+        assert_eq!(f.len(), 1);
+        assert!(f[0].moderator);
+        assert_eq!(f[0].person.country.map(|c| c.iso2()), Some("NO"));
+        // Someone else's part, later, is not hers.
+        assert!(
+            !self_introductions(
+                "My name is Ilse Brandt. Thank you. Now over to the moderator.",
+                &CountryAliases::new()
+            )[0]
+            .moderator
+        );
         assert!(names("Miam Tran said nothing").is_empty());
     }
 }

@@ -323,3 +323,27 @@ fn representing_a_country_in_an_appositive_gives_the_country() {
         [("Ivo Brandt".to_string(), false, Some("AT"))]
     );
 }
+
+#[test]
+fn a_capitalised_title_right_after_by_then_the_name() {
+    let a = CountryAliases::new();
+    let f = introductions(
+        "The session was opened by ITU Secretary-General Omar Haddad, who welcomed the panel and thanked the hosts.",
+        &a,
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].person.name, "Omar Haddad");
+    assert!(!f[0].moderator);
+    // "We are joined by Ms. X": a panellist.
+    let f = introductions("We are joined by Ms. Nadia Petrova today.", &a);
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].person.name, "Nadia Petrova");
+    // "by" and an organization alone: nobody.
+    assert!(
+        introductions(
+            "The report was presented by Lake Agency Partners, and the forum agreed on it.",
+            &a
+        )
+        .is_empty()
+    );
+}

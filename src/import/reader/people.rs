@@ -155,6 +155,33 @@ impl Reader<'_> {
         }
     }
 
+    /// A run of at least [`NAME_RUN`] lines that are each a bare name ("Fred Baker" /
+    /// "Ken Renard" / "Lars-Johan Liman"): one person a line, none the descriptor of
+    /// the one before. Returns the line after the run.
+    pub(super) fn name_run(&mut self, i: usize, part: Part, ev: Evidence) -> Option<usize> {
+        let first = self.lines.get(i)?;
+        let mut end = i;
+        while let Some(l) = self.lines.get(end) {
+            if (end > i && l.gap > 2) || l.is_item() != first.is_item() {
+                break;
+            }
+            if bare_name(&l.text, self.aliases()).is_none() {
+                break;
+            }
+            end += 1;
+        }
+        if end - i < NAME_RUN {
+            return None;
+        }
+        self.content(i);
+        for k in i..end {
+            if let Ok(e) = entry(&self.lines[k].text, self.aliases()) {
+                self.add(e, part, ev == Evidence::Labelled, ev, k);
+            }
+        }
+        Some(end)
+    }
+
     pub(super) fn people_line(
         &mut self,
         i: usize,
@@ -166,6 +193,9 @@ impl Reader<'_> {
         if is_prose(&text) && !line.is_item() {
             self.ctx = Ctx::Free;
             return self.free(i);
+        }
+        if let Some(end) = self.name_run(i, part, Evidence::Labelled) {
+            return end;
         }
         // A singular moderator label ("Session Chair:") covers its list; where the
         // form of the list changes, the people after it are not under it.
@@ -287,4 +317,24 @@ impl Reader<'_> {
         }
         true
     }
+}
+
+/// How many bare names in a row make a list of people without a label.
+const NAME_RUN: usize = 3;
+
+/// The name when a line is only a person's name ("Fred Baker", "Mandy Carver tbc"):
+/// no descriptor, no honorific needed, not an organization, a role or a title.
+fn bare_name(text: &str, aliases: &crate::taxonomy::CountryAliases) -> Option<String> {
+    let t = text.trim();
+    if t.contains([',', '(', ')', ':', ';', '|']) || is_org(t) || crate::import::person::is_role(t)
+    {
+        return None;
+    }
+    let e = entry(t, aliases).ok()?;
+    let p = &e.person;
+    let bare = p.role.is_none() && p.organization.is_none() && p.country.is_none();
+    let words = p.name.split_whitespace().count();
+    (bare && (2..=5).contains(&words))
+        .then(|| checked_name(&p.name, aliases))
+        .flatten()
 }

@@ -155,3 +155,34 @@ fn input_from_lists_speakers() {
         ]
     );
 }
+
+#[test]
+fn a_run_of_bare_names_is_a_list_of_people_and_two_names_are_not() {
+    let (_, f) = read_text(
+        "Mapping the delta\n\nIlse Brandt\n\nOmar Haddad\n\nNadia Petrova tbc\n\n\
+         Onsite Moderator:\n\nChidi Okafor\n",
+    );
+    assert_eq!(
+        names(&f),
+        [
+            ("Ilse Brandt".into(), Part::Speaker),
+            ("Omar Haddad".into(), Part::Speaker),
+            ("Chidi Okafor".into(), Part::Moderator)
+        ]
+    );
+    // "tbc": listed as to be confirmed, so not a speaker.
+    assert_eq!(f.tentative, ["Nadia Petrova"]);
+    // Organizations, one a line, are no run of names.
+    let (_, f) =
+        read_text("Partners\n\nDelta Works Foundation\n\nNova Institute\n\nOrbis University\n");
+    assert!(names(&f).is_empty(), "{:?}", names(&f));
+}
+
+#[test]
+fn a_sentence_cut_off_at_the_end_of_the_text_is_still_read_as_prose() {
+    let (_, f) = read_text(
+        "Session report\n\nMs Ilse Brandt (Nordic Institute for Water Data) expounded on flood \
+         resilience with a trained workforce: the focus on sensors requires the establishment",
+    );
+    assert_eq!(names(&f), [("Ilse Brandt".into(), Part::Speaker)]);
+}
