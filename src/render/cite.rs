@@ -203,22 +203,37 @@ fn tex(text: &str) -> String {
     out
 }
 
-fn bibtex(f: &Facts<'_>) -> String {
-    let kind = if f.event.is_some() {
+/// The BibTeX entry type of a session. `@inproceedings` requires author, title,
+/// booktitle and year (BibTeX's standard styles warn and pybtex refuses to format
+/// without them), so a session that lacks people or a date is a `@misc`, whose
+/// fields are all optional.
+fn bibtex_kind(f: &Facts<'_>) -> &'static str {
+    if f.event.is_some() && f.date.is_some() && !creators(f).is_empty() {
         "inproceedings"
     } else {
         "misc"
-    };
+    }
+}
+
+fn bibtex(f: &Facts<'_>) -> String {
+    let kind = bibtex_kind(f);
     let mut fields: Vec<(&str, String)> = Vec::new();
     let names = creators(f);
     if !names.is_empty() {
         // Double braces keep each name whole: BibTeX would otherwise guess a surname.
         let joined: Vec<String> = names.iter().map(|n| format!("{{{}}}", tex(n))).collect();
         fields.push(("author", joined.join(" and ")));
+    } else {
+        // With no author, BibTeX's styles sort and label by `key` ("to sort, need
+        // author or key" otherwise); the site stands as the responsible organization.
+        fields.push(("key", tex(f.event.unwrap_or(f.publisher))));
+        fields.push(("organization", tex(f.publisher)));
     }
     fields.push(("title", format!("{{{}}}", tex(f.title))));
     if let Some(e) = f.event {
-        fields.push(("booktitle", tex(e)));
+        // `@misc` has no booktitle: the event is where it was "published".
+        let field = if kind == "misc" { "howpublished" } else { "booktitle" };
+        fields.push((field, tex(e)));
     }
     if let Some(d) = f.date {
         fields.push(("year", d.year().to_string()));
@@ -314,6 +329,67 @@ fn csl<'a>(f: &'a Facts<'a>) -> CslItem<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn facts<'a>(authors: Vec<&'a str>, event: Option<&'a str>, dated: bool) -> Facts<'a> {
+        Facts {
+            id: "x",
+            title: "A title",
+            orcids: vec![None; authors.len()],
+            authors,
+            organizers: &[],
+            event,
+            location: None,
+            date: dated.then(|| jiff::civil::date(2024, 5, 30)),
+            url: "https://example.org/sessions/x/".into(),
+            summary: None,
+            publisher: "Site",
+        }
+    }
+
+    /// The fields a BibTeX entry has, by name.
+    fn field_names(entry: &str) -> Vec<&str> {
+        entry
+            .lines()
+            .filter_map(|l| l.trim().split_once(" = ").map(|(n, _)| n))
+            .collect()
+    }
+
+    #[test]
+    fn every_entry_has_what_its_type_requires() {
+        // BibTeX's standard styles: @inproceedings needs author, title, booktitle and
+        // year; any entry needs author or key to sort.
+        for authors in [vec![], vec!["Ana Lima"]] {
+            for event in [None, Some("Forum")] {
+                for dated in [false, true] {
+                    let entry = bibtex(&facts(authors.clone(), event, dated));
+                    let names = field_names(&entry);
+                    let has = |n: &str| names.contains(&n);
+                    assert!(has("author") || has("key"), "{entry}");
+                    if entry.starts_with("@inproceedings") {
+                        for n in ["author", "title", "booktitle", "year"] {
+                            assert!(has(n), "{n} missing:\n{entry}");
+                        }
+                    } else {
+                        assert!(entry.starts_with("@misc"), "{entry}");
+                        assert!(!has("booktitle"), "{entry}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_session_without_people_is_misc_with_a_key_and_the_site_as_organization() {
+        let entry = bibtex(&facts(vec![], Some("Forum"), true));
+        assert!(entry.starts_with("@misc{x,"), "{entry}");
+        assert!(entry.contains("  key = {Forum},\n"), "{entry}");
+        assert!(entry.contains("  organization = {Site},\n"), "{entry}");
+        assert!(entry.contains("  howpublished = {Forum},\n"), "{entry}");
+        assert!(!entry.contains("author"), "{entry}");
+        let full = bibtex(&facts(vec!["Ana Lima"], Some("Forum"), true));
+        assert!(full.starts_with("@inproceedings{x,"), "{full}");
+        assert!(full.contains("  booktitle = {Forum},\n"), "{full}");
+    }
 
     #[test]
     fn tex_escapes_specials_and_keeps_braces_balanced() {
