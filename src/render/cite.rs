@@ -232,7 +232,11 @@ fn bibtex(f: &Facts<'_>) -> String {
     fields.push(("title", format!("{{{}}}", tex(f.title))));
     if let Some(e) = f.event {
         // `@misc` has no booktitle: the event is where it was "published".
-        let field = if kind == "misc" { "howpublished" } else { "booktitle" };
+        let field = if kind == "misc" {
+            "howpublished"
+        } else {
+            "booktitle"
+        };
         fields.push((field, tex(e)));
     }
     if let Some(d) = f.date {
