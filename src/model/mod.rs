@@ -18,7 +18,7 @@ use std::path::Path;
 use rustc_hash::FxHashMap;
 use serde_saphyr::Spanned;
 
-pub use event::{Event, Topic};
+pub use event::{Attendance, Event, Topic};
 pub use identifier::{Orcid, OrcidError, Wikidata};
 pub use namesakes::{Namesake, Namesakes, Unresolved};
 pub use person::{ParsedName, Person, identity, parse_name};

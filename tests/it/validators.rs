@@ -130,3 +130,110 @@ fn control_characters_are_warnings_at_their_position_and_never_reach_the_output(
     assert!(page.contains("Pasted from"), "summary mended");
     assert!(page.contains("Bob Smith"), "speaker name mended");
 }
+
+/// The JSON-LD object of a page.
+fn jsonld(page: &str) -> serde_json::Value {
+    let open = "<script type=\"application/ld+json\">";
+    let start = page.find(open).expect("JSON-LD") + open.len();
+    let end = start + page[start..].find("</script>").expect("closed");
+    serde_json::from_str(&page[start..end]).expect("JSON")
+}
+
+/// The `content` of `<meta property="NAME">` tags of a page.
+fn meta<'a>(page: &'a str, name: &str) -> Vec<&'a str> {
+    let tag = format!("<meta property=\"{name}\" content=\"");
+    page.match_indices(&tag)
+        .map(|(i, _)| {
+            let rest = &page[i + tag.len()..];
+            &rest[..rest.find('"').expect("closed")]
+        })
+        .collect()
+}
+
+#[test]
+fn every_page_has_an_absolute_og_image_and_a_speaker_page_their_photo() {
+    let t = built();
+    let mut files = Vec::new();
+    all_files(&t.root().join("public"), "", &mut files);
+    let pages: Vec<_> = files.iter().filter(|(n, _)| n.ends_with(".html")).collect();
+    assert!(pages.len() > 40, "{}", pages.len());
+    for (name, bytes) in pages {
+        let page = std::str::from_utf8(bytes).expect("UTF-8");
+        let images = meta(page, "og:image");
+        assert_eq!(images.len(), 1, "{name}: one og:image: {images:?}");
+        assert!(
+            images[0].starts_with("https://example.org/sub/"),
+            "{name}: og:image is an absolute URL under the base: {}",
+            images[0]
+        );
+    }
+    let home = t.read("index.html");
+    assert_eq!(
+        meta(&home, "og:image"),
+        ["https://example.org/sub/assets/card.png"]
+    );
+    let card = std::fs::read(t.root().join("public/assets/card.png")).expect("the card");
+    assert_eq!(&card[..8], b"\x89PNG\r\n\x1a\n", "a PNG");
+    let (w, h) = (&card[16..20], &card[20..24]);
+    assert_eq!(
+        (w, h),
+        (&1200u32.to_be_bytes()[..], &630u32.to_be_bytes()[..])
+    );
+    let ana = t.read("speakers/ana-lima/index.html");
+    assert_eq!(
+        meta(&ana, "og:image"),
+        ["https://example.org/sub/img/ana.jpg"]
+    );
+}
+
+#[test]
+fn a_site_without_a_host_gives_no_relative_og_image() {
+    let t = SiteTest::new("validators/site");
+    t.build(&["--base-url", "/sub/"]);
+    let home = t.read("index.html");
+    assert!(
+        meta(&home, "og:image").is_empty(),
+        "og:image must be absolute"
+    );
+}
+
+#[test]
+fn events_in_json_ld_have_what_google_requires_where_it_is_known() {
+    let t = built();
+    // An event only sessions name runs over its sessions' days.
+    let plain = jsonld(&t.read("events/plain-event-name/index.html"));
+    assert_eq!(plain["@type"], "Event");
+    assert_eq!(plain["startDate"], "2023-03-02");
+    // A time with its zone is written with the offset.
+    let talk = jsonld(&t.read("sessions/plain-event/index.html"));
+    assert_eq!(talk["startDate"], "2023-03-02T10:00:00+01:00");
+    assert_eq!(talk["endDate"], "2023-03-02T11:00:00+01:00");
+    // A session of a registered event is where its event is.
+    let geneva = jsonld(&t.read("sessions/nobody/index.html"));
+    assert_eq!(geneva["location"]["@type"], "Place");
+    assert_eq!(geneva["location"]["address"], "Geneva, Switzerland");
+    assert_eq!(
+        geneva["eventAttendanceMode"],
+        "https://schema.org/OfflineEventAttendanceMode"
+    );
+    // An online event has a virtual location with a URL.
+    for page in [
+        "sessions/online/index.html",
+        "events/online-2020/index.html",
+    ] {
+        let online = jsonld(&t.read(page));
+        assert_eq!(online["location"]["@type"], "VirtualLocation", "{page}");
+        assert_eq!(
+            online["location"]["url"], "https://example.net/online/",
+            "{page}"
+        );
+        assert_eq!(
+            online["eventAttendanceMode"], "https://schema.org/OnlineEventAttendanceMode",
+            "{page}"
+        );
+    }
+    let event = jsonld(&t.read("events/geneva-2024/index.html"));
+    assert_eq!(event["startDate"], "2024-05-27");
+    assert_eq!(event["endDate"], "2024-05-31");
+    assert_eq!(event["location"]["@type"], "Place");
+}
