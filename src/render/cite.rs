@@ -138,8 +138,26 @@ fn creators<'a>(f: &'a Facts<'_>) -> Vec<&'a str> {
     }
 }
 
+/// Whether `c` is right-to-left or a bidirectional control: text holding one can
+/// reorder the text around it unless it is isolated.
+fn is_bidi(c: char) -> bool {
+    matches!(c, '\u{590}'..='\u{8ff}' | '\u{fb1d}'..='\u{fdff}' | '\u{fe70}'..='\u{fefc}'
+        | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `text` between FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE when it holds
+/// right-to-left text or a direction control, so a name in Arabic (or one carrying a
+/// stray U+202E) cannot reorder the rest of a plain-text reference; else as it is.
+fn isolated(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.chars().any(is_bidi) {
+        std::borrow::Cow::Owned(format!("\u{2068}{text}\u{2069}"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
 fn plain(f: &Facts<'_>) -> String {
-    let names = creators(f);
+    let names: Vec<std::borrow::Cow<'_, str>> = creators(f).into_iter().map(isolated).collect();
     let mut out = String::new();
     if !names.is_empty() {
         let shown = &names[..names.len().min(PLAIN_AUTHORS)];
@@ -154,14 +172,14 @@ fn plain(f: &Facts<'_>) -> String {
         None => out.push_str("(n.d.). "),
     }
     // A title that ends in its own punctuation ("What is AI?") gets no extra period.
-    out.push_str(f.title.trim_end_matches('.'));
+    out.push_str(&isolated(f.title.trim_end_matches('.')));
     if !f.title.ends_with(['?', '!']) {
         out.push('.');
     }
     out.push(' ');
     let mut place: Vec<String> = Vec::new();
     if let Some(e) = f.event {
-        place.push(format!("In {e}"));
+        place.push(format!("In {}", isolated(e)));
     }
     if let Some(l) = f.location {
         place.push(l.to_string());
@@ -393,6 +411,22 @@ mod tests {
         let full = bibtex(&facts(vec!["Ana Lima"], Some("Forum"), true));
         assert!(full.starts_with("@inproceedings{x,"), "{full}");
         assert!(full.contains("  booktitle = {Forum},\n"), "{full}");
+    }
+
+    #[test]
+    fn right_to_left_names_and_overrides_are_isolated_in_the_plain_reference() {
+        let mut f = facts(vec!["\u{5d0}\u{5d1} \u{202e}evil", "Ana Lima"], None, true);
+        f.title = "Plain title";
+        let text = plain(&f);
+        assert!(
+            text.starts_with(
+                "\u{2068}\u{5d0}\u{5d1} \u{202e}evil\u{2069}, Ana Lima (2024). Plain title."
+            ),
+            "{text:?}"
+        );
+        // Left-to-right text gets no invisible characters.
+        let ltr = plain(&facts(vec!["Ana Lima"], Some("Forum"), true));
+        assert!(!ltr.chars().any(is_bidi), "{ltr:?}");
     }
 
     #[test]

@@ -237,3 +237,63 @@ fn events_in_json_ld_have_what_google_requires_where_it_is_known() {
     assert_eq!(event["endDate"], "2024-05-31");
     assert_eq!(event["location"]["@type"], "Place");
 }
+
+/// Where in `html` (outside `<head>` and scripts) a direction override (U+202A–U+202E)
+/// stands in text that is not isolated: the tag right before the text must open a
+/// `<bdi>` or an element with `dir="auto"`, or the text must be between U+2068 and U+2069.
+fn unisolated_overrides(html: &str) -> Vec<String> {
+    let body = &html[html.find("<body").expect("<body>")..];
+    let mut bad = Vec::new();
+    for (i, c) in body.char_indices() {
+        if !('\u{202a}'..='\u{202e}').contains(&c) {
+            continue;
+        }
+        let before = &body[..i];
+        let tag_end = before.rfind('>').expect("inside an element");
+        let tag_start = before[..tag_end].rfind('<').expect("a tag");
+        let tag = &before[tag_start..=tag_end];
+        let text = &before[tag_end + 1..];
+        if tag.starts_with("<script") {
+            continue;
+        }
+        let isolated = tag == "<bdi>"
+            || (!tag.starts_with("</") && tag.contains("dir=\"auto\""))
+            || text.contains('\u{2068}');
+        if !isolated {
+            bad.push(format!(
+                "{tag}{}",
+                &body[tag_end + 1..(i + 12).min(body.len())]
+            ));
+        }
+    }
+    bad
+}
+
+#[test]
+fn names_and_titles_with_direction_overrides_are_isolated_wherever_they_are_shown() {
+    let t = built();
+    let mut files = Vec::new();
+    all_files(&t.root().join("public"), "", &mut files);
+    let mut pages_with_override = 0;
+    for (name, bytes) in files.iter().filter(|(n, _)| n.ends_with(".html")) {
+        let page = std::str::from_utf8(bytes).expect("UTF-8");
+        if page.contains('\u{202e}') {
+            pages_with_override += 1;
+        }
+        let bad = unisolated_overrides(page);
+        assert!(bad.is_empty(), "{name}: not isolated: {bad:?}");
+    }
+    // The session page, its speaker's, the lists, the cards: the check saw them.
+    assert!(pages_with_override >= 5, "{pages_with_override}");
+    // A name in another script sits in its own <bdi> on a card.
+    let home = t.read("index.html");
+    assert!(home.contains("<bdi>محمد علي</bdi>"), "card names isolated");
+}
+
+#[test]
+fn the_override_check_fails_on_text_that_is_not_isolated() {
+    let page = "<body><p>Name \u{202e}evil, <bdi>ok \u{202e}</bdi></p><p dir=\"auto\">\u{202e}x</p></body>";
+    let bad = unisolated_overrides(page);
+    assert_eq!(bad.len(), 1, "{bad:?}");
+    assert!(bad[0].starts_with("<p>Name"), "{bad:?}");
+}
