@@ -9,6 +9,7 @@
 use serde::Serialize;
 
 use super::Output;
+use super::bidi::isolated;
 use super::views::Views;
 use crate::model::Session;
 
@@ -135,24 +136,6 @@ fn creators<'a>(f: &'a Facts<'_>) -> Vec<&'a str> {
         f.organizers.iter().map(String::as_str).collect()
     } else {
         f.authors.clone()
-    }
-}
-
-/// Whether `c` is right-to-left or a bidirectional control: text holding one can
-/// reorder the text around it unless it is isolated.
-fn is_bidi(c: char) -> bool {
-    matches!(c, '\u{590}'..='\u{8ff}' | '\u{fb1d}'..='\u{fdff}' | '\u{fe70}'..='\u{fefc}'
-        | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-}
-
-/// `text` between FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE when it holds
-/// right-to-left text or a direction control, so a name in Arabic (or one carrying a
-/// stray U+202E) cannot reorder the rest of a plain-text reference; else as it is.
-fn isolated(text: &str) -> std::borrow::Cow<'_, str> {
-    if text.chars().any(is_bidi) {
-        std::borrow::Cow::Owned(format!("\u{2068}{text}\u{2069}"))
-    } else {
-        std::borrow::Cow::Borrowed(text)
     }
 }
 
@@ -426,7 +409,7 @@ mod tests {
         );
         // Left-to-right text gets no invisible characters.
         let ltr = plain(&facts(vec!["Ana Lima"], Some("Forum"), true));
-        assert!(!ltr.chars().any(is_bidi), "{ltr:?}");
+        assert!(!ltr.chars().any(crate::render::bidi::is_bidi), "{ltr:?}");
     }
 
     #[test]

@@ -18,7 +18,7 @@ fn honorifics_accents_and_aliases_do_not_split_a_speaker() {
     assert!(page.contains("<em>Information and Communication</em>"));
     assert!(!t.exists("speakers/h-e-nguyen-manh-hung/index.html"));
     let session = t.read("sessions/opening/index.html");
-    assert!(session.contains("<span class=\"honorific\">H.E.</span> <bdi>Nguyễn Mạnh Hùng</bdi>"));
+    assert!(session.contains("<span class=\"honorific\">H.E.</span> Nguyễn Mạnh Hùng"));
 }
 
 #[test]

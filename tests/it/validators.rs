@@ -238,9 +238,43 @@ fn events_in_json_ld_have_what_google_requires_where_it_is_known() {
     assert_eq!(event["location"]["@type"], "Place");
 }
 
+/// Block elements: text alone in one of them has nothing beside it to reorder.
+const BLOCKS: [&str; 9] = ["<h1", "<h2", "<h3", "<p", "<li", "<dd", "<dt", "<td", "<th"];
+
+/// Whether the text node `body[start..end]` is all the text of its block element:
+/// only opening tags between the block's start and it, only closing tags after it.
+fn alone_in_its_block(body: &str, start: usize, end: usize) -> bool {
+    let before = &body[..start];
+    let Some(block) = BLOCKS.iter().filter_map(|b| before.rfind(b)).max() else {
+        return false;
+    };
+    let only_tags = |s: &str, closing: bool| {
+        let mut rest = s;
+        while let Some(r) = rest.strip_prefix('<') {
+            if r.starts_with('/') != closing {
+                return false;
+            }
+            let Some(end) = r.find('>') else { return false };
+            rest = &r[end + 1..];
+        }
+        rest.is_empty()
+    };
+    let after = &body[end..];
+    let block_end = BLOCKS
+        .iter()
+        .filter_map(|b| after.find(&format!("</{}", &b[1..])))
+        .min()
+        .unwrap_or(after.len());
+    let close = after[block_end..]
+        .find('>')
+        .map_or(after.len(), |i| block_end + i + 1);
+    only_tags(&before[block..], false) && only_tags(&after[..close], true)
+}
+
 /// Where in `html` (outside `<head>` and scripts) a direction override (U+202A–U+202E)
 /// stands in text that is not isolated: the tag right before the text must open a
-/// `<bdi>` or an element with `dir="auto"`, or the text must be between U+2068 and U+2069.
+/// `<bdi>` or an element with `dir="auto"`, the text must be between U+2068 and U+2069,
+/// or be all the text of its block (a heading that holds only a title).
 fn unisolated_overrides(html: &str) -> Vec<String> {
     let body = &html[html.find("<body").expect("<body>")..];
     let mut bad = Vec::new();
@@ -256,9 +290,11 @@ fn unisolated_overrides(html: &str) -> Vec<String> {
         if tag.starts_with("<script") {
             continue;
         }
+        let text_end = i + body[i..].find('<').unwrap_or(body.len() - i);
         let isolated = tag == "<bdi>"
             || (!tag.starts_with("</") && tag.contains("dir=\"auto\""))
-            || text.contains('\u{2068}');
+            || text.contains('\u{2068}')
+            || alone_in_its_block(body, tag_end + 1, text_end);
         if !isolated {
             bad.push(format!(
                 "{tag}{}",
@@ -292,8 +328,12 @@ fn names_and_titles_with_direction_overrides_are_isolated_wherever_they_are_show
 
 #[test]
 fn the_override_check_fails_on_text_that_is_not_isolated() {
-    let page = "<body><p>Name \u{202e}evil, <bdi>ok \u{202e}</bdi></p><p dir=\"auto\">\u{202e}x</p></body>";
+    let page = "<body><p>Name \u{202e}evil, <bdi>ok \u{202e}</bdi></p><p dir=\"auto\">\u{202e}x</p>\
+        <h3 class=\"t\"><a href=\"/x/\">alone \u{202e}</a></h3>\
+        <p><a href=\"/y/\">not \u{202e}alone</a> 5</p><p><b>x</b> <a>\u{202e}y</a></p></body>";
     let bad = unisolated_overrides(page);
-    assert_eq!(bad.len(), 1, "{bad:?}");
+    assert_eq!(bad.len(), 3, "{bad:?}");
     assert!(bad[0].starts_with("<p>Name"), "{bad:?}");
+    assert!(bad[1].starts_with("<a href=\"/y/\">not"), "{bad:?}");
+    assert!(bad[2].starts_with("<a>"), "{bad:?}");
 }

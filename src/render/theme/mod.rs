@@ -103,6 +103,7 @@ impl Theme {
     /// Loads the theme named in the config and the site's template overrides.
     pub fn load(paths: &SitePaths, theme_name: &str) -> Result<Theme, BuildError> {
         let mut tera = Tera::new();
+        tera.register_filter("bdi", super::bidi::filter);
         tera.set_fallback_prefixes([THEME_PREFIX, DEFAULT_PREFIX])
             .map_err(|e| BuildError::Template(e.to_string()))?;
         let mut theme_templates = None;
