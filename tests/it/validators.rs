@@ -238,16 +238,21 @@ fn events_in_json_ld_have_what_google_requires_where_it_is_known() {
     assert_eq!(event["location"]["@type"], "Place");
 }
 
-/// Block elements: text alone in one of them has nothing beside it to reorder.
+/// Block elements: a direction override does not reach past the block it is in.
 const BLOCKS: [&str; 9] = ["<h1", "<h2", "<h3", "<p", "<li", "<dd", "<dt", "<td", "<th"];
 
-/// Whether the text node `body[start..end]` is all the text of its block element:
-/// only opening tags between the block's start and it, only closing tags after it.
-fn alone_in_its_block(body: &str, start: usize, end: usize) -> bool {
+/// Whether the text node `body[start..end]` is all the text of a heading (a title
+/// alone in its `<h1>`–`<h3>`): only opening tags between the heading's start and
+/// it, only closing tags after it. A list or a paragraph may join several values in
+/// one text node, so only headings count.
+fn alone_in_its_heading(body: &str, start: usize, end: usize) -> bool {
     let before = &body[..start];
     let Some(block) = BLOCKS.iter().filter_map(|b| before.rfind(b)).max() else {
         return false;
     };
+    if !before[block..].starts_with("<h") {
+        return false;
+    }
     let only_tags = |s: &str, closing: bool| {
         let mut rest = s;
         while let Some(r) = rest.strip_prefix('<') {
@@ -274,7 +279,7 @@ fn alone_in_its_block(body: &str, start: usize, end: usize) -> bool {
 /// Where in `html` (outside `<head>` and scripts) a direction override (U+202A–U+202E)
 /// stands in text that is not isolated: the tag right before the text must open a
 /// `<bdi>` or an element with `dir="auto"`, the text must be between U+2068 and U+2069,
-/// or be all the text of its block (a heading that holds only a title).
+/// or be all the text of a heading that holds only a title.
 fn unisolated_overrides(html: &str) -> Vec<String> {
     let body = &html[html.find("<body").expect("<body>")..];
     let mut bad = Vec::new();
@@ -294,7 +299,7 @@ fn unisolated_overrides(html: &str) -> Vec<String> {
         let isolated = tag == "<bdi>"
             || (!tag.starts_with("</") && tag.contains("dir=\"auto\""))
             || text.contains('\u{2068}')
-            || alone_in_its_block(body, tag_end + 1, text_end);
+            || alone_in_its_heading(body, tag_end + 1, text_end);
         if !isolated {
             bad.push(format!(
                 "{tag}{}",
@@ -330,9 +335,11 @@ fn names_and_titles_with_direction_overrides_are_isolated_wherever_they_are_show
 fn the_override_check_fails_on_text_that_is_not_isolated() {
     let page = "<body><p>Name \u{202e}evil, <bdi>ok \u{202e}</bdi></p><p dir=\"auto\">\u{202e}x</p>\
         <h3 class=\"t\"><a href=\"/x/\">alone \u{202e}</a></h3>\
-        <p><a href=\"/y/\">not \u{202e}alone</a> 5</p><p><b>x</b> <a>\u{202e}y</a></p></body>";
+        <p><a href=\"/y/\">not \u{202e}alone</a> 5</p><p><b>x</b> <a>\u{202e}y</a></p>\
+        <p class=\"card-people\">Ann \u{202e}x, Bo</p></body>";
     let bad = unisolated_overrides(page);
-    assert_eq!(bad.len(), 3, "{bad:?}");
+    assert_eq!(bad.len(), 4, "{bad:?}");
+    assert!(bad[3].starts_with("<p class=\"card-people\">"), "{bad:?}");
     assert!(bad[0].starts_with("<p>Name"), "{bad:?}");
     assert!(bad[1].starts_with("<a href=\"/y/\">not"), "{bad:?}");
     assert!(bad[2].starts_with("<a>"), "{bad:?}");
