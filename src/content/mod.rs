@@ -88,7 +88,8 @@ pub struct SessionSource {
     pub front: SessionFrontMatter,
     /// The Markdown body (shared with the resolved session).
     pub body: std::sync::Arc<str>,
-    /// What reading the file found and mended (control characters removed).
+    /// What reading the file found and mended (control characters removed), reported
+    /// when the session is resolved.
     pub warnings: Vec<Diagnostic>,
 }
 
@@ -141,12 +142,8 @@ pub fn load(paths: &SitePaths, diags: &mut Diagnostics) -> Sources {
     let mut sessions = Vec::with_capacity(results.len());
     for r in results {
         match r {
-            Ok(mut s) => {
-                std::mem::take(&mut s.warnings)
-                    .into_iter()
-                    .for_each(|w| diags.push(w));
-                sessions.push(s);
-            }
+            // Its warnings stay with it: resolving reports them (see `SessionSource`).
+            Ok(s) => sessions.push(s),
             Err(d) => diags.push(d),
         }
     }

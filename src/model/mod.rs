@@ -332,6 +332,11 @@ impl SessionResolver<'_> {
     }
 
     fn session(&mut self, src: &SessionSource, slug: Slug, names: &mut dyn Names) -> Session {
+        // What reading the file mended (control characters): reported with the rest of
+        // the session's diagnostics, so `serve` shows them after an edit as a build does.
+        for w in &src.warnings {
+            self.diags.push(w.clone());
+        }
         let fm = &src.front;
         let title = fm.title.value.trim().to_string();
         if title.is_empty() {

@@ -152,10 +152,11 @@ pub(crate) fn atom(views: &Views<'_>, feed: &Feed<'_>, rank: &[u32]) -> Output {
     ids.truncate(FEED_ENTRIES);
     let newest: Vec<_> = ids.iter().map(|id| &site.sessions[id.index()]).collect();
     let stamp = |d: jiff::civil::Date| format!("{d}T00:00:00Z");
-    // A feed with no dated entry is as new as the site's newest session; only a
-    // site with no date at all falls back to the epoch (and has no entries).
+    // Atom requires a feed's `updated`; a feed with no dated entry (an SDG no session
+    // has yet) says the epoch, which readers show as "never". Not the site's newest
+    // date: every empty feed would change with any session's, which `serve` would
+    // have to follow.
     let updated = (newest.iter().filter_map(|s| s.date).max())
-        .or_else(|| site.sessions.iter().filter_map(|s| s.date).max())
         .map_or_else(|| "1970-01-01T00:00:00Z".to_string(), stamp);
     let title = match &feed.title {
         Some(t) => format!("{} · {t}", site.config.title),

@@ -172,16 +172,20 @@ fn event_value(views: &Views<'_>, id: EventId, top: bool) -> Value {
     if top {
         o.insert("@context".into(), json!(CONTEXT));
     }
-    // An event not in data/events.yaml runs from its first session's day to its last.
+    // An event without dates in data/events.yaml runs from its first session's day to
+    // its last.
     let days = || {
         let dates = views.index.by_event[id.index()]
             .iter()
             .filter_map(|id| views.site.sessions[id.index()].date);
         (dates.clone().min(), dates.max())
     };
+    // Only on the event's own page: a session's `superEvent` naming the days of the
+    // other sessions would change every session page when one session's date does.
     let (start, end) = match (e.start, e.end) {
         (Some(s), end) => (Some(s), end),
-        (None, _) => days(),
+        (None, _) if top => days(),
+        (None, end) => (None, end),
     };
     if let Some(d) = start {
         o.insert("startDate".into(), json!(d.to_string()));
