@@ -96,6 +96,53 @@ fn tag_depth(html: &str, mut depth: usize) -> (usize, usize) {
     (depth, max)
 }
 
+/// Warnings for the character references in a body (which starts at byte `start` of
+/// `text`) that stand for control characters (`&#1;`, `&#x7f;`): Markdown turns them
+/// into the character, which the page then leaves out (see `content::controls`).
+pub(crate) fn control_references(text: &str, start: usize, file: &Path) -> Vec<Diagnostic> {
+    use super::controls::{is_control, location_of};
+    let body = &text[start..];
+    if !body.contains("&#") {
+        return Vec::new();
+    }
+    let mut found = Vec::new();
+    for (event, range) in Parser::new_ext(body, markdown_options()).into_offset_iter() {
+        let hit = match &event {
+            Event::Text(t) => t.chars().any(is_control),
+            Event::Html(_) | Event::InlineHtml(_) => body[range.clone()]
+                .match_indices("&#")
+                .any(|(i, _)| reference_is_control(&body[range.start + i + 2..])),
+            _ => false,
+        };
+        if hit && found.len() < 5 {
+            found.push(
+                Diagnostic::warning(
+                    file,
+                    Some(location_of(text, start + range.start)),
+                    "a character reference to a control character removed",
+                )
+                .with_help("delete the reference: control characters are invisible and break HTML and XML readers"),
+            );
+        }
+    }
+    found
+}
+
+/// Whether the text after `&#` is a reference to a control character ("1;", "x7F;").
+fn reference_is_control(after: &str) -> bool {
+    let Some((digits, _)) = after.split_once(';') else {
+        return false;
+    };
+    let number = match digits.strip_prefix(['x', 'X']) {
+        Some(hex) => u32::from_str_radix(hex, 16),
+        None => digits.parse(),
+    };
+    number
+        .ok()
+        .and_then(char::from_u32)
+        .is_some_and(super::controls::is_control)
+}
+
 fn too_deep(text: &str, offset: usize, file: &Path) -> Diagnostic {
     let before = &text[..offset];
     let line = before.matches('\n').count() + 1;
@@ -124,6 +171,19 @@ mod tests {
     fn check_body(body: &str) -> Result<(), Diagnostic> {
         let text = format!("---\ntitle: x\n---\n{body}");
         check(&text, 17, Path::new("a.md"))
+    }
+
+    #[test]
+    fn references_to_control_characters_are_warnings_where_they_are() {
+        let text = "---\ntitle: x\n---\nok &#65; &#x41;\n\nbad &#1; `&#1;` <b>&#x7F;</b>\n";
+        let start = text.find("ok").expect("body");
+        let found = control_references(text, start, Path::new("s.md"));
+        let at: Vec<(usize, usize)> = (found.iter())
+            .map(|d| d.location.map(|l| (l.line, l.column)).expect("located"))
+            .collect();
+        // The code span shows the reference as text: nothing is removed there.
+        assert_eq!(at, [(6, 5), (6, 20)]);
+        assert!(control_references("&#65; &#x20;", 0, Path::new("s.md")).is_empty());
     }
 
     #[test]

@@ -10,6 +10,7 @@
 
 pub(crate) mod body;
 pub mod config;
+pub(crate) mod controls;
 pub(crate) mod files;
 pub mod front_matter;
 pub mod registry;
@@ -23,7 +24,7 @@ use serde::de::DeserializeOwned;
 use crate::content::config::SiteConfig;
 use crate::diag::{Diagnostic, Diagnostics, Location};
 pub use front_matter::{LinkRecord, PersonEntry, PersonRef, SessionFrontMatter};
-pub use registry::{CountryAliasRecords, EventRecord, SpeakerRecord};
+pub use registry::{Attendance, CountryAliasRecords, EventRecord, SpeakerRecord};
 
 /// Where the parts of a site live.
 #[derive(Clone, Debug)]
@@ -87,6 +88,9 @@ pub struct SessionSource {
     pub front: SessionFrontMatter,
     /// The Markdown body (shared with the resolved session).
     pub body: std::sync::Arc<str>,
+    /// What reading the file found and mended (control characters removed), reported
+    /// when the session is resolved.
+    pub warnings: Vec<Diagnostic>,
 }
 
 impl SessionSource {
@@ -97,6 +101,7 @@ impl SessionSource {
             file,
             front: SessionFrontMatter::absent(),
             body: std::sync::Arc::from(""),
+            warnings: Vec::new(),
         }
     }
 }
@@ -137,6 +142,7 @@ pub fn load(paths: &SitePaths, diags: &mut Diagnostics) -> Sources {
     let mut sessions = Vec::with_capacity(results.len());
     for r in results {
         match r {
+            // Its warnings stay with it: resolving reports them (see `SessionSource`).
             Ok(s) => sessions.push(s),
             Err(d) => diags.push(d),
         }
@@ -189,6 +195,7 @@ pub(crate) fn is_markdown(path: &Path) -> bool {
 /// Reads, splits and parses one session file.
 pub(crate) fn load_session(file: &Path) -> Result<SessionSource, Diagnostic> {
     let text = read_text(file)?;
+    let (text, warnings) = scrub_session(&text, file);
     let (front, body) = parse_session(&text, file)?;
     let stem = file
         .file_stem()
@@ -199,7 +206,32 @@ pub(crate) fn load_session(file: &Path) -> Result<SessionSource, Diagnostic> {
         stem,
         body: std::sync::Arc::from(body),
         front,
+        warnings,
     })
+}
+
+/// A session file's text without control characters: raw ones anywhere, and those
+/// written as escapes in its front matter; with a warning at each.
+fn scrub_session<'t>(text: &'t str, file: &Path) -> (std::borrow::Cow<'t, str>, Vec<Diagnostic>) {
+    let (text, mut warnings) = controls::scrub_raw(text, file);
+    let Ok(split) = front_matter::split(&text, file) else {
+        // Not a session file: parsing says why.
+        return (text, warnings);
+    };
+    let (yaml, found) = controls::scrub_escapes(split.yaml, file, split.origin);
+    warnings.extend(found);
+    let yaml_end = split.origin.bytes + split.yaml.len();
+    let body_len = split.body.len();
+    let text = match yaml {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(yaml) => std::borrow::Cow::Owned(format!(
+            "{}{yaml}{}",
+            &text[..split.origin.bytes],
+            &text[yaml_end..]
+        )),
+    };
+    warnings.extend(body::control_references(&text, text.len() - body_len, file));
+    (text, warnings)
 }
 
 /// Splits and parses the text of a session file: its front matter and Markdown body.
@@ -242,10 +274,18 @@ fn read_optional(paths: &SitePaths, file: &Path, diags: &mut Diagnostics) -> Opt
     if !file.exists() {
         return None;
     }
-    files::check_inside(paths, file)
+    let text = files::check_inside(paths, file)
         .and_then(|()| read_text(file))
         .map_err(|d| diags.push(d))
-        .ok()
+        .ok()?;
+    let (clean, raw) = controls::scrub_raw(&text, file);
+    let (bare, origin) = yaml::strip_bom(&clean);
+    let (yaml, escaped) = controls::scrub_escapes(bare, file, origin);
+    raw.into_iter().chain(escaped).for_each(|w| diags.push(w));
+    Some(match (&clean, yaml) {
+        (std::borrow::Cow::Borrowed(_), std::borrow::Cow::Borrowed(_)) => text,
+        (_, yaml) => format!("{}{yaml}", &clean[..origin.bytes]),
+    })
 }
 
 /// Reads and parses an optional YAML registry.

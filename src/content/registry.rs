@@ -22,10 +22,25 @@ pub struct EventRecord {
     pub end: Option<Spanned<String>>,
     /// Where it took place ("Geneva, Switzerland", "Online").
     pub location: Option<String>,
+    /// How people attended: `in-person`, `online` or `mixed` (guessed from
+    /// `location` when absent: "Online …" or "Virtual …" is online).
+    pub attendance: Option<Attendance>,
     /// The event's own web page.
     pub url: Option<crate::url::Link>,
     /// A paragraph of Markdown about the event.
     pub description: Option<String>,
+}
+
+/// How an event was attended (schema.org's `eventAttendanceMode`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Attendance {
+    /// At a place.
+    InPerson,
+    /// Online only.
+    Online,
+    /// At a place and online.
+    Mixed,
 }
 
 /// One entry of `data/speakers.yaml`: merges name variants and adds a bio.

@@ -293,6 +293,7 @@ pub fn validate(text: &str, path: &Path) -> Result<(), String> {
             stem,
             front,
             body: body.into(),
+            warnings: Vec::new(),
         }],
         events: Vec::new(),
         speakers: Vec::new(),

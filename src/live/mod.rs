@@ -38,7 +38,7 @@ use std::sync::{Arc, Mutex, PoisonError, Weak};
 use std::time::Instant;
 
 use crate::content::{self, SessionSource, SitePaths, Sources};
-use crate::diag::Diagnostics;
+use crate::diag::{Diagnostic, Diagnostics};
 use crate::index::{Index, SortKeys};
 use crate::model::{self, SessionId, Site};
 use crate::render::views::Views;
@@ -430,6 +430,23 @@ impl Live {
         let files = memory.into_files();
         let rendered = files.len();
         let written = self.write(|m| m.put(Part::Pages, files))?;
+        // The front matter is the same, so are the resolve warnings; what reading the
+        // file mended (control characters, anywhere in it) is the new file's.
+        let mut warnings = Diagnostics::new();
+        let old: Vec<&Diagnostic> = (bodies.iter())
+            .flat_map(|(at, _)| &self.sources.sessions[*at].warnings)
+            .collect();
+        for d in self.warnings.iter().filter(|d| !old.contains(d)) {
+            warnings.push(d.clone());
+        }
+        for (_, source) in &bodies {
+            source
+                .warnings
+                .iter()
+                .for_each(|d| warnings.push(d.clone()));
+        }
+        warnings.sort();
+        self.warnings = warnings;
         for (at, source) in bodies {
             self.sources.sessions[at] = source;
         }

@@ -7,6 +7,7 @@ use jiff::civil::Date;
 use unicode_normalization::UnicodeNormalization;
 
 use super::{EventId, TopicId};
+pub use crate::content::Attendance;
 use crate::content::EventRecord;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::url::Slug;
@@ -24,6 +25,8 @@ pub struct Event {
     pub end: Option<Date>,
     /// Where.
     pub location: Option<String>,
+    /// How people attended, when `data/events.yaml` says or its location shows it.
+    pub attendance: Option<Attendance>,
     /// The event's own site.
     pub url: Option<crate::url::Link>,
     /// Markdown description.
@@ -41,10 +44,29 @@ impl Event {
             start: None,
             end: None,
             location: None,
+            attendance: None,
             url: None,
             description: None,
             registered: false,
         }
+    }
+}
+
+/// How an event was attended, read from its location: "Online", "Online (hosted by
+/// Viet Nam)", "Virtual" are online; any other place is in person. Mixed attendance
+/// cannot be told from a place name: `attendance: mixed` says it.
+fn attendance_of(location: &str) -> Option<Attendance> {
+    let first = location
+        .trim()
+        .split([' ', ',', '('])
+        .next()?
+        .to_lowercase();
+    if first.is_empty() {
+        None
+    } else if matches!(first.as_str(), "online" | "virtual") {
+        Some(Attendance::Online)
+    } else {
+        Some(Attendance::InPerson)
     }
 }
 
@@ -162,6 +184,9 @@ impl EventsBuilder {
                 start,
                 end,
                 location: rec.location.clone(),
+                attendance: rec
+                    .attendance
+                    .or_else(|| rec.location.as_deref().and_then(attendance_of)),
                 url: rec.url.clone(),
                 description: rec.description.clone(),
                 registered: true,
@@ -274,6 +299,25 @@ mod tests {
     }
 
     #[test]
+    fn attendance_is_read_from_the_location() {
+        assert_eq!(
+            attendance_of("Online (hosted by Viet Nam)"),
+            Some(Attendance::Online)
+        );
+        assert_eq!(
+            attendance_of(" virtual, worldwide"),
+            Some(Attendance::Online)
+        );
+        assert_eq!(
+            attendance_of("Geneva, Switzerland"),
+            Some(Attendance::InPerson)
+        );
+        // A city whose name starts like the word is still a place.
+        assert_eq!(attendance_of("Onlineville"), Some(Attendance::InPerson));
+        assert_eq!(attendance_of("  "), None);
+    }
+
+    #[test]
     fn an_event_id_may_equal_another_events_name() {
         let rec = |id: &str, name: &str| EventRecord {
             id: serde_saphyr::Spanned::new(
@@ -285,6 +329,7 @@ mod tests {
             start: None,
             end: None,
             location: None,
+            attendance: None,
             url: None,
             description: None,
         };
@@ -327,6 +372,7 @@ mod tests {
             start: at("2024-05-30"),
             end: at("2024-05-27"),
             location: None,
+            attendance: None,
             url: None,
             description: None,
         };

@@ -19,7 +19,7 @@ use std::path::Path;
 use rustc_hash::FxHashMap;
 use serde_saphyr::Spanned;
 
-pub use event::{Event, Topic};
+pub use event::{Attendance, Event, Topic};
 pub use identifier::{Orcid, OrcidError, Wikidata};
 pub use namesakes::{Namesake, Namesakes, Unresolved};
 pub use old_urls::{Claim, OldUrl};
@@ -31,7 +31,7 @@ use crate::content::config::SiteConfig;
 use crate::content::yaml::Origin;
 use crate::content::{PersonEntry, PersonRef, SessionSource, Sources};
 use crate::diag::{Diagnostic, Diagnostics, Location};
-use crate::taxonomy::CountryAliases;
+use crate::taxonomy::{ActionLine, CountryAliases, Sdg};
 use crate::url::{BaseUrl, Slug};
 use event::{EventsBuilder, NoEvent, TopicsBuilder};
 use names::{Interner, Names};
@@ -292,6 +292,27 @@ impl SessionResolver<'_> {
         front_location(s)
     }
 
+    /// A parsed term of a closed vocabulary, or an error at `at` (the parse error's
+    /// text holds its help after [`crate::diag::HELP_SEPARATOR`]).
+    fn vocabulary<T, V, E: std::fmt::Display>(
+        &mut self,
+        at: &Spanned<T>,
+        parsed: Result<V, E>,
+    ) -> Option<V> {
+        parsed
+            .map_err(|e| {
+                let text = e.to_string();
+                let (message, help) =
+                    (text.split_once(crate::diag::HELP_SEPARATOR)).unwrap_or((text.as_str(), ""));
+                let mut d = Diagnostic::error(self.file, self.at(at), message);
+                if !help.is_empty() {
+                    d = d.with_help(help);
+                }
+                self.diags.push(d);
+            })
+            .ok()
+    }
+
     fn error<T>(&mut self, at: &Spanned<T>, message: String, help: &str) {
         let d = Diagnostic::error(self.file, self.at(at), message).with_help(help);
         self.diags.push(d);
@@ -338,6 +359,11 @@ impl SessionResolver<'_> {
     }
 
     fn session(&mut self, src: &SessionSource, slug: Slug, names: &mut dyn Names) -> Session {
+        // What reading the file mended (control characters): reported with the rest of
+        // the session's diagnostics, so `serve` shows them after an edit as a build does.
+        for w in &src.warnings {
+            self.diags.push(w.clone());
+        }
         let fm = &src.front;
         let title = fm.title.value.trim().to_string();
         if title.is_empty() {
@@ -457,10 +483,15 @@ impl SessionResolver<'_> {
                 ),
             }
         }
-        let mut sdgs: Vec<_> = fm.sdgs.iter().map(|s| s.value).collect();
+        // Every bad goal and action line of the file is an error at its own position.
+        let mut sdgs: Vec<Sdg> = (fm.sdgs.iter())
+            .filter_map(|s| self.vocabulary(s, s.value.parse::<Sdg>()))
+            .collect();
         sdgs.sort();
         sdgs.dedup();
-        let mut action_lines: Vec<_> = fm.action_lines.iter().map(|a| a.value).collect();
+        let mut action_lines: Vec<ActionLine> = (fm.action_lines.iter())
+            .filter_map(|a| self.vocabulary(a, a.value.parse::<ActionLine>()))
+            .collect();
         action_lines.sort();
         action_lines.dedup();
         Session {

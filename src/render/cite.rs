@@ -9,6 +9,7 @@
 use serde::Serialize;
 
 use super::Output;
+use super::bidi::isolated;
 use super::views::Views;
 use crate::model::Session;
 
@@ -139,7 +140,7 @@ fn creators<'a>(f: &'a Facts<'_>) -> Vec<&'a str> {
 }
 
 fn plain(f: &Facts<'_>) -> String {
-    let names = creators(f);
+    let names: Vec<std::borrow::Cow<'_, str>> = creators(f).into_iter().map(isolated).collect();
     let mut out = String::new();
     if !names.is_empty() {
         let shown = &names[..names.len().min(PLAIN_AUTHORS)];
@@ -154,14 +155,14 @@ fn plain(f: &Facts<'_>) -> String {
         None => out.push_str("(n.d.). "),
     }
     // A title that ends in its own punctuation ("What is AI?") gets no extra period.
-    out.push_str(f.title.trim_end_matches('.'));
+    out.push_str(&isolated(f.title.trim_end_matches('.')));
     if !f.title.ends_with(['?', '!']) {
         out.push('.');
     }
     out.push(' ');
     let mut place: Vec<String> = Vec::new();
     if let Some(e) = f.event {
-        place.push(format!("In {e}"));
+        place.push(format!("In {}", isolated(e)));
     }
     if let Some(l) = f.location {
         place.push(l.to_string());
@@ -203,22 +204,41 @@ fn tex(text: &str) -> String {
     out
 }
 
-fn bibtex(f: &Facts<'_>) -> String {
-    let kind = if f.event.is_some() {
+/// The BibTeX entry type of a session. `@inproceedings` requires author, title,
+/// booktitle and year (BibTeX's standard styles warn and pybtex refuses to format
+/// without them), so a session that lacks people or a date is a `@misc`, whose
+/// fields are all optional.
+fn bibtex_kind(f: &Facts<'_>) -> &'static str {
+    if f.event.is_some() && f.date.is_some() && !creators(f).is_empty() {
         "inproceedings"
     } else {
         "misc"
-    };
+    }
+}
+
+fn bibtex(f: &Facts<'_>) -> String {
+    let kind = bibtex_kind(f);
     let mut fields: Vec<(&str, String)> = Vec::new();
     let names = creators(f);
     if !names.is_empty() {
         // Double braces keep each name whole: BibTeX would otherwise guess a surname.
         let joined: Vec<String> = names.iter().map(|n| format!("{{{}}}", tex(n))).collect();
         fields.push(("author", joined.join(" and ")));
+    } else {
+        // With no author, BibTeX's styles sort and label by `key` ("to sort, need
+        // author or key" otherwise); the site stands as the responsible organization.
+        fields.push(("key", tex(f.event.unwrap_or(f.publisher))));
+        fields.push(("organization", tex(f.publisher)));
     }
     fields.push(("title", format!("{{{}}}", tex(f.title))));
     if let Some(e) = f.event {
-        fields.push(("booktitle", tex(e)));
+        // `@misc` has no booktitle: the event is where it was "published".
+        let field = if kind == "misc" {
+            "howpublished"
+        } else {
+            "booktitle"
+        };
+        fields.push((field, tex(e)));
     }
     if let Some(d) = f.date {
         fields.push(("year", d.year().to_string()));
@@ -314,6 +334,83 @@ fn csl<'a>(f: &'a Facts<'a>) -> CslItem<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn facts<'a>(authors: Vec<&'a str>, event: Option<&'a str>, dated: bool) -> Facts<'a> {
+        Facts {
+            id: "x",
+            title: "A title",
+            orcids: vec![None; authors.len()],
+            authors,
+            organizers: &[],
+            event,
+            location: None,
+            date: dated.then(|| jiff::civil::date(2024, 5, 30)),
+            url: "https://example.org/sessions/x/".into(),
+            summary: None,
+            publisher: "Site",
+        }
+    }
+
+    /// The fields a BibTeX entry has, by name.
+    fn field_names(entry: &str) -> Vec<&str> {
+        entry
+            .lines()
+            .filter_map(|l| l.trim().split_once(" = ").map(|(n, _)| n))
+            .collect()
+    }
+
+    #[test]
+    fn every_entry_has_what_its_type_requires() {
+        // BibTeX's standard styles: @inproceedings needs author, title, booktitle and
+        // year; any entry needs author or key to sort.
+        for authors in [vec![], vec!["Ana Lima"]] {
+            for event in [None, Some("Forum")] {
+                for dated in [false, true] {
+                    let entry = bibtex(&facts(authors.clone(), event, dated));
+                    let names = field_names(&entry);
+                    let has = |n: &str| names.contains(&n);
+                    assert!(has("author") || has("key"), "{entry}");
+                    if entry.starts_with("@inproceedings") {
+                        for n in ["author", "title", "booktitle", "year"] {
+                            assert!(has(n), "{n} missing:\n{entry}");
+                        }
+                    } else {
+                        assert!(entry.starts_with("@misc"), "{entry}");
+                        assert!(!has("booktitle"), "{entry}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_session_without_people_is_misc_with_a_key_and_the_site_as_organization() {
+        let entry = bibtex(&facts(vec![], Some("Forum"), true));
+        assert!(entry.starts_with("@misc{x,"), "{entry}");
+        assert!(entry.contains("  key = {Forum},\n"), "{entry}");
+        assert!(entry.contains("  organization = {Site},\n"), "{entry}");
+        assert!(entry.contains("  howpublished = {Forum},\n"), "{entry}");
+        assert!(!entry.contains("author"), "{entry}");
+        let full = bibtex(&facts(vec!["Ana Lima"], Some("Forum"), true));
+        assert!(full.starts_with("@inproceedings{x,"), "{full}");
+        assert!(full.contains("  booktitle = {Forum},\n"), "{full}");
+    }
+
+    #[test]
+    fn right_to_left_names_and_overrides_are_isolated_in_the_plain_reference() {
+        let mut f = facts(vec!["\u{5d0}\u{5d1} \u{202e}evil", "Ana Lima"], None, true);
+        f.title = "Plain title";
+        let text = plain(&f);
+        assert!(
+            text.starts_with(
+                "\u{2068}\u{5d0}\u{5d1} \u{202e}evil\u{2069}, Ana Lima (2024). Plain title."
+            ),
+            "{text:?}"
+        );
+        // Left-to-right text gets no invisible characters.
+        let ltr = plain(&facts(vec!["Ana Lima"], Some("Forum"), true));
+        assert!(!ltr.chars().any(crate::render::bidi::is_bidi), "{ltr:?}");
+    }
 
     #[test]
     fn tex_escapes_specials_and_keeps_braces_balanced() {

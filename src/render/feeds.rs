@@ -168,17 +168,22 @@ pub(crate) fn feed_of(dir: &str) -> Option<String> {
 /// `rank` is each session's position in the site's chronological order.
 pub(crate) fn atom(views: &Views<'_>, feed: &Feed<'_>, rank: &[u32]) -> Output {
     let site = views.site;
-    let mut ids = feed.sessions.to_vec();
+    // An Atom entry must say when it was updated, and an undated session has no
+    // honest answer (a file's modification time changes with every checkout): it
+    // stays out of the feeds, which follow what is new.
+    let mut ids: Vec<SessionId> = (feed.sessions.iter().copied())
+        .filter(|id| site.sessions[id.index()].date.is_some())
+        .collect();
     ids.sort_unstable_by_key(|id| rank[id.index()]);
     ids.truncate(FEED_ENTRIES);
     let newest: Vec<_> = ids.iter().map(|id| &site.sessions[id.index()]).collect();
-    let stamp = |d: Option<jiff::civil::Date>| {
-        d.map_or_else(
-            || "1970-01-01T00:00:00Z".to_string(),
-            |d| format!("{d}T00:00:00Z"),
-        )
-    };
-    let updated = stamp(newest.iter().filter_map(|s| s.date).max());
+    let stamp = |d: jiff::civil::Date| format!("{d}T00:00:00Z");
+    // Atom requires a feed's `updated`; a feed with no dated entry (an SDG no session
+    // has yet) says the epoch, which readers show as "never". Not the site's newest
+    // date: every empty feed would change with any session's, which `serve` would
+    // have to follow.
+    let updated = (newest.iter().filter_map(|s| s.date).max())
+        .map_or_else(|| "1970-01-01T00:00:00Z".to_string(), stamp);
     let title = match &feed.title {
         Some(t) => format!("{} · {t}", site.config.title),
         None => site.config.title.clone(),
@@ -204,7 +209,7 @@ pub(crate) fn atom(views: &Views<'_>, feed: &Feed<'_>, rank: &[u32]) -> Output {
             xml,
             "  <entry>\n    <title>{}</title>\n    <id>{id}</id>\n    <link rel=\"alternate\" type=\"text/html\" href=\"{url}\"/>\n    <updated>{}</updated>\n",
             escape(&s.title),
-            stamp(s.date),
+            s.date.map(stamp).unwrap_or_default(),
             url = escape(&url),
             id = escape(&atom_id(site, &path)),
         );

@@ -9,7 +9,7 @@
 use serde_json::{Map, Value, json};
 
 use super::views::Views;
-use crate::model::{Event, PersonId, Session, When};
+use crate::model::{Event, EventId, PersonId, Session, When};
 
 /// The vocabulary every top-level object names.
 const CONTEXT: &str = "https://schema.org";
@@ -31,10 +31,20 @@ pub fn session(views: &Views<'_>, s: &Session) -> String {
     if let Some(summary) = &s.summary {
         o.insert("description".into(), json!(summary));
     }
+    // Google's event rich results want the offset with a time: an instant is written
+    // in the session's own zone ("10:00:00+02:00"); a time without a zone stays floating.
+    let zone = s.timezone.as_deref().and_then(crate::model::parse_timezone);
+    let at = |t: jiff::Timestamp| match &zone {
+        Some(tz) => t
+            .to_zoned_datetime(tz.clone())
+            .strftime("%Y-%m-%dT%H:%M:%S%:z")
+            .to_string(),
+        None => t.to_string(),
+    };
     let (start, end) = match s.when() {
         Some(When::Day(d)) => (Some(d.to_string()), None),
         Some(When::Local(start, end)) => (Some(start.to_string()), end.map(|e| e.to_string())),
-        Some(When::Exact(start, end)) => (Some(start.to_string()), end.map(|e| e.to_string())),
+        Some(When::Exact(start, end)) => (Some(at(start)), end.map(at)),
         None => (None, None),
     };
     if let Some(start) = start {
@@ -86,11 +96,10 @@ pub fn session(views: &Views<'_>, s: &Session) -> String {
             .collect();
         o.insert("organizer".into(), Value::Array(orgs));
     }
-    if let Some(e) = s.event.map(|e| &site.events[e.index()]) {
-        if let Some(l) = &e.location {
-            o.insert("location".into(), place(l));
-        }
-        o.insert("superEvent".into(), event_value(views, e, false));
+    if let Some(id) = s.event {
+        // A session happens where its event does.
+        where_and_how(views, &site.events[id.index()], &mut o);
+        o.insert("superEvent".into(), event_value(views, id, false));
     }
     let about: Vec<Value> = s
         .sdgs
@@ -125,7 +134,7 @@ pub fn person(views: &Views<'_>, id: PersonId) -> String {
         o.insert("affiliation".into(), Value::Array(orgs));
     }
     if let Some(photo) = &p.photo {
-        o.insert("image".into(), json!(absolute_link(views, photo)));
+        o.insert("image".into(), json!(views.site.base.absolute_link(photo)));
     }
     let ids = (p.orcid.iter().map(|o| o.url())).chain(p.wikidata.iter().map(|w| w.url()));
     let links = (p.links.iter())
@@ -153,43 +162,86 @@ pub fn person(views: &Views<'_>, id: PersonId) -> String {
 }
 
 /// JSON-LD of an event page.
-pub fn event(views: &Views<'_>, e: &Event) -> String {
-    script_safe(&event_value(views, e, true))
+pub fn event(views: &Views<'_>, id: EventId) -> String {
+    script_safe(&event_value(views, id, true))
 }
 
-fn event_value(views: &Views<'_>, e: &Event, top: bool) -> Value {
+fn event_value(views: &Views<'_>, id: EventId, top: bool) -> Value {
+    let e = &views.site.events[id.index()];
     let mut o = node(views, "Event", &e.name, &crate::routes::event(&e.slug));
     if top {
         o.insert("@context".into(), json!(CONTEXT));
     }
-    if let Some(d) = e.start {
+    // An event without dates in data/events.yaml runs from its first session's day to
+    // its last.
+    let days = || {
+        let dates = views.index.by_event[id.index()]
+            .iter()
+            .filter_map(|id| views.site.sessions[id.index()].date);
+        (dates.clone().min(), dates.max())
+    };
+    // Only on the event's own page: a session's `superEvent` naming the days of the
+    // other sessions would change every session page when one session's date does.
+    let (start, end) = match (e.start, e.end) {
+        (Some(s), end) => (Some(s), end),
+        (None, _) if top => days(),
+        (None, end) => (None, end),
+    };
+    if let Some(d) = start {
         o.insert("startDate".into(), json!(d.to_string()));
     }
-    if let Some(d) = e.end {
+    if let Some(d) = end.filter(|d| Some(*d) != start) {
         o.insert("endDate".into(), json!(d.to_string()));
     }
-    if let Some(l) = &e.location {
-        o.insert("location".into(), place(l));
-    }
-    if let Some(u) = e.url.as_ref().filter(|u| u.as_str().starts_with("http")) {
+    where_and_how(views, e, &mut o);
+    if let Some(u) = website(e) {
         o.insert("sameAs".into(), json!(u));
     }
     Value::Object(o)
 }
 
-fn place(name: &str) -> Value {
-    json!({"@type": "Place", "name": name, "address": name})
+/// The event's own web site, when it is a web address.
+fn website(e: &Event) -> Option<&str> {
+    (e.url.as_ref().map(|u| u.as_str())).filter(|u| u.starts_with("http"))
 }
 
-/// A link from data made absolute when the site has a host (schema.org wants URLs).
-fn absolute_link(views: &Views<'_>, link: &crate::url::Link) -> String {
-    let local = views.site.base.site_link(link);
-    if local.starts_with('/') && !local.starts_with("//") && views.site.base.has_origin() {
-        let full = views.site.base.full();
-        let origin = full.strip_suffix(views.site.base.path()).unwrap_or(&full);
-        format!("{origin}{local}")
-    } else {
-        local
+/// `location` and `eventAttendanceMode` of an event (or a session of it), as far as
+/// they are known: a `Place` for where people met, a `VirtualLocation` (with the
+/// event's web site, else its page here) for an online event, both when mixed.
+fn where_and_how(views: &Views<'_>, e: &Event, o: &mut Map<String, Value>) {
+    use crate::model::Attendance;
+    let place = e
+        .location
+        .as_deref()
+        .map(|l| json!({"@type": "Place", "name": l, "address": l}));
+    let online = || {
+        let url = website(e).map_or_else(
+            || views.site.base.absolute(&crate::routes::event(&e.slug)),
+            str::to_string,
+        );
+        let mut v = json!({"@type": "VirtualLocation", "url": url});
+        if let Some(l) = &e.location {
+            v["name"] = json!(l);
+        }
+        v
+    };
+    let (location, mode) = match e.attendance {
+        Some(Attendance::Online) => (Some(online()), Some("OnlineEventAttendanceMode")),
+        Some(Attendance::Mixed) => (
+            Some(Value::Array(place.into_iter().chain([online()]).collect())),
+            Some("MixedEventAttendanceMode"),
+        ),
+        Some(Attendance::InPerson) => (place, Some("OfflineEventAttendanceMode")),
+        None => (place, None),
+    };
+    if let Some(l) = location {
+        o.insert("location".into(), l);
+    }
+    if let Some(m) = mode {
+        o.insert(
+            "eventAttendanceMode".into(),
+            json!(format!("https://schema.org/{m}")),
+        );
     }
 }
 

@@ -2,6 +2,7 @@
 //! [`Sink`] as soon as it is rendered (the write stage's staging folder), so a
 //! large site is never held in memory. No reads; the sink does all writing.
 
+pub(crate) mod bidi;
 mod calendar;
 pub mod cite;
 mod contrast;

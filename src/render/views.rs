@@ -467,6 +467,8 @@ pub struct PersonView {
     pub bio: Option<String>,
     /// Photo URL.
     pub photo: Option<String>,
+    /// The photo's absolute URL, for `og:image` (a full URL when the site has a host).
+    pub photo_absolute: Option<String>,
     /// Links.
     pub links: Vec<LinkView>,
     /// ORCID iD: `label` the iD, `url` its record.
@@ -588,6 +590,7 @@ impl Views<'_> {
             honorific: p.honorific.clone(),
             bio: p.bio.as_deref().map(|md| self.markdown(md)),
             photo: p.photo.as_ref().map(|u| self.site.base.site_link(u)),
+            photo_absolute: p.photo.as_ref().map(|u| self.site.base.absolute_link(u)),
             links: p
                 .links
                 .iter()

@@ -129,6 +129,18 @@ impl BaseUrl {
     pub fn absolute(&self, site_path: &str) -> String {
         format!("{}{}", self.origin, self.page(site_path))
     }
+
+    /// A link from content made absolute when a host is known (OpenGraph and
+    /// schema.org want full URLs): a site path gets the origin and base path, a URL
+    /// with a scheme stays as it is, and without a host the link is root-absolute.
+    pub fn absolute_link(&self, link: &super::Link) -> String {
+        let local = self.site_link(link);
+        if local.starts_with('/') && !local.starts_with("//") {
+            format!("{}{local}", self.origin)
+        } else {
+            local
+        }
+    }
 }
 
 impl<'de> serde::Deserialize<'de> for BaseUrl {

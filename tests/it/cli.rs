@@ -103,11 +103,40 @@ fn quiet_prints_nothing_verbose_prints_stage_timings_and_usage_errors_exit_2() {
     let quiet = proceedings(dir.path(), &["build", "--quiet"]);
     assert!(quiet.status.success() && quiet.stdout.is_empty() && quiet.stderr.is_empty());
     let verbose = proceedings(dir.path(), &["-v", "build"]);
-    assert!(
-        text(&verbose.stderr).contains("stages: load"),
-        "{}",
-        text(&verbose.stderr)
+    // The stages docs/cli.md names, in order.
+    let stages = text(&verbose.stderr);
+    let line = stages
+        .lines()
+        .find(|l| l.starts_with("stages: "))
+        .expect("stages");
+    let names: Vec<&str> = (line["stages: ".len()..].split(", "))
+        .map(|s| s.split(' ').next().unwrap_or(""))
+        .collect();
+    assert_eq!(
+        names,
+        ["load", "resolve", "index", "render", "swap"],
+        "{stages}"
     );
+    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/cli.md"))
+        .expect("docs/cli.md");
+    assert!(
+        doc.contains("(`load`, `resolve`, `index`, `render`, `swap`)"),
+        "docs/cli.md names the stages -v prints"
+    );
+    // A failed build with --quiet still shows the warnings beside the errors.
+    std::fs::write(
+        dir.path().join("sessions/bad.md"),
+        "---\ntitle: B\nsdgs: [18]\nspeakers: [{name: A B, country: Atlantis}]\n---\n",
+    )
+    .expect("write");
+    let failed = proceedings(dir.path(), &["build", "--quiet"]);
+    let err = text(&failed.stderr);
+    assert_eq!(failed.status.code(), Some(1));
+    assert!(
+        err.contains("error: \"18\"") && err.contains("warning: unknown country"),
+        "{err}"
+    );
+    std::fs::remove_file(dir.path().join("sessions/bad.md")).expect("remove");
     assert_eq!(
         proceedings(dir.path(), &["build", "--no-such-flag"])
             .status

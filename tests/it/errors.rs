@@ -410,3 +410,26 @@ fn unusual_but_valid_files_build() {
     assert!(t.read("sessions/huge/index.html").len() > 10_000_000);
     assert!(t.exists("speakers/speaker-number4999/index.html"));
 }
+
+/// Every bad goal and action line of a file is reported, each at its position, not
+/// only the first (#20 item 8).
+#[test]
+fn every_bad_sdg_and_action_line_of_a_file_is_reported() {
+    let t = SiteTest::new("invalid/sdg-18");
+    t.write(
+        "sessions/a.md",
+        "---\ntitle: A\nsdgs: [18, 4, \"Goal 19\"]\naction_lines: [C99, C1, C12]\n---\n",
+    );
+    let out = t.run(&["build"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    for line in [
+        "sessions/a.md:3:8: error: \"18\" is not a Sustainable Development Goal",
+        "sessions/a.md:3:15: error: \"Goal 19\" is not a Sustainable Development Goal",
+        "sessions/a.md:4:16: error: \"C99\" is not a WSIS Action Line",
+        "sessions/a.md:4:25: error: \"C12\" is not a WSIS Action Line",
+        "the build failed with 4 error(s)",
+    ] {
+        assert!(err.contains(line), "no `{line}` in:\n{err}");
+    }
+}

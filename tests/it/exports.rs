@@ -335,7 +335,8 @@ fn pages_describe_themselves_with_json_ld_and_opengraph() {
     let t = built();
     let session = json_ld(&t.read("sessions/opening/index.html"));
     assert_eq!(session["@type"], "Event");
-    assert_eq!(session["startDate"], "2024-05-27T07:00:00Z");
+    // The same instant as 07:00 UTC, written in the session's own zone.
+    assert_eq!(session["startDate"], "2024-05-27T09:00:00+02:00");
     assert_eq!(session["superEvent"]["name"], "Test Forum 2024");
     let first = &session["performer"][0];
     assert_eq!(first["@type"], "Person");

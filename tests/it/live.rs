@@ -786,3 +786,28 @@ fn alias_edits_make_and_remove_redirects_like_a_full_build() {
     .expect("edit");
     t.update("a spelling merged", vec![registry], Scope::Full);
 }
+
+/// A control character typed into a session while `serve --watch` runs is a warning
+/// at its position, as in a build, and the page is written without it.
+#[test]
+fn an_edit_with_a_control_character_warns_and_the_page_is_clean() {
+    let mut t = Fixture::new(3);
+    let path = t.session(1);
+    let text = t.read(1);
+    std::fs::write(&path, format!("{text}\nPasted\u{b}text.\n")).expect("edit");
+    let updated = t.live.update(std::slice::from_ref(&path)).expect("update");
+    let warnings: Vec<String> = updated
+        .report
+        .warnings
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("s00001.md:") && w.contains("U+000B")),
+        "{warnings:?}"
+    );
+    t.live.exports().run().expect("derived files");
+    t.same_as_build("control character");
+}

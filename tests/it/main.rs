@@ -16,6 +16,7 @@ mod properties;
 mod safety;
 mod serve;
 mod snapshots;
+mod validators;
 
 use std::path::{Path, PathBuf};
 use std::process::Output;

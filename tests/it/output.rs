@@ -98,6 +98,35 @@ fn site_templates_override_the_theme_by_name() {
     );
 }
 
+/// The theming guide's recipe: a `base.html` that adds to the `head` block reaches
+/// every page, session pages included (their own `head` block calls `super()`).
+#[test]
+fn a_base_html_that_adds_to_the_head_reaches_every_page() {
+    let t = SiteTest::new("cross/basic");
+    t.write(
+        "templates/base.html",
+        "{% extends \"default/base.html\" %}\n{% block head %}<link rel=\"stylesheet\" href=\"{{ site.assets }}custom.css\">{% endblock head %}\n",
+    );
+    t.build(&[]);
+    for page in [
+        "index.html",
+        "sessions/opening/index.html",
+        "speakers/ana-lima/index.html",
+        "events/forum-2024/index.html",
+    ] {
+        let html = t.read(page);
+        assert!(
+            html.contains("assets/custom.css\">"),
+            "{page}: no custom.css"
+        );
+    }
+    let session = t.read("sessions/opening/index.html");
+    assert!(
+        session.contains("citation_title"),
+        "the session's own head stays"
+    );
+}
+
 #[test]
 fn builds_are_byte_identical_from_run_to_run() {
     let t = SiteTest::new("cross/basic");

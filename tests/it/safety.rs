@@ -295,8 +295,14 @@ fn control_characters_in_content_and_file_names_never_reach_the_terminal() {
         assert!(!err.contains(bad), "{bad:?} printed raw:\n{err:?}");
     }
     assert!(err.contains("\\u{1b}"), "shown escaped: {err}");
+    // Read, the value loses its control characters (a warning says so), and what is
+    // left is still quoted escaped.
     assert!(
-        err.contains("warning: unknown country `Atl\\u{1b}]52"),
+        err.contains("warn.md:4:28: warning: control character U+001B (a YAML escape) removed"),
+        "{err}"
+    );
+    assert!(
+        err.contains("warning: unknown country `Atl]52;c;ZXZpbA==[2J\\u{d}forged`"),
         "{err}"
     );
 }

@@ -51,7 +51,12 @@ pub fn to_html(markdown: &str, options: &MarkdownOptions<'_>) -> String {
     if has_raw_html && !options.unsafe_html {
         out = options.theme_ids.sanitise(&out);
     }
-    out
+    // A reference such as `&#1;` decodes to a control character, which HTML parsers
+    // report and XML forbids; loading warned about it where it was written.
+    match crate::content::controls::strip(&out) {
+        std::borrow::Cow::Owned(clean) => clean,
+        std::borrow::Cow::Borrowed(_) => out,
+    }
 }
 
 /// The words of a Markdown text without markup, for search indexes: text and code,

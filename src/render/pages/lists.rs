@@ -61,7 +61,7 @@ pub(super) fn list_page<'v>(views: &'v Views<'_>, key: ListKey) -> Option<ListPa
             page.section = Some(Section::Events);
             page.context.insert("event", &views.event(id, true));
             page.context
-                .insert("jsonld", &crate::render::jsonld::event(views, e));
+                .insert("jsonld", &crate::render::jsonld::event(views, id));
         }
         ListKey::Speaker(p) => {
             let person = site.people.get(p.index())?;

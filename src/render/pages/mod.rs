@@ -87,6 +87,8 @@ struct SiteView<'a> {
     base: &'a str,
     /// Whether the base URL has a host, so absolute URLs (og:url) can be given.
     absolute: bool,
+    /// The theme's card image (`assets/card.png`, 1200×630), absolute: the default `og:image`.
+    image: String,
     home: String,
     assets: String,
     feed: String,
@@ -298,6 +300,7 @@ fn site_view<'a>(views: &'a Views<'_>) -> SiteView<'a> {
         language: &c.language,
         base: views.site.base.path(),
         absolute: views.site.base.has_origin(),
+        image: views.site.base.absolute(crate::render::theme::CARD_IMAGE),
         home: views.url(""),
         assets: views.url("assets/"),
         feed: views.url(&routes::feed(routes::HOME)),

@@ -46,6 +46,9 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = embed!(
     "participant.html",
 );
 
+/// The site path of the theme's card image, every page's default `og:image`.
+pub(crate) const CARD_IMAGE: &str = "assets/card.png";
+
 /// The default theme's static assets, by output path.
 const DEFAULT_ASSETS: &[(&str, &[u8])] = &[
     (
@@ -63,6 +66,13 @@ const DEFAULT_ASSETS: &[(&str, &[u8])] = &[
     (
         "assets/search.js",
         include_bytes!("../../../themes/default/static/assets/search.js"),
+    ),
+    // The default `og:image` (OpenGraph wants a raster image; 1200×630 is the size
+    // link previews crop to). Drawn from `themes/default/card.svg`, the favicon's mark
+    // on the theme's blue, with `chromium --headless --screenshot --window-size=1200,630`.
+    (
+        CARD_IMAGE,
+        include_bytes!("../../../themes/default/static/assets/card.png"),
     ),
     // Without an icon of its own, a browser asks for /favicon.ico at the root
     // of the host, which is outside the site under a sub-path and 404s.
@@ -93,6 +103,7 @@ impl Theme {
     /// Loads the theme named in the config and the site's template overrides.
     pub fn load(paths: &SitePaths, theme_name: &str) -> Result<Theme, BuildError> {
         let mut tera = Tera::new();
+        tera.register_filter("bdi", super::bidi::filter);
         tera.set_fallback_prefixes([THEME_PREFIX, DEFAULT_PREFIX])
             .map_err(|e| BuildError::Template(e.to_string()))?;
         let mut theme_templates = None;

@@ -207,10 +207,11 @@ async function mount(root) {
       const docs = await showing;
       if (mine !== generation) return;
       for (const d of docs) {
-        const link = element("a", { href: base + d.url }, d.title);
+        // <bdi>: a title in another script (or with a direction override) stays apart.
+        const link = element("a", { href: base + d.url }, element("bdi", {}, d.title));
         const item = element("li", {}, element("p", { class: "result-title" }, link));
         item.append(element("p", { class: "result-details" }, `${d.kind}${d.details ? " · " + d.details : ""}`));
-        if (d.excerpt) item.append(element("p", { class: "result-excerpt" }, d.excerpt));
+        if (d.excerpt) item.append(element("p", { class: "result-excerpt", dir: "auto" }, d.excerpt));
         list.append(item);
       }
       shown += docs.length;
