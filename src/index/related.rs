@@ -103,7 +103,8 @@ impl Own {
 }
 
 impl Index {
-    /// The sessions related to `id`, most shared first (then newest first). Computed
+    /// The sessions related to `id`, most shared first (then newest first, then in
+    /// source order). Computed
     /// when asked, as [`Index::co_speakers`] is: only the session's own page shows them.
     pub fn related(&self, site: &Site, id: SessionId) -> Vec<Related> {
         let s = &site.sessions[id.index()];
@@ -136,13 +137,20 @@ impl Index {
                 (score >= MIN_SCORE).then_some((score, c, Related { session: c, shared }))
             })
             .collect();
-        // Ties: the newest first, then by title.
-        let order = |c: SessionId| {
-            let s = &site.sessions[c.index()];
-            (std::cmp::Reverse(s.date), &self.title_keys[c.index()], c)
+        // Most shared first; ties: the newest first, then in source order. Only the
+        // first few are sorted: a session may have hundreds of candidates.
+        let key = |(score, c, _): &(u32, SessionId, Related)| {
+            (
+                std::cmp::Reverse(*score),
+                std::cmp::Reverse(site.sessions[c.index()].date),
+                *c,
+            )
         };
-        scored.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| order(a.1).cmp(&order(b.1))));
-        scored.truncate(RELATED_MAX);
+        if scored.len() > RELATED_MAX {
+            scored.select_nth_unstable_by_key(RELATED_MAX, key);
+            scored.truncate(RELATED_MAX);
+        }
+        scored.sort_unstable_by_key(key);
         scored.into_iter().map(|(_, _, r)| r).collect()
     }
 }
