@@ -103,15 +103,21 @@ impl Own {
 }
 
 impl Index {
-    /// The sessions related to `id`, most shared first (then newest first, then in
-    /// source order). Computed
-    /// when asked, as [`Index::co_speakers`] is: only the session's own page shows them.
-    pub fn related(&self, site: &Site, id: SessionId) -> Vec<Related> {
+    /// The sessions `related` weighs for `id`: those of its lists of at most `walked`
+    /// sessions, and its `neighbours` on either side in the event's programme (sorted,
+    /// without duplicates, `id` among them).
+    fn candidates(
+        &self,
+        site: &Site,
+        id: SessionId,
+        walked: usize,
+        neighbours: usize,
+    ) -> Vec<SessionId> {
         let s = &site.sessions[id.index()];
         let own: FxHashSet<ListKey> = lists(s).filter(|&k| weight(k) > 0).collect();
         let mut candidates: Vec<SessionId> = Vec::new();
         for &key in &own {
-            if self.list_len(key) <= WALKED_MAX
+            if self.list_len(key) <= walked
                 && let Some(list) = self.sessions_of(key)
             {
                 candidates.extend(list.iter().copied());
@@ -121,12 +127,30 @@ impl Index {
             && let Some(programme) = self.by_event.get(e.index())
             && let Some(at) = programme.iter().position(|&x| x == id)
         {
-            let from = at.saturating_sub(NEIGHBOURS);
-            let to = (at + NEIGHBOURS + 1).min(programme.len());
+            let from = at.saturating_sub(neighbours);
+            let to = (at + neighbours + 1).min(programme.len());
             candidates.extend(&programme[from..to]);
         }
         candidates.sort_unstable();
         candidates.dedup();
+        candidates
+    }
+
+    /// The sessions whose related sessions may change when session `id` changes: those
+    /// that weigh it (the relation is symmetric: two sessions share a short list, or
+    /// stand close in a programme), with one more session of reach for the lists and
+    /// programme places that `id` coming or going shifts by one. `serve` looks at these
+    /// in the index before an edit and after it.
+    pub fn related_reach(&self, site: &Site, id: SessionId) -> Vec<SessionId> {
+        self.candidates(site, id, WALKED_MAX + 1, NEIGHBOURS + 1)
+    }
+
+    /// The sessions related to `id`, most shared first (then newest first, then in
+    /// source order). Computed
+    /// when asked, as [`Index::co_speakers`] is: only the session's own page shows them.
+    pub fn related(&self, site: &Site, id: SessionId) -> Vec<Related> {
+        let s = &site.sessions[id.index()];
+        let candidates = self.candidates(site, id, WALKED_MAX, NEIGHBOURS);
         let mine = Own::of(s);
         let mut scored: Vec<(u32, SessionId, Related)> = candidates
             .into_iter()

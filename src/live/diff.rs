@@ -39,6 +39,11 @@ pub(super) struct Change {
     pub gone: Vec<String>,
     /// Whether sessions may have gone (their citation files go with them).
     pub sessions_gone: bool,
+    /// The slugs of the sessions whose related sessions the edit may have changed, as
+    /// the index before it saw them ([`crate::index::Index::related_reach`] of the
+    /// changed sessions); those the index after it sees are added when publishing.
+    /// `None`: look at every session.
+    pub related_before: Option<Vec<crate::url::Slug>>,
 }
 
 /// A list, named so that it can be found in both sites (ids may shift).
@@ -164,6 +169,7 @@ pub(super) fn diff(old: &Built, new: &Built, files: &HashSet<&Path>) -> Change {
         cards,
         gone,
         sessions_gone: true,
+        related_before: None,
     }
 }
 
@@ -286,6 +292,9 @@ pub(super) struct Before {
     /// The people whose entry in the speakers index may change (they joined or left the
     /// session, or were renamed), with their initial if they were in the index.
     speakers: Vec<(PersonId, Option<char>)>,
+    /// The sessions whose related sessions the edit may change, by slug, as the index
+    /// before the edit sees them (set by the caller, which holds that index).
+    pub related: Vec<Slug>,
 }
 
 /// A list's sessions and the hash of its [`context`]: what its pages show.
@@ -331,6 +340,7 @@ pub(super) fn before(
         lists,
         also: also.to_vec(),
         speakers,
+        related: Vec::new(),
     }
 }
 
@@ -448,6 +458,7 @@ pub(super) fn after(before: Before, built: &Built, id: Option<SessionId>) -> Cha
         cards,
         gone: Vec::new(),
         sessions_gone: id.is_none(),
+        related_before: Some(before.related),
     }
 }
 

@@ -240,7 +240,7 @@ impl Live {
         let meta = render::meta(&views, &page_paths);
         let redirects = outputs(render::redirect_pages(&site, &page_paths)?);
         let assets = outputs(render::assets(&paths, &theme)?);
-        let related = views.related_prints();
+        let related = views.related_prints(None);
         clock.lap("render");
         let written = {
             // Nothing above touched the folder: a failed load leaves the last good site.

@@ -135,7 +135,14 @@ impl Live {
         built.apply(std::mem::take(&mut self.bodies));
         let ids: Vec<PersonId> = again.renamed.iter().map(|(p, _)| *p).collect();
         let old = &built.site.sessions[id.index()];
-        let before = diff::before(built, old, &again.session, &ids, &again.also);
+        // Who showed this session (or those it renames) among their related sessions.
+        let related_before: Vec<crate::url::Slug> = (std::iter::once(id)
+            .chain(again.also.iter().copied()))
+        .flat_map(|d| built.index.related_reach(&built.site, d))
+        .map(|r| built.site.sessions[r.index()].slug.clone())
+        .collect();
+        let mut before = diff::before(built, old, &again.session, &ids, &again.also);
+        before.related = related_before;
         built.site.people.extend(again.added);
         built.site.topics.extend(again.added_topics);
         built.site.events.extend(again.added_event);

@@ -60,13 +60,9 @@ impl Live {
     ) -> Result<Published, BuildError> {
         // Session pages whose related sessions changed (those of a renamed or retitled
         // session, or of one that now shares more) are made again too.
-        let related = views.related_prints();
+        let (related, moved) = self.related_after(views, change);
         let mut selection = change.selection.clone();
-        selection.sessions.extend(
-            (views.site.sessions.iter().enumerate())
-                .filter(|(_, s)| self.related.get(&s.slug) != related.get(&s.slug))
-                .map(|(i, _)| crate::model::SessionId::from_index(i)),
-        );
+        selection.sessions.extend(moved);
         clock.lap("related");
         let pages = Memory::default();
         let select = Some(&selection);
@@ -125,6 +121,54 @@ impl Live {
             page_paths,
             related,
         })
+    }
+
+    /// The related-sessions fingerprints after `change`, and the sessions whose
+    /// fingerprint it changed. A one-session edit looks only at the sessions within
+    /// reach of the changed ones, before and after; others at every session.
+    fn related_after(
+        &self,
+        views: &Views<'_>,
+        change: &diff::Change,
+    ) -> (super::RelatedPrints, Vec<crate::model::SessionId>) {
+        use crate::model::SessionId;
+        let site = views.site;
+        let Some(before) = &change.related_before else {
+            let all = views.related_prints(None);
+            let moved = (site.sessions.iter().enumerate())
+                .filter(|(_, s)| self.related.get(&s.slug) != all.get(&s.slug))
+                .map(|(i, _)| SessionId::from_index(i))
+                .collect();
+            return (all, moved);
+        };
+        let mut reach: FxHashSet<SessionId> = FxHashSet::default();
+        for &d in &change.selection.sessions {
+            reach.extend(views.index.related_reach(site, d));
+        }
+        if !before.is_empty() {
+            let wanted: FxHashSet<&crate::url::Slug> = before.iter().collect();
+            reach.extend(
+                (site.sessions.iter().enumerate())
+                    .filter(|(_, s)| wanted.contains(&s.slug))
+                    .map(|(i, _)| SessionId::from_index(i)),
+            );
+        }
+        let ids: Vec<SessionId> = reach.into_iter().collect();
+        let fresh = views.related_prints(Some(&ids));
+        let mut prints = self.related.clone();
+        // Sessions that went take their fingerprints along.
+        for slug in before {
+            prints.remove(slug);
+        }
+        let moved = ids
+            .into_iter()
+            .filter(|id| {
+                let slug = &site.sessions[id.index()].slug;
+                self.related.get(slug) != fresh.get(slug)
+            })
+            .collect();
+        prints.extend(fresh);
+        (prints, moved)
     }
 
     pub(super) fn published(

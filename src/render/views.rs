@@ -336,18 +336,26 @@ impl<'a> Views<'a> {
     /// A fingerprint of what each session page shows of its related sessions, by slug:
     /// `serve` re-renders the pages whose fingerprint an edit changed, so that what
     /// decides is the very view the page is rendered from.
-    pub fn related_prints(&self) -> rustc_hash::FxHashMap<crate::url::Slug, u64> {
+    /// Of `only` when given (ids of this site), else of every session.
+    pub fn related_prints(
+        &self,
+        only: Option<&[crate::model::SessionId]>,
+    ) -> rustc_hash::FxHashMap<crate::url::Slug, u64> {
+        use crate::model::SessionId;
         use rayon::prelude::*;
         use std::hash::{Hash, Hasher};
-        (0..self.site.sessions.len())
-            .into_par_iter()
-            .map(|i| {
-                let id = crate::model::SessionId::from_index(i);
-                let mut h = rustc_hash::FxHasher::default();
-                self.related(id).hash(&mut h);
-                (self.site.sessions[i].slug.clone(), h.finish())
-            })
-            .collect()
+        let print = |id: SessionId| {
+            let mut h = rustc_hash::FxHasher::default();
+            self.related(id).hash(&mut h);
+            (self.site.sessions[id.index()].slug.clone(), h.finish())
+        };
+        match only {
+            Some(ids) => ids.par_iter().map(|&id| print(id)).collect(),
+            None => (0..self.site.sessions.len())
+                .into_par_iter()
+                .map(|i| print(SessionId::from_index(i)))
+                .collect(),
+        }
     }
 
     /// The full view of a session.
