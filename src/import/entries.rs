@@ -122,23 +122,21 @@ fn strip_marks(text: &str) -> (String, Marks) {
         let last_word_at = trimmed.rfind([' ', ',']);
         if let Some(at) = last_word_at {
             let word = trimmed[at + 1..].trim().to_lowercase();
-            if MODERATOR_REMARKS.contains(&word.as_str()) && at > 0 {
-                marks.moderator = true;
-                t = trimmed[..at]
-                    .trim()
+            let before = || {
+                (trimmed[..at].trim())
                     .trim_end_matches([',', '-', '–'])
                     .trim()
-                    .to_string();
+                    .to_string()
+            };
+            if MODERATOR_REMARKS.contains(&word.as_str()) && at > 0 {
+                marks.moderator = true;
+                t = before();
                 continue;
             }
             // "Mandy Carver tbc": the remark without its parentheses.
             if matches!(word.as_str(), "tbc" | "tbd" | "tba") && at > 0 {
                 marks.tentative = true;
-                t = trimmed[..at]
-                    .trim()
-                    .trim_end_matches([',', '-', '–'])
-                    .trim()
-                    .to_string();
+                t = before();
                 continue;
             }
         }
