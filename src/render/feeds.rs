@@ -304,6 +304,85 @@ mod tests {
         );
     }
 
+    /// The rules of the sitemap protocol's schemas (sitemap.xsd, siteindex.xsd 0.9) that
+    /// a generated file can break: the root element in the protocol's namespace; each
+    /// entry (`url` or `sitemap`) holding one `loc`, an absolute http(s) URL of at most
+    /// 2 048 characters; at most 50 000 entries and 50 MB per file. Returns the locs.
+    fn schema_locs(xml: &[u8], root: &[u8], entry: &[u8]) -> Vec<String> {
+        use quick_xml::events::Event;
+        assert!(xml.len() <= 50 * 1024 * 1024, "over 50 MB");
+        let mut reader = quick_xml::Reader::from_reader(xml);
+        let (mut path, mut out): (Vec<Vec<u8>>, Vec<String>) = (Vec::new(), Vec::new());
+        let mut entries = 0;
+        let mut buf = Vec::new();
+        loop {
+            match reader.read_event_into(&mut buf).expect("well-formed XML") {
+                Event::Start(e) => {
+                    let name = e.name().as_ref().to_vec();
+                    match path.len() {
+                        0 => {
+                            assert_eq!(name, root);
+                            let ns = e.try_get_attribute("xmlns").expect("attr").expect("xmlns");
+                            assert_eq!(&*ns.value, b"http://www.sitemaps.org/schemas/sitemap/0.9");
+                        }
+                        1 => assert_eq!(name, entry),
+                        2 => assert_eq!(name, b"loc"),
+                        _ => panic!("unexpected nesting"),
+                    }
+                    path.push(name);
+                }
+                Event::Text(t) if path.len() == 3 => {
+                    let loc = t.decode().expect("utf-8").into_owned();
+                    assert!(
+                        loc.starts_with("https://") || loc.starts_with("http://"),
+                        "{loc}"
+                    );
+                    assert!(loc.len() <= 2048, "{loc}");
+                    out.push(loc);
+                }
+                Event::End(_) => {
+                    if path.len() == 2 {
+                        // Each entry has exactly one loc.
+                        entries += 1;
+                        assert_eq!(out.len(), entries, "an entry without one loc");
+                    }
+                    path.pop();
+                }
+                Event::Eof => break,
+                _ => {}
+            }
+            buf.clear();
+        }
+        assert!(out.len() <= SITEMAP_URLS, "{} entries", out.len());
+        out
+    }
+
+    #[test]
+    fn a_site_of_60_000_pages_gets_an_index_and_parts_that_keep_the_schema_rules() {
+        let site = site(&[]);
+        let pages: Vec<String> = (0..60_000)
+            .map(|n| format!("sessions/s{n}/index.html"))
+            .collect();
+        let pages: Vec<&str> = pages.iter().map(String::as_str).collect();
+        let out = sitemaps(&site, &pages);
+        let (index, parts) = out.split_last().expect("files");
+        assert_eq!(index.path, routes::SITEMAP);
+        let part_urls = schema_locs(&index.bytes, b"sitemapindex", b"sitemap");
+        assert_eq!(
+            part_urls,
+            [
+                "https://example.org/pr/sitemap-1.xml",
+                "https://example.org/pr/sitemap-2.xml"
+            ]
+        );
+        let mut listed = 0;
+        for (part, url) in parts.iter().zip(&part_urls) {
+            assert!(url.ends_with(&part.path));
+            listed += schema_locs(&part.bytes, b"urlset", b"url").len();
+        }
+        assert_eq!(listed, 60_000);
+    }
+
     #[test]
     fn a_large_site_gets_a_sitemap_index_of_parts_at_the_root() {
         let site = site(&[]);
