@@ -87,6 +87,18 @@ pub(crate) struct Feed<'s> {
     pub sessions: Cow<'s, [SessionId]>,
 }
 
+impl<'s> Feed<'s> {
+    /// The feed of the page `page` (a folder), in that folder.
+    fn beside(page: String, title: String, sessions: Cow<'s, [SessionId]>) -> Feed<'s> {
+        Feed {
+            path: routes::feed(&page),
+            page,
+            title: Some(title),
+            sessions,
+        }
+    }
+}
+
 /// Every feed of the site: the site feed, then one per event, SDG, action line,
 /// speaker and country (those with sessions).
 /// Feed paths sit beside the pages they follow, so readers find them from the page.
@@ -101,51 +113,41 @@ pub(crate) fn all<'s>(views: &Views<'s>) -> Vec<Feed<'s>> {
     for e in index.events_newest_first(site) {
         let sessions = &index.by_event[e.index()];
         let e = &site.events[e.index()];
-        let page = routes::event(&e.slug);
-        feeds.push(Feed {
-            path: routes::feed(&page),
-            page,
-            title: Some(e.name.clone()),
-            sessions: Cow::Borrowed(sessions),
-        });
+        feeds.push(Feed::beside(
+            routes::event(&e.slug),
+            e.name.clone(),
+            Cow::Borrowed(sessions),
+        ));
     }
     for g in Sdg::all() {
-        let page = routes::sdg(g);
-        feeds.push(Feed {
-            path: routes::feed(&page),
-            page,
-            title: Some(format!("SDG {}: {}", g.number(), g.short_name())),
-            sessions: Cow::Borrowed(index.sdg_sessions(g)),
-        });
+        let title = format!("SDG {}: {}", g.number(), g.short_name());
+        feeds.push(Feed::beside(
+            routes::sdg(g),
+            title,
+            Cow::Borrowed(index.sdg_sessions(g)),
+        ));
     }
     for a in ActionLine::all() {
-        let page = routes::action_line(a);
-        feeds.push(Feed {
-            path: routes::feed(&page),
-            page,
-            title: Some(a.label()),
-            sessions: Cow::Borrowed(index.action_line_sessions(a)),
-        });
+        let sessions = Cow::Borrowed(index.action_line_sessions(a));
+        feeds.push(Feed::beside(routes::action_line(a), a.label(), sessions));
     }
     // A reader follows a person or a country as they follow a goal.
     for &p in &index.speakers_az {
         let person = &site.people[p.index()];
-        let page = routes::speaker(&person.slug);
-        feeds.push(Feed {
-            path: routes::feed(&page),
-            page,
-            title: Some(person.name.clone()),
-            sessions: index.sessions_of(ListKey::Speaker(p)).unwrap_or_default(),
-        });
+        let sessions = index.sessions_of(ListKey::Speaker(p)).unwrap_or_default();
+        feeds.push(Feed::beside(
+            routes::speaker(&person.slug),
+            person.name.clone(),
+            sessions,
+        ));
     }
     for (&c, entry) in &index.by_country {
-        let page = routes::country(c);
-        feeds.push(Feed {
-            path: routes::feed(&page),
-            page,
-            title: Some(c.name().to_string()),
-            sessions: Cow::Borrowed(&entry.sessions),
-        });
+        let sessions = Cow::Borrowed(entry.sessions.as_slice());
+        feeds.push(Feed::beside(
+            routes::country(c),
+            c.name().to_string(),
+            sessions,
+        ));
     }
     feeds
 }

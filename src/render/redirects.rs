@@ -2,7 +2,7 @@
 //! sends readers (meta refresh) and search engines (`rel=canonical`) to the page.
 //! They are not pages of the site: no sitemap, feed or search lists them.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::{Output, escape};
 use crate::diag::{Diagnostic, Diagnostics};
@@ -28,7 +28,7 @@ pub(crate) fn pages(site: &Site, page_paths: &[String]) -> Result<Vec<Output>, B
         // Most sites: no set of the pages to make on every edit of a large one.
         return Ok(Vec::new());
     }
-    let pages: HashMap<&str, ()> = page_paths.iter().map(|p| (p.as_str(), ())).collect();
+    let pages: HashSet<&str> = page_paths.iter().map(String::as_str).collect();
     let mut written: HashMap<&str, &Redirect<'_>> = HashMap::new();
     let mut diags = Diagnostics::default();
     for r in wanted.iter().filter(|r| r.old.is_written()) {
@@ -38,7 +38,7 @@ pub(crate) fn pages(site: &Site, page_paths: &[String]) -> Result<Vec<Output>, B
         let path = r.old.path.as_str();
         let clash = if display_path(path) == r.to {
             Some("the page's own address".to_string())
-        } else if pages.contains_key(path) {
+        } else if pages.contains(path) {
             Some("already a page of the site".to_string())
         } else {
             written.get(path).map(|other| match &other.old.claim {
@@ -69,7 +69,7 @@ pub(crate) fn pages(site: &Site, page_paths: &[String]) -> Result<Vec<Output>, B
     let mut spelled: HashMap<&str, Option<&Redirect<'_>>> = HashMap::new();
     for r in wanted.iter().filter(|r| !r.old.is_written()) {
         let path = r.old.path.as_str();
-        if !pages.contains_key(path) && !written.contains_key(path) {
+        if !pages.contains(path) && !written.contains_key(path) {
             // Two people's spellings with one page: neither gets it.
             spelled
                 .entry(path)
