@@ -73,31 +73,45 @@ impl Own {
         }
     }
 
-    /// The lists `c` shares with this session, in the order they are explained:
-    /// speakers, topics, the event, goals, action lines.
+    /// Calls `f` with each list `c` shares with this session, in the order they are
+    /// explained: speakers, topics, the event, goals, action lines.
+    fn each_shared(&self, c: &Session, mut f: impl FnMut(ListKey)) {
+        for p in c.participants.iter().map(|p| p.person) {
+            if self.people.binary_search(&p).is_ok() {
+                f(ListKey::Speaker(p));
+            }
+        }
+        for &t in &c.topics {
+            if self.topics.binary_search(&t).is_ok() {
+                f(ListKey::Topic(t));
+            }
+        }
+        if let Some(e) = c.event.filter(|&e| self.event == Some(e)) {
+            f(ListKey::Event(e));
+        }
+        for &g in &c.sdgs {
+            if self.sdgs.binary_search(&g).is_ok() {
+                f(ListKey::Sdg(g));
+            }
+        }
+        for &a in &c.action_lines {
+            if self.action_lines.binary_search(&a).is_ok() {
+                f(ListKey::ActionLine(a));
+            }
+        }
+    }
+
+    /// How much `c` shares with this session: the [`weight`]s of what it shares.
+    fn score(&self, c: &Session) -> u32 {
+        let mut score = 0;
+        self.each_shared(c, |k| score += weight(k));
+        score
+    }
+
+    /// The lists `c` shares with this session, in the order they are explained.
     fn shared_with(&self, c: &Session) -> Vec<ListKey> {
         let mut out = Vec::new();
-        let people = c.participants.iter().map(|p| p.person);
-        out.extend(
-            people
-                .filter(|p| self.people.binary_search(p).is_ok())
-                .map(ListKey::Speaker),
-        );
-        let topics = c
-            .topics
-            .iter()
-            .filter(|t| self.topics.binary_search(t).is_ok());
-        out.extend(topics.map(|&t| ListKey::Topic(t)));
-        if let Some(e) = c.event.filter(|&e| self.event == Some(e)) {
-            out.push(ListKey::Event(e));
-        }
-        let sdgs = c.sdgs.iter().filter(|g| self.sdgs.binary_search(g).is_ok());
-        out.extend(sdgs.map(|&g| ListKey::Sdg(g)));
-        let lines = c
-            .action_lines
-            .iter()
-            .filter(|a| self.action_lines.binary_search(a).is_ok());
-        out.extend(lines.map(|&a| ListKey::ActionLine(a)));
+        self.each_shared(c, |k| out.push(k));
         out
     }
 }
@@ -152,22 +166,21 @@ impl Index {
         let s = &site.sessions[id.index()];
         let candidates = self.candidates(site, id, WALKED_MAX, NEIGHBOURS);
         let mine = Own::of(s);
-        let mut scored: Vec<(u32, SessionId, Related)> = candidates
+        // Scored without allocating: a session has hundreds of candidates, and only the
+        // few shown need what they share spelled out.
+        let mut scored: Vec<(u32, SessionId)> = candidates
             .into_iter()
             .filter(|&c| c != id)
-            .filter_map(|c| {
-                let shared = mine.shared_with(&site.sessions[c.index()]);
-                let score: u32 = shared.iter().map(|&k| weight(k)).sum();
-                (score >= MIN_SCORE).then_some((score, c, Related { session: c, shared }))
-            })
+            .map(|c| (mine.score(&site.sessions[c.index()]), c))
+            .filter(|&(score, _)| score >= MIN_SCORE)
             .collect();
         // Most shared first; ties: the newest first, then in source order. Only the
-        // first few are sorted: a session may have hundreds of candidates.
-        let key = |(score, c, _): &(u32, SessionId, Related)| {
+        // first few are sorted.
+        let key = |&(score, c): &(u32, SessionId)| {
             (
-                std::cmp::Reverse(*score),
+                std::cmp::Reverse(score),
                 std::cmp::Reverse(site.sessions[c.index()].date),
-                *c,
+                c,
             )
         };
         if scored.len() > RELATED_MAX {
@@ -175,7 +188,13 @@ impl Index {
             scored.truncate(RELATED_MAX);
         }
         scored.sort_unstable_by_key(key);
-        scored.into_iter().map(|(_, _, r)| r).collect()
+        scored
+            .into_iter()
+            .map(|(_, c)| Related {
+                session: c,
+                shared: mine.shared_with(&site.sessions[c.index()]),
+            })
+            .collect()
     }
 }
 
