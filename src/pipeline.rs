@@ -109,6 +109,8 @@ pub struct Rendered {
 pub trait Progress: Sync {
     /// A stage (`"render"`, `"write"`) begins with `total` steps.
     fn stage(&self, _name: &'static str, _total: usize) {}
+    /// `n` more steps of the current stage are known (a stage that finds its steps as it goes).
+    fn found(&self, _n: usize) {}
     /// `n` more steps of the current stage are done.
     fn advance(&self, _n: usize) {}
 }
@@ -215,17 +217,25 @@ pub fn render(
     sink: &dyn write::Sink,
 ) -> Result<Rendered, BuildError> {
     let mut clock = Stopwatch::start();
-    let p = prepare(options, &mut clock)?;
-    render::site(&p.site, &p.index, &p.theme, progress, sink)?;
+    // What only `serve` reuses (the sources, parsed names, sort keys) goes before rendering.
+    let Prepared {
+        paths,
+        site,
+        index,
+        theme,
+        warnings,
+        ..
+    } = prepare(options, &mut clock)?;
+    render::site(&site, &index, &theme, progress, sink)?;
     // The site's static/ comes last so it wins over generated files (a custom robots.txt, CNAME).
-    for o in render::assets(&p.paths, &p.theme)? {
+    for o in render::assets(&paths, &theme)? {
         sink.put(&o.path, &o.bytes)?;
     }
     clock.lap("render");
     Ok(Rendered {
-        site: p.site,
-        index: p.index,
-        warnings: p.warnings,
+        site,
+        index,
+        warnings,
         timings: clock.laps,
     })
 }

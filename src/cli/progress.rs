@@ -53,6 +53,12 @@ impl proceedings::Progress for Bar {
         }
     }
 
+    fn found(&self, n: usize) {
+        if let Some(bar) = &self.bar {
+            bar.inc_length(n as u64);
+        }
+    }
+
     fn advance(&self, n: usize) {
         if let Some(bar) = &self.bar {
             if bar.is_hidden() && self.started.elapsed() > DELAY {

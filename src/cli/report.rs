@@ -50,7 +50,19 @@ pub(crate) fn timings(timings: &[(&str, std::time::Duration)]) {
         .iter()
         .map(|(stage, d)| format!("{stage} {:.0} ms", d.as_secs_f64() * 1000.0))
         .collect();
-    tell!("stages: {}", parts.join(", "));
+    match peak_memory_mb() {
+        Some(mb) => tell!("stages: {}; peak memory {mb} MB", parts.join(", ")),
+        None => tell!("stages: {}", parts.join(", ")),
+    }
+}
+
+/// The process's peak resident memory so far, where the system says it (Linux's
+/// `VmHWM`): what the benchmarks' memory targets are about.
+fn peak_memory_mb() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024)
 }
 
 /// Prints a failed build and returns exit code 1.

@@ -17,6 +17,7 @@ pub mod theme;
 pub mod views;
 
 use std::collections::HashSet;
+use std::sync::{Mutex, PoisonError};
 
 use rayon::prelude::*;
 
@@ -56,43 +57,37 @@ pub fn site(
     let all: Vec<SessionId> = (0..site.sessions.len())
         .map(SessionId::from_index)
         .collect();
-    // The search index is built beside the pages: it is mostly one thread's work.
-    let (page_paths, searched) = rayon::join(
+    // Two branches that both threads share: the pages (cards first), and the files
+    // that do not need the list of pages (the search index, mostly one thread's
+    // work, the exports, citations, feeds and calendars). What lists the pages
+    // (the sitemap, redirects that must not hide one) comes after.
+    let (page_paths, rest) = rayon::join(
         || {
             let cards = pages::session_cards(&views, theme, &all)?;
             pages::render(&views, theme, &cards, None, progress, sink)
         },
-        || search::index(&views, sink),
+        || {
+            derived(&views, sink)?;
+            cite_files(&views, &all, sink)?;
+            feeds_and_calendars(&views, None, sink)
+        },
     );
     let page_paths = page_paths?;
-    searched?;
+    rest?;
     for o in redirects::pages(site, &page_paths)? {
         sink.put(&o.path, &o.bytes)?;
     }
-    for o in meta(&views, &page_paths) {
+    for o in site_files(&views, &page_paths, None) {
         sink.put(&o.path, &o.bytes)?;
     }
-    for o in data::exports(&views)? {
-        sink.put(&o.path, &o.bytes)?;
-    }
-    cite_files(&views, &all, sink)
+    Ok(())
 }
 
 /// The files that list the whole site but are cheap to make: feeds, robots.txt,
 /// calendars, the sitemap (of `page_paths`), `.nojekyll` and the marker that tells
 /// later builds the folder is theirs to replace.
 pub(crate) fn meta(views: &Views<'_>, page_paths: &[String]) -> Vec<Output> {
-    let mut meta = meta_of(views, page_paths, None);
-    meta.push(feeds::robots(views.site));
-    meta.push(Output {
-        path: ".nojekyll".into(),
-        bytes: Vec::new(),
-    });
-    meta.push(Output {
-        path: crate::write::MARKER.into(),
-        bytes: crate::write::MARKER_TEXT.as_bytes().to_vec(),
-    });
-    meta
+    meta_of(views, page_paths, None)
 }
 
 /// Which of the [`meta`] files a live rebuild makes again.
@@ -103,24 +98,56 @@ pub(crate) struct MetaSelection<'a> {
     pub sitemap: bool,
 }
 
-/// The feeds, calendars and sitemap of `only` (all when `None`).
+/// The feeds, calendars and sitemap of `only` (all when `None`); when all, also
+/// robots.txt, `.nojekyll` and the output marker.
 pub(crate) fn meta_of(
     views: &Views<'_>,
     page_paths: &[String],
     only: Option<&MetaSelection<'_>>,
 ) -> Vec<Output> {
-    let (site, index) = (views.site, views.index);
+    let files = Collect::default();
+    // Collecting never fails.
+    let _ = feeds_and_calendars(views, only, &files);
+    let mut meta = files.0.into_inner().unwrap_or_else(PoisonError::into_inner);
+    meta.extend(site_files(views, page_paths, only));
+    meta
+}
+
+/// The feeds and calendars of `only` (all when `None`), made in parallel.
+fn feeds_and_calendars(
+    views: &Views<'_>,
+    only: Option<&MetaSelection<'_>>,
+    sink: &dyn Sink,
+) -> Result<(), BuildError> {
+    let site = views.site;
     let wanted = |dir: &str| only.is_none_or(|o| o.dirs.contains(dir));
     let mut rank = vec![0u32; site.sessions.len()];
-    for (r, id) in index.chronological.iter().enumerate() {
+    for (r, id) in views.index.chronological.iter().enumerate() {
         rank[id.index()] = u32::try_from(r).unwrap_or(u32::MAX);
     }
-    let mut meta: Vec<Output> = feeds::all(views)
-        .iter()
+    let feeds: Vec<feeds::Feed<'_>> = feeds::all(views)
+        .into_iter()
         .filter(|f| wanted(&f.page))
-        .map(|f| feeds::atom(views, f, &rank))
         .collect();
-    meta.extend(calendar::all(views, &wanted));
+    feeds.par_iter().try_for_each(|f| {
+        let o = feeds::atom(views, f, &rank);
+        sink.put(&o.path, &o.bytes)
+    })?;
+    for o in calendar::all(views, &wanted) {
+        sink.put(&o.path, &o.bytes)?;
+    }
+    Ok(())
+}
+
+/// The files about the site as a whole: the sitemap of `page_paths` (when `only` asks
+/// for it) and, in a full build, robots.txt, `.nojekyll` and the output marker.
+fn site_files(
+    views: &Views<'_>,
+    page_paths: &[String],
+    only: Option<&MetaSelection<'_>>,
+) -> Vec<Output> {
+    let site = views.site;
+    let mut files = Vec::new();
     // Sitemaps need absolute URLs: without a host there is none to give.
     if site.base.has_origin() && only.is_none_or(|o| o.sitemap) {
         let listed: Vec<&str> = page_paths
@@ -128,19 +155,44 @@ pub(crate) fn meta_of(
             .map(String::as_str)
             .filter(|p| *p != "404.html")
             .collect();
-        meta.extend(feeds::sitemaps(site, &listed));
+        files.extend(feeds::sitemaps(site, &listed));
     }
-    meta
+    if only.is_none() {
+        files.push(feeds::robots(site));
+        files.push(Output {
+            path: ".nojekyll".into(),
+            bytes: Vec::new(),
+        });
+        files.push(Output {
+            path: crate::write::MARKER.into(),
+            bytes: crate::write::MARKER_TEXT.as_bytes().to_vec(),
+        });
+    }
+    files
+}
+
+/// A sink that keeps what it is given, in memory.
+#[derive(Default)]
+struct Collect(Mutex<Vec<Output>>);
+
+impl Sink for Collect {
+    fn put(&self, path: &str, bytes: &[u8]) -> Result<(), BuildError> {
+        self.0
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push(Output {
+                path: path.to_string(),
+                bytes: bytes.to_vec(),
+            });
+        Ok(())
+    }
 }
 
 /// The files every session's text goes into, slow to make for a large site: the
 /// search index and the data exports.
 pub(crate) fn derived(views: &Views<'_>, sink: &dyn Sink) -> Result<(), BuildError> {
     search::index(views, sink)?;
-    for o in data::exports(views)? {
-        sink.put(&o.path, &o.bytes)?;
-    }
-    Ok(())
+    data::exports(views, sink)
 }
 
 /// The theme's assets, then the site's `static/` files (which win over generated

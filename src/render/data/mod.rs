@@ -7,6 +7,7 @@
 //! and checked against it by `tests/it/data.rs`. Any change that removes or
 //! retypes a field bumps [`SCHEMA_VERSION`]; adding a field does not.
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::Output;
@@ -14,6 +15,7 @@ use super::views::Views;
 use crate::error::BuildError;
 use crate::model::{PersonId, SessionId};
 use crate::taxonomy::{ActionLine, Country, Sdg};
+use crate::write::Sink;
 
 mod parts;
 
@@ -24,11 +26,7 @@ pub const SCHEMA_VERSION: u32 = 3;
 /// [`parts`]), and each session's body in a file of its own (schema 2), so that no
 /// file grows with the site: at 10 000 sessions `sessions.json` held 100 MB with the
 /// bodies and 21 MB without, the most GitHub takes in one file being 100 MB.
-pub(crate) fn exports(views: &Views<'_>) -> Result<Vec<Output>, BuildError> {
-    let bodies = views.site.sessions.iter().map(|s| Output {
-        path: crate::routes::session_body(&s.slug),
-        bytes: s.body.as_bytes().to_vec(),
-    });
+pub(crate) fn exports(views: &Views<'_>, sink: &dyn Sink) -> Result<(), BuildError> {
     let base_url = views.site.base.full();
     let link = |path: &str| views.url(path);
     let header = |name| parts::Header {
@@ -37,16 +35,25 @@ pub(crate) fn exports(views: &Views<'_>) -> Result<Vec<Output>, BuildError> {
         link: &link,
     };
     let limit = parts::PART_BYTES;
-    let files = [
-        parts::split(&header("sessions"), &sessions(views), limit)?,
-        parts::split(&header("speakers"), &speakers(views), limit)?,
-        parts::split(&header("countries"), &countries(views), limit)?,
-        parts::split(&header("sdgs"), &sdgs(views), limit)?,
-        parts::split(&header("action-lines"), &action_lines(views), limit)?,
-        parts::split(&header("events"), &events(views), limit)?,
-        parts::split(&header("topics"), &topics(views), limit)?,
+    let exports: [&(dyn Fn() -> Result<Vec<Output>, BuildError> + Sync); 7] = [
+        &|| parts::split(&header("sessions"), &sessions(views), limit),
+        &|| parts::split(&header("speakers"), &speakers(views), limit),
+        &|| parts::split(&header("countries"), &countries(views), limit),
+        &|| parts::split(&header("sdgs"), &sdgs(views), limit),
+        &|| parts::split(&header("action-lines"), &action_lines(views), limit),
+        &|| parts::split(&header("events"), &events(views), limit),
+        &|| parts::split(&header("topics"), &topics(views), limit),
     ];
-    Ok(files.into_iter().flatten().chain(bodies).collect())
+    exports.par_iter().try_for_each(|export| {
+        export()?
+            .iter()
+            .try_for_each(|o| sink.put(&o.path, &o.bytes))
+    })?;
+    views
+        .site
+        .sessions
+        .par_iter()
+        .try_for_each(|s| sink.put(&crate::routes::session_body(&s.slug), s.body.as_bytes()))
 }
 
 #[derive(Serialize)]

@@ -175,7 +175,7 @@ impl Lazy {
 struct Pages<'v, 'a> {
     views: &'v Views<'a>,
     cards: &'v [String],
-    jobs: Vec<Job>,
+    jobs: Queue<'v>,
     /// What to render; `None` renders everything.
     select: Option<&'v Selection>,
     /// Every page of the site, rendered or not (for the sitemap and to delete gone pages).
@@ -192,49 +192,71 @@ pub(crate) fn render(
     progress: &dyn crate::Progress,
     sink: &dyn Sink,
 ) -> Result<Vec<String>, BuildError> {
-    let mut pages = Pages {
-        views,
-        cards,
-        jobs: Vec::new(),
-        select,
-        paths: Vec::new(),
-    };
-    pages.home();
-    pages.sessions();
-    pages.events();
-    pages.speakers();
-    pages.countries();
-    pages.sdgs();
-    pages.action_lines();
-    pages.topics();
-    let mut search = Context::new();
-    search.insert("index", &views.url(Section::Search.dir()));
-    pages.single(
-        "search.html",
-        &routes::page_file(Section::Search.dir()),
-        "Search",
-        Some(Section::Search),
-        search,
-    );
-    pages.single(
-        "404.html",
-        routes::NOT_FOUND,
-        "Page not found",
-        None,
-        Context::new(),
-    );
-
-    progress.stage("render", pages.jobs.len());
     let mut base = Context::new();
     base.insert("site", &site_view(views));
-    let Pages { jobs, paths, .. } = pages;
-    jobs.into_par_iter().try_for_each(|job| {
-        let path = job.path.clone();
-        let html = render_job(views, theme, cards, &base, job, None)?;
-        progress.advance(1);
-        sink.put(&path, html.as_bytes())
-    })?;
-    Ok(paths)
+    progress.stage("render", 0);
+    // Pages are enumerated on a thread of their own and rendered by the pool as they
+    // come: waiting pages hold their contexts, so only a bounded number ever wait
+    // (at 10 000 sessions, holding all 38 000 cost 190 MB).
+    let (send, receive) = std::sync::mpsc::sync_channel(QUEUED_PAGES);
+    std::thread::scope(|scope| {
+        let enumerate = scope.spawn(move || {
+            let mut pages = Pages {
+                views,
+                cards,
+                jobs: Queue::Sent { send, progress },
+                select,
+                paths: Vec::new(),
+            };
+            pages.all();
+            pages.paths
+        });
+        let rendered = receive.into_iter().par_bridge().try_for_each(|job: Job| {
+            let path = job.path.clone();
+            let html = render_job(views, theme, cards, &base, job, None)?;
+            progress.advance(1);
+            sink.put(&path, html.as_bytes())
+        });
+        // The receiver is gone once rendering stops, so on an error the
+        // enumeration stops at its next page.
+        let paths = enumerate
+            .join()
+            .unwrap_or_else(|e| std::panic::resume_unwind(e));
+        rendered.map(|()| paths)
+    })
+}
+
+/// Pages enumerated but not yet rendered, at most: enough to keep every thread busy.
+const QUEUED_PAGES: usize = 256;
+
+/// Where enumerated pages go: held for the caller, or sent to the renderers.
+enum Queue<'p> {
+    Held(Vec<Job>),
+    Sent {
+        send: std::sync::mpsc::SyncSender<Job>,
+        progress: &'p dyn crate::Progress,
+    },
+}
+
+impl Queue<'_> {
+    fn push(&mut self, job: Job) {
+        match self {
+            Queue::Held(jobs) => jobs.push(job),
+            Queue::Sent { send, progress } => {
+                // A failed send means rendering stopped on an error, which it reports.
+                if send.send(job).is_ok() {
+                    progress.found(1);
+                }
+            }
+        }
+    }
+
+    fn pop(&mut self) -> Option<Job> {
+        match self {
+            Queue::Held(jobs) => jobs.pop(),
+            Queue::Sent { .. } => None,
+        }
+    }
 }
 
 /// Renders the pages of `sessions` as given, rather than as the site holds them: a
@@ -248,7 +270,7 @@ pub(crate) fn session_pages(
     let mut pages = Pages {
         views,
         cards: &[],
-        jobs: Vec::new(),
+        jobs: Queue::Held(Vec::new()),
         select: None,
         paths: Vec::new(),
     };
@@ -343,6 +365,34 @@ fn cards_of<'c>(cards: &'c [String], ids: &[SessionId]) -> Vec<&'c str> {
 }
 
 impl Pages<'_, '_> {
+    /// Enumerates every page of the site.
+    fn all(&mut self) {
+        self.home();
+        self.sessions();
+        self.events();
+        self.speakers();
+        self.countries();
+        self.sdgs();
+        self.action_lines();
+        self.topics();
+        let mut search = Context::new();
+        search.insert("index", &self.views.url(Section::Search.dir()));
+        self.single(
+            "search.html",
+            &routes::page_file(Section::Search.dir()),
+            "Search",
+            Some(Section::Search),
+            search,
+        );
+        self.single(
+            "404.html",
+            routes::NOT_FOUND,
+            "Page not found",
+            None,
+            Context::new(),
+        );
+    }
+
     /// Whether any page of `key` is to be rendered.
     fn wants_list(&self, key: ListKey) -> bool {
         self.select.is_none_or(|s| s.lists.contains_key(&key))
