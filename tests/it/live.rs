@@ -811,3 +811,37 @@ fn an_edit_with_a_control_character_warns_and_the_page_is_clean() {
     t.live.exports().run().expect("derived files");
     t.same_as_build("control character");
 }
+
+#[test]
+fn a_new_session_changes_its_neighbours_previous_and_next_links() {
+    let session = |title: &str, time: &str| {
+        format!(
+            "---\ntitle: \"{title}\"\nevent: \"Forum 2030\"\ndate: 2030-05-02\ntime: \"{time}\"\n---\nText.\n"
+        )
+    };
+    let mut t = Fixture::of(&[
+        ("sessions/a.md", &session("Morning talk", "09:00-10:00")),
+        ("sessions/c.md", &session("Evening talk", "17:00-18:00")),
+    ]);
+    let page = |t: &Fixture, slug: &str| {
+        let path = t.live.out_dir().join(format!("sessions/{slug}/index.html"));
+        std::fs::read_to_string(path).expect("session page")
+    };
+    let link = |rel: &str, slug: &str| format!("<a rel=\"{rel}\" href=\"/sessions/{slug}/\">");
+    assert!(page(&t, "a").contains(&link("next", "c")), "a, then c");
+    // A session between them is the next of the first and the previous of the last.
+    let b = t.site.join("sessions/b.md");
+    std::fs::write(&b, session("Noon talk", "12:00-13:00")).expect("write");
+    t.update("a session between two", vec![b.clone()], Scope::Session);
+    assert!(page(&t, "a").contains(&link("next", "b")), "a, then b");
+    assert!(page(&t, "c").contains(&link("prev", "b")), "b, then c");
+    // Earlier than both, it has no previous one, and the first has it as its own.
+    std::fs::write(&b, session("Breakfast talk", "08:00-08:45")).expect("write");
+    t.update("moved before the first", vec![b.clone()], Scope::Session);
+    assert!(!page(&t, "b").contains("rel=\"prev\""), "b is first");
+    assert!(page(&t, "a").contains(&link("prev", "b")), "b, then a");
+    assert!(page(&t, "c").contains(&link("prev", "a")), "a, then c again");
+    std::fs::remove_file(&b).expect("rm");
+    t.update("deleted", vec![b], Scope::Session);
+    assert!(!page(&t, "a").contains("rel=\"prev\""), "a is first again");
+}

@@ -69,7 +69,7 @@ fn the_fingerprints_decide_between_some_pages_the_first_and_all() {
     assert_eq!(every, PageSet::All);
     // A list that comes or goes is rendered whole.
     assert_eq!(
-        list_pages(None, Some((list, print(1, 1))), &none, two),
+        list_pages(None, Some((list, print(1, 1))), &none),
         PageSet::All
     );
 }

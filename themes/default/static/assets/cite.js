@@ -31,16 +31,20 @@ for (const b of document.querySelectorAll("button.copy")) {
   });
 }
 // The session's time in the reader's own time zone, beside the time as the programme
-// gives it, when the page knows the instant (a time with its zone).
+// gives it, when the page knows the instant (a time with its zone); with the day too
+// when the reader's day is another one.
 for (const el of document.querySelectorAll("span.local[data-start]")) {
   const start = new Date(el.dataset.start);
   const end = el.dataset.end ? new Date(el.dataset.end) : null;
   if (Number.isNaN(start.getTime())) continue;
-  const day = { weekday: "short", day: "numeric", month: "short" };
   const time = { hour: "2-digit", minute: "2-digit" };
   const at = (d, parts) => d.toLocaleString(undefined, parts);
+  const local = [start.getFullYear(), start.getMonth() + 1, start.getDate()]
+    .map((n) => String(n).padStart(2, "0")).join("-");
+  const day = el.parentElement.querySelector("time[datetime]");
+  const other = !day || day.getAttribute("datetime") !== local;
   const zone = new Intl.DateTimeFormat(undefined, { timeZoneName: "short" })
     .formatToParts(start).find((p) => p.type === "timeZoneName");
-  el.textContent = ` · ${at(start, day)}, ${at(start, time)}${end ? `–${at(end, time)}` : ""} your time${zone ? ` (${zone.value})` : ""}`;
+  el.textContent = ` · ${other ? `${at(start, { weekday: "short", day: "numeric", month: "short" })}, ` : ""}${at(start, time)}${end ? `–${at(end, time)}` : ""} your time${zone ? ` (${zone.value})` : ""}`;
   el.hidden = false;
 }
