@@ -200,7 +200,7 @@ impl Views<'_> {
 /// page shows them in the reader's own zone too, with JavaScript on.
 #[derive(Clone, Debug, Serialize)]
 pub struct InstantsView {
-    /// "2024-05-30T08:00:00Z".
+    /// "2024-05-30T08:00Z".
     pub start: String,
     /// The end, when given.
     pub end: Option<String>,
@@ -211,7 +211,8 @@ pub(crate) fn instants(s: &crate::model::Session) -> Option<InstantsView> {
     let Some(crate::model::When::Exact(start, end)) = s.when() else {
         return None;
     };
-    let at = |t: jiff::Timestamp| t.strftime("%Y-%m-%dT%H:%M:%SZ").to_string();
+    // Times are whole minutes: no seconds.
+    let at = |t: jiff::Timestamp| t.strftime("%Y-%m-%dT%H:%MZ").to_string();
     Some(InstantsView {
         start: at(start),
         end: end.map(at),

@@ -840,7 +840,10 @@ fn a_new_session_changes_its_neighbours_previous_and_next_links() {
     t.update("moved before the first", vec![b.clone()], Scope::Session);
     assert!(!page(&t, "b").contains("rel=\"prev\""), "b is first");
     assert!(page(&t, "a").contains(&link("prev", "b")), "b, then a");
-    assert!(page(&t, "c").contains(&link("prev", "a")), "a, then c again");
+    assert!(
+        page(&t, "c").contains(&link("prev", "a")),
+        "a, then c again"
+    );
     std::fs::remove_file(&b).expect("rm");
     t.update("deleted", vec![b], Scope::Session);
     assert!(!page(&t, "a").contains("rel=\"prev\""), "a is first again");
