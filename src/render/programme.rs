@@ -20,11 +20,16 @@ use crate::routes;
 pub(crate) fn even_pages(len: usize, per_page: usize) -> Vec<Range<usize>> {
     let per_page = per_page.max(1);
     if len == 0 {
-        return vec![0..0];
+        return one_page(0);
     }
     (0..len.div_ceil(per_page))
         .map(|p| p * per_page..((p + 1) * per_page).min(len))
         .collect()
+}
+
+/// One page of `len` sessions.
+fn one_page(len: usize) -> Vec<Range<usize>> {
+    std::iter::once(0..len).collect()
 }
 
 /// Runs of sessions on the same day, in a list in programme order: each day's range.
@@ -46,7 +51,7 @@ pub(crate) fn day_pages(days: &[Range<usize>], per_page: usize) -> Vec<Range<usi
     let per_page = per_page.max(1);
     let len = days.last().map_or(0, |d| d.end);
     if len <= per_page {
-        return vec![0..len];
+        return one_page(len);
     }
     let mut pages: Vec<Range<usize>> = Vec::new();
     for day in days {
@@ -245,14 +250,14 @@ mod tests {
         }
         // Days that fit together share a page; a programme that fits is one page.
         assert_eq!(day_pages(&[0..2, 2..4, 4..9], 5), [0..4, 4..9]);
-        assert_eq!(day_pages(&[0..2, 2..4], 5), [0..4]);
-        assert_eq!(day_pages(&[], 5), [0..0]);
+        assert_eq!(day_pages(&[0..2, 2..4], 5), [Range { start: 0, end: 4 }]);
+        assert_eq!(day_pages(&[], 5), [Range { start: 0, end: 0 }]);
     }
 
     #[test]
     fn even_pages_cover_the_list() {
         assert_eq!(even_pages(7, 3), [0..3, 3..6, 6..7]);
-        assert_eq!(even_pages(0, 3), [0..0]);
-        assert_eq!(even_pages(3, 3), [0..3]);
+        assert_eq!(even_pages(0, 3), [Range { start: 0, end: 0 }]);
+        assert_eq!(even_pages(3, 3), [Range { start: 0, end: 3 }]);
     }
 }

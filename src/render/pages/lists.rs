@@ -193,7 +193,7 @@ pub struct Fingerprint {
     pub every_page: u64,
     /// Of the first page's own context.
     pub first_page: u64,
-    /// The position in the list of each page's first session ([`page_ranges`]).
+    /// The position in the list of each page's first session: an event's pages hold whole days.
     pub page_starts: Vec<usize>,
 }
 
