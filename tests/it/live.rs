@@ -848,3 +848,73 @@ fn a_new_session_changes_its_neighbours_previous_and_next_links() {
     t.update("deleted", vec![b], Scope::Session);
     assert!(!page(&t, "a").contains("rel=\"prev\""), "a is first again");
 }
+
+#[test]
+fn edits_that_move_days_between_an_event_s_pages_equal_full_builds() {
+    // Three sessions to a page, in whole days: a day of one session, a day of three
+    // and a day of one are three pages, where three to a page regardless of days
+    // would be two.
+    let session = |title: &str, date: &str, time: &str| {
+        format!(
+            "---\ntitle: \"{title}\"\nevent: \"Forum 2031\"\ndate: {date}\ntime: \"{time}\"\n---\nText.\n"
+        )
+    };
+    let mut t = Fixture::with(|site| {
+        let files = [
+            (
+                "proceedings.yaml",
+                "title: \"Paged\"\nsessions_per_page: 3\n".to_string(),
+            ),
+            ("sessions/a.md", session("A", "2031-03-01", "09:00")),
+            ("sessions/b.md", session("B", "2031-03-02", "09:00")),
+            ("sessions/c.md", session("C", "2031-03-02", "10:00")),
+            ("sessions/d.md", session("D", "2031-03-02", "11:00")),
+            ("sessions/e.md", session("E", "2031-03-03", "09:00")),
+        ];
+        for (path, text) in files {
+            let path = site.join(path);
+            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+            std::fs::write(path, text).expect("write");
+        }
+    });
+    let page = |t: &Fixture, n: usize| {
+        let dir = if n == 1 {
+            String::new()
+        } else {
+            format!("page/{n}/")
+        };
+        std::fs::read_to_string(
+            t.live
+                .out_dir()
+                .join(format!("events/forum-2031/{dir}index.html")),
+        )
+        .ok()
+    };
+    assert!(page(&t, 2).is_some_and(|p| p.contains("id=\"day-2031-03-02\"")));
+    let write = |t: &Fixture, name: &str, text: String| {
+        let path = t.site.join("sessions").join(name);
+        std::fs::write(&path, text).expect("write");
+        path
+    };
+    // B, second in the list, is on page 2: a new title re-renders that page.
+    let b = write(&t, "b.md", session("B renamed", "2031-03-02", "09:00"));
+    t.update(
+        "the first session of a page renamed",
+        vec![b],
+        Scope::Session,
+    );
+    assert!(page(&t, 2).is_some_and(|p| p.contains("B renamed")));
+    // The last day grows; then B moves to it, and the first two days share page 1.
+    let f = write(&t, "f.md", session("F", "2031-03-03", "10:00"));
+    t.update("a day grows", vec![f], Scope::Session);
+    let b = write(&t, "b.md", session("B renamed", "2031-03-03", "08:00"));
+    t.update("a session changes day", vec![b], Scope::Session);
+    assert!(page(&t, 3).is_none(), "two pages now");
+    assert!(page(&t, 1).is_some_and(|p| p.contains("id=\"day-2031-03-02\"")));
+    // Only its time changes: the pages stay.
+    let c = write(&t, "c.md", session("C", "2031-03-02", "12:00"));
+    t.update("a time within a day", vec![c], Scope::Session);
+    let d = t.site.join("sessions/d.md");
+    std::fs::remove_file(&d).expect("rm");
+    t.update("a day shrinks", vec![d], Scope::Session);
+}
