@@ -225,6 +225,11 @@ pub fn cite_json(slug: &Slug) -> String {
     [session(slug).as_str(), "cite.json"].concat()
 }
 
+/// A session's own calendar entry: `sessions/<slug>/session.ics`.
+pub fn session_calendar(slug: &Slug) -> String {
+    [session(slug).as_str(), "session.ics"].concat()
+}
+
 /// A data export: `data/<name>.json`.
 pub fn data(name: &str) -> String {
     format!("data/{name}.json")
@@ -266,6 +271,7 @@ mod tests {
         assert_eq!(speaker(&slug), "speakers/ict-peace/");
         assert_eq!(event_calendar(&slug), "events/ict-peace/sessions.ics");
         assert_eq!(cite_bib(&slug), "sessions/ict-peace/cite.bib");
+        assert_eq!(session_calendar(&slug), "sessions/ict-peace/session.ics");
         assert_eq!(sdg(Sdg::new(4).expect("goal")), "sdgs/4/");
         assert_eq!(speakers_letter('Z'), "speakers/a-z/z/");
         assert_eq!(speakers_letter('#'), "speakers/a-z/other/");

@@ -37,6 +37,17 @@ pub struct SessionFrontMatter {
     /// Related links.
     #[serde(default)]
     pub links: Vec<LinkRecord>,
+    /// Where in the venue: "Room K", "Popov Room, ITU Tower".
+    pub room: Option<Spanned<String>>,
+    /// The recording(s) of the session: a link, or a list of them.
+    #[serde(default)]
+    pub recording: Materials,
+    /// Documents of the session (outcome document, report, …): a link or a list.
+    #[serde(default)]
+    pub documents: Materials,
+    /// Presentation slides: a link or a list.
+    #[serde(default)]
+    pub slides: Materials,
     /// Moderators: a name, or a map with name, honorific, role, organization, country.
     #[serde(default)]
     pub moderators: Vec<Spanned<PersonRef>>,
@@ -80,6 +91,10 @@ impl SessionFrontMatter {
             timezone: None,
             organizers: Vec::new(),
             links: Vec::new(),
+            room: None,
+            recording: Materials::default(),
+            documents: Materials::default(),
+            slides: Materials::default(),
             moderators: Vec::new(),
             speakers: Vec::new(),
             topics: Vec::new(),
@@ -100,6 +115,93 @@ pub struct LinkRecord {
     pub label: String,
     /// Target: a web address, `mailto:` or a site path, validated as it is read.
     pub url: Spanned<crate::url::Link>,
+}
+
+/// A recording, document or slides as written: a bare link, or a map with `url` and
+/// optional `label` and `duration` ("1:32:10", "45 min", "PT1H32M").
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct MaterialRecord {
+    /// Target, validated as it is read.
+    pub url: Spanned<crate::url::Link>,
+    /// Text of the link; each kind has a default ("Recording", "Slides", …).
+    pub label: Option<String>,
+    /// How long it runs, as written; parsed when the session is resolved.
+    pub duration: Option<Spanned<String>>,
+}
+
+/// `recording:`, `documents:` or `slides:`: one [`MaterialRecord`] or a list of them.
+/// A hand-written visitor, as for [`PersonRef`], keeps the positions inside.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Materials(pub Vec<MaterialRecord>);
+
+impl<'de> Deserialize<'de> for Materials {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(MaterialsVisitor).map(Materials)
+    }
+}
+
+/// One entry of a material list: a link or a map.
+struct MaterialRef(MaterialRecord);
+
+impl<'de> Deserialize<'de> for MaterialRef {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(MaterialVisitor).map(MaterialRef)
+    }
+}
+
+struct MaterialsVisitor;
+
+impl<'de> Visitor<'de> for MaterialsVisitor {
+    type Value = Vec<MaterialRecord>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a link, a map with url, label and duration, or a list of them")
+    }
+
+    fn visit_str<E: de::Error>(self, url: &str) -> Result<Self::Value, E> {
+        MaterialVisitor.visit_str(url).map(|m| vec![m])
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        MaterialVisitor.visit_map(map).map(|m| vec![m])
+    }
+
+    fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut out = Vec::new();
+        while let Some(MaterialRef(m)) = seq.next_element()? {
+            out.push(m);
+        }
+        Ok(out)
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(Vec::new())
+    }
+}
+
+struct MaterialVisitor;
+
+impl<'de> Visitor<'de> for MaterialVisitor {
+    type Value = MaterialRecord;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a link, or a map with url, label and duration")
+    }
+
+    fn visit_str<E: de::Error>(self, url: &str) -> Result<MaterialRecord, E> {
+        let link = crate::url::Link::parse(url).map_err(E::custom)?;
+        let unknown = serde_saphyr::Location::UNKNOWN;
+        Ok(MaterialRecord {
+            url: Spanned::new(link, unknown, unknown),
+            label: None,
+            duration: None,
+        })
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<MaterialRecord, A::Error> {
+        MaterialRecord::deserialize(de::value::MapAccessDeserializer::new(map))
+    }
 }
 
 /// One person as a session lists them.

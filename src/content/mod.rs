@@ -23,7 +23,9 @@ use serde::de::DeserializeOwned;
 
 use crate::content::config::SiteConfig;
 use crate::diag::{Diagnostic, Diagnostics, Location};
-pub use front_matter::{LinkRecord, PersonEntry, PersonRef, SessionFrontMatter};
+pub use front_matter::{
+    LinkRecord, MaterialRecord, Materials, PersonEntry, PersonRef, SessionFrontMatter,
+};
 pub use registry::{Attendance, CountryAliasRecords, EventRecord, SpeakerRecord};
 
 /// Where the parts of a site live.

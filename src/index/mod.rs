@@ -350,3 +350,88 @@ fn by_count_desc<K: Copy, S: Ord>(
     v.sort_by_key(|&(k, n)| (Reverse(n), tiebreak(k)));
     v
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::config::SiteConfig;
+    use crate::model::Session;
+    use crate::url::BaseUrl;
+
+    /// Sessions of one day and the day after, as (title, date, time).
+    fn site(sessions: &[(&str, Option<&str>, Option<&str>)]) -> Site {
+        Site {
+            config: SiteConfig::default(),
+            base: BaseUrl::parse("https://example.org/").expect("base"),
+            sessions: sessions
+                .iter()
+                .map(|&(title, date, time)| {
+                    let mut s = Session::empty_for_tests();
+                    s.slug = Slug::from_text(title).expect("slug");
+                    s.title = title.to_string();
+                    s.date = date.map(|d| d.parse().expect("date"));
+                    s.time = time.map(|t| t.parse().expect("time"));
+                    s
+                })
+                .collect(),
+            people: Vec::new(),
+            events: Vec::new(),
+            topics: Vec::new(),
+        }
+    }
+
+    fn titles(site: &Site, ids: &[SessionId]) -> Vec<String> {
+        ids.iter()
+            .map(|id| site.sessions[id.index()].title.clone())
+            .collect()
+    }
+
+    #[test]
+    fn sessions_of_a_day_sort_by_start_time_as_times_not_text() {
+        // As text, "9:30" would sort after "17:00" and "10:00".
+        let site = site(&[
+            ("Late", Some("2030-05-02"), Some("17:00-17:30")),
+            ("Untimed", Some("2030-05-02"), None),
+            ("Early", Some("2030-05-02"), Some("9:30-10:00")),
+            ("Afternoon", Some("2030-05-02"), Some("16:30-17:00")),
+            ("Next day", Some("2030-05-03"), Some("08:00")),
+            ("Undated", None, None),
+            ("Morning", Some("2030-05-02"), Some("10:00")),
+        ]);
+        let keys: Vec<Arc<str>> = site
+            .sessions
+            .iter()
+            .map(|s| sort_key(&s.title).into())
+            .collect();
+        let ids = || (0..site.sessions.len()).map(SessionId::from_index);
+        let mut programme: Vec<SessionId> = ids().collect();
+        programme.sort_by_key(|&id| programme_order(&site, &keys, id));
+        assert_eq!(
+            titles(&site, &programme),
+            [
+                "Untimed",
+                "Early",
+                "Morning",
+                "Afternoon",
+                "Late",
+                "Next day",
+                "Undated"
+            ]
+        );
+        // Newest day first, and within a day as it ran, untimed sessions after.
+        let mut newest: Vec<SessionId> = ids().collect();
+        newest.sort_by_key(|&id| newest_first(&site, &keys, id));
+        assert_eq!(
+            titles(&site, &newest),
+            [
+                "Next day",
+                "Early",
+                "Morning",
+                "Afternoon",
+                "Late",
+                "Untimed",
+                "Undated"
+            ]
+        );
+    }
+}

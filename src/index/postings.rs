@@ -98,6 +98,8 @@ mod tests {
             date: None,
             time: None,
             timezone: None,
+            room: None,
+            materials: Vec::new(),
             organizers: Vec::new(),
             links: Vec::new(),
             participants: vec![

@@ -137,19 +137,16 @@ pub(super) fn diff(old: &Built, new: &Built, files: &HashSet<&Path>) -> Change {
         .iter()
         .filter_map(|t| {
             let key = after.key(t)?;
-            let per_page = new.site.config.sessions_per_page;
-            let pages = list_pages(before.list(t), after.list(t), &dirty_slugs, per_page);
+            let pages = list_pages(before.list(t), after.list(t), &dirty_slugs);
             Some((key, pages))
         })
         .collect();
+    let per_page = new.site.config.sessions_per_page.max(1);
     lists.insert(
         ListKey::Sessions,
-        changed_pages(
-            &before.sessions(),
-            &after.sessions(),
-            &dirty_slugs,
-            new.site.config.sessions_per_page,
-        ),
+        changed_pages(&before.sessions(), &after.sessions(), &dirty_slugs, |i| {
+            i / per_page + 1
+        }),
     );
     let selection = Selection {
         sessions: dirty_new.iter().copied().collect(),
@@ -261,17 +258,17 @@ fn context(built: &Built, key: ListKey) -> Option<Fingerprint> {
 }
 
 /// The pages of a list to render, from its sessions and [`context`] before and after:
-/// when what every page shows is the same, those whose sessions moved or changed, and
-/// the first page if what it shows besides changed; all of them otherwise.
+/// when what every page shows is the same (where its pages start included), those
+/// whose sessions moved or changed, and the first page if what it shows besides
+/// changed; all of them otherwise.
 fn list_pages<T: Eq + Hash>(
     before: Option<(Vec<T>, Fingerprint)>,
     after: Option<(Vec<T>, Fingerprint)>,
     dirty: &HashSet<T>,
-    per_page: usize,
 ) -> PageSet {
     match (before, after) {
         (Some((old, a)), Some((new, b))) if a.every_page == b.every_page => {
-            let mut pages = changed_pages(&old, &new, dirty, per_page);
+            let mut pages = changed_pages(&old, &new, dirty, |i| b.page_of(i));
             if let PageSet::Some(pages) = &mut pages {
                 if a.first_page != b.first_page {
                     pages.insert(1);
@@ -439,14 +436,13 @@ impl Before {
 /// The pages to render after the edit that [`before`] saw coming: of session `id`, or
 /// (`None`) of a session taken out.
 pub(super) fn after(before: Before, built: &Built, id: Option<SessionId>) -> Change {
-    let per_page = built.site.config.sessions_per_page;
     let dirty: HashSet<SessionId> = id.into_iter().chain(before.also).collect();
     let mut cards: Vec<SessionId> = dirty.iter().copied().collect();
     cards.sort_unstable();
     let lists = before
         .lists
         .into_iter()
-        .map(|(key, old)| (key, list_pages(old, shown(built, key), &dirty, per_page)))
+        .map(|(key, old)| (key, list_pages(old, shown(built, key), &dirty)))
         .collect();
     Change {
         selection: Selection {
@@ -530,23 +526,23 @@ fn terms_of(site: &Site, s: &Session, terms: &mut HashSet<Term>) {
 }
 
 /// Pages of a list that change: all of them when its length changed (every page shows
-/// it), otherwise those where the order moved or a dirty session sits.
+/// it), otherwise those where the order moved or a dirty session sits (`page_of` a
+/// position in the list is the page that shows it).
 fn changed_pages<T: Eq + Hash>(
     before: &[T],
     after: &[T],
     dirty: &HashSet<T>,
-    per_page: usize,
+    page_of: impl Fn(usize) -> usize,
 ) -> PageSet {
     if before.len() != after.len() {
         return PageSet::All;
     }
-    let per_page = per_page.max(1);
     let pages = after
         .iter()
         .zip(before)
         .enumerate()
         .filter(|(_, (a, b))| a != b || dirty.contains(a))
-        .map(|(i, _)| i / per_page + 1)
+        .map(|(i, _)| page_of(i))
         .collect();
     PageSet::Some(pages)
 }

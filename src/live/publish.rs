@@ -102,6 +102,13 @@ impl Live {
                     dir.is_some_and(|(slug, _)| sessions.contains(slug))
                 });
             }
+            // A session that lost its date has no calendar entry any more.
+            let undated: Vec<String> = (change.cards.iter())
+                .map(|id| &views.site.sessions[id.index()])
+                .filter(|s| s.date.is_none())
+                .map(|s| crate::routes::session_calendar(&s.slug))
+                .collect();
+            m.remove(Part::Cite, &undated);
             n += m.put(Part::Cite, cite.into_files())?;
             n += m.replace(Part::Redirects, redirects)?;
             let made: HashSet<&str> = meta.iter().map(|(p, _)| p.as_str()).collect();

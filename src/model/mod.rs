@@ -6,6 +6,7 @@
 
 mod event;
 mod identifier;
+mod materials;
 mod names;
 mod namesakes;
 mod old_urls;
@@ -21,6 +22,7 @@ use serde_saphyr::Spanned;
 
 pub use event::{Attendance, Event, Topic};
 pub use identifier::{Orcid, OrcidError, Wikidata};
+pub use materials::{Duration, Material, MaterialKind, provider};
 pub use namesakes::{Namesake, Namesakes, Unresolved};
 pub use old_urls::{Claim, OldUrl};
 pub use person::{ParsedName, Person, identity, parse_name};
@@ -510,6 +512,10 @@ impl SessionResolver<'_> {
                 .filter(|o| !o.is_empty())
                 .collect(),
             links: fm.links.clone(),
+            room: (fm.room.as_ref())
+                .map(|r| r.value.trim().to_string())
+                .filter(|r| !r.is_empty()),
+            materials: self.materials(fm),
             participants,
             topics: topic_ids,
             sdgs,

@@ -34,6 +34,10 @@ pub struct Session {
     pub organizers: Vec<String>,
     /// Related links.
     pub links: Vec<LinkRecord>,
+    /// Where in the venue ("Room K").
+    pub room: Option<String>,
+    /// Recordings, then documents, then slides, each in the order written.
+    pub materials: Vec<super::Material>,
     /// Moderators and speakers, in the order the file lists them (moderators first):
     /// one entry per person (a second listing is a warning and left out).
     pub participants: Vec<Participation>,
@@ -292,6 +296,8 @@ impl Session {
             timezone: None,
             organizers: Vec::new(),
             links: Vec::new(),
+            room: None,
+            materials: Vec::new(),
             participants: Vec::new(),
             topics: Vec::new(),
             sdgs: Vec::new(),

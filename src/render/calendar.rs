@@ -1,5 +1,6 @@
 //! `/events/<id>/sessions.ics`: each event's programme as an iCalendar file
-//! (RFC 5545) that delegates subscribe to or import.
+//! (RFC 5545) that delegates subscribe to or import; `/sessions/<slug>/session.ics`:
+//! one session's entry, to add it alone.
 //!
 //! Times with a zone are written in UTC ("10:00-10:45" at "UTC+02:00" is
 //! 08:00Z-08:45Z); times without a zone stay floating local times; sessions
@@ -9,7 +10,7 @@
 
 use super::Output;
 use super::views::Views;
-use crate::model::{Event, SessionId, When};
+use crate::model::{Event, Session, SessionId, When};
 use crate::routes;
 
 /// One calendar per event that has a dated session (a calendar must hold an entry).
@@ -29,74 +30,47 @@ pub(crate) fn all(views: &Views<'_>, wanted: &dyn Fn(&str) -> bool) -> Vec<Outpu
 
 fn event_calendar(views: &Views<'_>, event: &Event, sessions: &[SessionId]) -> Output {
     let site = views.site;
-    // UIDs must be globally unique: the site's host (and path) makes them so; without one,
-    // the site's title stands in. Session slugs are unique within a site.
+    let mut ics = Ics::begin(&event.name);
+    for id in sessions {
+        ics.entry(views, &site.sessions[id.index()], Some(event));
+    }
+    Output {
+        path: routes::event_calendar(&event.slug),
+        bytes: ics.end(),
+    }
+}
+
+/// `/sessions/<slug>/session.ics`: one session's entry, for a dated session.
+pub(crate) fn session_calendar(views: &Views<'_>, s: &Session) -> Option<Output> {
+    s.date?;
+    let event = s.event.map(|e| &views.site.events[e.index()]);
+    let mut ics = Ics::begin(&s.title);
+    ics.entry(views, s, event);
+    Some(Output {
+        path: routes::session_calendar(&s.slug),
+        bytes: ics.end(),
+    })
+}
+
+/// UIDs must be globally unique: the site's host (and path) makes them so; without
+/// one, the site's title stands in. Session slugs are unique within a site.
+fn uid_domain(views: &Views<'_>) -> String {
+    let site = views.site;
     let full = site.base.full();
-    let domain = match full.split_once("://") {
+    match full.split_once("://") {
         Some((_, rest)) => rest.trim_end_matches('/').to_string(),
         None => crate::url::Slug::from_text(&site.config.title)
             .map_or_else(|| "proceedings".to_string(), |s| s.to_string()),
-    };
-    let mut ics = Ics::default();
-    ics.line("BEGIN:VCALENDAR");
-    ics.line("VERSION:2.0");
-    ics.line(concat!(
-        "PRODID:-//proceedings//proceedings ",
-        env!("CARGO_PKG_VERSION"),
-        "//EN"
-    ));
-    ics.line("CALSCALE:GREGORIAN");
-    ics.line("METHOD:PUBLISH");
-    ics.property("X-WR-CALNAME", &text(&event.name));
-    for id in sessions {
-        let s = &site.sessions[id.index()];
-        let (Some(when), Some(day)) = (s.when(), s.date) else {
-            continue;
-        };
-        ics.line("BEGIN:VEVENT");
-        ics.property("UID", &text(&format!("{}@{domain}", s.slug)));
-        ics.line(&format!("DTSTAMP:{}T000000Z", compact_date(day)));
-        match when {
-            When::Day(d) => {
-                ics.line(&format!("DTSTART;VALUE=DATE:{}", compact_date(d)));
-                let next = d.tomorrow().unwrap_or(d);
-                ics.line(&format!("DTEND;VALUE=DATE:{}", compact_date(next)));
-            }
-            When::Local(start, end) => {
-                ics.line(&format!("DTSTART:{}", start.strftime("%Y%m%dT%H%M%S")));
-                // DTEND must be later than DTSTART (§3.8.2.2); "10:00-10:00" has none.
-                if let Some(end) = end.filter(|e| *e > start) {
-                    ics.line(&format!("DTEND:{}", end.strftime("%Y%m%dT%H%M%S")));
-                }
-            }
-            When::Exact(start, end) => {
-                ics.line(&format!("DTSTART:{}", start.strftime("%Y%m%dT%H%M%SZ")));
-                // A clock change can put the local end before the start in UTC.
-                if let Some(end) = end.filter(|e| *e > start) {
-                    ics.line(&format!("DTEND:{}", end.strftime("%Y%m%dT%H%M%SZ")));
-                }
-            }
-        }
-        ics.property("SUMMARY", &text(&s.title));
-        let url = site.base.absolute(&routes::session(&s.slug));
-        let mut description = s.summary.clone().unwrap_or_default();
-        if !description.is_empty() {
-            description.push_str("\n\n");
-        }
-        description.push_str(&url);
-        ics.property("DESCRIPTION", &text(&description));
-        if let Some(location) = &event.location {
-            ics.property("LOCATION", &text(location));
-        }
-        if site.base.has_origin() {
-            ics.property("URL;VALUE=URI", &url);
-        }
-        ics.line("END:VEVENT");
     }
-    ics.line("END:VCALENDAR");
-    Output {
-        path: routes::event_calendar(&event.slug),
-        bytes: ics.out.into_bytes(),
+}
+
+/// Where: the event's location, after the room when the session names one.
+fn location(s: &Session, event: Option<&Event>) -> Option<String> {
+    let place = event.and_then(|e| e.location.as_deref());
+    match (s.room.as_deref(), place) {
+        (Some(room), Some(place)) => Some(format!("{room}, {place}")),
+        (Some(one), None) | (None, Some(one)) => Some(one.to_string()),
+        (None, None) => None,
     }
 }
 
@@ -128,6 +102,75 @@ struct Ics {
 }
 
 impl Ics {
+    /// A calendar named `name`, up to its first entry.
+    fn begin(name: &str) -> Ics {
+        let mut ics = Ics::default();
+        ics.line("BEGIN:VCALENDAR");
+        ics.line("VERSION:2.0");
+        ics.line(concat!(
+            "PRODID:-//proceedings//proceedings ",
+            env!("CARGO_PKG_VERSION"),
+            "//EN"
+        ));
+        ics.line("CALSCALE:GREGORIAN");
+        ics.line("METHOD:PUBLISH");
+        ics.property("X-WR-CALNAME", &text(name));
+        ics
+    }
+
+    /// The calendar's bytes.
+    fn end(mut self) -> Vec<u8> {
+        self.line("END:VCALENDAR");
+        self.out.into_bytes()
+    }
+
+    /// The entry of session `s` of `event`; nothing for an undated session.
+    fn entry(&mut self, views: &Views<'_>, s: &Session, event: Option<&Event>) {
+        let site = views.site;
+        let (Some(when), Some(day)) = (s.when(), s.date) else {
+            return;
+        };
+        self.line("BEGIN:VEVENT");
+        self.property("UID", &text(&format!("{}@{}", s.slug, uid_domain(views))));
+        self.line(&format!("DTSTAMP:{}T000000Z", compact_date(day)));
+        match when {
+            When::Day(d) => {
+                self.line(&format!("DTSTART;VALUE=DATE:{}", compact_date(d)));
+                let next = d.tomorrow().unwrap_or(d);
+                self.line(&format!("DTEND;VALUE=DATE:{}", compact_date(next)));
+            }
+            When::Local(start, end) => {
+                self.line(&format!("DTSTART:{}", start.strftime("%Y%m%dT%H%M%S")));
+                // DTEND must be later than DTSTART (§3.8.2.2); "10:00-10:00" has none.
+                if let Some(end) = end.filter(|e| *e > start) {
+                    self.line(&format!("DTEND:{}", end.strftime("%Y%m%dT%H%M%S")));
+                }
+            }
+            When::Exact(start, end) => {
+                self.line(&format!("DTSTART:{}", start.strftime("%Y%m%dT%H%M%SZ")));
+                // A clock change can put the local end before the start in UTC.
+                if let Some(end) = end.filter(|e| *e > start) {
+                    self.line(&format!("DTEND:{}", end.strftime("%Y%m%dT%H%M%SZ")));
+                }
+            }
+        }
+        self.property("SUMMARY", &text(&s.title));
+        let url = site.base.absolute(&routes::session(&s.slug));
+        let mut description = s.summary.clone().unwrap_or_default();
+        if !description.is_empty() {
+            description.push_str("\n\n");
+        }
+        description.push_str(&url);
+        self.property("DESCRIPTION", &text(&description));
+        if let Some(location) = location(s, event) {
+            self.property("LOCATION", &text(&location));
+        }
+        if site.base.has_origin() {
+            self.property("URL;VALUE=URI", &url);
+        }
+        self.line("END:VEVENT");
+    }
+
     fn property(&mut self, name: &str, escaped_value: &str) {
         self.line(&format!("{name}:{escaped_value}"));
     }

@@ -11,6 +11,7 @@ mod feeds;
 pub mod jsonld;
 pub mod markdown;
 pub(crate) mod pages;
+pub mod programme;
 mod redirects;
 pub mod search;
 pub mod theme;
@@ -218,15 +219,17 @@ pub(crate) fn assets(
     Ok(files)
 }
 
-/// The citation files (`cite.bib`, `cite.json`) of `ids`.
+/// The files beside each page of `ids`: its citation (`cite.bib`, `cite.json`) and,
+/// for a dated session, its calendar entry (`session.ics`).
 pub(crate) fn cite_files(
     views: &Views<'_>,
     ids: &[SessionId],
     sink: &dyn Sink,
 ) -> Result<(), BuildError> {
     ids.par_iter().try_for_each(|id| {
-        cite::files(views, &views.site.sessions[id.index()])
-            .iter()
+        let s = &views.site.sessions[id.index()];
+        (cite::files(views, s).iter())
+            .chain(&calendar::session_calendar(views, s))
             .try_for_each(|o| sink.put(&o.path, &o.bytes))
     })
 }

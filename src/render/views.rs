@@ -11,7 +11,7 @@ use crate::taxonomy::{ActionLine, Country, Sdg};
 use crate::url::Slug;
 
 /// A link: text and URL.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Hash, Serialize)]
 pub struct LinkView {
     /// Link text.
     pub label: String,
@@ -130,6 +130,10 @@ pub struct SessionView {
     pub organizers: Vec<String>,
     /// Related links.
     pub links: Vec<LinkView>,
+    /// Room.
+    pub room: Option<String>,
+    /// Recordings, documents and slides.
+    pub materials: Vec<MaterialView>,
     /// Moderators.
     pub moderators: Vec<ParticipantView>,
     /// Speakers.
@@ -144,6 +148,21 @@ pub struct SessionView {
     pub action_lines: Vec<ActionLineView>,
     /// Summary.
     pub summary: Option<String>,
+}
+
+/// A recording, document or slides: a link with what it is.
+#[derive(Clone, Debug, Serialize)]
+pub struct MaterialView {
+    /// "recording", "document" or "slides".
+    pub kind: crate::model::MaterialKind,
+    /// Link text.
+    pub label: String,
+    /// Target.
+    pub url: String,
+    /// "YouTube", "UN Web TV".
+    pub provider: Option<&'static str>,
+    /// "1 h 32 min".
+    pub duration: Option<String>,
 }
 
 /// A related session on a session page, with what it shares.
@@ -333,7 +352,8 @@ impl<'a> Views<'a> {
             .collect()
     }
 
-    /// A fingerprint of what each session page shows of its related sessions, by slug:
+    /// A fingerprint of what each session page shows of other sessions (its related
+    /// sessions, and its neighbours in the programme: [`Views::neighbours`]), by slug:
     /// `serve` re-renders the pages whose fingerprint an edit changed, so that what
     /// decides is the very view the page is rendered from.
     /// Of `only` when given (ids of this site), else of every session.
@@ -347,6 +367,7 @@ impl<'a> Views<'a> {
         let print = |id: SessionId| {
             let mut h = rustc_hash::FxHasher::default();
             self.related(id).hash(&mut h);
+            self.neighbours(id).hash(&mut h);
             (self.site.sessions[id.index()].slug.clone(), h.finish())
         };
         match only {
@@ -374,6 +395,8 @@ impl<'a> Views<'a> {
             timezone,
             organizers,
             links,
+            room,
+            materials,
             participants,
             topics,
             sdgs,
@@ -407,6 +430,16 @@ impl<'a> Views<'a> {
             links: links
                 .iter()
                 .map(|l| LinkView::of(l, &self.site.base))
+                .collect(),
+            room: room.clone(),
+            materials: (materials.iter())
+                .map(|m| MaterialView {
+                    kind: m.kind,
+                    label: m.label.clone(),
+                    url: self.site.base.site_link(&m.url),
+                    provider: m.provider(),
+                    duration: m.duration.map(|d| d.to_string()),
+                })
                 .collect(),
             moderators: moderators
                 .into_iter()
@@ -576,7 +609,14 @@ impl Views<'_> {
             count: sessions.len(),
             start: e.start.map(human_date),
             end: e.end.map(human_date),
-            dates: e.start.map(|start| date_range(start, e.end)),
+            // An event not in data/events.yaml runs from its first session's day to
+            // its last's (the programme is in day order, undated last).
+            dates: match e.start {
+                Some(start) => Some(date_range(start, e.end)),
+                None => self
+                    .first_and_last_day(sessions)
+                    .map(|(a, b)| date_range(a, Some(b))),
+            },
             location: e.location.clone(),
             website: e.url.as_ref().map(|u| self.site.base.site_link(u)),
             description: e
@@ -588,6 +628,18 @@ impl Views<'_> {
             calendar: (self.site.any_dated(sessions))
                 .then(|| self.url(&routes::event_calendar(&e.slug))),
         }
+    }
+
+    /// The first and last day of sessions in programme order.
+    fn first_and_last_day(
+        &self,
+        sessions: &[crate::model::SessionId],
+    ) -> Option<(jiff::civil::Date, jiff::civil::Date)> {
+        let day = |s: &crate::model::SessionId| self.site.sessions[s.index()].date;
+        Some((
+            sessions.iter().find_map(day)?,
+            sessions.iter().rev().find_map(day)?,
+        ))
     }
 
     /// A speaker page's facts.

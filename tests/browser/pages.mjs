@@ -19,18 +19,102 @@ function pagesUnder(root, rel, skip = []) {
 
 const one = (root, rel) => (fs.existsSync(path.join(root, rel, 'index.html')) ? [rel] : []);
 
+/** The most tab stops a session page may have before its body. */
+export const MAX_TAB_STOPS = 15;
+
+/** The first screen of a phone: the body of a session page must start on it. */
+export const PHONE = { width: 390, height: 844 };
+
+/**
+ * How many times Tab moves the focus, from the top of the page, before it reaches
+ * `selector` or anything after it (at most `cap`).
+ */
+async function tabStopsBefore(page, selector, cap = 100) {
+  await page.evaluate(() => document.activeElement?.blur());
+  for (let n = 0; n < cap; n++) {
+    await page.keyboard.press('Tab');
+    const reached = await page.evaluate((sel) => {
+      const target = document.querySelector(sel);
+      const a = document.activeElement;
+      if (!target || !a || a === document.body) return false;
+      return target.contains(a) || Boolean(target.compareDocumentPosition(a) & Node.DOCUMENT_POSITION_FOLLOWING);
+    }, selector);
+    if (reached) return n;
+  }
+  return cap;
+}
+
+/**
+ * An event's pages, followed through its pager: every day heading has an id, no
+ * day is on two pages, and each link of the day navigation leads to the page that
+ * holds that day.
+ */
+async function programmeByDay(t, rel) {
+  const first = t.base + rel;
+  const dayPage = new Map(); // day id -> the page that shows it
+  const queue = [first];
+  const visited = new Set(queue);
+  let nav = null;
+  while (queue.length > 0) {
+    const href = queue.shift();
+    await t.openHref(href);
+    const ids = await t.page.locator('main h2.day').evaluateAll((hs) => hs.map((h) => h.id));
+    if (ids.some((id) => !id)) throw new Error(`${href}: a day heading without an id`);
+    for (const id of ids) {
+      if (dayPage.has(id)) throw new Error(`day ${id} is split across pages: ${dayPage.get(id)} and ${href}`);
+      dayPage.set(id, href);
+    }
+    nav ??= await t.page.locator('main nav.days a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    for (const p of await t.hrefs('main nav.pager a', null)) {
+      if (p.startsWith(first) && !visited.has(p)) {
+        visited.add(p);
+        queue.push(p);
+      }
+    }
+  }
+  if (dayPage.size > 1 && nav.length !== dayPage.size) {
+    throw new Error(`${dayPage.size} days, ${nav.length} in the day navigation`);
+  }
+  for (const link of nav) {
+    const [to, id] = link.split('#');
+    if (dayPage.get(id) !== (to || first)) {
+      throw new Error(`the day navigation links ${link}, but day ${id} is on ${dayPage.get(id) ?? 'no page'}`);
+    }
+  }
+  return `${visited.size} page(s), ${dayPage.size} day(s), each on one page`;
+}
+
+/** A session page at 390 px: its body starts on the first screen, after at most MAX_TAB_STOPS tab stops. */
+async function sessionOnAPhone(t, rel) {
+  await t.page.setViewportSize(PHONE);
+  await t.open(rel);
+  const top = await t.page.evaluate(() => document.querySelector('main .body')?.getBoundingClientRect().top ?? null);
+  if (top === null) throw new Error('no session body (main .body)');
+  const stops = await tabStopsBefore(t.page, 'main .body');
+  const problems = [];
+  if (top >= PHONE.height) {
+    problems.push(`the body starts at ${Math.round(top)} px, below the first screen (${PHONE.height} px) at ${PHONE.width} px`);
+  }
+  if (stops > MAX_TAB_STOPS) problems.push(`${stops} tab stops before the body (at most ${MAX_TAB_STOPS})`);
+  if (problems.length > 0) throw new Error(problems.join('; '));
+  return `body at ${Math.round(top)} px, ${stops} tab stops before it`;
+}
+
 /**
  * Page types. `pages(root)` lists every page of that type in the build output
  * (paths relative to the base URL); the harness samples from it. `status` is
  * the HTTP status the page must be served with; `file` maps a path to the
  * file the Nu checker reads when it is not `<path>index.html`. A type with
  * `ifMissing` may be absent (the message is logged), unless it is
- * `largeSitesOnly` and the harness runs with `--large yes`.
+ * `largeSitesOnly` and the harness runs with `--large yes`. `check(t, rel)`,
+ * when given, runs on `checkSample` of the pages ("all" or a number; the
+ * harness's sample otherwise) with the flows' helpers, throws on a defect and
+ * returns what it found.
  */
 export const PAGE_TYPES = [
   { name: 'home', pages: (root) => one(root, '') },
   { name: 'events index', pages: (root) => one(root, 'events/') },
-  { name: 'event', pages: (root) => pagesUnder(root, 'events') },
+  { name: 'event', pages: (root) => pagesUnder(root, 'events'), check: programmeByDay, checkSample: 'all' },
   { name: 'sessions index', pages: (root) => one(root, 'sessions/') },
   {
     name: 'sessions index, page 2',
@@ -38,7 +122,7 @@ export const PAGE_TYPES = [
     ifMissing: 'not paginated on this site',
     largeSitesOnly: true,
   },
-  { name: 'session', pages: (root) => pagesUnder(root, 'sessions') },
+  { name: 'session', pages: (root) => pagesUnder(root, 'sessions'), check: sessionOnAPhone, checkSample: 12 },
   { name: 'speakers A–Z', pages: (root) => one(root, 'speakers/') },
   {
     name: 'speakers A–Z, one letter',

@@ -7,7 +7,10 @@
 //   2. opens a sample of every page type, injects axe-core and fails on any
 //      serious or critical violation (all rules in the light colour scheme,
 //      colour contrast again in the dark one);
-//   3. screenshots the first page of each type at 1280 and 390 px wide;
+//   3. screenshots the first page of each type at 1280 and 390 px wide, and
+//      runs the type's own check of pages.mjs where it has one (an event's days
+//      each on one page; a session's body on a phone's first screen, after at
+//      most 15 tab stops);
 //   4. runs the W3C Nu HTML Checker (vnu-jar) on the same pages' files and
 //      fails on any error.
 // Usage: node run.mjs --url http://127.0.0.1:PORT/sub/path/ --root OUT
@@ -289,6 +292,20 @@ for (const type of PAGE_TYPES.filter((t) => !only || t.name === only)) {
       await page.setViewportSize({ width: 1280, height: 900 });
     }
     checked.push({ type: type.name, rel });
+  }
+  // What a reader of this type of page needs besides (pages.mjs): on more pages than
+  // the sample above, since it costs no axe run.
+  if (type.check) {
+    const tour = new Tour(page, null, state);
+    for (const rel of sample(all, type.checkSample ?? args.sample)) {
+      current = `${type.name} ${base}${rel}`;
+      try {
+        log(`${current}: ${await type.check(tour, rel)}`);
+      } catch (err) {
+        fail(current, err.message.split('\n')[0]);
+      }
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
   }
 }
 

@@ -106,6 +106,39 @@ fn the_browser_checks_fail_on_a_page_with_one_defect_of_each_kind() {
 }
 
 #[test]
+fn the_programme_and_phone_checks_fail_on_a_split_day_and_a_buried_body() {
+    // This fixture's event template shows its first day on every page, as a day
+    // split over two pages would be, and its session template puts a screen of
+    // content and twenty links before the body.
+    let site = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/browser/crowded");
+    for (only, expected) in [
+        ("event", vec!["is split across pages"]),
+        (
+            "session",
+            vec![
+                "below the first screen (844 px) at 390 px",
+                "tab stops before the body (at most 15)",
+            ],
+        ),
+    ] {
+        let sample = Sample {
+            browser: "1",
+            vnu: "1",
+            large: false,
+            only: Some(only),
+        };
+        let Some((passed, report)) = run_harness("crowded", &site, sample) else {
+            return;
+        };
+        println!("{report}");
+        assert!(!passed, "the {only} check passed a broken site:\n{report}");
+        for e in expected {
+            assert!(report.contains(e), "not reported: {e}\n{report}");
+        }
+    }
+}
+
+#[test]
 #[should_panic(expected = "feed.xml: not well-formed")]
 fn a_malformed_feed_is_reported() {
     let dir = tempfile::tempdir().expect("tempdir");

@@ -21,6 +21,21 @@ const CASES: &[(&str, &str, &str)] = &[
         "",
     ),
     (
+        "bad-recording",
+        "sessions/a.md:3:18: error: `javascript:` links are not allowed",
+        "a path in the site such as /docs/outcome.pdf",
+    ),
+    (
+        "bad-slides",
+        "sessions/a.md:5:5: error: `javascript:` links are not allowed",
+        "",
+    ),
+    (
+        "bad-duration",
+        "sessions/a.md:5:13: error: `a while` is not a duration",
+        "\"1:32:10\", \"45 min\"",
+    ),
+    (
         "missing-title",
         "sessions/a.md:2:1: error: missing required key `title`",
         "add `title: …`",

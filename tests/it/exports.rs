@@ -92,9 +92,18 @@ fn check_object(file: &str, fields: &BTreeMap<String, String>, prefix: &str, obj
         );
     }
     for (field, kind) in documented {
-        let value = map
-            .get(field)
-            .unwrap_or_else(|| panic!("{file}: documented field `{prefix}{field}` is missing"));
+        // "string (optional)": left out when there is none.
+        let (kind, optional) = match kind.strip_suffix(" (optional)") {
+            Some(k) => (k, true),
+            None => (kind.as_str(), false),
+        };
+        let Some(value) = map.get(field) else {
+            assert!(
+                optional,
+                "{file}: documented field `{prefix}{field}` is missing"
+            );
+            continue;
+        };
         assert!(
             has_type(value, kind),
             "{file}: `{prefix}{field}` should be {kind}, is {value}"

@@ -811,3 +811,110 @@ fn an_edit_with_a_control_character_warns_and_the_page_is_clean() {
     t.live.exports().run().expect("derived files");
     t.same_as_build("control character");
 }
+
+#[test]
+fn a_new_session_changes_its_neighbours_previous_and_next_links() {
+    let session = |title: &str, time: &str| {
+        format!(
+            "---\ntitle: \"{title}\"\nevent: \"Forum 2030\"\ndate: 2030-05-02\ntime: \"{time}\"\n---\nText.\n"
+        )
+    };
+    let mut t = Fixture::of(&[
+        ("sessions/a.md", &session("Morning talk", "09:00-10:00")),
+        ("sessions/c.md", &session("Evening talk", "17:00-18:00")),
+    ]);
+    let page = |t: &Fixture, slug: &str| {
+        let path = t.live.out_dir().join(format!("sessions/{slug}/index.html"));
+        std::fs::read_to_string(path).expect("session page")
+    };
+    let link = |rel: &str, slug: &str| format!("<a rel=\"{rel}\" href=\"/sessions/{slug}/\">");
+    assert!(page(&t, "a").contains(&link("next", "c")), "a, then c");
+    // A session between them is the next of the first and the previous of the last.
+    let b = t.site.join("sessions/b.md");
+    std::fs::write(&b, session("Noon talk", "12:00-13:00")).expect("write");
+    t.update("a session between two", vec![b.clone()], Scope::Session);
+    assert!(page(&t, "a").contains(&link("next", "b")), "a, then b");
+    assert!(page(&t, "c").contains(&link("prev", "b")), "b, then c");
+    // Earlier than both, it has no previous one, and the first has it as its own.
+    std::fs::write(&b, session("Breakfast talk", "08:00-08:45")).expect("write");
+    t.update("moved before the first", vec![b.clone()], Scope::Session);
+    assert!(!page(&t, "b").contains("rel=\"prev\""), "b is first");
+    assert!(page(&t, "a").contains(&link("prev", "b")), "b, then a");
+    assert!(
+        page(&t, "c").contains(&link("prev", "a")),
+        "a, then c again"
+    );
+    std::fs::remove_file(&b).expect("rm");
+    t.update("deleted", vec![b], Scope::Session);
+    assert!(!page(&t, "a").contains("rel=\"prev\""), "a is first again");
+}
+
+#[test]
+fn edits_that_move_days_between_an_event_s_pages_equal_full_builds() {
+    // Three sessions to a page, in whole days: a day of one session, a day of three
+    // and a day of one are three pages, where three to a page regardless of days
+    // would be two.
+    let session = |title: &str, date: &str, time: &str| {
+        format!(
+            "---\ntitle: \"{title}\"\nevent: \"Forum 2031\"\ndate: {date}\ntime: \"{time}\"\n---\nText.\n"
+        )
+    };
+    let mut t = Fixture::with(|site| {
+        let files = [
+            (
+                "proceedings.yaml",
+                "title: \"Paged\"\nsessions_per_page: 3\n".to_string(),
+            ),
+            ("sessions/a.md", session("A", "2031-03-01", "09:00")),
+            ("sessions/b.md", session("B", "2031-03-02", "09:00")),
+            ("sessions/c.md", session("C", "2031-03-02", "10:00")),
+            ("sessions/d.md", session("D", "2031-03-02", "11:00")),
+            ("sessions/e.md", session("E", "2031-03-03", "09:00")),
+        ];
+        for (path, text) in files {
+            let path = site.join(path);
+            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+            std::fs::write(path, text).expect("write");
+        }
+    });
+    let page = |t: &Fixture, n: usize| {
+        let dir = if n == 1 {
+            String::new()
+        } else {
+            format!("page/{n}/")
+        };
+        std::fs::read_to_string(
+            t.live
+                .out_dir()
+                .join(format!("events/forum-2031/{dir}index.html")),
+        )
+        .ok()
+    };
+    assert!(page(&t, 2).is_some_and(|p| p.contains("id=\"day-2031-03-02\"")));
+    let write = |t: &Fixture, name: &str, text: String| {
+        let path = t.site.join("sessions").join(name);
+        std::fs::write(&path, text).expect("write");
+        path
+    };
+    // B, second in the list, is on page 2: a new title re-renders that page.
+    let b = write(&t, "b.md", session("B renamed", "2031-03-02", "09:00"));
+    t.update(
+        "the first session of a page renamed",
+        vec![b],
+        Scope::Session,
+    );
+    assert!(page(&t, 2).is_some_and(|p| p.contains("B renamed")));
+    // The last day grows; then B moves to it, and the first two days share page 1.
+    let f = write(&t, "f.md", session("F", "2031-03-03", "10:00"));
+    t.update("a day grows", vec![f], Scope::Session);
+    let b = write(&t, "b.md", session("B renamed", "2031-03-03", "08:00"));
+    t.update("a session changes day", vec![b], Scope::Session);
+    assert!(page(&t, 3).is_none(), "two pages now");
+    assert!(page(&t, 1).is_some_and(|p| p.contains("id=\"day-2031-03-02\"")));
+    // Only its time changes: the pages stay.
+    let c = write(&t, "c.md", session("C", "2031-03-02", "12:00"));
+    t.update("a time within a day", vec![c], Scope::Session);
+    let d = t.site.join("sessions/d.md");
+    std::fs::remove_file(&d).expect("rm");
+    t.update("a day shrinks", vec![d], Scope::Session);
+}

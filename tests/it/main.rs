@@ -12,6 +12,7 @@ mod exports;
 mod import;
 mod live;
 mod output;
+mod programme;
 mod properties;
 mod safety;
 mod serve;

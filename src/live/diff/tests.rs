@@ -13,13 +13,19 @@ fn print(every_page: u64, first_page: u64) -> Fingerprint {
     Fingerprint {
         every_page,
         first_page,
+        page_starts: vec![0, 2],
     }
+}
+
+/// Two sessions to a page.
+fn two(i: usize) -> usize {
+    i / 2 + 1
 }
 
 #[test]
 fn a_list_of_another_length_changes_on_every_page() {
     let none = HashSet::new();
-    assert_eq!(changed_pages(&[1, 2, 3], &[1, 2], &none, 2), PageSet::All);
+    assert_eq!(changed_pages(&[1, 2, 3], &[1, 2], &none, two), PageSet::All);
 }
 
 #[test]
@@ -28,11 +34,11 @@ fn only_the_pages_where_sessions_moved_or_changed_are_rendered() {
     // Two per page: 1 2 | 3 4 | 5 6; 3 and 4 swap places.
     let before = [1, 2, 3, 4, 5, 6];
     let after = [1, 2, 4, 3, 5, 6];
-    assert_eq!(changed_pages(&before, &after, &none, 2), pages(&[2]));
+    assert_eq!(changed_pages(&before, &after, &none, two), pages(&[2]));
     // A dirty session in place re-renders its page only.
     let dirty = HashSet::from([6]);
-    assert_eq!(changed_pages(&before, &before, &dirty, 2), pages(&[3]));
-    assert_eq!(changed_pages(&before, &before, &none, 2), pages(&[]));
+    assert_eq!(changed_pages(&before, &before, &dirty, two), pages(&[3]));
+    assert_eq!(changed_pages(&before, &before, &none, two), pages(&[]));
 }
 
 #[test]
@@ -43,14 +49,12 @@ fn the_fingerprints_decide_between_some_pages_the_first_and_all() {
         Some((list.clone(), print(1, 1))),
         Some((list.clone(), print(1, 1))),
         &none,
-        2,
     );
     assert_eq!(same, pages(&[]));
     let first = list_pages(
         Some((list.clone(), print(1, 1))),
         Some((list.clone(), print(1, 2))),
         &none,
-        2,
     );
     assert_eq!(
         first,
@@ -61,12 +65,30 @@ fn the_fingerprints_decide_between_some_pages_the_first_and_all() {
         Some((list.clone(), print(1, 1))),
         Some((list.clone(), print(2, 1))),
         &none,
-        2,
     );
     assert_eq!(every, PageSet::All);
     // A list that comes or goes is rendered whole.
     assert_eq!(
-        list_pages(None, Some((list, print(1, 1))), &none, 2),
+        list_pages(None, Some((list, print(1, 1))), &none),
         PageSet::All
+    );
+}
+
+#[test]
+fn pages_of_whole_days_are_found_by_where_they_start() {
+    // An event's pages: days of 3, then 1, then 2 sessions.
+    let days = Fingerprint {
+        every_page: 1,
+        first_page: 1,
+        page_starts: vec![0, 3, 4],
+    };
+    let at: Vec<usize> = (0..6).map(|i| days.page_of(i)).collect();
+    assert_eq!(at, [1, 1, 1, 2, 3, 3]);
+    let none: HashSet<u32> = HashSet::new();
+    let before = [1, 2, 3, 4, 5, 6];
+    let after = [1, 2, 3, 4, 6, 5];
+    assert_eq!(
+        changed_pages(&before, &after, &none, |i| days.page_of(i)),
+        pages(&[3])
     );
 }

@@ -77,6 +77,21 @@ struct SessionRecord<'a> {
     summary: Option<&'a str>,
     /// The body's own file ([`crate::routes::session_body`]).
     body_url: String,
+    /// Left out when the session names none, as `materials` when it has none: most
+    /// sessions have neither, and every byte here is paid per session.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    room: Option<&'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    materials: Vec<MaterialRecord<'a>>,
+}
+
+#[derive(Serialize)]
+struct MaterialRecord<'a> {
+    kind: crate::model::MaterialKind,
+    label: &'a str,
+    url: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    duration: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -114,6 +129,8 @@ fn sessions<'a>(views: &Views<'a>) -> Vec<SessionRecord<'a>> {
                 timezone,
                 organizers,
                 links,
+                room,
+                materials,
                 participants,
                 topics,
                 sdgs,
@@ -161,6 +178,15 @@ fn sessions<'a>(views: &Views<'a>) -> Vec<SessionRecord<'a>> {
                 action_lines: action_lines.iter().map(|a| a.slug()).collect(),
                 summary: summary.as_deref(),
                 body_url: views.url(&crate::routes::session_body(slug)),
+                room: room.as_deref(),
+                materials: (materials.iter())
+                    .map(|m| MaterialRecord {
+                        kind: m.kind,
+                        label: &m.label,
+                        url: m.url.as_str(),
+                        duration: m.duration.map(|d| d.iso()),
+                    })
+                    .collect(),
             }
         })
         .collect()

@@ -5,12 +5,14 @@
 
 use std::borrow::Cow;
 use std::hash::{Hash, Hasher};
+use std::ops::Range;
 
 use tera::Context;
 
 use super::{Lazy, ListKey};
 use crate::model::{PersonId, SessionId};
-use crate::render::views::{CountryRowView, TermView, Views, human_date};
+use crate::render::programme;
+use crate::render::views::{CountryRowView, TermView, Views};
 use crate::routes::Section;
 
 /// A list's pages, less their cards and pagination.
@@ -25,6 +27,8 @@ pub(super) struct ListPage<'v> {
     pub section: Option<Section>,
     /// The sessions, in the list's order.
     pub sessions: Cow<'v, [SessionId]>,
+    /// The sessions of each page ([`page_ranges`]).
+    pub pages: Vec<Range<usize>>,
     /// What every page shows besides the cards.
     pub context: PageData,
     /// The people the first page lists (a country's), shown as [`Views::person_term`]:
@@ -44,6 +48,7 @@ pub(super) fn list_page<'v>(views: &'v Views<'_>, key: ListKey) -> Option<ListPa
         title: String::new(),
         description: None,
         section: None,
+        pages: page_ranges(views, key),
         sessions,
         context: PageData::default(),
         first_page_people: None,
@@ -62,6 +67,11 @@ pub(super) fn list_page<'v>(views: &'v Views<'_>, key: ListKey) -> Option<ListPa
             page.context.insert("event", &views.event(id, true));
             page.context
                 .insert("jsonld", &crate::render::jsonld::event(views, id));
+            // Every page lists every day with the page it is on: a day that moves to
+            // another page changes all of them.
+            let dir = key.dir(site);
+            let nav = programme::day_nav(views, &dir, &page.sessions, &page.pages);
+            page.context.insert("programme_days", &nav);
         }
         ListKey::Speaker(p) => {
             let person = site.people.get(p.index())?;
@@ -119,29 +129,44 @@ pub(super) fn list_page<'v>(views: &'v Views<'_>, key: ListKey) -> Option<ListPa
     Some(page)
 }
 
+/// The sessions of each page of list `key`: an event's pages hold whole days
+/// ([`programme::day_pages`]), other lists `sessions_per_page` each.
+pub(super) fn page_ranges(views: &Views<'_>, key: ListKey) -> Vec<Range<usize>> {
+    let per_page = views.site.config.sessions_per_page;
+    match key {
+        ListKey::Event(_) => match views.index.sessions_of(key) {
+            Some(sessions) => {
+                programme::day_pages(&programme::event_days(views, &sessions), per_page)
+            }
+            None => programme::even_pages(0, per_page),
+        },
+        _ => programme::even_pages(views.index.list_len(key), per_page),
+    }
+}
+
 /// A value shown beside each card of list `key`, under a name, one per session of the
-/// list: a speaker's role in each session, an event session's day. These belong to
-/// the session, whose pages are rendered again when it changes, so fingerprints
-/// leave them out.
+/// list: a speaker's role in each session, an event session's row in the programme
+/// (its day, time, type and room). These belong to the session, whose pages are
+/// rendered again when it changes, so fingerprints leave them out.
 pub(super) fn per_item(
     views: &Views<'_>,
     key: ListKey,
     sessions: &[SessionId],
-) -> Option<(&'static str, Vec<Option<String>>)> {
-    let site = views.site;
+) -> Option<(&'static str, Vec<serde_json::Value>)> {
+    // A value that does not serialize (none of these can fail) is shown as null.
+    fn value<T: serde::Serialize>(v: &T) -> serde_json::Value {
+        serde_json::to_value(v).unwrap_or(serde_json::Value::Null)
+    }
     match key {
-        // The programme is grouped by day: each card comes with its day.
-        ListKey::Event(_) => {
-            let days = sessions.iter();
-            let days = days.map(|s| site.sessions[s.index()].date.map(human_date));
-            Some(("days", days.collect()))
-        }
+        ListKey::Event(_) => Some((
+            "slots",
+            (programme::slots(views, sessions).iter())
+                .map(value)
+                .collect(),
+        )),
         ListKey::Speaker(p) => {
             let roles = views.index.by_person.get(p.index())?.iter();
-            Some((
-                "roles",
-                roles.map(|a| Some(a.1.label().to_string())).collect(),
-            ))
+            Some(("roles", roles.map(|a| value(&a.1.label())).collect()))
         }
         _ => None,
     }
@@ -160,13 +185,23 @@ pub(super) fn country_row(views: &Views<'_>, c: crate::taxonomy::Country) -> Cou
 }
 
 /// Hashes of what a list's pages show besides their sessions' cards: of what every
-/// page shows, and of what the first page shows besides.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// page shows, and of what the first page shows besides; and where its pages start.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Fingerprint {
-    /// Of the title, description and context of every page, the heavy part included.
+    /// Of the title, description and context of every page, the heavy part included,
+    /// and of where each page starts.
     pub every_page: u64,
     /// Of the first page's own context.
     pub first_page: u64,
+    /// The position in the list of each page's first session: an event's pages hold whole days.
+    pub page_starts: Vec<usize>,
+}
+
+impl Fingerprint {
+    /// The page (1 is the first) that shows the list's session at position `i`.
+    pub fn page_of(&self, i: usize) -> usize {
+        self.page_starts.partition_point(|&s| s <= i).max(1)
+    }
 }
 
 /// Named values for a page's template, kept as JSON (whose maps are ordered) so that
@@ -210,9 +245,11 @@ pub fn fingerprint(views: &Views<'_>, key: ListKey) -> Option<Fingerprint> {
         parts(&mut h);
         h.finish()
     };
+    let page_starts: Vec<usize> = page.pages.iter().map(|p| p.start).collect();
     Some(Fingerprint {
         every_page: hash(&|h| {
             (page.template, &page.title, &page.description, page.section).hash(h);
+            page_starts.hash(h);
             context.hash(h);
         }),
         first_page: hash(&|h| {
@@ -220,5 +257,6 @@ pub fn fingerprint(views: &Views<'_>, key: ListKey) -> Option<Fingerprint> {
                 views.person_term_parts(p).hash(h);
             }
         }),
+        page_starts,
     })
 }

@@ -430,16 +430,10 @@ impl Pages<'_, '_> {
         self.select.is_none_or(|s| s.sessions.contains(&id))
     }
 
-    fn page_count(&self, sessions: usize) -> usize {
-        sessions
-            .div_ceil(self.views.site.config.sessions_per_page.max(1))
-            .max(1)
-    }
-
     /// Records the pages of a list that is not rendered this time.
-    fn skip_list(&mut self, dir: &str, sessions: usize) {
+    fn skip_list(&mut self, dir: &str, pages: usize) {
         self.paths.push(routes::page_file(dir));
-        for n in 2..=self.page_count(sessions) {
+        for n in 2..=pages {
             self.paths
                 .push(routes::page_file(&routes::list_page(dir, n)));
         }
@@ -500,15 +494,14 @@ impl Pages<'_, '_> {
         // Only the paths of a list `select` does not want: `serve` renders a few lists
         // of thousands, so their contexts are not made.
         if !self.wants_list(key) {
-            self.skip_list(&dir, views.index.list_len(key));
+            self.skip_list(&dir, lists::page_ranges(views, key).len());
             return;
         }
         let Some(list) = lists::list_page(views, key) else {
             return;
         };
         let per_item = lists::per_item(views, key, &list.sessions);
-        let per_page = views.site.config.sessions_per_page.max(1);
-        let total = self.page_count(list.sessions.len());
+        let total = list.pages.len();
         let dir = &dir;
         let page_path = |n: usize| routes::list_page(dir, n);
         for n in 1..=total {
@@ -517,7 +510,8 @@ impl Pages<'_, '_> {
             if !self.wants_page(key, n) {
                 continue;
             }
-            let chunk = list.sessions.chunks(per_page).nth(n - 1).unwrap_or(&[]);
+            let range = list.pages[n - 1].clone();
+            let chunk = &list.sessions[range.clone()];
             let pager = Pager {
                 current: n,
                 total,
@@ -546,7 +540,7 @@ impl Pages<'_, '_> {
                 ctx.insert("people", &people);
             }
             if let Some((name, items)) = &per_item {
-                ctx.insert(*name, items.chunks(per_page).nth(n - 1).unwrap_or(&[]));
+                ctx.insert(*name, &items[range]);
             }
             // An empty list still needs `cards` for its template; a full one gets them at render time.
             if chunk.is_empty() {

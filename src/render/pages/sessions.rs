@@ -121,6 +121,12 @@ pub(super) fn session_context(
 ) {
     ctx.insert("session", &views.session(s));
     ctx.insert("related", &views.related(id));
+    ctx.insert("programme", &views.neighbours(id));
+    ctx.insert("when", &crate::render::programme::instants(s));
+    let calendar = s
+        .date
+        .map(|_| views.url(&routes::session_calendar(&s.slug)));
+    ctx.insert("calendar", &calendar);
     ctx.insert("body", &views.markdown(&s.body));
     ctx.insert("cite", &crate::render::cite::citation(views, s));
     ctx.insert("jsonld", &crate::render::jsonld::session(views, s));
