@@ -101,7 +101,16 @@ fn checked(tokens: &[&str], aliases: &CountryAliases) -> Option<String> {
     let parsed = split_name(&raw);
     let ws: Vec<&str> = parsed.name.split_whitespace().collect();
     let proper = ws.iter().filter(|w| !PARTICLES.contains(w)).count();
-    let ok = (2..=6).contains(&proper)
+    // "PTC'22: Reunite. Rethink. Renew.": digits, a colon or a word's full stop
+    // (other than an initial's) belong to a heading or a sentence, not a name.
+    let punctuated = ws.iter().enumerate().any(|(k, w)| {
+        w.chars().any(|c| c.is_ascii_digit())
+            || w.trim_end_matches(':').contains(':')
+            || (k + 1 < ws.len() && w.ends_with(':'))
+            || (k + 1 < ws.len() && w.ends_with('.') && !is_initial(w) && !is_honorific(w))
+    });
+    let ok = !punctuated
+        && (2..=6).contains(&proper)
         && !PARTICLES.contains(ws.first()?)
         && !PARTICLES.contains(ws.last()?)
         && ws.iter().enumerate().all(|(k, w)| {

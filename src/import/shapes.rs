@@ -115,9 +115,16 @@ const TURN_ROLES: &[&str] = &[
 ];
 
 /// The speaker of a transcript's turn: ">> MERVI KULTAMAA: Thank you" -> "MERVI
-/// KULTAMAA". `None` for a part ("MODERATOR", "AUDIENCE MEMBER") or no turn.
-pub(crate) fn transcript_speaker(text: &str) -> Option<&str> {
-    let rest = text.trim_start().strip_prefix(">>")?.trim_start();
+/// KULTAMAA". `None` for a part ("MODERATOR", "AUDIENCE MEMBER") or no turn. In a
+/// text known to be a transcript (`transcript`), a turn may lack the ">>": "BEN
+/// AKOH:  Thank you" (a name in capitals, then what was said).
+pub(crate) fn transcript_speaker(text: &str, transcript: bool) -> Option<&str> {
+    let start = text.trim_start();
+    let (rest, marked) = match start.strip_prefix(">>") {
+        Some(r) => (r.trim_start(), true),
+        None if transcript => (start, false),
+        None => return None,
+    };
     let colon = rest.find(':')?;
     let who = rest[..colon].trim();
     let words = who.split_whitespace().count();
@@ -125,7 +132,26 @@ pub(crate) fn transcript_speaker(text: &str) -> Option<&str> {
         .to_lowercase()
         .split_whitespace()
         .any(|w| TURN_ROLES.contains(&w));
-    ((2..=5).contains(&words) && !part).then_some(who)
+    // Unmarked: every word in capitals (letters, hyphens, apostrophes, full stops),
+    // and the turn goes on after the colon.
+    let capitals = who.split_whitespace().all(|w| {
+        w.chars().any(char::is_alphabetic)
+            && w.chars()
+                .all(|c| c.is_uppercase() || matches!(c, '-' | '\'' | '’' | '.'))
+    }) && rest[colon + 1..].trim().chars().count() >= 2;
+    ((2..=5).contains(&words) && !part && (marked || (capitals && words <= 4))).then_some(who)
+}
+
+/// Whether a line says the text is a transcript: a captioning notice ("The
+/// following are the outputs of the real-time captioning …") or a heading that
+/// calls it one.
+pub(crate) fn is_transcript_notice(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    lower.contains("outputs of the captioning")
+        || lower.contains("outputs of the real-time captioning")
+        || lower.contains("output of the real-time captioning")
+        || lower.trim() == "full session transcript"
+        || lower.contains("(standing by for audio")
 }
 
 /// Whether a line quotes an earlier e-mail ("> On 20 June, … wrote:").

@@ -347,3 +347,15 @@ fn a_capitalised_title_right_after_by_then_the_name() {
         .is_empty()
     );
 }
+
+#[test]
+fn a_lower_case_title_before_a_name_and_a_speech_verb_introduces_the_person() {
+    assert_eq!(
+        names(
+            "Cybersecurity representative Lena Ortiz presented figures on attacks against ports."
+        ),
+        [("Lena Ortiz".into(), false, None)]
+    );
+    // A name after a lower-case word that is no role is only mentioned.
+    assert!(names("The harbour of Lena Ortiz presented a fine view.").is_empty());
+}

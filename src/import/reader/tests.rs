@@ -186,3 +186,34 @@ fn a_sentence_cut_off_at_the_end_of_the_text_is_still_read_as_prose() {
     );
     assert_eq!(names(&f), [("Ilse Brandt".into(), Part::Speaker)]);
 }
+
+#[test]
+fn a_transcript_turn_without_arrows_names_its_speaker_once_the_text_is_a_transcript() {
+    // Invented caption file: the notice, then turns in capitals without ">>".
+    let (_, f) = read_text(
+        "Harbour Data Dialogue\n\nThe following are the outputs of the real-time captioning taken during the meeting.\n\n\
+         ANNA HOLM:  Thank you, Ben. Let me add a few words on the survey we ran last spring in four ports.\n\n\
+         BEN OKAFOR: Thanks. We found that most ports publish nothing at all about their data.\n",
+    );
+    assert_eq!(
+        names(&f),
+        [
+            ("ANNA HOLM".into(), Part::Speaker),
+            ("BEN OKAFOR".into(), Part::Speaker)
+        ]
+    );
+    // The same lines in a text that is not a transcript are headings, not turns.
+    let (_, f) = read_text(
+        "PLEASE NOTE: the room has changed.\n\nSESSION DETAILS: to be announced in May.\n",
+    );
+    assert!(names(&f).is_empty(), "{:?}", names(&f));
+}
+
+#[test]
+fn a_heading_with_digits_or_full_stops_is_not_a_person_of_a_one_field_per_line_list() {
+    // Invented speech page: the event's slogan above the quoted session title.
+    let (_, f) = read_text(
+        "HDW'31: Rethink. Rebuild. Renew.\n\"What are ports doing to share their data?\"\n\n3 May 2031\n",
+    );
+    assert!(names(&f).is_empty(), "{:?}", names(&f));
+}
