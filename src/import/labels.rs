@@ -88,7 +88,15 @@ pub(crate) fn label(line: &str) -> Option<Label<'_>> {
         return section(t, colon.is_some(), value);
     }
     let norm = normalise(key);
-    let field = known(&norm, colon.is_some()).or_else(|| colon.and_then(|_| numbered(&norm)));
+    // "Welcome Remarks by IGF-USA Organizers:": the label before who gives it.
+    let before_by = || {
+        key.split_once(" by ")
+            .filter(|_| colon.is_some())
+            .and_then(|(head, _)| known(&normalise(head), true))
+    };
+    let field = known(&norm, colon.is_some())
+        .or_else(|| colon.and_then(|_| numbered(&norm)))
+        .or_else(before_by);
     if let Some(field) = field {
         return Some(Label {
             field,

@@ -170,6 +170,24 @@ pub(crate) fn name_run<'a>(
         tokens.insert(0, prev);
         j -= 1;
     }
+    // "Later Ms. Lane": an honorific inside the run starts the name; the words
+    // before it are the sentence's ("H.E. Mr." is one honorific run).
+    // ("ITU Secretary-General Ms. Ana Lima": a title before the honorific stays.)
+    if let Some(k) = (1..tokens.len()).rev().find(|&k| {
+        is_honorific(tokens[k])
+            && !is_honorific(tokens[k - 1])
+            && k + 1 < tokens.len()
+            && !tokens[..k].iter().any(|t| {
+                let lower = t.to_lowercase();
+                lower.split('-').any(super::person::is_role_word)
+                    || super::person::is_acronym(t)
+                    || t.ends_with("’s")
+                    || t.ends_with("'s")
+            })
+    }) {
+        tokens.drain(..k);
+        j += k;
+    }
     // Sentence starters ("For", "According") and particles never begin a name.
     while let Some(first) = tokens.first() {
         let lower = first.to_lowercase();

@@ -359,3 +359,25 @@ fn a_lower_case_title_before_a_name_and_a_speech_verb_introduces_the_person() {
     // A name after a lower-case word that is no role is only mentioned.
     assert!(names("The harbour of Lena Ortiz presented a fine view.").is_empty());
 }
+
+#[test]
+fn a_sentence_word_before_an_honorific_is_not_part_of_the_name() {
+    assert_eq!(
+        names("Later Ms. Lena Ortiz, Moderator, closed the session with thanks."),
+        [("Lena Ortiz".into(), false, None)]
+    );
+    // A title before the honorific stays the person's role.
+    let found = introductions(
+        "ITU Secretary-General Ms. Lena Ortiz presented the awards.",
+        &CountryAliases::new(),
+    );
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].person.name, "Lena Ortiz");
+    assert!(
+        found[0]
+            .person
+            .role
+            .as_deref()
+            .is_some_and(|r| r.contains("Secretary-General"))
+    );
+}

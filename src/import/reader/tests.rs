@@ -217,3 +217,60 @@ fn a_heading_with_digits_or_full_stops_is_not_a_person_of_a_one_field_per_line_l
     );
     assert!(names(&f).is_empty(), "{:?}", names(&f));
 }
+
+#[test]
+fn handles_and_a_dash_glued_to_the_name_do_not_hide_the_descriptor() {
+    // Invented programme lines with social-media handles.
+    let (_, f) = read_text(
+        "Moderated by: Heather Lane- Public Policy, Portflare @heatherlane\n\n\
+         - Tom Reed – Ph.D. Candidate, University of Tartu @tomreed\n\
+         - Greg Hill – Director of News, The Daily Port @GHill\n",
+    );
+    let got: Vec<(String, Option<String>, Option<String>)> = f
+        .roster
+        .members()
+        .iter()
+        .map(|m| {
+            (
+                m.person.name.clone(),
+                m.person.role.clone(),
+                m.person.organization.clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "Heather Lane".into(),
+                Some("Public Policy".into()),
+                Some("Portflare".into())
+            ),
+            (
+                "Tom Reed".into(),
+                Some("Ph.D. Candidate".into()),
+                Some("University of Tartu".into())
+            ),
+            (
+                "Greg Hill".into(),
+                Some("Director of News".into()),
+                Some("The Daily Port".into())
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_label_followed_by_who_gives_it_is_still_the_label() {
+    let (_, f) = read_text(
+        "- Welcome Remarks by the Harbour Organizers:  Dr. Susan Amos, Shane Toll, David Vorst\n",
+    );
+    assert_eq!(
+        names(&f),
+        [
+            ("Susan Amos".into(), Part::Speaker),
+            ("Shane Toll".into(), Part::Speaker),
+            ("David Vorst".into(), Part::Speaker)
+        ]
+    );
+}
