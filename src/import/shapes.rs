@@ -162,6 +162,27 @@ pub(crate) fn is_quote(text: &str) -> bool {
 /// The list after a sentence's cue: "The speakers include: Minister of X, Ghana,
 /// Mrs. A; Director, B, Prof. C" -> "Minister of X, Ghana, Mrs. A; Director, …".
 pub(crate) fn listed_after_cue(text: &str) -> Option<&str> {
+    listed_after_cue_any(text).map(sentence_end)
+}
+
+/// The list up to the end of its sentence: "…; and Sam Okoro, CEO of Portcom. Their
+/// contributions were followed by …" -> "…; and Sam Okoro, CEO of Portcom".
+fn sentence_end(list: &str) -> &str {
+    let end = list.match_indices(". ").find_map(|(k, _)| {
+        let word = list[..k].rsplit(' ').next().unwrap_or("");
+        // An initial's or an honorific's full stop ("A. B. Chen", "Dr. Lima") goes on.
+        let short = word.chars().filter(|c| c.is_alphabetic()).count() <= 2
+            || super::names::is_honorific(&format!("{word}."));
+        let next = list[k + 2..].split_whitespace().next().unwrap_or("");
+        let sentence_word = next.chars().next().is_some_and(char::is_uppercase)
+            && next.chars().skip(1).all(char::is_lowercase)
+            && !super::names::is_honorific(next);
+        (!short && sentence_word && list[k + 2..].split_whitespace().count() >= 3).then_some(k)
+    });
+    end.map_or(list, |k| &list[..k])
+}
+
+fn listed_after_cue_any(text: &str) -> Option<&str> {
     let lower = text.to_ascii_lowercase();
     let nouns = [
         "speakers",

@@ -381,3 +381,14 @@ fn a_sentence_word_before_an_honorific_is_not_part_of_the_name() {
             .is_some_and(|r| r.contains("Secretary-General"))
     );
 }
+
+#[test]
+fn hosted_by_and_led_by_name_who_ran_the_session() {
+    let found = introductions(
+        "The gala was hosted by Dr. Ana Lima, Director, Harbour Union.",
+        &CountryAliases::new(),
+    );
+    assert_eq!(found.len(), 1);
+    assert!(found[0].moderator);
+    assert_eq!(found[0].person.name, "Ana Lima");
+}

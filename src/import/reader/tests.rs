@@ -274,3 +274,35 @@ fn a_label_followed_by_who_gives_it_is_still_the_label() {
         ]
     );
 }
+
+#[test]
+fn an_outline_heading_ending_in_a_people_label_opens_that_list() {
+    // Invented listing: the heading, then one field per line.
+    let (_, f) = read_text(
+        "Harbour Talks\n\nI - INTRODUCTION - Co-moderators\n  • Mona Salem\n    Director of Coordination at the National Ports Authority of Egypt\n  • Hans Gruber\n    Executive Secretary of the Harbour Committee\n",
+    );
+    assert_eq!(
+        names(&f),
+        [
+            ("Mona Salem".into(), Part::Moderator),
+            ("Hans Gruber".into(), Part::Moderator)
+        ]
+    );
+}
+
+#[test]
+fn a_list_in_a_sentence_ends_with_the_sentence() {
+    let (_, f) = read_text(
+        "Featured speakers in her session included H.E. Carlos Vidal, Secretary of State for Ports; Ajay Mehta, Chairman of the Maritime Commission; and Sam Okoro, CEO of operator Portcom. Their contributions were followed by a Q&A with the audience.\n",
+    );
+    let okoro = f
+        .roster
+        .members()
+        .iter()
+        .find(|m| m.person.name == "Sam Okoro")
+        .expect("Sam Okoro");
+    assert_eq!(
+        okoro.person.role.as_deref(),
+        Some("CEO of operator Portcom")
+    );
+}
