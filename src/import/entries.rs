@@ -226,7 +226,8 @@ pub(crate) fn checked_name(raw: &str, aliases: &CountryAliases) -> Option<String
 /// Reads one entry. Role-first entries ("Minister of ICT, Kenya, H.E. Ms. Jane
 /// Doe") are turned around.
 pub(crate) fn entry(text: &str, aliases: &CountryAliases) -> Result<Entry, NotPerson> {
-    let (clean, marks) = strip_marks(&super::person::unquote_nicknames(text));
+    let text = untagged(text);
+    let (clean, marks) = strip_marks(&super::person::unquote_nicknames(&text));
     if is_placeholder(&clean) {
         return Err(NotPerson::Placeholder);
     }
@@ -258,6 +259,37 @@ pub(crate) fn entry(text: &str, aliases: &CountryAliases) -> Result<Entry, NotPe
         excluded: marks.excluded,
         tentative: marks.tentative,
     })
+}
+
+/// An entry without its social-media handles ("… Cloudflare @heatherwest") and with
+/// a dash glued to the name spaced as the separator it is ("Heather West- Public
+/// Policy" -> "Heather West – Public Policy").
+fn untagged(text: &str) -> String {
+    let handle = |w: &str| {
+        w.strip_prefix('@').is_some_and(|h| {
+            h.len() >= 2 && h.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        })
+    };
+    let words: Vec<String> = text
+        .split_whitespace()
+        .filter(|w| !handle(w.trim_end_matches([',', ';', '.'])))
+        .enumerate()
+        .map(|(k, w)| {
+            // A word ending in "-" after a name word, with a capitalised word next,
+            // is the name's end: the separator goes apart ("West-" -> "West –").
+            match w.strip_suffix('-') {
+                Some(stem)
+                    if k > 0
+                        && stem.chars().count() >= 2
+                        && stem.chars().all(char::is_alphabetic) =>
+                {
+                    format!("{stem} –")
+                }
+                _ => w.to_string(),
+            }
+        })
+        .collect();
+    words.join(" ")
 }
 
 /// The entry up to a clause that is the sentence going on ("…, Chile, stressed the

@@ -56,6 +56,17 @@ pub(crate) fn session(
         })
         .or_else(|| {
             header::title(&f.free, f.first_content.unwrap_or(usize::MAX)).map(|t| (t, Sure::Medium))
+        })
+        // A generic heading ("High-Level Leaders Session I", "Round Table II") gives
+        // way to the title the text states for it.
+        .map(|(t, how)| {
+            match header::is_generic(&t)
+                .then(|| header::prose_title(&f.free))
+                .flatten()
+            {
+                Some(stated) => (stated, Sure::Low),
+                None => (t, how),
+            }
         });
     let title = title.or_else(|| header::quoted_title(&f.free).map(|t| (t, Sure::Low)));
     match title {

@@ -174,6 +174,42 @@ pub(crate) fn is_generic(text: &str) -> bool {
         GENERIC.contains(&w.as_str())
             || w.chars()
                 .all(|c| c.is_ascii_digit() || c == '#' || c == '+')
+            || is_roman(w)
+    })
+}
+
+/// "i" … "xii": a session's number in Roman numerals ("High-Level Leaders Session I").
+fn is_roman(w: &str) -> bool {
+    [
+        "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii",
+    ]
+    .contains(&w)
+}
+
+/// A title the running text states under a generic heading: quoted ('on the theme
+/// “From words to deeds”') or not ("This first session of the track, titled Open
+/// Data for All, will focus on …"), up to the clause's end.
+pub(crate) fn prose_title(free: &[Free]) -> Option<String> {
+    if let Some(q) = quoted_title(free) {
+        return Some(q);
+    }
+    let cues = [" titled ", " entitled ", " under the title "];
+    free.iter().find_map(|f| {
+        let lower = f.text.to_lowercase();
+        cues.iter().find_map(|c| {
+            let at = lower.find(c)? + c.len();
+            let rest = f.text.get(at..)?;
+            // The clause ends at a stop, or at a comma before a small word (", will
+            // focus"); a comma inside the title ("Universal, Affordable & …") does not.
+            let stop = rest.find([';', '.', '(', ':']).unwrap_or(rest.len());
+            let comma = rest
+                .match_indices(", ")
+                .find_map(|(k, _)| rest[k + 2..].starts_with(char::is_lowercase).then_some(k));
+            let end = comma.map_or(stop, |c| c.min(stop));
+            let t = rest[..end].trim();
+            let words = t.split_whitespace().count();
+            (t.starts_with(char::is_uppercase) && (2..=15).contains(&words)).then(|| t.to_string())
+        })
     })
 }
 
@@ -203,6 +239,7 @@ pub(crate) fn highlights_day(text: &str) -> Option<i8> {
 pub(crate) fn quoted_title(free: &[Free]) -> Option<String> {
     let cues = [
         "confirmed as ",
+        "on the theme ",
         "titled ",
         "entitled ",
         "called ",
@@ -212,9 +249,18 @@ pub(crate) fn quoted_title(free: &[Free]) -> Option<String> {
     ];
     free.iter().find_map(|f| {
         let lower = f.text.to_ascii_lowercase();
-        let session = ["session", "workshop", "panel", "event", "forum", "title"]
-            .iter()
-            .any(|w| lower.contains(w));
+        let session = [
+            "session",
+            "workshop",
+            "panel",
+            "event",
+            "forum",
+            "title",
+            "round table",
+            "meeting",
+        ]
+        .iter()
+        .any(|w| lower.contains(w));
         if !session {
             return None;
         }
@@ -282,7 +328,22 @@ pub(crate) fn title(free: &[Free], before: usize) -> Option<String> {
                 .take(12)
                 .any(|o| clean(&o.text) == clean(&free[k].text))
     });
+    // A heading stands above the running text: a line after the first paragraph of
+    // 28 words or more is the body's, never the title (a cut last sentence least).
+    let body = free
+        .iter()
+        .find(|f| f.text.split_whitespace().count() >= 28)
+        .map_or(usize::MAX, |f| f.index);
+    let above_body = |k: usize| free[k].index < before.min(body);
+    let generic = |k: usize| {
+        !is_dateline(&free[k].text) && title_shape(&clean(&free[k].text), true) && !continues(k)
+    };
     let k = twice
+        .or_else(|| (0..free.len()).find(|&k| above_body(k) && titled(k) && !continues(k)))
+        // Only a session type above the body ("IGF 2022 High-Level Leaders Session I"):
+        // the heading, not a line of the body.
+        .or_else(|| (0..free.len()).find(|&k| above_body(k) && generic(k)))
+        // An e-mail's or a page's introduction may come first.
         .or_else(|| (0..free.len()).find(|&k| free[k].index < before && titled(k) && !continues(k)))
         .or_else(|| (0..free.len()).find(|&k| free[k].index >= before && titled(k) && dated(k)))
         // Nothing but a session type above the content ("Official opening segment",
@@ -491,6 +552,46 @@ fn date_part(text: &str) -> &str {
         .unwrap_or(text)
 }
 
+/// Verbs that say when a session happened: "was held on 14 May", "took place on".
+const HELD_ON: &[&str] = &[
+    "was held on ",
+    "were held on ",
+    "took place on ",
+    "will be held on ",
+    "will take place on ",
+    "is held on ",
+    "takes place on ",
+    "s'est tenue le ",
+    "s’est tenue le ",
+    "a eu lieu le ",
+    "se celebró el ",
+    "tuvo lugar el ",
+];
+
+/// Whether a sentence says, with a whole day, when its subject happened ("The
+/// ceremony was held on 14 May 2012"), not a range of days.
+fn held_on(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    HELD_ON.iter().any(|v| {
+        lower.find(v).is_some_and(|at| {
+            let after: String = lower[at + v.len()..].chars().take(40).collect();
+            find_day(&after).is_some_and(|d| d.year.is_some()) && !spans_days(&after)
+        })
+    })
+}
+
+/// Whether a line's first words are a whole date: "16 September 2010 - …",
+/// "Tuesday, 17 May 2011, …".
+fn opens_with_full_date(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().take(5).collect();
+    let head = words.join(" ");
+    find_day(&head).is_some_and(|d| d.year.is_some())
+        && words
+            .iter()
+            .take(2)
+            .any(|w| w.trim_end_matches(',').chars().all(|c| c.is_ascii_digit()))
+}
+
 /// The date line of a session: a labelled date first, else a line that is only a
 /// date and time, else a short line with a date and a time. Returns the day, the
 /// time range and the zone written with it.
@@ -521,10 +622,18 @@ pub(crate) fn date(free: &[Free], press: bool) -> Option<(Day, Option<String>, O
         });
         let on_day = (["On ", "El ", "Le "].iter().any(|p| t.starts_with(p)) || place_first)
             && find_day(&opening).is_some();
+        // "The Prize Ceremony was held on 14 May 2012 during …": the text says when
+        // the session happened, above a page's posting date.
+        let held = held_on(t);
+        // "16 September 2010 - A Other on Regional …": a line that opens with a
+        // whole date (day, month and year), then runs on.
+        let opens_dated = opens_with_full_date(t);
         match (when, time, short) {
+            _ if held => 4,
             _ if dateline => 0,
             _ if on_day && !when => 1,
-            (true, true, _) => 4,
+            (false, false, true) if opens_dated => 2,
+            (true, true, _) => 5,
             (true, false, _) => 3,
             (false, true, true) => 2,
             (false, false, true) if t.split_whitespace().count() <= 8 => 1,

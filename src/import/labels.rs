@@ -88,7 +88,25 @@ pub(crate) fn label(line: &str) -> Option<Label<'_>> {
         return section(t, colon.is_some(), value);
     }
     let norm = normalise(key);
-    let field = known(&norm, colon.is_some()).or_else(|| colon.and_then(|_| numbered(&norm)));
+    // "Welcome Remarks by IGF-USA Organizers:": the label before who gives it.
+    let before_by = || {
+        key.split_once(" by ")
+            .filter(|_| colon.is_some())
+            .and_then(|(head, _)| known(&normalise(head), true))
+    };
+    // "I - INTRODUCTION - Co-moderators": an outline heading that ends in a label
+    // of people (one that is a label even without a colon, never "Panel").
+    let last_part = || {
+        (colon.is_none() && t.contains(" - "))
+            .then(|| t.rsplit(" - ").next())
+            .flatten()
+            .and_then(|tail| known(&normalise(tail), false))
+            .filter(|f| matches!(f, Field::People(_)))
+    };
+    let field = known(&norm, colon.is_some())
+        .or_else(|| colon.and_then(|_| numbered(&norm)))
+        .or_else(before_by)
+        .or_else(last_part);
     if let Some(field) = field {
         return Some(Label {
             field,

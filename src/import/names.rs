@@ -101,7 +101,16 @@ fn checked(tokens: &[&str], aliases: &CountryAliases) -> Option<String> {
     let parsed = split_name(&raw);
     let ws: Vec<&str> = parsed.name.split_whitespace().collect();
     let proper = ws.iter().filter(|w| !PARTICLES.contains(w)).count();
-    let ok = (2..=6).contains(&proper)
+    // "PTC'22: Reunite. Rethink. Renew.": digits, a colon or a word's full stop
+    // (other than an initial's) belong to a heading or a sentence, not a name.
+    let punctuated = ws.iter().enumerate().any(|(k, w)| {
+        w.chars().any(|c| c.is_ascii_digit())
+            || w.trim_end_matches(':').contains(':')
+            || (k + 1 < ws.len() && w.ends_with(':'))
+            || (k + 1 < ws.len() && w.ends_with('.') && !is_initial(w) && !is_honorific(w))
+    });
+    let ok = !punctuated
+        && (2..=6).contains(&proper)
         && !PARTICLES.contains(ws.first()?)
         && !PARTICLES.contains(ws.last()?)
         && ws.iter().enumerate().all(|(k, w)| {
@@ -160,6 +169,24 @@ pub(crate) fn name_run<'a>(
         }
         tokens.insert(0, prev);
         j -= 1;
+    }
+    // "Later Ms. Lane": an honorific inside the run starts the name; the words
+    // before it are the sentence's ("H.E. Mr." is one honorific run).
+    // ("ITU Secretary-General Ms. Ana Lima": a title before the honorific stays.)
+    if let Some(k) = (1..tokens.len()).rev().find(|&k| {
+        is_honorific(tokens[k])
+            && !is_honorific(tokens[k - 1])
+            && k + 1 < tokens.len()
+            && !tokens[..k].iter().any(|t| {
+                let lower = t.to_lowercase();
+                lower.split('-').any(super::person::is_role_word)
+                    || super::person::is_acronym(t)
+                    || t.ends_with("’s")
+                    || t.ends_with("'s")
+            })
+    }) {
+        tokens.drain(..k);
+        j += k;
     }
     // Sentence starters ("For", "According") and particles never begin a name.
     while let Some(first) = tokens.first() {

@@ -251,8 +251,17 @@ pub(crate) fn from_listed(item: &str, aliases: &CountryAliases) -> Option<Import
     if let Some(first) = parts.first().copied() {
         for sep in [" – ", " — ", " - "] {
             if let Some((name, role)) = first.split_once(sep) {
-                let tail_is_intro =
-                    is_role(role) || is_org(role) || country(role.trim(), aliases).is_some();
+                // "Heather West - Public Policy, Cloudflare": after a whole name, the
+                // dash opens the descriptor whatever its words.
+                let whole_name = !name.contains(" - ")
+                    && !name.contains(" – ")
+                    && super::entries::checked_name(name, aliases).is_some()
+                    && role.trim_start().starts_with(char::is_uppercase)
+                    && parts.len() >= 2;
+                let tail_is_intro = whole_name
+                    || is_role(role)
+                    || is_org(role)
+                    || country(role.trim(), aliases).is_some();
                 let name_words = split_name(name).name.split_whitespace().count();
                 if tail_is_intro && !is_role(name) && (1..=6).contains(&name_words) {
                     // "John Smith - CEO - Acme - Kenya": the dash separates every part.

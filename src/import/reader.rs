@@ -432,7 +432,7 @@ impl Reader<'_> {
             self.body.line(&text);
             return i + 1;
         }
-        if text.trim_start().starts_with(">>") {
+        if text.trim_start().starts_with(">>") || shapes::is_transcript_notice(&text) {
             self.transcript = true;
         }
         if self.transcript {
@@ -440,7 +440,7 @@ impl Reader<'_> {
                 self.found(f, i);
             }
         }
-        if let Some(who) = shapes::transcript_speaker(&text) {
+        if let Some(who) = shapes::transcript_speaker(&text, self.transcript) {
             if let Ok(e) = entry(who, self.aliases()) {
                 self.add(e, Part::Speaker, false, Evidence::Layout, i);
             }

@@ -115,9 +115,16 @@ const TURN_ROLES: &[&str] = &[
 ];
 
 /// The speaker of a transcript's turn: ">> MERVI KULTAMAA: Thank you" -> "MERVI
-/// KULTAMAA". `None` for a part ("MODERATOR", "AUDIENCE MEMBER") or no turn.
-pub(crate) fn transcript_speaker(text: &str) -> Option<&str> {
-    let rest = text.trim_start().strip_prefix(">>")?.trim_start();
+/// KULTAMAA". `None` for a part ("MODERATOR", "AUDIENCE MEMBER") or no turn. In a
+/// text known to be a transcript (`transcript`), a turn may lack the ">>": "BEN
+/// AKOH:  Thank you" (a name in capitals, then what was said).
+pub(crate) fn transcript_speaker(text: &str, transcript: bool) -> Option<&str> {
+    let start = text.trim_start();
+    let (rest, marked) = match start.strip_prefix(">>") {
+        Some(r) => (r.trim_start(), true),
+        None if transcript => (start, false),
+        None => return None,
+    };
     let colon = rest.find(':')?;
     let who = rest[..colon].trim();
     let words = who.split_whitespace().count();
@@ -125,7 +132,26 @@ pub(crate) fn transcript_speaker(text: &str) -> Option<&str> {
         .to_lowercase()
         .split_whitespace()
         .any(|w| TURN_ROLES.contains(&w));
-    ((2..=5).contains(&words) && !part).then_some(who)
+    // Unmarked: every word in capitals (letters, hyphens, apostrophes, full stops),
+    // and the turn goes on after the colon.
+    let capitals = who.split_whitespace().all(|w| {
+        w.chars().any(char::is_alphabetic)
+            && w.chars()
+                .all(|c| c.is_uppercase() || matches!(c, '-' | '\'' | '’' | '.'))
+    }) && rest[colon + 1..].trim().chars().count() >= 2;
+    ((2..=5).contains(&words) && !part && (marked || (capitals && words <= 4))).then_some(who)
+}
+
+/// Whether a line says the text is a transcript: a captioning notice ("The
+/// following are the outputs of the real-time captioning …") or a heading that
+/// calls it one.
+pub(crate) fn is_transcript_notice(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    lower.contains("outputs of the captioning")
+        || lower.contains("outputs of the real-time captioning")
+        || lower.contains("output of the real-time captioning")
+        || lower.trim() == "full session transcript"
+        || lower.contains("(standing by for audio")
 }
 
 /// Whether a line quotes an earlier e-mail ("> On 20 June, … wrote:").
@@ -136,6 +162,27 @@ pub(crate) fn is_quote(text: &str) -> bool {
 /// The list after a sentence's cue: "The speakers include: Minister of X, Ghana,
 /// Mrs. A; Director, B, Prof. C" -> "Minister of X, Ghana, Mrs. A; Director, …".
 pub(crate) fn listed_after_cue(text: &str) -> Option<&str> {
+    listed_after_cue_any(text).map(sentence_end)
+}
+
+/// The list up to the end of its sentence: "…; and Sam Okoro, CEO of Portcom. Their
+/// contributions were followed by …" -> "…; and Sam Okoro, CEO of Portcom".
+fn sentence_end(list: &str) -> &str {
+    let end = list.match_indices(". ").find_map(|(k, _)| {
+        let word = list[..k].rsplit(' ').next().unwrap_or("");
+        // An initial's or an honorific's full stop ("A. B. Chen", "Dr. Lima") goes on.
+        let short = word.chars().filter(|c| c.is_alphabetic()).count() <= 2
+            || super::names::is_honorific(&format!("{word}."));
+        let next = list[k + 2..].split_whitespace().next().unwrap_or("");
+        let sentence_word = next.chars().next().is_some_and(char::is_uppercase)
+            && next.chars().skip(1).all(char::is_lowercase)
+            && !super::names::is_honorific(next);
+        (!short && sentence_word && list[k + 2..].split_whitespace().count() >= 3).then_some(k)
+    });
+    end.map_or(list, |k| &list[..k])
+}
+
+fn listed_after_cue_any(text: &str) -> Option<&str> {
     let lower = text.to_ascii_lowercase();
     let nouns = [
         "speakers",

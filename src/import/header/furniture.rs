@@ -37,7 +37,11 @@ pub(super) const SITE_NAMES: &[&str] = &[
     "world summit on the information society", "itu pressroom", "press release", "news",
     "digital world", "itu digital world", "geneva internet platform", "event report",
     "session page", "agenda", "programme", "program", "event calendar", "united nations educational, scientific and cultural organization",
-    // ITU's banner line, in the languages of its pages.
+    // Document types printed above a release's headline.
+    "media advisory", "news release", "press briefing note", "communiqué de presse",
+    "comunicado de prensa", "nota de prensa", "note to editors",
+    // ITU's banner lines, in the languages of its pages.
+    "connecting the world and beyond", "girls in ict",
     "committed to connecting the world", "comprometida para conectar al mundo",
     "s'engager pour connecter le monde", "s’engager pour connecter le monde",
 ];
@@ -106,13 +110,29 @@ pub(super) fn is_mail_header(t: &str) -> bool {
 }
 
 /// "ICTs for a Sustainable World #ICT4SDG": a site's slogan carries a hashtag; a
-/// session's title does not ("OF #33" is a number, not a tag).
+/// session's title does not ("OF #33" is a number, not a tag). A jubilee banner
+/// ("ITU's 160 anniversary") is a slogan too.
 pub(super) fn is_slogan(t: &str) -> bool {
-    t.split_whitespace().any(|w| {
-        w.strip_prefix('#')
-            .and_then(|tag| tag.chars().next())
-            .is_some_and(char::is_alphabetic)
-    })
+    // "ITU's 160 anniversary", "Celebrating 20 years of WSIS": a jubilee banner.
+    let lower = t.to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let number = words.iter().any(|w| {
+        w.trim_end_matches(|c: char| c.is_alphabetic())
+            .parse::<u16>()
+            .is_ok()
+    });
+    let jubilee = words.len() <= 6
+        && number
+        && (lower.contains("anniversary")
+            || lower.contains("aniversario")
+            || lower.contains("anniversaire")
+            || lower.starts_with("celebrating "));
+    jubilee
+        || t.split_whitespace().any(|w| {
+            w.strip_prefix('#')
+                .and_then(|tag| tag.chars().next())
+                .is_some_and(char::is_alphabetic)
+        })
 }
 
 /// Keys of a page's form fields, in the languages of the documents: a line

@@ -251,3 +251,84 @@ fn an_events_name_and_year_is_its_pages_banner_not_the_title() {
     );
     assert!(is_title("Rivers of data at the Lakeside Forum"));
 }
+
+#[test]
+fn a_sentence_saying_when_the_session_was_held_outranks_a_posting_date() {
+    // Invented coverage page: the posting date stands alone above the report.
+    let f = free(&[
+        "Harbour Forum 2031",
+        "3 June 2031",
+        "The Award Ceremony was held on 21 May 2031 during the Harbour Forum 2031, in Oslo, Norway.",
+    ]);
+    let (day, _, _) = date(&f, false).expect("a date");
+    assert_eq!((day.day, day.month, day.year), (21, 5, Some(2031)));
+    // A range of days is the forum's, not a session's date.
+    let f = free(&[
+        "3 June 2031",
+        "The Harbour Forum was held on 20-24 May 2031 in Oslo.",
+    ]);
+    let (day, _, _) = date(&f, false).expect("a date");
+    assert_eq!((day.day, day.month), (3, 6));
+}
+
+#[test]
+fn a_line_opening_with_a_whole_date_is_a_date_line() {
+    // Invented transcript header: the date, then the session type and the venue.
+    let f = free(&[
+        "River Basins IGF",
+        "16 October 2031 - A Workshop on Regional Initiatives in Tartu, Estonia",
+        "Note: the following is the output of the captioning.",
+    ]);
+    let (day, _, _) = date(&f, false).expect("a date");
+    assert_eq!((day.day, day.month, day.year), (16, 10, Some(2031)));
+}
+
+#[test]
+fn a_generic_heading_gives_way_to_the_title_stated_in_prose() {
+    // Invented session page: a type heading, then the title in running text.
+    assert!(is_generic("IGF 2031 High-Level Leaders Session II"));
+    let f = free(&[
+        "IGF 2031 High-Level Leaders Session II",
+        "This second session of the leaders track, titled Clean, Cheap & Shared Ports, will look at how ports share data with their cities and what it costs them.",
+    ]);
+    assert_eq!(
+        prose_title(&f).as_deref(),
+        Some("Clean, Cheap & Shared Ports")
+    );
+    let f = free(&[
+        "Round Table III",
+        "The Round Table III on the theme “From Plans to Harbours” took place on 3 May 2031 in Bergen.",
+    ]);
+    assert_eq!(prose_title(&f).as_deref(), Some("From Plans to Harbours"));
+    // A heading above a long body paragraph is the title; the body's cut last line is not.
+    let f = free(&[
+        "Harbour Forum 2031 Focus Session",
+        "The ports of the north have shared their data for ten years now, and the session looks at what that has brought to the towns around them, the shipping lines and the people who work in both of them.",
+        "As the data commons grows, simply publishing more",
+    ]);
+    assert_eq!(
+        title(&f, 99).as_deref(),
+        Some("Harbour Forum 2031 Focus Session")
+    );
+}
+
+#[test]
+fn banners_and_document_types_are_not_titles() {
+    for banner in [
+        "ITU's 160 anniversary",
+        "Media Advisory",
+        "Celebrating 20 years of WSIS",
+    ] {
+        assert!(!is_title(banner), "{banner}");
+    }
+    let f = free(&[
+        "Harbour Union's 75 anniversary",
+        "Media Advisory",
+        "Ports and people in the data age",
+        "Geneva, 3 May 2031",
+    ]);
+    assert_eq!(
+        title(&f, 99).as_deref(),
+        Some("Ports and people in the data age")
+    );
+}

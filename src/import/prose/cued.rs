@@ -18,6 +18,11 @@ const MODERATOR_BY: &[&str] = &[
     "co-chaired",
     "facilitated",
     "co-facilitated",
+    // "led by hosts A and B", "hosted by Ana Lima": who ran it on stage.
+    "led",
+    "co-led",
+    "hosted",
+    "co-hosted",
     // "présidée par", "animé par", "sous la présidence de", "moderado por",
     // "bajo la presidencia de".
     "présidé",

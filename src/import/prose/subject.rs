@@ -62,7 +62,7 @@ pub(super) fn titled_intro(before: &[Word<'_>], aliases: &CountryAliases) -> Opt
     if !is_name_word(last.text) {
         return None;
     }
-    let (_, tokens) = name_run(before, before.len() - 1, last.text);
+    let (start, tokens) = name_run(before, before.len() - 1, last.text);
     let possessive = |t: &str| {
         t.strip_suffix("’s")
             .or(t.strip_suffix("'s"))
@@ -95,10 +95,12 @@ pub(super) fn titled_intro(before: &[Word<'_>], aliases: &CountryAliases) -> Opt
         });
     }
     // The title must be there, and the name is what follows its last word.
-    let title_end = tokens.iter().rposition(|t| {
+    let Some(title_end) = tokens.iter().rposition(|t| {
         let lower = t.to_lowercase();
         lower.split('-').any(is_role_word) || is_acronym(t)
-    })?;
+    }) else {
+        return lower_title_intro(before, start, &tokens, aliases);
+    };
     let name_tokens = &tokens[title_end + 1..];
     let raw = valid_name(name_tokens, aliases)?;
     let parsed = split_name(&raw);
@@ -126,6 +128,45 @@ pub(super) fn titled_intro(before: &[Word<'_>], aliases: &CountryAliases) -> Opt
     }
     Some(Found {
         person,
+        moderator: false,
+        guessed: true,
+    })
+}
+
+/// "Cybersecurity representative Preetam Maloor presented", "the youth envoy Ana
+/// Lima said": a title in lower case (a role word, maybe after a capitalised
+/// qualifier) just before a name of two words or more.
+fn lower_title_intro(
+    before: &[Word<'_>],
+    start: usize,
+    tokens: &[&str],
+    aliases: &CountryAliases,
+) -> Option<Found> {
+    let role_at = start.checked_sub(1)?;
+    let role_word = before[role_at].text;
+    if tokens.len() < 2
+        || !role_word.chars().all(|c| c.is_lowercase() || c == '-')
+        || !role_word.split('-').any(is_role_word)
+    {
+        return None;
+    }
+    let raw = valid_name(tokens, aliases)?;
+    let parsed = split_name(&raw);
+    // A capitalised qualifier before the role word belongs to the title
+    // ("Cybersecurity representative"), unless it ends a sentence.
+    let mut role = vec![role_word];
+    if let Some(q) = role_at.checked_sub(1).map(|k| before[k].text) {
+        if q.chars().next().is_some_and(char::is_uppercase) && !q.ends_with(['.', ',', ';', ':']) {
+            role.insert(0, q);
+        }
+    }
+    Some(Found {
+        person: ImportedPerson {
+            name: tidy_name(&parsed.name),
+            honorific: parsed.honorific,
+            role: Some(role.join(" ")),
+            ..ImportedPerson::default()
+        },
         moderator: false,
         guessed: true,
     })

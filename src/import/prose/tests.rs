@@ -347,3 +347,48 @@ fn a_capitalised_title_right_after_by_then_the_name() {
         .is_empty()
     );
 }
+
+#[test]
+fn a_lower_case_title_before_a_name_and_a_speech_verb_introduces_the_person() {
+    assert_eq!(
+        names(
+            "Cybersecurity representative Lena Ortiz presented figures on attacks against ports."
+        ),
+        [("Lena Ortiz".into(), false, None)]
+    );
+    // A name after a lower-case word that is no role is only mentioned.
+    assert!(names("The harbour of Lena Ortiz presented a fine view.").is_empty());
+}
+
+#[test]
+fn a_sentence_word_before_an_honorific_is_not_part_of_the_name() {
+    assert_eq!(
+        names("Later Ms. Lena Ortiz, Moderator, closed the session with thanks."),
+        [("Lena Ortiz".into(), false, None)]
+    );
+    // A title before the honorific stays the person's role.
+    let found = introductions(
+        "ITU Secretary-General Ms. Lena Ortiz presented the awards.",
+        &CountryAliases::new(),
+    );
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].person.name, "Lena Ortiz");
+    assert!(
+        found[0]
+            .person
+            .role
+            .as_deref()
+            .is_some_and(|r| r.contains("Secretary-General"))
+    );
+}
+
+#[test]
+fn hosted_by_and_led_by_name_who_ran_the_session() {
+    let found = introductions(
+        "The gala was hosted by Dr. Ana Lima, Director, Harbour Union.",
+        &CountryAliases::new(),
+    );
+    assert_eq!(found.len(), 1);
+    assert!(found[0].moderator);
+    assert_eq!(found[0].person.name, "Ana Lima");
+}

@@ -186,3 +186,123 @@ fn a_sentence_cut_off_at_the_end_of_the_text_is_still_read_as_prose() {
     );
     assert_eq!(names(&f), [("Ilse Brandt".into(), Part::Speaker)]);
 }
+
+#[test]
+fn a_transcript_turn_without_arrows_names_its_speaker_once_the_text_is_a_transcript() {
+    // Invented caption file: the notice, then turns in capitals without ">>".
+    let (_, f) = read_text(
+        "Harbour Data Dialogue\n\nThe following are the outputs of the real-time captioning taken during the meeting.\n\n\
+         ANNA HOLM:  Thank you, Ben. Let me add a few words on the survey we ran last spring in four ports.\n\n\
+         BEN OKAFOR: Thanks. We found that most ports publish nothing at all about their data.\n",
+    );
+    assert_eq!(
+        names(&f),
+        [
+            ("ANNA HOLM".into(), Part::Speaker),
+            ("BEN OKAFOR".into(), Part::Speaker)
+        ]
+    );
+    // The same lines in a text that is not a transcript are headings, not turns.
+    let (_, f) = read_text(
+        "PLEASE NOTE: the room has changed.\n\nSESSION DETAILS: to be announced in May.\n",
+    );
+    assert!(names(&f).is_empty(), "{:?}", names(&f));
+}
+
+#[test]
+fn a_heading_with_digits_or_full_stops_is_not_a_person_of_a_one_field_per_line_list() {
+    // Invented speech page: the event's slogan above the quoted session title.
+    let (_, f) = read_text(
+        "HDW'31: Rethink. Rebuild. Renew.\n\"What are ports doing to share their data?\"\n\n3 May 2031\n",
+    );
+    assert!(names(&f).is_empty(), "{:?}", names(&f));
+}
+
+#[test]
+fn handles_and_a_dash_glued_to_the_name_do_not_hide_the_descriptor() {
+    // Invented programme lines with social-media handles.
+    let (_, f) = read_text(
+        "Moderated by: Heather Lane- Public Policy, Portflare @heatherlane\n\n\
+         - Tom Reed – Ph.D. Candidate, University of Tartu @tomreed\n\
+         - Greg Hill – Director of News, The Daily Port @GHill\n",
+    );
+    let got: Vec<(String, Option<String>, Option<String>)> = f
+        .roster
+        .members()
+        .iter()
+        .map(|m| {
+            (
+                m.person.name.clone(),
+                m.person.role.clone(),
+                m.person.organization.clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "Heather Lane".into(),
+                Some("Public Policy".into()),
+                Some("Portflare".into())
+            ),
+            (
+                "Tom Reed".into(),
+                Some("Ph.D. Candidate".into()),
+                Some("University of Tartu".into())
+            ),
+            (
+                "Greg Hill".into(),
+                Some("Director of News".into()),
+                Some("The Daily Port".into())
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_label_followed_by_who_gives_it_is_still_the_label() {
+    let (_, f) = read_text(
+        "- Welcome Remarks by the Harbour Organizers:  Dr. Susan Amos, Shane Toll, David Vorst\n",
+    );
+    assert_eq!(
+        names(&f),
+        [
+            ("Susan Amos".into(), Part::Speaker),
+            ("Shane Toll".into(), Part::Speaker),
+            ("David Vorst".into(), Part::Speaker)
+        ]
+    );
+}
+
+#[test]
+fn an_outline_heading_ending_in_a_people_label_opens_that_list() {
+    // Invented listing: the heading, then one field per line.
+    let (_, f) = read_text(
+        "Harbour Talks\n\nI - INTRODUCTION - Co-moderators\n  • Mona Salem\n    Director of Coordination at the National Ports Authority of Egypt\n  • Hans Gruber\n    Executive Secretary of the Harbour Committee\n",
+    );
+    assert_eq!(
+        names(&f),
+        [
+            ("Mona Salem".into(), Part::Moderator),
+            ("Hans Gruber".into(), Part::Moderator)
+        ]
+    );
+}
+
+#[test]
+fn a_list_in_a_sentence_ends_with_the_sentence() {
+    let (_, f) = read_text(
+        "Featured speakers in her session included H.E. Carlos Vidal, Secretary of State for Ports; Ajay Mehta, Chairman of the Maritime Commission; and Sam Okoro, CEO of operator Portcom. Their contributions were followed by a Q&A with the audience.\n",
+    );
+    let okoro = f
+        .roster
+        .members()
+        .iter()
+        .find(|m| m.person.name == "Sam Okoro")
+        .expect("Sam Okoro");
+    assert_eq!(
+        okoro.person.role.as_deref(),
+        Some("CEO of operator Portcom")
+    );
+}
