@@ -3,6 +3,7 @@
 #
 #   benches/bench.sh [SIZES...]        default: 1000 10000
 #   RUNS=3 BENCH_DIR=/dev/shm/pbench benches/bench.sh 1000
+#   RUNS=1 benches/bench.sh 100000      opt-in: proceedings alone above HUGO_MAX (20 000)
 #
 # For each size it generates a corpus with ../shared/bench/gen_corpus.py (seed 1),
 # then alternates clean builds of proceedings and Hugo (Debian's `hugo`, skipped
@@ -34,6 +35,9 @@ echo "building proceedings (release)..." >&2
 bin="$repo/target/release/proceedings"
 have_hugo=0
 command -v hugo >/dev/null 2>&1 && have_hugo=1
+# Hugo takes minutes per run from 10 000 sessions on: larger sizes (100 000, about
+# 1 GB of Markdown) measure proceedings alone.
+hugo_max="${HUGO_MAX:-20000}"
 
 # measure NAME OUT CMD... -> prints "wall_s rss_kb" and leaves OUT built.
 measure() {
@@ -63,7 +67,7 @@ for n in "${sizes[@]}"; do
   corpus="$BENCH_DIR/corpus-$n"
   if [ ! -d "$corpus/content/sessions" ]; then
     python3 "$shared/gen_corpus.py" --sessions "$n" --seed 1 --out "$corpus" 2>/dev/null
-    if [ "$have_hugo" = 1 ]; then "$shared/hugo_site.sh" "$corpus" "$corpus/hugo-site" 2>/dev/null; fi
+    if [ "$have_hugo" = 1 ] && [ "$n" -le "$hugo_max" ]; then "$shared/hugo_site.sh" "$corpus" "$corpus/hugo-site" 2>/dev/null; fi
   fi
   ours_t=(); ours_m=(); hugo_t=(); hugo_m=()
   for ((i = 1; i <= runs; i++)); do
@@ -73,7 +77,7 @@ for n in "${sizes[@]}"; do
       if [ "$tool" = ours ]; then
         read -r t m < <(measure "$BENCH_DIR/out-$n" "$bin" build "$corpus" --out "$BENCH_DIR/out-$n" --base-url https://example.org/ --quiet)
         ours_t+=("$t"); ours_m+=("$m")
-      elif [ "$have_hugo" = 1 ]; then
+      elif [ "$have_hugo" = 1 ] && [ "$n" -le "$hugo_max" ]; then
         read -r t m < <(measure "$BENCH_DIR/hugo-out-$n" hugo --quiet -s "$corpus/hugo-site" -d "$BENCH_DIR/hugo-out-$n")
         hugo_t+=("$t"); hugo_m+=("$m")
       fi
@@ -81,7 +85,7 @@ for n in "${sizes[@]}"; do
   done
   ot=$(printf '%s\n' "${ours_t[@]}" | median); om=$(printf '%s\n' "${ours_m[@]}" | median)
   printf '%-7s %-12s %9.2f %10.0f %8d %9d\n' "$n" proceedings "$ot" "$(echo "$om/1024" | bc -l)" "$(pages "$BENCH_DIR/out-$n")" "$(size_mb "$BENCH_DIR/out-$n")"
-  if [ "$have_hugo" = 1 ]; then
+  if [ "$have_hugo" = 1 ] && [ "$n" -le "$hugo_max" ]; then
     ht=$(printf '%s\n' "${hugo_t[@]}" | median); hm=$(printf '%s\n' "${hugo_m[@]}" | median)
     printf '%-7s %-12s %9.2f %10.0f %8d %9d\n' "$n" hugo "$ht" "$(echo "$hm/1024" | bc -l)" "$(pages "$BENCH_DIR/hugo-out-$n")" "$(size_mb "$BENCH_DIR/hugo-out-$n")"
     printf '%-7s %-12s %9.1fx %9.1fx   (Hugo / proceedings)\n' "$n" ratio "$(echo "$ht/$ot" | bc -l)" "$(echo "$hm/$om" | bc -l)"

@@ -1,8 +1,8 @@
 //! Enumerates every page of the site (DESIGN §5) and renders it with Tera.
 //!
 //! Each session's card is rendered once and reused by every list that shows
-//! it; long lists are paginated (`…/page/2/`). Rendering runs in parallel and
-//! returns bytes in memory: writing is the next stage's job.
+//! it; long lists are paginated (`…/page/2/`). Pages are enumerated on one thread
+//! and rendered by the others as they come, each handed to the sink when done.
 
 mod lists;
 mod sessions;
