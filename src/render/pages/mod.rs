@@ -197,7 +197,8 @@ pub(crate) fn render(
     progress.stage("render", 0);
     // Pages are enumerated on a thread of their own and rendered by the pool as they
     // come: waiting pages hold their contexts, so only a bounded number ever wait
-    // (at 10 000 sessions, holding all 38 000 cost 190 MB).
+    // (at 10 000 sessions, holding all 38 000 cost 190 MB). The enumeration must not
+    // use rayon itself: the pool's threads may all be waiting on this queue.
     let (send, receive) = std::sync::mpsc::sync_channel(QUEUED_PAGES);
     std::thread::scope(|scope| {
         let enumerate = scope.spawn(move || {
