@@ -10,7 +10,7 @@ use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::error::BuildError;
-use crate::write::{Sink, WriteStats};
+use crate::write::WriteStats;
 
 /// Which part of the build made a file. A rebuild replaces one part at a time, and
 /// "gone" means gone from that part (a page no longer made, a stale search chunk).
@@ -28,26 +28,6 @@ pub(crate) enum Part {
     Assets,
     /// Redirect pages at old URLs.
     Redirects,
-}
-
-/// Files rendered into memory, in the order they were put (a later put of a path wins).
-#[derive(Default)]
-pub(crate) struct Memory(Mutex<Vec<(String, Vec<u8>)>>);
-
-impl Memory {
-    pub(crate) fn into_files(self) -> Vec<(String, Vec<u8>)> {
-        self.0.into_inner().unwrap_or_else(PoisonError::into_inner)
-    }
-}
-
-impl Sink for Memory {
-    fn put(&self, path: &str, bytes: &[u8]) -> Result<(), BuildError> {
-        self.0
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .push((path.to_string(), bytes.to_vec()));
-        Ok(())
-    }
 }
 
 struct Entry {

@@ -43,8 +43,9 @@ use crate::index::{Index, SortKeys};
 use crate::model::{self, SessionId, Site};
 use crate::render::views::Views;
 use crate::render::{self, Theme};
+use crate::write::Memory;
 use crate::{BuildError, BuildOptions, BuildReport};
-use mirror::{Memory, Mirror, Part};
+use mirror::{Mirror, Part};
 
 /// What one update did.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -237,7 +238,7 @@ impl Live {
         render::cite_files(&views, &all, &cite)?;
         let derived = Memory::default();
         render::derived(&views, &derived)?;
-        let meta = render::meta(&views, &page_paths);
+        let meta = render::meta(&views, &page_paths)?;
         let redirects = outputs(render::redirect_pages(&site, &page_paths)?);
         let assets = outputs(render::assets(&paths, &theme)?);
         let related = views.related_prints(None);

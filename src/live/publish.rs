@@ -8,11 +8,12 @@ use std::time::Instant;
 
 use rustc_hash::FxHashSet;
 
-use super::mirror::{Memory, Mirror, Part};
+use super::mirror::{Mirror, Part};
 use super::{Built, Live, Published, Scope, Updated, diff};
 use crate::BuildError;
 use crate::render::views::Views;
 use crate::render::{self};
+use crate::write::Memory;
 
 impl Live {
     /// Renders the pages, cards, citation files, feeds and calendars `change` names for
@@ -80,7 +81,7 @@ impl Live {
             dirs: &dirs,
             sitemap: pages_changed,
         };
-        let meta = outputs(render::meta_of(views, &page_paths, Some(&only)));
+        let meta = outputs(render::meta_of(views, &page_paths, Some(&only))?);
         // Few and cheap: all made again, so an alias that went takes its page along.
         let redirects = outputs(render::redirect_pages(views.site, &page_paths)?);
         clock.lap("meta");

@@ -18,7 +18,6 @@ pub mod theme;
 pub mod views;
 
 use std::collections::HashSet;
-use std::sync::{Mutex, PoisonError};
 
 use rayon::prelude::*;
 
@@ -87,7 +86,7 @@ pub fn site(
 /// The files that list the whole site but are cheap to make: feeds, robots.txt,
 /// calendars, the sitemap (of `page_paths`), `.nojekyll` and the marker that tells
 /// later builds the folder is theirs to replace.
-pub(crate) fn meta(views: &Views<'_>, page_paths: &[String]) -> Vec<Output> {
+pub(crate) fn meta(views: &Views<'_>, page_paths: &[String]) -> Result<Vec<Output>, BuildError> {
     meta_of(views, page_paths, None)
 }
 
@@ -105,13 +104,14 @@ pub(crate) fn meta_of(
     views: &Views<'_>,
     page_paths: &[String],
     only: Option<&MetaSelection<'_>>,
-) -> Vec<Output> {
-    let files = Collect::default();
-    // Collecting never fails.
-    let _ = feeds_and_calendars(views, only, &files);
-    let mut meta = files.0.into_inner().unwrap_or_else(PoisonError::into_inner);
+) -> Result<Vec<Output>, BuildError> {
+    let files = crate::write::Memory::default();
+    feeds_and_calendars(views, only, &files)?;
+    let mut meta: Vec<Output> = (files.into_files().into_iter())
+        .map(|(path, bytes)| Output { path, bytes })
+        .collect();
     meta.extend(site_files(views, page_paths, only));
-    meta
+    Ok(meta)
 }
 
 /// The feeds and calendars of `only` (all when `None`), made in parallel.
@@ -170,23 +170,6 @@ fn site_files(
         });
     }
     files
-}
-
-/// A sink that keeps what it is given, in memory.
-#[derive(Default)]
-struct Collect(Mutex<Vec<Output>>);
-
-impl Sink for Collect {
-    fn put(&self, path: &str, bytes: &[u8]) -> Result<(), BuildError> {
-        self.0
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .push(Output {
-                path: path.to_string(),
-                bytes: bytes.to_vec(),
-            });
-        Ok(())
-    }
 }
 
 /// The files every session's text goes into, slow to make for a large site: the

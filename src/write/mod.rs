@@ -50,6 +50,28 @@ impl Sink for () {
     }
 }
 
+/// Files rendered into memory, in the order they were put (a later put of a path
+/// wins): what `serve` publishes from, and what a caller that wants the files collects.
+#[derive(Default)]
+pub(crate) struct Memory(Mutex<Vec<(String, Vec<u8>)>>);
+
+impl Memory {
+    /// The files put so far, as (path, bytes).
+    pub(crate) fn into_files(self) -> Vec<(String, Vec<u8>)> {
+        self.0.into_inner().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+impl Sink for Memory {
+    fn put(&self, path: &str, bytes: &[u8]) -> Result<(), BuildError> {
+        self.0
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push((path.to_string(), bytes.to_vec()));
+        Ok(())
+    }
+}
+
 /// A staging folder for the new site. Files stream into it as pages are rendered
 /// (nothing is held in memory); [`Staging::commit`] puts it in place of the output,
 /// and dropping it uncommitted removes it, leaving the previous output untouched.
