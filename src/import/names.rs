@@ -46,7 +46,12 @@ pub(crate) fn is_honorific(word: &str) -> bool {
 /// "M." or "J.-P.": an initial inside a name.
 pub(crate) fn is_initial(word: &str) -> bool {
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    word.ends_with('.') && letters <= 2 && word.chars().next().is_some_and(char::is_uppercase)
+    // "AI.", "US.": two capitals and a full stop end a sentence ("J.-P.", "Ch." do not).
+    let acronym = letters == 2 && word.len() == 3 && !word.chars().any(char::is_lowercase);
+    word.ends_with('.')
+        && letters <= 2
+        && !acronym
+        && word.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// Whether a word can be part of a name run (its trailing comma already removed).
@@ -71,7 +76,12 @@ pub(crate) fn is_name_word(word: &str) -> bool {
 
 /// Checks a candidate name (honorifics removed) and returns it cleaned.
 pub(crate) fn valid_name(tokens: &[&str], aliases: &CountryAliases) -> Option<String> {
-    checked(tokens, aliases)
+    checked(tokens, 2, aliases)
+}
+
+/// [`valid_name`] for a surname standing alone after a title ("Ambassador Lindqvist").
+pub(crate) fn valid_surname(word: &str, aliases: &CountryAliases) -> Option<String> {
+    checked(&[word], 1, aliases)
 }
 
 /// "al-Hassan", "el-Sayed", "d’Alembert": a lower-case particle joined to a
@@ -93,10 +103,10 @@ pub(crate) fn valid_list_name(tokens: &[&str], aliases: &CountryAliases) -> Opti
             || is_initial(w)
             || w.chars().next().is_some_and(|c| c.is_uppercase())
     });
-    capitalised.then(|| checked(tokens, aliases)).flatten()
+    capitalised.then(|| checked(tokens, 2, aliases)).flatten()
 }
 
-fn checked(tokens: &[&str], aliases: &CountryAliases) -> Option<String> {
+fn checked(tokens: &[&str], least: usize, aliases: &CountryAliases) -> Option<String> {
     let raw = tokens.join(" ");
     let parsed = split_name(&raw);
     let ws: Vec<&str> = parsed.name.split_whitespace().collect();
@@ -110,7 +120,7 @@ fn checked(tokens: &[&str], aliases: &CountryAliases) -> Option<String> {
             || (k + 1 < ws.len() && w.ends_with('.') && !is_initial(w) && !is_honorific(w))
     });
     let ok = !punctuated
-        && (2..=6).contains(&proper)
+        && (least..=6).contains(&proper)
         && !PARTICLES.contains(ws.first()?)
         && !PARTICLES.contains(ws.last()?)
         && ws.iter().enumerate().all(|(k, w)| {

@@ -132,7 +132,15 @@ pub(crate) fn fill_appositive(
 ) {
     let mut parts: Vec<String> = parts
         .iter()
-        .map(|p| p.trim().to_string())
+        // "a researcher at Kyoto University": the article is the sentence's.
+        .map(|p| {
+            let p = p.trim();
+            ["a ", "an ", "the "]
+                .iter()
+                .find_map(|a| p.strip_prefix(a))
+                .unwrap_or(p)
+                .to_string()
+        })
         .filter(|p| !p.is_empty())
         .collect();
     if person.country.is_none() {

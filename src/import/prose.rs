@@ -7,8 +7,8 @@ use crate::taxonomy::CountryAliases;
 
 use super::ImportedPerson;
 use super::names::{
-    Word, is_honorific, is_name_word, name_run, split_words, valid_name, window_after,
-    window_before,
+    Word, is_honorific, is_name_word, name_run, split_words, valid_name, valid_surname,
+    window_after, window_before,
 };
 use super::person::{
     fill_appositive, is_acronym, is_org, is_role, is_role_word, split_commas, split_name, tidy_name,
@@ -46,6 +46,12 @@ pub(crate) fn introductions(paragraph: &str, aliases: &CountryAliases) -> Vec<Fo
                 continue;
             }
         }
+        if w.text == "from" {
+            if let Some(f) = subject::from_intro(&words, i, aliases) {
+                found.push(f);
+                continue;
+            }
+        }
         if w.text.starts_with('(') && i > 0 {
             if mentions_only && !presence::acts_after(paragraph, &words, i) {
                 continue;
@@ -61,24 +67,36 @@ pub(crate) fn introductions(paragraph: &str, aliases: &CountryAliases) -> Vec<Fo
             found.push(f);
         } else if i > 0 && SPEECH_VERBS.contains(&w.text.trim_end_matches([',', '.'])) {
             // ("said," too: a verb before a quote keeps its comma.)
-            if let Some(f) = titled_intro(&words[..i], aliases)
-                .or_else(|| name_of_org_intro(&words[..i], aliases))
+            let subject = &words[..subject_end(&words, i)];
+            if let Some(f) = titled_intro(subject, aliases)
+                .or_else(|| name_of_org_intro(subject, aliases))
+                .or_else(|| subject::bare_subject(subject, aliases))
             {
                 found.push(f);
             }
         } else if i > 0 && REPORT_VERBS.contains(&w.text.trim_end_matches([',', '.'])) {
-            // Only a possessive's organization or an honorific makes the subject a person.
-            if let Some(f) = titled_intro(&words[..i], aliases)
-                .filter(|f| f.person.role.is_none())
+            // Only a capitalised title, a possessive's organization or an honorific
+            // makes the subject a person.
+            let subject = &words[..subject_end(&words, i)];
+            if let Some(f) = titled_intro(subject, aliases)
+                .filter(|f| f.person.role.is_none() || has_capital_title(f))
                 .or_else(|| {
-                    name_of_org_intro(&words[..i], aliases).filter(|f| f.person.honorific.is_some())
+                    name_of_org_intro(subject, aliases).filter(|f| f.person.honorific.is_some())
                 })
             {
+                found.push(f);
+            }
+        } else if i > 0 && is_past_verb(w.text.trim_end_matches([',', '.'])) {
+            // "ITU Deputy Secretary-General Tomas Lamanauskas handed over the prizes":
+            // any verb after a capitalised title and a name.
+            let subject = &words[..subject_end(&words, i)];
+            if let Some(f) = titled_intro(subject, aliases).filter(has_capital_title) {
                 found.push(f);
             }
         }
     }
     found.extend(relative::who_intros(&words, aliases));
+    found.extend(listed::listed_after_cues(paragraph, &words, aliases));
     // "(Minister of Posts, Telecommunications and Information Technology of Bangladesh)":
     // capitalised words inside a parenthesis are a descriptor, never a person.
     // A "name" of portfolio words is the end of the previous person's descriptor ("Mr
@@ -132,6 +150,54 @@ pub(crate) fn introductions(paragraph: &str, aliases: &CountryAliases) -> Vec<Fo
         }
     }
     out
+}
+
+/// Where the subject of the verb at word `i` ends: "Minister Ana Lima also noted".
+fn subject_end(words: &[Word<'_>], i: usize) -> usize {
+    let adverb = |w: &str| ADVERBS.contains(&w);
+    if i >= 2 && adverb(words[i - 1].text) {
+        i - 1
+    } else {
+        i
+    }
+}
+
+/// Adverbs between a subject and its verb.
+const ADVERBS: &[&str] = &[
+    "also",
+    "then",
+    "later",
+    "further",
+    "again",
+    "briefly",
+    "strongly",
+    "firmly",
+    "warmly",
+    "officially",
+    "formally",
+    "finally",
+    "first",
+];
+
+/// A verb in the past tense that may follow a subject: "handed", "led", "gave".
+fn is_past_verb(word: &str) -> bool {
+    const IRREGULAR: &[&str] = &[
+        "led", "gave", "made", "took", "brought", "drew", "held", "won", "began", "spoke", "wrote",
+        "sent", "set", "put", "met", "went", "came", "rang", "hit",
+    ];
+    IRREGULAR.contains(&word)
+        || (word.len() >= 5 && word.ends_with("ed") && word.chars().all(|c| c.is_ascii_lowercase()))
+}
+
+/// Whether a person's role came from a capitalised title before the name ("UNDP Chief
+/// Digital Officer Robert Opp"), the strong form of a title.
+fn has_capital_title(f: &Found) -> bool {
+    f.person.role.as_deref().is_some_and(|r| {
+        r.split_whitespace().any(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.to_lowercase().split('-').any(is_role_word)
+        })
+    })
 }
 
 /// Whether a parenthesis is open at the end of `before`.
@@ -562,6 +628,7 @@ fn country_before(before: &str, aliases: &CountryAliases) -> Option<super::Count
 }
 
 mod cued;
+mod listed;
 mod presence;
 mod relative;
 mod selves;

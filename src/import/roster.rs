@@ -165,8 +165,10 @@ impl Roster {
             m.evidence = m.evidence.min(evidence);
             return Added::Merged;
         }
-        // A surname alone that matches nobody is a mention, not a new person.
-        if key_words(&person.name).len() < 2 {
+        // A surname alone that matches nobody is a mention, not a new person, unless a
+        // title says who ("Ambassador Lindqvist thanked …").
+        if key_words(&person.name).len() < 2 && person.honorific.is_none() && person.role.is_none()
+        {
             return Added::Excluded;
         }
         self.members.push(Member {

@@ -11,7 +11,7 @@ use super::super::places::country;
 use super::{Found, appositive, phrase_end};
 
 /// Verbs before "by" that name the person who ran a session.
-const MODERATOR_BY: &[&str] = &[
+pub(super) const MODERATOR_BY: &[&str] = &[
     "moderated",
     "co-moderated",
     "chaired",
@@ -40,7 +40,7 @@ const MODERATOR_BY: &[&str] = &[
 ];
 
 /// Verbs before "by" that name a person who spoke.
-const SPEAKER_BY: &[&str] = &[
+pub(super) const SPEAKER_BY: &[&str] = &[
     // "We are joined by Ms. X": the panel.
     "joined",
     "opened",

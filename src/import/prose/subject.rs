@@ -102,6 +102,9 @@ pub(super) fn titled_intro(before: &[Word<'_>], aliases: &CountryAliases) -> Opt
         return lower_title_intro(before, start, &tokens, aliases);
     };
     let name_tokens = &tokens[title_end + 1..];
+    if let [surname] = name_tokens {
+        return surname_after_title(&tokens[..=title_end], surname, aliases);
+    }
     let raw = valid_name(name_tokens, aliases)?;
     let parsed = split_name(&raw);
     let mut person = ImportedPerson {
@@ -110,6 +113,11 @@ pub(super) fn titled_intro(before: &[Word<'_>], aliases: &CountryAliases) -> Opt
         role: Some(tokens[..=title_end].join(" ")),
         ..ImportedPerson::default()
     };
+    // "ITU Deputy Secretary-General": the organization's acronym heads the title.
+    if title_end >= 1 && is_acronym(tokens[0]) && country(tokens[0], aliases).is_none() {
+        person.organization = Some(tokens[0].to_string());
+        person.role = Some(tokens[1..=title_end].join(" "));
+    }
     // "Kenya’s Minister Joe Mucheru": the owner of the title is the person's country
     // (or organization, "ITU’s Secretary-General").
     if let Some(owner) = possessive(tokens[0]).filter(|_| title_end >= 1) {
@@ -128,6 +136,30 @@ pub(super) fn titled_intro(before: &[Word<'_>], aliases: &CountryAliases) -> Opt
     }
     Some(Found {
         person,
+        moderator: false,
+        guessed: true,
+    })
+}
+
+/// "Ambassador Lindqvist thanked …", "Minister Kone said": a surname alone after a
+/// title of one or two words (an honorific or a capitalised role). The roster merges it
+/// with the full name when the document gives one.
+fn surname_after_title(title: &[&str], surname: &str, aliases: &CountryAliases) -> Option<Found> {
+    let capital = |t: &&str| t.chars().next().is_some_and(char::is_uppercase);
+    if title.len() > 2 || !title.iter().all(capital) || is_acronym(surname) {
+        return None;
+    }
+    let name = valid_surname(surname, aliases)?;
+    let title = title.join(" ");
+    let parsed = split_name(&format!("{title} {name}"));
+    let role = parsed.honorific.is_none().then_some(title);
+    Some(Found {
+        person: ImportedPerson {
+            name: parsed.name,
+            honorific: parsed.honorific,
+            role,
+            ..ImportedPerson::default()
+        },
         moderator: false,
         guessed: true,
     })
@@ -165,6 +197,109 @@ fn lower_title_intro(
             name: tidy_name(&parsed.name),
             honorific: parsed.honorific,
             role: Some(role.join(" ")),
+            ..ImportedPerson::default()
+        },
+        moderator: false,
+        guessed: true,
+    })
+}
+
+/// "Torbjörn Fredriksson from UNCTAD addressed …", "Renata Lima from Brazil’s regulator
+/// Anatel shared …": a name at the start of a clause, "from" and where the person comes
+/// from, then a verb within a few words. The verb may be any past tense: "from" after a
+/// name already says the sentence is about a person.
+pub(super) fn from_intro(words: &[Word<'_>], i: usize, aliases: &CountryAliases) -> Option<Found> {
+    let last = words.get(i.checked_sub(1)?)?.text;
+    if words[i].text != "from" || !is_name_word(last) || last.ends_with([',', '.', ';', ':']) {
+        return None;
+    }
+    let (start, tokens) = name_run(words, i - 1, last);
+    // The name opens its clause ("From a regulator’s view, Ana Lima from …"), or
+    // follows its title in lower case ("Industry representative Ana Lima from …").
+    let mut role = None;
+    if start > 0 && !words[start - 1].text.ends_with([',', '.', ';', ':']) {
+        let title = words[start - 1].text;
+        if !(title.chars().all(char::is_lowercase) && is_role_word(title)) {
+            return None;
+        }
+        let qualifier = start
+            .checked_sub(2)
+            .map(|k| words[k].text)
+            .filter(|q| q.starts_with(char::is_uppercase) && !q.ends_with([',', '.', ';', ':']));
+        role = Some(qualifier.map_or(title.to_string(), |q| format!("{q} {title}")));
+    }
+    let raw = valid_name(&tokens, aliases)?;
+    // Where the person is from, up to the verb; a clause's end first means no verb.
+    let mut place: Vec<&str> = Vec::new();
+    let mut verb = false;
+    for w in words[i + 1..].iter().take(10) {
+        let bare = w.text.trim_end_matches([',', '.', ';', ':']);
+        if !place.is_empty()
+            && (SPEECH_VERBS.contains(&bare) || REPORT_VERBS.contains(&bare) || is_past_verb(bare))
+        {
+            verb = true;
+            break;
+        }
+        place.push(bare);
+        if bare.len() != w.text.len() {
+            break;
+        }
+    }
+    if !verb {
+        return None;
+    }
+    let place = place.join(" ");
+    let place = place.strip_prefix("the ").unwrap_or(&place);
+    if !place.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let parsed = split_name(&raw);
+    let mut person = ImportedPerson {
+        name: tidy_name(&parsed.name),
+        honorific: parsed.honorific,
+        role,
+        ..ImportedPerson::default()
+    };
+    // "Brazil’s telecommunications regulator Anatel": the country owns the organization.
+    let owner = place.split_whitespace().next().and_then(|w| {
+        w.strip_suffix("’s")
+            .or(w.strip_suffix("'s"))
+            .and_then(|o| country(o, aliases))
+    });
+    match country(place, aliases) {
+        Some(c) => person.country = Some(c),
+        None => {
+            person.country = owner;
+            person.organization = Some(place.to_string());
+        }
+    }
+    Some(Found {
+        person,
+        moderator: false,
+        guessed: true,
+    })
+}
+
+/// "From an academic view, Ana Lima warned …": a full name alone opening a clause, just
+/// before a verb of speech (the weakest subject: the caller only takes it there).
+pub(super) fn bare_subject(before: &[Word<'_>], aliases: &CountryAliases) -> Option<Found> {
+    let last = before.last()?.text;
+    if !is_name_word(last) || last.ends_with([',', '.', ';', ':']) {
+        return None;
+    }
+    let (start, tokens) = name_run(before, before.len() - 1, last);
+    let opens = start == 0
+        || before[start - 1].text.ends_with([',', '.', ';', ':'])
+        || matches!(before[start - 1].text, "and" | "but" | "while" | "whereas");
+    if !opens || tokens.len() > 4 {
+        return None;
+    }
+    let raw = valid_name(&tokens, aliases)?;
+    let parsed = split_name(&raw);
+    Some(Found {
+        person: ImportedPerson {
+            name: tidy_name(&parsed.name),
+            honorific: parsed.honorific,
             ..ImportedPerson::default()
         },
         moderator: false,

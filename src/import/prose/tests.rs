@@ -392,3 +392,72 @@ fn hosted_by_and_led_by_name_who_ran_the_session() {
     assert!(found[0].moderator);
     assert_eq!(found[0].person.name, "Ana Lima");
 }
+
+#[test]
+fn a_name_from_an_organization_before_any_verb_is_a_speaker() {
+    let a = CountryAliases::new();
+    let f = introductions(
+        "Tomas Berg from the Harbour Institute demonstrated a tool. Ana Lima from Brazil’s regulator Anatel shared her view.",
+        &a,
+    );
+    let got: Vec<_> = f
+        .iter()
+        .map(|f| {
+            (
+                f.person.name.as_str(),
+                f.person.organization.as_deref(),
+                f.person.country.map(|c| c.iso2()),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Tomas Berg", Some("Harbour Institute"), None),
+            ("Ana Lima", Some("Brazil’s regulator Anatel"), Some("BR"))
+        ]
+    );
+    // "from" inside a sentence about something else introduces nobody.
+    assert!(introductions("Visitors came to Tomas Berg from many towns.", &a).is_empty());
+    // A lower-case title before the name is kept as the role.
+    let f = introductions(
+        "Industry representative Jo Park from Ericsson addressed costs.",
+        &a,
+    );
+    assert_eq!(f[0].person.role.as_deref(), Some("Industry representative"));
+}
+
+#[test]
+fn titled_subjects_of_any_verb_and_bare_names_before_speech_are_speakers() {
+    assert_eq!(
+        names("ITU Deputy Secretary-General Ana Lima handed over the certificates."),
+        [("Ana Lima".to_string(), false, None)]
+    );
+    assert_eq!(
+        names("UNDP Chief Digital Officer Bo Chen reflected on funding."),
+        [("Bo Chen".to_string(), false, None)]
+    );
+    assert_eq!(
+        names("From an academic perspective, Eve Stone warned against haste."),
+        [("Eve Stone".to_string(), false, None)]
+    );
+    // A name in the middle of a clause before a speech verb is not its subject.
+    assert!(names("The prize honoured the work of Eve Stone said the jury.").is_empty());
+    // Without a capitalised title, any verb is not enough.
+    assert!(names("The team around Eve Stone handed over the report.").is_empty());
+    let f = introductions(
+        "Ambassador Lindqvist thanked the hosts.",
+        &CountryAliases::new(),
+    );
+    assert_eq!(f[0].person.name, "Lindqvist");
+    assert_eq!(f[0].person.honorific.as_deref(), Some("Ambassador"));
+    let f = introductions(
+        "ITU Deputy Secretary-General Ana Lima handed it over.",
+        &CountryAliases::new(),
+    );
+    assert_eq!(f[0].person.organization.as_deref(), Some("ITU"));
+    assert_eq!(
+        f[0].person.role.as_deref(),
+        Some("Deputy Secretary-General")
+    );
+}
