@@ -87,6 +87,8 @@ fn title_shape(text: &str, generic_ok: bool) -> bool {
             w.chars().all(|c| c.is_ascii_digit() || c == '#')
                 && (words.len() <= 2 || w.contains('#') || w.len() >= 3)
         });
+    // "1 Document", "3 Comments", "12 Photos": a page's count of attachments.
+    let counted = words.len() == 2 && words[0].chars().all(|c| c.is_ascii_digit());
     let sentence = words.len() > 12 && (t.ends_with('.') || t.contains(". "));
     // "This will be a moderated session with representatives of …": the verbs and
     // pronouns of a sentence; a title in sentence case ("Official opening segment –
@@ -111,6 +113,7 @@ fn title_shape(text: &str, generic_ok: bool) -> bool {
     let venue = is_room(t.split(',').next().unwrap_or(t));
     let first_lower = t.starts_with(|c: char| c.is_lowercase());
     !numbered
+        && !counted
         && !names_an_event(&words)
         && !sentence
         && !notice
@@ -316,7 +319,17 @@ pub(crate) fn title(free: &[Free], before: usize) -> Option<String> {
     };
     // The line as cleaned reads as a title, and as written is no dateline ("ISSY -
     // 30 septembre" cleans to a bare place).
-    let titled = |k: usize| !is_dateline(&free[k].text) && is_title(&clean(&free[k].text));
+    // A line that opens with a time and holds a date is the session's when line, with
+    // its room and services run on ("09:00–13:00, Tuesday, 13 June 2017 Room 1, CICG
+    // Captioning …"), however much text follows.
+    let when_first = |k: usize| {
+        let t = free[k].text.trim_start();
+        t.starts_with(|c: char| c.is_ascii_digit())
+            && find_day(t).is_some()
+            && find_time(t).is_some()
+    };
+    let titled =
+        |k: usize| !is_dateline(&free[k].text) && !when_first(k) && is_title(&clean(&free[k].text));
     // A heading the page prints twice (its title and its first heading, around a
     // byline) is the title, not the banner above it.
     let twice = (0..free.len().min(12)).find(|&k| {

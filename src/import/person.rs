@@ -19,6 +19,14 @@ pub(crate) fn split_name(raw: &str) -> ParsedName {
         let parsed = parse_name(&name);
         honorifics.extend(parsed.honorific);
         let words: Vec<&str> = parsed.name.split_whitespace().collect();
+        // "H. E. Mr. Ana Lima": His/Her Excellency with a space between its initials.
+        if let [h, e, rest @ ..] = words.as_slice() {
+            if matches!((*h, *e), ("H.", "E.") | ("S.", "E.")) && !rest.is_empty() {
+                honorifics.push(format!("{h}{e}"));
+                name = rest.join(" ");
+                continue;
+            }
+        }
         match words.split_first() {
             Some((first, rest))
                 if !rest.is_empty()
@@ -143,6 +151,20 @@ pub(crate) fn fill_appositive(
         })
         .filter(|p| !p.is_empty())
         .collect();
+    // "Harbour Labs - Kenya": a country after a dash is a part of its own.
+    if let Some(last) = parts.pop() {
+        match last
+            .rsplit_once(" - ")
+            .or_else(|| last.rsplit_once(" – "))
+            .filter(|(_, c)| country(c, aliases).is_some())
+        {
+            Some((head, c)) => {
+                parts.push(head.trim().to_string());
+                parts.push(c.trim().to_string());
+            }
+            None => parts.push(last),
+        }
+    }
     if person.country.is_none() {
         if let Some((c, found)) = take_country(&mut parts, aliases) {
             person.country = Some(c);
@@ -185,10 +207,26 @@ pub(crate) fn fill_appositive(
             person.organization = Some(org);
             return;
         }
+        // "Teach For Rivers": a name in capitals without a role word is where the
+        // person works.
+        if !is_role(last) && is_capitalised_name(last) {
+            org_start = 0;
+        }
     }
     let join = |ps: &[String]| (!ps.is_empty()).then(|| ps.join(", "));
     person.role = join(&parts[..org_start]);
     person.organization = join(&parts[org_start..]);
+}
+
+/// Whether every word of `text` but its small joining words is capitalised.
+fn is_capitalised_name(text: &str) -> bool {
+    text.split_whitespace().all(|w| {
+        w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            || matches!(
+                w,
+                "for" | "of" | "the" | "and" | "de" | "du" | "des" | "la" | "le" | "-" | "–" | "&"
+            )
+    })
 }
 
 /// "Director of Consumer Policy at GSMA" -> ("Director of Consumer Policy", "GSMA"):
@@ -410,6 +448,27 @@ mod tests {
 
     fn listed(s: &str) -> ImportedPerson {
         from_listed(s, &CountryAliases::new()).expect(s)
+    }
+
+    #[test]
+    fn one_capitalised_part_without_a_role_word_is_the_organization() {
+        let mut p = ImportedPerson::default();
+        fill_appositive(&mut p, &["Teach For Rivers - Kenya"], &CountryAliases::new());
+        assert_eq!(p.organization.as_deref(), Some("Teach For Rivers"));
+        assert_eq!(p.country.map(Country::iso2), Some("KE"));
+        assert_eq!(p.role, None);
+        let mut p = ImportedPerson::default();
+        fill_appositive(&mut p, &["Senior Adviser"], &CountryAliases::new());
+        assert_eq!(p.role.as_deref(), Some("Senior Adviser"));
+    }
+
+    #[test]
+    fn his_excellency_with_spaced_initials_is_an_honorific() {
+        let p = split_name("H. E. Amb. Ana Lima");
+        assert_eq!(p.name, "Ana Lima");
+        assert_eq!(p.honorific.as_deref(), Some("H.E. Amb."));
+        // Two initials of a name stay in it.
+        assert_eq!(split_name("H. K. Rao").name, "H. K. Rao");
     }
 
     #[test]

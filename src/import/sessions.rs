@@ -11,6 +11,7 @@ use std::ops::Range;
 use super::lines::Line;
 use super::when::{find_time, is_when_line};
 
+mod numbered;
 mod slot;
 
 /// One session's lines, and the title its head gives.
@@ -132,6 +133,9 @@ pub(crate) fn split(lines: &[Line]) -> Plan {
         heads = label_heads(lines);
     }
     if heads.len() < 2 {
+        heads = numbered::numbered_heads(lines);
+    }
+    if heads.len() < 2 {
         heads = slot::trailer_heads(lines);
         timed = false;
     }
@@ -140,8 +144,13 @@ pub(crate) fn split(lines: &[Line]) -> Plan {
     }
     // A slot whose title is a session type ("09.00-10.00 Opening ceremony") is a
     // session even with nothing under it.
+    // So is a slot whose title says what kind of session it is ("IGF 2024 Opening
+    // Ceremony", "Lightning Talk #2 …"), as a listing prints them above their times.
+    let kind = |t: &str| {
+        super::header::is_generic(t) || names_a_session(t) || t.to_lowercase().contains("ceremony")
+    };
     let plan = from_starts(lines, &heads, |seg, title| {
-        !timed || has_substance(lines, seg) || title.is_some_and(super::header::is_generic)
+        !timed || has_substance(lines, seg) || title.is_some_and(kind)
     });
     if plan.segments.len() >= 2 {
         plan

@@ -332,3 +332,17 @@ fn banners_and_document_types_are_not_titles() {
         Some("Ports and people in the data age")
     );
 }
+
+#[test]
+fn a_when_line_with_its_room_and_services_run_on_is_no_title() {
+    let f = free(&[
+        "Closing Plenary - Closing Ceremony",
+        "Session 902",
+        "1  Document",
+        "16:00–17:30, Friday, 4 March 2033 Hall B, Harbour Centre Captioning Interpretation: E/F Closing Ceremony",
+    ]);
+    assert_eq!(
+        title(&f, 99).as_deref(),
+        Some("Closing Plenary - Closing Ceremony")
+    );
+}

@@ -126,3 +126,23 @@ fn a_french_programme_splits_at_hours_written_with_h() {
         ]
     );
 }
+
+#[test]
+fn a_listing_of_titles_above_their_times_keeps_sessions_with_nothing_under_them() {
+    let text = "Tuesday, March 8\n\n\
+                Harbour Summit 2033 Opening Ceremony\n\
+                Tuesday March 8, 2033 10:00 - 10:30 GMT+01\n\
+                -Main Hall\n\n\
+                Lightning Talk #4 Rivers of Data\n\
+                Tuesday March 8, 2033 11:00 - 11:30 GMT+01\n\
+                A short talk on how river basins share their measurements with the towns along them.\n\n\
+                Lunch Break\n\
+                Tuesday March 8, 2033 12:00 - 13:00 GMT+01\n";
+    assert_eq!(
+        titles(text),
+        [
+            Some("Harbour Summit 2033 Opening Ceremony".to_string()),
+            Some("Lightning Talk #4 Rivers of Data".to_string())
+        ]
+    );
+}
