@@ -453,7 +453,11 @@ mod tests {
     #[test]
     fn one_capitalised_part_without_a_role_word_is_the_organization() {
         let mut p = ImportedPerson::default();
-        fill_appositive(&mut p, &["Teach For Rivers - Kenya"], &CountryAliases::new());
+        fill_appositive(
+            &mut p,
+            &["Teach For Rivers - Kenya"],
+            &CountryAliases::new(),
+        );
         assert_eq!(p.organization.as_deref(), Some("Teach For Rivers"));
         assert_eq!(p.country.map(Country::iso2), Some("KE"));
         assert_eq!(p.role, None);

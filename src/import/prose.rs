@@ -70,7 +70,7 @@ pub(crate) fn introductions(paragraph: &str, aliases: &CountryAliases) -> Vec<Fo
             let subject = &words[..subject_end(&words, i)];
             if let Some(f) = titled_intro(subject, aliases)
                 .or_else(|| name_of_org_intro(subject, aliases))
-                .or_else(|| subject::bare_subject(subject, aliases))
+                .or_else(|| subject::bare_subject(subject, &words[i + 1..], aliases))
             {
                 found.push(f);
             }

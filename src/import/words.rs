@@ -89,7 +89,8 @@ pub(crate) const SPEECH_VERBS: &[&str] = &[
 pub(crate) const REPORT_VERBS: &[&str] = &[
     "discussed", "addressed", "reported", "elaborated", "showcased", "detailed", "expressed",
     "reaffirmed", "acknowledged", "advocated", "recommended", "reflected", "facilitated",
-    "moderated", "chaired", "introduced", "delivered",
+    "moderated", "chaired", "introduced", "delivered", "demonstrated", "illustrated", "explored",
+    "questioned",
 ];
 
 /// Months and days: capitalised, never names.

@@ -62,7 +62,14 @@ pub(super) fn titled_intro(before: &[Word<'_>], aliases: &CountryAliases) -> Opt
     if !is_name_word(last.text) {
         return None;
     }
-    let (start, tokens) = name_run(before, before.len() - 1, last.text);
+    let (start, mut tokens) = name_run(before, before.len() - 1, last.text);
+    // "Minister Okafor said": the run drops a sentence's first "Minister"; here it is
+    // the title.
+    if let Some(w) = start.checked_sub(1).map(|k| before[k].text) {
+        if w.starts_with(char::is_uppercase) && is_role_word(&w.to_lowercase()) {
+            tokens.insert(0, w);
+        }
+    }
     let possessive = |t: &str| {
         t.strip_suffix("’s")
             .or(t.strip_suffix("'s"))
@@ -151,12 +158,12 @@ fn surname_after_title(title: &[&str], surname: &str, aliases: &CountryAliases) 
     }
     let name = valid_surname(surname, aliases)?;
     let title = title.join(" ");
-    let parsed = split_name(&format!("{title} {name}"));
-    let role = parsed.honorific.is_none().then_some(title);
+    let honorific = split_name(&format!("{title} {name}")).honorific;
+    let role = honorific.is_none().then_some(title);
     Some(Found {
         person: ImportedPerson {
-            name: parsed.name,
-            honorific: parsed.honorific,
+            name,
+            honorific,
             role,
             ..ImportedPerson::default()
         },
@@ -206,8 +213,7 @@ fn lower_title_intro(
 
 /// "Torbjörn Fredriksson from UNCTAD addressed …", "Renata Lima from Brazil’s regulator
 /// Anatel shared …": a name at the start of a clause, "from" and where the person comes
-/// from, then a verb within a few words. The verb may be any past tense: "from" after a
-/// name already says the sentence is about a person.
+/// from, then a verb of speech or report within a few words.
 pub(super) fn from_intro(words: &[Word<'_>], i: usize, aliases: &CountryAliases) -> Option<Found> {
     let last = words.get(i.checked_sub(1)?)?.text;
     if words[i].text != "from" || !is_name_word(last) || last.ends_with([',', '.', ';', ':']) {
@@ -234,9 +240,8 @@ pub(super) fn from_intro(words: &[Word<'_>], i: usize, aliases: &CountryAliases)
     let mut verb = false;
     for w in words[i + 1..].iter().take(10) {
         let bare = w.text.trim_end_matches([',', '.', ';', ':']);
-        if !place.is_empty()
-            && (SPEECH_VERBS.contains(&bare) || REPORT_VERBS.contains(&bare) || is_past_verb(bare))
-        {
+        // (Only verbs of a session: "Tim Lee from CERN invented the web" is history.)
+        if !place.is_empty() && (SPEECH_VERBS.contains(&bare) || REPORT_VERBS.contains(&bare)) {
             verb = true;
             break;
         }
@@ -280,9 +285,24 @@ pub(super) fn from_intro(words: &[Word<'_>], i: usize, aliases: &CountryAliases)
     })
 }
 
-/// "From an academic view, Ana Lima warned …": a full name alone opening a clause, just
-/// before a verb of speech (the weakest subject: the caller only takes it there).
-pub(super) fn bare_subject(before: &[Word<'_>], aliases: &CountryAliases) -> Option<Found> {
+/// "From an academic view, Ana Lima warned … She added …": a full name alone opening a
+/// clause, just before a verb of speech, and then spoken of as a person ("she", "his")
+/// in what follows; "Open Street Map said" is an organization's name.
+pub(super) fn bare_subject(
+    before: &[Word<'_>],
+    after: &[Word<'_>],
+    aliases: &CountryAliases,
+) -> Option<Found> {
+    let pronoun = after.iter().take(60).any(|w| {
+        let t = w.text.trim_matches(|c: char| !c.is_alphabetic());
+        matches!(
+            t,
+            "She" | "He" | "she" | "he" | "her" | "his" | "Her" | "His"
+        )
+    });
+    if !pronoun {
+        return None;
+    }
     let last = before.last()?.text;
     if !is_name_word(last) || last.ends_with([',', '.', ';', ':']) {
         return None;

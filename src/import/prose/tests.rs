@@ -438,9 +438,13 @@ fn titled_subjects_of_any_verb_and_bare_names_before_speech_are_speakers() {
         [("Bo Chen".to_string(), false, None)]
     );
     assert_eq!(
-        names("From an academic perspective, Eve Stone warned against haste."),
+        names("From an academic perspective, Eve Stone warned against haste. She asked for time."),
         [("Eve Stone".to_string(), false, None)]
     );
+    // A name never spoken of as a person after its verb is an organization's.
+    assert!(names("Later, Open Street Map said its volunteers would help.").is_empty());
+    // "from" and a verb of history: a mention.
+    assert!(names("Tim Lee from CERN invented the web in 1989.").is_empty());
     // A name in the middle of a clause before a speech verb is not its subject.
     assert!(names("The prize honoured the work of Eve Stone said the jury.").is_empty());
     // Without a capitalised title, any verb is not enough.
@@ -451,6 +455,9 @@ fn titled_subjects_of_any_verb_and_bare_names_before_speech_are_speakers() {
     );
     assert_eq!(f[0].person.name, "Lindqvist");
     assert_eq!(f[0].person.honorific.as_deref(), Some("Ambassador"));
+    let f = introductions("Minister Okafor welcomed the idea.", &CountryAliases::new());
+    assert_eq!(f[0].person.name, "Okafor");
+    assert_eq!(f[0].person.role.as_deref(), Some("Minister"));
     let f = introductions(
         "ITU Deputy Secretary-General Ana Lima handed it over.",
         &CountryAliases::new(),
