@@ -163,20 +163,12 @@ fn subject_end(words: &[Word<'_>], i: usize) -> usize {
 }
 
 /// Adverbs between a subject and its verb.
+#[rustfmt::skip]
 const ADVERBS: &[&str] = &[
-    "also",
-    "then",
-    "later",
-    "further",
-    "again",
-    "briefly",
-    "strongly",
-    "firmly",
-    "warmly",
-    "officially",
-    "formally",
-    "finally",
-    "first",
+    "also", "then", "later", "further", "again", "briefly", "strongly", "firmly", "warmly",
+    "officially", "formally", "finally", "first",
+    // French and Spanish auxiliaries: "Ana Lima a souligné", "ha señalado".
+    "a", "ha", "также",
 ];
 
 /// A verb in the past tense that may follow a subject: "handed", "led", "gave".

@@ -28,6 +28,9 @@ pub(crate) const ROLE_WORDS: &[&str] = &[
     "fondatrice", "professeur", "chercheur", "chercheuse", "coordonnateur", "coordinatrice",
     "ambassadeur", "ambassadrice", "sous-directeur", "délégué", "déléguée", "présidente",
     "président", "directora", "presidenta",
+    // Russian ("Заместитель министра связи …", "Генеральный директор").
+    "министр", "министра", "заместитель", "директор", "председатель", "президент", "посол",
+    "руководитель", "советник", "генеральный", "секретарь", "глава", "профессор",
 ];
 
 /// Words that make a phrase an organization's name.
@@ -80,6 +83,11 @@ pub(crate) const SPEECH_VERBS: &[&str] = &[
     "affirmed", "announced", "declared", "shared", "called", "reminded", "cautioned", "insisted",
     "opened", "closed", "thanked", "congratulated", "presented", "described", "stated", "asked",
     "underscored", "spoke", "claimed", "suggested", "proposed", "invited",
+    // French after "a" ("Ana Lima a souligné"), Spanish, Russian.
+    "souligné", "déclaré", "rappelé", "expliqué", "indiqué", "affirmé", "insisté", "ajouté",
+    "afirmó", "señaló", "destacó", "declaró", "subrayó", "explicó", "indicó", "añadió",
+    "выступил", "выступила", "заявил", "заявила", "отметил", "отметила", "подчеркнул",
+    "подчеркнула", "сообщил", "сообщила",
 ];
 
 /// Verbs of a report that also follow things ("The index report discussed …"): they

@@ -183,11 +183,11 @@ fn lower_title_intro(
 ) -> Option<Found> {
     let role_at = start.checked_sub(1)?;
     let role_word = before[role_at].text;
-    if tokens.len() < 2
-        || !role_word.chars().all(|c| c.is_lowercase() || c == '-')
-        || !role_word.split('-').any(is_role_word)
-    {
+    if tokens.len() < 2 || !role_word.chars().all(|c| c.is_lowercase() || c == '-') {
         return None;
+    }
+    if !role_word.split('-').any(is_role_word) {
+        return role_phrase_intro(before, start, tokens, aliases);
     }
     let raw = valid_name(tokens, aliases)?;
     let parsed = split_name(&raw);
@@ -320,6 +320,46 @@ pub(super) fn bare_subject(
         person: ImportedPerson {
             name: tidy_name(&parsed.name),
             honorific: parsed.honorific,
+            ..ImportedPerson::default()
+        },
+        moderator: false,
+        guessed: true,
+    })
+}
+
+/// "Заместитель министра связи и массовых коммуникаций Денис Свердлов выступил",
+/// "Deputy minister of posts and telecommunications Ana Lima said": a role phrase in
+/// lower case after its capitalised first word, which is a role word, just before a
+/// name of two words or more.
+fn role_phrase_intro(
+    before: &[Word<'_>],
+    start: usize,
+    tokens: &[&str],
+    aliases: &CountryAliases,
+) -> Option<Found> {
+    let lower_run = (1..=8.min(start)).find(|&n| {
+        let w = before[start - n].text;
+        !w.chars().all(|c| c.is_lowercase() || c == '-')
+    })?;
+    let head = before[start - lower_run].text;
+    let opens = start - lower_run == 0
+        || before[start - lower_run - 1]
+            .text
+            .ends_with(['.', ',', ';', ':']);
+    if !opens || !head.starts_with(char::is_uppercase) || !is_role_word(&head.to_lowercase()) {
+        return None;
+    }
+    let raw = valid_name(tokens, aliases)?;
+    let parsed = split_name(&raw);
+    let role: Vec<&str> = before[start - lower_run..start]
+        .iter()
+        .map(|w| w.text)
+        .collect();
+    Some(Found {
+        person: ImportedPerson {
+            name: tidy_name(&parsed.name),
+            honorific: parsed.honorific,
+            role: Some(role.join(" ")),
             ..ImportedPerson::default()
         },
         moderator: false,

@@ -468,3 +468,23 @@ fn titled_subjects_of_any_verb_and_bare_names_before_speech_are_speakers() {
         Some("Deputy Secretary-General")
     );
 }
+
+#[test]
+fn a_lower_case_role_phrase_before_a_name_in_other_languages_is_a_title() {
+    let f = introductions(
+        "Заместитель министра связи Иван Петров выступил на заседании.",
+        &CountryAliases::new(),
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].person.name, "Иван Петров");
+    assert_eq!(
+        f[0].person.role.as_deref(),
+        Some("Заместитель министра связи")
+    );
+    assert_eq!(
+        names("Deputy minister of posts Ana Lima said the plan is ready."),
+        [("Ana Lima".to_string(), false, None)]
+    );
+    // A lower-case phrase without a role word at its head is no title.
+    assert!(names("Many people of the town Ana Lima said were there.").is_empty());
+}
