@@ -93,15 +93,29 @@ fn title_shape(text: &str, generic_ok: bool) -> bool {
     // "This will be a moderated session with representatives of …": the verbs and
     // pronouns of a sentence; a title in sentence case ("Official opening segment –
     // opening ceremony") has none.
+    // A title may hold one such word ("What will it take for rivers to be measured",
+    // "Our data, our rivers"): a sentence opens with one or holds several.
+    let sentence_word = |w: &&&str| {
+        [
+            "will", "is", "are", "was", "were", "be", "has", "have", "can", "should", "would",
+            "this", "these", "we", "our", "you", "your", "they", "it", "its",
+        ]
+        .contains(&w.to_lowercase().trim_matches(|c: char| !c.is_alphabetic()))
+    };
+    let opens_sentence = words.first().is_some_and(|w| {
+        ["this", "these", "we", "you", "they", "it", "there"].contains(&w.to_lowercase().as_str())
+    });
+    // (A line that breaks off after a small word is a wrapped sentence's first line.)
+    let broken_off = words.last().is_some_and(|w| {
+        [
+            "the", "of", "to", "and", "a", "an", "in", "for", "with", "on", "by", "that",
+        ]
+        .contains(&w.to_lowercase().as_str())
+    });
+    let verbs = words.iter().filter(sentence_word).count();
     let wordy = words.len() >= 8
         && !t.contains(':')
-        && words.iter().any(|w| {
-            [
-                "will", "is", "are", "was", "were", "be", "has", "have", "can", "should", "would",
-                "this", "these", "we", "our", "you", "your", "they", "it", "its",
-            ]
-            .contains(&w.to_lowercase().trim_matches(|c: char| !c.is_alphabetic()))
-        });
+        && (opens_sentence || verbs >= 2 || (verbs == 1 && broken_off));
     // "This event has passed.": a notice, not a heading.
     let notice = t.ends_with('.')
         && words.iter().any(|w| {

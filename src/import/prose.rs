@@ -152,6 +152,44 @@ pub(crate) fn introductions(paragraph: &str, aliases: &CountryAliases) -> Vec<Fo
     out
 }
 
+/// Whether an appositive opens with a role: a role word among its first words, before
+/// any "by" ("a reporting platform cofounded by journalist Ana Lima" describes a thing).
+fn leads_with_role(part: &str) -> bool {
+    let head = part.split(" by ").next().unwrap_or(part);
+    let head: Vec<&str> = head.split_whitespace().take(6).collect();
+    is_role(&head.join(" "))
+}
+
+/// Whether a word names a document, whose "by" gives its author, not a speaker.
+fn is_document(word: &str) -> bool {
+    let w = word.to_lowercase();
+    let w = w.trim_matches(|c: char| !c.is_alphabetic());
+    [
+        "report",
+        "reports",
+        "study",
+        "studies",
+        "paper",
+        "papers",
+        "book",
+        "books",
+        "article",
+        "articles",
+        "survey",
+        "publication",
+        "publications",
+        "letter",
+        "contribution",
+        "contributions",
+        "submission",
+        "submissions",
+        "written",
+        "authored",
+        "edited",
+    ]
+    .contains(&w)
+}
+
 /// Where the subject of the verb at word `i` ends: "Minister Ana Lima also noted".
 fn subject_end(words: &[Word<'_>], i: usize) -> usize {
     let adverb = |w: &str| ADVERBS.contains(&w);
@@ -296,6 +334,10 @@ fn appositive_intro(
             return None;
         }
     }
+    // "the reports by Ana Lima, Vice-President of …": the author of a document.
+    if j > 1 && words[j - 1].text == "by" && is_document(words[j - 2].text) {
+        return None;
+    }
     let after = window_after(&paragraph[words[i].end..]);
     let before = window_before(&paragraph[..words[j].start]);
     let parsed = split_name(&raw);
@@ -312,7 +354,7 @@ fn appositive_intro(
                 .or_else(|| p.strip_prefix("representing "))
         })
         .map(|o| o.strip_prefix("the ").unwrap_or(o));
-    if parts.first().is_some_and(|p| is_role(p)) {
+    if parts.first().is_some_and(|p| leads_with_role(p)) {
         person.country = country_before(before, aliases);
         let refs: Vec<&str> = parts.iter().map(String::as_str).collect();
         fill_appositive(&mut person, &refs, aliases);

@@ -346,3 +346,26 @@ fn a_when_line_with_its_room_and_services_run_on_is_no_title() {
         Some("Closing Plenary - Closing Ceremony")
     );
 }
+
+#[test]
+fn a_title_may_hold_one_word_of_a_sentence() {
+    assert_eq!(
+        title(
+            &free(&[
+                "How can rivers help towns reach their water goals",
+                "3 May 2033"
+            ]),
+            99
+        )
+        .as_deref(),
+        Some("How can rivers help towns reach their water goals")
+    );
+    // A line that opens like a sentence, or holds several of its words, is none.
+    assert_eq!(
+        title(
+            &free(&["This will be a moderated session with the river towns"]),
+            99
+        ),
+        None
+    );
+}

@@ -488,3 +488,24 @@ fn a_lower_case_role_phrase_before_a_name_in_other_languages_is_a_title() {
     // A lower-case phrase without a role word at its head is no title.
     assert!(names("Many people of the town Ana Lima said were there.").is_empty());
 }
+
+#[test]
+fn the_author_of_a_document_is_mentioned_not_introduced() {
+    assert!(
+        names("The talk drew on the reports by Ana Lima, Vice-President of the Harbour Institute, on rivers.")
+            .is_empty()
+    );
+    assert_eq!(
+        names(
+            "The talk was opened by Ana Lima, Vice-President of the Harbour Institute, on rivers."
+        ),
+        [("Ana Lima".to_string(), false, None)]
+    );
+}
+#[test]
+fn an_appositive_describing_a_thing_makes_no_person() {
+    assert!(
+        names("Stories go on River Voice, a mobile reporting platform cofounded by journalist Ana Lima and scientist Bo Chen. Many")
+            .is_empty()
+    );
+}
