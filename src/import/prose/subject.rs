@@ -3,6 +3,7 @@
 //! Institute noted").
 
 use super::*;
+use crate::model::ParsedName;
 
 /// "Ahmed Hassan of the Arab ICT Organization said": a name, "of"/"from"/"at" and an
 /// organization in capitals just before a speech verb.
@@ -199,16 +200,7 @@ fn lower_title_intro(
             role.insert(0, q);
         }
     }
-    Some(Found {
-        person: ImportedPerson {
-            name: tidy_name(&parsed.name),
-            honorific: parsed.honorific,
-            role: Some(role.join(" ")),
-            ..ImportedPerson::default()
-        },
-        moderator: false,
-        guessed: true,
-    })
+    Some(guessed(&parsed, Some(role.join(" "))))
 }
 
 /// "Torbjörn Fredriksson from UNCTAD addressed …", "Renata Lima from Brazil’s regulator
@@ -315,16 +307,7 @@ pub(super) fn bare_subject(
         return None;
     }
     let raw = valid_name(&tokens, aliases)?;
-    let parsed = split_name(&raw);
-    Some(Found {
-        person: ImportedPerson {
-            name: tidy_name(&parsed.name),
-            honorific: parsed.honorific,
-            ..ImportedPerson::default()
-        },
-        moderator: false,
-        guessed: true,
-    })
+    Some(guessed(&split_name(&raw), None))
 }
 
 /// "Заместитель министра связи и массовых коммуникаций Денис Свердлов выступил",
@@ -355,14 +338,19 @@ fn role_phrase_intro(
         .iter()
         .map(|w| w.text)
         .collect();
-    Some(Found {
+    Some(guessed(&parsed, Some(role.join(" "))))
+}
+
+/// A person read from running text by a weaker pattern, worth a look.
+fn guessed(parsed: &ParsedName, role: Option<String>) -> Found {
+    Found {
         person: ImportedPerson {
             name: tidy_name(&parsed.name),
-            honorific: parsed.honorific,
-            role: Some(role.join(" ")),
+            honorific: parsed.honorific.clone(),
+            role,
             ..ImportedPerson::default()
         },
         moderator: false,
         guessed: true,
-    })
+    }
 }
