@@ -78,6 +78,8 @@ pub(crate) const EXACT: &[(&[&str], Field)] = &[
         "speakers and moderators", "ministers", "participants", "additional speakers",
         "input from", "inputs from", "input by", "inputs by", "interventions by",
         "interventions from", "contributions from", "with", "featuring",
+        // A media advisory's "WHO:", whose value is a sentence about the speakers.
+        "who", "qui", "quién", "quien",
     ], Field::People(Part::Speaker)),
     (&[
         "topics", "topic", "keywords", "key words", "tags", "main topics", "temas",

@@ -4,6 +4,7 @@
 
 use super::{Ctx, Evidence, Field, Line, Part, Reader, is_prose};
 use crate::import::entries::{self, NotPerson, block, checked_name, entry, split_people};
+use crate::import::prose;
 use crate::import::lines::Marker;
 use crate::import::person::{is_org, split_commas};
 use crate::import::places::take_country;
@@ -18,6 +19,24 @@ impl Reader<'_> {
         i: usize,
         inline: bool,
     ) -> usize {
+        // "WHO: Ana Lima, Secretary-General of …, will open the Forum, with …": a
+        // sentence about the people, read as running text but under its label.
+        if is_prose(value) {
+            let found = prose::introductions(value, self.aliases());
+            if !found.is_empty() {
+                for f in found {
+                    let part = if f.moderator { Part::Moderator } else { part };
+                    let e = entries::Entry {
+                        person: f.person,
+                        part: None,
+                        excluded: false,
+                        tentative: false,
+                    };
+                    self.add(e, part, true, Evidence::Labelled, i);
+                }
+                return i + 1;
+            }
+        }
         let pieces = split_people(value, self.aliases());
         let mut next = i + 1;
         if pieces.len() == 1 && !inline {

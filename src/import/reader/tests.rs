@@ -306,3 +306,20 @@ fn a_list_in_a_sentence_ends_with_the_sentence() {
         Some("CEO of operator Portcom")
     );
 }
+
+#[test]
+fn a_media_advisorys_who_sentence_names_its_speakers() {
+    let (_, f) = read_text(
+        "Media Advisory\n\nHarbour Forum to open with ministers\n\n\
+         WHAT: Opening of the Harbour Forum.\n\n\
+         WHO: Ana Lima, Secretary-General of the Harbour Union, will open the Forum, together with H.E. Mr. Bo Chen, Minister of Rivers of Chile, and Ms. Eve Stone, Youth Envoy of the Delta Network.\n",
+    );
+    assert_eq!(
+        names(&f),
+        [
+            ("Ana Lima".into(), Part::Speaker),
+            ("Bo Chen".into(), Part::Speaker),
+            ("Eve Stone".into(), Part::Speaker)
+        ]
+    );
+}
