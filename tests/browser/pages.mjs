@@ -115,6 +115,10 @@ export const PAGE_TYPES = [
   { name: 'home', pages: (root) => one(root, '') },
   { name: 'events index', pages: (root) => one(root, 'events/') },
   { name: 'event', pages: (root) => pagesUnder(root, 'events'), check: programmeByDay, checkSample: 'all' },
+  {
+    name: 'event book',
+    pages: (root) => pagesUnder(root, 'events').flatMap((rel) => one(root, `${rel}book/`)),
+  },
   { name: 'sessions index', pages: (root) => one(root, 'sessions/') },
   {
     name: 'sessions index, page 2',
