@@ -109,7 +109,8 @@ async function sessionOnAPhone(t, rel) {
  * `largeSitesOnly` and the harness runs with `--large yes`. `check(t, rel)`,
  * when given, runs on `checkSample` of the pages ("all" or a number; the
  * harness's sample otherwise) with the flows' helpers, throws on a defect and
- * returns what it found.
+ * returns what it found. `firstScreenOnly` takes the type's screenshots of the first
+ * screen rather than the whole page (a book of hundreds of sessions is too long for one).
  */
 export const PAGE_TYPES = [
   { name: 'home', pages: (root) => one(root, '') },
@@ -118,6 +119,7 @@ export const PAGE_TYPES = [
   {
     name: 'event book',
     pages: (root) => pagesUnder(root, 'events').flatMap((rel) => one(root, `${rel}book/`)),
+    firstScreenOnly: true,
   },
   { name: 'sessions index', pages: (root) => one(root, 'sessions/') },
   {

@@ -233,4 +233,13 @@ fn templates_see_the_source_path_relative_to_the_site_folder() {
         "{session}"
     );
     assert!(t.read("speakers/dee-ray/index.html").contains("no source"));
+    assert!(
+        t.read("events/meet-2030/index.html")
+            .contains("source=[data/events.yaml]"),
+        "a registry event's pages are made from data/events.yaml"
+    );
+    assert!(
+        t.read("events/unlisted-meeting/index.html")
+            .contains("no source")
+    );
 }
