@@ -215,6 +215,11 @@ pub fn event_calendar(slug: &Slug) -> String {
     [event(slug).as_str(), "sessions.ics"].concat()
 }
 
+/// An event's proceedings book, all its sessions on one page: `events/<id>/book/`.
+pub fn event_book(slug: &Slug) -> String {
+    [event(slug).as_str(), "book/"].concat()
+}
+
 /// A session's citation in BibTeX: `sessions/<slug>/cite.bib`.
 pub fn cite_bib(slug: &Slug) -> String {
     [session(slug).as_str(), "cite.bib"].concat()
@@ -270,6 +275,7 @@ mod tests {
         assert_eq!(session(&slug), "sessions/ict-peace/");
         assert_eq!(speaker(&slug), "speakers/ict-peace/");
         assert_eq!(event_calendar(&slug), "events/ict-peace/sessions.ics");
+        assert_eq!(event_book(&slug), "events/ict-peace/book/");
         assert_eq!(cite_bib(&slug), "sessions/ict-peace/cite.bib");
         assert_eq!(session_calendar(&slug), "sessions/ict-peace/session.ics");
         assert_eq!(sdg(Sdg::new(4).expect("goal")), "sdgs/4/");

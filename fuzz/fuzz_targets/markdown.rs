@@ -17,6 +17,7 @@ fuzz_target!(|data: &[u8]| {
         base_path: "/repo/",
         unsafe_html: false,
         theme_ids: &IDS,
+        part: None,
     };
     let html = to_html(text, &options);
     let lower = html.to_ascii_lowercase();

@@ -6,7 +6,7 @@ use serde::{Deserialize, Deserializer, de};
 
 use crate::content::yaml;
 use crate::diag::{Diagnostic, HELP_SEPARATOR};
-use crate::url::BaseUrl;
+use crate::url::{BaseUrl, EditUrl};
 
 /// The site configuration as written in `proceedings.yaml`. Every key is optional.
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
@@ -31,6 +31,9 @@ pub struct SiteConfig {
     pub latest_sessions: usize,
     /// How Markdown bodies are rendered.
     pub markdown: MarkdownConfig,
+    /// Where a reader suggests a fix: an address with `{path}`, the page's source file
+    /// in the site folder (`https://github.com/ORG/REPO/edit/main/{path}`).
+    pub edit_url: Option<EditUrl>,
 }
 
 /// The `markdown:` section of `proceedings.yaml`.
@@ -53,6 +56,7 @@ impl Default for SiteConfig {
             sessions_per_page: 50,
             latest_sessions: 12,
             markdown: MarkdownConfig::default(),
+            edit_url: None,
         }
     }
 }
@@ -231,6 +235,11 @@ mod tests {
             ("theme: ../../etc\n", (1, 8)),
             ("base_url: \"javascript:alert(1)//\"\n", (1, 11)),
             ("base_url: example.org/repo\n", (1, 11)),
+            (
+                "title: X\nedit_url: \"https://github.com/o/r/edit/main/\"\n",
+                (2, 11),
+            ),
+            ("edit_url: ftp://example.org/{path}\n", (1, 11)),
         ] {
             let d = SiteConfig::parse(text, Path::new("p.yaml")).expect_err(text);
             assert_eq!(
@@ -240,6 +249,19 @@ mod tests {
             );
             assert!(d.help.is_some(), "{text}");
         }
+    }
+
+    #[test]
+    fn an_edit_url_is_kept_as_a_pattern() {
+        let c = SiteConfig::parse(
+            "edit_url: \"https://github.com/o/r/edit/main/{path}\"\n",
+            Path::new("p.yaml"),
+        )
+        .expect("valid");
+        assert_eq!(
+            c.edit_url.map(|e| e.of("sessions/a.md")),
+            Some("https://github.com/o/r/edit/main/sessions/a.md".to_string())
+        );
     }
 
     #[test]

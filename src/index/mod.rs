@@ -377,6 +377,7 @@ mod tests {
             people: Vec::new(),
             events: Vec::new(),
             topics: Vec::new(),
+            sources: Default::default(),
         }
     }
 

@@ -221,6 +221,7 @@ mod tests {
                     name: format!("T{t}"),
                 })
                 .collect(),
+            sources: Default::default(),
         }
     }
 

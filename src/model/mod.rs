@@ -13,6 +13,7 @@ mod old_urls;
 mod one_session;
 mod person;
 mod session;
+mod sources;
 mod speakers;
 
 use std::path::Path;
@@ -28,6 +29,7 @@ pub use old_urls::{Claim, OldUrl};
 pub use person::{ParsedName, Person, identity, parse_name};
 pub(crate) use session::is_valid_timezone;
 pub use session::{Participation, Role, Session, SessionKind, TimeRange, When, parse_timezone};
+pub use sources::SourceFiles;
 
 use crate::content::config::SiteConfig;
 use crate::content::yaml::Origin;
@@ -90,6 +92,8 @@ pub struct Site {
     pub events: Vec<Event>,
     /// Topics.
     pub topics: Vec<Topic>,
+    /// Where the sources are, to name them as the site folder holds them.
+    pub sources: SourceFiles,
 }
 
 impl Site {
@@ -192,6 +196,7 @@ pub fn resolve_with(
         people,
         events,
         topics,
+        sources: SourceFiles::of(sources),
     };
     (site, lookup)
 }

@@ -35,6 +35,8 @@ pub struct Person {
     /// Old addresses that redirect to the page: registry `aliases:` paths, and the
     /// pages the registry's other spellings would have had.
     pub old_urls: Vec<super::OldUrl>,
+    /// Whether `data/speakers.yaml` lists the person.
+    pub registered: bool,
 }
 
 impl Person {
@@ -51,6 +53,7 @@ impl Person {
             wikidata: None,
             namesakes: Vec::new(),
             old_urls: Vec::new(),
+            registered: false,
         }
     }
 }
@@ -496,6 +499,7 @@ mod tests {
             wikidata: None,
             namesakes: vec![],
             old_urls: vec![],
+            registered: true,
         };
         let i = b
             .add_registered(person, &["Zhao Houlin".into()], Marks::default())

@@ -102,6 +102,7 @@ pub(super) fn register_speakers(
             wikidata: wikidata(file, rec, diags),
             namesakes: Vec::new(),
             old_urls: Vec::new(),
+            registered: true,
         };
         let marks = Marks {
             own_id: rec.id.is_some(),

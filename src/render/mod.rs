@@ -3,6 +3,7 @@
 //! large site is never held in memory. No reads; the sink does all writing.
 
 pub(crate) mod bidi;
+pub mod book;
 mod calendar;
 pub mod cite;
 mod contrast;

@@ -214,10 +214,21 @@ pub fn date_range(start: jiff::civil::Date, end: Option<jiff::civil::Date>) -> S
 impl<'a> Views<'a> {
     /// Markdown to HTML with this site's options.
     pub fn markdown(&self, md: &str) -> String {
+        self.markdown_in(md, None)
+    }
+
+    /// [`Views::markdown`] of a body that is one part of a longer page: its ids start
+    /// with `prefix` and its headings go one level further down.
+    pub fn markdown_part(&self, md: &str, prefix: &str) -> String {
+        self.markdown_in(md, Some(prefix))
+    }
+
+    fn markdown_in(&self, md: &str, part: Option<&str>) -> String {
         let options = super::markdown::MarkdownOptions {
             base_path: self.site.base.path(),
             unsafe_html: self.site.config.markdown.unsafe_html,
             theme_ids: self.theme_ids,
+            part,
         };
         super::markdown::to_html(md, &options)
     }

@@ -7,9 +7,11 @@
 use std::fmt;
 
 mod base;
+mod edit;
 mod link;
 
 pub use base::BaseUrl;
+pub use edit::EditUrl;
 pub use link::{Link, LinkError};
 
 /// Longest slug, in bytes (all ASCII).

@@ -109,12 +109,18 @@ async function sessionOnAPhone(t, rel) {
  * `largeSitesOnly` and the harness runs with `--large yes`. `check(t, rel)`,
  * when given, runs on `checkSample` of the pages ("all" or a number; the
  * harness's sample otherwise) with the flows' helpers, throws on a defect and
- * returns what it found.
+ * returns what it found. `firstScreenOnly` takes the type's screenshots of the first
+ * screen rather than the whole page (a book of hundreds of sessions is too long for one).
  */
 export const PAGE_TYPES = [
   { name: 'home', pages: (root) => one(root, '') },
   { name: 'events index', pages: (root) => one(root, 'events/') },
   { name: 'event', pages: (root) => pagesUnder(root, 'events'), check: programmeByDay, checkSample: 'all' },
+  {
+    name: 'event book',
+    pages: (root) => pagesUnder(root, 'events').flatMap((rel) => one(root, `${rel}book/`)),
+    firstScreenOnly: true,
+  },
   { name: 'sessions index', pages: (root) => one(root, 'sessions/') },
   {
     name: 'sessions index, page 2',

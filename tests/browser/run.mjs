@@ -287,7 +287,7 @@ for (const type of PAGE_TYPES.filter((t) => !only || t.name === only)) {
       for (const width of [1280, 390]) {
         await page.setViewportSize({ width, height: 900 });
         await page.emulateMedia({ colorScheme: 'light' });
-        await page.screenshot({ path: path.join(shots, `${slug}-${width}.png`), fullPage: true });
+        await page.screenshot({ path: path.join(shots, `${slug}-${width}.png`), fullPage: !type.firstScreenOnly });
       }
       await page.setViewportSize({ width: 1280, height: 900 });
     }

@@ -158,6 +158,11 @@ const CASES: &[(&str, &str, &str)] = &[
         "did you mean `https://example.org/repo/`?",
     ),
     (
+        "edit-url",
+        "proceedings.yaml:2:11: error: `edit_url` has no `{path}`",
+        "put `{path}` where the file's path in the site goes",
+    ),
+    (
         "language",
         "proceedings.yaml:2:11: error: `english` is not a language tag",
         "such as en, fr, ar",

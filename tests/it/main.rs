@@ -1,6 +1,7 @@
 //! Integration tests: one module per feature, each against small fixture
 //! sites in `tests/fixtures/<feature>/<case>/` copied into a temporary folder.
 
+mod book;
 mod browser;
 mod bundled;
 mod cli;

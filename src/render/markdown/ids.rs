@@ -195,6 +195,28 @@ pub(super) fn footnotes_apart(mut events: Vec<Event<'_>>) -> Vec<Event<'_>> {
     events
 }
 
+/// Puts every id of a body, and every link to one, under `prefix`: the body is one
+/// of several on a page (the sessions of a book), whose ids must not meet.
+pub(super) fn prefixed<'a>(mut events: Vec<Event<'a>>, prefix: &str) -> Vec<Event<'a>> {
+    for e in &mut events {
+        match e {
+            Event::Start(Tag::Heading { id: Some(id), .. }) => {
+                *id = CowStr::from(format!("{prefix}{id}"));
+            }
+            Event::FootnoteReference(label) | Event::Start(Tag::FootnoteDefinition(label)) => {
+                *label = CowStr::from(format!("{prefix}{label}"));
+            }
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                if let Some(fragment) = dest_url.strip_prefix('#').filter(|f| !f.is_empty()) {
+                    *dest_url = CowStr::from(format!("#{prefix}{fragment}"));
+                }
+            }
+            _ => {}
+        }
+    }
+    events
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::{MarkdownOptions, to_html};
@@ -213,8 +235,37 @@ mod tests {
             base_path: "/",
             unsafe_html: false,
             theme_ids: &theme_ids,
+            part: None,
         };
         to_html(md, &options)
+    }
+
+    #[test]
+    fn a_part_of_a_longer_page_has_its_ids_and_fragment_links_under_its_prefix() {
+        let theme_ids = ids();
+        let options = MarkdownOptions {
+            base_path: "/",
+            unsafe_html: false,
+            theme_ids: &theme_ids,
+            part: Some("s--a--"),
+        };
+        let out = to_html(
+            "## Aims\n\nSee [aims](#aims) and [elsewhere](/x/#aims).[^1]\n\n[^1]: Note.\n",
+            &options,
+        );
+        assert!(out.contains("<h3 id=\"s--a--aims\">"), "{out}");
+        assert!(out.contains("href=\"#s--a--aims\""), "{out}");
+        assert!(out.contains("href=\"/x/#aims\""), "{out}");
+        assert!(
+            out.contains("id=\"s--a--fn-1\"") && out.contains("href=\"#s--a--fn-1\""),
+            "{out}"
+        );
+        // A body with its own `#` title goes down two levels: below the part's heading.
+        let out = to_html("# Title\n\n## Sub\n", &options);
+        assert!(
+            out.contains("<h3 id=\"s--a--title\">") && out.contains("<h4 "),
+            "{out}"
+        );
     }
 
     #[test]

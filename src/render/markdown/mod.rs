@@ -42,7 +42,14 @@ pub fn to_html(markdown: &str, options: &MarkdownOptions<'_>) -> String {
         .any(|e| matches!(e, Event::Html(_) | Event::InlineHtml(_)));
     let events = drop_script_links(events);
     let events = ids::footnotes_apart(ids::add_heading_ids(events, options.theme_ids));
-    let events = rebase_links(shift_headings(events), options.base_path);
+    let events = match options.part {
+        Some(prefix) => ids::prefixed(events, prefix),
+        None => events,
+    };
+    let events = rebase_links(
+        shift_headings(events, options.part.is_some()),
+        options.base_path,
+    );
     let events = highlight_code(events);
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut out, events.into_iter());
@@ -82,6 +89,10 @@ pub struct MarkdownOptions<'a> {
     pub unsafe_html: bool,
     /// The ids of the theme's pages, which the body's ids must not take.
     pub theme_ids: &'a ThemeIds,
+    /// Rendered as one part of a longer page (a session in its event's book), under a
+    /// heading of its own: every id and `#fragment` link starts with this prefix, and
+    /// headings go one level further down.
+    pub part: Option<&'a str>,
 }
 
 /// Removes links whose target is a script (`[x](javascript:…)`); their text stays.
@@ -125,8 +136,9 @@ fn rebase_links<'a>(mut events: Vec<Event<'a>>, base_path: &str) -> Vec<Event<'a
     events
 }
 
-/// The page title is the only `<h1>`: body headings start at `<h2>`.
-fn shift_headings(mut events: Vec<Event<'_>>) -> Vec<Event<'_>> {
+/// The page title is the only `<h1>`: body headings start at `<h2>` (at `<h3>` in a
+/// part of a longer page, `in_part`).
+fn shift_headings(mut events: Vec<Event<'_>>, in_part: bool) -> Vec<Event<'_>> {
     let down = |l: HeadingLevel| match l {
         HeadingLevel::H1 => HeadingLevel::H2,
         HeadingLevel::H2 => HeadingLevel::H3,
@@ -143,11 +155,14 @@ fn shift_headings(mut events: Vec<Event<'_>>) -> Vec<Event<'_>> {
             })
         )
     });
-    if has_h1 {
+    let steps = usize::from(has_h1) + usize::from(in_part);
+    if steps > 0 {
         for e in &mut events {
             match e {
                 Event::Start(Tag::Heading { level, .. }) | Event::End(TagEnd::Heading(level)) => {
-                    *level = down(*level)
+                    for _ in 0..steps {
+                        *level = down(*level);
+                    }
                 }
                 _ => {}
             }
@@ -296,6 +311,7 @@ mod tests {
             base_path,
             unsafe_html,
             theme_ids: &IDS,
+            part: None,
         }
     }
 

@@ -37,6 +37,9 @@ pub(super) struct ListPage<'v> {
     pub first_page_people: Option<&'v [PersonId]>,
     /// The heavy part of the context, built when each page is rendered.
     pub lazy: Option<Lazy>,
+    /// The file the pages are made from, relative to the site folder: the registry
+    /// that lists the speaker or the event, if one does.
+    pub source: Option<String>,
 }
 
 /// The list `key` of the site `views` shows; `None` when the site lacks it.
@@ -53,6 +56,7 @@ pub(super) fn list_page<'v>(views: &'v Views<'_>, key: ListKey) -> Option<ListPa
         context: PageData::default(),
         first_page_people: None,
         lazy: None,
+        source: None,
     };
     match key {
         ListKey::Sessions => {
@@ -67,6 +71,11 @@ pub(super) fn list_page<'v>(views: &'v Views<'_>, key: ListKey) -> Option<ListPa
             page.context.insert("event", &views.event(id, true));
             page.context
                 .insert("jsonld", &crate::render::jsonld::event(views, id));
+            page.context
+                .insert("book_url", &views.url(&crate::routes::event_book(&e.slug)));
+            page.source = (e.registered)
+                .then(|| site.sources.relative(&site.sources.events))
+                .flatten();
             // Every page lists every day with the page it is on: a day that moves to
             // another page changes all of them.
             let dir = key.dir(site);
@@ -79,6 +88,9 @@ pub(super) fn list_page<'v>(views: &'v Views<'_>, key: ListKey) -> Option<ListPa
             page.title = person.name.clone();
             page.section = Some(Section::Speakers);
             page.lazy = Some(Lazy::Speaker(p));
+            page.source = (person.registered)
+                .then(|| site.sources.relative(&site.sources.speakers))
+                .flatten();
         }
         ListKey::Country(c) => {
             let entry = index.by_country.get(&c)?;
@@ -249,6 +261,7 @@ pub fn fingerprint(views: &Views<'_>, key: ListKey) -> Option<Fingerprint> {
     Some(Fingerprint {
         every_page: hash(&|h| {
             (page.template, &page.title, &page.description, page.section).hash(h);
+            page.source.hash(h);
             page_starts.hash(h);
             context.hash(h);
         }),

@@ -114,6 +114,11 @@ struct PageMeta {
     section: Option<Section>,
     /// The page's own Atom feed (events, SDGs, action lines), besides the site's.
     feed: Option<String>,
+    /// The file the page is made from, relative to the site folder (`sessions/x.md`,
+    /// `data/speakers.yaml`); none for pages made from many.
+    source: Option<String>,
+    /// Where a reader suggests a fix to that file (`edit_url` with its path), when set.
+    edit_url: Option<String>,
 }
 
 /// Links between the pages of a paginated list, as `pager`.
@@ -154,18 +159,33 @@ struct Job {
 enum Lazy {
     Session(SessionId),
     Speaker(crate::model::PersonId),
+    /// An event's book: every session of it in full.
+    Book(crate::model::EventId),
 }
 
 impl Lazy {
-    fn fill(self, views: &Views<'_>, ctx: &mut Context) {
+    /// Adds the heavy context; a session of `edited` is shown as given rather than as
+    /// the site holds it.
+    fn fill(
+        self,
+        views: &Views<'_>,
+        edited: &[(SessionId, &crate::model::Session)],
+        ctx: &mut Context,
+    ) {
         match self {
             Lazy::Session(id) => {
-                sessions::session_context(views, id, &views.site.sessions[id.index()], ctx);
+                let s = (edited.iter())
+                    .find(|(e, _)| *e == id)
+                    .map_or(&views.site.sessions[id.index()], |(_, s)| *s);
+                sessions::session_context(views, id, s, ctx);
             }
             Lazy::Speaker(id) => {
                 let mut data = lists::PageData::default();
                 terms::speaker_context(views, id, &mut data);
                 data.apply(ctx);
+            }
+            Lazy::Book(id) => {
+                ctx.insert("book", &crate::render::book::view(views, id, edited));
             }
         }
     }
@@ -214,7 +234,7 @@ pub(crate) fn render(
         });
         let rendered = receive.into_iter().par_bridge().try_for_each(|job: Job| {
             let path = job.path.clone();
-            let html = render_job(views, theme, cards, &base, job, None)?;
+            let html = render_job(views, theme, cards, &base, job, &[])?;
             progress.advance(1);
             sink.put(&path, html.as_bytes())
         });
@@ -260,8 +280,9 @@ impl Queue<'_> {
     }
 }
 
-/// Renders the pages of `sessions` as given, rather than as the site holds them: a
-/// live rebuild after an edit of session bodies, which nothing else shows.
+/// Renders the pages of `sessions` as given, rather than as the site holds them, and
+/// the books of their events: a live rebuild after an edit of session bodies, which
+/// nothing else shows.
 pub(crate) fn session_pages(
     views: &Views<'_>,
     theme: &Theme,
@@ -277,26 +298,31 @@ pub(crate) fn session_pages(
     };
     let mut base = Context::new();
     base.insert("site", &site_view(views));
+    let mut events = Vec::new();
     for &(id, session) in sessions {
         pages.session(id, session);
-        if let Some(job) = pages.jobs.pop() {
-            let path = job.path.clone();
-            let html = render_job(views, theme, &[], &base, job, Some(session))?;
-            sink.put(&path, html.as_bytes())?;
-        }
+        events.extend(session.event.filter(|e| !events.contains(e)));
+    }
+    for e in events {
+        pages.book(e);
+    }
+    while let Some(job) = pages.jobs.pop() {
+        let path = job.path.clone();
+        let html = render_job(views, theme, &[], &base, job, sessions)?;
+        sink.put(&path, html.as_bytes())?;
     }
     Ok(())
 }
 
 /// One page: the site-wide context, the job's own, its cards and its lazy part
-/// (for a session page, from `session` when given).
+/// (with the sessions of `edited` as given).
 fn render_job(
     views: &Views<'_>,
     theme: &Theme,
     cards: &[String],
     base: &Context,
     job: Job,
-    session: Option<&crate::model::Session>,
+    edited: &[(SessionId, &crate::model::Session)],
 ) -> Result<String, BuildError> {
     let mut ctx = base.clone();
     ctx.extend(job.context);
@@ -304,10 +330,8 @@ fn render_job(
     if !job.cards.is_empty() {
         ctx.insert("cards", &cards_of(cards, &job.cards));
     }
-    match (job.lazy, session) {
-        (Some(Lazy::Session(id)), Some(s)) => sessions::session_context(views, id, s, &mut ctx),
-        (Some(lazy), _) => lazy.fill(views, &mut ctx),
-        (None, _) => {}
+    if let Some(lazy) = job.lazy {
+        lazy.fill(views, edited, &mut ctx);
     }
     theme
         .tera
@@ -440,15 +464,19 @@ impl Pages<'_, '_> {
         }
     }
 
+    /// What the page at `path` says about itself; `source` is the file it is made
+    /// from, relative to the site folder.
     fn meta(
         &self,
         title: &str,
         description: Option<String>,
         path: &str,
         section: Option<Section>,
+        source: Option<String>,
     ) -> PageMeta {
         let site_path = routes::page_dir(path);
         let dir = routes::first_page(site_path);
+        let edit = self.views.site.config.edit_url.as_ref();
         PageMeta {
             title: title.to_string(),
             description,
@@ -456,6 +484,8 @@ impl Pages<'_, '_> {
             canonical: self.views.site.base.absolute(site_path),
             section,
             feed: super::feeds::feed_of(dir).map(|f| self.views.url(&f)),
+            edit_url: edit.zip(source.as_deref()).map(|(e, s)| e.of(s)),
+            source,
         }
     }
 
@@ -472,7 +502,7 @@ impl Pages<'_, '_> {
         if !self.wants_indexes() {
             return;
         }
-        let meta = self.meta(title, None, path, section);
+        let meta = self.meta(title, None, path, section, None);
         self.jobs.push(Job {
             template,
             path: path.to_string(),
@@ -554,7 +584,13 @@ impl Pages<'_, '_> {
             } else {
                 format!("{} (page {n} of {total})", list.title)
             };
-            let meta = self.meta(&title, list.description.clone(), &path, list.section);
+            let meta = self.meta(
+                &title,
+                list.description.clone(),
+                &path,
+                list.section,
+                list.source.clone(),
+            );
             self.jobs.push(Job {
                 template: list.template,
                 path,

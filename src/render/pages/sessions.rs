@@ -54,6 +54,7 @@ impl Pages<'_, '_> {
             site.config.description.clone(),
             routes::INDEX,
             Some(Section::Home),
+            None,
         );
         self.jobs.push(super::Job {
             template: "index.html",
@@ -80,7 +81,14 @@ impl Pages<'_, '_> {
         if !self.wants_session(id) {
             return;
         }
-        let meta = self.meta(&s.title, s.summary.clone(), &path, Some(Section::Sessions));
+        let source = self.views.site.sources.relative(&s.file);
+        let meta = self.meta(
+            &s.title,
+            s.summary.clone(),
+            &path,
+            Some(Section::Sessions),
+            source,
+        );
         self.jobs.push(super::Job {
             template: "session.html",
             path,
@@ -108,7 +116,35 @@ impl Pages<'_, '_> {
         self.single("events.html", &path, "Events", Some(Section::Events), ctx);
         for id in views.index.events_newest_first(views.site) {
             self.list(ListKey::Event(id));
+            self.book(id);
         }
+    }
+
+    /// Adds the book of event `id`: rendered with its programme's pages, whose
+    /// sessions it shows in full.
+    pub(super) fn book(&mut self, id: crate::model::EventId) {
+        let Some(e) = self.views.site.events.get(id.index()) else {
+            return;
+        };
+        let path = routes::page_file(&routes::event_book(&e.slug));
+        self.paths.push(path.clone());
+        if !self.wants_list(ListKey::Event(id)) {
+            return;
+        }
+        let title = format!("{}: the proceedings", e.name);
+        let description = Some(format!(
+            "Every session of {} in one page, for reading through and for print.",
+            e.name
+        ));
+        let meta = self.meta(&title, description, &path, Some(Section::Events), None);
+        self.jobs.push(super::Job {
+            template: "book.html",
+            path,
+            meta,
+            context: Context::new(),
+            cards: Vec::new(),
+            lazy: Some(Lazy::Book(id)),
+        });
     }
 }
 

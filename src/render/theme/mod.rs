@@ -44,6 +44,7 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = embed!(
     "search.html",
     "session_card.html",
     "participant.html",
+    "book.html",
 );
 
 /// The site path of the theme's card image, every page's default `og:image`.
@@ -58,6 +59,10 @@ const DEFAULT_ASSETS: &[(&str, &[u8])] = &[
     (
         "assets/syntax.css",
         include_bytes!("../../../themes/default/static/assets/syntax.css"),
+    ),
+    (
+        "assets/book.css",
+        include_bytes!("../../../themes/default/static/assets/book.css"),
     ),
     (
         "assets/cite.js",
