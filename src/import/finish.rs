@@ -129,10 +129,23 @@ pub(crate) fn session(
             } else {
                 Sure::Medium
             };
+            // "Tuesday, 20 March" under an advisory dated "Geneva, 14 March 2018": the
+            // year the text names that puts that day on that weekday.
+            let from_text = (s.date.is_none() && d.year.is_none())
+                .then(|| crate::import::when::year_in_text(d, text))
+                .flatten();
+            if let Some(y) = from_text {
+                s.date = d.date(Some(y));
+            }
             match (s.date, d.year) {
                 (None, None) => {
                     notes.push("the date has no year and the event gives none: add `date:`".into())
                 }
+                (Some(_), None) if from_text.is_some() => notes.push(format!(
+                    "the date's year ({}) was taken from the text, where that day is a {}: check",
+                    from_text.unwrap_or_default(),
+                    d.weekday.map_or("day".to_string(), |w| format!("{w:?}"))
+                )),
                 (Some(_), None) => notes.push(format!(
                     "the date's year ({}) was taken from the event: check",
                     year.unwrap_or_default()

@@ -57,6 +57,31 @@ impl Day {
     }
 }
 
+/// The year a day written without one ("Tuesday, 20 March") belongs to, from the years
+/// `text` names: the only one that puts it on its weekday, or, without a weekday, the
+/// only year the text names at all.
+pub(crate) fn year_in_text(day: Day, text: &str) -> Option<i16> {
+    let mut years: Vec<i16> = text
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|t| t.len() == 4)
+        .filter_map(|t| t.parse::<i16>().ok())
+        .filter(|y| (1990..=2100).contains(y))
+        .collect();
+    years.sort_unstable();
+    years.dedup();
+    let fits: Vec<i16> = match day.weekday {
+        Some(_) => years
+            .into_iter()
+            .filter(|&y| day.date(Some(y)).is_some())
+            .collect(),
+        None => years,
+    };
+    match fits.as_slice() {
+        [y] => Some(*y),
+        _ => None,
+    }
+}
+
 fn month_of(w: &str) -> Option<i8> {
     let w = w.trim_end_matches('.');
     MONTHS
@@ -403,6 +428,22 @@ mod tests {
             "Sunday, 8th October, 2023 (04:45 UTC) - Sunday, 8th October, 2023"
         ));
         assert!(!spans_days("Goal 3 and 4"));
+    }
+
+    #[test]
+    fn a_day_without_its_year_takes_the_texts_year_that_fits_its_weekday() {
+        let day = find_day("Tuesday, 20 March").expect("a day");
+        // 20 March was a Tuesday in 2018, not in 2017 or 2019.
+        assert_eq!(
+            year_in_text(day, "Geneva, 14 March 2018. Also in 2017 and 2019."),
+            Some(2018)
+        );
+        // No year fits, or two do: no guess.
+        assert_eq!(year_in_text(day, "In 2019 and 2020."), None);
+        let plain = find_day("20 March").expect("a day");
+        assert_eq!(year_in_text(plain, "Geneva, 14 March 2018"), Some(2018));
+        assert_eq!(year_in_text(plain, "2017 and 2018"), None);
+        assert_eq!(year_in_text(plain, "no year at all"), None);
     }
 
     #[test]

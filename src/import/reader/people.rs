@@ -4,10 +4,10 @@
 
 use super::{Ctx, Evidence, Field, Line, Part, Reader, is_prose};
 use crate::import::entries::{self, NotPerson, block, checked_name, entry, split_people};
-use crate::import::prose;
 use crate::import::lines::Marker;
 use crate::import::person::{is_org, split_commas};
 use crate::import::places::take_country;
+use crate::import::prose;
 
 impl Reader<'_> {
     /// "Moderator: Ann Lee, Director, Acme" (maybe continued on the next lines), or
