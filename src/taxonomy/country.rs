@@ -482,6 +482,17 @@ impl Country {
         }
     }
 
+    /// Where the names in languages other than English come from, with the
+    /// versions: `"Unicode CLDR 41, Debian iso-codes 4.15.0"` (for a page that
+    /// credits its sources).
+    pub fn names_source() -> String {
+        format!(
+            "Unicode CLDR {}, Debian iso-codes {}",
+            names::CLDR_VERSION,
+            names::ISO_CODES_VERSION
+        )
+    }
+
     /// Every spelling that names this country in the built-in tables, the
     /// display names first: the English table's, then the generated ones.
     fn spellings(self) -> impl Iterator<Item = &'static str> {
