@@ -601,7 +601,9 @@ impl CountryAliases {
 
     /// Adds an alias; Err(UnknownCountry) when the code is not an ISO alpha-2/alpha-3 code.
     ///
-    /// A later alias with the same normalised spelling replaces an earlier one.
+    /// A later alias with the same normalised spelling replaces an earlier one
+    /// (the build warns when the two name different countries, see
+    /// [`CountryAliases::site_alias`]).
     /// An alias that normalises to nothing (blank, punctuation, "the") could
     /// never match an input, so it is accepted and not stored. When `code` is
     /// a country name rather than a code, the error suggests that country's
@@ -616,6 +618,13 @@ impl CountryAliases {
             self.by_key.insert(key, country);
         }
         Ok(country)
+    }
+
+    /// The country the site's own aliases give this spelling, if any (built-in
+    /// names aside): so that a caller can tell that an alias it is about to
+    /// insert would replace one that names another country.
+    pub fn site_alias(&self, alias: &str) -> Option<Country> {
+        self.by_key.get(&normalize(alias)).copied()
     }
 
     /// Site aliases first, then the built-in table (same normalisation as FromStr).
