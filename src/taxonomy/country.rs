@@ -40,6 +40,8 @@ mod fold;
 mod names;
 
 use std::collections::{HashMap, HashSet};
+
+use rustc_hash::FxHashMap;
 use std::fmt;
 use std::str::FromStr;
 use std::sync::LazyLock;
@@ -656,21 +658,18 @@ struct Index {
     /// Packed upper-case alpha-2 and alpha-3 codes (see [`pack_code`]).
     codes: HashMap<u32, Country>,
     /// Normalised display names and aliases (codes are matched only by
-    /// [`Country::from_code`], on the raw input).
-    names: HashMap<String, Country>,
+    /// [`Country::from_code`], on the raw input). Fx rather than SipHash: the
+    /// keys are our own table's, and a lookup is mostly hashing.
+    names: FxHashMap<String, Country>,
     /// Normalised spellings that two countries share: in no map, so they
     /// resolve to no country rather than to whichever came first. The tests
     /// keep this empty; it is the guard for a regenerated table.
     ambiguous: HashSet<String>,
-    /// Normalised names and aliases long enough to be worth suggesting, with
-    /// their length in characters, in table order so that ties go the same
-    /// way on every run.
-    near: Vec<(String, usize, Country)>,
 }
 
 static INDEX: LazyLock<Index> = LazyLock::new(|| {
     let mut codes = HashMap::with_capacity(2 * COUNT);
-    let mut names: HashMap<String, Country> = HashMap::with_capacity(16 * COUNT);
+    let mut names = FxHashMap::with_capacity_and_hasher(16 * COUNT, Default::default());
     let mut ambiguous = HashSet::new();
     for country in Country::all() {
         for code in [country.iso2(), country.iso3()] {
@@ -692,7 +691,19 @@ static INDEX: LazyLock<Index> = LazyLock::new(|| {
         }
     }
     names.retain(|key, _| !ambiguous.contains(key));
-    let mut near: Vec<(String, usize, Country)> = names
+    Index {
+        codes,
+        names,
+        ambiguous,
+    }
+});
+
+/// Normalised names and aliases long enough to be worth suggesting, with their
+/// length in characters, sorted so that ties go the same way on every run.
+/// Built on the first miss, apart from [`INDEX`]: most builds have none.
+static NEAR: LazyLock<Vec<(String, usize, Country)>> = LazyLock::new(|| {
+    let mut near: Vec<(String, usize, Country)> = INDEX
+        .names
         .iter()
         .filter_map(|(key, &country)| {
             let len = key.chars().count();
@@ -700,12 +711,7 @@ static INDEX: LazyLock<Index> = LazyLock::new(|| {
         })
         .collect();
     near.sort_unstable_by(|a, b| (a.2, &a.0).cmp(&(b.2, &b.0)));
-    Index {
-        codes,
-        names,
-        ambiguous,
-        near,
-    }
+    near
 });
 
 /// A 2- or 3-letter code as one `u32` of upper-case bytes, so that
@@ -750,7 +756,7 @@ fn suggest<'a>(key: &str, site: impl Iterator<Item = (&'a str, Country)>) -> Opt
     // Ranked by (edits, site before built-in, country), so that a tie goes
     // the same way whatever order the site's hash map iterates in.
     let site = site.map(|(k, c)| (k, k.chars().count(), 0u8, c));
-    let builtin = INDEX.near.iter().map(|(k, n, c)| (k.as_str(), *n, 1u8, *c));
+    let builtin = NEAR.iter().map(|(k, n, c)| (k.as_str(), *n, 1u8, *c));
     let mut best: Option<(usize, u8, Country)> = None;
     for (candidate, candidate_len, source, country) in site.chain(builtin) {
         let budget = (candidate_len / 4).clamp(1, 3);
