@@ -22,23 +22,33 @@ use unicode_normalization::char::is_combining_mark;
 pub(super) fn normalize(input: &str) -> String {
     let mut key = String::with_capacity(input.len());
     let mut word = String::new();
-    for ch in input.chars() {
-        if ch.is_ascii() {
-            ascii(ch, &mut key, &mut word);
-        } else if let Some(kept) = kept_script(ch) {
-            if let Some(folded) = kept {
-                word.push(folded);
-            }
-        } else if let Some(ascii_form) = deunicode::deunicode_char(ch) {
-            for a in ascii_form.chars() {
-                ascii(a, &mut key, &mut word);
-            }
-        } else {
-            end_word(&mut key, &mut word);
+    // Runs of characters to transliterate go through `deunicode::deunicode`
+    // whole (the function the rest of the crate calls: `deunicode_char` would
+    // link a second copy of its 500 KB of tables), which borrows ASCII input.
+    let mut run_start = 0;
+    for (i, ch) in input.char_indices() {
+        let Some(kept) = kept_script(ch) else {
+            continue;
+        };
+        transliterate(&input[run_start..i], &mut key, &mut word);
+        run_start = i + ch.len_utf8();
+        if let Some(folded) = kept {
+            word.push(folded);
         }
     }
+    transliterate(&input[run_start..], &mut key, &mut word);
     end_word(&mut key, &mut word);
     key
+}
+
+/// A run of text in a script that is not kept: to ASCII, then word by word.
+fn transliterate(run: &str, key: &mut String, word: &mut String) {
+    if run.is_empty() {
+        return;
+    }
+    for ch in deunicode::deunicode(run).chars() {
+        ascii(ch, key, word);
+    }
 }
 
 /// One ASCII character: part of a word, or a separator that ends one.
