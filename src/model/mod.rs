@@ -205,8 +205,28 @@ pub fn resolve_with(
 fn country_aliases(sources: &Sources, diags: &mut Diagnostics) -> CountryAliases {
     let mut aliases = CountryAliases::new();
     for (alias, code) in &sources.country_aliases {
-        if let Err(e) = aliases.insert(alias, &code.value) {
-            diags.push(
+        let earlier = aliases.site_alias(alias);
+        match aliases.insert(alias, &code.value) {
+            // Spellings that fold alike ("Congo", "congo") but name two countries:
+            // the entry inserted last is used, which a reader cannot tell from the file.
+            Ok(country) => {
+                if let Some(earlier) = earlier.filter(|&e| e != country) {
+                    let message = format!(
+                        "`{alias}` names {} here, but another entry that matches it names {}: \
+                         `{alias}` is read as {}",
+                        country.iso2(),
+                        earlier.iso2(),
+                        country.iso2()
+                    );
+                    let help = "spellings match ignoring case, accents and punctuation: \
+                                keep one entry for them";
+                    diags.push(
+                        Diagnostic::warning(&sources.countries_file, locate(code), message)
+                            .with_help(help),
+                    );
+                }
+            }
+            Err(e) => diags.push(
                 Diagnostic::error(
                     &sources.countries_file,
                     locate(code),
@@ -220,7 +240,7 @@ fn country_aliases(sources: &Sources, diags: &mut Diagnostics) -> CountryAliases
                         "map each spelling to a two-letter ISO code, e.g. `Holland: NL`".to_string()
                     }
                 }),
-            );
+            ),
         }
     }
     aliases

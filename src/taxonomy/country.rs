@@ -8,8 +8,17 @@
 //! table of 249 rows compiles in no time. The codes were checked against the
 //! `keshvar` 0.7 data when the table was written.
 //!
+//! The names in the other five UN languages (Arabic, Chinese, French, Russian,
+//! Spanish) and the spellings accepted in them come from Unicode CLDR and
+//! Debian's iso-codes, generated into `country/names.rs` by
+//! `scripts/vocab_countries.py` (which names the versions): "Россия", "مصر",
+//! "中国", "Égypte", "Estados Unidos" parse like "Russian Federation". A
+//! spelling that two countries would share after folding is accepted for
+//! neither (see [`Index`]), and a test holds the table free of them.
+//!
 //! Matching ignores case, accents, apostrophe style, punctuation, spacing and
-//! the word "the", and expands "St", "Rep" and "Dem"; so the alias lists below
+//! the word "the", and expands "St", "Rep" and "Dem" (`country/fold.rs`, which
+//! also says how Cyrillic, Arabic and Han are folded); so the alias lists below
 //! hold only spellings that differ in words, not in punctuation. The lookup
 //! tables are built once, on first use, and every lookup after that is one
 //! normalisation and one hash probe: the build resolves tens of thousands of
@@ -27,10 +36,18 @@
 //! - England, Scotland, Wales and Northern Ireland resolve to the United
 //!   Kingdom, which is what ISO 3166-1 codes them as.
 
-use std::collections::HashMap;
+mod fold;
+mod names;
+
+use std::collections::{HashMap, HashSet};
+
+use rustc_hash::FxHashMap;
 use std::fmt;
 use std::str::FromStr;
 use std::sync::LazyLock;
+
+use super::Language;
+use fold::normalize;
 
 /// One row of [`COUNTRIES`].
 struct Entry {
@@ -452,6 +469,43 @@ impl Country {
         self.entry().name
     }
 
+    /// The display name in one of the six UN languages: the UN short name of
+    /// [`Country::name`] in English, the CLDR name otherwise ("Россия",
+    /// "مصر", "中国", "Côte d’Ivoire", "Estados Unidos").
+    pub fn name_in(self, language: Language) -> &'static str {
+        let row = &names::DISPLAY[usize::from(self.0)];
+        match language {
+            Language::English => self.name(),
+            Language::Arabic => row[0],
+            Language::Chinese => row[1],
+            Language::French => row[2],
+            Language::Russian => row[3],
+            Language::Spanish => row[4],
+        }
+    }
+
+    /// Where the names in languages other than English come from, with the
+    /// versions: `"Unicode CLDR 41, Debian iso-codes 4.15.0"` (for a page that
+    /// credits its sources).
+    pub fn names_source() -> String {
+        format!(
+            "Unicode CLDR {}, Debian iso-codes {}",
+            names::CLDR_VERSION,
+            names::ISO_CODES_VERSION
+        )
+    }
+
+    /// Every spelling that names this country in the built-in tables, the
+    /// display names first: the English table's, then the generated ones.
+    fn spellings(self) -> impl Iterator<Item = &'static str> {
+        let entry = self.entry();
+        let index = usize::from(self.0);
+        std::iter::once(entry.name)
+            .chain(entry.aliases.iter().copied())
+            .chain(names::DISPLAY[index].iter().copied())
+            .chain(names::SPELLINGS[index].iter().copied())
+    }
+
     /// The country with this ISO 3166-1 alpha-2 or alpha-3 code, in any case
     /// (`"vn"`, `"VNM"`); `None` for anything else, names included.
     pub fn from_code(code: &str) -> Option<Country> {
@@ -549,7 +603,9 @@ impl CountryAliases {
 
     /// Adds an alias; Err(UnknownCountry) when the code is not an ISO alpha-2/alpha-3 code.
     ///
-    /// A later alias with the same normalised spelling replaces an earlier one.
+    /// A later alias with the same normalised spelling replaces an earlier one
+    /// (the build warns when the two name different countries, see
+    /// [`CountryAliases::site_alias`]).
     /// An alias that normalises to nothing (blank, punctuation, "the") could
     /// never match an input, so it is accepted and not stored. When `code` is
     /// a country name rather than a code, the error suggests that country's
@@ -564,6 +620,13 @@ impl CountryAliases {
             self.by_key.insert(key, country);
         }
         Ok(country)
+    }
+
+    /// The country the site's own aliases give this spelling, if any (built-in
+    /// names aside): so that a caller can tell that an alias it is about to
+    /// insert would replace one that names another country.
+    pub fn site_alias(&self, alias: &str) -> Option<Country> {
+        self.by_key.get(&normalize(alias)).copied()
     }
 
     /// Site aliases first, then the built-in table (same normalisation as FromStr).
@@ -590,39 +653,65 @@ impl CountryAliases {
     }
 }
 
-/// The lookup tables, built once from [`COUNTRIES`].
+/// The lookup tables, built once from [`COUNTRIES`] and the generated names.
 struct Index {
     /// Packed upper-case alpha-2 and alpha-3 codes (see [`pack_code`]).
     codes: HashMap<u32, Country>,
     /// Normalised display names and aliases (codes are matched only by
-    /// [`Country::from_code`], on the raw input).
-    names: HashMap<String, Country>,
-    /// Normalised names and aliases long enough to be worth suggesting, in
-    /// table order so that ties go the same way on every run.
-    near: Vec<(String, Country)>,
+    /// [`Country::from_code`], on the raw input). Fx rather than SipHash: the
+    /// keys are our own table's, and a lookup is mostly hashing.
+    names: FxHashMap<String, Country>,
+    /// Normalised spellings that two countries share: in no map, so they
+    /// resolve to no country rather than to whichever came first. The tests
+    /// keep this empty; it is the guard for a regenerated table.
+    ambiguous: HashSet<String>,
 }
 
 static INDEX: LazyLock<Index> = LazyLock::new(|| {
     let mut codes = HashMap::with_capacity(2 * COUNT);
-    let mut names = HashMap::with_capacity(8 * COUNT);
-    let mut near = Vec::with_capacity(6 * COUNT);
+    let mut names = FxHashMap::with_capacity_and_hasher(16 * COUNT, Default::default());
+    let mut ambiguous = HashSet::new();
     for country in Country::all() {
         for code in [country.iso2(), country.iso3()] {
             if let Some(packed) = pack_code(code) {
                 codes.insert(packed, country);
             }
         }
-        // The first row wins a shared spelling; the tests check there is none.
-        let entry = country.entry();
-        for spelling in std::iter::once(&entry.name).chain(entry.aliases) {
+        for spelling in country.spellings() {
             let key = normalize(spelling);
-            if key.len() >= MIN_SUGGEST_LEN {
-                near.push((key.clone(), country));
+            match names.get(&key) {
+                Some(&other) if other != country => {
+                    ambiguous.insert(key);
+                }
+                Some(_) => {}
+                None => {
+                    names.insert(key, country);
+                }
             }
-            names.entry(key).or_insert(country);
         }
     }
-    Index { codes, names, near }
+    names.retain(|key, _| !ambiguous.contains(key));
+    Index {
+        codes,
+        names,
+        ambiguous,
+    }
+});
+
+/// Normalised names and aliases long enough to be worth suggesting, with their
+/// length in characters, sorted so that ties go the same way on every run.
+/// Built on the first miss, apart from [`INDEX`]: most builds have none.
+static NEAR: LazyLock<Vec<(String, usize, Country)>> = LazyLock::new(|| {
+    let mut near: Vec<(String, usize, Country)> = INDEX
+        .names
+        .iter()
+        .filter_map(|(key, &country)| {
+            let len = key.chars().count();
+            (len >= MIN_SUGGEST_LEN).then(|| (key.clone(), len, country))
+        })
+        .collect();
+    near.sort_unstable_by(|a, b| (a.2, &a.0).cmp(&(b.2, &b.0)));
+    near
 });
 
 /// A 2- or 3-letter code as one `u32` of upper-case bytes, so that
@@ -637,38 +726,6 @@ fn pack_code(code: &str) -> Option<u32> {
         code.iter()
             .fold(0, |acc, b| (acc << 8) | u32::from(b.to_ascii_uppercase())),
     )
-}
-
-/// The matching key of a spelling: transliterated to ASCII (so "Türkiye",
-/// "Côte d’Ivoire" and "Cote d'Ivoire" agree), lower case, split into words
-/// at anything that is not a letter or digit, "the" dropped, "&" read as
-/// "and", the abbreviations "St", "Rep" and "Dem" expanded, and the words
-/// joined with nothing between them, so spacing, hyphens, commas, full stops
-/// and parentheses make no difference ("Korea, Republic of" is "Korea
-/// (Republic of)"; "Timor Leste" is "Timor-Leste").
-fn normalize(input: &str) -> String {
-    let ascii = deunicode::deunicode(input);
-    let mut key = String::with_capacity(ascii.len());
-    let mut word = String::new();
-    // The trailing space flushes the last word.
-    for ch in ascii.chars().chain([' ']) {
-        if ch.is_ascii_alphanumeric() {
-            word.push(ch.to_ascii_lowercase());
-            continue;
-        }
-        key.push_str(match word.as_str() {
-            "the" => "",
-            "st" => "saint",
-            "rep" => "republic",
-            "dem" => "democratic",
-            other => other,
-        });
-        word.clear();
-        if ch == '&' {
-            key.push_str("and");
-        }
-    }
-    key
 }
 
 /// Keys shorter than this get no suggestion: one edit away from a 3-letter
@@ -689,18 +746,22 @@ const MAX_SUGGEST_LEN: usize = 80;
 /// letters, two for up to 11, three beyond. Looser than that, and "Kosovo"
 /// would be "corrected" to some island.
 fn suggest<'a>(key: &str, site: impl Iterator<Item = (&'a str, Country)>) -> Option<&'static str> {
-    if !(MIN_SUGGEST_LEN..=MAX_SUGGEST_LEN).contains(&key.len()) || AMBIGUOUS.contains(&key) {
+    let len = key.chars().count();
+    if !(MIN_SUGGEST_LEN..=MAX_SUGGEST_LEN).contains(&len)
+        || AMBIGUOUS.contains(&key)
+        || INDEX.ambiguous.contains(key)
+    {
         return None;
     }
     // Ranked by (edits, site before built-in, country), so that a tie goes
     // the same way whatever order the site's hash map iterates in.
-    let site = site.map(|(k, c)| (k, 0u8, c));
-    let builtin = INDEX.near.iter().map(|(k, c)| (k.as_str(), 1u8, *c));
+    let site = site.map(|(k, c)| (k, k.chars().count(), 0u8, c));
+    let builtin = NEAR.iter().map(|(k, n, c)| (k.as_str(), *n, 1u8, *c));
     let mut best: Option<(usize, u8, Country)> = None;
-    for (candidate, source, country) in site.chain(builtin) {
-        let budget = (candidate.len() / 4).clamp(1, 3);
+    for (candidate, candidate_len, source, country) in site.chain(builtin) {
+        let budget = (candidate_len / 4).clamp(1, 3);
         // Cheap length filter first: the edit distance is at least the length difference.
-        if candidate.len().abs_diff(key.len()) > budget {
+        if candidate_len.abs_diff(len) > budget {
             continue;
         }
         let distance = strsim::osa_distance(key, candidate);

@@ -178,21 +178,70 @@ impl fmt::Display for InvalidSdg {
 
 impl std::error::Error for InvalidSdg {}
 
+/// The words that may stand before a goal's number, in lower case, in the six
+/// UN languages: English "SDG"/"Goal", French "ODD"/"Objectif", Spanish
+/// "ODS"/"Objetivo", Russian "ЦУР"/"Цель", Arabic "الهدف"/"هدف", Chinese
+/// "目标"/"目標" (and the full names of the goals where they precede the number).
+/// A longer prefix comes before any prefix of it, since the first match is taken.
+const PREFIXES: [&str; 17] = [
+    "sdg",
+    "goal",
+    "objectif de développement durable",
+    "objectif",
+    "odd",
+    "objetivo de desarrollo sostenible",
+    "objetivo",
+    "ods",
+    "цель устойчивого развития",
+    "цель",
+    "цур",
+    "الهدف",
+    "هدف",
+    "可持续发展目标",
+    "可持續發展目標",
+    "目标",
+    "目標",
+];
+
+/// The number's digits in ASCII: Arabic-Indic ("٤"), Persian ("۴") and
+/// full-width ("４") digits are read as the digits they are.
+fn ascii_digit(c: char) -> Option<char> {
+    let offset = match c {
+        '0'..='9' => return Some(c),
+        '\u{0660}'..='\u{0669}' => u32::from(c) - 0x0660,
+        '\u{06F0}'..='\u{06F9}' => u32::from(c) - 0x06F0,
+        '\u{FF10}'..='\u{FF19}' => u32::from(c) - 0xFF10,
+        _ => return None,
+    };
+    char::from_digit(offset, 10)
+}
+
 impl FromStr for Sdg {
     type Err = InvalidSdg;
 
     /// Accepts "4", "SDG 4", "SDG4", "sdg-4", "Goal 4", "Goal 4: Ensure inclusive …",
-    /// "Goal 4 - Quality Education" and the goal's short name ("Quality Education").
+    /// "Goal 4 - Quality Education" and the goal's short name ("Quality Education"),
+    /// and the number after the word for "goal" or "SDG" in the six UN languages:
+    /// "Objectif 4", "ODD n° 4", "ODS 4", "Objetivo 4", "Цель 4", "ЦУР 4",
+    /// "الهدف 4", "目标4", "目標 4：…".
     fn from_str(input: &str) -> Result<Sdg, InvalidSdg> {
         let err = || InvalidSdg(input.to_string());
         let s = input.trim();
         let lower = s.to_lowercase();
-        // Separators may follow a prefix ("SDG-4", "Goal #4"), never stand alone ("-1").
-        let rest = match ["sdg", "goal"].iter().find_map(|p| lower.strip_prefix(p)) {
-            Some(r) => r.trim_start_matches([' ', '-', '_', '#', '.']),
+        // Separators may follow a prefix ("SDG-4", "Goal #4", "ODD n° 4"), never
+        // stand alone ("-1").
+        let rest = match PREFIXES.iter().find_map(|p| lower.strip_prefix(p)) {
+            Some(r) => {
+                let r = r.trim_start_matches([' ', '-', '_', '#', '.']);
+                let r = ["n°", "nº"]
+                    .iter()
+                    .find_map(|n| r.strip_prefix(n))
+                    .unwrap_or(r);
+                r.trim_start()
+            }
             None => lower.as_str(),
         };
-        let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        let digits: String = rest.chars().map_while(ascii_digit).collect();
         if digits.is_empty() {
             return Sdg::all()
                 .find(|g| g.short_name().eq_ignore_ascii_case(s))
@@ -201,7 +250,12 @@ impl FromStr for Sdg {
         // After the number comes the end, a space ("Goal 4 Quality Education") or a
         // separator and a space ("Goal 4: …", "4. Quality"); never more of a number
         // ("4.5", "1.7e1", "4_0") or letters ("4x").
-        let after = &rest[digits.len()..];
+        let digits_len: usize = rest
+            .chars()
+            .take_while(|&c| ascii_digit(c).is_some())
+            .map(char::len_utf8)
+            .sum();
+        let after = &rest[digits_len..];
         let mut chars = after.chars();
         let ends_well = match chars.next() {
             None => true,
@@ -209,6 +263,8 @@ impl FromStr for Sdg {
             Some(':' | '.' | '-' | '–' | '—' | ')') => {
                 chars.next().is_none_or(char::is_whitespace)
             }
+            // Chinese punctuation takes no space after it: "目标4：优质教育".
+            Some('：' | '。' | '、' | '）') => true,
             Some(_) => false,
         };
         if !ends_well {
@@ -265,6 +321,50 @@ mod tests {
             ("climate action", 13),
         ] {
             assert_eq!(input.parse::<Sdg>().map(Sdg::number), Ok(n), "{input}");
+        }
+    }
+
+    #[test]
+    fn the_number_is_accepted_after_the_words_of_the_six_un_languages() {
+        for (input, n) in [
+            ("Objectif 4", 4),
+            (
+                "objectif 4 : Assurer l’accès de tous à une éducation de qualité",
+                4,
+            ),
+            ("ODD 4", 4),
+            ("ODD n° 4", 4),
+            ("ODD nº4", 4),
+            ("Objectif de développement durable 13", 13),
+            ("ODS 4", 4),
+            ("Objetivo 4", 4),
+            ("Objetivo de Desarrollo Sostenible 17", 17),
+            ("Цель 4", 4),
+            ("ЦУР 4", 4),
+            ("цур-16", 16),
+            ("Цель устойчивого развития 5", 5),
+            ("الهدف 4", 4),
+            ("هدف 4", 4),
+            ("الهدف ٤", 4),
+            ("الهدف ۱۶", 16),
+            ("目标4", 4),
+            ("目標 4", 4),
+            ("目标４", 4),
+            ("目标4：优质教育", 4),
+            ("可持续发展目标 9", 9),
+        ] {
+            assert_eq!(input.parse::<Sdg>().map(Sdg::number), Ok(n), "{input}");
+        }
+        for input in [
+            "Objectif",
+            "ODD 18",
+            "Цель 0",
+            "الهدف",
+            "目标4x",
+            "Objetivo 4.1",
+            "ODS-",
+        ] {
+            assert!(input.parse::<Sdg>().is_err(), "{input}");
         }
     }
 

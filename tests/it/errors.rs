@@ -325,6 +325,25 @@ fn an_unknown_country_is_a_warning_naming_file_and_line() {
     assert!(t.exists("speakers/bo-chen/index.html"));
 }
 
+#[test]
+fn two_site_aliases_that_match_alike_but_name_two_countries_are_a_warning() {
+    // #22: a spelling that names two countries is never taken silently. "Congo"
+    // and "congo" fold alike; "Holland" and "holland" name one country (NL, NLD).
+    let t = SiteTest::new("warnings/country-alias-twice");
+    let out = t.run(&["build"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains(
+            "data/countries.yaml:2:8: warning: `congo` names CG here, but another entry \
+             that matches it names CD: `congo` is read as CG"
+        ),
+        "{stderr}"
+    );
+    assert_eq!(stderr.matches("warning:").count(), 1, "{stderr}");
+    assert!(t.exists("countries/cg/index.html"));
+}
+
 #[cfg(unix)]
 #[test]
 fn a_symlink_loop_is_an_error_not_a_hang() {
