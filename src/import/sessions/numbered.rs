@@ -5,7 +5,7 @@
 
 use super::super::lines::{Line, Marker};
 use super::super::names::valid_list_name;
-use super::{slot_title, title_like};
+use super::title_like;
 use crate::taxonomy::CountryAliases;
 
 /// Lines a session between two numbered titles may hold: a few people, a note.
@@ -16,10 +16,12 @@ pub(super) fn numbered_heads(lines: &[Line]) -> Vec<(usize, Option<String>, Opti
     let heads: Vec<usize> = (0..lines.len())
         .filter(|&i| lines[i].item == Some(Marker::Number))
         .collect();
-    // Most items read as titles (a long one may run past a title's length).
+    // Most items read as titles of their own (a long one may run past a title's
+    // length, one may be a bare type): an agenda's "Opening remarks", "Keynote",
+    // "Panel discussion" are parts of one session, with their speakers under them.
     let titles = heads
         .iter()
-        .filter(|&&i| title_like(&lines[i].text) || slot_title(&lines[i].text))
+        .filter(|&&i| title_like(&lines[i].text))
         .count();
     if heads.len() < 2 || titles * 3 < heads.len() * 2 {
         return Vec::new();
@@ -66,15 +68,22 @@ mod tests {
         let text = "The chair chose these speakers:\n\
                     1) Opening Segment of the Day\nAna Lima\nHarbour Labs - Kenya\n\
                     2) Panel on River Data\nBo Chen (respondent)\nDelta Institute - Chile\n\
+                    3) Dialogue with the Harbour Towns\nEve Stone\nPort Council - Peru\n\
                     More about the day is online.\n";
         assert_eq!(
             titles(text),
-            ["Opening Segment of the Day", "Panel on River Data"]
+            [
+                "Opening Segment of the Day",
+                "Panel on River Data",
+                "Dialogue with the Harbour Towns"
+            ]
         );
     }
 
     #[test]
     fn a_numbered_agenda_of_one_session_is_not_split() {
+        // Session types with a speaker under each: one session's running order.
+        assert!(titles("1. Opening remarks\nAna Lima\n2. Keynote\nBo Chen\n3. Panel discussion\nEve Stone\n").is_empty());
         // Items side by side.
         assert!(titles("Agenda\n1. Welcome and opening words\n2. Keynote on river data\n3. Questions from the floor\n").is_empty());
         // Prose under each item, no person.
