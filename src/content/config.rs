@@ -34,6 +34,21 @@ pub struct SiteConfig {
     /// Where a reader suggests a fix: an address with `{path}`, the page's source file
     /// in the site folder (`https://github.com/ORG/REPO/edit/main/{path}`).
     pub edit_url: Option<EditUrl>,
+    /// Whether each event gets its proceedings book, `/events/<id>/book/`.
+    pub book: Book,
+}
+
+/// The `book:` key: which proceedings books the build writes. Off unless asked for:
+/// a book repeats every body of its event, so it adds about a fifth to a site's bytes
+/// and build time, and an event of thousands of sessions makes a page of tens of MB.
+#[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Book {
+    /// No book.
+    #[default]
+    None,
+    /// One HTML page per event, for reading through and for print.
+    Html,
 }
 
 /// The `markdown:` section of `proceedings.yaml`.
@@ -57,6 +72,7 @@ impl Default for SiteConfig {
             latest_sessions: 12,
             markdown: MarkdownConfig::default(),
             edit_url: None,
+            book: Book::None,
         }
     }
 }
@@ -249,6 +265,15 @@ mod tests {
             );
             assert!(d.help.is_some(), "{text}");
         }
+    }
+
+    #[test]
+    fn the_book_is_off_unless_asked_for() {
+        let parse = |t: &str| SiteConfig::parse(t, Path::new("p.yaml"));
+        assert_eq!(parse("title: X\n").expect("valid").book, Book::None);
+        assert_eq!(parse("book: html\n").expect("valid").book, Book::Html);
+        let d = parse("title: X\nbook: epub\n").expect_err("no such book");
+        assert_eq!(d.location.map(|l| (l.line, l.column)), Some((2, 7)), "{d}");
     }
 
     #[test]

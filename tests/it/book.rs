@@ -243,3 +243,25 @@ fn templates_see_the_source_path_relative_to_the_site_folder() {
             .contains("no source")
     );
 }
+
+#[test]
+fn without_book_html_no_book_is_written_or_linked() {
+    let t = SiteTest::new("book/forum");
+    let config = std::fs::read_to_string(t.root().join("proceedings.yaml"))
+        .expect("config")
+        .replace("book: html\n", "");
+    t.write("proceedings.yaml", &config);
+    t.build(&["--base-url", "https://example.org/sub/"]);
+    let events: Vec<_> = std::fs::read_dir(t.root().join("public/events"))
+        .expect("events")
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().is_dir())
+        .collect();
+    assert!(!events.is_empty());
+    for e in events {
+        assert!(!e.path().join("book").exists(), "{:?}", e.path());
+        let html = std::fs::read_to_string(e.path().join("index.html")).expect("event page");
+        assert!(!html.contains("/book/"), "{:?} links a book", e.path());
+    }
+    assert!(!t.read("sitemap.xml").contains("/book/"));
+}

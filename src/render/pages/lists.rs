@@ -71,8 +71,10 @@ pub(super) fn list_page<'v>(views: &'v Views<'_>, key: ListKey) -> Option<ListPa
             page.context.insert("event", &views.event(id, true));
             page.context
                 .insert("jsonld", &crate::render::jsonld::event(views, id));
-            page.context
-                .insert("book_url", &views.url(&crate::routes::event_book(&e.slug)));
+            if site.config.book == crate::content::config::Book::Html {
+                page.context
+                    .insert("book_url", &views.url(&crate::routes::event_book(&e.slug)));
+            }
             page.source = (e.registered)
                 .then(|| site.sources.relative(&site.sources.events))
                 .flatten();

@@ -126,6 +126,9 @@ impl Pages<'_, '_> {
         let Some(e) = self.views.site.events.get(id.index()) else {
             return;
         };
+        if self.views.site.config.book != crate::content::config::Book::Html {
+            return;
+        }
         let path = routes::page_file(&routes::event_book(&e.slug));
         self.paths.push(path.clone());
         if !self.wants_list(ListKey::Event(id)) {

@@ -351,7 +351,7 @@ pub(crate) fn write(dir: &Path, sessions: usize) {
         dir.join("proceedings.yaml"),
         "title: \"Generated proceedings\"\n\
          description: \"A deterministic corpus for the browser tests.\"\n\
-         base_url: \"https://example.org/\"\nlanguage: en\n",
+         base_url: \"https://example.org/\"\nlanguage: en\nbook: html\n",
     )
     .expect("write proceedings.yaml");
     let mut events = String::new();
