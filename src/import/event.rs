@@ -83,11 +83,14 @@ fn with_year(text: &str, at: usize, end: usize) -> Option<(usize, Named)> {
         .rev()
         .take_while(char::is_ascii_digit)
         .collect();
-    let start = before.len().checked_sub(4)?;
-    let boundary = before[..start]
-        .chars()
-        .next_back()
-        .is_none_or(|c| !c.is_alphanumeric());
+    // (Four ASCII digits end `before` only when `d` has four: only then is `start` a
+    // character boundary.)
+    let start = before.len().saturating_sub(4);
+    let boundary = d.len() == 4
+        && before[..start]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
     if d.len() == 4 && at - before.len() <= 2 && boundary {
         let d: String = d.chars().rev().collect();
         let year = year_of(&d)?;
@@ -169,6 +172,14 @@ mod tests {
 
     fn name(s: &str) -> Option<String> {
         of_text(s).map(|n| n.name)
+    }
+
+    #[test]
+    fn letters_of_several_bytes_before_an_event_name_are_read_safely() {
+        // The year-first form looks at the four bytes before the name.
+        assert_eq!(find("ፕ WSIS Forum"), None);
+        assert_eq!(find("Orboຓ௩గ WSIS Forum"), None);
+        assert_eq!(find("ፕ 2019 WSIS Forum").map(|n| n.year), Some(2019));
     }
 
     #[test]

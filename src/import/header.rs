@@ -402,6 +402,46 @@ pub(crate) fn title(free: &[Free], before: usize) -> Option<String> {
     Some(clean(&t)).filter(|t| !t.is_empty())
 }
 
+/// A part of a transcript's or a listing's heading that only places the session: the
+/// event alone ("IGF 2019"), its day ("Day 3"), a session's code ("DC", "OF #33").
+fn is_programme_part(p: &str) -> bool {
+    let words: Vec<&str> = p.split_whitespace().collect();
+    let day = words.len() == 2
+        && words[0].eq_ignore_ascii_case("day")
+        && words[1].chars().all(|c| c.is_ascii_digit());
+    let event_only = event::find(p).is_some_and(|e| e.name.len() + 3 >= p.len());
+    let code = matches!(p, "DC" | "OF" | "WS" | "NRI" | "NRIs" | "BPF")
+        || (without_session_code(&format!("{p} x")) == "x");
+    day || event_only || code
+}
+
+/// `text` without a leading session code: "OF #33 ", "WS #12 ", "Event #59 ", "Open
+/// Forum #100 ", "Lightning Talk #2 ".
+fn without_session_code(text: &str) -> &str {
+    for kind in [
+        "OF",
+        "WS",
+        "Event",
+        "Open Forum",
+        "Lightning Talk",
+        "Town Hall",
+        "DC",
+    ] {
+        let Some(rest) = text.strip_prefix(kind) else {
+            continue;
+        };
+        let Some(rest) = rest.trim_start().strip_prefix('#') else {
+            continue;
+        };
+        let rest = rest.trim_start();
+        let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        if digits > 0 && rest[digits..].starts_with(' ') && !rest[digits..].trim().is_empty() {
+            return rest[digits..].trim_start();
+        }
+    }
+    text
+}
+
 /// A title without what is not its own: rooms and times ("Main Hall - 9:30-12:30 (3
 /// Hours) - Focus Session: X" -> "Focus Session: X"), a workshop number
 /// ("(WS186)", "WS #446"), a site or event after " | ".
@@ -436,9 +476,11 @@ pub(crate) fn clean(text: &str) -> String {
             t = (*best).to_string();
         }
     }
-    // " - " parts that are rooms or times.
-    if t.contains(" - ") {
-        let parts: Vec<&str> = t.split(" - ").map(str::trim).collect();
+    // " - " (or " – ") parts that are rooms, times, days of the event, the event, a
+    // session's code or a transcript's state: "IGF 2019 – Day 3 – Convention Hall II –
+    // DC – Joint Efforts to achieve the SDGs", "… – RAW".
+    if let Some(sep) = [" - ", " – "].into_iter().find(|sep| t.contains(sep)) {
+        let parts: Vec<&str> = t.split(sep).map(str::trim).collect();
         let kept: Vec<&str> = parts
             .iter()
             .copied()
@@ -454,13 +496,16 @@ pub(crate) fn clean(text: &str) -> String {
                         "recording",
                         "captioning",
                     ]
-                    .contains(&p.to_lowercase().as_str()))
+                    .contains(&p.to_lowercase().as_str())
+                    || is_programme_part(p))
             })
             .collect();
         if kept.len() < parts.len() && !kept.is_empty() {
-            t = kept.join(" - ");
+            t = kept.join(sep);
         }
     }
+    // "OF #33 WSIS Action Lines …", "Event #59 NRIs …": a session's number first.
+    t = without_session_code(&t).to_string();
     // "Open access to data (11.05.2010, Room 3)": a trailing date or room.
     if let Some(open) = t.rfind(" (").filter(|_| t.ends_with(')')) {
         let inner = &t[open + 2..t.len() - 1];
@@ -511,6 +556,10 @@ fn unquoted(t: &str) -> Option<String> {
 
 fn is_room(p: &str) -> bool {
     let lower = p.to_lowercase();
+    // "Capacity Building Programme", "Peace Building": a topic, not a venue.
+    if lower.contains("capacity building") || lower.contains("peace building") {
+        return false;
+    }
     p.split_whitespace().count() <= 5
         && [
             "room",

@@ -147,6 +147,7 @@ const FIELD_KEYS: &[&str] = &[
     "duration", "durée", "duración", "audience", "target audience", "public", "contact",
     "contacts", "email", "e-mail", "cost", "price", "fee", "fees", "tarif", "when", "where",
     "quand", "où", "cuándo", "dónde", "timezone", "time zone", "status",
+    "date", "dates", "date and time", "date & time", "fecha", "fechas", "room", "salle", "sala",
 ];
 
 /// Whether a line is a form field ("Objectif : engager …").

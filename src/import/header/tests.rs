@@ -146,6 +146,24 @@ fn titles_lose_rooms_times_numbers_and_event_suffixes() {
         "The “open” river: data for all"
     );
     assert_eq!(clean("Why basins matter (Saal Ost)"), "Why basins matter");
+    // A transcript's heading: the event, its day, the room and the session's code go.
+    assert_eq!(
+        clean("IGF 2031 – Day 3 – Convention Hall II – DC – Rivers of data for all"),
+        "Rivers of data for all"
+    );
+    assert_eq!(
+        clean("IGF 2031 – Day 0 – Event #59 River Basins Coordination Session – RAW"),
+        "River Basins Coordination Session"
+    );
+    assert_eq!(
+        clean("OF #33 Rivers of data for all"),
+        "Rivers of data for all"
+    );
+    // Two parts of a title of its own stay.
+    assert_eq!(
+        clean("Official Opening Segment – Opening Ceremony"),
+        "Official Opening Segment – Opening Ceremony"
+    );
     assert!(is_generic("High Level Plenary Session"));
     assert!(is_generic("WSIS Forum 2012 Workshop"));
     assert!(!is_generic("WSIS Forum 2016 Official Opening Ceremony"));
@@ -366,6 +384,21 @@ fn a_title_may_hold_one_word_of_a_sentence() {
             &free(&["This will be a moderated session with the river towns"]),
             99
         ),
+        None
+    );
+}
+#[test]
+fn a_date_field_is_no_title_and_capacity_building_is_no_venue() {
+    let f = free(&[
+        "Day 0 Capacity Building Program",
+        "Date: 27 September 2033 (Monday)",
+    ]);
+    assert_eq!(
+        title(&f, 99).as_deref(),
+        Some("Day 0 Capacity Building Program")
+    );
+    assert_eq!(
+        title(&free(&["Date: 27 September 2033 (Monday)"]), 99),
         None
     );
 }

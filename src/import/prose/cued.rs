@@ -122,6 +122,15 @@ pub(super) fn by_cue_intro(
             break;
         }
     }
+    // "moderated by CNN’s Becky Anderson": the organization's possessive first.
+    let owner = tokens
+        .first()
+        .filter(|_| tokens.len() >= 3)
+        .and_then(|t| t.strip_suffix("’s").or_else(|| t.strip_suffix("'s")))
+        .map(str::to_string);
+    if owner.is_some() {
+        tokens.remove(0);
+    }
     // "opened by ITU Secretary-General Houlin Zhao, who …": capitalised role words
     // first; the name ends the clause.
     let Some(raw) = valid_name(&tokens, aliases) else {
@@ -146,6 +155,12 @@ pub(super) fn by_cue_intro(
         .to_string();
     if !role_text.is_empty() && role_text.chars().count() <= 120 {
         person.role = Some(role_text);
+    }
+    if let Some(o) = owner {
+        match country(&o, aliases) {
+            Some(c) => person.country = Some(c),
+            None => person.organization = Some(o),
+        }
     }
     // "… Ambassador Ana Lima of Chile.": a country after the name.
     let after = window_after(&paragraph[words[end.saturating_sub(1)].end..]);

@@ -509,3 +509,15 @@ fn an_appositive_describing_a_thing_makes_no_person() {
             .is_empty()
     );
 }
+
+#[test]
+fn an_organizations_possessive_after_by_is_the_persons_organization() {
+    let f = introductions(
+        "The debate, moderated by CNN’s Ana Lima, closed the week.",
+        &CountryAliases::new(),
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].person.name, "Ana Lima");
+    assert_eq!(f[0].person.organization.as_deref(), Some("CNN"));
+    assert!(f[0].moderator);
+}
