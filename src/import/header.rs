@@ -481,27 +481,30 @@ pub(crate) fn clean(text: &str) -> String {
     // DC – Joint Efforts to achieve the SDGs", "… – RAW".
     if let Some(sep) = [" - ", " – "].into_iter().find(|sep| t.contains(sep)) {
         let parts: Vec<&str> = t.split(sep).map(str::trim).collect();
-        let kept: Vec<&str> = parts
-            .iter()
-            .copied()
-            .filter(|p| {
-                !(is_room(p)
-                    || (find_time(p).is_some() || find_day(p).is_some())
-                        && p.split_whitespace().count() <= 5
-                    || [
-                        "raw",
-                        "finished",
-                        "transcript",
-                        "live",
-                        "recording",
-                        "captioning",
-                    ]
-                    .contains(&p.to_lowercase().as_str())
-                    || is_programme_part(p))
-            })
-            .collect();
-        if kept.len() < parts.len() && !kept.is_empty() {
-            t = kept.join(sep);
+        // Only from either end: the parts left stand together as written.
+        let placing = |p: &&str| {
+            is_room(p)
+                || (find_time(p).is_some() || find_day(p).is_some())
+                    && p.split_whitespace().count() <= 5
+                || [
+                    "raw",
+                    "finished",
+                    "transcript",
+                    "live",
+                    "recording",
+                    "captioning",
+                ]
+                .contains(&p.to_lowercase().as_str())
+                // (The event, a day or a code only in a heading of three parts or
+                // more: "WSIS Forum 2019 – Outcome Document" names a page, not a session.)
+                || (parts.len() >= 3 && is_programme_part(p))
+        };
+        let first = parts.iter().position(|p| !placing(p));
+        let last = parts.iter().rposition(|p| !placing(p));
+        if let (Some(a), Some(b)) = (first, last) {
+            if b + 1 - a < parts.len() {
+                t = parts[a..=b].join(sep);
+            }
         }
     }
     // "OF #33 WSIS Action Lines …", "Event #59 NRIs …": a session's number first.

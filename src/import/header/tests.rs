@@ -159,6 +159,11 @@ fn titles_lose_rooms_times_numbers_and_event_suffixes() {
         clean("OF #33 Rivers of data for all"),
         "Rivers of data for all"
     );
+    // An event and a page's heading in two parts name a page: they stay as written.
+    assert_eq!(
+        clean("WSIS Forum 2031 – Outcome Document"),
+        "WSIS Forum 2031 – Outcome Document"
+    );
     // Two parts of a title of its own stay.
     assert_eq!(
         clean("Official Opening Segment – Opening Ceremony"),
