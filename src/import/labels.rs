@@ -274,10 +274,14 @@ fn known(norm: &str, had_colon: bool) -> Option<Field> {
             return Some(f);
         }
     }
-    // "Speakers/Panelists", "Moderator & Chair": each alternative.
+    // "Speakers/Panelists", "Moderator & Chair": each alternative is a label ("Paul
+    // Mitchell, Chair, Harbour Board" is a person with a role).
     let alternatives: Vec<&str> = norm.split(['/', '&', ',']).map(str::trim).collect();
     if alternatives.len() > 1 {
         let fields: Vec<Field> = alternatives.iter().filter_map(|a| exact(a)).collect();
+        if fields.len() < alternatives.len() {
+            return None;
+        }
         if let Some(first) = fields.first() {
             if fields.iter().all(|f| f == first) {
                 return Some(first.clone());

@@ -323,3 +323,12 @@ fn a_media_advisorys_who_sentence_names_its_speakers() {
         ]
     );
 }
+#[test]
+fn a_listed_person_whose_role_is_a_label_word_is_a_person() {
+    let (_, f) = read_text(
+        "Open Mic\n\n  • Ana Lima, Director, Find Out Why\n  • Bo Chen, Chair, Harbour Board\n  • Eve Stone, Moderator, Delta Labs\n",
+    );
+    let got: Vec<String> = names(&f).into_iter().map(|(n, _)| n).collect();
+    assert_eq!(got, ["Ana Lima", "Bo Chen", "Eve Stone"]);
+    assert!(crate::import::labels::label("Moderator & Chair").is_some());
+}
