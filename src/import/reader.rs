@@ -246,7 +246,8 @@ impl Reader<'_> {
                     form: None,
                 };
                 if !value.is_empty() {
-                    return self.inline_people(value, *part, i, inline);
+                    let sentence = matches!(key.as_str(), "who" | "qui" | "quién" | "quien");
+                    return self.inline_people(value, *part, i, inline, sentence);
                 }
             }
             Field::NotPeople => {

@@ -11,17 +11,21 @@ use crate::import::prose;
 
 impl Reader<'_> {
     /// "Moderator: Ann Lee, Director, Acme" (maybe continued on the next lines), or
-    /// "Panelists: Ann Lee (Gov), Bo Chen (CS)". Returns the next line to read.
+    /// "Panelists: Ann Lee (Gov), Bo Chen (CS)"; `sentence`: a label whose value is a
+    /// sentence ("WHO:"). Returns the next line to read.
     pub(super) fn inline_people(
         &mut self,
         value: &str,
         part: Part,
         i: usize,
         inline: bool,
+        sentence: bool,
     ) -> usize {
         // "WHO: Ana Lima, Secretary-General of …, will open the Forum, with …": a
-        // sentence about the people, read as running text but under its label.
-        if is_prose(value) {
+        // media advisory's sentence about the people, read as running text but under
+        // its label (other labels' long values are lists of entries).
+        let pieces = split_people(value, self.aliases());
+        if sentence && is_prose(value) {
             let found = prose::introductions(value, self.aliases());
             if !found.is_empty() {
                 for f in found {
@@ -37,7 +41,6 @@ impl Reader<'_> {
                 return i + 1;
             }
         }
-        let pieces = split_people(value, self.aliases());
         let mut next = i + 1;
         if pieces.len() == 1 && !inline {
             // The entry may go on in the lines after the label's line.
