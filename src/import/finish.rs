@@ -110,7 +110,10 @@ pub(crate) fn session(
     // A press item's dateline is the release's date; a speech's date line is the speech's.
     let found = written
         .or_else(|| {
-            let dateline_is_other = shared.press && !shared.speech && !header::reports_today(text);
+            let dateline_is_other = shared.press
+                && !shared.speech
+                && !header::reports_today(text)
+                && !header::dateline_recurs(&f.free);
             header::date(&f.free, dateline_is_other)
         })
         .or_else(|| {
@@ -387,9 +390,18 @@ fn organizers(s: &mut ImportedSession, f: &Findings) {
     if let Some(l) = next {
         let text = l.text.trim();
         let parts = super::person::split_commas(text);
-        let org_like = parts
-            .iter()
-            .all(|p| super::person::is_org(p) || p.chars().all(|c| c.is_uppercase() || c == ' '));
+        // "Press Conference – WSIS Forum 2018" names a session, not who organized it.
+        let session = |p: &str| {
+            let lower = p.to_lowercase();
+            kind_of(p).is_some()
+                || ["press conference", "session"]
+                    .iter()
+                    .any(|k| lower.contains(k))
+        };
+        let org_like = parts.iter().all(|p| {
+            (super::person::is_org(p) || p.chars().all(|c| c.is_uppercase() || c == ' '))
+                && !session(p)
+        });
         if org_like
             && !super::when::is_when_line(text)
             && !header::is_generic(text)

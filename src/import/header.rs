@@ -617,6 +617,27 @@ pub(crate) fn reports_today(text: &str) -> bool {
     .any(|w| lower.contains(w))
 }
 
+/// Whether the story names its dateline's day again as when things happened ("Mexico
+/// City, 13 May 2019 … this Monday, 13 May, the school opened"): then the dateline is
+/// the session's date too.
+pub(crate) fn dateline_recurs(free: &[Free]) -> bool {
+    let Some((at, line)) = (free.iter().enumerate()).find_map(|(k, f)| {
+        find_day(&f.text)
+            .filter(|d| d.year.is_some())
+            .map(|d| (k, d))
+    }) else {
+        return false;
+    };
+    free.iter().enumerate().any(|(k, f)| {
+        k != at
+            && find_day(&f.text).is_some_and(|d| {
+                d.month == line.month
+                    && d.day == line.day
+                    && d.year.is_none_or(|y| Some(y) == line.year)
+            })
+    })
+}
+
 /// " date 2020-07-06 Date: 8 July 2020": where a line holds a labelled date after
 /// other text, the labelled one is the session's; the part of the line to read.
 fn date_part(text: &str) -> &str {

@@ -28,6 +28,27 @@ pub(crate) struct Found {
     pub guessed: bool,
 }
 
+/// The names of the people `paragraph` says ran or spoke at the session, after a verb
+/// and "by" ("opened by", "headed by", "moderated by"): in a press item, unlike
+/// people quoted, they are the session's.
+pub(crate) fn participants(paragraph: &str, aliases: &CountryAliases) -> Vec<String> {
+    let words = split_words(paragraph);
+    let mut names = Vec::new();
+    for i in 1..words.len() {
+        if matches!(words[i].text, "by" | "par" | "por" | "de") {
+            let list = cued::by_cue_list(paragraph, &words, i, aliases);
+            let one = || {
+                by_cue_intro(paragraph, &words, i, aliases)
+                    .into_iter()
+                    .collect()
+            };
+            let found = if list.is_empty() { one() } else { list };
+            names.extend(found.into_iter().map(|f| f.person.name));
+        }
+    }
+    names
+}
+
 /// Every person introduced in `paragraph`.
 pub(crate) fn introductions(paragraph: &str, aliases: &CountryAliases) -> Vec<Found> {
     let words = split_words(paragraph);
@@ -41,6 +62,11 @@ pub(crate) fn introductions(paragraph: &str, aliases: &CountryAliases) -> Vec<Fo
     let mut found = Vec::new();
     for (i, w) in words.iter().enumerate() {
         if i > 0 && matches!(w.text, "by" | "par" | "por" | "de") {
+            let list = cued::by_cue_list(paragraph, &words, i, aliases);
+            if !list.is_empty() {
+                found.extend(list);
+                continue;
+            }
             if let Some(f) = by_cue_intro(paragraph, &words, i, aliases) {
                 found.push(f);
                 continue;
@@ -86,7 +112,9 @@ pub(crate) fn introductions(paragraph: &str, aliases: &CountryAliases) -> Vec<Fo
             {
                 found.push(f);
             }
-        } else if i > 0 && is_past_verb(w.text.trim_end_matches([',', '.'])) {
+        } else if i > 0
+            && (is_past_verb(w.text.trim_end_matches([',', '.'])) || is_future(&words, i))
+        {
             // "ITU Deputy Secretary-General Tomas Lamanauskas handed over the prizes":
             // any verb after a capitalised title and a name.
             let subject = &words[..subject_end(&words, i)];
@@ -219,6 +247,13 @@ fn is_past_verb(word: &str) -> bool {
         || (word.len() >= 5 && word.ends_with("ed") && word.chars().all(|c| c.is_ascii_lowercase()))
 }
 
+/// "will" before a lower-case verb: "ITU Secretary-General Ana Lima will outline …",
+/// as announcements put what a speaker is to do.
+fn is_future(words: &[Word<'_>], i: usize) -> bool {
+    words[i].text == "will"
+        && (words.get(i + 1)).is_some_and(|v| v.text.chars().all(|c| c.is_lowercase()))
+}
+
 /// Whether a person's role came from a capitalised title before the name ("UNDP Chief
 /// Digital Officer Robert Opp"), the strong form of a title.
 fn has_capital_title(f: &Found) -> bool {
@@ -325,8 +360,23 @@ fn appositive_intro(
     if !is_name_word(last) || is_honorific(last) {
         return None;
     }
-    let (j, tokens) = name_run(words, i, last);
-    let raw = valid_name(&tokens, aliases)?;
+    let (mut j, tokens) = name_run(words, i, last);
+    // "WSIS Forum 2018 Chairman H.E. Eng. Ana Lima, Deputy Director, …": a capitalised
+    // title before the honorific is a role, not part of the name.
+    let mut title = None;
+    let raw = match valid_name(&tokens, aliases) {
+        Some(raw) => raw,
+        None => {
+            let k = (1..tokens.len()).find(|&k| is_honorific(tokens[k]))?;
+            let head = tokens[..k].join(" ");
+            if !is_role(&head) {
+                return None;
+            }
+            title = Some(head);
+            j += k;
+            valid_name(&tokens[k..], aliases)?
+        }
+    };
     // "She quoted Nelson Mandela, former President of South Africa, …": a mention.
     if j > 0 {
         let prev = words[j - 1].text.to_lowercase();
@@ -391,6 +441,12 @@ fn appositive_intro(
         let (role, country) = title_before(before, after, aliases)?;
         person.role = Some(role);
         person.country = country;
+    }
+    if let Some(title) = title {
+        person.role = Some(match person.role.take() {
+            Some(role) => format!("{title}, {role}"),
+            None => title,
+        });
     }
     Some(Found {
         person,

@@ -88,6 +88,9 @@ struct Reader<'a> {
     /// A transcript's turn (">> NAME:", ">> MODERATOR:") was read: "My name is X" in
     /// what follows is a speaker naming themselves.
     transcript: bool,
+    /// After a media advisory's "WHO:", the paragraphs up to the next label are about
+    /// the people who will speak: the part they speak in.
+    announced: Option<Part>,
 }
 
 /// Reads one session's lines. `press`: people quoted in prose are not speakers.
@@ -110,6 +113,7 @@ pub(crate) fn read(
         last_person: None,
         pending: None,
         transcript: false,
+        announced: None,
     };
     let mut i = 0;
     while i < lines.len() {
@@ -198,6 +202,7 @@ impl Reader<'_> {
     /// A label; `inline`: one of several on the line. Returns the next line to read.
     fn on_label(&mut self, l: Label<'_>, i: usize, inline: bool) -> usize {
         let value = l.value;
+        self.announced = None;
         match &l.field {
             Field::Title | Field::Date | Field::Venue | Field::Link | Field::Event => {
                 if value.is_empty() {
@@ -215,17 +220,19 @@ impl Reader<'_> {
                 }
             }
             Field::People(part) => {
+                let key = l.key.to_lowercase();
+                // A media advisory's "WHO:": its value is a sentence about the speakers.
+                let sentence = matches!(key.as_str(), "who" | "qui" | "quién" | "quien");
+                let names = |r: &Self| {
+                    r.has_person(value)
+                        || (sentence && !prose::introductions(value, r.aliases()).is_empty())
+                };
                 // "Opening Ceremony: Twenty years of …" is a title, not a label with a person.
-                if !value.is_empty()
-                    && !inline
-                    && !entries::is_placeholder(value)
-                    && !self.has_person(value)
-                {
+                if !value.is_empty() && !inline && !entries::is_placeholder(value) && !names(self) {
                     self.ctx = Ctx::Free;
                     return self.free(i);
                 }
                 // "Speech by Dr X, Secretary-General" heads a speech: its title may follow.
-                let key = l.key.to_lowercase();
                 let byline = [
                     "speech",
                     "address",
@@ -246,7 +253,6 @@ impl Reader<'_> {
                     form: None,
                 };
                 if !value.is_empty() {
-                    let sentence = matches!(key.as_str(), "who" | "qui" | "quién" | "quien");
                     return self.inline_people(value, *part, i, inline, sentence);
                 }
             }
@@ -428,6 +434,13 @@ impl Reader<'_> {
     fn free_line(&mut self, i: usize, codes: bool) -> usize {
         let line = &self.lines[i];
         let text = line.text.clone();
+        // "WHAT:", "WHEN:", "WHERE:": the advisory's next heading ends what "WHO:" covers.
+        let heading = text
+            .split_once(':')
+            .is_some_and(|(k, _)| k.len() >= 3 && k.chars().all(|c| c.is_ascii_uppercase()));
+        if heading {
+            self.announced = None;
+        }
         // An e-mail's quoted earlier message: its names wrote it, they did not speak.
         if shapes::is_quote(&text) {
             self.body.line(&text);
@@ -515,12 +528,24 @@ impl Reader<'_> {
     }
 
     /// People introduced in a paragraph. In a press item or news story, quoted
-    /// people are not speakers: only a moderator named as such is.
+    /// people are not speakers: only those it says ran or spoke at it are.
     /// `listed`: people the sentence's list gave; the prose reading of a list runs
     /// descriptors together, so it adds nothing to them.
     fn prose(&mut self, text: &str, item: bool, listed: &[String], i: usize) {
+        let on_stage = if self.press && !item {
+            prose::participants(text, self.aliases())
+        } else {
+            Vec::new()
+        };
         for f in prose::introductions(text, self.aliases()) {
-            if (self.press && !item && !f.moderator) || listed.contains(&f.person.name) {
+            if listed.contains(&f.person.name) {
+                continue;
+            }
+            if let Some(part) = self.announced {
+                self.announced_person(f, part, i);
+                continue;
+            }
+            if self.press && !item && !f.moderator && !on_stage.contains(&f.person.name) {
                 continue;
             }
             self.found(f, i);

@@ -70,7 +70,7 @@ pub(crate) const STARTERS: &[&str] = &[
     "closing", "opening", "wrapping", "concluding", "moderator", "echoing", "also", "then", "when",
     "said", "says", "after", "at", "on", "to", "of", "this", "that", "these", "his", "her", "its",
     "their", "our", "a", "an", "however", "meanwhile", "finally", "first", "firstly", "secondly",
-    "lastly", "today", "yesterday", "here", "there", "like", "unlike", "both", "panellist",
+    "lastly", "afterwards", "later", "today", "yesterday", "here", "there", "like", "unlike", "both", "panellist",
     "panelist", "speaker", "minister", "mr", "ms",
 ];
 
@@ -85,7 +85,7 @@ pub(crate) const SPEECH_VERBS: &[&str] = &[
     "underscored", "spoke", "claimed", "suggested", "proposed", "invited",
     // French after "a" ("Ana Lima a souligné"), Spanish, Russian.
     "souligné", "déclaré", "rappelé", "expliqué", "indiqué", "affirmé", "insisté", "ajouté",
-    "afirmó", "señaló", "destacó", "declaró", "subrayó", "explicó", "indicó", "añadió",
+    "afirmó", "pronunció", "señaló", "destacó", "declaró", "subrayó", "explicó", "indicó", "añadió",
     "выступил", "выступила", "заявил", "заявила", "отметил", "отметила", "подчеркнул",
     "подчеркнула", "сообщил", "сообщила",
 ];

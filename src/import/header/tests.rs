@@ -117,6 +117,20 @@ fn an_opening_sentence_or_a_todays_dateline_dates_a_report() {
 }
 
 #[test]
+fn a_dateline_whose_day_the_story_names_again_is_the_sessions() {
+    let f = free(&[
+        "march 9, 2031",
+        "Con cientos de asistentes, este lunes 9 de marzo comenzaron los trabajos de la escuela.",
+    ]);
+    assert!(dateline_recurs(&f));
+    let f = free(&[
+        "march 9, 2031",
+        "The school, which opens on 12 March, expects hundreds of students this year.",
+    ]);
+    assert!(!dateline_recurs(&f));
+}
+
+#[test]
 fn titles_lose_rooms_times_numbers_and_event_suffixes() {
     assert_eq!(
         clean(

@@ -9,6 +9,8 @@ use super::super::names::{Word, is_honorific, is_initial, is_name_word, valid_na
 use super::super::person::{fill_appositive, is_role, split_name, tidy_name};
 use super::super::places::country;
 use super::{Found, appositive, phrase_end};
+use crate::import::names::valid_list_name;
+use crate::import::person::split_commas;
 
 /// Verbs before "by" that name the person who ran a session.
 pub(super) const MODERATOR_BY: &[&str] = &[
@@ -48,6 +50,10 @@ pub(super) const SPEAKER_BY: &[&str] = &[
     "delivered",
     "presented",
     "closed",
+    // "headed by", "encabezada por": who opened or led a ceremony on stage.
+    "headed",
+    "encabezado",
+    "encabezada",
     "ouvert",
     "ouverte",
     "inauguré",
@@ -168,7 +174,16 @@ pub(super) fn by_cue_intro(
         let place = &rest[..phrase_end(rest)];
         let place = place.split(',').next().unwrap_or(place);
         person.country = country(place, aliases);
-    } else if let Some(rest) = after.trim_start().strip_prefix(',') {
+    } else if let Some(rest) = after
+        .trim_start()
+        .strip_prefix(',')
+        // "moderated by Ana Lima – Director, Rural Connect": a dash before the role.
+        .or_else(|| {
+            ["– ", "— ", "- "]
+                .iter()
+                .find_map(|d| after.trim_start().strip_prefix(d))
+        })
+    {
         let parts = appositive(rest, aliases);
         if parts.first().is_some_and(|p| is_role(p)) {
             let refs: Vec<&str> = parts.iter().map(String::as_str).collect();
@@ -225,4 +240,120 @@ fn role_then_name(
                 guessed: true,
             })
         })
+}
+
+/// "The opening was headed by the Minister of Rivers, Ana Lima; Bo Chen, President of
+/// the Delta Union; and the Mayor, Eve Stone.": after a verb and "by", a list whose
+/// items, separated by semicolons, each give a name and its role in either order.
+/// Empty unless the clause has a semicolon and two people or more.
+pub(super) fn by_cue_list(
+    paragraph: &str,
+    words: &[Word<'_>],
+    i: usize,
+    aliases: &CountryAliases,
+) -> Vec<Found> {
+    let verb = words[i - 1].text.to_lowercase();
+    let moderator = MODERATOR_BY.contains(&verb.as_str());
+    if !is_by(words[i].text, &verb) || (!moderator && !SPEAKER_BY.contains(&verb.as_str())) {
+        return Vec::new();
+    }
+    let Some(next) = words.get(i + 1) else {
+        return Vec::new();
+    };
+    let rest = &paragraph[next.start..];
+    let clause = &rest[..list_end(rest)];
+    if !clause.contains(';') {
+        return Vec::new();
+    }
+    let mut items: Vec<&str> = Vec::new();
+    for item in clause.split(';') {
+        // The last item may join two: "…; A, Role, as well as B, Role".
+        let mut item = item.trim();
+        for joiner in [" así como ", " as well as ", " ainsi que "] {
+            if let Some((a, b)) = item.split_once(joiner) {
+                items.push(a);
+                item = b;
+            }
+        }
+        items.push(item);
+    }
+    let people: Vec<Found> = (items.iter())
+        .filter_map(|item| list_item(item, aliases))
+        .map(|person| Found {
+            person,
+            moderator,
+            guessed: false,
+        })
+        .collect();
+    if people.len() < 2 {
+        return Vec::new();
+    }
+    people
+}
+
+/// Where a list after "by" ends: the sentence's full stop (not an initial's or an
+/// honorific's).
+fn list_end(text: &str) -> usize {
+    let mut from = 0;
+    while let Some(k) = text[from..].find(". ") {
+        let at = from + k;
+        let word = text[..at].rsplit(' ').next().unwrap_or("");
+        if !(is_initial(&format!("{word}.")) || is_honorific(&format!("{word}."))) {
+            return at;
+        }
+        from = at + 2;
+    }
+    text.trim_end()
+        .strip_suffix('.')
+        .map_or(text.len(), str::len)
+}
+
+/// One item of a list after "by": "the Minister of Rivers, Ana Lima" or "Bo Chen,
+/// President of the Delta Union". Whom the person stands in for ("on behalf of …",
+/// "en representación de …") is left out.
+fn list_item(item: &str, aliases: &CountryAliases) -> Option<ImportedPerson> {
+    let mut item = item.trim();
+    for lead in ["and ", "y ", "et ", "e "] {
+        item = item.strip_prefix(lead).unwrap_or(item);
+    }
+    for stand_in in [
+        "on behalf of",
+        "representing",
+        "en representación",
+        "en représentation",
+        "au nom de",
+    ] {
+        if let Some(k) = item.find(stand_in) {
+            item = item[..k].trim_end().trim_end_matches(',');
+        }
+    }
+    let parts = split_commas(item);
+    let strip = |p: &str| {
+        let p = p.trim();
+        ["the ", "el ", "la ", "le ", "l’", "l'"]
+            .iter()
+            .find_map(|a| p.strip_prefix(a))
+            .unwrap_or(p)
+            .to_string()
+    };
+    let (k, raw) = parts.iter().enumerate().find_map(|(k, p)| {
+        let tokens: Vec<&str> = p.split_whitespace().collect();
+        valid_list_name(&tokens, aliases).map(|n| (k, n))
+    })?;
+    let parsed = split_name(&raw);
+    let mut person = ImportedPerson {
+        name: tidy_name(&parsed.name),
+        honorific: parsed.honorific,
+        ..ImportedPerson::default()
+    };
+    let described: Vec<String> = if k == 0 {
+        parts[1..].iter().map(|p| strip(p)).collect()
+    } else {
+        parts[..k].iter().map(|p| strip(p)).collect()
+    };
+    let refs: Vec<&str> = described.iter().map(String::as_str).collect();
+    if !refs.is_empty() {
+        fill_appositive(&mut person, &refs, aliases);
+    }
+    Some(person)
 }

@@ -521,3 +521,59 @@ fn an_organizations_possessive_after_by_is_the_persons_organization() {
     assert_eq!(f[0].person.organization.as_deref(), Some("CNN"));
     assert!(f[0].moderator);
 }
+
+#[test]
+fn a_role_after_a_dash_describes_the_person_named_after_by() {
+    let f = introductions(
+        "The session was moderated by Jane Doe – Director, Rural Connect Foundation. Then",
+        &CountryAliases::new(),
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].person.name, "Jane Doe");
+    assert_eq!(f[0].person.role.as_deref(), Some("Director"));
+    assert_eq!(
+        f[0].person.organization.as_deref(),
+        Some("Rural Connect Foundation")
+    );
+}
+
+#[test]
+fn a_title_before_an_honorific_is_the_role_of_the_person_after_it() {
+    let f = introductions(
+        "The Forum's Chairman H.E. Eng. Omar Al Rahim, Deputy Director General, Harbour Authority, will provide his perspective.",
+        &CountryAliases::new(),
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].person.name, "Omar Al Rahim");
+    assert_eq!(
+        f[0].person.role.as_deref(),
+        Some("Forum's Chairman, Deputy Director General")
+    );
+}
+
+#[test]
+fn a_list_after_by_with_semicolons_names_each_person_with_their_role() {
+    let f = introductions(
+        "The opening was headed by the Minister of Rivers, Ana Lima; Bo Chen, President of the Delta Union; and the Mayor of Porto Nuevo, Eve Stone, on behalf of the Governor, Dan Roe. Then the forum began.",
+        &CountryAliases::new(),
+    );
+    let got: Vec<(&str, Option<&str>)> = f
+        .iter()
+        .map(|f| (f.person.name.as_str(), f.person.role.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Ana Lima", Some("Minister of Rivers")),
+            ("Bo Chen", Some("President")),
+            ("Eve Stone", Some("Mayor of Porto Nuevo"))
+        ]
+    );
+    assert!(f.iter().all(|f| !f.moderator));
+    let es = introductions(
+        "La inauguración estuvo encabezada por el Comisionado Presidente del Instituto, Ana Lima; Bo Chen Ruiz, miembro del Consejo de la Red; así como Eve Stone, Subsecretaria de Ríos. Después habló el público.",
+        &CountryAliases::new(),
+    );
+    let names: Vec<&str> = es.iter().map(|f| f.person.name.as_str()).collect();
+    assert_eq!(names, ["Ana Lima", "Bo Chen Ruiz", "Eve Stone"]);
+}

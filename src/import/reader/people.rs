@@ -25,19 +25,15 @@ impl Reader<'_> {
         // media advisory's sentence about the people, read as running text but under
         // its label (other labels' long values are lists of entries).
         let pieces = split_people(value, self.aliases());
-        if sentence && is_prose(value) {
+        if sentence {
             let found = prose::introductions(value, self.aliases());
             if !found.is_empty() {
                 for f in found {
-                    let part = if f.moderator { Part::Moderator } else { part };
-                    let e = entries::Entry {
-                        person: f.person,
-                        part: None,
-                        excluded: false,
-                        tentative: false,
-                    };
-                    self.add(e, part, true, Evidence::Labelled, i);
+                    self.announced_person(f, part, i);
                 }
+                // The next paragraphs may name more ("… will provide his perspective").
+                self.announced = Some(part);
+                self.ctx = Ctx::Free;
                 return i + 1;
             }
         }
@@ -74,6 +70,19 @@ impl Reader<'_> {
             Ctx::Free
         };
         next
+    }
+
+    /// A person a "WHO:" sentence (or a paragraph after it) names: a speaker in `part`
+    /// even in a press item, as the label says who they are.
+    pub(super) fn announced_person(&mut self, f: prose::Found, part: Part, i: usize) {
+        let part = if f.moderator { Part::Moderator } else { part };
+        let e = entries::Entry {
+            person: f.person,
+            part: None,
+            excluded: false,
+            tentative: false,
+        };
+        self.add(e, part, true, Evidence::Labelled, i);
     }
 
     /// Whether a label's value names at least one person.

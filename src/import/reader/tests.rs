@@ -323,6 +323,19 @@ fn a_media_advisorys_who_sentence_names_its_speakers() {
         ]
     );
 }
+
+#[test]
+fn in_a_press_item_the_paragraphs_under_who_name_speakers_up_to_the_next_label() {
+    let text = "WHO: Harbour Union Secretary-General Ana Lima will outline the week.\n\n\
+         Forum Chair H.E. Mr. Bo Chen, Deputy Director, Rivers Authority, Chile will give his view on the process.\n\n\
+         Eve Stone, Lead Coordinator, will be available to answer questions from the media.\n\n\
+         WHAT: A press conference. Afterwards Dan Roe, Director, Delta Labs, said the week went well.\n";
+    let lines = crate::import::lines::read(text);
+    let (_, f) = read(&lines, &Context::default(), true, true);
+    let got: Vec<String> = names(&f).into_iter().map(|(n, _)| n).collect();
+    assert_eq!(got, ["Ana Lima", "Bo Chen", "Eve Stone"]);
+}
+
 #[test]
 fn a_listed_person_whose_role_is_a_label_word_is_a_person() {
     let (_, f) = read_text(
