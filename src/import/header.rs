@@ -113,8 +113,12 @@ fn title_shape(text: &str, generic_ok: bool) -> bool {
         .contains(&w.to_lowercase().as_str())
     });
     let verbs = words.iter().filter(sentence_word).count();
+    // "“What are regulators doing to ensure networks are ready?”": a panel's question.
+    let question =
+        t.ends_with('?') || (t.starts_with(['"', '“']) && t.trim_end().ends_with(['"', '”']));
     let wordy = words.len() >= 8
         && !t.contains(':')
+        && !question
         && (opens_sentence || verbs >= 2 || (verbs == 1 && broken_off));
     // "This event has passed.": a notice, not a heading.
     let notice = t.ends_with('.')
@@ -346,6 +350,7 @@ pub(crate) fn title(free: &[Free], before: usize) -> Option<String> {
         |k: usize| !is_dateline(&free[k].text) && !when_first(k) && is_title(&clean(&free[k].text));
     // A heading the page prints twice (its title and its first heading, around a
     // byline) is the title, not the banner above it.
+    // Not a caption printed under its picture's own text (the next line again).
     let twice = (0..free.len().min(12)).find(|&k| {
         free[k].index < before
             && titled(k)
@@ -353,8 +358,13 @@ pub(crate) fn title(free: &[Free], before: usize) -> Option<String> {
             && free[k + 1..]
                 .iter()
                 .take(12)
-                .any(|o| clean(&o.text) == clean(&free[k].text))
+                .any(|o| clean(&o.text) == clean(&free[k].text) && o.index > free[k].index + 1)
     });
+    let caption = |k: usize| {
+        (free.get(k + 1)).is_some_and(|n| n.index == free[k].index + 1 && n.text == free[k].text)
+            || (k > 0 && free[k - 1].index + 1 == free[k].index && free[k - 1].text == free[k].text)
+    };
+    let titled = |k: usize| titled(k) && !caption(k);
     // A heading stands above the running text: a line after the first paragraph of
     // 28 words or more is the body's, never the title (a cut last sentence least).
     let body = free

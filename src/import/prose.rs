@@ -59,6 +59,20 @@ pub(crate) fn introductions(paragraph: &str, aliases: &CountryAliases) -> Vec<Fo
         SPEECH_VERBS.contains(&t) || REPORT_VERBS.contains(&t) || t == "by"
     };
     let mentions_only = words.len() >= 12 && !words.iter().any(verb);
+    // "Mr. Ana Lima, Under-Secretary, … Excellencies, ladies and gentlemen, all
+    // protocols observed.": a greeting names who is present, not who speaks.
+    let lower = paragraph.to_lowercase();
+    let greeting = [
+        "protocols observed",
+        "protocol observed",
+        "ladies and gentlemen",
+    ]
+    .iter()
+    .any(|g| lower.contains(g));
+    let acts = |w: &Word<'_>| verb(w) && !w.text.starts_with("observed");
+    if greeting && !words.iter().any(acts) {
+        return Vec::new();
+    }
     let mut found = Vec::new();
     for (i, w) in words.iter().enumerate() {
         if i > 0 && matches!(w.text, "by" | "par" | "por" | "de") {
@@ -381,6 +395,10 @@ fn appositive_intro(
     if j > 0 {
         let prev = words[j - 1].text.to_lowercase();
         if MENTION_CUES.contains(&prev.trim_matches(|c: char| !c.is_alphabetic())) {
+            return None;
+        }
+        // "… here in Addis Ababa, the seat of …": a place.
+        if prev == "in" && !is_honorific(words[j].text) {
             return None;
         }
     }

@@ -127,7 +127,10 @@ pub(super) fn is_slogan(t: &str) -> bool {
             || lower.contains("aniversario")
             || lower.contains("anniversaire")
             || lower.starts_with("celebrating "));
+    // "PTC'22: Reunite. Rethink. Renew.": a motto of several short sentences.
+    let motto = words.len() <= 8 && t.trim_end_matches('.').matches(". ").count() >= 2;
     jubilee
+        || motto
         || t.split_whitespace().any(|w| {
             w.strip_prefix('#')
                 .and_then(|tag| tag.chars().next())

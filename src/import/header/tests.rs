@@ -421,3 +421,26 @@ fn a_date_field_is_no_title_and_capacity_building_is_no_venue() {
         None
     );
 }
+
+#[test]
+fn mottos_and_captions_printed_twice_are_not_titles_but_a_panels_question_is() {
+    let f = free(&[
+        "HDC'31: Meet. Mend. Move.",
+        "HDC'31: Meet. Mend. Move.",
+        "\"What are river agencies doing to make sure the levees are ready for the floods ?\"",
+        "18 January 2031",
+    ]);
+    assert_eq!(
+        title(&f, 99).as_deref(),
+        Some("What are river agencies doing to make sure the levees are ready for the floods ?")
+    );
+    let f = free(&[
+        "Harbour Week closes with rivers in focus",
+        "Visitors try the new flood maps at the Harbour Week stand on Thursday",
+        "Visitors try the new flood maps at the Harbour Week stand on Thursday",
+    ]);
+    assert_eq!(
+        title(&f, 99).as_deref(),
+        Some("Harbour Week closes with rivers in focus")
+    );
+}

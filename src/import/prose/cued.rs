@@ -50,6 +50,13 @@ pub(super) const SPEAKER_BY: &[&str] = &[
     "delivered",
     "presented",
     "closed",
+    // "remarks by", "a keynote by": what a person gave.
+    "remarks",
+    "keynote",
+    "address",
+    "speech",
+    "presentation",
+    "ceremony",
     // "headed by", "encabezada por": who opened or led a ceremony on stage.
     "headed",
     "encabezado",
@@ -136,6 +143,22 @@ pub(super) fn by_cue_intro(
         .map(str::to_string);
     if owner.is_some() {
         tokens.remove(0);
+    }
+    // "by His Excellency Prime Minister Dr. Ana Lima": a title between honorifics.
+    if valid_name(&tokens, aliases).is_none() {
+        if let Some(k) = (1..tokens.len())
+            .rev()
+            .find(|&k| is_honorific(tokens[k]) && valid_name(&tokens[k..], aliases).is_some())
+        {
+            let title: Vec<&str> = (tokens[..k].iter())
+                .filter(|t| !is_honorific(t) && !matches!(**t, "His" | "Her" | "Excellency"))
+                .copied()
+                .collect();
+            if role.is_empty() && !title.is_empty() {
+                role = title;
+            }
+            tokens.drain(..k);
+        }
     }
     // "opened by ITU Secretary-General Houlin Zhao, who …": capitalised role words
     // first; the name ends the clause.

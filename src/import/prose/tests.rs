@@ -577,3 +577,26 @@ fn a_list_after_by_with_semicolons_names_each_person_with_their_role() {
     let names: Vec<&str> = es.iter().map(|f| f.person.name.as_str()).collect();
     assert_eq!(names, ["Ana Lima", "Bo Chen Ruiz", "Eve Stone"]);
 }
+
+#[test]
+fn a_role_between_honorifics_after_by_is_the_persons_role() {
+    let f = introductions(
+        "The forum is now in session for a grand Opening Ceremony by His Excellency Prime Minister Dr. Ana Lima . Mr. Prime Minister, thank you.",
+        &CountryAliases::new(),
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].person.name, "Ana Lima");
+    assert_eq!(f[0].person.role.as_deref(), Some("Prime Minister"));
+}
+
+#[test]
+fn people_greeted_as_present_and_places_after_in_are_not_speakers() {
+    assert!(
+        names("Mr. Bo Chen, Under-Secretary of the River Union, RU. Excellencies, Ministers, honorable ladies and gentlemen, all protocols observed.")
+            .is_empty()
+    );
+    assert!(
+        names("The forum is under way here in Porto Nuevo, the old seat of the river council from the 2nd of May.")
+            .is_empty()
+    );
+}
