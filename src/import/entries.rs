@@ -628,7 +628,11 @@ fn is_descriptor_line(l: &Line, aliases: &CountryAliases) -> bool {
     if label(t).is_some_and(|lb| !matches!(lb.field, Field::Section(_)) || t.ends_with(':')) {
         return false;
     }
-    if super::when::is_when_line(t) || super::codes::opens_code(t) || is_placeholder(t) {
+    if super::when::is_when_line(t)
+        || super::codes::opens_code(t)
+        || is_placeholder(t)
+        || super::header::is_field_line(t)
+    {
         return false;
     }
     // "Conference Room 8", "Ballroom B": the venue under a person's block.

@@ -8,11 +8,10 @@ mod furniture;
 
 use super::event;
 use super::when::{Day, find_day, find_time, find_timezone, is_when_line, spans_days};
-pub(crate) use furniture::is_server_noise;
 use furniture::{
-    FURNITURE, SITE_NAMES, is_dateline, is_field_line, is_mail_header, is_navigation, is_slogan,
-    mostly_numbers,
+    FURNITURE, SITE_NAMES, is_dateline, is_mail_header, is_navigation, is_slogan, mostly_numbers,
 };
+pub(crate) use furniture::{is_field_line, is_server_noise};
 
 /// A line the reader did not claim, with its position.
 #[derive(Clone, Debug)]

@@ -154,9 +154,10 @@ const FIELD_KEYS: &[&str] = &[
 ];
 
 /// Whether a line is a form field ("Objectif : engager …").
-pub(super) fn is_field_line(t: &str) -> bool {
+pub(crate) fn is_field_line(t: &str) -> bool {
     t.split_once(':').is_some_and(|(key, value)| {
-        let key = key.trim().to_lowercase();
+        // "Duration (minutes): 90": the unit's parenthesis is no part of the key.
+        let key = key.split('(').next().unwrap_or(key).trim().to_lowercase();
         !value.trim().is_empty() && FIELD_KEYS.contains(&key.as_str())
     })
 }

@@ -47,7 +47,20 @@ impl Reader<'_> {
                 indent: 0,
             }];
             tmp.extend(self.lines[i + 1..].iter().take(4).cloned());
-            match block(&tmp, 0, self.aliases()) {
+            // "Speaker 2: khaled Wally, …": under a label, a given name typed in lower
+            // case is still the person's (kept as written).
+            let lowered = capitalised(value);
+            let read = block(&tmp, 0, self.aliases()).or_else(|| {
+                let (fixed, first) = lowered.as_ref()?;
+                tmp[0].text.clone_from(fixed);
+                let mut b = block(&tmp, 0, self.aliases())?;
+                let name = &mut b.entry.person.name;
+                if let Some(rest) = name.strip_prefix(first.as_str()) {
+                    *name = format!("{}{rest}", &value[..first.len()]);
+                }
+                Some(b)
+            });
+            match read {
                 Some(b) => {
                     next = i + b.end;
                     self.add(b.entry, part, true, Evidence::Labelled, i);
@@ -87,10 +100,13 @@ impl Reader<'_> {
 
     /// Whether a label's value names at least one person.
     pub(super) fn has_person(&self, value: &str) -> bool {
-        split_people(value, self.aliases())
-            .iter()
-            .any(|p| entry(p, self.aliases()).is_ok())
-            || entry(value.trim_end_matches(','), self.aliases()).is_ok()
+        let named = |value: &str| {
+            split_people(value, self.aliases())
+                .iter()
+                .any(|p| entry(p, self.aliases()).is_ok())
+                || entry(value.trim_end_matches(','), self.aliases()).is_ok()
+        };
+        named(value) || capitalised(value).is_some_and(|(fixed, _)| named(&fixed))
     }
 
     pub(super) fn not_a_person(&mut self, text: &str) {
@@ -368,4 +384,20 @@ fn bare_name(text: &str, aliases: &crate::taxonomy::CountryAliases) -> Option<St
     (bare && (2..=5).contains(&words))
         .then(|| checked_name(&p.name, aliases))
         .flatten()
+}
+
+/// `text` with its first word capitalised, and that word as capitalised, when it opens
+/// in lower case before a capitalised word ("khaled Wally, …"); `None` otherwise.
+fn capitalised(text: &str) -> Option<(String, String)> {
+    let mut words = text.split_whitespace();
+    let first = words.next()?;
+    let second = words.next()?;
+    let mut chars = first.chars();
+    let initial = chars.next()?;
+    if !initial.is_lowercase() || !second.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let upper: String = initial.to_uppercase().chain(chars).collect();
+    // Only where the capital has the same length, so the written spelling can go back.
+    (upper.len() == first.len()).then(|| (text.replacen(first, &upper, 1), upper))
 }

@@ -345,3 +345,22 @@ fn a_listed_person_whose_role_is_a_label_word_is_a_person() {
     assert_eq!(got, ["Ana Lima", "Bo Chen", "Eve Stone"]);
     assert!(crate::import::labels::label("Moderator & Chair").is_some());
 }
+
+#[test]
+fn numbered_speaker_fields_keep_a_lower_case_given_name_and_stop_at_the_next_field() {
+    let (_, f) = read_text(
+        "Speaker 1: Ana Lima, Government, African Group\nSpeaker 2: bo Chen, Civil Society, Asia-Pacific Group\n\
+         Speaker 3: Eve Stone, Intergovernmental Organization, Intergovernmental Organization\nDuration (minutes): 90\n",
+    );
+    let got: Vec<(String, Option<String>)> = (f.roster.members().iter())
+        .map(|m| (m.person.name.clone(), m.person.organization.clone()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Ana Lima".into(), None),
+            ("bo Chen".into(), None),
+            ("Eve Stone".into(), None)
+        ]
+    );
+}
