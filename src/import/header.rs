@@ -745,6 +745,9 @@ pub(crate) fn date(free: &[Free], press: bool) -> Option<(Day, Option<String>, O
             (true, true, _) => 5,
             (true, false, _) => 3,
             (false, true, true) => 2,
+            // "… organized for after the Opening Ceremony on Tuesday, 20 March, 11:30 AM
+            // -12:15 PM, Room 18 …": a weekday's date and a time in a long sentence.
+            (false, true, false) if find_day(t).is_some_and(|d| d.weekday.is_some()) => 1,
             (false, false, true) if t.split_whitespace().count() <= 8 => 1,
             _ => 0,
         }

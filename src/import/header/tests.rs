@@ -444,3 +444,14 @@ fn mottos_and_captions_printed_twice_are_not_titles_but_a_panels_question_is() {
         Some("Harbour Week closes with rivers in focus")
     );
 }
+
+#[test]
+fn a_weekdays_date_with_a_time_in_a_long_sentence_dates_the_session() {
+    let f = free(&[
+        "Lakeside, 14 March 2031",
+        "A press conference on the activities, sessions and media opportunities of the Harbour Forum 2031 has been organized for immediately after the official Opening Ceremony on Tuesday, 18 March, 11:30 AM -12:15 PM, Room 18 at the Lakeside Centre.",
+    ]);
+    let (day, time, _) = date(&f, true).expect("date");
+    assert_eq!((day.month, day.day), (3, 18));
+    assert_eq!(time.as_deref(), Some("11:30-12:15"));
+}
