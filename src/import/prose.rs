@@ -741,7 +741,7 @@ mod presence;
 mod relative;
 mod selves;
 mod subject;
-pub(crate) use selves::self_introductions;
+pub(crate) use selves::{co_moderators, self_introductions};
 use subject::{name_of_org_intro, titled_intro};
 #[cfg(test)]
 mod tests;

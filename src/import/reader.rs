@@ -91,6 +91,10 @@ struct Reader<'a> {
     /// After a media advisory's "WHO:", the paragraphs up to the next label are about
     /// the people who will speak: the part they speak in.
     announced: Option<Part>,
+    /// The transcript's current turn: its speaker's name, or `None` in a turn named by
+    /// role; and whether that role is the chair's.
+    turn: Option<String>,
+    chair_turn: bool,
 }
 
 /// Reads one session's lines. `press`: people quoted in prose are not speakers.
@@ -114,6 +118,8 @@ pub(crate) fn read(
         pending: None,
         transcript: false,
         announced: None,
+        turn: None,
+        chair_turn: false,
     };
     let mut i = 0;
     while i < lines.len() {
@@ -450,9 +456,7 @@ impl Reader<'_> {
             self.transcript = true;
         }
         if self.transcript {
-            for f in prose::self_introductions(&text, self.aliases()) {
-                self.found(f, i);
-            }
+            self.turn_line(&text, i);
         }
         if let Some(who) = shapes::transcript_speaker(&text, self.transcript) {
             if let Ok(e) = entry(who, self.aliases()) {
@@ -549,6 +553,39 @@ impl Reader<'_> {
                 continue;
             }
             self.found(f, i);
+        }
+    }
+
+    /// A line of a transcript: who speaks in it (a new turn, or the current one goes
+    /// on), who introduce themselves, and who they say runs the session with them.
+    fn turn_line(&mut self, text: &str, i: usize) {
+        if text.trim_start().starts_with(">>") {
+            self.chair_turn = shapes::is_chair_turn(text);
+            self.turn = shapes::transcript_speaker(text, true).map(str::to_string);
+        }
+        for mut f in prose::self_introductions(text, self.aliases()) {
+            // ">> CHAIRMAN: … My name is Ana Lima": the chair.
+            f.moderator |= self.chair_turn;
+            self.found(f, i);
+        }
+        let (people, myself) = prose::co_moderators(text, self.aliases());
+        if people.is_empty() {
+            return;
+        }
+        for person in people {
+            let e = super::entries::Entry {
+                person,
+                part: None,
+                excluded: false,
+                tentative: false,
+            };
+            self.add(e, Part::Moderator, true, Evidence::Prose, i);
+        }
+        // "… co-moderated by myself and Bo Chen": so is the turn's speaker.
+        if let Some(who) = self.turn.clone().filter(|_| myself) {
+            if let Ok(e) = entry(&who, self.aliases()) {
+                self.add(e, Part::Moderator, true, Evidence::Layout, i);
+            }
         }
     }
 

@@ -142,6 +142,26 @@ pub(crate) fn transcript_speaker(text: &str, transcript: bool) -> Option<&str> {
     ((2..=5).contains(&words) && !part && (marked || (capitals && words <= 4))).then_some(who)
 }
 
+/// Whether a transcript's turn is the chair's, named by role (">> CHAIRMAN:",
+/// ">> MODERATOR:"): who introduces themselves in it runs the session.
+pub(crate) fn is_chair_turn(text: &str) -> bool {
+    text.trim_start()
+        .strip_prefix(">>")
+        .and_then(|r| r.split_once(':'))
+        .is_some_and(|(who, _)| {
+            let who = who.trim().to_lowercase();
+            [
+                "moderator",
+                "chair",
+                "chairman",
+                "chairperson",
+                "chairwoman",
+                "facilitator",
+            ]
+            .contains(&who.as_str())
+        })
+}
+
 /// Whether a line says the text is a transcript: a captioning notice ("The
 /// following are the outputs of the real-time captioning …") or a heading that
 /// calls it one.

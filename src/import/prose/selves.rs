@@ -50,6 +50,56 @@ pub(crate) fn self_introductions(paragraph: &str, aliases: &CountryAliases) -> V
     out
 }
 
+/// Who a speaker says runs the session with them: "I'll be comoderating this with my
+/// colleague, Ana Lima", "co-moderated together by myself and Bo Chen"; and whether
+/// the speaker says they moderate ("by myself").
+pub(crate) fn co_moderators(
+    paragraph: &str,
+    aliases: &CountryAliases,
+) -> (Vec<ImportedPerson>, bool) {
+    let lower = paragraph.to_lowercase();
+    let mut people = Vec::new();
+    let mut myself = false;
+    for sentence in lower.split(". ") {
+        let Some(at) = ["moderat", "chair", "facilitat"]
+            .iter()
+            .filter_map(|w| sentence.find(w))
+            .min()
+        else {
+            continue;
+        };
+        let offset = sentence.as_ptr() as usize - lower.as_ptr() as usize;
+        let tail = &sentence[at..];
+        for cue in [
+            "with my colleagues, ",
+            "with my colleague, ",
+            "with my colleagues ",
+            "with my colleague ",
+            "together with ",
+            "by myself and ",
+            "with ",
+        ] {
+            let Some(k) = tail.find(cue) else { continue };
+            myself |= cue == "by myself and ";
+            let from = offset + at + k + cue.len();
+            let Some(rest) = paragraph.get(from..) else {
+                break;
+            };
+            if let Some(f) = introduced(rest, "", aliases) {
+                people.push(f.person);
+            }
+            break;
+        }
+        // "I'll be comoderating this with …", "… by myself": so does the speaker.
+        let head = &sentence[..at];
+        let first_person = ["i'll ", "i’ll ", "i will ", "i am ", "i'm ", "i’m "]
+            .iter()
+            .any(|p| head.starts_with(p) || head.contains(&format!(" {p}")));
+        myself |= tail.contains("by myself") || first_person;
+    }
+    (people, myself)
+}
+
 /// The name right after a cue, and an organization after "with"/"from".
 fn introduced(rest: &str, sentence: &str, aliases: &CountryAliases) -> Option<Found> {
     let words = split_words(rest);

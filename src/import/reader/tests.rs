@@ -364,3 +364,25 @@ fn numbered_speaker_fields_keep_a_lower_case_given_name_and_stop_at_the_next_fie
         ]
     );
 }
+
+#[test]
+fn a_transcripts_chair_and_co_moderators_are_moderators() {
+    let (_, f) = read_text(
+        "The following are the outputs of the real-time captioning taken during the Harbour Forum.\n\n\
+         >> CHAIRMAN: Good afternoon. My name is Ana Lima from the Harbour Institute. Welcome.\n\n\
+         >> BO CHEN: Thank you. This session is co-moderated together by myself and Eve Stone, who will speak later.\n\n\
+         >> DAN ROE: I'll be comoderating this with my colleague, Kai Moss. Let us start.\n\n\
+         >> LEE PARK: Thank you for having me.\n",
+    );
+    let moderators: Vec<String> = (f.roster.members().iter())
+        .filter(|m| m.part == Part::Moderator)
+        .map(|m| m.person.name.to_lowercase())
+        .collect();
+    assert_eq!(
+        moderators,
+        ["ana lima", "eve stone", "bo chen", "kai moss", "dan roe"]
+    );
+    assert!(
+        (f.roster.members().iter()).any(|m| m.person.name == "LEE PARK" && m.part == Part::Speaker)
+    );
+}
