@@ -91,7 +91,9 @@ fn with_year(text: &str, at: usize, end: usize) -> Option<(usize, Named)> {
             .chars()
             .next_back()
             .is_none_or(|c| !c.is_alphanumeric());
-    if d.len() == 4 && at - before.len() <= 2 && boundary {
+    // (On the same line: a year that ends the line above names something else.)
+    let same_line = !text[before.len()..at].contains(['\n', '\r']);
+    if d.len() == 4 && at - before.len() <= 2 && boundary && same_line {
         let d: String = d.chars().rev().collect();
         let year = year_of(&d)?;
         return Some((
@@ -203,6 +205,11 @@ mod tests {
         assert_eq!(
             name("The 2023 Internet Governance Forum opened").as_deref(),
             Some("2023 Internet Governance Forum")
+        );
+        // A year that ends the line above is another line's.
+        assert_eq!(
+            name("Morning Session - February 2012\nInternet Governance Forum").as_deref(),
+            None
         );
         assert_eq!(
             name("Le Forum 2009 du SMSI permet").as_deref(),

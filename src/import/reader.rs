@@ -559,9 +559,10 @@ impl Reader<'_> {
     /// A line of a transcript: who speaks in it (a new turn, or the current one goes
     /// on), who introduce themselves, and who they say runs the session with them.
     fn turn_line(&mut self, text: &str, i: usize) {
-        if text.trim_start().starts_with(">>") {
+        let speaker = shapes::transcript_speaker(text, true).filter(|_| self.transcript);
+        if text.trim_start().starts_with(">>") || speaker.is_some() || shapes::is_chair_turn(text) {
             self.chair_turn = shapes::is_chair_turn(text);
-            self.turn = shapes::transcript_speaker(text, true).map(str::to_string);
+            self.turn = speaker.map(str::to_string);
         }
         for mut f in prose::self_introductions(text, self.aliases()) {
             // ">> CHAIRMAN: … My name is Ana Lima": the chair.

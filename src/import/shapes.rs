@@ -139,14 +139,29 @@ pub(crate) fn transcript_speaker(text: &str, transcript: bool) -> Option<&str> {
             && w.chars()
                 .all(|c| c.is_uppercase() || matches!(c, '-' | '\'' | '’' | '.'))
     }) && rest[colon + 1..].trim().chars().count() >= 2;
-    ((2..=5).contains(&words) && !part && (marked || (capitals && words <= 4))).then_some(who)
+    // "Chengetai Masango:  Good morning": older captioning writes the name as a name.
+    let named = transcript
+        && words <= 3
+        && who
+            .split_whitespace()
+            .all(|w| w.starts_with(char::is_uppercase))
+        && rest[colon + 1..].trim().split_whitespace().count() >= 3;
+    ((2..=5).contains(&words) && !part && (marked || ((capitals || named) && words <= 4)))
+        .then_some(who)
 }
 
 /// Whether a transcript's turn is the chair's, named by role (">> CHAIRMAN:",
 /// ">> MODERATOR:"): who introduces themselves in it runs the session.
 pub(crate) fn is_chair_turn(text: &str) -> bool {
-    text.trim_start()
+    let start = text.trim_start();
+    // Older captioning writes "CHAIR:" without the arrows, in capitals.
+    let unmarked = |r: &str| {
+        r.split_once(':')
+            .is_some_and(|(who, _)| !who.chars().any(char::is_lowercase))
+    };
+    start
         .strip_prefix(">>")
+        .or_else(|| unmarked(start).then_some(start))
         .and_then(|r| r.split_once(':'))
         .is_some_and(|(who, _)| {
             let who = who.trim().to_lowercase();

@@ -116,7 +116,8 @@ pub(crate) const THING_WORDS: &[&str] = &[
     "africa", "asia", "europe", "america", "americas", "pacific", "caribbean", "arab", "latin",
     "global", "international", "national", "digital", "smart", "world", "regional", "online",
     "virtual", "data", "cyber", "economy", "internet", "web", "network", "networks", "day", "week",
-    "summit", "session", "agenda", "goals", "action", "strategy", "programme", "sector",
+    "summit", "session", "sessions", "consultation", "consultations", "meeting", "agenda",
+    "goals", "action", "strategy", "programme", "sector",
 ];
 
 /// Words of a portfolio ("Posts, Telecommunications and Information Technology"):

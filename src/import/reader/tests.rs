@@ -386,3 +386,22 @@ fn a_transcripts_chair_and_co_moderators_are_moderators() {
         (f.roster.members().iter()).any(|m| m.person.name == "LEE PARK" && m.part == Part::Speaker)
     );
 }
+
+#[test]
+fn older_captioning_names_turns_as_names_and_its_chair_by_role() {
+    let (_, f) = read_text(
+        "The following is the output of the real-time captioning taken during the Harbour Forum.\n\n\
+         Ana Lima:  Good morning, ladies and gentlemen, we are about to start our last session.\n\n\
+         CHAIR:  Thank you very much. My name is Bo Chen and I welcome you to Porto Nuevo.\n\n\
+         Session Chair: Eve Stone\n",
+    );
+    let got: Vec<(String, Part)> = names(&f);
+    assert_eq!(
+        got,
+        [
+            ("Ana Lima".into(), Part::Speaker),
+            ("Bo Chen".into(), Part::Moderator),
+            ("Eve Stone".into(), Part::Moderator)
+        ]
+    );
+}
