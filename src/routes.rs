@@ -245,11 +245,6 @@ pub fn data_part(name: &str, n: usize) -> String {
     format!("data/{name}/{n}.json")
 }
 
-/// A session's Markdown body as written, beside the data exports: `data/bodies/<slug>.md`.
-pub fn session_body(slug: &Slug) -> String {
-    format!("data/bodies/{slug}.md")
-}
-
 /// A chunk of the search index's documents: `search/docs/<n>.json`.
 pub fn search_docs(n: usize) -> String {
     format!("search/docs/{n}.json")

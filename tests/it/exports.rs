@@ -128,13 +128,13 @@ fn export_items(
     };
     let index = read(&format!("data/{file}"));
     check_object(file, &schema["index"], "", &index);
-    assert_eq!(index["schema_version"], 3);
+    assert_eq!(index["schema_version"], 4);
     let mut items = Vec::new();
     for url in index["parts"].as_array().expect("parts") {
         let path = url.as_str().expect("a URL").trim_start_matches('/');
         let part = read(path);
         check_object(path, &schema["part"], "", &part);
-        assert_eq!(part["schema_version"], 3);
+        assert_eq!(part["schema_version"], 4);
         items.extend(part["items"].as_array().expect("items").iter().cloned());
     }
     assert_eq!(index["count"], items.len(), "{file}: count");
@@ -148,7 +148,7 @@ fn data_exports_match_their_documented_schema_and_cross_reference_by_id() {
     let mut ids: BTreeMap<String, Vec<Value>> = BTreeMap::new();
     let mut records: BTreeMap<String, Vec<Value>> = BTreeMap::new();
     let files: Vec<&String> = schema.keys().filter(|k| k.ends_with(".json")).collect();
-    assert_eq!(files.len(), 7, "{files:?}");
+    assert_eq!(files.len(), 8, "{files:?}");
     for file in files {
         let items = export_items(&t, &schema, file);
         assert!(!items.is_empty(), "{file} has records");
@@ -165,10 +165,21 @@ fn data_exports_match_their_documented_schema_and_cross_reference_by_id() {
     let known = |file: &str, id: &Value| ids[file].contains(id);
     let sessions = &records["sessions.json"];
     let sources = session_sources(&t.root().join("sessions"));
+    let bodies = &records["bodies.json"];
+    assert_eq!(
+        ids["bodies.json"], ids["sessions.json"],
+        "a body per session, in order"
+    );
     for s in sessions {
-        // The body is a file of its own, the session's Markdown body as written.
-        let body = s["body_url"].as_str().expect("body_url");
-        let body = t.read(body.trim_start_matches('/'));
+        // The body is in the part the record names, the session's Markdown body as written.
+        let part = s["body_part"].as_str().expect("body_part");
+        let part: Value =
+            serde_json::from_str(&t.read(part.trim_start_matches('/'))).expect("part");
+        let found = (part["items"].as_array().expect("items").iter()).find(|b| b["id"] == s["id"]);
+        let body = found.expect("the body in its part")["body"]
+            .as_str()
+            .expect("body");
+        assert!(bodies.iter().any(|b| b["body"] == body));
         assert!(
             !body.trim().is_empty() && sources.iter().any(|source| source.ends_with(&body)),
             "{}: the body file is not the source's body",

@@ -20,12 +20,13 @@ use crate::write::Sink;
 mod parts;
 
 /// Version of the export format, written into every file as `schema_version`.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
-/// Every file of `/data/`: the seven exports, each an index and its parts (schema 3,
-/// [`parts`]), and each session's body in a file of its own (schema 2), so that no
-/// file grows with the site: at 10 000 sessions `sessions.json` held 100 MB with the
-/// bodies and 21 MB without, the most GitHub takes in one file being 100 MB.
+/// Every file of `/data/`: the eight exports, each an index and its parts (schema 3,
+/// [`parts`]), so that no file grows with the site. The sessions' bodies are an
+/// export of their own (schema 4), apart from `sessions.json` (at 10 000 sessions it
+/// held 100 MB with the bodies and 21 MB without), and in parts rather than a file
+/// per session (schema 2), which took a 4 KiB block each on disk at least.
 pub(crate) fn exports(views: &Views<'_>, sink: &dyn Sink) -> Result<(), BuildError> {
     let base_url = views.site.base.full();
     let link = |path: &str| views.url(path);
@@ -35,8 +36,20 @@ pub(crate) fn exports(views: &Views<'_>, sink: &dyn Sink) -> Result<(), BuildErr
         link: &link,
     };
     let limit = parts::PART_BYTES;
+    let bodies: Vec<BodyRecord<'_>> = (views.site.sessions.iter())
+        .map(|s| BodyRecord {
+            id: s.slug.as_str(),
+            body: &s.body,
+        })
+        .collect();
+    let put = &mut |o: Output| sink.put(&o.path, &o.bytes);
+    let placed = parts::split_into(&header("bodies"), &bodies, limit, put)?;
+    let body_parts: Vec<String> = (1..=placed.last().copied().unwrap_or(0))
+        .map(|n| views.url(&crate::routes::data_part("bodies", n)))
+        .collect();
+    let body_part = |i: usize| body_parts[placed[i] - 1].clone();
     let exports: [&(dyn Fn() -> Result<Vec<Output>, BuildError> + Sync); 7] = [
-        &|| parts::split(&header("sessions"), &sessions(views), limit),
+        &|| parts::split(&header("sessions"), &sessions(views, &body_part), limit),
         &|| parts::split(&header("speakers"), &speakers(views), limit),
         &|| parts::split(&header("countries"), &countries(views), limit),
         &|| parts::split(&header("sdgs"), &sdgs(views), limit),
@@ -48,12 +61,14 @@ pub(crate) fn exports(views: &Views<'_>, sink: &dyn Sink) -> Result<(), BuildErr
         export()?
             .iter()
             .try_for_each(|o| sink.put(&o.path, &o.bytes))
-    })?;
-    views
-        .site
-        .sessions
-        .par_iter()
-        .try_for_each(|s| sink.put(&crate::routes::session_body(&s.slug), s.body.as_bytes()))
+    })
+}
+
+/// A session's Markdown body as written, in `bodies.json`.
+#[derive(Serialize)]
+struct BodyRecord<'a> {
+    id: &'a str,
+    body: &'a str,
 }
 
 #[derive(Serialize)]
@@ -75,8 +90,8 @@ struct SessionRecord<'a> {
     sdgs: Vec<u8>,
     action_lines: Vec<String>,
     summary: Option<&'a str>,
-    /// The body's own file ([`crate::routes::session_body`]).
-    body_url: String,
+    /// The part of `bodies.json` that holds the session's body.
+    body_part: String,
     /// Left out when the session names none, as `materials` when it has none: most
     /// sessions have neither, and every byte here is paid per session.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -110,14 +125,15 @@ struct ParticipantRecord<'a> {
     country: Option<&'static str>,
 }
 
-fn sessions<'a>(views: &Views<'a>) -> Vec<SessionRecord<'a>> {
+/// The sessions' records; `body_part(i)` is the part of `bodies.json` that holds the
+/// body of the `i`-th.
+fn sessions<'a>(views: &Views<'a>, body_part: &dyn Fn(usize) -> String) -> Vec<SessionRecord<'a>> {
     let site = views.site;
-    site.sessions
-        .iter()
-        .map(|s| {
+    (site.sessions.iter().enumerate())
+        .map(|(i, s)| {
             // Every field named, so that a new one is a compile error here until the
             // export says what it does with it (`file` is the source's path: not exported;
-            // the body has a file of its own, made in `exports`; old URLs are redirects).
+            // the body is in `bodies.json`, made in `exports`; old URLs are redirects).
             let crate::model::Session {
                 slug,
                 file: _,
@@ -177,7 +193,7 @@ fn sessions<'a>(views: &Views<'a>) -> Vec<SessionRecord<'a>> {
                 sdgs: sdgs.iter().map(|g| g.number()).collect(),
                 action_lines: action_lines.iter().map(|a| a.slug()).collect(),
                 summary: summary.as_deref(),
-                body_url: views.url(&crate::routes::session_body(slug)),
+                body_part: body_part(i),
                 room: room.as_deref(),
                 materials: (materials.iter())
                     .map(|m| MaterialRecord {
