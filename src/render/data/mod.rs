@@ -43,7 +43,7 @@ pub(crate) fn exports(views: &Views<'_>, sink: &dyn Sink) -> Result<(), BuildErr
         })
         .collect();
     let put = &mut |o: Output| sink.put(&o.path, &o.bytes);
-    let placed = parts::split_into(&header("bodies"), &bodies, limit, put)?;
+    let placed = parts::split_into(&header("bodies"), &bodies, parts::BODY_PART_BYTES, put)?;
     let body_parts: Vec<String> = (1..=placed.last().copied().unwrap_or(0))
         .map(|n| views.url(&crate::routes::data_part("bodies", n)))
         .collect();
