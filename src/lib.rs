@@ -18,6 +18,7 @@ pub mod import;
 pub mod index;
 pub mod live;
 pub mod model;
+pub mod photos;
 pub mod pipeline;
 pub mod render;
 pub mod routes;

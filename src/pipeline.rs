@@ -151,9 +151,12 @@ pub(crate) fn prepare(
         }
     }
     let mut memo = model::Memo::default();
-    let (site, lookup) =
+    let (mut site, lookup) =
         model::resolve_with(&sources, options.resolve_options(), &mut diags, &mut memo);
     clock.lap("resolve");
+    let photos = crate::photos::prepare(&paths, &sources, &options.out_dir(), &mut diags);
+    site.photos = std::sync::Arc::new(photos);
+    clock.lap("photos");
     let diags = check_resolved(&paths, &site, diags)?;
     let theme = Theme::load(&paths, &sources.config.theme)?;
     let mut keys = index::SortKeys::default();
@@ -228,7 +231,7 @@ pub fn render(
     } = prepare(options, &mut clock)?;
     render::site(&site, &index, &theme, progress, sink)?;
     // The site's static/ comes last so it wins over generated files (a custom robots.txt, CNAME).
-    for o in render::assets(&paths, &theme)? {
+    for o in render::assets(&paths, &theme, &site.photos)? {
         sink.put(&o.path, &o.bytes)?;
     }
     clock.lap("render");

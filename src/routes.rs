@@ -235,6 +235,12 @@ pub fn session_calendar(slug: &Slug) -> String {
     [session(slug).as_str(), "session.ics"].concat()
 }
 
+/// A speaker photo resized to `size` pixels square, named by a hash of the original:
+/// `photos/<key>-<size>.jpg`.
+pub fn photo(key: &str, size: u32) -> String {
+    format!("photos/{key}-{size}.jpg")
+}
+
 /// A data export: `data/<name>.json`.
 pub fn data(name: &str) -> String {
     format!("data/{name}.json")

@@ -145,7 +145,7 @@ pub(crate) fn transcript_speaker(text: &str, transcript: bool) -> Option<&str> {
         && who
             .split_whitespace()
             .all(|w| w.starts_with(char::is_uppercase))
-        && rest[colon + 1..].trim().split_whitespace().count() >= 3;
+        && rest[colon + 1..].split_whitespace().count() >= 3;
     ((2..=5).contains(&words) && !part && (marked || ((capitals || named) && words <= 4)))
         .then_some(who)
 }

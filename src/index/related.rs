@@ -222,6 +222,7 @@ mod tests {
                 })
                 .collect(),
             sources: Default::default(),
+            photos: Default::default(),
         }
     }
 

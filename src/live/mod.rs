@@ -240,7 +240,7 @@ impl Live {
         render::derived(&views, &derived)?;
         let meta = render::meta(&views, &page_paths)?;
         let redirects = outputs(render::redirect_pages(&site, &page_paths)?);
-        let assets = outputs(render::assets(&paths, &theme)?);
+        let assets = outputs(render::assets(&paths, &theme, &site.photos)?);
         let related = views.related_prints(None);
         clock.lap("render");
         let written = {
@@ -366,9 +366,17 @@ impl Live {
     }
 
     /// Copies `static/` again when only file contents changed; `None` when files were
-    /// added or removed (a static file may have hidden a generated one: rebuild all).
+    /// added or removed (a static file may have hidden a generated one: rebuild all),
+    /// or when the site has photos of its own (a changed one must be resized again).
     fn statics(&mut self) -> Result<Option<usize>, BuildError> {
-        let files = outputs(render::assets(&self.paths, &self.theme)?);
+        if !self.built.site.photos.is_empty() {
+            return Ok(None);
+        }
+        let files = outputs(render::assets(
+            &self.paths,
+            &self.theme,
+            &self.built.site.photos,
+        )?);
         let mut m = self.mirror.lock().unwrap_or_else(PoisonError::into_inner);
         let names: HashSet<&str> = files.iter().map(|(p, _)| p.as_str()).collect();
         if names != m.paths(Part::Assets) {

@@ -94,6 +94,9 @@ pub struct Site {
     pub topics: Vec<Topic>,
     /// Where the sources are, to name them as the site folder holds them.
     pub sources: SourceFiles,
+    /// The site's own speaker photos, resized ([`crate::photos::prepare`] fills it in
+    /// after resolving).
+    pub photos: std::sync::Arc<crate::photos::Photos>,
 }
 
 impl Site {
@@ -197,6 +200,7 @@ pub fn resolve_with(
         events,
         topics,
         sources: SourceFiles::of(sources),
+        photos: Default::default(),
     };
     (site, lookup)
 }
@@ -249,7 +253,7 @@ fn country_aliases(sources: &Sources, diags: &mut Diagnostics) -> CountryAliases
 /// The file position of a spanned registry value. Line and column are file positions
 /// (front matter adds its line offset in [`SessionResolver::at`]); the byte offset is
 /// dropped because a stripped byte-order mark would shift it.
-pub(super) fn locate<T>(s: &Spanned<T>) -> Option<Location> {
+pub(crate) fn locate<T>(s: &Spanned<T>) -> Option<Location> {
     Origin::default()
         .locate(s.referenced)
         .map(|l| Location { offset: None, ..l })

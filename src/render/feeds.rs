@@ -280,6 +280,7 @@ mod tests {
             events: Vec::new(),
             topics: Vec::new(),
             sources: Default::default(),
+            photos: Default::default(),
         }
     }
 

@@ -180,11 +180,13 @@ pub(crate) fn derived(views: &Views<'_>, sink: &dyn Sink) -> Result<(), BuildErr
     data::exports(views, sink)
 }
 
-/// The theme's assets, then the site's `static/` files (which win over generated
-/// files of the same path: a custom robots.txt, a CNAME).
+/// The theme's assets and the resized speaker photos, then the site's `static/`
+/// files (which win over generated files of the same path: a custom robots.txt, a
+/// CNAME).
 pub(crate) fn assets(
     paths: &crate::content::SitePaths,
     theme: &Theme,
+    photos: &crate::photos::Photos,
 ) -> Result<Vec<Output>, BuildError> {
     let mut files: Vec<Output> = theme
         .assets
@@ -194,6 +196,10 @@ pub(crate) fn assets(
             bytes: b.to_vec(),
         })
         .collect();
+    files.extend(photos.files().map(|(path, bytes)| Output {
+        path: path.to_string(),
+        bytes: bytes.to_vec(),
+    }));
     for (p, b) in theme::read_files(paths, &paths.static_files, theme::Hidden::Keep)? {
         files.push(Output {
             path: p.to_string_lossy().replace('\\', "/"),

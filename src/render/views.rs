@@ -2,7 +2,7 @@
 //! template shows. Every URL in a view is root-absolute and includes the base path.
 //! `docs/` and the snapshot tests describe these fields for theme authors.
 
-use crate::routes;
+use crate::{photos, routes};
 use serde::Serialize;
 
 use crate::index::Index;
@@ -517,10 +517,17 @@ pub struct PersonView {
     pub honorific: Option<String>,
     /// Bio, rendered from Markdown.
     pub bio: Option<String>,
-    /// Photo URL.
+    /// Photo URL (the site's own photo at [`crate::photos::SHOWN`] pixels).
     pub photo: Option<String>,
-    /// The photo's absolute URL, for `og:image` (a full URL when the site has a host).
+    /// The site's own photo at 1× and 2×, for `srcset`.
+    pub photo_srcset: Option<String>,
+    /// The photo's absolute URL, for `og:image` (a full URL when the site has a host;
+    /// the site's own photo at [`crate::photos::PREVIEW`] pixels).
     pub photo_absolute: Option<String>,
+    /// The width and height of `photo_absolute`, when known (the site's own photo).
+    pub photo_preview_size: Option<u32>,
+    /// The name's initials ("AL"), shown where there is no photo.
+    pub initials: String,
     /// Links.
     pub links: Vec<LinkView>,
     /// ORCID iD: `label` the iD, `url` its record.
@@ -660,8 +667,24 @@ impl Views<'_> {
             name: p.name.clone(),
             honorific: p.honorific.clone(),
             bio: p.bio.as_deref().map(|md| self.markdown(md)),
-            photo: p.photo.as_ref().map(|u| self.site.base.site_link(u)),
-            photo_absolute: p.photo.as_ref().map(|u| self.site.base.absolute_link(u)),
+            photo: p.photo.as_ref().map(|u| match self.site.photos.get(u) {
+                Some(r) => self.site.base.page(&r.path(photos::SHOWN)),
+                None => self.site.base.site_link(u),
+            }),
+            photo_srcset: (p.photo.as_ref())
+                .and_then(|u| self.site.photos.get(u))
+                .map(|r| {
+                    let at = |s: u32| self.site.base.page(&r.path(s));
+                    format!("{} 1x, {} 2x", at(photos::SHOWN), at(2 * photos::SHOWN))
+                }),
+            photo_absolute: p.photo.as_ref().map(|u| match self.site.photos.get(u) {
+                Some(r) => self.site.base.absolute(&r.path(photos::PREVIEW)),
+                None => self.site.base.absolute_link(u),
+            }),
+            photo_preview_size: (p.photo.as_ref())
+                .and_then(|u| self.site.photos.get(u))
+                .map(|_| photos::PREVIEW),
+            initials: photos::initials(&p.name),
             links: p
                 .links
                 .iter()

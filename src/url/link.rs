@@ -98,6 +98,38 @@ impl Link {
         &self.0
     }
 
+    /// The file in the site this link names, as a path under the site's root
+    /// (`img/a b.jpg` for `/img/a%20b.jpg`); `None` for an address elsewhere (a scheme,
+    /// `//host`) or a fragment.
+    pub fn site_path(&self) -> Option<String> {
+        let s = self.0.as_str();
+        if scheme(s).is_some() || s.starts_with("//") || s.starts_with('#') {
+            return None;
+        }
+        let path = s
+            .split(['?', '#'])
+            .next()
+            .unwrap_or(s)
+            .trim_start_matches('/');
+        // Percent-decoding: `encode` wrote every byte that needed it as %XX.
+        let mut bytes = Vec::with_capacity(path.len());
+        let mut rest = path.as_bytes();
+        while let Some((&b, tail)) = rest.split_first() {
+            let hex = |h: u8| char::from(h).to_digit(16);
+            match (b, tail) {
+                (b'%', [h, l, more @ ..]) if hex(*h).is_some() && hex(*l).is_some() => {
+                    bytes.push(((hex(*h).unwrap_or(0) << 4) | hex(*l).unwrap_or(0)) as u8);
+                    rest = more;
+                }
+                _ => {
+                    bytes.push(b);
+                    rest = tail;
+                }
+            }
+        }
+        Some(String::from_utf8_lossy(&bytes).into_owned()).filter(|p| !p.is_empty())
+    }
+
     /// Whether this is a `mailto:` address (not a place to fetch an image from).
     pub fn is_mailto(&self) -> bool {
         self.0
@@ -173,6 +205,16 @@ mod tests {
             Link::parse(" docs/Outcome Document \"final\".pdf ").map(|l| l.0),
             Ok("docs/Outcome%20Document%20%22final%22.pdf".to_string())
         );
+    }
+
+    #[test]
+    fn a_site_path_is_the_file_it_names_and_addresses_elsewhere_have_none() {
+        let path = |t: &str| Link::parse(t).ok().and_then(|l| l.site_path());
+        assert_eq!(path("/img/a b.jpg").as_deref(), Some("img/a b.jpg"));
+        assert_eq!(path("img/zhào.png?v=2").as_deref(), Some("img/zhào.png"));
+        assert_eq!(path("https://example.org/a.jpg"), None);
+        assert_eq!(path("//cdn.example.org/a.jpg"), None);
+        assert_eq!(path("#top"), None);
     }
 
     #[test]

@@ -514,6 +514,17 @@ fn run_check(block: &Block, check: &Check) -> Result<(), String> {
         } => {
             let t = minimal_site(MINIMAL_SESSION);
             t.write(path, &block.text);
+            // A photo the example names by its path in the site is a file the reader
+            // has put in static/ (the docs say so): give it one.
+            for line in block.text.lines() {
+                if let Some(photo) = line.trim().strip_prefix("photo: ") {
+                    if !photo.contains("://") {
+                        let file = t.root().join("static").join(photo.trim_start_matches('/'));
+                        std::fs::create_dir_all(file.parent().expect("folder")).expect("mkdir");
+                        image::RgbImage::new(8, 8).save(&file).expect("an image");
+                    }
+                }
+            }
             built(&t.run(&["build"]), *warns, expect.as_ref())
         }
         Check::Template { name } => {

@@ -13,6 +13,7 @@ mod exports;
 mod import;
 mod live;
 mod output;
+mod photos;
 mod programme;
 mod properties;
 mod safety;

@@ -176,11 +176,17 @@ fn every_page_has_an_absolute_og_image_and_a_speaker_page_their_photo() {
         (w, h),
         (&1200u32.to_be_bytes()[..], &630u32.to_be_bytes()[..])
     );
+    // A speaker's own photo, resized for link previews, with its size.
     let ana = t.read("speakers/ana-lima/index.html");
-    assert_eq!(
-        meta(&ana, "og:image"),
-        ["https://example.org/sub/img/ana.jpg"]
+    let photo = meta(&ana, "og:image");
+    assert!(
+        photo.len() == 1
+            && photo[0].starts_with("https://example.org/sub/photos/")
+            && photo[0].ends_with("-400.jpg"),
+        "{photo:?}"
     );
+    assert_eq!(meta(&ana, "og:image:width"), ["400"]);
+    assert_eq!(meta(&ana, "og:image:height"), ["400"]);
 }
 
 #[test]
