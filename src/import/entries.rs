@@ -226,6 +226,20 @@ pub(crate) fn checked_name(raw: &str, aliases: &CountryAliases) -> Option<String
 /// Reads one entry. Role-first entries ("Minister of ICT, Kenya, H.E. Ms. Jane
 /// Doe") are turned around.
 pub(crate) fn entry(text: &str, aliases: &CountryAliases) -> Result<Entry, NotPerson> {
+    entry_as_written(text, aliases).or_else(|why| {
+        // "Secretary-General  Ana Lima": a layout's gap of spaces parts the fields.
+        if !text.trim().contains("  ") || text.contains(',') {
+            return Err(why);
+        }
+        let fields: Vec<&str> = (text.split("  ").map(str::trim))
+            .filter(|p| !p.is_empty())
+            .collect();
+        entry_as_written(&fields.join(", "), aliases).map_err(|_| why)
+    })
+}
+
+/// [`entry`] with the text's own commas only.
+fn entry_as_written(text: &str, aliases: &CountryAliases) -> Result<Entry, NotPerson> {
     let text = untagged(text);
     let (clean, marks) = strip_marks(&super::person::unquote_nicknames(&text));
     if is_placeholder(&clean) {

@@ -46,6 +46,36 @@ pub(crate) fn participants(paragraph: &str, aliases: &CountryAliases) -> Vec<Str
             names.extend(found.into_iter().map(|f| f.person.name));
         }
     }
+    // "…,” said ITU Secretary-General Ana Lima in opening remarks.": quoted from what
+    // they said on stage.
+    for f in introductions(paragraph, aliases) {
+        let Some(at) = paragraph.find(f.person.name.as_str()) else {
+            continue;
+        };
+        let after: String = paragraph[at + f.person.name.len()..]
+            .chars()
+            .take(40)
+            .collect();
+        let after = after.to_lowercase();
+        let on_stage = ["in ", "in his ", "in her ", "in their ", "in a ", "during "]
+            .iter()
+            .filter_map(|p| after.trim_start().strip_prefix(p))
+            .any(|rest| {
+                [
+                    "opening",
+                    "closing",
+                    "welcome",
+                    "welcoming",
+                    "keynote",
+                    "introductory",
+                ]
+                .iter()
+                .any(|k| rest.starts_with(k))
+            });
+        if on_stage && !names.contains(&f.person.name) {
+            names.push(f.person.name);
+        }
+    }
     names
 }
 
@@ -111,6 +141,7 @@ pub(crate) fn introductions(paragraph: &str, aliases: &CountryAliases) -> Vec<Fo
             if let Some(f) = titled_intro(subject, aliases)
                 .or_else(|| name_of_org_intro(subject, aliases))
                 .or_else(|| subject::bare_subject(subject, &words[i + 1..], aliases))
+                .or_else(|| inverted_intro(&words, i, aliases))
             {
                 found.push(f);
             }
@@ -259,6 +290,25 @@ fn is_past_verb(word: &str) -> bool {
     ];
     IRREGULAR.contains(&word)
         || (word.len() >= 5 && word.ends_with("ed") && word.chars().all(|c| c.is_ascii_lowercase()))
+}
+
+/// "“…,” said ITU Secretary-General Ana Lima in opening remarks": a capitalised title
+/// and a name after the speech verb at word `i`, up to the first word in lower case.
+fn inverted_intro(words: &[Word<'_>], i: usize, aliases: &CountryAliases) -> Option<Found> {
+    if words[i].text.ends_with([',', '.']) {
+        return None;
+    }
+    let mut end = i + 1;
+    while end < words.len() && end <= i + 9 && words[end].text.starts_with(char::is_uppercase) {
+        end += 1;
+        if words[end - 1].text.ends_with([',', '.', ';']) {
+            break;
+        }
+    }
+    (end >= i + 3)
+        .then(|| titled_intro(&words[i + 1..end], aliases))
+        .flatten()
+        .filter(has_capital_title)
 }
 
 /// "will" before a lower-case verb: "ITU Secretary-General Ana Lima will outline …",

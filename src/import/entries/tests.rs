@@ -326,3 +326,13 @@ fn an_organization_first_then_a_bare_name_and_role_and_an_honorifics_bare_organi
     assert!(e.map_or(true, |e| e.person.organization.as_deref()
         != Some("Team lead")));
 }
+
+#[test]
+fn a_gap_of_spaces_parts_the_fields_of_an_entry_without_commas() {
+    let p = person("Secretary-General  Ana Lima-Ortiz");
+    assert_eq!(p.name, "Ana Lima-Ortiz");
+    assert_eq!(p.role.as_deref(), Some("Secretary-General"));
+    let p = person("Bo Chen   Director   Harbour Institute");
+    assert_eq!(p.name, "Bo Chen");
+    assert!(entry("Main Hall  Room 3", &CountryAliases::new()).is_err());
+}

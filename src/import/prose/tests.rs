@@ -600,3 +600,10 @@ fn people_greeted_as_present_and_places_after_in_are_not_speakers() {
             .is_empty()
     );
 }
+
+#[test]
+fn people_quoted_from_their_opening_remarks_were_on_stage() {
+    let text = "“We want action,” said Harbour Union Secretary-General Ana Lima in opening remarks. “And results,” said Bo Chen, a visitor.";
+    let on_stage = participants(text, &CountryAliases::new());
+    assert_eq!(on_stage, ["Ana Lima"]);
+}
