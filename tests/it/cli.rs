@@ -114,13 +114,13 @@ fn quiet_prints_nothing_verbose_prints_stage_timings_and_usage_errors_exit_2() {
         .collect();
     assert_eq!(
         names,
-        ["load", "resolve", "index", "render", "swap"],
+        ["load", "resolve", "photos", "index", "render", "swap"],
         "{stages}"
     );
     let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/cli.md"))
         .expect("docs/cli.md");
     assert!(
-        doc.contains("(`load`, `resolve`, `index`, `render`, `swap`)"),
+        doc.contains("(`load`, `resolve`, `photos`, `index`, `render`, `swap`"),
         "docs/cli.md names the stages -v prints"
     );
     // A failed build with --quiet still shows the warnings beside the errors.
