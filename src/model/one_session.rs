@@ -118,152 +118,152 @@ fn changes(
 ) -> Option<SessionEdit> {
     let file = session.file.clone();
     let old = lookup.spellings.replace(&file, spellings);
-    let renames = Renames::of(old.as_ref(), &file, site, lookup);
+    let edit = renames(session, old.as_ref(), &file, site, lookup);
     let spellings = lookup.spellings.replace(&file, old);
-    let Renames {
-        added,
-        renamed,
-        added_topics,
-        renamed_topics,
-        added_event,
-        renamed_events,
-        mut also,
-    } = renames?;
-    also.sort_unstable();
-    also.dedup();
-    Some(SessionEdit {
-        also,
-        fresh: std::mem::take(&mut lookup.fresh),
-        spellings,
+    let mut edit = edit?;
+    edit.spellings = spellings;
+    edit.fresh = std::mem::take(&mut lookup.fresh);
+    edit.also.sort_unstable();
+    edit.also.dedup();
+    Some(edit)
+}
+
+/// What `session` adds and renames (the people, topics and events whose spellings in
+/// its `file` differ from `old`; `lookup` holds the new ones), and the other sessions
+/// that show it.
+fn renames(
+    session: Session,
+    old: Option<&Spellings>,
+    file: &Path,
+    site: &Site,
+    lookup: &Lookup,
+) -> Option<SessionEdit> {
+    let all = &lookup.spellings;
+    let changed = Changed::between(old, all.of(file));
+    // The other sessions that name someone, by id (sessions are in path order).
+    let ids = |files: &mut dyn Iterator<Item = &Path>| -> Vec<SessionId> {
+        let others = files.filter(|&f| f != file);
+        let at = |f: &Path| (site.sessions).binary_search_by(|s| s.file.as_path().cmp(f));
+        others
+            .filter_map(|f| at(f).ok().map(SessionId::from_index))
+            .collect()
+    };
+    let mut r = SessionEdit {
         session,
-        added,
-        renamed,
-        added_topics,
-        renamed_topics,
-        added_event,
-        renamed_events,
-    })
-}
-
-/// What an edit adds and renames, and the other sessions that show it.
-struct Renames {
-    added: Vec<Person>,
-    renamed: Vec<(PersonId, Person)>,
-    added_topics: Vec<Topic>,
-    renamed_topics: Vec<(TopicId, Topic)>,
-    added_event: Option<Event>,
-    renamed_events: Vec<(EventId, Event)>,
-    also: Vec<SessionId>,
-}
-
-impl Renames {
-    /// The people, topics and events whose spellings in `file` differ from `old` (what
-    /// `lookup` holds for it now is the new version), named again.
-    fn of(old: Option<&Spellings>, file: &Path, site: &Site, lookup: &Lookup) -> Option<Renames> {
-        let all = &lookup.spellings;
-        let changed = Changed::between(old, all.of(file));
-        // The other sessions that name someone, by id (sessions are in path order).
-        let ids = |files: &mut dyn Iterator<Item = &Path>| -> Vec<SessionId> {
-            let others = files.filter(|&f| f != file);
-            let at = |f: &Path| (site.sessions).binary_search_by(|s| s.file.as_path().cmp(f));
-            others
-                .filter_map(|f| at(f).ok().map(SessionId::from_index))
-                .collect()
-        };
-        let mut r = Renames {
-            added: Vec::new(),
-            renamed: Vec::new(),
-            added_topics: Vec::new(),
-            renamed_topics: Vec::new(),
-            added_event: None,
-            renamed_events: Vec::new(),
-            also: Vec::new(),
-        };
-        for p in changed.people() {
-            let registered = lookup.registered.get(&p);
-            let naming = all.naming(p, registered);
-            let Some(before) = site.people.get(p) else {
-                // Someone new: named by this session alone, under their identity.
-                let key = &lookup.fresh[p - site.people.len()];
-                if lookup.slugs.contains(key) {
-                    return None;
-                }
-                naming.spelled()?;
-                let mut person = Person::named(key.clone(), String::new(), None);
-                naming.name(&mut person);
-                r.added.push(person);
-                continue;
-            };
-            if registered.is_none() {
-                // The slug of someone not in the registry is their identity, unless another
-                // took it first ("name-2"); and a slug like "name-2" may be what someone
-                // named "name" would take if this person came later or went. Either depends
-                // on who comes first, which only a full resolve knows.
-                let plain = Slug::from_text(&before.name).as_ref() == Some(&before.slug)
-                    && !contested(&before.slug, site, lookup);
-                if !plain {
-                    return None;
-                }
-                if naming.spelled().is_none() {
-                    // Gone from the last session: left as they were, without sessions.
-                    continue;
-                }
+        added: Vec::new(),
+        renamed: Vec::new(),
+        also: Vec::new(),
+        fresh: Vec::new(),
+        spellings: None,
+        added_topics: Vec::new(),
+        renamed_topics: Vec::new(),
+        added_event: None,
+        renamed_events: Vec::new(),
+    };
+    for p in changed.people() {
+        let registered = lookup.registered.get(&p);
+        let naming = all.naming(p, registered);
+        let Some(before) = site.people.get(p) else {
+            // Someone new: named by this session alone, under their identity.
+            let key = &lookup.fresh[p - site.people.len()];
+            if lookup.slugs.contains(key) {
+                return None;
             }
-            let mut person = before.clone();
+            naming.spelled()?;
+            let mut person = Person::named(key.clone(), String::new(), None);
             naming.name(&mut person);
-            if person != *before {
-                // Their other sessions show the change.
-                r.also.extend(ids(&mut all.person_files(p)));
-                r.renamed.push((PersonId::from_index(p), person));
+            r.added.push(person);
+            continue;
+        };
+        if registered.is_none() {
+            // The slug of someone not in the registry is their identity, unless another
+            // took it first ("name-2"); and a slug like "name-2" may be what someone
+            // named "name" would take if this person came later or went. Either depends
+            // on who comes first, which only a full resolve knows.
+            let plain = Slug::from_text(&before.name).as_ref() == Some(&before.slug)
+                && !contested(&before.slug, site, lookup);
+            if !plain {
+                return None;
+            }
+            if naming.spelled().is_none() {
+                // Gone from the last session: left as they were, without sessions.
+                continue;
             }
         }
-        // New people take the ids the lookup gave them, in the order it met them.
-        (r.added).sort_by_key(|person| lookup.fresh.iter().position(|k| *k == person.slug));
-        for t in changed.topics() {
-            let Some(name) = all.topic(t) else {
-                // Named by no session any more: left as it was, without sessions.
-                continue;
-            };
-            let Some(topic) = site.topics.get(t) else {
-                let slug = lookup.fresh_topics[t - site.topics.len()].clone();
-                r.added_topics.push(Topic { slug, name });
-                continue;
-            };
-            if name != topic.name {
+        let mut person = before.clone();
+        naming.name(&mut person);
+        if person != *before {
+            // Their other sessions show the change.
+            r.also.extend(ids(&mut all.person_files(p)));
+            r.renamed.push((PersonId::from_index(p), person));
+        }
+    }
+    // New people take the ids the lookup gave them, in the order it met them.
+    (r.added).sort_by_key(|person| lookup.fresh.iter().position(|k| *k == person.slug));
+    for t in changed.topics() {
+        let topic = |slug, name| Topic { slug, name };
+        let fresh = &lookup.fresh_topics;
+        match named_again(&site.topics, t, all.topic(t), fresh, topic, |t| &mut t.name) {
+            Again::New(topic) => r.added_topics.push(topic),
+            Again::Renamed(topic) => {
                 r.also.extend(ids(&mut all.topic_files(t)));
-                let topic = Topic {
-                    name,
-                    ..topic.clone()
-                };
                 r.renamed_topics.push((TopicId::from_index(t), topic));
             }
+            Again::Same => {}
         }
-        // New topics take the ids the lookup gave them, in the order it met them.
-        (r.added_topics).sort_by_key(|t: &Topic| lookup.topic_of(&t.slug));
-        for e in changed.events() {
-            if site.events.get(e).is_some_and(|e| e.registered) {
-                continue;
-            }
-            let Some(name) = all.event(e) else {
-                // Named by no session any more: left without sessions, and not shown.
-                continue;
-            };
-            let Some(event) = site.events.get(e) else {
-                let slug = lookup.fresh_events[e - site.events.len()].clone();
-                r.added_event = Some(Event::unregistered(slug, name));
-                continue;
-            };
-            if name != event.name {
+    }
+    // New topics take the ids the lookup gave them, in the order it met them.
+    (r.added_topics).sort_by_key(|t: &Topic| lookup.topic_of(&t.slug));
+    for e in changed.events() {
+        if site.events.get(e).is_some_and(|e| e.registered) {
+            continue;
+        }
+        let (fresh, new) = (&lookup.fresh_events, Event::unregistered);
+        match named_again(&site.events, e, all.event(e), fresh, new, |e| &mut e.name) {
+            Again::New(event) => r.added_event = Some(event),
+            Again::Renamed(event) => {
                 r.also.extend(ids(&mut all.event_files(e)));
-                let event = Event {
-                    name,
-                    ..event.clone()
-                };
                 r.renamed_events.push((EventId::from_index(e), event));
             }
+            Again::Same => {}
         }
-        Some(r)
     }
+    Some(r)
+}
+
+/// What naming a topic or an event again does.
+enum Again<T> {
+    /// Nothing: the name is the same, or no session names it any more (it is left as
+    /// it was, without sessions, and not shown).
+    Same,
+    /// It is new (no session named it before).
+    New(T),
+    /// It takes another name.
+    Renamed(T),
+}
+
+/// Item `i` of `items` (topics or events) named `name`; one past the end is new, and
+/// `fresh` holds the slugs of those.
+fn named_again<T: Clone>(
+    items: &[T],
+    i: usize,
+    name: Option<String>,
+    fresh: &[Slug],
+    new: impl Fn(Slug, String) -> T,
+    name_of: fn(&mut T) -> &mut String,
+) -> Again<T> {
+    let Some(name) = name else {
+        return Again::Same;
+    };
+    let Some(item) = items.get(i) else {
+        return Again::New(new(fresh[i - items.len()].clone(), name));
+    };
+    let mut item = item.clone();
+    if *name_of(&mut item) == name {
+        return Again::Same;
+    }
+    *name_of(&mut item) = name;
+    Again::Renamed(item)
 }
 
 /// Whether a slug is one that someone else, numbered around it, may want: it reads

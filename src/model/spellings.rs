@@ -75,39 +75,45 @@ impl<'a> Changed<'a> {
 
     /// The people either version names whose entries differ, in order of first sight.
     pub(crate) fn people(&self) -> Vec<usize> {
-        let entries = |s: Option<&'a Spellings>, p| s.into_iter().flat_map(move |s| s.of_person(p));
-        let both = (self.old.iter().chain(&self.new)).flat_map(|s| s.people.iter());
-        let mut changed: Vec<usize> = Vec::new();
-        for &(p, _) in both {
-            if !changed.contains(&p) && !entries(self.old, p).eq(entries(self.new, p)) {
-                changed.push(p);
-            }
-        }
-        changed
+        self.differing(
+            |s| s.people.iter().map(|(p, _)| *p).collect(),
+            |s, p| {
+                s.into_iter()
+                    .flat_map(|s| s.of_person(p))
+                    .collect::<Vec<_>>()
+            },
+        )
     }
 
     /// The topics either version names whose spelling differs.
     pub(crate) fn topics(&self) -> Vec<usize> {
-        let spelling = |s: Option<&'a Spellings>, t| s.and_then(|s| s.of_topic(t));
-        let both = (self.old.iter().chain(&self.new)).flat_map(|s| s.topics.iter());
-        let mut changed: Vec<usize> = Vec::new();
-        for &(t, _) in both {
-            if !changed.contains(&t) && spelling(self.old, t) != spelling(self.new, t) {
-                changed.push(t);
-            }
-        }
-        changed
+        self.differing(
+            |s| s.topics.iter().map(|(t, _)| *t).collect(),
+            |s, t| s.and_then(|s| s.of_topic(t)),
+        )
     }
 
     /// The events either version names whose spelling differs (the one left and the
     /// one joined, when the session moved).
     pub(crate) fn events(&self) -> Vec<usize> {
-        let spelling = |s: Option<&'a Spellings>, e| s.and_then(|s| s.of_event(e));
-        let both = (self.old.iter().chain(&self.new)).filter_map(|s| s.event.as_ref());
+        self.differing(
+            |s| s.event.iter().map(|(e, _)| *e).collect(),
+            |s, e| s.and_then(|s| s.of_event(e)),
+        )
+    }
+
+    /// Each index that `named` gives for either version and whose spellings (`of`)
+    /// differ between the versions, once.
+    fn differing<T: PartialEq>(
+        &self,
+        named: impl Fn(&Spellings) -> Vec<usize>,
+        of: impl Fn(Option<&'a Spellings>, usize) -> T,
+    ) -> Vec<usize> {
+        let both = (self.old.iter().chain(&self.new)).flat_map(|s| named(s));
         let mut changed: Vec<usize> = Vec::new();
-        for &(e, _) in both {
-            if !changed.contains(&e) && spelling(self.old, e) != spelling(self.new, e) {
-                changed.push(e);
+        for i in both {
+            if !changed.contains(&i) && of(self.old, i) != of(self.new, i) {
+                changed.push(i);
             }
         }
         changed
