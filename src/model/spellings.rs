@@ -132,15 +132,17 @@ impl<T> Default for ByFile<T> {
 }
 
 impl<T> ByFile<T> {
-    fn enter(&mut self, i: usize, file: &Arc<Path>, value: T) {
+    /// Puts in what `file` writes of item `i`, after what any file before it writes;
+    /// `last` when no file after it writes anything.
+    fn enter(&mut self, i: usize, file: &Arc<Path>, value: T, last: bool) {
         if self.0.len() <= i {
             self.0.resize_with(i + 1, Vec::new);
         }
         let list = &mut self.0[i];
-        // A full resolve takes files in path order: each goes at the end.
-        let at = match list.last() {
-            Some((last, _)) if **last > **file => list.partition_point(|(f, _)| **f <= **file),
-            _ => list.len(),
+        let at = if last {
+            list.len()
+        } else {
+            list.partition_point(|(f, _)| **f <= **file)
         };
         list.insert(at, (file.clone(), value));
     }
@@ -161,6 +163,9 @@ impl<T> ByFile<T> {
 #[derive(Clone, Debug, Default)]
 pub(crate) struct SiteSpellings {
     sessions: FxHashMap<Arc<Path>, Spellings>,
+    /// No file held comes after this one: a full resolve takes files in path order,
+    /// and each then goes at the end of every list without a search.
+    bound: Option<Arc<Path>>,
     people: ByFile<Entry>,
     topics: ByFile<Arc<str>>,
     events: ByFile<Arc<str>>,
@@ -184,14 +189,18 @@ impl SiteSpellings {
         });
         if let Some(new) = new {
             let key: Arc<Path> = Arc::from(file);
+            let last = self.bound.as_deref().is_none_or(|bound| *bound < *file);
+            if last {
+                self.bound = Some(key.clone());
+            }
             for (p, entry) in &new.people {
-                self.people.enter(*p, &key, entry.clone());
+                self.people.enter(*p, &key, entry.clone(), last);
             }
             for (t, written) in &new.topics {
-                self.topics.enter(*t, &key, written.clone());
+                self.topics.enter(*t, &key, written.clone(), last);
             }
             if let Some((e, written)) = &new.event {
-                self.events.enter(*e, &key, written.clone());
+                self.events.enter(*e, &key, written.clone(), last);
             }
             self.sessions.insert(key, new);
         }
