@@ -76,37 +76,6 @@ pub struct SessionFrontMatter {
     pub aliases: Vec<Spanned<String>>,
 }
 
-impl SessionFrontMatter {
-    /// Front matter with nothing in it (and an empty title): that of a file that is
-    /// not there.
-    pub fn absent() -> SessionFrontMatter {
-        let unknown = serde_saphyr::Location::UNKNOWN;
-        SessionFrontMatter {
-            title: Spanned::new(String::new(), unknown, unknown),
-            slug: None,
-            event: None,
-            kind: None,
-            date: None,
-            time: None,
-            timezone: None,
-            organizers: Vec::new(),
-            links: Vec::new(),
-            room: None,
-            recording: Materials::default(),
-            documents: Materials::default(),
-            slides: Materials::default(),
-            moderators: Vec::new(),
-            speakers: Vec::new(),
-            topics: Vec::new(),
-            sdgs: Vec::new(),
-            action_lines: Vec::new(),
-            summary: None,
-            draft: false,
-            aliases: Vec::new(),
-        }
-    }
-}
-
 /// A link with a label.
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]

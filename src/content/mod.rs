@@ -95,19 +95,6 @@ pub struct SessionSource {
     pub warnings: Vec<Diagnostic>,
 }
 
-impl SessionSource {
-    /// The source of a file that is not there: no front matter, no body.
-    pub fn absent(file: PathBuf) -> SessionSource {
-        SessionSource {
-            stem: String::new(),
-            file,
-            front: SessionFrontMatter::absent(),
-            body: std::sync::Arc::from(""),
-            warnings: Vec::new(),
-        }
-    }
-}
-
 /// Everything the load stage read.
 #[derive(Clone, Debug)]
 pub struct Sources {

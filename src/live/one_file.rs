@@ -10,7 +10,7 @@ use super::{Live, Scope, Updated, diff};
 use crate::BuildError;
 use crate::content::SessionSource;
 use crate::diag::Diagnostics;
-use crate::model::{self, EventId, PersonId, SessionId, TopicId};
+use crate::model::{self, PersonId, SessionId};
 
 /// What happened to the one session file of an update ([`Live::one_file`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -20,8 +20,10 @@ enum Kind {
     Deleted,
 }
 
-/// What [`Live::put_in`] replaced: people, topics and events by index, and the session.
+/// What [`Live::put_in`] replaced: people, topics and events by index, the session, and
+/// what it wrote.
 struct Replaced {
+    admitted: model::Admitted,
     people: Vec<(usize, model::Person)>,
     topics: Vec<(usize, model::Topic)>,
     events: Vec<(usize, model::Event)>,
@@ -126,10 +128,10 @@ impl Live {
     /// Puts a session resolved on its own into the site and the index, with the people,
     /// topics and event it adds or renames; returns the lists as they were, and what it
     /// replaced.
-    fn put_in(&mut self, id: SessionId, again: model::SessionEdit) -> (diff::Before, Replaced) {
+    fn put_in(&mut self, id: SessionId, mut again: model::SessionEdit) -> (diff::Before, Replaced) {
         // New people, topics and events join the site for good: should rendering fail,
         // they stay, without sessions (nothing shows them).
-        self.lookup.admit(&again);
+        let admitted = self.lookup.admit(&mut again);
         // Copies the site only while a derived job is reading it.
         let built = Arc::make_mut(&mut self.built);
         built.apply(std::mem::take(&mut self.bodies));
@@ -150,6 +152,7 @@ impl Live {
         let topics = (again.renamed_topics.into_iter()).map(|(t, topic)| (t.index(), topic));
         let events = (again.renamed_events.into_iter()).map(|(e, event)| (e.index(), event));
         let replaced = Replaced {
+            admitted,
             people: swap_in(&mut built.site.people, people.collect()),
             topics: swap_in(&mut built.site.topics, topics.collect()),
             events: swap_in(&mut built.site.events, events.collect()),
@@ -163,6 +166,7 @@ impl Live {
 
     /// Undoes [`Live::put_in`].
     fn put_back(&mut self, id: SessionId, replaced: Replaced) {
+        self.lookup.restore(replaced.admitted);
         let built = Arc::make_mut(&mut self.built);
         swap_in(&mut built.site.people, replaced.people);
         swap_in(&mut built.site.topics, replaced.topics);
@@ -199,26 +203,10 @@ impl Live {
         source: Option<&SessionSource>,
         diags: &mut Diagnostics,
     ) -> Option<model::SessionEdit> {
-        let index = &self.built.index;
-        let sessions_of = |p: PersonId| {
-            let list = index.by_person.get(p.index());
-            list.map_or_else(Vec::new, |l| l.iter().map(|a| a.0).collect())
-        };
-        let topic_sessions =
-            |t: TopicId| index.by_topic.get(t.index()).cloned().unwrap_or_default();
-        let event_sessions =
-            |e: EventId| index.by_event.get(e.index()).cloned().unwrap_or_default();
-        let rest = model::SiteBefore {
-            site: &self.built.site,
-            sources: &self.sources.sessions,
-            sessions_of: &sessions_of,
-            topic_sessions: &topic_sessions,
-            event_sessions: &event_sessions,
-        };
-        let (lookup, memo) = (&mut self.lookup, &mut self.memo);
+        let (site, lookup, memo) = (&self.built.site, &mut self.lookup, &mut self.memo);
         match source {
-            Some(source) => model::resolve_one(source, id, &rest, lookup, diags, memo),
-            None => model::resolve_without(id, &rest, lookup, memo),
+            Some(source) => model::resolve_one(source, id, site, lookup, diags, memo),
+            None => model::resolve_without(id, site, lookup),
         }
     }
 }

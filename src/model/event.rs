@@ -6,6 +6,7 @@ use std::path::Path;
 use jiff::civil::Date;
 use unicode_normalization::UnicodeNormalization;
 
+use super::spellings::SiteSpellings;
 use super::{EventId, TopicId};
 pub use crate::content::Attendance;
 use crate::content::EventRecord;
@@ -206,7 +207,8 @@ impl EventsBuilder {
         new_event(name, &self.registry)?;
         let index = self.events.len();
         self.by_key.insert(key.clone(), index);
-        self.events.push(Event::unregistered(key, event_name(name)));
+        // Named once every session is in (`finish`).
+        self.events.push(Event::unregistered(key, String::new()));
         Ok(EventId::from_index(index))
     }
 
@@ -224,13 +226,18 @@ impl EventsBuilder {
         )
     }
 
-    pub(crate) fn finish(self) -> Vec<Event> {
+    /// The events, those outside the registry named by their first spelling.
+    pub(crate) fn finish(mut self, spellings: &SiteSpellings) -> Vec<Event> {
+        for (i, event) in self.events.iter_mut().enumerate() {
+            if !event.registered {
+                event.name = spellings.event(i).unwrap_or_default();
+            }
+        }
         self.events
     }
 }
 
-/// The name of an event outside the registry, as the first session that names it
-/// writes it (the full resolve and one session resolved again both name it so).
+/// The name of an event outside the registry, from how a session writes it.
 pub(super) fn event_name(written: &str) -> String {
     written.trim().to_string()
 }
@@ -240,7 +247,7 @@ pub(super) fn event_name(written: &str) -> String {
 pub struct Topic {
     /// URL slug: `/topics/<slug>/`.
     pub slug: Slug,
-    /// Display name: the first spelling met.
+    /// Display name: the first spelling in path order.
     pub name: String,
 }
 
@@ -253,7 +260,7 @@ pub(super) fn topic_name(written: &str) -> String {
 /// Collects topics, merging case and spacing variants.
 #[derive(Debug, Default)]
 pub(crate) struct TopicsBuilder {
-    topics: Vec<Topic>,
+    slugs: Vec<Slug>,
     by_slug: FxHashMap<Slug, usize>,
 }
 
@@ -264,12 +271,9 @@ impl TopicsBuilder {
         if let Some(&i) = self.by_slug.get(&slug) {
             return Some(TopicId::from_index(i));
         }
-        let index = self.topics.len();
+        let index = self.slugs.len();
         self.by_slug.insert(slug.clone(), index);
-        self.topics.push(Topic {
-            slug,
-            name: topic_name(name),
-        });
+        self.slugs.push(slug);
         Some(TopicId::from_index(index))
     }
 
@@ -278,8 +282,16 @@ impl TopicsBuilder {
         std::mem::take(&mut self.by_slug)
     }
 
-    pub(crate) fn finish(self) -> Vec<Topic> {
-        self.topics
+    /// The topics, each named by its first spelling.
+    pub(crate) fn finish(self, spellings: &SiteSpellings) -> Vec<Topic> {
+        let name = |i| spellings.topic(i).unwrap_or_default();
+        let topics = self.slugs.into_iter().enumerate();
+        topics
+            .map(|(i, slug)| Topic {
+                name: name(i),
+                slug,
+            })
+            .collect()
     }
 }
 
@@ -295,7 +307,7 @@ mod tests {
         assert_eq!(t.intern(" DIGITAL-DIVIDE "), a);
         assert_ne!(t.intern("Digital Inclusion"), a);
         assert_eq!(t.intern("  "), None);
-        assert_eq!(t.finish()[0].name, "Digital Divide");
+        assert_eq!(topic_name(" Digital  Divide "), "Digital Divide");
     }
 
     #[test]
@@ -387,6 +399,6 @@ mod tests {
         let id = b.resolve("WSIS Forum 2024");
         assert_eq!(b.resolve("wsis-forum-2024"), id);
         assert_ne!(b.resolve("WSIS Forum 2023"), id);
-        assert_eq!(b.finish().len(), 2);
+        assert_eq!(b.finish(&SiteSpellings::default()).len(), 2);
     }
 }

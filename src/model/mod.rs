@@ -15,6 +15,7 @@ mod person;
 mod session;
 mod sources;
 mod speakers;
+mod spellings;
 
 use std::path::Path;
 
@@ -38,10 +39,11 @@ use crate::diag::{Diagnostic, Diagnostics, Location};
 use crate::taxonomy::{ActionLine, CountryAliases, Sdg};
 use crate::url::{BaseUrl, Slug};
 use event::{EventsBuilder, NoEvent, TopicsBuilder};
+pub use names::{Admitted, Lookup, same_frame};
 use names::{Interner, Names};
-pub use names::{Lookup, same_frame};
-pub use one_session::{SessionEdit, SiteBefore, resolve_one, resolve_without};
+pub use one_session::{SessionEdit, resolve_one, resolve_without};
 use person::PeopleBuilder;
+use spellings::{SiteSpellings, Spellings};
 
 macro_rules! id_type {
     ($(#[$doc:meta])* $name:ident) => {
@@ -143,7 +145,7 @@ pub fn resolve(sources: &Sources, options: ResolveOptions, diags: &mut Diagnosti
 }
 
 /// [`resolve`], reusing (and adding to) the parsed names of `memo`; also returns the
-/// tables that found each name, for [`resolve_one`].
+/// tables that found each name and what each session writes, for [`resolve_one`].
 pub fn resolve_with(
     sources: &Sources,
     options: ResolveOptions,
@@ -160,6 +162,7 @@ pub fn resolve_with(
     };
     let mut sessions: Vec<Session> = Vec::with_capacity(sources.sessions.len());
     let mut slugs: FxHashMap<Slug, usize> = FxHashMap::default();
+    let mut spellings = SiteSpellings::default();
 
     for src in &sources.sessions {
         if src.front.draft && !options.drafts {
@@ -187,11 +190,12 @@ pub fn resolve_with(
             );
             continue;
         }
-        let session = r.session(src, slug.clone(), &mut names);
+        let (session, written) = r.session(src, slug.clone(), &mut names);
+        spellings.replace(&session.file, Some(written));
         slugs.insert(slug, sessions.len());
         sessions.push(session);
     }
-    let (people, events, topics, lookup) = names.finish(countries);
+    let (people, events, topics, lookup) = names.finish(countries, spellings);
     let site = Site {
         base: sources.config.base_url.clone(),
         config: sources.config.clone(),
@@ -389,7 +393,14 @@ impl SessionResolver<'_> {
         Some(slug)
     }
 
-    fn session(&mut self, src: &SessionSource, slug: Slug, names: &mut dyn Names) -> Session {
+    /// The session of `src`, with what it writes of its people, topics and event.
+    fn session(
+        &mut self,
+        src: &SessionSource,
+        slug: Slug,
+        names: &mut dyn Names,
+    ) -> (Session, Spellings) {
+        let mut spellings = Spellings::default();
         // What reading the file mended (control characters): reported with the rest of
         // the session's diagnostics, so `serve` shows them after an edit as a build does.
         for w in &src.warnings {
@@ -405,7 +416,10 @@ impl SessionResolver<'_> {
             );
         }
         let event = fm.event.as_ref().and_then(|e| match names.event(&e.value) {
-            Ok(id) => Some(id),
+            Ok(id) => {
+                spellings.event(id.index(), &e.value);
+                Some(id)
+            }
             Err(NoEvent::Empty) => {
                 self.error(
                     e,
@@ -482,7 +496,7 @@ impl SessionResolver<'_> {
             (Role::Speaker, &fm.speakers),
         ] {
             for entry in list {
-                let Some(p) = self.participant(role, entry, names) else {
+                let Some(p) = self.participant(role, entry, names, &mut spellings) else {
                     continue;
                 };
                 if !listed.insert(p.person) {
@@ -505,7 +519,10 @@ impl SessionResolver<'_> {
         let mut seen_topics: rustc_hash::FxHashSet<TopicId> = rustc_hash::FxHashSet::default();
         for t in &fm.topics {
             match names.topic(&t.value) {
-                Some(id) if seen_topics.insert(id) => topic_ids.push(id),
+                Some(id) if seen_topics.insert(id) => {
+                    spellings.topic(id.index(), &t.value);
+                    topic_ids.push(id);
+                }
                 Some(_) => {}
                 None => self.error(
                     t,
@@ -525,7 +542,7 @@ impl SessionResolver<'_> {
             .collect();
         action_lines.sort();
         action_lines.dedup();
-        Session {
+        let session = Session {
             slug,
             file: src.file.clone(),
             title,
@@ -562,7 +579,8 @@ impl SessionResolver<'_> {
                 front_location,
                 self.diags,
             ),
-        }
+        };
+        (session, spellings)
     }
 
     fn participant(
@@ -570,6 +588,7 @@ impl SessionResolver<'_> {
         role: Role,
         entry: &Spanned<PersonRef>,
         names: &mut dyn Names,
+        spellings: &mut Spellings,
     ) -> Option<Participation> {
         let e = &entry.value.0;
         let clean = |s: &Option<String>| {
@@ -583,13 +602,8 @@ impl SessionResolver<'_> {
             .pick(e, key.as_ref(), self.countries)
             .map_err(|why| (matches!(why, Unresolved::UnknownId(_)), unresolved(e, &why)));
         let index = match picked {
-            Ok(Some(i)) => {
-                names.named(i, &parsed.name, honorific.as_deref());
-                Some(i)
-            }
-            Ok(None) => key
-                .as_ref()
-                .and_then(|key| names.person(key, &parsed.name, honorific.as_deref())),
+            Ok(Some(i)) => Some(i),
+            Ok(None) => key.as_ref().map(|key| names.person(key)),
             Err((unknown_id, (message, help))) => {
                 // An unknown id is pointed at itself; an ambiguous name at its entry.
                 match e.id.as_ref().filter(|_| unknown_id) {
@@ -599,6 +613,9 @@ impl SessionResolver<'_> {
                 return None;
             }
         };
+        if let Some(i) = index {
+            spellings.person(i, &parsed.name, honorific.as_deref());
+        }
         let Some(index) = index else {
             self.error(
                 entry,

@@ -1,16 +1,18 @@
 //! How the names a session writes (people, event, topics) become ids.
 //!
 //! Resolving the whole site interns them ([`Interner`]): the first session to
-//! name someone creates them, and the order of sessions decides ids, slugs and
-//! display names. Resolving one edited session again against a site that is
-//! otherwise unchanged looks them up ([`Lookup`]), and gives people, topics and events
-//! it has not met the next free ids; [`super::again`] then works out who those people are.
+//! name someone creates them, and the order of sessions decides ids and slugs (display
+//! names come from [`SiteSpellings`]). Resolving one edited session again against a
+//! site that is otherwise unchanged looks them up ([`Lookup`]), and gives people,
+//! topics and events it has not met the next free ids; [`super::resolve_one`] then
+//! works out what the edit changes.
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::event::{EventsBuilder, NoEvent, TopicsBuilder, new_event};
 use super::namesakes::Namesakes;
 use super::person::PeopleBuilder;
+use super::spellings::{SiteSpellings, Spellings};
 use super::{EventId, Person, TopicId};
 use crate::content::SessionFrontMatter;
 use crate::model::{Event, Topic};
@@ -19,12 +21,10 @@ use crate::url::Slug;
 
 /// Turns a session's names into ids.
 pub(super) trait Names {
-    /// The person of identity `key`, written `name` with `honorific`.
-    fn person(&mut self, key: &Slug, name: &str, honorific: Option<&str>) -> Option<usize>;
+    /// The person of identity `key`.
+    fn person(&mut self, key: &Slug) -> usize;
     /// The registry's ids and shared names, which find a person before the name does.
     fn namesakes(&self) -> &Namesakes;
-    /// Takes in an entry that named registry person `index` by id or shared name.
-    fn named(&mut self, index: usize, name: &str, honorific: Option<&str>);
     /// The event a session names by id or name.
     fn event(&mut self, name: &str) -> Result<EventId, NoEvent>;
     /// The topic of `name`; `None` when it has no letters or digits.
@@ -39,16 +39,12 @@ pub(super) struct Interner {
 }
 
 impl Names for Interner {
-    fn person(&mut self, key: &Slug, name: &str, honorific: Option<&str>) -> Option<usize> {
-        Some(self.people.intern_as(key, name, honorific))
+    fn person(&mut self, key: &Slug) -> usize {
+        self.people.intern(key)
     }
 
     fn namesakes(&self) -> &Namesakes {
         &self.people.namesakes
-    }
-
-    fn named(&mut self, index: usize, name: &str, honorific: Option<&str>) {
-        self.people.write(index, name, honorific);
     }
 
     fn event(&mut self, name: &str) -> Result<EventId, NoEvent> {
@@ -61,21 +57,27 @@ impl Names for Interner {
 }
 
 impl Interner {
-    /// The people, events and topics, with the lookup tables that found them.
+    /// The people, events and topics, named by what the sessions write (`spellings`),
+    /// with the lookup tables that found them.
     pub(super) fn finish(
         mut self,
         countries: CountryAliases,
+        spellings: SiteSpellings,
     ) -> (Vec<Person>, Vec<Event>, Vec<Topic>, Lookup) {
         let identities = self.people.take_identities();
         let slugs = self.people.take_slugs();
         let registered = self.people.take_registered();
-        let (people, namesakes) = self.people.finish();
+        let (mut people, namesakes) = self.people.finish();
+        for (i, person) in people.iter_mut().enumerate() {
+            spellings.naming(i, registered.get(&i)).name(person);
+        }
         let topic_slugs = self.topics.take_slugs();
-        let topics = self.topics.finish();
+        let topics = self.topics.finish(&spellings);
         let event_keys = self.events.take_keys();
         let event_registry = self.events.take_registry();
-        let events = self.events.finish();
+        let events = self.events.finish(&spellings);
         let lookup = Lookup {
+            spellings,
             countries,
             people: identities,
             namesakes,
@@ -99,6 +101,8 @@ impl Interner {
 #[derive(Clone, Debug, Default)]
 pub struct Lookup {
     pub(super) countries: CountryAliases,
+    /// What each session writes of people, topics and events.
+    pub(super) spellings: SiteSpellings,
     /// Each identity (names and registry aliases), with the person it belongs to.
     people: FxHashMap<Slug, usize>,
     /// The registry's ids and shared names.
@@ -159,8 +163,12 @@ impl Lookup {
     }
 
     /// Takes in the people, topics and event a session resolved again brought (the site
-    /// has them now).
-    pub fn admit(&mut self, again: &super::SessionEdit) {
+    /// has them now), and what the session writes; returns what it wrote before, to
+    /// [`Lookup::restore`] should the edit be undone (the people, topics and events stay).
+    pub fn admit(&mut self, again: &mut super::SessionEdit) -> Admitted {
+        let file = again.session.file.clone();
+        let before = self.spellings.replace(&file, again.spellings.take());
+        let admitted = Admitted { file, before };
         for (key, person) in again.fresh.iter().zip(&again.added) {
             self.people.insert(key.clone(), self.count);
             self.slugs.insert(person.slug.clone());
@@ -174,24 +182,34 @@ impl Lookup {
             self.events.0.insert(event.slug.clone(), self.event_count);
             self.event_count += 1;
         }
+        admitted
+    }
+
+    /// Undoes what [`Lookup::admit`] did to what a session writes.
+    pub fn restore(&mut self, admitted: Admitted) {
+        self.spellings.replace(&admitted.file, admitted.before);
     }
 }
 
+/// What a session wrote before an edit was admitted ([`Lookup::admit`]).
+#[derive(Debug)]
+pub struct Admitted {
+    file: std::path::PathBuf,
+    before: Option<Spellings>,
+}
+
 impl Names for Lookup {
-    fn person(&mut self, key: &Slug, _: &str, _: Option<&str>) -> Option<usize> {
+    fn person(&mut self, key: &Slug) -> usize {
         if let Some(found) = self.id_of(key) {
-            return Some(found);
+            return found;
         }
         self.fresh.push(key.clone());
-        Some(self.count + self.fresh.len() - 1)
+        self.count + self.fresh.len() - 1
     }
 
     fn namesakes(&self) -> &Namesakes {
         &self.namesakes
     }
-
-    // The again pass names registry people from their entries itself.
-    fn named(&mut self, _: usize, _: &str, _: Option<&str>) {}
 
     fn event(&mut self, name: &str) -> Result<EventId, NoEvent> {
         if let Some(found) = self.event_of(name) {

@@ -158,8 +158,6 @@ pub fn identity(name: &str) -> Option<Slug> {
 #[derive(Debug, Default)]
 pub(crate) struct PeopleBuilder {
     people: Vec<Person>,
-    /// How each person was written in sessions, in path order.
-    namings: Vec<Naming>,
     by_identity: FxHashMap<Slug, usize>,
     by_slug: FxHashMap<Slug, usize>,
     /// The registry's people, with the honorific the registry gives them.
@@ -244,31 +242,15 @@ impl PeopleBuilder {
         }
         self.marks.insert(index, marks);
         self.registered.insert(index, person.honorific.clone());
-        self.namings
-            .push(Naming::registered(person.honorific.clone()));
         self.people.push(person);
         Ok(index)
     }
 
-    /// Takes in an entry that names registry person `index` by id or shared name.
-    pub(crate) fn write(&mut self, index: usize, name: &str, honorific: Option<&str>) {
-        if let Some(naming) = self.namings.get_mut(index) {
-            naming.write(name, honorific);
-        }
-    }
-
-    /// The person a session names, created on first sight. `None` when the name has no letters.
-    #[cfg(test)]
-    pub(crate) fn intern(&mut self, parsed: &ParsedName) -> Option<usize> {
-        let key = Slug::from_text(&parsed.name)?;
-        Some(self.intern_as(&key, &parsed.name, parsed.honorific.as_deref()))
-    }
-
-    /// [`PeopleBuilder::intern`] with the name already parsed into its identity (`key`),
-    /// the name proper and the honorific.
-    pub(crate) fn intern_as(&mut self, key: &Slug, name: &str, honorific: Option<&str>) -> usize {
+    /// The person of identity `key` (a name parsed by [`parse_name`], made a slug),
+    /// created on first sight; named once every session is in
+    /// ([`super::spellings::SiteSpellings::naming`]).
+    pub(crate) fn intern(&mut self, key: &Slug) -> usize {
         if let Some(&i) = self.by_identity.get(key) {
-            self.namings[i].write(name, honorific);
             return i;
         }
         // A registry slug may already use this text for someone else: keep pages apart.
@@ -279,14 +261,8 @@ impl PeopleBuilder {
             n += 1;
         }
         let index = self.people.len();
-        self.people.push(Person::named(
-            slug.clone(),
-            name.to_string(),
-            honorific.map(str::to_string),
-        ));
-        let mut naming = Naming::unregistered();
-        naming.write(name, honorific);
-        self.namings.push(naming);
+        self.people
+            .push(Person::named(slug.clone(), String::new(), None));
         self.by_identity.insert(key.clone(), index);
         self.by_slug.insert(slug, index);
         index
@@ -298,12 +274,9 @@ impl PeopleBuilder {
         std::mem::take(&mut self.by_identity)
     }
 
-    /// The people, each named by their [`Naming`] and knowing their namesakes; and
-    /// the table of the registry's ids and shared names.
+    /// The people, each knowing their namesakes (and not yet named by their entries);
+    /// and the table of the registry's ids and shared names.
     pub(crate) fn finish(mut self) -> (Vec<Person>, Namesakes) {
-        for (person, naming) in self.people.iter_mut().zip(&self.namings) {
-            naming.name(person);
-        }
         for (i, others) in self.namesakes.others() {
             self.people[i].namesakes = others
                 .into_iter()
@@ -325,8 +298,8 @@ impl PeopleBuilder {
     }
 }
 
-/// How a person is named, from the entries that name them in path order (the one
-/// rule, for a full resolve and for one session resolved again): a registry person
+/// How a person is named, from the entries that name them in path order
+/// ([`super::spellings::SiteSpellings::naming`]): a registry person
 /// keeps the registry's name; anyone else takes their [`best_spelling`]. The honorific
 /// is the registry's, else the first one written.
 #[derive(Debug)]
@@ -466,9 +439,10 @@ mod tests {
     #[test]
     fn honorifics_accents_and_case_do_not_split_a_speaker() {
         let mut b = PeopleBuilder::default();
-        let a = b.intern(&parse_name("Dr. Nguyễn Mạnh Hùng"));
-        let c = b.intern(&parse_name("nguyen manh hung"));
-        let d = b.intern(&parse_name("H.E. Nguyen Manh Hung"));
+        let mut intern = |name: &str| b.intern(&identity(name).expect("a name"));
+        let a = intern("Dr. Nguyễn Mạnh Hùng");
+        let c = intern("nguyen manh hung");
+        let d = intern("H.E. Nguyen Manh Hung");
         assert_eq!(a, c);
         assert_eq!(a, d);
         assert_eq!(b.finish().0.len(), 1);
@@ -476,13 +450,14 @@ mod tests {
 
     #[test]
     fn the_best_spelling_names_the_person() {
-        let mut b = PeopleBuilder::default();
-        b.intern(&parse_name("ana lima"));
-        b.intern(&parse_name("Ana Lima"));
-        b.intern(&parse_name("Wojciech Wiewiorowski"));
-        b.intern(&parse_name("Wojciech Wiewiórowski"));
-        let names: Vec<String> = b.finish().0.into_iter().map(|p| p.name).collect();
-        assert_eq!(names, ["Ana Lima", "Wojciech Wiewiórowski"]);
+        let best = |spellings: &[&str]| {
+            let mut naming = Naming::unregistered();
+            spellings.iter().for_each(|s| naming.write(s, None));
+            naming.spelled().map(str::to_string)
+        };
+        assert_eq!(best(&["ana lima", "Ana Lima"]).as_deref(), Some("Ana Lima"));
+        let accents = best(&["Wojciech Wiewiorowski", "Wojciech Wiewiórowski"]);
+        assert_eq!(accents.as_deref(), Some("Wojciech Wiewiórowski"));
     }
 
     #[test]
@@ -504,7 +479,7 @@ mod tests {
         let i = b
             .add_registered(person, &["Zhao Houlin".into()], Marks::default())
             .expect("added");
-        assert_eq!(b.intern(&parse_name("Mr. Zhao Houlin")), Some(i));
-        assert_eq!(b.intern(&parse_name("Houlin ZHAO")), Some(i));
+        assert_eq!(b.intern(&identity("Mr. Zhao Houlin").expect("a name")), i);
+        assert_eq!(b.intern(&identity("Houlin ZHAO").expect("a name")), i);
     }
 }

@@ -625,7 +625,7 @@ fn a_session_resolved_again_and_a_patched_index_equal_a_fresh_resolve_and_build(
         assert!(!diags.has_errors(), "{diags:?}");
         (sources, site, lookup)
     };
-    let (mut sources_before, mut site, mut lookup) = resolve();
+    let (_, mut site, mut lookup) = resolve();
     let mut keys = SortKeys::default();
     let mut index = Index::build_with(&site, &mut keys);
     let edits: [Edit<'_>; 6] = [
@@ -664,21 +664,9 @@ fn a_session_resolved_again_and_a_patched_index_equal_a_fresh_resolve_and_build(
             .expect("in the site");
         let mut diags = Diagnostics::new();
         let mut memo = Memo::default();
-        let sessions_of = |p: proceedings::model::PersonId| {
-            let list = &index.by_person[p.index()];
-            list.iter().map(|a| a.0).collect()
-        };
-        let topic_sessions = |t: proceedings::model::TopicId| index.by_topic[t.index()].clone();
-        let event_sessions = |e: proceedings::model::EventId| index.by_event[e.index()].clone();
-        let rest = model::SiteBefore {
-            site: &site,
-            sources: &sources_before.sessions,
-            sessions_of: &sessions_of,
-            topic_sessions: &topic_sessions,
-            event_sessions: &event_sessions,
-        };
-        let again = model::resolve_one(source, id, &rest, &mut lookup, &mut diags, &mut memo)
+        let mut again = model::resolve_one(source, id, &site, &mut lookup, &mut diags, &mut memo)
             .expect("same names");
+        lookup.admit(&mut again);
         assert!(again.added.is_empty() && again.renamed.is_empty());
         assert!(again.added_topics.is_empty() && again.renamed_topics.is_empty());
         assert!(again.added_event.is_none() && again.renamed_events.is_empty());
@@ -694,7 +682,6 @@ fn a_session_resolved_again_and_a_patched_index_equal_a_fresh_resolve_and_build(
             format!("{:?}", Index::build(&fresh)),
             "edit of s{n}"
         );
-        sources_before = sources;
     }
 }
 

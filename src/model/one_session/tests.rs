@@ -33,7 +33,7 @@ fn edit(
         assert!(!diags.has_errors(), "{diags:?}");
         (sources, site, lookup)
     };
-    let (sources_before, before, mut lookup) = resolve();
+    let (_, before, mut lookup) = resolve();
     site(dir.path(), &[(stem, people)], registry);
     let (sources, after, _) = resolve();
     let at = (sources.sessions.iter())
@@ -41,35 +41,10 @@ fn edit(
         .expect("edited");
     let id = SessionId::from_index(at);
     let mut diags = Diagnostics::new();
-    let sessions_of = |p: PersonId| {
-        let ids = (0..before.sessions.len()).map(SessionId::from_index);
-        ids.filter(|s| {
-            let participants = &before.sessions[s.index()].participants;
-            participants.iter().any(|x| x.person == p)
-        })
-        .collect()
-    };
-    let topic_sessions = |t: TopicId| {
-        let ids = (0..before.sessions.len()).map(SessionId::from_index);
-        ids.filter(|s| before.sessions[s.index()].topics.contains(&t))
-            .collect()
-    };
-    let event_sessions = |e: EventId| {
-        let ids = (0..before.sessions.len()).map(SessionId::from_index);
-        ids.filter(|s| before.sessions[s.index()].event == Some(e))
-            .collect()
-    };
-    let rest = SiteBefore {
-        site: &before,
-        sources: &sources_before.sessions,
-        sessions_of: &sessions_of,
-        topic_sessions: &topic_sessions,
-        event_sessions: &event_sessions,
-    };
     let again = resolve_one(
         &sources.sessions[at],
         id,
-        &rest,
+        &before,
         &mut lookup,
         &mut diags,
         &mut Memo::default(),
