@@ -19,6 +19,15 @@ const MONTHS: &[(&str, i8)] = &[
     ("enero", 1), ("febrero", 2), ("marzo", 3), ("abril", 4), ("mayo", 5), ("junio", 6),
     ("julio", 7), ("agosto", 8), ("septiembre", 9), ("setiembre", 9), ("octubre", 10),
     ("noviembre", 11), ("diciembre", 12),
+    // Russian, as a date writes them ("7 апреля 2025 года") and alone ("апрель").
+    ("января", 1), ("февраля", 2), ("марта", 3), ("апреля", 4), ("мая", 5), ("июня", 6),
+    ("июля", 7), ("августа", 8), ("сентября", 9), ("октября", 10), ("ноября", 11),
+    ("декабря", 12), ("январь", 1), ("февраль", 2), ("март", 3), ("апрель", 4), ("май", 5),
+    ("июнь", 6), ("июль", 7), ("август", 8), ("сентябрь", 9), ("октябрь", 10),
+    ("ноябрь", 11), ("декабрь", 12),
+    // Portuguese (those Spanish does not share).
+    ("janeiro", 1), ("fevereiro", 2), ("março", 3), ("maio", 5), ("junho", 6), ("julho", 7),
+    ("setembro", 9), ("outubro", 10), ("novembro", 11), ("dezembro", 12),
 ];
 
 /// Weekday names, lower case.
@@ -33,6 +42,12 @@ const WEEKDAYS: &[(&str, Weekday)] = &[
     ("tue", Weekday::Tuesday), ("tues", Weekday::Tuesday), ("wed", Weekday::Wednesday),
     ("thu", Weekday::Thursday), ("thurs", Weekday::Thursday), ("fri", Weekday::Friday),
     ("sat", Weekday::Saturday), ("sun", Weekday::Sunday),
+    ("понедельник", Weekday::Monday), ("вторник", Weekday::Tuesday), ("среда", Weekday::Wednesday),
+    ("среду", Weekday::Wednesday), ("четверг", Weekday::Thursday), ("пятница", Weekday::Friday),
+    ("пятницу", Weekday::Friday), ("суббота", Weekday::Saturday), ("субботу", Weekday::Saturday),
+    ("воскресенье", Weekday::Sunday), ("segunda-feira", Weekday::Monday),
+    ("terça-feira", Weekday::Tuesday), ("quarta-feira", Weekday::Wednesday),
+    ("quinta-feira", Weekday::Thursday), ("sexta-feira", Weekday::Friday),
 ];
 
 /// A day as written: the year may be missing ("Monday, December 18").
@@ -105,6 +120,43 @@ fn find_date(text: &str) -> Option<Date> {
 
 /// The first day written in `text`, with or without its year.
 pub(crate) fn find_day(text: &str) -> Option<Day> {
+    cjk_day(text).or_else(|| written_day(text))
+}
+
+/// "2025年4月7日", "4月7日": a Chinese (or Japanese) date, year first.
+fn cjk_day(text: &str) -> Option<Day> {
+    let (head, tail) = text.split_once('月')?;
+    let month_digits: String = head
+        .chars()
+        .rev()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    let month: i8 = month_digits
+        .chars()
+        .rev()
+        .collect::<String>()
+        .parse()
+        .ok()?;
+    let day_digits: String = tail.chars().take_while(char::is_ascii_digit).collect();
+    let day: i8 = day_digits.parse().ok()?;
+    if !tail[day_digits.len()..].starts_with(['日', '号']) || !(1..=12).contains(&month) {
+        return None;
+    }
+    let before = head[..head.len() - month_digits.len()].strip_suffix('年');
+    let year = before.and_then(|b| {
+        let y: String = b.chars().rev().take_while(char::is_ascii_digit).collect();
+        y.chars().rev().collect::<String>().parse::<i16>().ok()
+    });
+    Some(Day {
+        month,
+        day,
+        year: year.filter(|y| (1990..=2100).contains(y)),
+        weekday: None,
+    })
+}
+
+/// [`find_day`] for dates in words and numbers ("30th May 2024", "2024-05-30").
+fn written_day(text: &str) -> Option<Day> {
     let tokens: Vec<&str> = text
         .split(|c: char| !c.is_alphanumeric() && !matches!(c, '-' | '/' | '.'))
         .map(|t| t.trim_matches(['-', '.']))
@@ -452,6 +504,18 @@ mod tests {
             find_date("30th May 2024: 10:00-10:45 (UTC+02:00)"),
             d(2024, 5, 30)
         );
+        // Russian, Portuguese, Chinese.
+        assert_eq!(find_date("7 апреля 2025 года в Москве"), d(2025, 4, 7));
+        assert_eq!(
+            find_date("quinta-feira, 12 de março de 2026"),
+            d(2026, 3, 12)
+        );
+        assert_eq!(find_date("会议于2025年4月7日在北京举行"), d(2025, 4, 7));
+        assert_eq!(
+            find_day("4月7日").map(|d| (d.month, d.day, d.year)),
+            Some((4, 7, None))
+        );
+        assert!(find_day("第3月").is_none());
         assert_eq!(find_date("Date: 8 July 2025"), d(2025, 7, 8));
         assert_eq!(find_date("May 30, 2024"), d(2024, 5, 30));
         assert_eq!(find_date("2024-05-30"), d(2024, 5, 30));

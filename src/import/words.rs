@@ -87,7 +87,8 @@ pub(crate) const SPEECH_VERBS: &[&str] = &[
     "souligné", "déclaré", "rappelé", "expliqué", "indiqué", "affirmé", "insisté", "ajouté",
     "afirmó", "pronunció", "señaló", "destacó", "declaró", "subrayó", "explicó", "indicó", "añadió",
     "выступил", "выступила", "заявил", "заявила", "отметил", "отметила", "подчеркнул",
-    "подчеркнула", "сообщил", "сообщила",
+    "подчеркнула", "сообщил", "сообщила", "рассказал", "рассказала", "сказал", "сказала",
+    "добавил", "добавила", "напомнил", "напомнила",
 ];
 
 /// Verbs of a report that also follow things ("The index report discussed …"): they
