@@ -211,10 +211,50 @@ pub(super) fn prefixed<'a>(mut events: Vec<Event<'a>>, prefix: &str) -> Vec<Even
                     *dest_url = CowStr::from(format!("#{prefix}{fragment}"));
                 }
             }
+            // `<a id="note">`, `<a href="#note">` written as HTML in the body.
+            Event::Html(html) | Event::InlineHtml(html) => {
+                if let Some(moved) = prefix_raw(html, prefix) {
+                    *html = CowStr::from(moved);
+                }
+            }
             _ => {}
         }
     }
     events
+}
+
+/// `html` with its `id="…"` values and `href="#…"` fragments under `prefix`; `None`
+/// when it has neither.
+fn prefix_raw(html: &str, prefix: &str) -> Option<String> {
+    // ASCII lower case keeps every byte where it was: positions carry over.
+    let lower = html.to_ascii_lowercase();
+    let mut cuts: Vec<usize> = Vec::new();
+    for attr in ["id=\"", "id='", "href=\"#", "href='#"] {
+        for (at, _) in lower.match_indices(attr) {
+            // A whole attribute name: "data-id=" or "valid=" is something else.
+            let whole = lower[..at]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_ascii_whitespace());
+            let value = at + attr.len();
+            if whole && !html[value..].starts_with(prefix) {
+                cuts.push(value);
+            }
+        }
+    }
+    if cuts.is_empty() {
+        return None;
+    }
+    cuts.sort_unstable();
+    let mut out = String::with_capacity(html.len() + cuts.len() * prefix.len());
+    let mut from = 0;
+    for cut in cuts {
+        out.push_str(&html[from..cut]);
+        out.push_str(prefix);
+        from = cut;
+    }
+    out.push_str(&html[from..]);
+    Some(out)
 }
 
 #[cfg(test)]
@@ -266,6 +306,16 @@ mod tests {
             out.contains("<h3 id=\"s--a--title\">") && out.contains("<h4 "),
             "{out}"
         );
+        // Ids and fragment links written as HTML go under the prefix too.
+        let out = to_html(
+            "<a id=\"note\"></a> See <a href=\"#note\">the note</a>, <span data-id=\"x\">x</span>.\n",
+            &options,
+        );
+        assert!(
+            out.contains("id=\"s--a--note\"") && out.contains("href=\"#s--a--note\""),
+            "{out}"
+        );
+        assert!(!out.contains("s--a--x"), "{out}");
     }
 
     #[test]
