@@ -337,13 +337,24 @@ fn known_event<'a>(text: &str, cx: &'a Context) -> Option<&'a KnownEvent> {
         .find(|e| !e.name.trim().is_empty() && lower.contains(&e.name.to_lowercase()))
 }
 
-/// The site's id for an event name when the site lists it, else the name.
+/// The site's id for an event name when the site lists it, else the name, in a form
+/// the build reads as a new event: a name written like an id ("wtpf-13", from a file
+/// name in the text) that the registry lacks is a typo to the build, so it is written
+/// in capitals ("WTPF-13").
 fn site_id(name: &str, cx: &Context) -> String {
     let slug = crate::url::Slug::from_text(name).map(|s| s.as_str().to_string());
-    cx.events
-        .iter()
+    if let Some(e) = (cx.events.iter())
         .find(|e| e.name.eq_ignore_ascii_case(name) || Some(&e.id) == slug.as_ref())
-        .map_or_else(|| name.to_string(), |e| e.id.clone())
+    {
+        return e.id.clone();
+    }
+    let registry: Vec<crate::url::Slug> = (cx.events.iter())
+        .filter_map(|e| crate::url::Slug::parse_exact(&e.id))
+        .collect();
+    match crate::model::new_event(name, &registry) {
+        Ok(()) => name.to_string(),
+        Err(_) => name.to_uppercase(),
+    }
 }
 
 /// A highlights article's "Day N" counted from its event's first day.
@@ -454,5 +465,24 @@ mod tests {
         // An organization or a thing after "by" is no speaker.
         assert!(by_line_speaker("Workshop organized by the World Bank", &a).is_none());
         assert!(by_line_speaker("Digital inclusion by design", &a).is_none());
+    }
+
+    #[test]
+    fn an_event_written_like_an_id_the_site_lacks_is_written_as_a_name() {
+        let cx = super::Context {
+            event: None,
+            events: vec![super::super::KnownEvent {
+                id: "harbour-week-2031".into(),
+                name: "Harbour Week 2031".into(),
+                start: None,
+            }],
+            countries: CountryAliases::new(),
+        };
+        assert_eq!(super::site_id("hw-31", &cx), "HW-31");
+        assert_eq!(
+            super::site_id("Harbour Week 2031", &cx),
+            "harbour-week-2031"
+        );
+        assert_eq!(super::site_id("River Days 2031", &cx), "River Days 2031");
     }
 }

@@ -22,6 +22,7 @@ use std::path::Path;
 use rustc_hash::FxHashMap;
 use serde_saphyr::Spanned;
 
+pub(crate) use event::new_event;
 pub use event::{Attendance, Event, Topic};
 pub use identifier::{Orcid, OrcidError, Wikidata};
 pub use materials::{Duration, Material, MaterialKind, provider};
