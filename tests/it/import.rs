@@ -317,17 +317,23 @@ fn import_accuracy() {
 
 /// All fixtures, imported by the binary into a fresh site.
 fn imported_site() -> SiteTest {
-    let site = SiteTest::new("cross/basic");
-    let mut args = vec!["import".to_string()];
+    let mut inputs = Vec::new();
     for dir in [
         fixtures_dir(),
         fixtures_dir().join("heldout"),
         fixtures_dir().join("layouts"),
     ] {
-        for (input, _) in cases(&dir) {
-            args.push(input.display().to_string());
-        }
+        inputs.extend(cases(&dir).into_iter().map(|(input, _)| input));
     }
+    import_into_basic(&inputs)
+}
+
+/// `inputs`, imported by the binary into a copy of the `cross/basic` site (which has
+/// its own events and speakers).
+fn import_into_basic(inputs: &[PathBuf]) -> SiteTest {
+    let site = SiteTest::new("cross/basic");
+    let mut args = vec!["import".to_string()];
+    args.extend(inputs.iter().map(|p| p.display().to_string()));
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let out = site.run(&args);
     assert!(
@@ -463,21 +469,12 @@ fn the_shared_corpus_imported_into_a_site_with_events_builds() {
     let Some(corpus) = shared_corpus() else {
         return;
     };
-    let site = SiteTest::new("cross/basic");
-    let mut args = vec!["import".to_string()];
     let mut raws: Vec<PathBuf> = std::fs::read_dir(corpus.join("raw"))
         .expect("raw/")
         .filter_map(|e| e.ok().map(|e| e.path()))
         .collect();
     raws.sort();
-    args.extend(raws.iter().map(|p| p.to_string_lossy().into_owned()));
-    let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    let out = site.run(&args);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let site = import_into_basic(&raws);
     let built = site.run(&["build"]);
     assert!(
         built.status.success(),

@@ -79,6 +79,17 @@ pub(super) fn is_by(word: &str, verb: &str) -> bool {
     }
 }
 
+/// Whether word `i` is the "by" after a verb that names who ran the session
+/// (`Some(true)`) or spoke at it (`Some(false)`).
+fn cue(words: &[Word<'_>], i: usize) -> Option<bool> {
+    let verb = words[i.checked_sub(1)?].text.to_lowercase();
+    if !is_by(words[i].text, &verb) {
+        return None;
+    }
+    let moderator = MODERATOR_BY.contains(&verb.as_str());
+    (moderator || SPEAKER_BY.contains(&verb.as_str())).then_some(moderator)
+}
+
 /// "chaired by Prof. Tim Unwin, brought …", "moderated by the Chair of the Committee,
 /// Ambassador Ana Lima of Chile.", "was opened by the ITU Secretary-General Mr Ali
 /// Diallo.": a name after a verb of running or speaking and "by", within its clause.
@@ -89,14 +100,7 @@ pub(super) fn by_cue_intro(
     i: usize,
     aliases: &CountryAliases,
 ) -> Option<Found> {
-    let verb = words[i - 1].text.to_lowercase();
-    if !is_by(words[i].text, &verb) {
-        return None;
-    }
-    let moderator = MODERATOR_BY.contains(&verb.as_str());
-    if !moderator && !SPEAKER_BY.contains(&verb.as_str()) {
-        return None;
-    }
+    let moderator = cue(words, i)?;
     // Where the name starts: just after "by", or at the first honorific in the clause.
     let mut k = i + 1;
     let mut role: Vec<&str> = Vec::new();
@@ -275,11 +279,9 @@ pub(super) fn by_cue_list(
     i: usize,
     aliases: &CountryAliases,
 ) -> Vec<Found> {
-    let verb = words[i - 1].text.to_lowercase();
-    let moderator = MODERATOR_BY.contains(&verb.as_str());
-    if !is_by(words[i].text, &verb) || (!moderator && !SPEAKER_BY.contains(&verb.as_str())) {
+    let Some(moderator) = cue(words, i) else {
         return Vec::new();
-    }
+    };
     let Some(next) = words.get(i + 1) else {
         return Vec::new();
     };
