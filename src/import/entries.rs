@@ -402,7 +402,12 @@ fn glued(text: &str, aliases: &CountryAliases) -> Option<ImportedPerson> {
         .rev()
         .find(|&n| {
             let next = words[n];
-            (super::person::is_role_word(&next.to_lowercase()) || super::person::is_acronym(next))
+            // "Prime Minister": a rank before the role word.
+            let prime = next == "Prime" && words.get(n + 1) == Some(&"Minister");
+            (super::person::is_role_word(&next.to_lowercase())
+                || super::person::is_acronym(next)
+                || prime)
+                && words[n - 1] != "Prime"
                 && checked_name(&words[..n].join(" "), aliases).is_some()
         })?;
     let mut person = ImportedPerson {

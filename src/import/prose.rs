@@ -103,7 +103,9 @@ pub(crate) fn introductions(paragraph: &str, aliases: &CountryAliases) -> Vec<Fo
     if greeting && !words.iter().any(acts) {
         return Vec::new();
     }
-    let mut found = Vec::new();
+    let mut found: Vec<Found> = opening_entry(paragraph, &words, aliases)
+        .into_iter()
+        .collect();
     for (i, w) in words.iter().enumerate() {
         if i > 0 && matches!(w.text, "by" | "par" | "por" | "de") {
             let list = cued::by_cue_list(paragraph, &words, i, aliases);
@@ -290,6 +292,26 @@ fn is_past_verb(word: &str) -> bool {
     ];
     IRREGULAR.contains(&word)
         || (word.len() >= 5 && word.ends_with("ed") && word.chars().all(|c| c.is_ascii_lowercase()))
+}
+
+/// "His Excellency Dr. Ana Lima Prime Minister of Lakeland, our guest of honour.": a
+/// paragraph that opens with an honorific, a name and a role, as an introduction
+/// does (without the role it is only a sentence about someone).
+fn opening_entry(paragraph: &str, words: &[Word<'_>], aliases: &CountryAliases) -> Option<Found> {
+    if !is_honorific(words.first()?.text) {
+        return None;
+    }
+    // Up to the first comma (an honorific's full stop ends nothing).
+    let end = (paragraph.find([',', ';']))
+        .unwrap_or_else(|| paragraph.trim_end().trim_end_matches('.').len());
+    let clause = &paragraph[..end];
+    let e = super::entries::entry(clause, aliases).ok()?;
+    e.person.role.as_ref()?;
+    Some(Found {
+        person: e.person,
+        moderator: false,
+        guessed: true,
+    })
 }
 
 /// "“…,” said ITU Secretary-General Ana Lima in opening remarks": a capitalised title

@@ -607,3 +607,15 @@ fn people_quoted_from_their_opening_remarks_were_on_stage() {
     let on_stage = participants(text, &CountryAliases::new());
     assert_eq!(on_stage, ["Ana Lima"]);
 }
+
+#[test]
+fn a_paragraph_opening_with_an_honorific_a_name_and_a_role_introduces_them() {
+    let f = introductions(
+        "His Excellency Dr. Omar Haile Prime Minister of the Republic of Kenya, the forum's guest of honour.",
+        &CountryAliases::new(),
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].person.name, "Omar Haile");
+    assert_eq!(f[0].person.country.map(|c| c.iso2()), Some("KE"));
+    assert!(names("Mr. Chen went home early that day, as he said.").is_empty());
+}
