@@ -56,7 +56,8 @@ impl Reader<'_> {
                 let mut b = block(&tmp, 0, self.aliases())?;
                 let name = &mut b.entry.person.name;
                 if let Some(rest) = name.strip_prefix(first.as_str()) {
-                    *name = format!("{}{rest}", &value[..first.len()]);
+                    let written = value.trim_start().get(..first.len()).unwrap_or(first);
+                    *name = format!("{written}{rest}");
                 }
                 Some(b)
             });
