@@ -314,10 +314,16 @@ pub(super) fn before(
     // Someone who joins or leaves the session has a new number of sessions, which the
     // pages of all their countries show (those of this session are in already).
     let has = |s: &Session, p| s.participants.iter().any(|x| x.person == p);
+    // The A–Z shows each person's first title, organization and country.
+    let described = |s: &Session, p| {
+        (s.participants.iter())
+            .find(|x| x.person == p)
+            .map(|x| (x.title.clone(), x.organization.clone(), x.country))
+    };
     let mut speakers: Vec<(PersonId, Option<char>)> = Vec::new();
     let moved = (old.participants.iter().chain(&new.participants))
         .map(|x| x.person)
-        .filter(|&p| has(old, p) != has(new, p))
+        .filter(|&p| has(old, p) != has(new, p) || described(old, p) != described(new, p))
         .chain(renamed.iter().copied());
     for p in moved {
         if speakers.iter().any(|&(q, _)| q == p) {

@@ -573,7 +573,21 @@ pub struct LetterView {
     /// The letter's own page, when the A–Z is split by letter.
     pub url: Option<String>,
     /// The people, when they are listed on the index page itself.
-    pub people: Vec<TermView>,
+    pub people: Vec<PersonEntryView>,
+}
+
+/// A person in the speakers A–Z: a link, their number of sessions, and what they are
+/// ("Minister, Ministry of ICT, Kenya": their first title, organization and country).
+#[derive(Clone, Debug, Serialize)]
+pub struct PersonEntryView {
+    /// Display name.
+    pub name: String,
+    /// Their page.
+    pub url: String,
+    /// Number of sessions.
+    pub count: usize,
+    /// First title, organization and country, those there are, joined by commas.
+    pub detail: Option<String>,
 }
 
 /// A letter in the navigation of a letter page: no counts, so that a letter page
@@ -735,6 +749,27 @@ impl Views<'_> {
             name: name.to_string(),
             url: self.url(&routes::speaker(slug)),
             count,
+        }
+    }
+
+    /// A person as the speakers A–Z shows them.
+    pub fn person_entry(&self, id: crate::model::PersonId) -> PersonEntryView {
+        let TermView { name, url, count } = self.person_term(id);
+        let i = id.index();
+        let ix = self.index;
+        let parts: Vec<&str> = [
+            ix.person_titles[i].first().map(String::as_str),
+            ix.person_organizations[i].first().map(String::as_str),
+            ix.person_countries[i].first().map(|c| c.name()),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        PersonEntryView {
+            name,
+            url,
+            count,
+            detail: (!parts.is_empty()).then(|| parts.join(", ")),
         }
     }
 

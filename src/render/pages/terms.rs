@@ -52,7 +52,7 @@ impl Pages<'_, '_> {
                 people: if split {
                     Vec::new()
                 } else {
-                    people.iter().map(|&p| views.person_term(p)).collect()
+                    people.iter().map(|&p| views.person_entry(p)).collect()
                 },
             })
             .collect();
@@ -81,7 +81,7 @@ impl Pages<'_, '_> {
                     "people",
                     &people
                         .iter()
-                        .map(|&p| views.person_term(p))
+                        .map(|&p| views.person_entry(p))
                         .collect::<Vec<_>>(),
                 );
                 let path = crate::routes::page_file(&crate::routes::speakers_letter(letter));
