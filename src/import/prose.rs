@@ -46,6 +46,12 @@ pub(crate) fn participants(paragraph: &str, aliases: &CountryAliases) -> Vec<Str
             names.extend(found.into_iter().map(|f| f.person.name));
         }
     }
+    // "A, Role; B, Role and others are set for the Forum": announced as taking part.
+    names.extend(
+        cued::subject_list(paragraph, aliases)
+            .into_iter()
+            .map(|f| f.person.name),
+    );
     // "…,” said ITU Secretary-General Ana Lima in opening remarks.": quoted from what
     // they said on stage.
     for f in introductions(paragraph, aliases) {
@@ -170,6 +176,7 @@ pub(crate) fn introductions(paragraph: &str, aliases: &CountryAliases) -> Vec<Fo
             }
         }
     }
+    found.extend(cued::subject_list(paragraph, aliases));
     found.extend(relative::who_intros(&words, aliases));
     found.extend(listed::listed_after_cues(paragraph, &words, aliases));
     // "(Minister of Posts, Telecommunications and Information Technology of Bangladesh)":

@@ -286,7 +286,47 @@ pub(super) fn by_cue_list(
         return Vec::new();
     };
     let rest = &paragraph[next.start..];
-    let clause = &rest[..list_end(rest)];
+    semicolon_people(&rest[..list_end(rest)], moderator, aliases)
+}
+
+/// Verbs after a list of people that say they are to take part: "A, Role; B, Role and
+/// others are set for the Forum".
+const TAKING_PART: &[&str] = &[
+    " are set for ",
+    " are set to ",
+    " will attend ",
+    " will speak ",
+    " will address ",
+    " will join ",
+    " will participate ",
+    " will take part ",
+    " are expected ",
+    " will headline ",
+];
+
+/// "The Minister of Rivers, Dr. Ana Lima; the Chair of the Delta Union, Prof. Bo Chen,
+/// and other leaders are set for the Forum.": a semicolon list of people as the subject
+/// of a verb of taking part.
+pub(super) fn subject_list(paragraph: &str, aliases: &CountryAliases) -> Vec<Found> {
+    let mut rest = paragraph;
+    while !rest.trim().is_empty() {
+        let end = list_end(rest);
+        let sentence = &rest[..end];
+        if let Some(at) = (TAKING_PART.iter())
+            .filter_map(|v| sentence.find(v))
+            .min()
+            .filter(|&at| sentence[..at].contains(';'))
+        {
+            return semicolon_people(&sentence[..at], false, aliases);
+        }
+        rest = rest.get(end + 1..).unwrap_or("");
+    }
+    Vec::new()
+}
+
+/// The people of a list whose items a semicolon parts, each "role, name" or "name,
+/// role"; empty unless it has a semicolon and two people or more.
+fn semicolon_people(clause: &str, moderator: bool, aliases: &CountryAliases) -> Vec<Found> {
     if !clause.contains(';') {
         return Vec::new();
     }
@@ -355,11 +395,13 @@ fn list_item(item: &str, aliases: &CountryAliases) -> Option<ImportedPerson> {
     let parts = split_commas(item);
     let strip = |p: &str| {
         let p = p.trim();
-        ["the ", "el ", "la ", "le ", "l’", "l'"]
-            .iter()
-            .find_map(|a| p.strip_prefix(a))
-            .unwrap_or(p)
-            .to_string()
+        [
+            "the ", "The ", "el ", "El ", "la ", "La ", "le ", "Le ", "l’", "l'",
+        ]
+        .iter()
+        .find_map(|a| p.strip_prefix(a))
+        .unwrap_or(p)
+        .to_string()
     };
     let (k, raw) = parts.iter().enumerate().find_map(|(k, p)| {
         let tokens: Vec<&str> = p.split_whitespace().collect();

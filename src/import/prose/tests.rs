@@ -619,3 +619,26 @@ fn a_paragraph_opening_with_an_honorific_a_name_and_a_role_introduces_them() {
     assert_eq!(f[0].person.country.map(|c| c.iso2()), Some("KE"));
     assert!(names("Mr. Chen went home early that day, as he said.").is_empty());
 }
+
+#[test]
+fn a_semicolon_list_of_people_set_for_the_event_names_each_of_them() {
+    let text = "The Minister of Rivers and Ports, Dr. Ana Maria Lima; the Executive Chairman of the Delta Union (DU), Prof. Bo Chen, and other leaders of the sector are set for the 2031 Harbour Forum.";
+    let f = introductions(text, &CountryAliases::new());
+    let got: Vec<&str> = f.iter().map(|f| f.person.name.as_str()).collect();
+    assert_eq!(got, ["Ana Maria Lima", "Bo Chen"]);
+    assert_eq!(
+        f[0].person.role.as_deref(),
+        Some("Minister of Rivers and Ports")
+    );
+    assert_eq!(
+        participants(text, &CountryAliases::new()),
+        ["Ana Maria Lima", "Bo Chen"]
+    );
+    assert!(
+        introductions(
+            "Ana Lima; Bo Chen. They are set for a long trip.",
+            &CountryAliases::new()
+        )
+        .is_empty()
+    );
+}
