@@ -156,7 +156,14 @@ impl Events {
             "GET /__proceedings/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
         )
         .expect("send");
-        Events(BufReader::new(s))
+        // Until the response head has come, the server may not have read the request:
+        // the connection would still count as idle (and be closed to make room).
+        let mut reader = BufReader::new(s);
+        let mut line = String::new();
+        while reader.read_line(&mut line).unwrap_or(0) > 0 && line.trim_end() != "" {
+            line.clear();
+        }
+        Events(reader)
     }
 
     /// Waits for `event: NAME` and returns the data lines that follow it.
