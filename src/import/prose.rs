@@ -26,63 +26,10 @@ pub(crate) struct Found {
     pub moderator: bool,
     /// Found by the weaker title-before-name pattern: worth a look.
     pub guessed: bool,
-}
-
-/// The names of the people `paragraph` says ran or spoke at the session, after a verb
-/// and "by" ("opened by", "headed by", "moderated by"): in a press item, unlike
-/// people quoted, they are the session's.
-pub(crate) fn participants(paragraph: &str, aliases: &CountryAliases) -> Vec<String> {
-    let words = split_words(paragraph);
-    let mut names = Vec::new();
-    for i in 1..words.len() {
-        if matches!(words[i].text, "by" | "par" | "por" | "de") {
-            let list = cued::by_cue_list(paragraph, &words, i, aliases);
-            let one = || {
-                by_cue_intro(paragraph, &words, i, aliases)
-                    .into_iter()
-                    .collect()
-            };
-            let found = if list.is_empty() { one() } else { list };
-            names.extend(found.into_iter().map(|f| f.person.name));
-        }
-    }
-    // "A, Role; B, Role and others are set for the Forum": announced as taking part.
-    names.extend(
-        cued::subject_list(paragraph, aliases)
-            .into_iter()
-            .map(|f| f.person.name),
-    );
-    // "…,” said ITU Secretary-General Ana Lima in opening remarks.": quoted from what
-    // they said on stage.
-    for f in introductions(paragraph, aliases) {
-        let Some(at) = paragraph.find(f.person.name.as_str()) else {
-            continue;
-        };
-        let after: String = paragraph[at + f.person.name.len()..]
-            .chars()
-            .take(40)
-            .collect();
-        let after = after.to_lowercase();
-        let on_stage = ["in ", "in his ", "in her ", "in their ", "in a ", "during "]
-            .iter()
-            .filter_map(|p| after.trim_start().strip_prefix(p))
-            .any(|rest| {
-                [
-                    "opening",
-                    "closing",
-                    "welcome",
-                    "welcoming",
-                    "keynote",
-                    "introductory",
-                ]
-                .iter()
-                .any(|k| rest.starts_with(k))
-            });
-        if on_stage && !names.contains(&f.person.name) {
-            names.push(f.person.name);
-        }
-    }
-    names
+    /// The text says they ran or spoke at the session ("opened by X", "X, Role; Y,
+    /// Role are set for the Forum", quoted "in opening remarks"): in a press item,
+    /// unlike people only quoted, they are the session's.
+    pub on_stage: bool,
 }
 
 /// Every person introduced in `paragraph`.
@@ -116,11 +63,11 @@ pub(crate) fn introductions(paragraph: &str, aliases: &CountryAliases) -> Vec<Fo
         if i > 0 && matches!(w.text, "by" | "par" | "por" | "de") {
             let list = cued::by_cue_list(paragraph, &words, i, aliases);
             if !list.is_empty() {
-                found.extend(list);
+                found.extend(list.into_iter().map(on_stage));
                 continue;
             }
             if let Some(f) = by_cue_intro(paragraph, &words, i, aliases) {
-                found.push(f);
+                found.push(on_stage(f));
                 continue;
             }
         }
@@ -176,7 +123,11 @@ pub(crate) fn introductions(paragraph: &str, aliases: &CountryAliases) -> Vec<Fo
             }
         }
     }
-    found.extend(cued::subject_list(paragraph, aliases));
+    found.extend(
+        cued::subject_list(paragraph, aliases)
+            .into_iter()
+            .map(on_stage),
+    );
     found.extend(relative::who_intros(&words, aliases));
     found.extend(listed::listed_after_cues(paragraph, &words, aliases));
     // "(Minister of Posts, Telecommunications and Information Technology of Bangladesh)":
@@ -227,11 +178,50 @@ pub(crate) fn introductions(paragraph: &str, aliases: &CountryAliases) -> Vec<Fo
                     p.country_inferred = q.country_inferred;
                 }
                 o.moderator |= f.moderator;
+                o.on_stage |= f.on_stage;
             }
             None => out.push(f),
         }
     }
+    // "…,” said ITU Secretary-General Ana Lima in opening remarks.": quoted from what
+    // they said on stage.
+    for f in &mut out {
+        f.on_stage |= from_remarks(paragraph, &f.person.name);
+    }
     out
+}
+
+/// `f`, said to have run or spoken at the session.
+fn on_stage(f: Found) -> Found {
+    Found {
+        on_stage: true,
+        ..f
+    }
+}
+
+/// Whether `name` in `paragraph` is followed by "in (his) opening remarks", "in a
+/// keynote" and the like.
+fn from_remarks(paragraph: &str, name: &str) -> bool {
+    let Some(at) = paragraph.find(name) else {
+        return false;
+    };
+    let after: String = paragraph[at + name.len()..].chars().take(40).collect();
+    let after = after.to_lowercase();
+    ["in ", "in his ", "in her ", "in their ", "in a ", "during "]
+        .iter()
+        .filter_map(|p| after.trim_start().strip_prefix(p))
+        .any(|rest| {
+            [
+                "opening",
+                "closing",
+                "welcome",
+                "welcoming",
+                "keynote",
+                "introductory",
+            ]
+            .iter()
+            .any(|k| rest.starts_with(k))
+        })
 }
 
 /// Whether an appositive opens with a role: a role word among its first words, before
@@ -318,6 +308,7 @@ fn opening_entry(paragraph: &str, words: &[Word<'_>], aliases: &CountryAliases) 
         person: e.person,
         moderator: false,
         guessed: true,
+        on_stage: false,
     })
 }
 
@@ -409,6 +400,7 @@ fn parenthesised_intro(
             person,
             moderator: is_moderator_cue(before),
             guessed: false,
+            on_stage: false,
         });
     }
     let is_verb = |w: Option<&str>| {
@@ -439,6 +431,7 @@ fn parenthesised_intro(
         person,
         moderator: is_moderator_cue(before),
         guessed: false,
+        on_stage: false,
     })
 }
 
@@ -549,6 +542,7 @@ fn appositive_intro(
         person,
         moderator: is_moderator_cue(before),
         guessed: false,
+        on_stage: false,
     })
 }
 

@@ -536,11 +536,6 @@ impl Reader<'_> {
     /// `listed`: people the sentence's list gave; the prose reading of a list runs
     /// descriptors together, so it adds nothing to them.
     fn prose(&mut self, text: &str, item: bool, listed: &[String], i: usize) {
-        let on_stage = if self.press && !item {
-            prose::participants(text, self.aliases())
-        } else {
-            Vec::new()
-        };
         for f in prose::introductions(text, self.aliases()) {
             if listed.contains(&f.person.name) {
                 continue;
@@ -549,7 +544,7 @@ impl Reader<'_> {
                 self.announced_person(f, part, i);
                 continue;
             }
-            if self.press && !item && !f.moderator && !on_stage.contains(&f.person.name) {
+            if self.press && !item && !f.moderator && !f.on_stage {
                 continue;
             }
             self.found(f, i);

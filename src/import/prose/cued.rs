@@ -221,6 +221,7 @@ pub(super) fn by_cue_intro(
         person,
         moderator,
         guessed: false,
+        on_stage: false,
     })
 }
 
@@ -265,6 +266,7 @@ fn role_then_name(
                 },
                 moderator,
                 guessed: true,
+                on_stage: false,
             })
         })
 }
@@ -348,6 +350,7 @@ fn semicolon_people(clause: &str, moderator: bool, aliases: &CountryAliases) -> 
             person,
             moderator,
             guessed: false,
+            on_stage: false,
         })
         .collect();
     if people.len() < 2 {

@@ -59,6 +59,7 @@ pub(super) fn listed_after_cues(
                 person,
                 moderator,
                 guessed: true,
+                on_stage: false,
             }));
             i = next.max(i + 1);
         } else {

@@ -81,6 +81,7 @@ pub(crate) fn who_intros(words: &[Word<'_>], aliases: &CountryAliases) -> Vec<Fo
                     person,
                     moderator,
                     guessed: true,
+                    on_stage: false,
                 });
             }
         }

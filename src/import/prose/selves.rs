@@ -165,6 +165,7 @@ fn introduced(rest: &str, sentence: &str, aliases: &CountryAliases) -> Option<Fo
         person,
         moderator,
         guessed: false,
+        on_stage: false,
     })
 }
 

@@ -53,6 +53,7 @@ pub(super) fn name_of_org_intro(before: &[Word<'_>], aliases: &CountryAliases) -
         person,
         moderator: false,
         guessed: true,
+        on_stage: false,
     })
 }
 
@@ -100,6 +101,7 @@ pub(super) fn titled_intro(before: &[Word<'_>], aliases: &CountryAliases) -> Opt
             person,
             moderator: false,
             guessed: true,
+            on_stage: false,
         });
     }
     // The title must be there, and the name is what follows its last word.
@@ -137,6 +139,7 @@ pub(super) fn titled_intro(before: &[Word<'_>], aliases: &CountryAliases) -> Opt
                     person,
                     moderator: false,
                     guessed: true,
+                    on_stage: false,
                 });
             }
         }
@@ -146,6 +149,7 @@ pub(super) fn titled_intro(before: &[Word<'_>], aliases: &CountryAliases) -> Opt
         person,
         moderator: false,
         guessed: true,
+        on_stage: false,
     })
 }
 
@@ -170,6 +174,7 @@ fn surname_after_title(title: &[&str], surname: &str, aliases: &CountryAliases) 
         },
         moderator: false,
         guessed: true,
+        on_stage: false,
     })
 }
 
@@ -274,6 +279,7 @@ pub(super) fn from_intro(words: &[Word<'_>], i: usize, aliases: &CountryAliases)
         person,
         moderator: false,
         guessed: true,
+        on_stage: false,
     })
 }
 
@@ -352,5 +358,6 @@ fn guessed(parsed: &ParsedName, role: Option<String>) -> Found {
         },
         moderator: false,
         guessed: true,
+        on_stage: false,
     }
 }
