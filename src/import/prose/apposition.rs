@@ -214,7 +214,7 @@ pub(super) fn appositive_intro(
 
 /// Whether the word after the appositive's `kept` parts is a speech verb
 /// ("…, a veteran of the first phase, recalled …").
-pub(super) fn verb_follows(after: &str, kept: usize) -> bool {
+fn verb_follows(after: &str, kept: usize) -> bool {
     let text = &after[..phrase_end(after)];
     split_commas(text)
         .get(kept)
@@ -224,7 +224,7 @@ pub(super) fn verb_follows(after: &str, kept: usize) -> bool {
 
 /// The title before a name that a speech verb follows: "Kenya’s Cabinet Secretary for
 /// ICT, ‹name›, said", "The Minister of Digital Affairs of Indonesia, ‹name›, described".
-pub(super) fn title_before(
+fn title_before(
     before: &str,
     after: &str,
     aliases: &CountryAliases,
