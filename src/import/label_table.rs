@@ -1,6 +1,6 @@
 //! The label vocabulary: what the words before a colon (or a heading line made
-//! only of such words) say the lines after them hold, in English, French and
-//! Spanish. Data only; [`super::labels`] does the matching.
+//! only of such words) say the lines after them hold, in English, French,
+//! Spanish, Russian, Arabic and Chinese. Data only; [`super::labels`] does the matching.
 //!
 //! Spellings are lower case, without the colon, with "(s)" folded to "s" and
 //! look-alike letters folded to Latin ones. A label matches a row exactly, or by
@@ -12,14 +12,18 @@ use super::labels::{Field, Part};
 /// Whole labels.
 #[rustfmt::skip]
 pub(crate) const EXACT: &[(&[&str], Field)] = &[
-    (&["title", "session title", "titre", "título", "titulo", "title of the session"], Field::Title),
+    (&[
+        "title", "session title", "titre", "título", "titulo", "title of the session",
+        "название", "название сессии", "العنوان", "عنوان الجلسة", "标题", "题目", "会议名称",
+    ], Field::Title),
     (&[
         "date", "time", "date and time", "date & time", "date/time", "when", "day", "schedule",
         "fecha", "hora", "fecha y hora", "heure", "date et heure",
+        "дата", "время", "дата и время", "التاريخ", "الوقت", "التاريخ والوقت", "日期", "时间",
     ], Field::Date),
     (&[
         "venue", "room", "location", "place", "where", "lieu", "salle", "sala", "lugar",
-        "meeting room",
+        "meeting room", "место", "место проведения", "зал", "المكان", "القاعة", "地点", "会场",
     ], Field::Venue),
     (&[
         "session page", "session link", "link", "url", "session url", "website", "web page",
@@ -38,13 +42,14 @@ pub(crate) const EXACT: &[(&[&str], Field)] = &[
         "author", "authors", "sender", "organisateur", "organisateurs", "organizador",
         "organizadores", "organizadora", "relator", "relatora", "coordinated by",
         "moderator and organizer", "moderators and organizers", "organizer and moderator",
-        "team", "organizing team",
+        "team", "organizing team", "организатор", "организаторы", "المنظم", "المنظمون",
+        "الجهة المنظمة", "主办", "主办方", "主办单位", "承办单位", "联系人",
     ], Field::NotPeople),
     (&[
         "organizational affiliation", "affiliation", "organization", "organisation",
         "institution", "organización", "organizacion", "organisme", "company", "employer",
     ], Field::Affiliation),
-    (&["country", "país", "pais", "pays", "nationality"], Field::Country),
+    (&["country", "país", "pais", "pays", "nationality", "страна", "البلد", "الدولة", "国家"], Field::Country),
     (&["name", "full name", "nom", "nombre", "speaker name"], Field::Name),
     (&[
         "moderator", "moderators", "moderated by", "co-moderator", "co-moderators",
@@ -56,6 +61,10 @@ pub(crate) const EXACT: &[(&[&str], Field)] = &[
         "master of ceremonies", "mc", "modérateur", "modératrice", "modérateurs", "modéré par",
         "animateur", "animatrice", "président de séance", "moderador", "moderadora",
         "moderadores", "moderado por", "presidente de la sesión",
+        "модератор", "модераторы", "модерация", "ведущий", "ведущая", "ведущие",
+        "председатель", "сопредседатель", "сопредседатели",
+        "مدير الجلسة", "مديرة الجلسة", "مدير الحوار", "رئيس الجلسة", "الميسر", "الميسّر",
+        "主持人", "主持", "会议主持",
     ], Field::People(Part::Moderator)),
     (&[
         "panellists", "panelists", "panellist", "panelist", "speakers", "speaker", "panel",
@@ -80,10 +89,15 @@ pub(crate) const EXACT: &[(&[&str], Field)] = &[
         "interventions from", "contributions from", "with", "featuring",
         // A media advisory's "WHO:", whose value is a sentence about the speakers.
         "who", "qui", "quién", "quien",
+        "спикеры", "спикер", "докладчики", "докладчик", "выступающие", "участники",
+        "участники дискуссии", "эксперты", "приветственное слово", "приветствие",
+        "المتحدثون", "المتحدثين", "المتحدث", "المتحدثون الرئيسيون", "المشاركون",
+        "المشاركون في النقاش", "كلمة افتتاحية", "الكلمات الافتتاحية",
+        "发言人", "发言嘉宾", "演讲嘉宾", "嘉宾", "主讲人", "演讲者", "致辞", "开幕致辞",
     ], Field::People(Part::Speaker)),
     (&[
         "topics", "topic", "keywords", "key words", "tags", "main topics", "temas",
-        "thèmes", "mots-clés",
+        "thèmes", "mots-clés", "темы", "ключевые слова", "الكلمات الرئيسية", "关键词",
     ], Field::Topics),
     (&[
         "wsis action lines", "action lines", "related wsis action lines",
@@ -92,6 +106,8 @@ pub(crate) const EXACT: &[(&[&str], Field)] = &[
         "session's link to wsis action lines", "líneas de acción de la cmsi",
         "líneas de acción", "grandes orientations du smsi", "grandes orientations",
         "lignes d'action du smsi", "wsis al", "als",
+        "направления деятельности ввуио", "направления деятельности", "خطوط عمل القمة",
+        "خطوط العمل", "行动方面", "wsis行动方面",
     ], Field::ActionLines),
     (&[
         "sustainable development goals", "sdgs", "related sdgs", "sdg", "relevant sdgs",
@@ -99,6 +115,7 @@ pub(crate) const EXACT: &[(&[&str], Field)] = &[
         "link to the sustainable development goals", "session's link to the sdgs",
         "sdg targets", "targets", "objetivos de desarrollo sostenible", "ods",
         "objectifs de développement durable", "odd", "link to the sustainable development process",
+        "цур", "цели устойчивого развития", "أهداف التنمية المستدامة", "可持续发展目标",
     ], Field::Sdgs),
 ];
 
@@ -113,11 +130,11 @@ pub(crate) const STEMS: &[(&[&str], Field)] = &[
     ], Field::NotPeople),
     (&["action line", "líneas de acción", "orientations du smsi"], Field::ActionLines),
     (&["sustainable development", "sdg", "desarrollo sostenible", "développement durable"], Field::Sdgs),
-    (&["moderat", "chair", "facilitat", "modérat", "moderad", "animat"], Field::People(Part::Moderator)),
+    (&["moderat", "chair", "facilitat", "modérat", "moderad", "animat", "модератор"], Field::People(Part::Moderator)),
     (&[
         "speaker", "panellist", "panelist", "keynote", "remarks", "discussant", "presenter",
         "intervenant", "ponente", "orador", "panelista", "panéliste", "guest", "speech",
-        "address", "statement", "video message",
+        "address", "statement", "video message", "спикер", "докладчик",
     ], Field::People(Part::Speaker)),
 ];
 

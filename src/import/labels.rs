@@ -181,7 +181,15 @@ fn section<'a>(t: &'a str, had_colon: bool, value: &'a str) -> Option<Label<'a>>
 /// Lower case, look-alikes folded, "(s)" as "s", no trailing punctuation, one space,
 /// and no trailing parenthesis ("Speakers (in order of intervention)").
 fn normalise(key: &str) -> String {
-    let mut norm = fold_lookalikes(key.trim())
+    let key = key.trim();
+    // Look-alike letters are folded only in a key with Latin letters ("Mоderator" from a
+    // PDF): a Russian label ("Модератор") keeps its own letters.
+    let key = if key.chars().any(|c| c.is_ascii_alphabetic()) {
+        fold_lookalikes(key)
+    } else {
+        key.to_string()
+    };
+    let mut norm = key
         .to_lowercase()
         .replace("(s)", "s")
         .replace(['’', '‘'], "'")
@@ -215,6 +223,28 @@ const NEEDS_COLON: &[&str] = &[
     "panel",
     "participants",
     "ministers",
+    "участники",
+    "дата",
+    "время",
+    "место",
+    "зал",
+    "название",
+    "страна",
+    "المشاركون",
+    "التاريخ",
+    "الوقت",
+    "المكان",
+    "البلد",
+    "الدولة",
+    "العنوان",
+    "日期",
+    "时间",
+    "地点",
+    "国家",
+    "标题",
+    "嘉宾",
+    "主持",
+    "致辞",
     "keynote",
     "title",
     "name",
@@ -363,6 +393,33 @@ pub(crate) fn split_inline(line: &str) -> Vec<&str> {
         .collect()
 }
 
+/// Where a people label glued to the word before it starts: text copied from a web
+/// page loses the break between a heading and the next block ("Opening
+/// ceremonySpeakers:", "Церемония открытияУчастники:").
+pub(crate) fn glued_label(line: &str) -> Option<usize> {
+    line.match_indices([':', '：'])
+        .find_map(|(colon, _)| glued_before(line, colon))
+}
+
+fn glued_before(line: &str, colon: usize) -> Option<usize> {
+    let word_start = line[..colon].rfind(' ').map_or(0, |k| k + 1);
+    let word = &line[word_start..colon];
+    let mut prev_lower = false;
+    for (k, c) in word.char_indices() {
+        // A short piece is a name's prefix ("McAdam", "DeSantis"), not a heading's end.
+        if prev_lower && c.is_uppercase() && word[..k].chars().count() >= 4 {
+            let key = &word[k..];
+            return matches!(
+                known(&normalise(key), true),
+                Some(Field::People(_) | Field::NotPeople)
+            )
+            .then_some(word_start + k);
+        }
+        prev_lower = c.is_lowercase();
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -461,5 +518,43 @@ mod tests {
             split_inline("Ms. A B, Director: Policy"),
             ["Ms. A B, Director: Policy"]
         );
+    }
+
+    #[test]
+    fn labels_in_russian_arabic_and_chinese() {
+        use Field::*;
+        use Part::*;
+        for (line, want) in [
+            ("Модератор:", People(Moderator)),
+            ("Модераторы сессии:", People(Moderator)),
+            ("Спикеры:", People(Speaker)),
+            ("Участники:", People(Speaker)),
+            ("Организаторы:", NotPeople),
+            ("Дата и время:", Date),
+            ("مدير الجلسة:", People(Moderator)),
+            ("المتحدثون:", People(Speaker)),
+            ("主持人：", People(Moderator)),
+            ("发言嘉宾：", People(Speaker)),
+            ("可持续发展目标：", Sdgs),
+        ] {
+            assert_eq!(field(line), Some(want), "{line}");
+        }
+        // Without a colon, a word that is as often a heading stays text.
+        assert_eq!(field("Участники"), None);
+        // A Latin label with a Cyrillic look-alike letter is still read.
+        assert_eq!(field("Mоderator:"), Some(People(Moderator)));
+    }
+
+    #[test]
+    fn a_label_glued_to_the_heading_before_it_is_found() {
+        assert_eq!(glued_label("Closing plenarySpeakers: Ann Lee"), Some(15));
+        assert_eq!(
+            glued_label("Круглый столУчастники:"),
+            Some("Круглый стол".len())
+        );
+        // Camel case that is not a label, a name's prefix, a plain label: none.
+        assert_eq!(glued_label("Note on eHealth: a plan"), None);
+        assert_eq!(glued_label("McSpeakers: x"), None);
+        assert_eq!(glued_label("Speakers: Ann Lee"), None);
     }
 }

@@ -68,11 +68,25 @@ pub(crate) fn read(text: &str) -> Vec<Line> {
                 }
             }
         }
+        let indent = raw.len() - raw.trim_start().len();
+        // "Opening ceremonySpeakers: …": the heading and the label are two lines.
+        let (text, item, first_gap) = match super::labels::glued_label(text) {
+            Some(cut) => {
+                out.push(Line {
+                    text: spaced_dash(&text[..cut]),
+                    item,
+                    gap,
+                    indent,
+                });
+                (&text[cut..], None, 0)
+            }
+            None => (text, item, gap),
+        };
         out.push(Line {
             text: spaced_dash(text),
             item,
-            gap,
-            indent: raw.len() - raw.trim_start().len(),
+            gap: first_gap,
+            indent,
         });
         gap = 0;
     }
@@ -120,6 +134,14 @@ fn continues(prev: &str, next: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_label_glued_to_a_heading_starts_its_own_line() {
+        let lines = read("Opening ceremonySpeakers: Ann Lee\n");
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(texts, ["Opening ceremony", "Speakers: Ann Lee"]);
+        assert_eq!(lines[1].gap, 0);
+    }
+
     #[test]
     fn a_glued_separating_dash_is_spaced() {
         assert_eq!(
