@@ -213,3 +213,23 @@ pub(crate) fn name_run<'a>(
     }
     (j, tokens)
 }
+
+/// Where a Russian name starts in a run of capitalised Cyrillic words: Russian
+/// capitalises the places and bodies of a title too ("… развития Российской Федерации
+/// Максут Шадаев"), and a name is a given name and a surname, with a patronymic
+/// between them ("Андрей Вадимович Воробьев"). 0 for any other run.
+pub(crate) fn russian_name_start(tokens: &[&str]) -> usize {
+    let cyrillic = |t: &str| {
+        t.chars()
+            .filter(|c| c.is_alphabetic())
+            .all(|c| matches!(c, 'А'..='я' | 'Ё' | 'ё'))
+    };
+    let n = tokens.len();
+    if n <= 2 || !tokens.iter().all(|t| cyrillic(t)) {
+        return 0;
+    }
+    let patronymic = ["ович", "евич", "ьич", "овна", "евна", "ична", "инична"]
+        .iter()
+        .any(|s| tokens[n - 2].ends_with(s));
+    if patronymic { n - 3 } else { n - 2 }
+}

@@ -94,6 +94,7 @@ pub(crate) fn introductions(paragraph: &str, aliases: &CountryAliases) -> Vec<Fo
                 .or_else(|| name_of_org_intro(subject, aliases))
                 .or_else(|| subject::bare_subject(subject, &words[i + 1..], aliases))
                 .or_else(|| inverted_intro(&words, i, aliases))
+                .or_else(|| subject::inverted_role_phrase(&words, i, aliases))
             {
                 found.push(f);
             }

@@ -2,6 +2,7 @@
 //! Houlin Zhao echoed"), or a name and its organization ("Ana Lima of the Harbour
 //! Institute noted").
 
+use super::super::names::russian_name_start;
 use super::*;
 use crate::model::ParsedName;
 
@@ -338,13 +339,50 @@ fn role_phrase_intro(
     if !opens || !head.starts_with(char::is_uppercase) || !is_role_word(&head.to_lowercase()) {
         return None;
     }
-    let raw = valid_name(tokens, aliases)?;
+    let at = russian_name_start(tokens);
+    let raw = valid_name(&tokens[at..], aliases)?;
     let parsed = split_name(&raw);
     let role: Vec<&str> = before[start - lower_run..start]
         .iter()
         .map(|w| w.text)
+        .chain(tokens[..at].iter().copied())
         .collect();
     Some(guessed(&parsed, Some(role.join(" "))))
+}
+
+/// "Как отметил директор Координационного центра Андрей Воробьев, …": Russian puts
+/// the speaker after the verb, a role in lower case first, then the name.
+pub(super) fn inverted_role_phrase(
+    words: &[Word<'_>],
+    i: usize,
+    aliases: &CountryAliases,
+) -> Option<Found> {
+    let first = words.get(i + 1)?.text;
+    if words[i].text.ends_with([',', '.'])
+        || !first.chars().all(char::is_lowercase)
+        || !is_role_word(first)
+    {
+        return None;
+    }
+    // The name ends the clause: the run of capitalised words before its comma.
+    let end =
+        (i + 2..words.len().min(i + 16)).find(|&k| words[k].text.ends_with([',', '.', ';']))?;
+    let last = words[end].text.trim_end_matches([',', '.', ';']);
+    if !is_name_word(last) {
+        return None;
+    }
+    let (run_start, tokens) = name_run(words, end, last);
+    let at = russian_name_start(&tokens);
+    if run_start <= i + 1 || tokens.len() - at < 2 || (at == 0 && tokens.len() > 3) {
+        return None;
+    }
+    let raw = valid_name(&tokens[at..], aliases)?;
+    let role: Vec<&str> = words[i + 1..run_start]
+        .iter()
+        .map(|w| w.text)
+        .chain(tokens[..at].iter().copied())
+        .collect();
+    Some(guessed(&split_name(&raw), Some(role.join(" "))))
 }
 
 /// A person read from running text by a weaker pattern, worth a look.

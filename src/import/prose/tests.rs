@@ -643,3 +643,33 @@ fn a_semicolon_list_of_people_set_for_the_event_names_each_of_them() {
         .is_empty()
     );
 }
+
+#[test]
+fn russian_speakers_after_the_verb_or_after_a_capitalised_place_in_their_title() {
+    let people = |text: &str| -> Vec<(String, Option<String>)> {
+        introductions(text, &CountryAliases::new())
+            .into_iter()
+            .map(|f| (f.person.name, f.person.role))
+            .collect()
+    };
+    assert_eq!(
+        people(
+            "Как отметил директор Центра цифровых прав Олег Смирнов, сеть должна быть открытой."
+        ),
+        [(
+            "Олег Смирнов".into(),
+            Some("директор Центра цифровых прав".into())
+        )]
+    );
+    assert_eq!(
+        people(
+            "Министр связи Республики Беларусь Иван Сергеевич Ковалёв подчеркнул, что работа идёт."
+        ),
+        [(
+            "Иван Сергеевич Ковалёв".into(),
+            Some("Министр связи Республики Беларусь".into())
+        )]
+    );
+    // A verb followed by a role and no name is no one.
+    assert!(people("Как отметил директор центра, сеть должна быть открытой.").is_empty());
+}
