@@ -437,7 +437,12 @@ fn by_line_speaker(
     let tokens: Vec<&str> = who.split_whitespace().collect();
     let name = super::names::valid_list_name(&tokens, aliases)?;
     let parsed = crate::model::parse_name(&name);
-    (head.split_whitespace().count() >= 1 && !parsed.name.is_empty()).then(|| {
+    // "Workshop on open data by Delta Partners", "AI for cities by Acme Labs": after a
+    // session's subject, "by" names who runs it, as often a company as a person; after
+    // a talk ("Closing remarks by …") or with an honorific, it is the speaker.
+    let head_lower = head.to_lowercase();
+    let talk = TALKS.iter().any(|t| head_lower.contains(t));
+    ((talk || parsed.honorific.is_some()) && !parsed.name.is_empty()).then(|| {
         super::ImportedPerson {
             name: parsed.name,
             honorific: parsed.honorific,
@@ -445,6 +450,39 @@ fn by_line_speaker(
         }
     })
 }
+
+/// Words of a title that say one person speaks: "Closing remarks by …".
+const TALKS: &[&str] = &[
+    "remarks",
+    "keynote",
+    "speech",
+    "address",
+    "talk",
+    "lecture",
+    "presentation",
+    "conclusion",
+    "synthèse",
+    "synthesis",
+    "summary",
+    "conversation",
+    "chat",
+    "message",
+    "statement",
+    "discours",
+    "allocution",
+    "conférence",
+    "palabras",
+    "discurso",
+    "intervention",
+    "welcome",
+    "closing",
+    "opening",
+    "introduction",
+    "wrap-up",
+    "briefing",
+    "masterclass",
+    "ponencia",
+];
 
 #[cfg(test)]
 mod tests {
@@ -465,6 +503,9 @@ mod tests {
         // An organization or a thing after "by" is no speaker.
         assert!(by_line_speaker("Workshop organized by the World Bank", &a).is_none());
         assert!(by_line_speaker("Digital inclusion by design", &a).is_none());
+        // After a session's subject, "by" names who runs it: a company as often.
+        assert!(by_line_speaker("Open data for cities by Delta Partners", &a).is_none());
+        assert!(by_line_speaker("Open data for cities by Dr Ana Lima", &a).is_some());
     }
 
     #[test]

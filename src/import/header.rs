@@ -568,7 +568,8 @@ fn unquoted(t: &str) -> Option<String> {
     (!inner.contains([*open, *close, '"', '“', '”'])).then(|| inner.to_string())
 }
 
-fn is_room(p: &str) -> bool {
+/// A venue line or part ("Room 2, Level 0", "Popov Room", "Salle 3").
+pub(crate) fn is_room(p: &str) -> bool {
     let lower = p.to_lowercase();
     // "Capacity Building Programme", "Peace Building": a topic, not a venue.
     if lower.contains("capacity building") || lower.contains("peace building") {

@@ -12,6 +12,7 @@ use super::lines::Line;
 use super::when::{find_time, is_when_line};
 
 mod numbered;
+mod rooms;
 mod slot;
 
 /// One session's lines, and the title its head gives.
@@ -125,6 +126,12 @@ pub(crate) fn split(lines: &[Line]) -> Plan {
     // not); code-led and field-led heads are sessions by their own shape.
     let mut heads = heads(lines);
     let mut timed = true;
+    // Sessions under one time slot, each with its room, outnumber the slots.
+    let by_room = rooms::room_heads(lines);
+    if by_room.len() > heads.len() {
+        heads = by_room;
+        timed = false;
+    }
     if heads.len() < 2 {
         heads = code_heads(lines);
         timed = false;
