@@ -48,6 +48,11 @@ pub(crate) fn decode(bytes: &[u8]) -> (String, Option<&'static str>) {
 /// Whatever survives can be written into YAML and Markdown.
 pub(crate) fn normalize(text: &str) -> String {
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    // What a saved web page keeps of an address hidden from spam robots ends the
+    // entry it closed: IGF pages run their speakers together, one hidden address each.
+    let text = text
+        .replace(" [email protected] ", "\n")
+        .replace("[email protected]", "\n");
     text.nfc()
         .filter_map(|c| match c {
             '\n' => Some('\n'),
@@ -218,6 +223,14 @@ mod tests {
         assert_eq!(
             cut_off_note("Wiewiórowski", &endings).as_deref(),
             Some("the text seems cut off after \"Wiewiórowski\"")
+        );
+    }
+
+    #[test]
+    fn a_hidden_address_ends_its_entry() {
+        assert_eq!(
+            normalize("Ann Lee - Acme, Kenya [email protected] Bo Chen - Beta"),
+            "Ann Lee - Acme, Kenya\nBo Chen - Beta"
         );
     }
 

@@ -11,7 +11,7 @@ use super::labels::{Field, Part, label};
 use super::names::valid_list_name;
 use super::person::{fill_appositive, from_listed, is_org, is_role, split_commas, split_name};
 use super::places::country;
-use super::words::{NOT_PERSON_WORDS, SPEECH_VERBS, STAKEHOLDER_CODES};
+use super::words::{NOT_PERSON_WORDS, REGIONS, SPEECH_VERBS, STAKEHOLDER_CODES};
 use crate::taxonomy::CountryAliases;
 
 /// A person read from an entry, with what the entry itself says about them.
@@ -349,7 +349,7 @@ fn drop_stakeholder_codes(text: &str) -> String {
         };
         let inner = rest[open + 1..open + len].trim().to_lowercase();
         out.push_str(&rest[..open]);
-        if !STAKEHOLDER_CODES.contains(&inner.as_str()) {
+        if !STAKEHOLDER_CODES.contains(&inner.as_str()) && !REGIONS.contains(&inner.as_str()) {
             out.push_str(&rest[open..=open + len]);
         }
         rest = &rest[open + len + 1..];
@@ -357,9 +357,26 @@ fn drop_stakeholder_codes(text: &str) -> String {
     out.push_str(rest);
     let parts: Vec<&str> = split_commas(&out)
         .into_iter()
-        .filter(|p| !STAKEHOLDER_CODES.contains(&p.to_lowercase().as_str()))
+        .enumerate()
+        .filter(|&(k, p)| !is_group_part(p, k > 0))
+        .map(|(_, p)| p)
         .collect();
     parts.join(", ")
+}
+
+/// A stakeholder group, maybe with its region ("Technical Community Europe",
+/// "Intergovernmental Organization Africa"), or, after the first part, a region alone.
+fn is_group_part(part: &str, later: bool) -> bool {
+    let lower = part.trim().to_lowercase();
+    if STAKEHOLDER_CODES.contains(&lower.as_str()) || (later && REGIONS.contains(&lower.as_str())) {
+        return true;
+    }
+    STAKEHOLDER_CODES.iter().any(|code| {
+        lower
+            .strip_prefix(code)
+            .and_then(|rest| rest.strip_prefix(' '))
+            .is_some_and(|region| REGIONS.contains(&region.trim()))
+    })
 }
 
 /// "Director of Consumer Policy at GSMA, Jad Smith": the name in the last part.

@@ -7,7 +7,7 @@ use crate::taxonomy::CountryAliases;
 
 use super::ImportedPerson;
 use super::places::{Source, country, country_inside, is_place_part, take_country};
-use super::words::{EXTRA_HONORIFICS, ORG_WORDS, ROLE_WORDS};
+use super::words::{EXTRA_HONORIFICS, ORG_WORDS, REGIONS, ROLE_WORDS};
 
 /// [`parse_name`], also moving out the honorifics of [`EXTRA_HONORIFICS`] ("Sra. Dra. Ana
 /// Lima", "Lt. Gen. X"), which the build would otherwise keep as part of the name.
@@ -171,6 +171,18 @@ pub(crate) fn fill_appositive(
             person.country_inferred = found == Source::Inside;
         }
     }
+    // "Africa (Nigeria)", "(India) APAC": with the country taken, the region is left.
+    for p in &mut parts {
+        let kept: Vec<&str> = p
+            .split_whitespace()
+            .filter(|w| !REGIONS.contains(&w.to_lowercase().as_str()))
+            .collect();
+        let had_region = kept.len() < p.split_whitespace().count();
+        if had_region && kept.iter().all(|w| w.starts_with('(') && w.ends_with(')')) {
+            p.clear();
+        }
+    }
+    parts.retain(|p| !p.is_empty());
     // Places after the organization ("ITU, Geneva") are not part of it.
     while parts.len() >= 2 && parts.last().is_some_and(|p| is_place_part(p, false)) {
         parts.pop();

@@ -471,6 +471,9 @@ impl Reader<'_> {
         if let Some(end) = self.name_run(i, Part::Speaker, Evidence::Layout) {
             return end;
         }
+        if let Some(end) = self.described_run(i) {
+            return end;
+        }
         let cut = self.at_end && i + 1 == self.lines.len() && shapes::is_cut_prose(&text);
         if is_prose(&text) || cut {
             let mut listed = Vec::new();

@@ -175,3 +175,12 @@ pub(crate) const STAKEHOLDER_CODES: &[&str] = &[
     "asia-pacific group", "asia pacific group", "african group",
     "latin american and caribbean group", "business", "youth",
 ];
+
+#[rustfmt::skip]
+/// Regions of the IGF's speaker lists ("Civil Society, Asia-Pacific", "ISOC, NA"),
+/// which say where a group sits, not where a person is from.
+pub(crate) const REGIONS: &[&str] = &[
+    "africa", "asia-pacific", "asia pacific", "apac", "europe", "eu", "lac", "na",
+    "north america", "latin america", "latin america and caribbean", "caribbean", "weog",
+    "eeg", "grulac", "arab states", "middle east", "mena", "oceania", "global",
+];

@@ -59,15 +59,25 @@ pub(crate) fn block(lines: &[Line], i: usize, aliases: &CountryAliases) -> Optio
             break;
         }
         if let Some(part) = part_line(&l.text) {
+            // A part with a person right under it, or set apart by a blank line above
+            // with a person under it, heads that person ("Onsite Moderator" / "Eva Novak").
             let next_is_person = lines
                 .get(end + 1)
-                .is_some_and(|n| n.gap == 0 && entry(&n.text, aliases).is_ok());
+                .is_some_and(|n| (n.gap == 0 || l.gap > 0) && entry(&n.text, aliases).is_ok());
             if next_is_person && !(l.gap == 0 && laid_out) {
                 break;
             }
             e.part = Some(part);
             end += 1;
             laid_out = true;
+            // The part closes a block ("Eva Novak" / "Online Moderator" / "Femi Ade"):
+            // a name after it is the next person, blank lines or not.
+            if lines
+                .get(end)
+                .is_some_and(|n| entry(&n.text, aliases).is_ok_and(|n| !n.is_described()))
+            {
+                break;
+            }
             continue;
         }
         if let Some(rest) = repeated_name(&l.text, &e.person.name) {

@@ -230,6 +230,39 @@ impl Reader<'_> {
         Some(end)
     }
 
+    /// A run of at least [`NAME_RUN`] unlabelled lines that are each one person with
+    /// where they come from ("Ann Lee - ITU Africa, Intergovernmental Organization" /
+    /// "Bo Chen - Institute of Media, Civil Society (China)" / …), as pages print a
+    /// speaker list whose heading they lost. Returns the line after the run.
+    pub(super) fn described_run(&mut self, i: usize) -> Option<usize> {
+        let first = self.lines.get(i)?;
+        let described = |l: &Line, r: &Self| {
+            l.text.chars().count() <= 200
+                && !is_prose(&l.text)
+                && entry(&l.text, r.aliases()).is_ok_and(|e| {
+                    let p = &e.person;
+                    e.is_described() && (p.organization.is_some() || p.country.is_some())
+                })
+        };
+        let mut end = i;
+        while let Some(l) = self.lines.get(end) {
+            if (end > i && l.gap > 1) || l.is_item() != first.is_item() || !described(l, self) {
+                break;
+            }
+            end += 1;
+        }
+        if end - i < NAME_RUN {
+            return None;
+        }
+        self.content(i);
+        for k in i..end {
+            if let Ok(e) = entry(&self.lines[k].text, self.aliases()) {
+                self.add(e, Part::Speaker, false, Evidence::Layout, k);
+            }
+        }
+        Some(end)
+    }
+
     pub(super) fn people_line(
         &mut self,
         i: usize,

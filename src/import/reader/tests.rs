@@ -405,3 +405,44 @@ fn older_captioning_names_turns_as_names_and_its_chair_by_role() {
         ]
     );
 }
+
+#[test]
+fn a_speaker_list_whose_heading_was_lost_and_parts_set_apart_read_as_people() {
+    // Invented: an IGF-style list with stakeholder groups and regions, then parts on
+    // lines of their own above the people they head.
+    let (_, f) = read_text(
+        "Open Networks for Rural Schools\n\n\
+         Ann Lee - Delta Forum, Intergovernmental Organization Africa\n\
+         Bo Chen - Institute of Media, Civil Society Asia-Pacific (APAC)\n\
+         Carla Diaz - Acme Networks, Technical Community, Africa (Nigeria)\n\n\
+         Onsite Moderator\n\nEva Novak\n\nOnline Moderator\n\nFemi Ade\n",
+    );
+    assert_eq!(
+        names(&f),
+        [
+            ("Ann Lee".into(), Part::Speaker),
+            ("Bo Chen".into(), Part::Speaker),
+            ("Carla Diaz".into(), Part::Speaker),
+            ("Eva Novak".into(), Part::Moderator),
+            ("Femi Ade".into(), Part::Moderator)
+        ]
+    );
+    let carla = &f.roster.members()[2].person;
+    assert_eq!(carla.organization.as_deref(), Some("Acme Networks"));
+    assert_eq!(carla.country.map(|c| c.iso2()), Some("NG"));
+    let ann = &f.roster.members()[0].person;
+    assert_eq!(
+        (ann.role.as_deref(), ann.organization.as_deref()),
+        (None, Some("Delta Forum"))
+    );
+}
+
+#[test]
+fn two_described_lines_are_no_list_without_a_heading() {
+    let (_, f) = read_text(
+        "Open Networks for Rural Schools\n\n\
+         Ann Lee - Delta Forum, Intergovernmental Organization Africa\n\
+         Bo Chen - Institute of Media, Civil Society Asia-Pacific (APAC)\n",
+    );
+    assert!(names(&f).is_empty());
+}
