@@ -6,16 +6,12 @@ use tera::Context;
 use super::{ListKey, Pages};
 use crate::index::sort_key;
 use crate::model::PersonId;
-use crate::render::views::Views;
 use crate::render::views::{CountryRowView, LetterLink, LetterView, TermView};
 use crate::taxonomy::{ActionLine, Sdg};
 
 /// Above this many speakers, the A–Z index gets one page per initial letter:
 /// 20 000 names on one page would weigh megabytes.
 pub(crate) const SPEAKERS_ON_ONE_PAGE: usize = 1500;
-
-/// Co-speakers shown on a speaker page (the busiest speakers share the stage with hundreds).
-const CO_SPEAKERS_SHOWN: usize = 40;
 
 impl Pages<'_, '_> {
     pub(super) fn speakers(&mut self) {
@@ -180,21 +176,4 @@ impl Pages<'_, '_> {
             self.list(ListKey::Topic(id));
         }
     }
-}
-
-/// A speaker page's own context: the person's facts and co-speakers.
-pub(super) fn speaker_context(views: &Views<'_>, p: PersonId, ctx: &mut super::lists::PageData) {
-    let co = views.index.co_speakers(views.site, p);
-    let co_speakers: Vec<TermView> = co
-        .iter()
-        .take(CO_SPEAKERS_SHOWN)
-        .map(|&(q, n)| TermView {
-            count: n as usize,
-            ..views.person_term(q)
-        })
-        .collect();
-    ctx.insert("person", &views.person(p));
-    ctx.insert("jsonld", &crate::render::jsonld::person(views, p));
-    ctx.insert("co_speakers", &co_speakers);
-    ctx.insert("co_speakers_total", &co.len());
 }

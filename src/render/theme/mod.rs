@@ -30,6 +30,7 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = embed!(
     "event.html",
     "events.html",
     "speaker.html",
+    "speaker_co_speakers.html",
     "speakers.html",
     "speakers_letter.html",
     "country.html",
