@@ -19,8 +19,8 @@ use std::borrow::Cow;
 /// Particles that may stand before a family name. Written in lower case they do not
 /// decide the letter a name is under ("Ludwig van Beethoven" is under B).
 const PARTICLES: &[&str] = &[
-    "al", "da", "das", "de", "degli", "dei", "del", "della", "den", "der", "di", "do", "dos",
-    "du", "el", "la", "le", "les", "lo", "ten", "ter", "van", "von", "zu", "zum", "zur",
+    "al", "da", "das", "de", "degli", "dei", "del", "della", "den", "der", "di", "do", "dos", "du",
+    "el", "la", "le", "les", "lo", "ten", "ter", "van", "von", "zu", "zum", "zur",
 ];
 
 /// Words after a family name that are not part of it.
@@ -67,8 +67,7 @@ pub fn family_first(name: &str) -> Cow<'_, str> {
 /// there is exactly one: a common way to mark the family name.
 fn capitalised_family(words: &[&str]) -> Option<usize> {
     let is_capitals = |w: &str| {
-        w.chars().filter(|c| c.is_alphabetic()).count() >= 2
-            && !w.chars().any(char::is_lowercase)
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
     };
     let mut capitals = (words.iter()).enumerate().filter(|(_, w)| is_capitals(w));
     let (family, _) = capitals.next()?;
@@ -100,8 +99,14 @@ mod tests {
     #[test]
     fn the_family_name_is_the_last_word_and_sorts_first() {
         assert_eq!(family_first("Megan R. Hughes"), "Hughes Megan R.");
-        assert_eq!(family_first("Kamau Njoroge-Mugisha"), "Njoroge-Mugisha Kamau");
-        assert_eq!(family_first("Martin Luther King Jr."), "King Martin Luther Jr.");
+        assert_eq!(
+            family_first("Kamau Njoroge-Mugisha"),
+            "Njoroge-Mugisha Kamau"
+        );
+        assert_eq!(
+            family_first("Martin Luther King Jr."),
+            "King Martin Luther Jr."
+        );
         // A trailing initial is not the family name.
         assert_eq!(family_first("Lü Xiaoming P."), "Xiaoming Lü P.");
     }
@@ -145,6 +150,9 @@ mod tests {
     fn family_first_keys_order_names_by_family_name() {
         let mut names = ["Jan van der Berg", "Anna Bergman", "Zoe Adams", "Bo Berg"];
         names.sort_by_cached_key(|n| sort_key(&family_first(n)));
-        assert_eq!(names, ["Zoe Adams", "Bo Berg", "Jan van der Berg", "Anna Bergman"]);
+        assert_eq!(
+            names,
+            ["Zoe Adams", "Bo Berg", "Jan van der Berg", "Anna Bergman"]
+        );
     }
 }

@@ -608,7 +608,11 @@ impl Pages<'_, '_> {
                 path,
                 meta,
                 context: ctx,
-                cards: if list.cards { chunk.to_vec() } else { Vec::new() },
+                cards: if list.cards {
+                    chunk.to_vec()
+                } else {
+                    Vec::new()
+                },
                 lazy: list.lazy,
             });
         }

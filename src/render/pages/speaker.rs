@@ -111,7 +111,9 @@ fn co_speaker(views: &Views<'_>, q: PersonId, shared: u32) -> TermView {
 }
 
 fn co_speakers_url(views: &Views<'_>, p: PersonId) -> String {
-    views.url(&routes::speaker_co_speakers(&views.site.people[p.index()].slug))
+    views.url(&routes::speaker_co_speakers(
+        &views.site.people[p.index()].slug,
+    ))
 }
 
 /// Person `p`'s sessions by year, then event: their list is newest first (undated

@@ -6,12 +6,19 @@ use tera::Context;
 use super::{ListKey, Pages};
 use crate::index::sort_key;
 use crate::model::PersonId;
-use crate::render::views::{CountryRowView, LetterLink, LetterView, TermView};
+use crate::render::views::{CountryRowView, LetterLink, LetterView, TermView, Views};
 use crate::taxonomy::{ActionLine, Sdg};
 
 /// Above this many speakers, the A–Z index gets one page per initial letter:
 /// 20 000 names on one page would weigh megabytes.
 pub(crate) const SPEAKERS_ON_ONE_PAGE: usize = 1500;
+
+/// Above this many speakers, the A–Z index offers a name filter and lists the most
+/// frequent speakers: scrolling or paging through letters no longer finds someone.
+pub(crate) const SPEAKERS_LARGE: usize = 500;
+
+/// The most frequent speakers the index of a large site lists.
+const FREQUENT_SPEAKERS: usize = 20;
 
 impl Pages<'_, '_> {
     pub(super) fn speakers(&mut self) {
@@ -55,6 +62,13 @@ impl Pages<'_, '_> {
         let mut ctx = Context::new();
         ctx.insert("letters", &letters);
         ctx.insert("total", &az.len());
+        let large = az.len() > SPEAKERS_LARGE;
+        ctx.insert("large", &large);
+        ctx.insert("split", &split);
+        let frequent: Vec<_> = (frequent(views, az).into_iter().filter(|_| large))
+            .map(|p| views.person_entry(p))
+            .collect();
+        ctx.insert("frequent", &frequent);
         self.single(
             "speakers.html",
             &routes::page_file(Section::Speakers.dir()),
@@ -71,6 +85,7 @@ impl Pages<'_, '_> {
                     continue;
                 }
                 let mut ctx = Context::new();
+                ctx.insert("large", &large);
                 ctx.insert("letter", &letter.to_string());
                 ctx.insert("letters", &links);
                 ctx.insert(
@@ -176,4 +191,19 @@ impl Pages<'_, '_> {
             self.list(ListKey::Topic(id));
         }
     }
+}
+
+/// The [`FREQUENT_SPEAKERS`] people of `az` with the most sessions, most first; ties
+/// in A–Z order. Linear in the number of people (a selection, then a sort of the few).
+fn frequent(views: &Views<'_>, az: &[PersonId]) -> Vec<PersonId> {
+    let by_person = &views.index.by_person;
+    let mut ranked: Vec<(std::cmp::Reverse<usize>, usize)> = (az.iter().enumerate())
+        .map(|(i, p)| (std::cmp::Reverse(by_person[p.index()].len()), i))
+        .collect();
+    if ranked.len() > FREQUENT_SPEAKERS {
+        ranked.select_nth_unstable(FREQUENT_SPEAKERS);
+        ranked.truncate(FREQUENT_SPEAKERS);
+    }
+    ranked.sort_unstable();
+    ranked.into_iter().map(|(_, i)| az[i]).collect()
 }

@@ -73,6 +73,10 @@ const DEFAULT_ASSETS: &[(&str, &[u8])] = &[
         "assets/search.js",
         include_bytes!("../../../themes/default/static/assets/search.js"),
     ),
+    (
+        "assets/people.js",
+        include_bytes!("../../../themes/default/static/assets/people.js"),
+    ),
     // The default `og:image` (OpenGraph wants a raster image; 1200×630 is the size
     // link previews crop to). Drawn from `themes/default/card.svg`, the favicon's mark
     // on the theme's blue, with `chromium --headless --screenshot --window-size=1200,630`.
