@@ -934,7 +934,7 @@ fn edits_reach_a_busy_speaker_s_grouped_sessions_and_co_speakers_page() {
         .collect();
     let mut t = Fixture::of(&refs);
     let page = |t: &Fixture, path: &str| t.live.out_dir().join(path).exists();
-    let mut write = |t: &mut Fixture, n: usize, text: String, what: &str| {
+    let write = |t: &mut Fixture, n: usize, text: String, what: &str| {
         let path = t.site.join(format!("sessions/t{n}.md"));
         std::fs::write(&path, text).expect("write");
         t.update(what, vec![path], Scope::Session);
