@@ -155,4 +155,22 @@ mod tests {
             ["Zoe Adams", "Bo Berg", "Jan van der Berg", "Anna Bergman"]
         );
     }
+
+    #[test]
+    fn a_registry_sort_name_replaces_the_rule_for_family_name_first_names() {
+        use crate::index::SortKeys;
+        use crate::model::Person;
+        use crate::url::Slug;
+        let mut keys = SortKeys::default();
+        let mut zhao = Person::named(
+            Slug::from_text("zhao houlin").expect("slug"),
+            "Zhao Houlin".into(),
+            None,
+        );
+        // By the rule, "Houlin" would be the family name.
+        assert_eq!(initial(&keys.person(&zhao)), 'H');
+        zhao.sort_name = Some("Zhao Houlin".into());
+        assert_eq!(&*keys.person(&zhao), "zhao houlin");
+        assert_eq!(initial(&keys.person(&zhao)), 'Z');
+    }
 }
