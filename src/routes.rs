@@ -138,6 +138,11 @@ pub fn speaker(slug: &Slug) -> String {
     folder(Section::Speakers, slug.as_str())
 }
 
+/// Everyone a speaker shared the stage with: `speakers/<slug>/co-speakers/`.
+pub fn speaker_co_speakers(slug: &Slug) -> String {
+    [speaker(slug).as_str(), "co-speakers/"].concat()
+}
+
 /// An event's page: `events/<id>/`.
 pub fn event(slug: &Slug) -> String {
     folder(Section::Events, slug.as_str())

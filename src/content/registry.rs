@@ -73,6 +73,9 @@ pub struct SpeakerRecord {
     /// The person's country, any accepted spelling: tells apart people who share a
     /// name, as `organization` does.
     pub country: Option<Spanned<String>>,
+    /// What the speakers A–Z sorts the person by, family name first ("Zhao Houlin"),
+    /// when the rule of [`crate::index::family_first`] gets their name wrong.
+    pub sort_name: Option<String>,
 }
 
 /// `data/countries.yaml`: extra spellings mapped to ISO codes ("Kosova": XK is not ISO; "Holland": NL).

@@ -6,10 +6,12 @@
 //! per session, never by comparing every pair of people.
 
 mod facts;
+mod family;
 mod patch;
 mod postings;
 mod related;
 
+pub use family::family_first;
 pub use postings::{ListKey, Posting, lists, postings};
 pub use related::{RELATED_MAX, Related};
 
@@ -48,11 +50,12 @@ pub struct Index {
     pub by_action_line: BTreeMap<ActionLine, Vec<SessionId>>,
     /// Sessions of each topic (by [`TopicId`] index), newest first.
     pub by_topic: Vec<Vec<SessionId>>,
-    /// People who appear in at least one session, A–Z by name, grouped by [`initial`].
+    /// People who appear in at least one session, A–Z by family name ([`SortKeys::person`]),
+    /// grouped by [`initial`].
     pub speakers_az: Vec<PersonId>,
     /// Topics with sessions, A–Z.
     pub topics_az: Vec<TopicId>,
-    /// Each person's [`sort_key`], by [`PersonId`] index.
+    /// Each person's sort key ([`SortKeys::person`]), by [`PersonId`] index.
     pub person_keys: Vec<Arc<str>>,
     /// Each session title's [`sort_key`], by [`SessionId`] index.
     pub title_keys: Vec<Arc<str>>,
@@ -72,6 +75,15 @@ impl SortKeys {
         let k: Arc<str> = sort_key(text).into();
         self.0.insert(text.into(), k.clone());
         k
+    }
+
+    /// The sort key of a person: of their `sort_name:` when the registry gives one,
+    /// else of their name family name first ([`family_first`]).
+    pub fn person(&mut self, p: &crate::model::Person) -> Arc<str> {
+        match &p.sort_name {
+            Some(written) => self.get(written),
+            None => self.get(&family_first(&p.name)),
+        }
     }
 }
 
@@ -115,7 +127,7 @@ impl Index {
     /// [`Index::build`], taking sort keys from `keys` (and adding the missing ones).
     pub fn build_with(site: &Site, keys: &mut SortKeys) -> Index {
         // Each name and title is transliterated once, not once per comparison or list.
-        let person_keys: Vec<Arc<str>> = site.people.iter().map(|p| keys.get(&p.name)).collect();
+        let person_keys: Vec<Arc<str>> = site.people.iter().map(|p| keys.person(p)).collect();
         let title_keys: Vec<Arc<str>> = site.sessions.iter().map(|s| keys.get(&s.title)).collect();
         let chronological = chronological(site, &title_keys);
         let mut ix = Index {
@@ -234,6 +246,18 @@ impl Index {
         by_count_desc(counts, |q| {
             (&self.person_keys[q.index()], &site.people[q.index()].slug)
         })
+    }
+
+    /// Whether person `p` has more than `n` co-speakers ([`Index::co_speakers`]); most
+    /// people's sessions hold too few people to have, which is answered without counting.
+    pub fn has_more_co_speakers_than(&self, site: &Site, p: PersonId, n: usize) -> bool {
+        let sessions = self.by_person.get(p.index()).map_or(&[][..], Vec::as_slice);
+        let seats: usize = (sessions.iter())
+            .map(|&(s, _)| site.sessions[s.index()].participants.len())
+            .filter(|&len| len <= MAX_CO_SPEAKER_SESSION)
+            .map(|len| len.saturating_sub(1))
+            .sum();
+        seats > n && self.co_speakers(site, p).len() > n
     }
 
     /// The A–Z group of a person's name ([`initial`]).

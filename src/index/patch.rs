@@ -40,11 +40,11 @@ impl Index {
             })
             .collect();
         for p in self.person_keys.len()..count {
-            self.person_keys.push(keys.get(&site.people[p].name));
+            self.person_keys.push(keys.person(&site.people[p]));
         }
         let mut renamed: Vec<PersonId> = Vec::new();
         for &p in &touched_people {
-            let key = keys.get(&site.people[p.index()].name);
+            let key = keys.person(&site.people[p.index()]);
             if key != self.person_keys[p.index()] {
                 renamed.push(p);
             }

@@ -37,6 +37,9 @@ pub struct Person {
     pub old_urls: Vec<super::OldUrl>,
     /// Whether `data/speakers.yaml` lists the person.
     pub registered: bool,
+    /// What the A–Z sorts the person by instead of their name (`sort_name:` in
+    /// `data/speakers.yaml`, family name first).
+    pub sort_name: Option<String>,
 }
 
 impl Person {
@@ -54,6 +57,7 @@ impl Person {
             namesakes: Vec::new(),
             old_urls: Vec::new(),
             registered: false,
+            sort_name: None,
         }
     }
 }
@@ -475,6 +479,7 @@ mod tests {
             namesakes: vec![],
             old_urls: vec![],
             registered: true,
+            sort_name: None,
         };
         let i = b
             .add_registered(person, &["Zhao Houlin".into()], Marks::default())

@@ -103,6 +103,10 @@ pub(super) fn register_speakers(
             namesakes: Vec::new(),
             old_urls: Vec::new(),
             registered: true,
+            sort_name: (rec.sort_name.as_deref())
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_string),
         };
         let marks = Marks {
             own_id: rec.id.is_some(),

@@ -100,6 +100,109 @@ async function sessionOnAPhone(t, rel) {
   return `body at ${Math.round(top)} px, ${stops} tab stops before it`;
 }
 
+/** Speaker pages whose file says they list sessions by year (more than a few sessions). */
+function busySpeakers(root) {
+  return pagesUnder(root, 'speakers', ['a-z']).filter((rel) =>
+    fs.readFileSync(path.join(root, rel, 'index.html'), 'utf8').includes('id="year-'),
+  );
+}
+
+/**
+ * A busy speaker's page: one page (no pager), each year's count is the number of its
+ * sessions and each event's the number of its lines, the years' links reach their
+ * headings, and the person is not among their own co-speakers; "and N more" is a link
+ * to a page that lists at least N more.
+ */
+async function busySpeaker(t, rel) {
+  await t.open(rel);
+  const own = t.base + rel;
+  const found = await t.page.evaluate((own) => {
+    const problems = [];
+    if (document.querySelector('main nav.pager')) problems.push('a pager on a busy speaker page');
+    const years = [...document.querySelectorAll('main section.year')];
+    for (const y of years) {
+      const rows = y.querySelectorAll('ul.session-rows > li').length;
+      const said = Number(y.querySelector('h3 .count')?.textContent.match(/\d+/)?.[0]);
+      if (said !== rows) problems.push(`${y.querySelector('h3')?.id}: says ${said}, lists ${rows}`);
+      for (const h of y.querySelectorAll('h4')) {
+        const list = h.nextElementSibling;
+        const n = Number(h.querySelector('.count')?.textContent.match(/\d+/)?.[0]);
+        if (list?.children.length !== n) problems.push(`${h.textContent.trim()}: says ${n}, lists ${list?.children.length}`);
+      }
+    }
+    for (const a of document.querySelectorAll('main nav.years a')) {
+      if (!document.getElementById(a.getAttribute('href').slice(1))) problems.push(`${a.getAttribute('href')} leads nowhere`);
+    }
+    if ([...document.querySelectorAll('main dl.co-speakers a')].some((a) => a.getAttribute('href') === own)) {
+      problems.push('the person is among their own co-speakers');
+    }
+    const more = [...document.querySelectorAll('main a')].find((a) => /^and \d+ more$/.test(a.textContent.trim()));
+    const shown = document.querySelectorAll('main dl.co-speakers a').length;
+    return { problems, years: years.length, more: more?.getAttribute('href'), n: Number(more?.textContent.match(/\d+/)[0]), shown };
+  }, own);
+  if (found.problems.length > 0) throw new Error(found.problems.join('; '));
+  if (found.more) {
+    await t.openHref(found.more);
+    const listed = await t.page.locator('main dl.co-speakers a').count();
+    if (listed !== found.shown + found.n) throw new Error(`"and ${found.n} more" leads to a list of ${listed}, not ${found.shown + found.n}`);
+    if ((await t.hrefs('main dl.co-speakers a', null)).includes(own)) throw new Error('the co-speakers page lists the person');
+  }
+  return `${found.years} year(s), one page${found.more ? `; "and ${found.n} more" lists them` : ''}`;
+}
+
+/** A letter page of the A–Z: its own letter, and only it, is marked current and is no link. */
+async function currentLetter(t, rel) {
+  await t.open(rel);
+  const h1 = await t.h1();
+  const current = await t.page.locator('nav.az [aria-current="page"]').allInnerTexts();
+  if (current.length !== 1 || !h1.endsWith(current[0].trim())) {
+    throw new Error(`"${h1}" marks ${JSON.stringify(current)} as the current letter`);
+  }
+  if ((await t.page.locator('nav.az [aria-current="page"]').evaluate((e) => e.tagName)) === 'A') {
+    throw new Error('the current letter is a link');
+  }
+  return `letter ${current[0].trim()} marked`;
+}
+
+/**
+ * The speakers index: where it has a name filter and lists everyone, typing a
+ * person's name narrows the list to the people who match, nothing moves while the
+ * page loads or the status line fills (no layout shift), and clearing it shows all
+ * again. Without the list on the page, the filter is a form to the search page.
+ */
+async function speakersIndex(t, rel) {
+  await t.open(rel);
+  const form = t.page.locator('form.name-filter');
+  if ((await form.count()) === 0) return 'no name filter (a small site)';
+  const action = await form.getAttribute('action');
+  if (action !== `${t.base}search/`) throw new Error(`the name filter goes to ${action}`);
+  const items = t.page.locator('main section.letter li');
+  const total = await items.count();
+  if (total === 0) return 'name filter to the search page (letters on pages of their own)';
+  await t.page.evaluate(() => {
+    window.__shift = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  const name = (await items.nth(Math.floor(total / 2)).locator('a').innerText()).trim();
+  const input = t.page.locator('#name-filter');
+  await input.fill(name);
+  const visible = await items.evaluateAll((lis) => lis.filter((li) => !li.hidden).map((li) => li.querySelector('a').textContent.trim()));
+  if (!visible.includes(name) || visible.length === total) {
+    throw new Error(`typing "${name}" leaves ${visible.length} of ${total} names`);
+  }
+  const fold = (s) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+  const stray = visible.filter((v) => !fold(v).includes(fold(name)));
+  if (stray.length > 0) throw new Error(`typing "${name}" leaves ${stray.slice(0, 3).join(', ')}`);
+  const shift = await t.page.evaluate(() => window.__shift);
+  if (shift > 0.01) throw new Error(`layout shift ${shift.toFixed(3)} while loading or filtering`);
+  await input.fill('');
+  const again = await items.evaluateAll((lis) => lis.filter((li) => !li.hidden).length);
+  if (again !== total) throw new Error(`cleared, ${again} of ${total} names show`);
+  return `"${name}" narrows ${total} names to ${visible.length}, no layout shift`;
+}
+
 /**
  * Page types. `pages(root)` lists every page of that type in the build output
  * (paths relative to the base URL); the harness samples from it. `status` is
@@ -129,14 +232,30 @@ export const PAGE_TYPES = [
     largeSitesOnly: true,
   },
   { name: 'session', pages: (root) => pagesUnder(root, 'sessions'), check: sessionOnAPhone, checkSample: 12 },
-  { name: 'speakers A–Z', pages: (root) => one(root, 'speakers/') },
+  { name: 'speakers A–Z', pages: (root) => one(root, 'speakers/'), check: speakersIndex },
   {
     name: 'speakers A–Z, one letter',
     pages: (root) => pagesUnder(root, 'speakers/a-z'),
     ifMissing: 'one page for all letters on this site',
     largeSitesOnly: true,
+    check: currentLetter,
+    checkSample: 3,
   },
   { name: 'speaker', pages: (root) => pagesUnder(root, 'speakers', ['a-z']) },
+  {
+    name: 'speaker with many sessions',
+    pages: busySpeakers,
+    ifMissing: 'nobody has more than 5 sessions on this site',
+    largeSitesOnly: true,
+    check: busySpeaker,
+    checkSample: 4,
+  },
+  {
+    name: 'speaker, co-speakers',
+    pages: (root) => pagesUnder(root, 'speakers', ['a-z']).flatMap((rel) => one(root, `${rel}co-speakers/`)),
+    ifMissing: 'nobody has more than 40 co-speakers on this site',
+    largeSitesOnly: true,
+  },
   { name: 'countries index', pages: (root) => one(root, 'countries/') },
   { name: 'country', pages: (root) => pagesUnder(root, 'countries') },
   { name: 'SDGs index', pages: (root) => one(root, 'sdgs/') },

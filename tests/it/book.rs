@@ -135,8 +135,8 @@ fn the_indexes_point_back_to_each_persons_and_countrys_sessions() {
         values(line, "href").iter().map(|h| h.to_string()).collect()
     };
     let speakers = index("book--speakers");
-    // A–Z by name, accents aside: Ana, Bo, Zoë.
-    let order: Vec<usize> = ["Ana Lima", "Bo Chen", "Zoë Ångström"]
+    // A–Z by family name, accents aside: Ångström, Chen, Lima.
+    let order: Vec<usize> = ["Zoë Ångström", "Bo Chen", "Ana Lima"]
         .iter()
         .map(|n| speakers.find(n).expect("listed"))
         .collect();

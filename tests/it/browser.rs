@@ -73,6 +73,44 @@ fn generated_thousand_session_site_passes_browser_flows_axe_and_vnu() {
     );
 }
 
+/// A site of 600 speakers: its A–Z lists everyone on one page with a name filter, which
+/// narrows the list as a name is typed, without layout shift (#20 item 3).
+#[test]
+fn a_speakers_index_of_600_people_narrows_as_a_name_is_typed() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let site = dir.path();
+    std::fs::create_dir_all(site.join("sessions")).expect("mkdir");
+    std::fs::write(site.join("proceedings.yaml"), "title: Crowd\n").expect("config");
+    for k in 0..12 {
+        let people: String = (0..50)
+            .map(|i| {
+                format!(
+                    "  - \"Árni{:03} Person{}\"\n",
+                    k * 50 + i,
+                    (b'a' + (i % 26) as u8) as char
+                )
+            })
+            .collect();
+        let text =
+            format!("---\ntitle: Crowd {k}\ndate: 2024-01-01\nspeakers:\n{people}---\nBody.\n");
+        std::fs::write(site.join(format!("sessions/crowd-{k}.md")), text).expect("session");
+    }
+    let sample = Sample {
+        browser: "1",
+        vnu: "1",
+        large: false,
+        only: Some("speakers A–Z"),
+    };
+    if let Some((passed, report)) = run_harness("people", site, sample) {
+        println!("{report}");
+        assert!(passed, "people: browser checks failed (see above)");
+        assert!(
+            report.contains("no layout shift"),
+            "the filter was not tried:\n{report}"
+        );
+    }
+}
+
 #[test]
 fn the_browser_checks_fail_on_a_page_with_one_defect_of_each_kind() {
     // The topic template of this fixture has an image without alt text

@@ -13,6 +13,7 @@ mod exports;
 mod import;
 mod live;
 mod output;
+mod people;
 mod photos;
 mod programme;
 mod properties;

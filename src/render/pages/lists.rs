@@ -37,6 +37,9 @@ pub(super) struct ListPage<'v> {
     pub first_page_people: Option<&'v [PersonId]>,
     /// The heavy part of the context, built when each page is rendered.
     pub lazy: Option<Lazy>,
+    /// Whether the pages show their sessions as cards; a busy speaker's page lists
+    /// them in its own context instead ([`super::speaker::is_grouped`]).
+    pub cards: bool,
     /// The file the pages are made from, relative to the site folder: the registry
     /// that lists the speaker or the event, if one does.
     pub source: Option<String>,
@@ -57,6 +60,7 @@ pub(super) fn list_page<'v>(views: &'v Views<'_>, key: ListKey) -> Option<ListPa
         first_page_people: None,
         lazy: None,
         source: None,
+        cards: true,
     };
     match key {
         ListKey::Sessions => {
@@ -90,6 +94,7 @@ pub(super) fn list_page<'v>(views: &'v Views<'_>, key: ListKey) -> Option<ListPa
             page.title = person.name.clone();
             page.section = Some(Section::Speakers);
             page.lazy = Some(Lazy::Speaker(p));
+            page.cards = !super::speaker::is_grouped(views, p);
             page.source = (person.registered)
                 .then(|| site.sources.relative(&site.sources.speakers))
                 .flatten();
@@ -144,7 +149,9 @@ pub(super) fn list_page<'v>(views: &'v Views<'_>, key: ListKey) -> Option<ListPa
 }
 
 /// The sessions of each page of list `key`: an event's pages hold whole days
-/// ([`programme::day_pages`]), other lists `sessions_per_page` each.
+/// ([`programme::day_pages`]), a speaker's all their sessions on one page (a few
+/// cards, or a compact list by year: [`super::speaker`]), other lists
+/// `sessions_per_page` each.
 pub(super) fn page_ranges(views: &Views<'_>, key: ListKey) -> Vec<Range<usize>> {
     let per_page = views.site.config.sessions_per_page;
     match key {
@@ -154,6 +161,10 @@ pub(super) fn page_ranges(views: &Views<'_>, key: ListKey) -> Vec<Range<usize>> 
             }
             None => programme::even_pages(0, per_page),
         },
+        ListKey::Speaker(_) => {
+            let len = views.index.list_len(key);
+            programme::even_pages(len, len)
+        }
         _ => programme::even_pages(views.index.list_len(key), per_page),
     }
 }
@@ -252,7 +263,9 @@ pub fn fingerprint(views: &Views<'_>, key: ListKey) -> Option<Fingerprint> {
     let page = list_page(views, key)?;
     let mut context = page.context;
     if let Some(Lazy::Speaker(p)) = page.lazy {
-        super::terms::speaker_context(views, p, &mut context);
+        // The co-speakers page changes with the first page only: it is hashed with it.
+        super::speaker::speaker_context(views, p, &mut context);
+        super::speaker::co_speakers_context(views, p, &mut context);
     }
     let hash = |parts: &dyn Fn(&mut rustc_hash::FxHasher)| {
         let mut h = rustc_hash::FxHasher::default();
@@ -263,6 +276,7 @@ pub fn fingerprint(views: &Views<'_>, key: ListKey) -> Option<Fingerprint> {
     Some(Fingerprint {
         every_page: hash(&|h| {
             (page.template, &page.title, &page.description, page.section).hash(h);
+            page.cards.hash(h);
             page.source.hash(h);
             page_starts.hash(h);
             context.hash(h);

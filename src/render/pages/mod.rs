@@ -6,6 +6,7 @@
 
 mod lists;
 mod sessions;
+mod speaker;
 mod terms;
 
 pub use lists::{Fingerprint, fingerprint};
@@ -159,6 +160,8 @@ struct Job {
 enum Lazy {
     Session(SessionId),
     Speaker(crate::model::PersonId),
+    /// A speaker's co-speakers page: everyone they shared the stage with.
+    CoSpeakers(crate::model::PersonId),
     /// An event's book: every session of it in full.
     Book(crate::model::EventId),
 }
@@ -181,7 +184,12 @@ impl Lazy {
             }
             Lazy::Speaker(id) => {
                 let mut data = lists::PageData::default();
-                terms::speaker_context(views, id, &mut data);
+                speaker::speaker_context(views, id, &mut data);
+                data.apply(ctx);
+            }
+            Lazy::CoSpeakers(id) => {
+                let mut data = lists::PageData::default();
+                speaker::co_speakers_context(views, id, &mut data);
                 data.apply(ctx);
             }
             Lazy::Book(id) => {
@@ -526,12 +534,16 @@ impl Pages<'_, '_> {
         // of thousands, so their contexts are not made.
         if !self.wants_list(key) {
             self.skip_list(&dir, lists::page_ranges(views, key).len());
+            self.co_speakers_page(key, false);
             return;
         }
         let Some(list) = lists::list_page(views, key) else {
             return;
         };
-        let per_item = lists::per_item(views, key, &list.sessions);
+        // A list that shows no cards (a busy speaker's) needs nothing beside them.
+        let per_item = (list.cards)
+            .then(|| lists::per_item(views, key, &list.sessions))
+            .flatten();
         let total = list.pages.len();
         let dir = &dir;
         let page_path = |n: usize| routes::list_page(dir, n);
@@ -574,7 +586,7 @@ impl Pages<'_, '_> {
                 ctx.insert(*name, &items[range]);
             }
             // An empty list still needs `cards` for its template; a full one gets them at render time.
-            if chunk.is_empty() {
+            if chunk.is_empty() || !list.cards {
                 ctx.insert("cards", &Vec::<&str>::new());
             }
             ctx.insert("sessions_total", &list.sessions.len());
@@ -596,9 +608,15 @@ impl Pages<'_, '_> {
                 path,
                 meta,
                 context: ctx,
-                cards: chunk.to_vec(),
+                cards: if list.cards {
+                    chunk.to_vec()
+                } else {
+                    Vec::new()
+                },
                 lazy: list.lazy,
             });
         }
+        let first_page = self.wants_page(key, 1);
+        self.co_speakers_page(key, first_page);
     }
 }

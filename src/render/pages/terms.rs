@@ -6,16 +6,19 @@ use tera::Context;
 use super::{ListKey, Pages};
 use crate::index::sort_key;
 use crate::model::PersonId;
-use crate::render::views::Views;
-use crate::render::views::{CountryRowView, LetterLink, LetterView, TermView};
+use crate::render::views::{CountryRowView, LetterLink, LetterView, TermView, Views};
 use crate::taxonomy::{ActionLine, Sdg};
 
 /// Above this many speakers, the A–Z index gets one page per initial letter:
 /// 20 000 names on one page would weigh megabytes.
 pub(crate) const SPEAKERS_ON_ONE_PAGE: usize = 1500;
 
-/// Co-speakers shown on a speaker page (the busiest speakers share the stage with hundreds).
-const CO_SPEAKERS_SHOWN: usize = 40;
+/// Above this many speakers, the A–Z index offers a name filter and lists the most
+/// frequent speakers: scrolling or paging through letters no longer finds someone.
+pub(crate) const SPEAKERS_LARGE: usize = 500;
+
+/// The most frequent speakers the index of a large site lists.
+const FREQUENT_SPEAKERS: usize = 20;
 
 impl Pages<'_, '_> {
     pub(super) fn speakers(&mut self) {
@@ -59,6 +62,13 @@ impl Pages<'_, '_> {
         let mut ctx = Context::new();
         ctx.insert("letters", &letters);
         ctx.insert("total", &az.len());
+        let large = az.len() > SPEAKERS_LARGE;
+        ctx.insert("large", &large);
+        ctx.insert("split", &split);
+        let frequent: Vec<_> = (frequent(views, az).into_iter().filter(|_| large))
+            .map(|p| views.person_entry(p))
+            .collect();
+        ctx.insert("frequent", &frequent);
         self.single(
             "speakers.html",
             &routes::page_file(Section::Speakers.dir()),
@@ -75,6 +85,7 @@ impl Pages<'_, '_> {
                     continue;
                 }
                 let mut ctx = Context::new();
+                ctx.insert("large", &large);
                 ctx.insert("letter", &letter.to_string());
                 ctx.insert("letters", &links);
                 ctx.insert(
@@ -182,19 +193,17 @@ impl Pages<'_, '_> {
     }
 }
 
-/// A speaker page's own context: the person's facts and co-speakers.
-pub(super) fn speaker_context(views: &Views<'_>, p: PersonId, ctx: &mut super::lists::PageData) {
-    let co = views.index.co_speakers(views.site, p);
-    let co_speakers: Vec<TermView> = co
-        .iter()
-        .take(CO_SPEAKERS_SHOWN)
-        .map(|&(q, n)| TermView {
-            count: n as usize,
-            ..views.person_term(q)
-        })
+/// The [`FREQUENT_SPEAKERS`] people of `az` with the most sessions, most first; ties
+/// in A–Z order. Linear in the number of people (a selection, then a sort of the few).
+fn frequent(views: &Views<'_>, az: &[PersonId]) -> Vec<PersonId> {
+    let by_person = &views.index.by_person;
+    let mut ranked: Vec<(std::cmp::Reverse<usize>, usize)> = (az.iter().enumerate())
+        .map(|(i, p)| (std::cmp::Reverse(by_person[p.index()].len()), i))
         .collect();
-    ctx.insert("person", &views.person(p));
-    ctx.insert("jsonld", &crate::render::jsonld::person(views, p));
-    ctx.insert("co_speakers", &co_speakers);
-    ctx.insert("co_speakers_total", &co.len());
+    if ranked.len() > FREQUENT_SPEAKERS {
+        ranked.select_nth_unstable(FREQUENT_SPEAKERS);
+        ranked.truncate(FREQUENT_SPEAKERS);
+    }
+    ranked.sort_unstable();
+    ranked.into_iter().map(|(_, i)| az[i]).collect()
 }

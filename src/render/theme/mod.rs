@@ -30,6 +30,7 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = embed!(
     "event.html",
     "events.html",
     "speaker.html",
+    "speaker_co_speakers.html",
     "speakers.html",
     "speakers_letter.html",
     "country.html",
@@ -71,6 +72,10 @@ const DEFAULT_ASSETS: &[(&str, &[u8])] = &[
     (
         "assets/search.js",
         include_bytes!("../../../themes/default/static/assets/search.js"),
+    ),
+    (
+        "assets/people.js",
+        include_bytes!("../../../themes/default/static/assets/people.js"),
     ),
     // The default `og:image` (OpenGraph wants a raster image; 1200×630 is the size
     // link previews crop to). Drawn from `themes/default/card.svg`, the favicon's mark
