@@ -51,8 +51,15 @@ fn title_shape(text: &str, generic_ok: bool) -> bool {
     let t = text.trim();
     let lower = t.to_lowercase();
     let words: Vec<&str> = t.split_whitespace().collect();
-    if words.len() < 2
-        || words.len() > 30
+    // Chinese and Japanese write no spaces: two ideographs are about a word.
+    let ideographs = t
+        .chars()
+        .filter(|c| matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3040}'..='\u{30ff}'))
+        .count();
+    let size = words.len().max(ideographs / 2);
+    if size < 2
+        || size > 30
+        || t.ends_with('。')
         || t.contains("http")
         || t.contains("[clear filter]")
         || lower.contains("session outcome document")
@@ -347,8 +354,12 @@ pub(crate) fn title(free: &[Free], before: usize) -> Option<String> {
             && find_day(t).is_some()
             && find_time(t).is_some()
     };
-    let titled =
-        |k: usize| !is_dateline(&free[k].text) && !when_first(k) && is_title(&clean(&free[k].text));
+    let titled = |k: usize| {
+        !is_dateline(&free[k].text)
+            && !is_navigation(&free[k].text)
+            && !when_first(k)
+            && is_title(&clean(&free[k].text))
+    };
     // A heading the page prints twice (its title and its first heading, around a
     // byline) is the title, not the banner above it.
     // Not a caption printed under its picture's own text (the next line again).
@@ -376,7 +387,17 @@ pub(crate) fn title(free: &[Free], before: usize) -> Option<String> {
     let generic = |k: usize| {
         !is_dateline(&free[k].text) && title_shape(&clean(&free[k].text), true) && !continues(k)
     };
-    let k = twice
+    // A press release's or advisory's headline comes after its genre line ("Press
+    // Release" / "For immediate release" / contacts), never above it.
+    let genre = (0..free.len().min(15))
+        .rev()
+        .find(|&k| free[k].index < before && is_genre(&free[k].text));
+    let after_genre = genre.and_then(|g| {
+        // (Contacts under the genre line, "Telephone: …", are no content yet.)
+        (g + 1..free.len()).find(|&k| free[k].index < body && titled(k) && !continues(k))
+    });
+    let k = after_genre
+        .or(twice)
         .or_else(|| (0..free.len()).find(|&k| above_body(k) && titled(k) && !continues(k)))
         // Only a session type above the body ("IGF 2022 High-Level Leaders Session I"):
         // the heading, not a line of the body.
@@ -411,6 +432,31 @@ pub(crate) fn title(free: &[Free], before: usize) -> Option<String> {
         }
     }
     Some(clean(&t)).filter(|t| !t.is_empty())
+}
+
+/// Lines that say what kind of text a press office sends, above its headline.
+const GENRES: &[&str] = &[
+    "press release",
+    "news release",
+    "media advisory",
+    "for immediate release",
+    "communiqué de presse",
+    "avis aux médias",
+    "comunicado de prensa",
+    "nota de prensa",
+    "aviso a los medios",
+    "пресс-релиз",
+    "сообщение для прессы",
+    "بيان صحفي",
+    "مذكرة إعلامية",
+    "新闻稿",
+    "媒体公告",
+];
+
+/// Whether a line is only a press office's genre line ("Press Release", "媒体公告").
+fn is_genre(text: &str) -> bool {
+    let t = text.trim().trim_end_matches([':', '.']).to_lowercase();
+    GENRES.contains(&t.as_str())
 }
 
 /// A part of a transcript's or a listing's heading that only places the session: the

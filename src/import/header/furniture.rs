@@ -15,7 +15,8 @@ pub(super) const FURNITURE: &[&str] = &[
     "session at a glance", "knowledge graph", "full session report", "session report",
     "you are here", "go top", "back to top", "top of page", "upload:", "post on", "comparte",
     "partager", "share this", "centro de prensa", "salle de presse", "press centre",
-    "press center",
+    "press center", "telephone", "tel", "tel.", "phone", "fax", "mobile", "e-mail", "email",
+    "for immediate release",
     "hi", "dear", "cheers", "best regards", "kind regards", "thanks", "thank you", "regards",
 ];
 
@@ -70,7 +71,36 @@ pub(super) fn is_navigation(t: &str) -> bool {
             "shares",
         ]
         .contains(&words[1].to_lowercase().as_str());
-    crumbs || counter || back
+    // "Home : Newsroom : Press Releases": crumbs with spaced colons, three or more
+    // (two may be a French title, "Dialogue : SMSI +20").
+    let colon_crumbs = t.split(" : ").count() >= 3
+        && t.split(" : ")
+            .all(|p| !p.trim().is_empty() && p.split_whitespace().count() <= 5);
+    crumbs || counter || back || colon_crumbs || is_language_switch(t)
+}
+
+/// Language names as pages print them in their language switcher.
+const LANGUAGES: &[&str] = &[
+    "english",
+    "français",
+    "francais",
+    "español",
+    "espanol",
+    "русский",
+    "العربية",
+    "中文",
+    "deutsch",
+    "português",
+    "italiano",
+    "简体中文",
+];
+
+/// "… Français | Español", "English | Français | العربية": a page's language switcher.
+fn is_language_switch(t: &str) -> bool {
+    t.split(|c: char| c.is_whitespace() || c == '|' || c == '/')
+        .filter(|w| LANGUAGES.contains(&w.to_lowercase().as_str()))
+        .count()
+        >= 2
 }
 
 /// A web server's warnings printed above a page ("Deprecated: … on line 29").

@@ -455,3 +455,27 @@ fn a_weekdays_date_with_a_time_in_a_long_sentence_dates_the_session() {
     assert_eq!((day.month, day.day), (3, 18));
     assert_eq!(time.as_deref(), Some("11:30-12:15"));
 }
+
+#[test]
+fn a_press_release_s_headline_comes_after_its_genre_line_and_contacts() {
+    // Invented.
+    let f = free(&[
+        "Acme Union Home Page English | Français | Español",
+        "Home : Newsroom : Press Releases",
+        "Press Release",
+        "For immediate release",
+        "Telephone: +41 22 000 0000",
+        "Lakeside Week closes with a call for open networks",
+    ]);
+    assert_eq!(
+        title(&f, 4).as_deref(),
+        Some("Lakeside Week closes with a call for open networks")
+    );
+}
+
+#[test]
+fn a_chinese_headline_is_a_title_and_a_sentence_is_not() {
+    assert!(is_title("2030年湖畔论坛:开放网络促进可持续发展"));
+    assert!(!is_title("论坛将自六月起每周举办公开在线会议。"));
+    assert!(!is_title("湖畔"));
+}
