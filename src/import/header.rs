@@ -57,8 +57,7 @@ fn title_shape(text: &str, generic_ok: bool) -> bool {
         .filter(|c| matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3040}'..='\u{30ff}'))
         .count();
     let size = words.len().max(ideographs / 2);
-    if size < 2
-        || size > 30
+    if !(2..=30).contains(&size)
         || t.ends_with('。')
         || t.contains("http")
         || t.contains("[clear filter]")
