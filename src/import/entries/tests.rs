@@ -49,6 +49,9 @@ fn things_that_are_not_people_are_refused() {
         "Chairman, WSIS+10 High-level Event (tbc)",
         "Mr,Pierre,DUVAL,Academia,University of Lyon",
         "Speech (French)",
+        "Print Version",
+        "Youth Issue Teams",
+        "Organizing Committee",
     ] {
         assert!(
             entry(s, &CountryAliases::new()).is_err(),
