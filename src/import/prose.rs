@@ -102,8 +102,11 @@ pub(crate) fn introductions(paragraph: &str, aliases: &CountryAliases) -> Vec<Fo
             // Only a capitalised title, a possessive's organization or an honorific
             // makes the subject a person.
             let subject = &words[..subject_end(&words, i)];
-            if let Some(f) = titled_intro(subject, aliases)
-                .filter(|f| f.person.role.is_none() || has_capital_title(f))
+            if let Some(f) = subject::ran_it(subject, w.text.trim_end_matches([',', '.']), aliases)
+                .or_else(|| {
+                    titled_intro(subject, aliases)
+                        .filter(|f| f.person.role.is_none() || has_capital_title(f))
+                })
                 .or_else(|| {
                     name_of_org_intro(subject, aliases).filter(|f| f.person.honorific.is_some())
                 })

@@ -399,3 +399,49 @@ fn guessed(parsed: &ParsedName, role: Option<String>) -> Found {
         on_stage: false,
     }
 }
+
+/// "Ms. Lynn St. Amour moderated the meeting", "Dr Ana Lima chaired the session": an
+/// honorific and a name opening a clause before a verb of running a session.
+pub(super) fn ran_it(before: &[Word<'_>], verb: &str, aliases: &CountryAliases) -> Option<Found> {
+    if ![
+        "moderated",
+        "chaired",
+        "co-chaired",
+        "facilitated",
+        "co-moderated",
+    ]
+    .contains(&verb)
+    {
+        return None;
+    }
+    // Back over the name (an abbreviation inside it, "St.", does not end it) to the
+    // honorific that opens it.
+    let mut k = before.len();
+    while k > 0 && before.len() - k < 7 {
+        let w = before[k - 1].text;
+        let abbreviation = w.len() <= 4 && w.ends_with('.') && w.starts_with(char::is_uppercase);
+        if is_honorific(w) {
+            k -= 1;
+            break;
+        }
+        if !(is_name_word(w.trim_end_matches('.')) || abbreviation) || w.ends_with([',', ';', ':'])
+        {
+            return None;
+        }
+        k -= 1;
+    }
+    let opens = k == 0
+        || before[k - 1].text.ends_with(['.', ',', ';', ':'])
+        || matches!(before[k - 1].text, "and" | "while");
+    if !opens || !is_honorific(before.get(k)?.text) {
+        return None;
+    }
+    let tokens: Vec<&str> = before[k..].iter().map(|w| w.text).collect();
+    let parsed = split_name(&tokens.join(" "));
+    valid_name(&[parsed.name.as_str()], aliases)?;
+    let mut f = guessed(&parsed, None);
+    f.moderator = true;
+    f.on_stage = true;
+    f.guessed = false;
+    Some(f)
+}

@@ -673,3 +673,15 @@ fn russian_speakers_after_the_verb_or_after_a_capitalised_place_in_their_title()
     // A verb followed by a role and no name is no one.
     assert!(people("Как отметил директор центра, сеть должна быть открытой.").is_empty());
 }
+
+#[test]
+fn an_honorific_and_a_name_before_moderated_is_the_moderator() {
+    assert_eq!(
+        names(
+            "It met on 8 May. Ms. Ada St. Clair moderated the meeting and Mr. Bo Lin represented the office."
+        ),
+        [("Ada St. Clair".into(), true, None)]
+    );
+    // Without an honorific, "moderated" after a name is no sure sign.
+    assert!(names("It met on 8 May. Ada Clair moderated the meeting.").is_empty());
+}
