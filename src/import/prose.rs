@@ -54,6 +54,7 @@ pub(crate) fn introductions(paragraph: &str, aliases: &CountryAliases) -> Vec<Fo
         return Vec::new();
     }
     let mut found: Vec<Found> = opening_entry(paragraph, &words, aliases)
+        .or_else(|| subject::bio(&words, aliases))
         .into_iter()
         .collect();
     for (i, w) in words.iter().enumerate() {

@@ -445,3 +445,58 @@ pub(super) fn ran_it(before: &[Word<'_>], verb: &str, aliases: &CountryAliases) 
     f.guessed = false;
     Some(f)
 }
+
+/// "Ana Lima is a seasoned regulator who …", "Malik Diop est un cadre …": a
+/// biography, as session pages print one for each speaker, opens with the full name
+/// and what the person is, and says what they do or did.
+pub(super) fn bio(words: &[Word<'_>], aliases: &CountryAliases) -> Option<Found> {
+    const IS: &[&str] = &["is", "est", "es", "является", "serves", "has", "holds", "a"];
+    if words.len() < 15 {
+        return None;
+    }
+    let n = (2..=4).find(|&n| words.get(n).is_some_and(|w| IS.contains(&w.text)))?;
+    let tokens: Vec<&str> = words[..n].iter().map(|w| w.text).collect();
+    if !tokens
+        .iter()
+        .all(|t| is_name_word(t) && !t.ends_with([',', '.', ';', ':']))
+    {
+        return None;
+    }
+    // What they are or did is a post ("a senior official", "des postes de direction").
+    let first_sentence = words[n..].iter().take_while(|w| !w.text.ends_with('.'));
+    let post = first_sentence
+        .map(|w| {
+            w.text
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .any(|w| is_role_word(&w) || BIO_POSTS.contains(&w.as_str()));
+    if !post {
+        return None;
+    }
+    let raw = valid_name(&tokens, aliases)?;
+    Some(guessed(&split_name(&raw), None))
+}
+
+/// Words of a biography's first sentence that say it is about a post held.
+const BIO_POSTS: &[&str] = &[
+    "executive",
+    "official",
+    "expert",
+    "cadre",
+    "postes",
+    "poste",
+    "career",
+    "carrière",
+    "carrera",
+    "experience",
+    "expérience",
+    "experiencia",
+    "served",
+    "occupé",
+    "leads",
+    "led",
+    "dirige",
+    "founded",
+    "fondé",
+];

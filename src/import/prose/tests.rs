@@ -685,3 +685,26 @@ fn an_honorific_and_a_name_before_moderated_is_the_moderator() {
     // Without an honorific, "moderated" after a name is no sure sign.
     assert!(names("It met on 8 May. Ada Clair moderated the meeting.").is_empty());
 }
+
+#[test]
+fn a_biography_opening_with_the_name_and_a_post_is_a_speaker() {
+    assert_eq!(
+        names(
+            "Malik Diop est un cadre chevronné des télécommunications qui a occupé des postes de direction à l'Agence du numérique depuis 2007."
+        ),
+        [("Malik Diop".into(), false, None)]
+    );
+    assert_eq!(
+        names(
+            "Ana Lima is a senior official of the Harbour Authority, where she has led the work on open networks since 2019."
+        ),
+        [("Ana Lima".into(), false, None)]
+    );
+    // A sentence about a name that holds no post is no biography.
+    assert!(
+        names(
+            "Open Street Map is a shared map that anyone can edit and that many cities use today."
+        )
+        .is_empty()
+    );
+}
