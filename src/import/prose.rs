@@ -88,7 +88,7 @@ pub(crate) fn introductions(paragraph: &str, aliases: &CountryAliases) -> Vec<Fo
             .and_then(|bare| appositive_intro(paragraph, &words, i, bare, aliases))
         {
             found.push(f);
-        } else if i > 0 && SPEECH_VERBS.contains(&w.text.trim_end_matches([',', '.'])) {
+        } else if i > 0 && SPEECH_VERBS.contains(&w.text.trim_end_matches([',', '.', ':'])) {
             // ("said," too: a verb before a quote keeps its comma.)
             let subject = &words[..subject_end(&words, i)];
             if let Some(f) = titled_intro(subject, aliases)

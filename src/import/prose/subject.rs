@@ -159,7 +159,14 @@ pub(super) fn titled_intro(before: &[Word<'_>], aliases: &CountryAliases) -> Opt
 /// with the full name when the document gives one.
 fn surname_after_title(title: &[&str], surname: &str, aliases: &CountryAliases) -> Option<Found> {
     let capital = |t: &&str| t.chars().next().is_some_and(char::is_uppercase);
-    if title.len() > 2 || !title.iter().all(capital) || is_acronym(surname) {
+    // (Russian puts the body after a post in the genitive, "Председатель
+    // Госинформнауки подчеркнул": a capitalised word there is no surname.)
+    let cyrillic = |t: &&str| t.chars().any(|c| matches!(c, 'А'..='я'));
+    if title.len() > 2
+        || !title.iter().all(capital)
+        || is_acronym(surname)
+        || title.iter().any(cyrillic)
+    {
         return None;
     }
     let name = valid_surname(surname, aliases)?;
@@ -296,7 +303,29 @@ pub(super) fn bare_subject(
         let t = w.text.trim_matches(|c: char| !c.is_alphabetic());
         matches!(
             t,
-            "She" | "He" | "she" | "he" | "her" | "his" | "Her" | "His"
+            "She"
+                | "He"
+                | "she"
+                | "he"
+                | "her"
+                | "his"
+                | "Her"
+                | "His"
+                | "Elle"
+                | "elle"
+                | "Il"
+                | "il"
+                | "Ella"
+                | "ella"
+                | "Él"
+                | "él"
+                | "Он"
+                | "он"
+                | "Она"
+                | "она"
+                | "его"
+                | "её"
+                | "ее"
         )
     });
     if !pronoun {

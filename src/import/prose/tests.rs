@@ -708,3 +708,15 @@ fn a_biography_opening_with_the_name_and_a_post_is_a_speaker() {
         .is_empty()
     );
 }
+
+#[test]
+fn a_russian_full_name_before_a_verb_of_speech_and_a_post_with_its_body_after_it() {
+    assert_eq!(
+        names(
+            "Обращаясь к участникам, Олег Смирнов отметил, что сеть изменила мир, и он добавил, что работа продолжится в следующем году."
+        ),
+        [("Олег Смирнов".into(), false, None)]
+    );
+    // A post and the body it heads, in the genitive, are no person.
+    assert!(names("Председатель Госкомсвязи подчеркнул, что работа продолжится.").is_empty());
+}
