@@ -82,6 +82,7 @@ mod tests {
             honorific: None,
             title: None,
             organization: None,
+            organization_id: None,
             country: country.and_then(Country::from_code),
         }
     }

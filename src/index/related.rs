@@ -221,6 +221,7 @@ mod tests {
                     name: format!("T{t}"),
                 })
                 .collect(),
+            organizations: Default::default(),
             sources: Default::default(),
             photos: Default::default(),
         }
@@ -238,6 +239,7 @@ mod tests {
                 honorific: None,
                 title: None,
                 organization: None,
+                organization_id: None,
                 country: None,
             })
             .collect();

@@ -80,6 +80,7 @@ pub fn resolve_one(
         file: &src.file,
         diags,
         countries: &countries,
+        organizations: &site.organizations,
         memo,
     };
     lookup.fresh.clear();

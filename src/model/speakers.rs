@@ -64,6 +64,7 @@ fn wikidata(file: &Path, rec: &SpeakerRecord, diags: &mut Diagnostics) -> Option
 pub(super) fn register_speakers(
     sources: &Sources,
     countries: &CountryAliases,
+    organizations: &super::Organizations,
     people: &mut PeopleBuilder,
     diags: &mut Diagnostics,
 ) {
@@ -102,6 +103,7 @@ pub(super) fn register_speakers(
             wikidata: wikidata(file, rec, diags),
             namesakes: Vec::new(),
             old_urls: Vec::new(),
+            organization: (rec.organization.as_deref()).and_then(|o| organizations.find(o)),
             registered: true,
             sort_name: (rec.sort_name.as_deref())
                 .map(str::trim)
