@@ -54,22 +54,32 @@ pub enum Section {
     ActionLines,
     /// Topics.
     Topics,
+    /// The organizations of `data/organizations.yaml`.
+    Organizations,
     /// Full-text search.
     Search,
 }
 
 impl Section {
-    /// The sections in the navigation, in its order.
-    pub const NAV: [Section; 8] = [
+    /// The sections in the navigation, in its order ([`Section::Organizations`] only
+    /// on a site with a registry of organizations: see [`Section::is_shown`]).
+    pub const NAV: [Section; 9] = [
         Section::Sessions,
         Section::Events,
         Section::Speakers,
+        Section::Organizations,
         Section::Countries,
         Section::Sdgs,
         Section::ActionLines,
         Section::Topics,
         Section::Search,
     ];
+
+    /// Whether a site with (or without) `organizations` has the section's pages: the
+    /// organizations' exist only when `data/organizations.yaml` lists some.
+    pub fn is_shown(self, organizations: bool) -> bool {
+        self != Section::Organizations || organizations
+    }
 
     /// The section's folder ("action-lines/").
     pub fn dir(self) -> &'static str {
@@ -82,6 +92,7 @@ impl Section {
             Section::Sdgs => "sdgs/",
             Section::ActionLines => "action-lines/",
             Section::Topics => "topics/",
+            Section::Organizations => "organizations/",
             Section::Search => "search/",
         }
     }
@@ -97,6 +108,7 @@ impl Section {
             Section::Sdgs => "sdgs",
             Section::ActionLines => "action_lines",
             Section::Topics => "topics",
+            Section::Organizations => "organizations",
             Section::Search => "search",
         }
     }
@@ -112,6 +124,7 @@ impl Section {
             Section::Sdgs => "SDGs",
             Section::ActionLines => "Action Lines",
             Section::Topics => "Topics",
+            Section::Organizations => "Organizations",
             Section::Search => "Search",
         }
     }
@@ -151,6 +164,11 @@ pub fn event(slug: &Slug) -> String {
 /// A topic's page: `topics/<slug>/`.
 pub fn topic(slug: &Slug) -> String {
     folder(Section::Topics, slug.as_str())
+}
+
+/// An organization's page: `organizations/<id>/`.
+pub fn organization(slug: &Slug) -> String {
+    folder(Section::Organizations, slug.as_str())
 }
 
 /// A country's page: `countries/<iso2>/`.

@@ -3,7 +3,9 @@
 //!
 //! A written organization is compared by its slug ([`Slug::from_text`]: no case,
 //! accents or punctuation), against each entry's name, acronym and aliases; "Name
-//! (ACR)" also matches by the name or the acronym alone. An organization the registry
+//! (ACR)" also matches by the name before the parentheses (never by what is inside
+//! alone: "Ibrahim Medical College (University of Dhaka)" is not the university). An
+//! organization the registry
 //! does not know stays as written: it is shown, not linked, and has no page (free-text
 //! variants would otherwise each get a thin page of their own, the very split the
 //! registry is there to mend).
@@ -68,15 +70,15 @@ impl Organizations {
     }
 
     /// The organization `written` names, by name, acronym or alias; "Name (ACR)" also
-    /// by either part. `None` for one the registry does not know.
+    /// by the part before the parentheses. `None` for one the registry does not know.
     pub fn find(&self, written: &str) -> Option<OrgId> {
         if self.list.is_empty() {
             return None;
         }
         let key = |text: &str| Slug::from_text(text).and_then(|k| self.by_key.get(&k).copied());
         key(written).or_else(|| {
-            let (outer, inner) = written.trim().strip_suffix(')')?.rsplit_once('(')?;
-            key(outer).or_else(|| key(inner))
+            let (outer, _) = written.trim().strip_suffix(')')?.rsplit_once('(')?;
+            key(outer)
         })
     }
 
@@ -362,6 +364,8 @@ mod tests {
         );
         assert_eq!(orgs.find("Kituo Foundation"), None);
         assert_eq!(orgs.find("Ministry of ICT (Kenya)"), None);
+        // What the parentheses hold alone does not decide: it may be the parent.
+        assert_eq!(orgs.find("Radio Bureau (ITU)"), None);
         assert_eq!(orgs.get(OrgId(1)).parent, itu);
         assert_eq!(orgs.children(OrgId(0)).collect::<Vec<_>>(), [OrgId(1)]);
         assert_eq!(orgs.get(OrgId(0)).country.map(|c| c.iso2()), Some("CH"));

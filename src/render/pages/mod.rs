@@ -5,6 +5,7 @@
 //! and rendered by the others as they come, each handed to the sink when done.
 
 mod lists;
+mod organizations;
 mod sessions;
 mod speaker;
 mod terms;
@@ -40,6 +41,7 @@ impl ListKey {
             ListKey::Sdg(g) => routes::sdg(g),
             ListKey::ActionLine(a) => routes::action_line(a),
             ListKey::Topic(t) => routes::topic(&site.topics[t.index()].slug),
+            ListKey::Organization(o) => routes::organization(&site.organizations.get(o).slug),
         }
     }
 }
@@ -361,6 +363,7 @@ fn site_view<'a>(views: &'a Views<'_>) -> SiteView<'a> {
         feed: views.url(&routes::feed(routes::HOME)),
         nav: Section::NAV
             .iter()
+            .filter(|s| s.is_shown(!views.site.organizations.is_empty()))
             .map(|&section| NavItem {
                 key: section.key(),
                 label: section.label(),
@@ -369,6 +372,7 @@ fn site_view<'a>(views: &'a Views<'_>) -> SiteView<'a> {
             .collect(),
         urls: Section::NAV
             .iter()
+            .filter(|s| s.is_shown(!views.site.organizations.is_empty()))
             .map(|&section| (section.key(), views.url(section.dir())))
             .collect(),
     }
@@ -408,6 +412,7 @@ impl Pages<'_, '_> {
         self.sdgs();
         self.action_lines();
         self.topics();
+        self.organizations();
         let mut search = Context::new();
         search.insert("index", &self.views.url(Section::Search.dir()));
         self.single(
