@@ -59,8 +59,9 @@ pub struct Index {
     pub person_keys: Vec<Arc<str>>,
     /// Each session title's [`sort_key`], by [`SessionId`] index.
     pub title_keys: Vec<Arc<str>>,
-    /// Sessions of each registry organization (by [`OrgId`] index), grouped by event
-    /// ([`organization_order`]).
+    /// Sessions of each registry organization (by [`OrgId`] index), grouped by event:
+    /// registry events by start, newest first, then the others by slug, sessions of no
+    /// event last; each event's in programme order.
     pub by_organization: Vec<Vec<SessionId>>,
     /// People with sessions who spoke for each organization (or whose registry entry
     /// names it), A–Z by name, then slug.
