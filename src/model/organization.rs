@@ -169,7 +169,7 @@ pub(crate) fn register(
                 .map(|a| a.value.trim().to_string())
                 .filter(|a| !a.is_empty())
                 .collect(),
-            country: country(file, rec, countries, diags),
+            country: super::speakers::country(file, rec.country.as_ref(), countries, diags),
             url: rec.url.clone(),
             parent: None,
         });
@@ -293,27 +293,6 @@ fn link_parents(
     for (o, p) in orgs.list.iter_mut().zip(linked) {
         o.parent = p;
     }
-}
-
-/// An entry's `country:`, resolved; an unknown one is a warning, as in sessions.
-fn country(
-    file: &Path,
-    rec: &OrganizationRecord,
-    countries: &CountryAliases,
-    diags: &mut Diagnostics,
-) -> Option<Country> {
-    let written = rec.country.as_ref()?;
-    countries
-        .resolve(&written.value)
-        .map_err(|e| {
-            let help = match e.suggestion {
-                Some(s) => format!("did you mean `{s}`?"),
-                None => "use the country's ISO 3166 or UN name, or map this spelling in data/countries.yaml".to_string(),
-            };
-            let message = format!("unknown country `{}`: it is left out", written.value);
-            diags.push(Diagnostic::warning(file, locate(written), message).with_help(help));
-        })
-        .ok()
 }
 
 #[cfg(test)]
