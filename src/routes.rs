@@ -61,25 +61,20 @@ pub enum Section {
 }
 
 impl Section {
-    /// The sections in the navigation, in its order ([`Section::Organizations`] only
-    /// on a site with a registry of organizations: see [`Section::is_shown`]).
-    pub const NAV: [Section; 9] = [
+    /// The sections in the navigation, in its order. [`Section::Organizations`] is not
+    /// among them: a ninth item wraps the menu onto another line on a phone, which
+    /// pushes a session's body below the first screen; the home page and every
+    /// linked organization lead to its index instead.
+    pub const NAV: [Section; 8] = [
         Section::Sessions,
         Section::Events,
         Section::Speakers,
-        Section::Organizations,
         Section::Countries,
         Section::Sdgs,
         Section::ActionLines,
         Section::Topics,
         Section::Search,
     ];
-
-    /// Whether a site with (or without) `organizations` has the section's pages: the
-    /// organizations' exist only when `data/organizations.yaml` lists some.
-    pub fn is_shown(self, organizations: bool) -> bool {
-        self != Section::Organizations || organizations
-    }
 
     /// The section's folder ("action-lines/").
     pub fn dir(self) -> &'static str {

@@ -87,13 +87,11 @@ fn the_a_to_z_lists_every_organization_with_its_counts() {
     assert!(at("International Example Union") < at("Ministério"));
     assert!(at("Ministério") < at("Quiet Institute"));
     assert!(az.contains("<a href=\"/organizations/union/\">International Example Union</a> <abbr class=\"affiliation\">IEU</abbr> <span class=\"count\">5<"), "{az}");
-    // The navigation and the home page lead to it.
+    // The home page leads to it (the menu has no room for it on a phone).
     let home = t.read("index.html");
-    assert!(
-        home.contains("<span class=\"figure-num\">4</span> organizations"),
-        "{home}"
-    );
-    assert!(home.contains("<a href=\"/organizations/\">Organizations</a>"));
+    let figure =
+        "<a href=\"/organizations/\"><span class=\"figure-num\">4</span> organizations</a>";
+    assert!(home.contains(figure), "{home}");
     let sitemap = t.read("sitemap.xml");
     for page in [
         "organizations/",

@@ -363,16 +363,15 @@ fn site_view<'a>(views: &'a Views<'_>) -> SiteView<'a> {
         feed: views.url(&routes::feed(routes::HOME)),
         nav: Section::NAV
             .iter()
-            .filter(|s| s.is_shown(!views.site.organizations.is_empty()))
             .map(|&section| NavItem {
                 key: section.key(),
                 label: section.label(),
                 url: views.url(section.dir()),
             })
             .collect(),
-        urls: Section::NAV
-            .iter()
-            .filter(|s| s.is_shown(!views.site.organizations.is_empty()))
+        // The organizations' index exists only with data/organizations.yaml.
+        urls: (Section::NAV.iter())
+            .chain((!views.site.organizations.is_empty()).then_some(&Section::Organizations))
             .map(|&section| (section.key(), views.url(section.dir())))
             .collect(),
     }
