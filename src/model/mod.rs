@@ -179,6 +179,7 @@ pub fn resolve_with(
     let mut sessions: Vec<Session> = Vec::with_capacity(sources.sessions.len());
     let mut slugs: FxHashMap<Slug, usize> = FxHashMap::default();
     let mut spellings = SiteSpellings::default();
+    let mut found_orgs = FxHashMap::default();
 
     for src in &sources.sessions {
         if src.front.draft && !options.drafts {
@@ -190,6 +191,7 @@ pub fn resolve_with(
             diags,
             countries: &countries,
             organizations: &organizations,
+            found_orgs: &mut found_orgs,
             memo,
         };
         let Some(slug) = r.slug(src) else { continue };
@@ -338,6 +340,9 @@ struct SessionResolver<'a> {
     diags: &'a mut Diagnostics,
     countries: &'a CountryAliases,
     organizations: &'a Organizations,
+    /// The organization each written name found, so that a name sessions repeat
+    /// thousands of times is folded once.
+    found_orgs: &'a mut FxHashMap<Box<str>, Option<OrgId>>,
     memo: &'a mut Memo,
 }
 
@@ -365,6 +370,19 @@ impl SessionResolver<'_> {
                 self.diags.push(d);
             })
             .ok()
+    }
+
+    /// The registry's organization `written` names ([`Organizations::find`]).
+    fn organization(&mut self, written: &str) -> Option<OrgId> {
+        if self.organizations.is_empty() {
+            return None;
+        }
+        if let Some(&found) = self.found_orgs.get(written) {
+            return found;
+        }
+        let found = self.organizations.find(written);
+        self.found_orgs.insert(written.into(), found);
+        found
     }
 
     fn error<T>(&mut self, at: &Spanned<T>, message: String, help: &str) {
@@ -661,7 +679,7 @@ impl SessionResolver<'_> {
             role,
             honorific,
             title: clean(&e.role),
-            organization_id: (organization.as_deref()).and_then(|o| self.organizations.find(o)),
+            organization_id: organization.as_deref().and_then(|o| self.organization(o)),
             organization,
             country,
         })

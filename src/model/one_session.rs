@@ -81,6 +81,7 @@ pub fn resolve_one(
         diags,
         countries: &countries,
         organizations: &site.organizations,
+        found_orgs: &mut Default::default(),
         memo,
     };
     lookup.fresh.clear();
