@@ -155,4 +155,29 @@ mod tests {
         // Sessions, event, three people, one country, one goal, C1 + two sub-lines + C7, a topic.
         assert_eq!(lists.len(), 1 + 1 + 3 + 1 + 1 + 4 + 1);
     }
+
+    #[test]
+    fn two_people_of_one_organization_put_the_session_in_its_list_once() {
+        let mut s = crate::model::Session::empty_for_tests();
+        let org = |i: usize, o: Option<u32>| Participation {
+            organization_id: o.map(OrgId),
+            ..person(i, Role::Speaker, None)
+        };
+        s.participants = vec![
+            org(0, Some(1)),
+            org(1, Some(1)),
+            org(2, Some(0)),
+            org(3, None),
+        ];
+        let orgs: Vec<ListKey> = (lists(&s))
+            .filter(|l| matches!(l, ListKey::Organization(_)))
+            .collect();
+        assert_eq!(
+            orgs,
+            [
+                ListKey::Organization(OrgId(0)),
+                ListKey::Organization(OrgId(1))
+            ]
+        );
+    }
 }

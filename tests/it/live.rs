@@ -1059,6 +1059,19 @@ fn organization_edits_reach_their_pages_like_a_full_build() {
     t.update("a new session", vec![c.clone()], Scope::Session);
     std::fs::remove_file(&c).expect("rm");
     t.update("the new session gone", vec![c], Scope::Session);
+    // Two files at once: the site is resolved again and `diff` finds the pages.
+    let b = t.site.join("sessions/b.md");
+    std::fs::write(
+        &a,
+        session("A", "{name: Ana Lima, organization: IEU Sector}"),
+    )
+    .expect("edit");
+    std::fs::write(
+        &b,
+        session("B", "{name: Bo Chen}, {name: Cy Dee, organization: IEU}"),
+    )
+    .expect("edit");
+    t.update("two files", vec![a, b], Scope::Sessions);
     let orgs = t.site.join("data/organizations.yaml");
     std::fs::write(
         &orgs,
