@@ -54,12 +54,17 @@ pub enum Section {
     ActionLines,
     /// Topics.
     Topics,
+    /// The organizations of `data/organizations.yaml`.
+    Organizations,
     /// Full-text search.
     Search,
 }
 
 impl Section {
-    /// The sections in the navigation, in its order.
+    /// The sections in the navigation, in its order. [`Section::Organizations`] is not
+    /// among them: a ninth item wraps the menu onto another line on a phone, which
+    /// pushes a session's body below the first screen; the home page and every
+    /// linked organization lead to its index instead.
     pub const NAV: [Section; 8] = [
         Section::Sessions,
         Section::Events,
@@ -82,6 +87,7 @@ impl Section {
             Section::Sdgs => "sdgs/",
             Section::ActionLines => "action-lines/",
             Section::Topics => "topics/",
+            Section::Organizations => "organizations/",
             Section::Search => "search/",
         }
     }
@@ -97,6 +103,7 @@ impl Section {
             Section::Sdgs => "sdgs",
             Section::ActionLines => "action_lines",
             Section::Topics => "topics",
+            Section::Organizations => "organizations",
             Section::Search => "search",
         }
     }
@@ -112,6 +119,7 @@ impl Section {
             Section::Sdgs => "SDGs",
             Section::ActionLines => "Action Lines",
             Section::Topics => "Topics",
+            Section::Organizations => "Organizations",
             Section::Search => "Search",
         }
     }
@@ -151,6 +159,11 @@ pub fn event(slug: &Slug) -> String {
 /// A topic's page: `topics/<slug>/`.
 pub fn topic(slug: &Slug) -> String {
     folder(Section::Topics, slug.as_str())
+}
+
+/// An organization's page: `organizations/<id>/`.
+pub fn organization(slug: &Slug) -> String {
+    folder(Section::Organizations, slug.as_str())
 }
 
 /// A country's page: `countries/<iso2>/`.

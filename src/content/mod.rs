@@ -4,7 +4,7 @@
 //! 2. walk `sessions/` (sorted; hidden entries and `_`-prefixed section pages such as
 //!    Hugo's `_index.md` skipped; symlink loops reported);
 //! 3. read and split every `.md` file, parse its front matter (in parallel);
-//! 4. read the optional registries in `data/`.
+//! 4. read the optional registries in `data/` (events, speakers, countries, organizations).
 //!
 //! Problems go into [`Diagnostics`]; a file that fails is left out and the rest goes on.
 
@@ -26,7 +26,9 @@ use crate::diag::{Diagnostic, Diagnostics, Location};
 pub use front_matter::{
     LinkRecord, MaterialRecord, Materials, PersonEntry, PersonRef, SessionFrontMatter,
 };
-pub use registry::{Attendance, CountryAliasRecords, EventRecord, SpeakerRecord};
+pub use registry::{
+    Attendance, CountryAliasRecords, EventRecord, OrganizationRecord, SpeakerRecord,
+};
 
 /// Where the parts of a site live.
 #[derive(Clone, Debug)]
@@ -108,12 +110,16 @@ pub struct Sources {
     pub speakers: Vec<SpeakerRecord>,
     /// `data/countries.yaml`.
     pub country_aliases: CountryAliasRecords,
+    /// `data/organizations.yaml`.
+    pub organizations: Vec<OrganizationRecord>,
     /// Paths of the registry files, for diagnostics.
     pub events_file: PathBuf,
     /// Path of `data/speakers.yaml`.
     pub speakers_file: PathBuf,
     /// Path of `data/countries.yaml`.
     pub countries_file: PathBuf,
+    /// Path of `data/organizations.yaml`.
+    pub organizations_file: PathBuf,
 }
 
 /// Reads the whole site. Never fails as a whole: every problem is a diagnostic.
@@ -139,15 +145,18 @@ pub fn load(paths: &SitePaths, diags: &mut Diagnostics) -> Sources {
     let events_file = paths.data.join("events.yaml");
     let speakers_file = paths.data.join("speakers.yaml");
     let countries_file = paths.data.join("countries.yaml");
+    let organizations_file = paths.data.join("organizations.yaml");
     Sources {
         config,
         sessions,
         events: read_registry(paths, &events_file, diags).unwrap_or_default(),
         speakers: read_registry(paths, &speakers_file, diags).unwrap_or_default(),
         country_aliases: read_registry(paths, &countries_file, diags).unwrap_or_default(),
+        organizations: read_registry(paths, &organizations_file, diags).unwrap_or_default(),
         events_file,
         speakers_file,
         countries_file,
+        organizations_file,
     }
 }
 

@@ -80,3 +80,26 @@ pub struct SpeakerRecord {
 
 /// `data/countries.yaml`: extra spellings mapped to ISO codes ("Kosova": XK is not ISO; "Holland": NL).
 pub type CountryAliasRecords = BTreeMap<String, Spanned<String>>;
+
+/// One entry of `data/organizations.yaml`: an organization sessions name by its name,
+/// acronym or an alias, with a page of its own.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OrganizationRecord {
+    /// The page's slug (`/organizations/<id>/`): lower-case letters, digits, hyphens.
+    pub id: Spanned<String>,
+    /// The full name, e.g. "International Telecommunication Union".
+    pub name: Spanned<String>,
+    /// The short form sessions also write, e.g. "ITU".
+    pub acronym: Option<Spanned<String>>,
+    /// Other names that mean this organization ("Union internationale des télécommunications").
+    #[serde(default)]
+    pub aliases: Vec<Spanned<String>>,
+    /// Where it is based, any accepted spelling of a country.
+    pub country: Option<Spanned<String>>,
+    /// Its own web site.
+    pub url: Option<crate::url::Link>,
+    /// The `id` of the organization it is part of (a ministry's government, a
+    /// bureau's union).
+    pub parent: Option<Spanned<String>>,
+}

@@ -298,9 +298,11 @@ pub fn validate(text: &str, path: &Path) -> Result<(), String> {
         events: Vec::new(),
         speakers: Vec::new(),
         country_aliases: CountryAliasRecords::default(),
+        organizations: Vec::new(),
         events_file: PathBuf::new(),
         speakers_file: PathBuf::new(),
         countries_file: PathBuf::new(),
+        organizations_file: PathBuf::new(),
     };
     let mut diags = Diagnostics::new();
     crate::model::resolve(

@@ -6,7 +6,7 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{Index, by_count_desc};
-use crate::model::{PersonId, Session, Site};
+use crate::model::{OrgId, PersonId, Session, Site};
 use crate::taxonomy::{ActionLine, Country};
 
 impl Index {
@@ -18,6 +18,7 @@ impl Index {
             Distinct::default(),
             Distinct::default(),
         );
+        let mut org_ids = Distinct::default();
         for &(s, _) in &self.by_person[p.index()] {
             let session = &site.sessions[s.index()];
             // The model keeps one entry per person and session.
@@ -28,6 +29,9 @@ impl Index {
                 if let Some(o) = &part.organization {
                     organizations.push(o.clone());
                 }
+                if let Some(o) = part.organization_id {
+                    org_ids.push(o);
+                }
                 if let Some(t) = &part.title {
                     titles.push(t.clone());
                 }
@@ -36,17 +40,48 @@ impl Index {
         self.person_countries[p.index()] = countries.list;
         self.person_organizations[p.index()] = organizations.list;
         self.person_titles[p.index()] = titles.list;
+        // The registry's organization counts for someone who speaks at all: it is
+        // their page that the organization's lists.
+        let speaks = !self.by_person[p.index()].is_empty();
+        if let Some(o) = site.people[p.index()].organization.filter(|_| speaks) {
+            org_ids.push(o);
+        }
+        self.person_organization_ids[p.index()] = org_ids.list;
+    }
+
+    /// Sets organization `o`'s people to those of `candidates` who spoke for it (their
+    /// organizations are worked out), A–Z by name, then slug.
+    pub(super) fn organization_people(&mut self, site: &Site, o: OrgId, candidates: Vec<PersonId>) {
+        if o.index() >= self.organization_people.len() {
+            return;
+        }
+        let people = self.people_of(site, candidates, |ix, p| {
+            ix.person_organization_ids[p.index()].contains(&o)
+        });
+        self.organization_people[o.index()] = people;
+    }
+
+    /// Those of `candidates` for whom `keep` holds, once each, A–Z by name, then slug.
+    fn people_of(
+        &self,
+        site: &Site,
+        mut people: Vec<PersonId>,
+        keep: impl Fn(&Index, PersonId) -> bool,
+    ) -> Vec<PersonId> {
+        people.sort_unstable();
+        people.dedup();
+        people.retain(|&p| keep(self, p));
+        let keys = &self.person_keys;
+        people.sort_by_key(|p| (&keys[p.index()], &site.people[p.index()].slug));
+        people
     }
 
     /// Sets country `c`'s people to those of `candidates` who represent it (their
     /// countries are worked out), A–Z by name, then slug.
     pub(super) fn country_people(&mut self, site: &Site, c: Country, candidates: Vec<PersonId>) {
-        let mut people = candidates;
-        people.sort_unstable();
-        people.dedup();
-        people.retain(|p| self.person_countries[p.index()].contains(&c));
-        let keys = &self.person_keys;
-        people.sort_by_key(|p| (&keys[p.index()], &site.people[p.index()].slug));
+        let people = self.people_of(site, candidates, |ix, p| {
+            ix.person_countries[p.index()].contains(&c)
+        });
         if let Some(entry) = self.by_country.get_mut(&c) {
             entry.people = people;
         }

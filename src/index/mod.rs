@@ -21,7 +21,7 @@ use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 
-use crate::model::{EventId, PersonId, Role, SessionId, Site, TopicId};
+use crate::model::{EventId, OrgId, PersonId, Role, SessionId, Site, TopicId};
 use crate::taxonomy::{ActionLine, Country, Sdg};
 use crate::url::Slug;
 
@@ -59,6 +59,16 @@ pub struct Index {
     pub person_keys: Vec<Arc<str>>,
     /// Each session title's [`sort_key`], by [`SessionId`] index.
     pub title_keys: Vec<Arc<str>>,
+    /// Sessions of each registry organization (by [`OrgId`] index), grouped by event:
+    /// registry events by start, newest first, then the others by slug, sessions of no
+    /// event last; each event's in programme order.
+    pub by_organization: Vec<Vec<SessionId>>,
+    /// People with sessions who spoke for each organization (or whose registry entry
+    /// names it), A–Z by name, then slug.
+    pub organization_people: Vec<Vec<PersonId>>,
+    /// Each person's registry organizations: those their sessions name, in order of
+    /// first appearance, then the one their registry entry names.
+    pub person_organization_ids: Vec<Vec<OrgId>>,
 }
 
 /// Sort keys already computed, by text: `serve` keeps one between rebuilds, so that
@@ -138,6 +148,9 @@ impl Index {
             person_titles: vec![Vec::new(); site.people.len()],
             by_sdg: vec![Vec::new(); 17],
             by_topic: vec![Vec::new(); site.topics.len()],
+            by_organization: vec![Vec::new(); site.organizations.len()],
+            organization_people: vec![Vec::new(); site.organizations.len()],
+            person_organization_ids: vec![Vec::new(); site.people.len()],
             ..Index::default()
         };
         let mut goal_lines: facts::GoalLineCounts = vec![FxHashMap::default(); 17];
@@ -152,17 +165,27 @@ impl Index {
         for list in &mut ix.by_event {
             list.sort_by_key(|&id| programme_order(site, &title_keys, id));
         }
+        for list in &mut ix.by_organization {
+            list.sort_by_key(|&id| organization_order(site, &title_keys, id));
+        }
         ix.sdg_action_lines = facts::goal_lines(goal_lines);
         ix.person_keys = person_keys;
         let mut country_people: BTreeMap<Country, Vec<PersonId>> = BTreeMap::new();
+        let mut org_people: Vec<Vec<PersonId>> = vec![Vec::new(); site.organizations.len()];
         for p in (0..site.people.len()).map(PersonId::from_index) {
             ix.person_facts(site, p);
             for &c in &ix.person_countries[p.index()] {
                 country_people.entry(c).or_default().push(p);
             }
+            for &o in &ix.person_organization_ids[p.index()] {
+                org_people[o.index()].push(p);
+            }
         }
         for (c, people) in country_people {
             ix.country_people(site, c, people);
+        }
+        for (o, people) in org_people.into_iter().enumerate() {
+            ix.organization_people(site, OrgId::from_index(o), people);
         }
         let mut speakers: Vec<PersonId> = (0..site.people.len())
             .map(PersonId::from_index)
@@ -198,6 +221,7 @@ impl Index {
             ListKey::Sdg(g) => self.by_sdg[usize::from(g.number() - 1)].push(sid),
             ListKey::ActionLine(a) => self.by_action_line.entry(a).or_default().push(sid),
             ListKey::Topic(t) => self.by_topic[t.index()].push(sid),
+            ListKey::Organization(o) => self.by_organization[o.index()].push(sid),
         }
     }
 
@@ -223,6 +247,7 @@ impl Index {
             ListKey::Sdg(g) => Cow::Borrowed(self.sdg_sessions(g)),
             ListKey::ActionLine(a) => Cow::Borrowed(self.action_line_sessions(a)),
             ListKey::Topic(t) => Cow::Borrowed(self.by_topic.get(t.index())?),
+            ListKey::Organization(o) => Cow::Borrowed(self.by_organization.get(o.index())?),
         })
     }
 
@@ -352,6 +377,24 @@ fn programme_order<'a>(site: &'a Site, title_keys: &'a [Arc<str>], id: SessionId
     )
 }
 
+/// The order of an organization's sessions: grouped by event (registry events by
+/// start, newest first, then the others by slug; sessions of no event last), each
+/// event's in programme order.
+fn organization_order<'a>(
+    site: &'a Site,
+    title_keys: &'a [Arc<str>],
+    id: SessionId,
+) -> impl Ord + 'a {
+    let s = &site.sessions[id.index()];
+    let event = s.event.map(|e| &site.events[e.index()]);
+    (
+        event.is_none(),
+        Reverse(event.and_then(|e| e.start)),
+        event.map(|e| &e.slug),
+        programme_order(site, title_keys, id),
+    )
+}
+
 /// The order of the speakers index: grouped by initial first, so that each letter is
 /// one run ("#" after "Z"), then by name and slug (unique).
 fn az_order<'a>(site: &'a Site, person_keys: &'a [Arc<str>], p: PersonId) -> impl Ord + 'a {
@@ -401,6 +444,7 @@ mod tests {
             people: Vec::new(),
             events: Vec::new(),
             topics: Vec::new(),
+            organizations: Default::default(),
             sources: Default::default(),
             photos: Default::default(),
         }

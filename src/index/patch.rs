@@ -14,10 +14,10 @@ use std::sync::Arc;
 
 use super::facts::{GoalLineCounts, count_goal_lines, goal_lines};
 use super::{
-    Index, ListKey, Posting, SortKeys, az_order, lists, newest_first, postings, programme_order,
-    topic_order,
+    Index, ListKey, Posting, SortKeys, az_order, lists, newest_first, organization_order, postings,
+    programme_order, topic_order,
 };
-use crate::model::{PersonId, Role, Session, SessionId, Site, TopicId};
+use crate::model::{OrgId, PersonId, Role, Session, SessionId, Site, TopicId};
 use crate::taxonomy::Country;
 
 impl Index {
@@ -32,6 +32,7 @@ impl Index {
         self.person_countries.resize(count, Vec::new());
         self.person_organizations.resize(count, Vec::new());
         self.person_titles.resize(count, Vec::new());
+        self.person_organization_ids.resize(count, Vec::new());
         // Names of the session's people may have changed (see `resolve_one`).
         let touched_people: BTreeSet<PersonId> = (lists(old).chain(lists(new)))
             .filter_map(|l| match l {
@@ -82,6 +83,24 @@ impl Index {
                 _ => None,
             })
             .collect();
+        // So may the people of their organizations, and those the session's people
+        // speak for (or spoke for) gain or lose them.
+        let mut touched_orgs: BTreeSet<OrgId> = (lists(old).chain(lists(new)))
+            .filter_map(|l| match l {
+                ListKey::Organization(o) => Some(o),
+                _ => None,
+            })
+            .collect();
+        for &p in &touched_people {
+            touched_orgs.extend(&self.person_organization_ids[p.index()]);
+        }
+        for o in touched_orgs {
+            let candidates = (self.organization_people[o.index()].iter())
+                .chain(&touched_people)
+                .copied()
+                .collect();
+            self.organization_people(site, o, candidates);
+        }
         for p in renamed {
             touched_countries.extend(&self.person_countries[p.index()]);
         }
@@ -140,6 +159,7 @@ impl Index {
                 None => return,
             },
             ListKey::Topic(t) => &mut self.by_topic[t.index()],
+            ListKey::Organization(o) => &mut self.by_organization[o.index()],
         };
         remove(list, id);
     }
@@ -165,6 +185,11 @@ impl Index {
             ListKey::Sdg(g) => &mut self.by_sdg[usize::from(g.number() - 1)],
             ListKey::ActionLine(a) => self.by_action_line.entry(a).or_default(),
             ListKey::Topic(t) => &mut self.by_topic[t.index()],
+            ListKey::Organization(o) => {
+                let by_event = |s: SessionId| organization_order(site, title_keys, s);
+                insert(&mut self.by_organization[o.index()], id, by_event);
+                return;
+            }
         };
         insert(list, id, order);
     }
@@ -189,6 +214,7 @@ impl Index {
         let lists = (self.by_event.iter_mut())
             .chain(&mut self.by_sdg)
             .chain(&mut self.by_topic)
+            .chain(&mut self.by_organization)
             .chain(self.by_action_line.values_mut())
             .chain(self.by_country.values_mut().map(|c| &mut c.sessions))
             .chain(std::iter::once(&mut self.chronological));

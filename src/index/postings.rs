@@ -3,7 +3,7 @@
 //! is a new [`ListKey`] variant and a line in [`postings`]; the compiler then points
 //! at every `match` that must learn it.
 
-use crate::model::{EventId, PersonId, Role, Session, TopicId};
+use crate::model::{EventId, OrgId, PersonId, Role, Session, TopicId};
 use crate::taxonomy::{ActionLine, Country, Sdg};
 
 /// A paginated list of sessions: its pages are `…/`, `…/page/2/`, ….
@@ -23,6 +23,8 @@ pub enum ListKey {
     ActionLine(ActionLine),
     /// A topic's sessions.
     Topic(TopicId),
+    /// The sessions where someone speaks for an organization of the registry.
+    Organization(OrgId),
 }
 
 /// One list a session is in, with what the list records about the session besides
@@ -37,7 +39,8 @@ pub struct Posting {
 
 /// Every list `s` is in, each once, [`ListKey::Sessions`] first: its event, each of
 /// its people and the countries they represent, its SDGs, its action lines and the
-/// parents of sub-lines (C7's page lists the sessions of C7 E-health too), its topics.
+/// parents of sub-lines (C7's page lists the sessions of C7 E-health too), its topics,
+/// the registry organizations its people speak for.
 ///
 /// Linear in the session's size: the model keeps one participant per person, and
 /// the countries and action lines are made distinct by sorting.
@@ -60,6 +63,12 @@ pub fn postings(s: &Session) -> Vec<Posting> {
     lines.dedup();
     out.extend(lines.into_iter().map(|a| list(ListKey::ActionLine(a))));
     out.extend(s.topics.iter().map(|&t| list(ListKey::Topic(t))));
+    let mut orgs: Vec<OrgId> = (s.participants.iter())
+        .filter_map(|p| p.organization_id)
+        .collect();
+    orgs.sort_unstable();
+    orgs.dedup();
+    out.extend(orgs.into_iter().map(|o| list(ListKey::Organization(o))));
     out
 }
 
@@ -82,6 +91,7 @@ mod tests {
             honorific: None,
             title: None,
             organization: None,
+            organization_id: None,
             country: country.and_then(Country::from_code),
         }
     }
@@ -144,5 +154,30 @@ mod tests {
         assert_eq!(distinct.len(), lists.len());
         // Sessions, event, three people, one country, one goal, C1 + two sub-lines + C7, a topic.
         assert_eq!(lists.len(), 1 + 1 + 3 + 1 + 1 + 4 + 1);
+    }
+
+    #[test]
+    fn two_people_of_one_organization_put_the_session_in_its_list_once() {
+        let mut s = crate::model::Session::empty_for_tests();
+        let org = |i: usize, o: Option<u32>| Participation {
+            organization_id: o.map(OrgId),
+            ..person(i, Role::Speaker, None)
+        };
+        s.participants = vec![
+            org(0, Some(1)),
+            org(1, Some(1)),
+            org(2, Some(0)),
+            org(3, None),
+        ];
+        let orgs: Vec<ListKey> = (lists(&s))
+            .filter(|l| matches!(l, ListKey::Organization(_)))
+            .collect();
+        assert_eq!(
+            orgs,
+            [
+                ListKey::Organization(OrgId(0)),
+                ListKey::Organization(OrgId(1))
+            ]
+        );
     }
 }

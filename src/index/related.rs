@@ -39,8 +39,9 @@ fn weight(key: ListKey) -> u32 {
         ListKey::Speaker(_) => 4,
         ListKey::Topic(_) => 3,
         ListKey::Event(_) | ListKey::Sdg(_) | ListKey::ActionLine(_) => 1,
-        // Everyone shares the first; a country says little about the content.
-        ListKey::Sessions | ListKey::Country(_) => 0,
+        // Everyone shares the first; a country or an organization (one may send a
+        // speaker to most sessions) says little about the content.
+        ListKey::Sessions | ListKey::Country(_) | ListKey::Organization(_) => 0,
     }
 }
 
@@ -221,6 +222,7 @@ mod tests {
                     name: format!("T{t}"),
                 })
                 .collect(),
+            organizations: Default::default(),
             sources: Default::default(),
             photos: Default::default(),
         }
@@ -238,6 +240,7 @@ mod tests {
                 honorific: None,
                 title: None,
                 organization: None,
+                organization_id: None,
                 country: None,
             })
             .collect();

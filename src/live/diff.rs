@@ -55,6 +55,9 @@ enum Term {
     Sdg(Sdg),
     ActionLine(ActionLine),
     Topic(Slug),
+    /// By id: only `data/organizations.yaml` makes organizations, and an edit of it
+    /// rebuilds everything, so ids are the same in both sites.
+    Organization(crate::model::OrgId),
 }
 
 impl Term {
@@ -68,6 +71,7 @@ impl Term {
             ListKey::Sdg(g) => Term::Sdg(g),
             ListKey::ActionLine(a) => Term::ActionLine(a),
             ListKey::Topic(t) => Term::Topic(site.topics[t.index()].slug.clone()),
+            ListKey::Organization(o) => Term::Organization(o),
         })
     }
 }
@@ -108,6 +112,9 @@ pub(super) fn diff(old: &Built, new: &Built, files: &HashSet<&Path>) -> Change {
             if let Some(&i) = by_slug.get(s) {
                 let countries = &built.index.person_countries[i];
                 terms.extend(countries.iter().map(|&c| Term::Country(c)));
+                // And on those of their organizations.
+                let orgs = &built.index.person_organization_ids[i];
+                terms.extend(orgs.iter().map(|&o| Term::Organization(o)));
                 // Their namesakes' pages name them with what their sessions say.
                 let namesakes = built.site.people[i].namesakes.iter();
                 let slugs = namesakes.filter_map(|n| built.site.people.get(n.index()));
@@ -210,6 +217,10 @@ impl<'a> Lists<'a> {
             Term::Event(s) => ListKey::Event(EventId::from_index(*self.events.get(s)?)),
             Term::Speaker(s) => ListKey::Speaker(PersonId::from_index(*self.people.get(s)?)),
             Term::Topic(s) => ListKey::Topic(TopicId::from_index(*self.topics.get(s)?)),
+            Term::Organization(o) => {
+                let known = o.index() < self.built.site.organizations.len();
+                known.then_some(ListKey::Organization(*o))?
+            }
             Term::Country(c) => ListKey::Country(*c),
             Term::Sdg(g) => ListKey::Sdg(*g),
             Term::ActionLine(a) => ListKey::ActionLine(*a),
@@ -331,6 +342,9 @@ pub(super) fn before(
         }
         if let Some(countries) = built.index.person_countries.get(p.index()) {
             keys.extend(countries.iter().map(|&c| ListKey::Country(c)));
+        }
+        if let Some(orgs) = built.index.person_organization_ids.get(p.index()) {
+            keys.extend(orgs.iter().map(|&o| ListKey::Organization(o)));
         }
         speakers.push((p, initial_in_index(built, p)));
     }

@@ -11,6 +11,7 @@ mod names;
 mod namesakes;
 mod old_urls;
 mod one_session;
+mod organization;
 mod person;
 mod session;
 mod sources;
@@ -28,6 +29,7 @@ pub use identifier::{Orcid, OrcidError, Wikidata};
 pub use materials::{Duration, Material, MaterialKind, provider};
 pub use namesakes::{Namesake, Namesakes, Unresolved};
 pub use old_urls::{Claim, OldUrl};
+pub use organization::{Organization, Organizations};
 pub use person::{ParsedName, Person, identity, parse_name};
 pub(crate) use session::is_valid_timezone;
 pub use session::{Participation, Role, Session, SessionKind, TimeRange, When, parse_timezone};
@@ -79,6 +81,11 @@ id_type!(
     /// Index of a topic in [`Site::topics`].
     TopicId
 );
+id_type!(
+    /// Index of an organization in [`Site::organizations`]. Only `data/organizations.yaml`
+    /// makes organizations, so ids stay the same while sessions change.
+    OrgId
+);
 
 /// The whole site, typed and resolved.
 #[derive(Clone, Debug)]
@@ -95,6 +102,8 @@ pub struct Site {
     pub events: Vec<Event>,
     /// Topics.
     pub topics: Vec<Topic>,
+    /// The organizations of `data/organizations.yaml`, with the spellings that find them.
+    pub organizations: std::sync::Arc<Organizations>,
     /// Where the sources are, to name them as the site folder holds them.
     pub sources: SourceFiles,
     /// The site's own speaker photos, resized ([`crate::photos::prepare`] fills it in
@@ -154,8 +163,14 @@ pub fn resolve_with(
     memo: &mut Memo,
 ) -> (Site, Lookup) {
     let countries = country_aliases(sources, diags);
+    let organizations = organization::register(
+        &sources.organizations,
+        &sources.organizations_file,
+        &countries,
+        diags,
+    );
     let mut people = PeopleBuilder::default();
-    speakers::register_speakers(sources, &countries, &mut people, diags);
+    speakers::register_speakers(sources, &countries, &organizations, &mut people, diags);
     let mut names = Interner {
         people,
         events: EventsBuilder::from_registry(&sources.events, &sources.events_file, diags),
@@ -164,6 +179,7 @@ pub fn resolve_with(
     let mut sessions: Vec<Session> = Vec::with_capacity(sources.sessions.len());
     let mut slugs: FxHashMap<Slug, usize> = FxHashMap::default();
     let mut spellings = SiteSpellings::default();
+    let mut found_orgs = FxHashMap::default();
 
     for src in &sources.sessions {
         if src.front.draft && !options.drafts {
@@ -174,6 +190,8 @@ pub fn resolve_with(
             file: &file,
             diags,
             countries: &countries,
+            organizations: &organizations,
+            found_orgs: &mut found_orgs,
             memo,
         };
         let Some(slug) = r.slug(src) else { continue };
@@ -204,6 +222,7 @@ pub fn resolve_with(
         people,
         events,
         topics,
+        organizations: std::sync::Arc::new(organizations),
         sources: SourceFiles::of(sources),
         photos: Default::default(),
     };
@@ -320,6 +339,10 @@ struct SessionResolver<'a> {
     file: &'a Path,
     diags: &'a mut Diagnostics,
     countries: &'a CountryAliases,
+    organizations: &'a Organizations,
+    /// The organization each written name found, so that a name sessions repeat
+    /// thousands of times is folded once.
+    found_orgs: &'a mut FxHashMap<Box<str>, Option<OrgId>>,
     memo: &'a mut Memo,
 }
 
@@ -347,6 +370,19 @@ impl SessionResolver<'_> {
                 self.diags.push(d);
             })
             .ok()
+    }
+
+    /// The registry's organization `written` names ([`Organizations::find`]).
+    fn organization(&mut self, written: &str) -> Option<OrgId> {
+        if self.organizations.is_empty() {
+            return None;
+        }
+        if let Some(&found) = self.found_orgs.get(written) {
+            return found;
+        }
+        let found = self.organizations.find(written);
+        self.found_orgs.insert(written.into(), found);
+        found
     }
 
     fn error<T>(&mut self, at: &Spanned<T>, message: String, help: &str) {
@@ -637,12 +673,14 @@ impl SessionResolver<'_> {
                 None
             }
         });
+        let organization = clean(&e.organization);
         Some(Participation {
             person: PersonId::from_index(index),
             role,
             honorific,
             title: clean(&e.role),
-            organization: clean(&e.organization),
+            organization_id: organization.as_deref().and_then(|o| self.organization(o)),
+            organization,
             country,
         })
     }

@@ -80,6 +80,8 @@ pub fn resolve_one(
         file: &src.file,
         diags,
         countries: &countries,
+        organizations: &site.organizations,
+        found_orgs: &mut Default::default(),
         memo,
     };
     lookup.fresh.clear();

@@ -35,6 +35,9 @@ pub struct Person {
     /// Old addresses that redirect to the page: registry `aliases:` paths, and the
     /// pages the registry's other spellings would have had.
     pub old_urls: Vec<super::OldUrl>,
+    /// The organization the registry's `organization:` names, when the registry of
+    /// organizations knows it.
+    pub organization: Option<super::OrgId>,
     /// Whether `data/speakers.yaml` lists the person.
     pub registered: bool,
     /// What the A–Z sorts the person by instead of their name (`sort_name:` in
@@ -56,6 +59,7 @@ impl Person {
             wikidata: None,
             namesakes: Vec::new(),
             old_urls: Vec::new(),
+            organization: None,
             registered: false,
             sort_name: None,
         }
@@ -478,6 +482,7 @@ mod tests {
             wikidata: None,
             namesakes: vec![],
             old_urls: vec![],
+            organization: None,
             registered: true,
             sort_name: None,
         };

@@ -66,8 +66,10 @@ pub struct Participation {
     pub honorific: Option<String>,
     /// Role title at the time, e.g. "Minister of Information and Communication".
     pub title: Option<String>,
-    /// Organization at the time.
+    /// Organization at the time, as written.
     pub organization: Option<String>,
+    /// The registry's organization that `organization` names, if it names one.
+    pub organization_id: Option<super::OrgId>,
     /// Country at the time.
     pub country: Option<Country>,
 }

@@ -13,6 +13,8 @@ pub struct SourceFiles {
     pub speakers: PathBuf,
     /// `data/events.yaml`.
     pub events: PathBuf,
+    /// `data/organizations.yaml`.
+    pub organizations: PathBuf,
 }
 
 impl SourceFiles {
@@ -26,6 +28,7 @@ impl SourceFiles {
             root: root.to_path_buf(),
             speakers: sources.speakers_file.clone(),
             events: sources.events_file.clone(),
+            organizations: sources.organizations_file.clone(),
         }
     }
 

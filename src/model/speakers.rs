@@ -64,6 +64,7 @@ fn wikidata(file: &Path, rec: &SpeakerRecord, diags: &mut Diagnostics) -> Option
 pub(super) fn register_speakers(
     sources: &Sources,
     countries: &CountryAliases,
+    organizations: &super::Organizations,
     people: &mut PeopleBuilder,
     diags: &mut Diagnostics,
 ) {
@@ -102,6 +103,7 @@ pub(super) fn register_speakers(
             wikidata: wikidata(file, rec, diags),
             namesakes: Vec::new(),
             old_urls: Vec::new(),
+            organization: (rec.organization.as_deref()).and_then(|o| organizations.find(o)),
             registered: true,
             sort_name: (rec.sort_name.as_deref())
                 .map(str::trim)
@@ -114,7 +116,7 @@ pub(super) fn register_speakers(
                 .map(str::trim)
                 .filter(|o| !o.is_empty())
                 .map(str::to_string),
-            country: country(file, rec, countries, diags),
+            country: country(file, rec.country.as_ref(), countries, diags),
         };
         // An alias starting with `/` is an old path of the page; any other is a spelling.
         let (paths, spellings): (Vec<_>, Vec<_>) =
@@ -149,14 +151,15 @@ pub(super) fn register_speakers(
     }
 }
 
-/// A registry person's `country:`, resolved; an unknown one is a warning, as in sessions.
-fn country(
+/// A registry entry's `country:` (a person's, an organization's), resolved; an
+/// unknown one is a warning, as in sessions.
+pub(super) fn country(
     file: &Path,
-    rec: &SpeakerRecord,
+    written: Option<&Spanned<String>>,
     countries: &CountryAliases,
     diags: &mut Diagnostics,
 ) -> Option<Country> {
-    let written = rec.country.as_ref()?;
+    let written = written?;
     countries
         .resolve(&written.value)
         .map_err(|e| {

@@ -279,6 +279,7 @@ mod tests {
             people: Vec::new(),
             events: Vec::new(),
             topics: Vec::new(),
+            organizations: Default::default(),
             sources: Default::default(),
             photos: Default::default(),
         }

@@ -23,6 +23,25 @@ fn node(views: &Views<'_>, kind: &str, name: &str, site_path: &str) -> Map<Strin
     o
 }
 
+/// An organization as written, with its page when the registry knows it (`id`).
+fn affiliation(views: &Views<'_>, written: &str, id: Option<crate::model::OrgId>) -> Value {
+    match id.map(|o| views.site.organizations.get(o)) {
+        Some(o) => {
+            let mut v = node(
+                views,
+                "Organization",
+                written,
+                &crate::routes::organization(&o.slug),
+            );
+            if let Some(site) = &o.url {
+                v.insert("sameAs".into(), json!(views.site.base.absolute_link(site)));
+            }
+            Value::Object(v)
+        }
+        None => json!({"@type": "Organization", "name": written}),
+    }
+}
+
 /// JSON-LD of a session page.
 pub fn session(views: &Views<'_>, s: &Session) -> String {
     let site = views.site;
@@ -73,7 +92,7 @@ pub fn session(views: &Views<'_>, s: &Session) -> String {
             if let Some(org) = &p.organization {
                 v.insert(
                     "affiliation".into(),
-                    json!({"@type": "Organization", "name": org}),
+                    affiliation(views, org, p.organization_id),
                 );
             }
             if let Some(c) = p.country {
@@ -128,7 +147,7 @@ pub fn person(views: &Views<'_>, id: PersonId) -> String {
     }
     let orgs: Vec<Value> = index.person_organizations[id.index()]
         .iter()
-        .map(|n| json!({"@type": "Organization", "name": n}))
+        .map(|n| affiliation(views, n, views.site.organizations.find(n)))
         .collect();
     if !orgs.is_empty() {
         o.insert("affiliation".into(), Value::Array(orgs));

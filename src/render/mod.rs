@@ -11,6 +11,7 @@ pub mod data;
 mod feeds;
 pub mod jsonld;
 pub mod markdown;
+pub mod organizations;
 pub(crate) mod pages;
 pub mod programme;
 mod redirects;

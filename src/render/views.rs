@@ -101,6 +101,8 @@ pub struct ParticipantView {
     pub title: Option<String>,
     /// Organization in this session.
     pub organization: Option<String>,
+    /// That organization's page, when `data/organizations.yaml` knows it.
+    pub organization_url: Option<String>,
     /// Country in this session.
     pub country: Option<LinkView>,
     /// "Moderator" or "Speaker".
@@ -331,6 +333,8 @@ impl<'a> Views<'a> {
             url: self.person_url(person),
             title: p.title.clone(),
             organization: p.organization.clone(),
+            organization_url: (p.organization_id)
+                .map(|o| self.organization_url(self.site.organizations.get(o))),
             country: p.country.map(|c| self.country(c)),
             role: p.role.label(),
         }
@@ -350,7 +354,7 @@ impl<'a> Views<'a> {
                         ListKey::Event(e) => Some(site.events[e.index()].name.clone()),
                         ListKey::Sdg(g) => Some(format!("SDG {}", g.number())),
                         ListKey::ActionLine(a) => Some(a.label()),
-                        ListKey::Sessions | ListKey::Country(_) => None,
+                        ListKey::Sessions | ListKey::Country(_) | ListKey::Organization(_) => None,
                     })
                     .collect();
                 RelatedView {
@@ -538,6 +542,8 @@ pub struct PersonView {
     pub titles: Vec<String>,
     /// Organizations across sessions.
     pub organizations: Vec<String>,
+    /// The same, each linked to its page when `data/organizations.yaml` knows it.
+    pub organization_links: Vec<crate::render::organizations::NamedOrganization>,
     /// Countries across sessions.
     pub countries: Vec<LinkView>,
     /// Sessions moderated.
@@ -708,6 +714,9 @@ impl Views<'_> {
             wikidata: (p.wikidata.as_ref()).map(|w| LinkView::external(w.as_str(), w.url())),
             titles: self.index.person_titles[i].clone(),
             organizations: self.index.person_organizations[i].clone(),
+            organization_links: (self.index.person_organizations[i].iter())
+                .map(|o| self.named_organization(o))
+                .collect(),
             countries: self.index.person_countries[i]
                 .iter()
                 .map(|&c| self.country(c))

@@ -269,6 +269,16 @@ export const PAGE_TYPES = [
   { name: 'action line', pages: (root) => pagesUnder(root, 'action-lines') },
   { name: 'topics index', pages: (root) => one(root, 'topics/') },
   { name: 'topic', pages: (root) => pagesUnder(root, 'topics') },
+  {
+    name: 'organizations A–Z',
+    pages: (root) => one(root, 'organizations/'),
+    ifMissing: 'no data/organizations.yaml on this site',
+  },
+  {
+    name: 'organization',
+    pages: (root) => pagesUnder(root, 'organizations'),
+    ifMissing: 'no data/organizations.yaml on this site',
+  },
   { name: 'search', pages: (root) => one(root, 'search/') },
   { name: '404', pages: () => ['no-such-page/'], status: 404, file: () => '404.html' },
 ];

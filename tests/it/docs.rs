@@ -8,7 +8,7 @@
 //!   right after it gives the first line of stderr (and any `help:` line in it
 //!   must appear in stderr too).
 //! - `yaml proceedings.yaml`, `yaml data/events.yaml`, `yaml data/speakers.yaml`,
-//!   `yaml data/countries.yaml` — written to that path of a minimal site with one
+//!   `yaml data/countries.yaml`, `yaml data/organizations.yaml` — written to that path of a minimal site with one
 //!   valid session; the build must succeed (without warnings unless `warns`).
 //! - `html templates/NAME.html` — a template override in a copy of the
 //!   `cross/basic` fixture; the build must succeed.
@@ -54,11 +54,12 @@ Text.
 ";
 
 /// Site files a `yaml …` block may replace.
-const SITE_FILES: [&str; 4] = [
+const SITE_FILES: [&str; 5] = [
     "proceedings.yaml",
     "data/events.yaml",
     "data/speakers.yaml",
     "data/countries.yaml",
+    "data/organizations.yaml",
 ];
 
 /// One fenced block of a documentation file.
@@ -630,6 +631,11 @@ fn every_key_the_readers_accept_is_documented() {
             "speaker",
             "data/speakers.yaml",
             "- {name: y, zzz: 1}\n".to_string(),
+        ),
+        (
+            "organization",
+            "data/organizations.yaml",
+            "- {id: x, name: y, zzz: 1}\n".to_string(),
         ),
     ];
     let mut missing = Vec::new();

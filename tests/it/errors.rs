@@ -247,6 +247,11 @@ const CASES: &[(&str, &str, &str)] = &[
         "data/speakers.yaml:3:9: error: the name or alias `Wang Wei` is already used by another speaker",
         "give each an `id:` of its own",
     ),
+    (
+        "organization-clash",
+        "data/organizations.yaml:6:13: error: `ieu` already names the organization `union` (at data/organizations.yaml:3:12)",
+        "remove it from one of the two entries",
+    ),
 ];
 
 #[test]

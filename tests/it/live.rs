@@ -1003,3 +1003,80 @@ fn sort_name_edits_move_a_person_like_a_full_build() {
     std::fs::write(&registry, "- name: Zhao Houlin\n  sort_name: Aaa\n").expect("edit");
     t.update("another sort name", vec![registry], Scope::Full);
 }
+
+/// Organizations follow session edits as a full build does: a speaker who starts or
+/// stops speaking for one, a spelling that moves them to another, a session that
+/// leaves; an edit of `data/organizations.yaml` rebuilds everything.
+#[test]
+fn organization_edits_reach_their_pages_like_a_full_build() {
+    let registry = "- id: union\n  name: International Example Union\n  acronym: IEU\n\
+                    - id: sector\n  name: IEU Sector\n  parent: union\n";
+    let session = |title: &str, who: &str| {
+        format!("---\ntitle: \"{title}\"\ndate: 2026-05-04\nspeakers: [{who}]\n---\nText.\n")
+    };
+    let mut t = Fixture::of(&[
+        ("data/organizations.yaml", registry),
+        (
+            "sessions/a.md",
+            &session("A", "{name: Ana Lima, organization: IEU}"),
+        ),
+        (
+            "sessions/b.md",
+            &session(
+                "B",
+                "{name: Bo Chen, organization: International Example Union (IEU)}",
+            ),
+        ),
+    ]);
+    let a = t.site.join("sessions/a.md");
+    std::fs::write(
+        &a,
+        session("A", "{name: Ana Lima, organization: IEU Sector}"),
+    )
+    .expect("edit");
+    t.update("to the sector", vec![a.clone()], Scope::Session);
+    std::fs::write(
+        &a,
+        session("A", "{name: Ana Lima, organization: Kituo Foundation}"),
+    )
+    .expect("edit");
+    t.update("to an unknown one", vec![a.clone()], Scope::Session);
+    std::fs::write(
+        &a,
+        session(
+            "A",
+            "{name: Ana Lima, organization: ieu}, {name: Cy Dee, organization: IEU}",
+        ),
+    )
+    .expect("edit");
+    t.update("back, with someone new", vec![a.clone()], Scope::Session);
+    let c = t.site.join("sessions/c.md");
+    std::fs::write(
+        &c,
+        session("C", "{name: Bo Chen, organization: IEU Sector}"),
+    )
+    .expect("new");
+    t.update("a new session", vec![c.clone()], Scope::Session);
+    std::fs::remove_file(&c).expect("rm");
+    t.update("the new session gone", vec![c], Scope::Session);
+    // Two files at once: the site is resolved again and `diff` finds the pages.
+    let b = t.site.join("sessions/b.md");
+    std::fs::write(
+        &a,
+        session("A", "{name: Ana Lima, organization: IEU Sector}"),
+    )
+    .expect("edit");
+    std::fs::write(
+        &b,
+        session("B", "{name: Bo Chen}, {name: Cy Dee, organization: IEU}"),
+    )
+    .expect("edit");
+    t.update("two files", vec![a, b], Scope::Sessions);
+    let orgs = t.site.join("data/organizations.yaml");
+    std::fs::write(
+        &orgs,
+        format!("{registry}- id: kituo\n  name: Kituo Foundation\n"),
+    )
+    .expect("edit");
+    t.update("the registry", vec![orgs], Scope::Full);
+}

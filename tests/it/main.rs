@@ -12,6 +12,7 @@ mod errors;
 mod exports;
 mod import;
 mod live;
+mod organizations;
 mod output;
 mod people;
 mod photos;

@@ -22,7 +22,7 @@ mod parts;
 /// Version of the export format, written into every file as `schema_version`.
 pub const SCHEMA_VERSION: u32 = 4;
 
-/// Every file of `/data/`: the eight exports, each an index and its parts (schema 3,
+/// Every file of `/data/`: the nine exports, each an index and its parts (schema 3,
 /// [`parts`]), so that no file grows with the site. The sessions' bodies are an
 /// export of their own (schema 4), apart from `sessions.json` (at 10 000 sessions it
 /// held 100 MB with the bodies and 21 MB without), and in parts rather than a file
@@ -48,7 +48,7 @@ pub(crate) fn exports(views: &Views<'_>, sink: &dyn Sink) -> Result<(), BuildErr
         .map(|n| views.url(&crate::routes::data_part("bodies", n)))
         .collect();
     let body_part = |i: usize| body_parts[placed[i] - 1].clone();
-    let exports: [&(dyn Fn() -> Result<Vec<Output>, BuildError> + Sync); 7] = [
+    let exports: [&(dyn Fn() -> Result<Vec<Output>, BuildError> + Sync); 8] = [
         &|| parts::split(&header("sessions"), &sessions(views, &body_part), limit),
         &|| parts::split(&header("speakers"), &speakers(views), limit),
         &|| parts::split(&header("countries"), &countries(views), limit),
@@ -56,6 +56,7 @@ pub(crate) fn exports(views: &Views<'_>, sink: &dyn Sink) -> Result<(), BuildErr
         &|| parts::split(&header("action-lines"), &action_lines(views), limit),
         &|| parts::split(&header("events"), &events(views), limit),
         &|| parts::split(&header("topics"), &topics(views), limit),
+        &|| parts::split(&header("organizations"), &organizations(views), limit),
     ];
     exports.par_iter().try_for_each(|export| {
         export()?
@@ -122,6 +123,9 @@ struct ParticipantRecord<'a> {
     honorific: Option<&'a str>,
     title: Option<&'a str>,
     organization: Option<&'a str>,
+    /// Left out when `organization` names no organization of the registry.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    organization_id: Option<&'a str>,
     country: Option<&'static str>,
 }
 
@@ -183,6 +187,8 @@ fn sessions<'a>(views: &Views<'a>, body_part: &dyn Fn(usize) -> String) -> Vec<S
                         honorific: p.honorific.as_deref(),
                         title: p.title.as_deref(),
                         organization: p.organization.as_deref(),
+                        organization_id: (p.organization_id)
+                            .map(|o| site.organizations.get(o).slug.as_str()),
                         country: p.country.map(Country::slug),
                     })
                     .collect(),
@@ -221,6 +227,9 @@ struct SpeakerRecord<'a> {
     wikidata: Option<&'a str>,
     titles: &'a [String],
     organizations: &'a [String],
+    /// Left out when none is in the registry of organizations.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    organization_ids: Vec<&'a str>,
     countries: Vec<&'static str>,
 }
 
@@ -250,6 +259,9 @@ fn speakers<'a>(views: &Views<'a>) -> Vec<SpeakerRecord<'a>> {
                 wikidata: p.wikidata.as_ref().map(|w| w.as_str()),
                 titles: &index.person_titles[i],
                 organizations: &index.person_organizations[i],
+                organization_ids: (index.person_organization_ids[i].iter())
+                    .map(|&o| site.organizations.get(o).slug.as_str())
+                    .collect(),
                 countries: index.person_countries[i].iter().map(|c| c.slug()).collect(),
             }
         })
@@ -387,6 +399,35 @@ fn topics<'a>(views: &Views<'a>) -> Vec<TopicRecord<'a>> {
                 url: views.topic_url(topic),
                 name: &topic.name,
             }
+        })
+        .collect()
+}
+
+#[derive(Serialize)]
+struct OrganizationRecord<'a> {
+    id: &'a str,
+    url: String,
+    name: &'a str,
+    acronym: Option<&'a str>,
+    aliases: &'a [String],
+    country: Option<&'static str>,
+    website: Option<&'a str>,
+    parent: Option<&'a str>,
+}
+
+/// The organizations of `data/organizations.yaml`, in its order (none without it).
+fn organizations<'a>(views: &Views<'a>) -> Vec<OrganizationRecord<'a>> {
+    let orgs = &views.site.organizations;
+    (orgs.all().iter())
+        .map(|o| OrganizationRecord {
+            id: o.slug.as_str(),
+            url: views.organization_url(o),
+            name: &o.name,
+            acronym: o.acronym.as_deref(),
+            aliases: &o.aliases,
+            country: o.country.map(Country::slug),
+            website: o.url.as_ref().map(|u| u.as_str()),
+            parent: o.parent.map(|p| orgs.get(p).slug.as_str()),
         })
         .collect()
 }

@@ -144,6 +144,15 @@ pub(super) fn list_page<'v>(views: &'v Views<'_>, key: ListKey) -> Option<ListPa
             };
             page.context.insert("topic", &view);
         }
+        ListKey::Organization(id) => {
+            let o = site.organizations.all().get(id.index())?;
+            page.template = "organization.html";
+            page.title = o.name.clone();
+            page.section = Some(Section::Organizations);
+            page.context.insert("organization", &views.organization(id));
+            page.first_page_people = Some(&index.organization_people[id.index()]);
+            page.source = site.sources.relative(&site.sources.organizations);
+        }
     }
     Some(page)
 }
@@ -192,6 +201,20 @@ pub(super) fn per_item(
         ListKey::Speaker(p) => {
             let roles = views.index.by_person.get(p.index())?.iter();
             Some(("roles", roles.map(|a| value(&a.1.label())).collect()))
+        }
+        // The list is grouped by event: each card says its event, for a heading where
+        // a new one starts.
+        ListKey::Organization(_) => {
+            let event = |s: &SessionId| {
+                let e = views.site.sessions[s.index()].event?;
+                Some(views.event_url(&views.site.events[e.index()]))
+                    .map(|url| (views.site.events[e.index()].name.clone(), url))
+            };
+            let events = sessions.iter().map(|s| match event(s) {
+                Some((label, url)) => value(&crate::render::views::LinkView { label, url }),
+                None => serde_json::Value::Null,
+            });
+            Some(("events", events.collect()))
         }
         _ => None,
     }

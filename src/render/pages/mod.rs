@@ -5,6 +5,7 @@
 //! and rendered by the others as they come, each handed to the sink when done.
 
 mod lists;
+mod organizations;
 mod sessions;
 mod speaker;
 mod terms;
@@ -40,6 +41,7 @@ impl ListKey {
             ListKey::Sdg(g) => routes::sdg(g),
             ListKey::ActionLine(a) => routes::action_line(a),
             ListKey::Topic(t) => routes::topic(&site.topics[t.index()].slug),
+            ListKey::Organization(o) => routes::organization(&site.organizations.get(o).slug),
         }
     }
 }
@@ -367,8 +369,9 @@ fn site_view<'a>(views: &'a Views<'_>) -> SiteView<'a> {
                 url: views.url(section.dir()),
             })
             .collect(),
-        urls: Section::NAV
-            .iter()
+        // The organizations' index exists only with data/organizations.yaml.
+        urls: (Section::NAV.iter())
+            .chain((!views.site.organizations.is_empty()).then_some(&Section::Organizations))
             .map(|&section| (section.key(), views.url(section.dir())))
             .collect(),
     }
@@ -408,6 +411,7 @@ impl Pages<'_, '_> {
         self.sdgs();
         self.action_lines();
         self.topics();
+        self.organizations();
         let mut search = Context::new();
         search.insert("index", &self.views.url(Section::Search.dir()));
         self.single(

@@ -35,12 +35,22 @@ impl Pages<'_, '_> {
             ),
             ("topics", index.topics_az.len(), Section::Topics.dir()),
             ("events", events.len(), Section::Events.dir()),
+            (
+                "organizations",
+                site.organizations.len(),
+                Section::Organizations.dir(),
+            ),
         ]
+        .into_iter()
+        .filter(|(_, _, path)| {
+            *path != Section::Organizations.dir() || !site.organizations.is_empty()
+        })
         .map(|(name, count, path)| TermView {
             name: name.to_string(),
             url: views.url(path),
             count,
-        });
+        })
+        .collect::<Vec<_>>();
         let mut ctx = Context::new();
         ctx.insert("latest", &self.cards_of(latest));
         ctx.insert("events", &events);

@@ -1,4 +1,5 @@
-//! The search index under `/search/`: sessions and speakers, full text, with filters,
+//! The search index under `/search/`: sessions, speakers and the registry's
+//! organizations, full text, with filters,
 //! split into small files so one query downloads only what it needs.
 //!
 //! Why our own index and not Pagefind: Pagefind, used as a library and fed records
@@ -141,12 +142,15 @@ const BATCH: usize = 128;
 pub(crate) fn index(views: &Views<'_>, sink: &dyn Sink) -> Result<usize, BuildError> {
     let site = views.site;
     let speakers = &views.index.speakers_az;
-    let total = site.sessions.len() + speakers.len();
+    let people_end = site.sessions.len() + speakers.len();
+    let total = people_end + site.organizations.len();
     let make = |i: usize| {
         if i < site.sessions.len() {
             session_doc(views, &site.sessions[i])
-        } else {
+        } else if i < people_end {
             speaker_doc(views, speakers[i - site.sessions.len()])
+        } else {
+            organization_doc(views, crate::model::OrgId::from_index(i - people_end))
         }
     };
     // Postings: term -> doc << 8 | weight, docs in increasing order. Packed in a u32
@@ -377,6 +381,10 @@ fn session_doc(views: &Views<'_>, s: &Session) -> Doc {
         for part in [&p.title, &p.organization].into_iter().flatten() {
             doc.add(part, FACT);
         }
+        // Found by any name of the organization, not only the one written.
+        if let Some(o) = p.organization_id {
+            add_organization_names(&mut doc, site.organizations.get(o));
+        }
         if let Some(c) = p.country {
             doc.add(c.name(), FACT);
             doc.filter("country", c.name().to_string());
@@ -421,6 +429,9 @@ fn speaker_doc(views: &Views<'_>, id: PersonId) -> Doc {
     {
         doc.add(t, FACT);
     }
+    for &o in &index.person_organization_ids[i] {
+        add_organization_names(&mut doc, site.organizations.get(o));
+    }
     for c in &index.person_countries[i] {
         doc.add(c.name(), FACT);
         doc.filter("country", c.name().to_string());
@@ -455,6 +466,50 @@ fn speaker_doc(views: &Views<'_>, id: PersonId) -> Doc {
         .map(String::as_str)
         .collect();
     doc.excerpt = excerpt(&facts.join(", "));
+    doc
+}
+
+/// The registry's name and acronym of `o`, as facts of a session or speaker.
+fn add_organization_names(doc: &mut Doc, o: &crate::model::Organization) {
+    doc.add(&o.name, FACT);
+    if let Some(a) = &o.acronym {
+        doc.add(a, FACT);
+    }
+}
+
+fn organization_doc(views: &Views<'_>, id: crate::model::OrgId) -> Doc {
+    let (site, index) = (views.site, views.index);
+    let o = site.organizations.get(id);
+    let url = crate::routes::organization(&o.slug);
+    let mut doc = Doc::new(url, &o.name, "Organization");
+    doc.add(&o.name, NAME);
+    for name in o.acronym.iter().chain(&o.aliases) {
+        doc.add(name, NAME);
+    }
+    let count =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let mut details = vec![
+        count(
+            index.organization_people[id.index()].len(),
+            "person",
+            "people",
+        ),
+        count(
+            index.by_organization[id.index()].len(),
+            "session",
+            "sessions",
+        ),
+    ];
+    if let Some(c) = o.country {
+        doc.add(c.name(), FACT);
+        doc.filter("country", c.name().to_string());
+        details.push(c.name().to_string());
+    }
+    doc.details = details.join(" · ");
+    if let Some(p) = o.parent.map(|p| site.organizations.get(p)) {
+        doc.add(&p.name, FACT);
+        doc.excerpt = format!("Part of {}", p.name);
+    }
     doc
 }
 

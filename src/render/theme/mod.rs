@@ -41,6 +41,8 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = embed!(
     "action_lines.html",
     "topic.html",
     "topics.html",
+    "organization.html",
+    "organizations.html",
     "404.html",
     "search.html",
     "session_card.html",
