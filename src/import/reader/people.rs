@@ -207,13 +207,40 @@ impl Reader<'_> {
     /// "Ken Renard" / "Lars-Johan Liman"): one person a line, none the descriptor of
     /// the one before. Returns the line after the run.
     pub(super) fn name_run(&mut self, i: usize, part: Part, ev: Evidence) -> Option<usize> {
+        let bare = |l: &Line, r: &Self| bare_name(&l.text, r.aliases()).is_some();
+        self.run_of(i, 2, bare, part, ev)
+    }
+
+    /// A run of at least [`NAME_RUN`] unlabelled lines that are each one person with
+    /// where they come from ("Ann Lee - ITU Africa, Intergovernmental Organization" /
+    /// "Bo Chen - Institute of Media, Civil Society (China)" / …), as pages print a
+    /// speaker list whose heading they lost. Returns the line after the run.
+    pub(super) fn described_run(&mut self, i: usize) -> Option<usize> {
+        let described = |l: &Line, r: &Self| {
+            l.text.chars().count() <= 200
+                && !is_prose(&l.text)
+                && entry(&l.text, r.aliases()).is_ok_and(|e| {
+                    let p = &e.person;
+                    e.is_described() && (p.organization.is_some() || p.country.is_some())
+                })
+        };
+        self.run_of(i, 1, described, Part::Speaker, Evidence::Layout)
+    }
+
+    /// The people of a run of at least [`NAME_RUN`] lines from `i` that are each
+    /// `one` person, at most `max_gap` blank lines apart and all list items or none.
+    fn run_of(
+        &mut self,
+        i: usize,
+        max_gap: usize,
+        one: impl Fn(&Line, &Self) -> bool,
+        part: Part,
+        ev: Evidence,
+    ) -> Option<usize> {
         let first = self.lines.get(i)?;
         let mut end = i;
         while let Some(l) = self.lines.get(end) {
-            if (end > i && l.gap > 2) || l.is_item() != first.is_item() {
-                break;
-            }
-            if bare_name(&l.text, self.aliases()).is_none() {
+            if (end > i && l.gap > max_gap) || l.is_item() != first.is_item() || !one(l, self) {
                 break;
             }
             end += 1;
@@ -225,39 +252,6 @@ impl Reader<'_> {
         for k in i..end {
             if let Ok(e) = entry(&self.lines[k].text, self.aliases()) {
                 self.add(e, part, ev == Evidence::Labelled, ev, k);
-            }
-        }
-        Some(end)
-    }
-
-    /// A run of at least [`NAME_RUN`] unlabelled lines that are each one person with
-    /// where they come from ("Ann Lee - ITU Africa, Intergovernmental Organization" /
-    /// "Bo Chen - Institute of Media, Civil Society (China)" / …), as pages print a
-    /// speaker list whose heading they lost. Returns the line after the run.
-    pub(super) fn described_run(&mut self, i: usize) -> Option<usize> {
-        let first = self.lines.get(i)?;
-        let described = |l: &Line, r: &Self| {
-            l.text.chars().count() <= 200
-                && !is_prose(&l.text)
-                && entry(&l.text, r.aliases()).is_ok_and(|e| {
-                    let p = &e.person;
-                    e.is_described() && (p.organization.is_some() || p.country.is_some())
-                })
-        };
-        let mut end = i;
-        while let Some(l) = self.lines.get(end) {
-            if (end > i && l.gap > 1) || l.is_item() != first.is_item() || !described(l, self) {
-                break;
-            }
-            end += 1;
-        }
-        if end - i < NAME_RUN {
-            return None;
-        }
-        self.content(i);
-        for k in i..end {
-            if let Ok(e) = entry(&self.lines[k].text, self.aliases()) {
-                self.add(e, Part::Speaker, false, Evidence::Layout, k);
             }
         }
         Some(end)
