@@ -179,9 +179,10 @@ pub(crate) const STAKEHOLDER_CODES: &[&str] = &[
 
 #[rustfmt::skip]
 /// Regions of the IGF's speaker lists ("Civil Society, Asia-Pacific", "ISOC, NA"),
-/// which say where a group sits, not where a person is from.
+/// which say where a group sits, not where a person is from ("EU" is left out: it is
+/// also an organization).
 pub(crate) const REGIONS: &[&str] = &[
-    "africa", "asia-pacific", "asia pacific", "apac", "europe", "eu", "lac", "na",
+    "africa", "asia-pacific", "asia pacific", "apac", "europe", "lac", "na",
     "north america", "latin america", "latin america and caribbean", "caribbean", "weog",
-    "eeg", "grulac", "arab states", "middle east", "mena", "oceania", "global",
+    "eeg", "grulac", "arab states", "middle east", "mena", "oceania",
 ];

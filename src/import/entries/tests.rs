@@ -339,3 +339,15 @@ fn a_gap_of_spaces_parts_the_fields_of_an_entry_without_commas() {
     assert_eq!(p.name, "Bo Chen");
     assert!(entry("Main Hall  Room 3", &CountryAliases::new()).is_err());
 }
+
+#[test]
+fn stakeholder_groups_and_regions_are_dropped_but_an_organization_named_eu_stays() {
+    let e = entry(
+        "Ann Lee - Delta Forum, Technical Community Europe",
+        &CountryAliases::new(),
+    )
+    .expect("person");
+    assert_eq!(e.person.organization.as_deref(), Some("Delta Forum"));
+    let e = entry("Ana Lima, Ambassador, EU", &CountryAliases::new()).expect("person");
+    assert_eq!(e.person.organization.as_deref(), Some("EU"));
+}
