@@ -4,6 +4,7 @@
 mod html;
 mod link_targets;
 pub mod links;
+pub mod organizations;
 pub mod people;
 mod vanished;
 
@@ -87,15 +88,19 @@ pub struct PeopleReport {
     pub warnings: Diagnostics,
     /// Probable duplicates.
     pub duplicates: Vec<people::Duplicate>,
+    /// Probable duplicates among the organizations no registry entry names.
+    pub organizations: Vec<organizations::OrgDuplicate>,
 }
 
 /// Validates the site's content and lists probable duplicates among its people
-/// ([`people::duplicates`]); nothing is rendered.
+/// ([`people::duplicates`]) and organizations ([`organizations::duplicates`]); nothing
+/// is rendered.
 pub fn check_people(options: &BuildOptions) -> Result<PeopleReport, BuildError> {
     let p = crate::pipeline::prepare(options, &mut crate::pipeline::Stopwatch::start())?;
     Ok(PeopleReport {
         people: p.index.speakers_az.len(),
         duplicates: people::duplicates(&p.site, &p.index),
+        organizations: organizations::duplicates(&p.site),
         warnings: p.warnings,
     })
 }

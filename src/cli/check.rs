@@ -107,22 +107,49 @@ fn people(args: &CheckArgs, verbosity: Verbosity) -> ExitCode {
         report::diagnostics(&report.warnings);
     }
     for d in &report.duplicates {
-        say!("probably one person ({}):", d.likeness.describe());
-        for s in &d.spellings {
-            let files: Vec<String> = s.files.iter().map(|f| f.display().to_string()).collect();
-            say!("  {} — {}", s.name, files.join(", "));
-        }
-        say!("  to merge them, in data/speakers.yaml:");
-        for line in d.registry_entry().lines() {
-            say!("    {line}");
-        }
+        let spellings = d.spellings.iter().map(|s| (s.name.as_str(), &s.files[..]));
+        group(
+            &format!("probably one person ({})", d.likeness.describe()),
+            spellings,
+            "to merge them, in data/speakers.yaml",
+            &d.registry_entry(),
+        );
+    }
+    for d in &report.organizations {
+        let spellings = d.spellings.iter().map(|s| (s.name.as_str(), &s.files[..]));
+        group(
+            &format!("probably one organization ({})", d.likeness.describe()),
+            spellings,
+            "to join them, in data/organizations.yaml",
+            &d.registry_entry(),
+        );
     }
     if verbosity != Verbosity::Quiet {
         say!(
-            "checked {}: {} probable duplicate(s)",
+            "checked {}: {} probable duplicate(s), and {} among organizations",
             report::counted(report.people, "person", "people"),
-            report.duplicates.len()
+            report.duplicates.len(),
+            report.organizations.len()
         );
     }
     ExitCode::SUCCESS
+}
+
+/// One group of `check --people`: its spellings with their files, and the registry
+/// entry that would join them.
+fn group<'a>(
+    heading: &str,
+    spellings: impl Iterator<Item = (&'a str, &'a [std::path::PathBuf])>,
+    how: &str,
+    entry: &str,
+) {
+    say!("{heading}:");
+    for (name, files) in spellings {
+        let files: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+        say!("  {name} — {}", files.join(", "));
+    }
+    say!("  {how}:");
+    for line in entry.lines() {
+        say!("    {line}");
+    }
 }

@@ -269,3 +269,65 @@ fn registry_mistakes_are_all_reported_with_their_positions() {
     );
     assert!(err.contains("`acronym`"), "{err}");
 }
+
+#[test]
+fn check_people_lists_spellings_of_one_organization_and_its_entry_joins_them() {
+    let t = SiteTest::new("organizations/basic");
+    std::fs::remove_file(t.root().join("data/organizations.yaml")).expect("rm");
+    for (file, org) in [
+        ("a", "Harbour Telecom Union"),
+        ("b", "HTU"),
+        ("c", "Harbour Telecom Union (HTU)"),
+        ("d", "Ministry of ICT, Lakeland"),
+        ("e", "Lakeland ICT Ministry"),
+        ("f", "Harbour Tourism Unit Partners"),
+    ] {
+        t.write(
+            &format!("sessions/dup-{file}.md"),
+            &format!(
+                "---\ntitle: Session {file}\nspeakers:\n  - {{name: Person {file}, organization: \"{org}\"}}\n---\n"
+            ),
+        );
+    }
+    let out = t.run(&["check", "--people"]);
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{said}");
+    let groups: Vec<&str> = said.split("probably one organization").skip(1).collect();
+    // (The fixture's own "IEU" and "International Example Union (IEU)" are the third.)
+    assert_eq!(groups.len(), 3, "{said}");
+    let acronym = groups
+        .iter()
+        .find(|g| g.contains("HTU —"))
+        .expect("the acronym's group");
+    for spelling in [
+        "Harbour Telecom Union — sessions/dup-a.md",
+        "Harbour Telecom Union (HTU) — sessions/dup-c.md",
+    ] {
+        assert!(acronym.contains(spelling), "{spelling:?} in {acronym}");
+    }
+    // Four words with the same initials are another organization.
+    assert!(!said.contains("Harbour Tourism Unit Partners —"), "{said}");
+    let words = groups
+        .iter()
+        .find(|g| g.contains("Lakeland ICT Ministry —"))
+        .expect("the words' group");
+    assert!(words.contains("Ministry of ICT, Lakeland —"), "{words}");
+    // The entries it prints, as data/organizations.yaml, join each group.
+    let entries: String = said
+        .lines()
+        .filter_map(|l| l.strip_prefix("    "))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    t.write("data/organizations.yaml", &entries);
+    let again = t.run(&["check", "--people"]);
+    let said = String::from_utf8_lossy(&again.stdout);
+    assert!(
+        said.contains("and 0 among organizations"),
+        "{entries}\n{said}"
+    );
+    t.build(&[]);
+    let page = t.read("organizations/htu/index.html");
+    for session in ["Session a", "Session b", "Session c"] {
+        assert!(page.contains(session), "{session} on the HTU page");
+    }
+}
