@@ -63,8 +63,10 @@ pub fn postings(s: &Session) -> Vec<Posting> {
     lines.dedup();
     out.extend(lines.into_iter().map(|a| list(ListKey::ActionLine(a))));
     out.extend(s.topics.iter().map(|&t| list(ListKey::Topic(t))));
+    // An organization's sessions are those its people spoke at and those it organized.
     let mut orgs: Vec<OrgId> = (s.participants.iter())
         .filter_map(|p| p.organization_id)
+        .chain(s.organizer_ids.iter().flatten().copied())
         .collect();
     orgs.sort_unstable();
     orgs.dedup();
@@ -111,6 +113,7 @@ mod tests {
             room: None,
             materials: Vec::new(),
             organizers: Vec::new(),
+            organizer_ids: Vec::new(),
             links: Vec::new(),
             participants: vec![
                 person(0, Role::Moderator, Some("KE")),

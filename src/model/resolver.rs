@@ -166,6 +166,10 @@ impl SessionResolver<'_> {
         }
         let fm = &src.front;
         let title = fm.title.value.trim().to_string();
+        let organizers: Vec<String> = (fm.organizers.iter())
+            .map(|o| o.trim().to_string())
+            .filter(|o| !o.is_empty())
+            .collect();
         if title.is_empty() {
             self.error(
                 &fm.title,
@@ -309,12 +313,8 @@ impl SessionResolver<'_> {
             date,
             time,
             timezone,
-            organizers: fm
-                .organizers
-                .iter()
-                .map(|o| o.trim().to_string())
-                .filter(|o| !o.is_empty())
-                .collect(),
+            organizer_ids: organizers.iter().map(|o| self.organization(o)).collect(),
+            organizers,
             links: fm.links.clone(),
             room: (fm.room.as_ref())
                 .map(|r| r.value.trim().to_string())

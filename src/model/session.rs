@@ -32,6 +32,8 @@ pub struct Session {
     pub timezone: Option<String>,
     /// Organizing bodies.
     pub organizers: Vec<String>,
+    /// The registry's organization each of `organizers` names, if it names one.
+    pub organizer_ids: Vec<Option<super::OrgId>>,
     /// Related links.
     pub links: Vec<LinkRecord>,
     /// Where in the venue ("Room K").
@@ -297,6 +299,7 @@ impl Session {
             time: None,
             timezone: None,
             organizers: Vec::new(),
+            organizer_ids: Vec::new(),
             links: Vec::new(),
             room: None,
             materials: Vec::new(),

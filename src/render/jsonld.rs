@@ -108,10 +108,8 @@ pub fn session(views: &Views<'_>, s: &Session) -> String {
         o.insert("performer".into(), Value::Array(performers));
     }
     if !s.organizers.is_empty() {
-        let orgs: Vec<Value> = s
-            .organizers
-            .iter()
-            .map(|n| json!({"@type": "Organization", "name": n}))
+        let orgs: Vec<Value> = (s.organizers.iter().zip(&s.organizer_ids))
+            .map(|(n, &id)| affiliation(views, n, id))
             .collect();
         o.insert("organizer".into(), Value::Array(orgs));
     }

@@ -130,6 +130,9 @@ pub struct SessionView {
     pub timezone: Option<String>,
     /// Organizers.
     pub organizers: Vec<String>,
+    /// Each of `organizers`, with the URL of its organization's page ("" for one no
+    /// entry of `data/organizations.yaml` names).
+    pub organizer_links: Vec<LinkView>,
     /// Related links.
     pub links: Vec<LinkView>,
     /// Room.
@@ -409,6 +412,7 @@ impl<'a> Views<'a> {
             time,
             timezone,
             organizers,
+            organizer_ids,
             links,
             room,
             materials,
@@ -442,6 +446,14 @@ impl<'a> Views<'a> {
             time: time.map(|t| t.to_string()),
             timezone: timezone.clone(),
             organizers: organizers.clone(),
+            organizer_links: (organizers.iter().zip(organizer_ids))
+                .map(|(name, id)| LinkView {
+                    label: name.clone(),
+                    url: id.map_or_else(String::new, |o| {
+                        self.organization_url(self.site.organizations.get(o))
+                    }),
+                })
+                .collect(),
             links: links
                 .iter()
                 .map(|l| LinkView::of(l, &self.site.base))

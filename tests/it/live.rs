@@ -1057,6 +1057,23 @@ fn organization_edits_reach_their_pages_like_a_full_build() {
     )
     .expect("new");
     t.update("a new session", vec![c.clone()], Scope::Session);
+    // An organizer the registry names lists the session on its page, and then not.
+    std::fs::write(
+        &c,
+        "---\ntitle: \"C\"\ndate: 2026-05-04\norganizers: [IEU Sector]\n---\nText.\n",
+    )
+    .expect("edit");
+    t.update("organized by the sector", vec![c.clone()], Scope::Session);
+    std::fs::write(
+        &c,
+        "---\ntitle: \"C\"\ndate: 2026-05-04\norganizers: [Kituo Foundation]\n---\nText.\n",
+    )
+    .expect("edit");
+    t.update(
+        "organized by an unknown one",
+        vec![c.clone()],
+        Scope::Session,
+    );
     std::fs::remove_file(&c).expect("rm");
     t.update("the new session gone", vec![c], Scope::Session);
     // Two files at once: the site is resolved again and `diff` finds the pages.

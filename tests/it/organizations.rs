@@ -331,3 +331,26 @@ fn check_people_lists_spellings_of_one_organization_and_its_entry_joins_them() {
         assert!(page.contains(session), "{session} on the HTU page");
     }
 }
+
+#[test]
+fn an_organizer_the_registry_names_links_its_page_which_lists_the_session() {
+    let t = site();
+    t.write(
+        "sessions/organized.md",
+        "---\ntitle: A session it organized\norganizers: [\"quiet institute\", \"Some Other Body\"]\n---\nText.\n",
+    );
+    t.build(&[]);
+    let page = main_of(&t.read("sessions/organized/index.html")).to_string();
+    assert!(
+        page.contains("<a href=\"/organizations/quiet-institute/\">"),
+        "{page}"
+    );
+    assert!(
+        page.contains("Some Other Body") && !page.contains("some-other-body"),
+        "{page}"
+    );
+    let org = main_of(&t.read("organizations/quiet-institute/index.html")).to_string();
+    assert!(org.contains("A session it organized"), "{org}");
+    let ld = t.read("sessions/organized/index.html");
+    assert!(ld.contains("\"organizer\""), "JSON-LD names the organizers");
+}

@@ -158,6 +158,7 @@ fn sessions<'a>(views: &Views<'a>, body_part: &dyn Fn(usize) -> String) -> Vec<S
                 summary,
                 body: _,
                 old_urls: _,
+                organizer_ids: _,
             } = s;
             SessionRecord {
                 id: slug.as_str(),
