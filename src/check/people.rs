@@ -80,6 +80,10 @@ fn words(name: &str) -> Vec<String> {
 /// A word with the usual transliteration variants set aside: no `h` after a letter,
 /// no doubled letters, `y` as `i`, `ou` as `u` ("Mohammed" = "Mohamed", "Youssef" = "Yusef").
 fn skeleton(word: &str) -> String {
+    // An initial is a letter of its own: "I." is not "Y.".
+    if word.len() == 1 {
+        return word.to_string();
+    }
     let mut out = String::with_capacity(word.len());
     let w = word.replace("ou", "u").replace('y', "i");
     for c in w.chars() {
@@ -185,11 +189,27 @@ fn fits(site: &Site, likeness: Likeness, people: &[PersonId]) -> bool {
         .collect();
     match likeness {
         Likeness::NameOrder | Likeness::Spelling => true,
+        // With several different middle names ("Ana F. Lima", "Ana G. Lima") or full
+        // first names ("Hua Zhao", "Houlin Zhao" beside "H. Zhao"), the short spelling
+        // may be any of them: no one merge is right.
         Likeness::MiddleName => {
-            lens.iter().any(|w| w.len() > 2) && lens.iter().any(|w| w.len() == 2)
+            let middles: std::collections::BTreeSet<String> = (lens.iter())
+                .filter(|w| w.len() > 2)
+                .map(|w| {
+                    w[1..w.len() - 1]
+                        .iter()
+                        .filter_map(|m| m.chars().next())
+                        .collect()
+                })
+                .collect();
+            middles.len() == 1 && lens.iter().any(|w| w.len() == 2)
         }
         Likeness::Initial => {
-            lens.iter().any(|w| w[0].len() == 1) && lens.iter().any(|w| w[0].len() > 1)
+            let firsts: std::collections::BTreeSet<&str> = (lens.iter())
+                .filter(|w| w[0].len() > 1)
+                .map(|w| w[0].as_str())
+                .collect();
+            lens.iter().any(|w| w[0].len() == 1) && firsts.len() == 1
         }
     }
 }
@@ -216,6 +236,8 @@ mod tests {
         assert!(shared("H. Zhao", "Houlin Zhao").contains(&Likeness::Initial));
         assert!(shared("Ana Lima", "Bo Chen").is_empty());
         assert!(shared("Anna Holm", "Ana Lima").is_empty());
+        // Initials are letters of their own.
+        assert!(!shared("Ana I. Lima", "Ana Y. Lima").contains(&Likeness::Spelling));
     }
 
     #[test]

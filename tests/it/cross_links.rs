@@ -379,3 +379,29 @@ fn check_people_lists_probable_duplicates_and_its_entries_merge_them() {
         );
     }
 }
+
+#[test]
+fn a_short_name_that_may_be_any_of_several_people_is_no_merge() {
+    let t = SiteTest::new("cross/duplicates");
+    for (file, who) in [
+        ("x1", "Tomas F. Berg"),
+        ("x2", "Tomas G. Berg"),
+        ("x3", "Tomas Berg"),
+        ("y1", "K. Osei"),
+        ("y2", "Kofi Osei"),
+        ("y3", "Kwame Osei"),
+        ("z1", "Lina I. Sato"),
+        ("z2", "Lina Y. Sato"),
+    ] {
+        t.write(
+            &format!("sessions/{file}.md"),
+            &format!("---\ntitle: Session {file}\nspeakers: [{who}]\n---\n"),
+        );
+    }
+    let out = t.run(&["check", "--people"]);
+    let said = String::from_utf8_lossy(&out.stdout);
+    for name in ["Tomas", "Osei", "Sato"] {
+        assert!(!said.contains(name), "{name} in:\n{said}");
+    }
+    assert_eq!(said.matches("probably one person").count(), 4, "{said}");
+}
