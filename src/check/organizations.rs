@@ -9,6 +9,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::PathBuf;
 
+use super::people::Spelling;
 use crate::model::Site;
 use crate::url::Slug;
 
@@ -33,22 +34,13 @@ impl OrgLikeness {
     }
 }
 
-/// One way an organization is written, with the files that write it so.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct OrgSpelling {
-    /// As written.
-    pub name: String,
-    /// The session files that write it.
-    pub files: Vec<PathBuf>,
-}
-
 /// Spellings that are probably one organization.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct OrgDuplicate {
     /// Why.
     pub likeness: OrgLikeness,
     /// The spellings, the most used first.
-    pub spellings: Vec<OrgSpelling>,
+    pub spellings: Vec<Spelling>,
 }
 
 impl OrgDuplicate {
@@ -205,9 +197,9 @@ pub fn duplicates(site: &Site) -> Vec<OrgDuplicate> {
     let mut out: Vec<OrgDuplicate> = kept
         .into_iter()
         .map(|(members, likeness)| {
-            let mut spellings: Vec<OrgSpelling> = members
+            let mut spellings: Vec<Spelling> = members
                 .iter()
-                .map(|&m| OrgSpelling {
+                .map(|&m| Spelling {
                     name: names[m].to_string(),
                     files: written[names[m]].iter().map(|f| (*f).clone()).collect(),
                 })
@@ -265,15 +257,15 @@ mod tests {
         let d = OrgDuplicate {
             likeness: OrgLikeness::Acronym,
             spellings: vec![
-                OrgSpelling {
+                Spelling {
                     name: "ITU".into(),
                     files: vec!["a.md".into(), "b.md".into()],
                 },
-                OrgSpelling {
+                Spelling {
                     name: "International Telecommunication Union".into(),
                     files: vec!["c.md".into()],
                 },
-                OrgSpelling {
+                Spelling {
                     name: "Intl Telecommunication Union".into(),
                     files: vec!["d.md".into()],
                 },
