@@ -273,16 +273,29 @@ impl Index {
         })
     }
 
-    /// Whether person `p` has more than `n` co-speakers ([`Index::co_speakers`]); most
-    /// people's sessions hold too few people to have, which is answered without counting.
+    /// Whether person `p` has more than `n` co-speakers ([`Index::co_speakers`]). Asked
+    /// of every person on each `serve` edit, so it stops as soon as it knows: it counts
+    /// distinct people without ranking them, and most people's sessions hold too few
+    /// people to have, which is answered without counting.
     pub fn has_more_co_speakers_than(&self, site: &Site, p: PersonId, n: usize) -> bool {
         let sessions = self.by_person.get(p.index()).map_or(&[][..], Vec::as_slice);
-        let seats: usize = (sessions.iter())
-            .map(|&(s, _)| site.sessions[s.index()].participants.len())
-            .filter(|&len| len <= MAX_CO_SPEAKER_SESSION)
-            .map(|len| len.saturating_sub(1))
-            .sum();
-        seats > n && self.co_speakers(site, p).len() > n
+        let panels = || {
+            (sessions.iter())
+                .map(|&(s, _)| &site.sessions[s.index()].participants)
+                .filter(|people| people.len() <= MAX_CO_SPEAKER_SESSION)
+        };
+        let seats: usize = panels().map(|people| people.len().saturating_sub(1)).sum();
+        if seats <= n {
+            return false;
+        }
+        let mut seen: rustc_hash::FxHashSet<PersonId> = rustc_hash::FxHashSet::default();
+        for people in panels() {
+            seen.extend(people.iter().map(|q| q.person).filter(|&q| q != p));
+            if seen.len() > n {
+                return true;
+            }
+        }
+        false
     }
 
     /// The A–Z group of a person's name ([`initial`]).
