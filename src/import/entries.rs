@@ -141,7 +141,33 @@ fn strip_marks(text: &str) -> (String, Marks) {
         }
         break;
     }
-    (t, marks)
+    (drop_inner_marks(&t, &mut marks), marks)
+}
+
+/// Removes remarks in brackets inside an entry, where a name carries them before its
+/// descriptor: "Prof. Ana Lima (Moderator), Dean, …", "Ana Lima (remote), CEO, …".
+fn drop_inner_marks(text: &str, marks: &mut Marks) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find(['(', '[']) {
+        let close = if rest[open..].starts_with('(') {
+            ')'
+        } else {
+            ']'
+        };
+        let Some(len) = rest[open..].find(close) else {
+            break;
+        };
+        let inner = rest[open + 1..open + len].trim().to_lowercase();
+        if note_remark(&inner, marks) {
+            out.push_str(rest[..open].trim_end());
+        } else {
+            out.push_str(&rest[..open + len + 1]);
+        }
+        rest = &rest[open + len + 1..];
+    }
+    out.push_str(rest);
+    out
 }
 
 fn note_remark(inner: &str, marks: &mut Marks) -> bool {
@@ -257,6 +283,12 @@ fn entry_as_written(text: &str, aliases: &CountryAliases) -> Result<Entry, NotPe
         }
         _ => (None, clean),
     };
+    // "Ana Lima 女士, 副主任": the honorific after the name goes apart first.
+    let first_len = clean.find(',').unwrap_or(clean.len());
+    let (clean, postfix) = match postfix_honorific(&clean[..first_len]) {
+        Some((name, h)) => (format!("{name}{}", &clean[first_len..]), Some(h)),
+        None => (clean, None),
+    };
     let person = from_listed(&clean, aliases)
         .filter(|p| checked_name(&p.name, aliases).is_some())
         .or_else(|| role_first(&clean, aliases))
@@ -266,11 +298,31 @@ fn entry_as_written(text: &str, aliases: &CountryAliases) -> Result<Entry, NotPe
     if person.organization.is_none() {
         person.organization = owner;
     }
+    if let Some(h) = postfix {
+        person.honorific = person.honorific.or(Some(h));
+    }
     Ok(Entry {
         person,
         part: marks.moderator.then_some(Part::Moderator),
         excluded: marks.excluded,
         tentative: marks.tentative,
+    })
+}
+
+/// Honorifics that Chinese and Japanese write after the name: "Ana Lima 女士",
+/// "李明先生", "Tanaka-san" is not one (a hyphen joins it).
+const POSTFIX_HONORIFICS: &[&str] = &[
+    "先生", "女士", "博士", "教授", "阁下", "閣下", "さん", "様", "氏",
+];
+
+/// The name without an honorific written after it, and that honorific.
+fn postfix_honorific(name: &str) -> Option<(String, String)> {
+    POSTFIX_HONORIFICS.iter().find_map(|h| {
+        let stem = name.strip_suffix(h)?.trim_end();
+        // (Something must be left, and a Latin name is spaced from the honorific.)
+        let ok = stem.chars().count() >= 2
+            && (name[stem.len()..].starts_with(' ') || !stem.ends_with(|c: char| c.is_ascii()));
+        ok.then(|| (stem.to_string(), (*h).to_string()))
     })
 }
 

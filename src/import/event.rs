@@ -10,8 +10,29 @@ const SERIES: &[&str] = &[
     "internet governance forum", "igf", "itu telecom world", "itu telecom africa",
     "itu virtual digital world", "itu digital world", "ai for good global summit", "ai for good",
     "world telecommunication/ict policy forum", "wtpf", "foro de la cmsi", "forum du smsi",
+    "foro cmsi", "forum smsi", "forum de la cmsi",
     "wtdc", "world telecommunication development conference", "itu kaleidoscope",
+    "форум ввуио", "форума ввуио", "форуме ввуио", "信息社会世界峰会论坛", "信息社会世界峰会",
+    "wsis 论坛", "wsis论坛",
+    "منتدى القمة العالمية لمجتمع المعلومات",
 ];
+
+/// Lower case where that keeps every byte offset (ASCII, Cyrillic, Greek…): offsets
+/// found in the lowered text are offsets of the text.
+fn lower_in_place(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            let mut l = c.to_lowercase();
+            match (l.next(), l.next()) {
+                (Some(one), None) if one.len_utf8() == c.len_utf8() => one,
+                _ => c,
+            }
+        })
+        .collect()
+}
+
+/// "2024年…", "… لعام 2024": the word that joins a year to the name in Chinese and Arabic.
+const YEAR_JOINERS: &[&str] = &["年", "لعام", "عام"];
 
 /// An event named in the text: its name as written and its year.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -29,7 +50,7 @@ pub(crate) fn find(text: &str) -> Option<Named> {
 
 /// [`find`], with the byte offset where the name starts.
 fn find_at(text: &str) -> Option<(usize, Named)> {
-    let lower = text.to_ascii_lowercase();
+    let lower = lower_in_place(text);
     let mut best: Option<(usize, Named)> = None;
     for series in SERIES {
         for (at, _) in lower.match_indices(series) {
@@ -37,10 +58,11 @@ fn find_at(text: &str) -> Option<(usize, Named)> {
                 break;
             }
             // Whole words only: "igf" in "digfoo" is nothing.
-            let before_ok = lower[..at]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !c.is_alphanumeric());
+            let before_ok = lower[..at].ends_with('年')
+                || lower[..at]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric());
             if !before_ok {
                 continue;
             }
@@ -59,7 +81,17 @@ fn find_at(text: &str) -> Option<(usize, Named)> {
 fn with_year(text: &str, at: usize, end: usize) -> Option<(usize, Named)> {
     let after = &text[end..];
     let digits_after = |s: &str| -> Option<(String, usize)> {
-        let skip = s.len() - s.trim_start_matches([' ', '-', '\u{a0}']).len();
+        let spaced = |s: &str| s.len() - s.trim_start_matches([' ', '-', '\u{a0}']).len();
+        let mut skip = spaced(s);
+        if let Some(j) = YEAR_JOINERS.iter().find(|j| s[skip..].starts_with(**j)) {
+            skip += j.len();
+            skip += spaced(&s[skip..]);
+            // (The joiner stands for the spacing the test below allows.)
+            if s[skip..].starts_with(|c: char| c.is_ascii_digit()) {
+                let d: String = s[skip..].chars().take_while(char::is_ascii_digit).collect();
+                return (d.len() == 4).then_some((d, skip));
+            }
+        }
         let d: String = s[skip..].chars().take_while(char::is_ascii_digit).collect();
         let next = s[skip + d.len()..].chars().next();
         (!d.is_empty() && skip <= 2 && next.is_none_or(|c| !c.is_alphanumeric()))
@@ -76,8 +108,11 @@ fn with_year(text: &str, at: usize, end: usize) -> Option<(usize, Named)> {
             },
         ));
     }
-    // "2023 Internet Governance Forum".
-    let before = text[..at].trim_end();
+    // "2023 Internet Governance Forum", "2024年信息社会世界峰会论坛".
+    let before = text[..at]
+        .strip_suffix('年')
+        .unwrap_or(&text[..at])
+        .trim_end();
     let d: String = before
         .chars()
         .rev()
@@ -93,7 +128,8 @@ fn with_year(text: &str, at: usize, end: usize) -> Option<(usize, Named)> {
             .is_none_or(|c| !c.is_alphanumeric());
     // (On the same line: a year that ends the line above names something else.)
     let same_line = !text[before.len()..at].contains(['\n', '\r']);
-    if d.len() == 4 && at - before.len() <= 2 && boundary && same_line {
+    let gap = at - before.len() - usize::from(text[..at].ends_with('年')) * '年'.len_utf8();
+    if d.len() == 4 && gap <= 2 && boundary && same_line {
         let d: String = d.chars().rev().collect();
         let year = year_of(&d)?;
         return Some((
@@ -182,6 +218,27 @@ mod tests {
         assert_eq!(find("ፕ WSIS Forum"), None);
         assert_eq!(find("Orboຓ௩గ WSIS Forum"), None);
         assert_eq!(find("ፕ 2019 WSIS Forum").map(|n| n.year), Some(2019));
+    }
+
+    #[test]
+    fn events_named_in_six_languages() {
+        for (text, want) in [
+            ("Forum SMSI 2022 : session thématique", "Forum SMSI 2022"),
+            ("Foro CMSI 2024, sesión 12", "Foro CMSI 2024"),
+            ("Сессия Форума ВВУИО 2023 года", "Форума ВВУИО 2023"),
+            (
+                "2024年信息社会世界峰会论坛 高级别对话",
+                "2024年信息社会世界峰会论坛",
+            ),
+            (
+                "جلسة منتدى القمة العالمية لمجتمع المعلومات لعام 2025",
+                "منتدى القمة العالمية لمجتمع المعلومات لعام 2025",
+            ),
+        ] {
+            assert_eq!(name(text).as_deref(), Some(want), "{text}");
+        }
+        // A year in the prose after a joiner is no event's.
+        assert_eq!(name("信息社会世界峰会论坛 年度报告"), None);
     }
 
     #[test]

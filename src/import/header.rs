@@ -123,9 +123,20 @@ fn title_shape(text: &str, generic_ok: bool) -> bool {
     // "“What are regulators doing to ensure networks are ready?”": a panel's question.
     let question =
         t.ends_with('?') || (t.starts_with(['"', '“']) && t.trim_end().ends_with(['"', '”']));
+    // "Why You Should Probably Care": a heading in title case capitalises what a
+    // sentence would not.
+    let long: Vec<&&str> = words.iter().filter(|w| w.chars().count() >= 4).collect();
+    let title_case = long.len() >= 4
+        && long
+            .iter()
+            .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
+            .count()
+            * 5
+            >= long.len() * 4;
     let wordy = words.len() >= 8
         && !t.contains(':')
         && !question
+        && !title_case
         && (opens_sentence || verbs >= 2 || (verbs == 1 && broken_off));
     // "This event has passed.": a notice, not a heading.
     let notice = t.ends_with('.')

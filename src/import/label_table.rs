@@ -152,5 +152,5 @@ pub(crate) const SECTION_STARTS: &[&str] = &[
 #[rustfmt::skip]
 pub(crate) const LABEL_FILLERS: &[&str] = &[
     "the", "session", "confirmed", "invited", "list of", "our", "high-level", "high level",
-    "special", "distinguished", "featured", "main", "lead", "other", "additional",
+    "special", "distinguished", "featured", "main", "lead", "other", "additional", "track",
 ];

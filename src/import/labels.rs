@@ -293,11 +293,14 @@ fn known(norm: &str, had_colon: bool) -> Option<Field> {
         return Some(f);
     }
     // "Confirmed speakers", "Our Moderator": filler words in front.
+    // In any order: "High-Level Track Facilitator", "Session Lead Moderator".
     let mut stripped = norm;
-    for f in LABEL_FILLERS {
-        if let Some(rest) = stripped.strip_prefix(f).filter(|r| r.starts_with(' ')) {
-            stripped = rest.trim_start();
-        }
+    while let Some(rest) = LABEL_FILLERS.iter().find_map(|f| {
+        (stripped.strip_prefix(f))
+            .filter(|r| r.starts_with(' '))
+            .map(str::trim_start)
+    }) {
+        stripped = rest;
     }
     if stripped != norm {
         if let Some(f) = exact(stripped).filter(|_| allowed(stripped)) {

@@ -73,7 +73,7 @@ pub(crate) fn read(text: &str) -> Vec<Line> {
         let (text, item, first_gap) = match super::labels::glued_label(text) {
             Some(cut) => {
                 out.push(Line {
-                    text: spaced_dash(&text[..cut]),
+                    text: spaced_dash(&spaced_cjk(&text[..cut])),
                     item,
                     gap,
                     indent,
@@ -83,12 +83,55 @@ pub(crate) fn read(text: &str) -> Vec<Line> {
             None => (text, item, gap),
         };
         out.push(Line {
-            text: spaced_dash(text),
+            text: spaced_dash(&spaced_cjk(text)),
             item,
             gap: first_gap,
             indent,
         });
         gap = 0;
+    }
+    out
+}
+
+/// Chinese and Japanese punctuation as the readers split on: "国际电联：Tomas
+/// Lamanauskas，副秘书长" -> "国际电联: Tomas Lamanauskas, 副秘书长" (full-width
+/// colons, commas, semicolons and brackets; an ASCII one glued to the next word).
+/// Lines without ideographs, and a time's colon ("10:00"), stay as written.
+fn spaced_cjk(text: &str) -> String {
+    let ideograph = |c: char| matches!(c, '\u{3040}'..='\u{30ff}' | '\u{4e00}'..='\u{9fff}');
+    if !text.chars().any(ideograph) {
+        return text.to_string();
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len() + 8);
+    for (k, &c) in chars.iter().enumerate() {
+        let next = chars.get(k + 1).copied();
+        let glued = next.is_some_and(|n| !n.is_whitespace());
+        match c {
+            '：' | '，' | '；' => {
+                out.push(match c {
+                    '：' => ':',
+                    '，' => ',',
+                    _ => ';',
+                });
+                if glued {
+                    out.push(' ');
+                }
+            }
+            '（' => out.push_str(" ("),
+            '(' if k > 0 && ideograph(chars[k - 1]) => out.push_str(" ("),
+            '）' => out.push(')'),
+            ':' | ',' | ';'
+                if glued
+                    && !(k > 0
+                        && chars[k - 1].is_ascii_digit()
+                        && next.is_some_and(|n| n.is_ascii_digit())) =>
+            {
+                out.push(c);
+                out.push(' ');
+            }
+            _ => out.push(c),
+        }
     }
     out
 }
@@ -134,6 +177,23 @@ fn continues(prev: &str, next: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn chinese_punctuation_is_spaced_as_the_readers_split() {
+        let lines = read(
+            "1. 开幕致辞(协办方):\n电联：Ana Lima 女士，副主任\n时间：10:00，日内瓦\nAt 10:00,Geneva\n",
+        );
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "开幕致辞 (协办方):",
+                "电联: Ana Lima 女士, 副主任",
+                "时间: 10:00, 日内瓦",
+                "At 10:00,Geneva"
+            ]
+        );
+    }
+
     #[test]
     fn a_label_glued_to_a_heading_starts_its_own_line() {
         let lines = read("Opening ceremonySpeakers: Ann Lee\n");

@@ -7,7 +7,9 @@ use crate::taxonomy::CountryAliases;
 
 use super::ImportedPerson;
 use super::places::{Source, country, country_inside, is_place_part, take_country};
-use super::words::{EXTRA_HONORIFICS, ORG_WORDS, REGIONS, ROLE_WORDS};
+use super::words::{
+    CJK_ORG_ENDINGS, CJK_ROLE_ENDINGS, EXTRA_HONORIFICS, ORG_WORDS, REGIONS, ROLE_WORDS,
+};
 
 /// [`parse_name`], also moving out the honorifics of [`EXTRA_HONORIFICS`] ("Sra. Dra. Ana
 /// Lima", "Lt. Gen. X"), which the build would otherwise keep as part of the name.
@@ -61,7 +63,17 @@ fn words(text: &str) -> impl Iterator<Item = String> + '_ {
 
 /// Whether `text` names a role ("Acting Director General", "former Minister of ICT").
 pub(crate) fn is_role(text: &str) -> bool {
-    words(text).any(|w| is_role_word(&w))
+    cjk_ends(text, CJK_ROLE_ENDINGS) || words(text).any(|w| is_role_word(&w))
+}
+
+/// A phrase written wholly in Chinese characters that ends with one of `endings`
+/// (Chinese has no spaces to find the words in).
+fn cjk_ends(text: &str, endings: &[&str]) -> bool {
+    let t = text.trim();
+    t.chars().count() >= 2
+        && t.chars()
+            .all(|c| matches!(c, '\u{4e00}'..='\u{9fff}' | '、'))
+        && endings.iter().any(|e| t.ends_with(e))
 }
 
 /// Whether one lower-case word is a role word.
@@ -77,7 +89,8 @@ pub(crate) fn is_role_word(w: &str) -> bool {
 
 /// Whether `text` reads as an organization's name.
 pub(crate) fn is_org(text: &str) -> bool {
-    words(text).any(|w| ORG_WORDS.contains(&w.as_str()))
+    cjk_ends(text, CJK_ORG_ENDINGS)
+        || words(text).any(|w| ORG_WORDS.contains(&w.as_str()))
         || text.split_whitespace().any(is_acronym)
         || (text.contains('(') && text.contains(')'))
 }
@@ -284,11 +297,14 @@ pub(crate) fn from_listed(item: &str, aliases: &CountryAliases) -> Option<Import
             let next = parts.first().copied().unwrap_or("");
             // "Delta Council – Omar Haddad, Chief Engineer (Jordan)": a bare name with
             // a role after it is a person too.
-            let named = sep != ": "
+            // (After a colon only where the head is an institution's name in Chinese:
+            // "国际电联: Ana Lima, 副主任"; "Theme: Open Data, Access" is no person.)
+            let cjk_head = head.chars().any(|c| matches!(c, '\u{4e00}'..='\u{9fff}'));
+            let named = (sep != ": " || cjk_head)
                 && super::entries::checked_name(next, aliases).is_some()
-                && parts
-                    .get(1)
-                    .is_some_and(|r| is_role(r.split(" (").next().unwrap_or(r)));
+                && parts.get(1).is_some_and(|r| {
+                    cjk_head || is_role(r.split(" (").next().unwrap_or(r))
+                });
             if is_org(head) && !is_role(head) && (split_name(next).honorific.is_some() || named) {
                 org_first = Some(head.to_string());
                 rest = tail;

@@ -22,11 +22,11 @@ use super::{Context, ImportedSession};
 #[derive(Clone, Debug, PartialEq)]
 enum Ctx {
     Free,
-    /// People of a part; `form` is the marker of the first entry (for singular
-    /// moderator labels, whose scope ends where the list's form changes).
+    /// People of a part; `form` is that of the first entry (for singular moderator
+    /// labels, whose scope ends where the list's form changes).
     People {
         part: Part,
-        form: Option<Option<Marker>>,
+        form: Option<Form>,
     },
     NotPeople {
         organizers: bool,
@@ -42,6 +42,14 @@ enum Ctx {
     Pending(Field),
     /// After "Moderated by X": list items are the speakers.
     Panel,
+}
+
+/// How an entry is laid out: its list marker, and whether its fields stand one per
+/// line ("Ana Lima" / "Director" / "Acme") or run on one line.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Form {
+    marker: Option<Marker>,
+    laid_out: bool,
 }
 
 /// What the reader found, for [`super::finish`].

@@ -351,3 +351,36 @@ fn stakeholder_groups_and_regions_are_dropped_but_an_organization_named_eu_stays
     let e = entry("Ana Lima, Ambassador, EU", &CountryAliases::new()).expect("person");
     assert_eq!(e.person.organization.as_deref(), Some("EU"));
 }
+
+#[test]
+fn a_part_in_brackets_right_after_the_name() {
+    let e = entry(
+        "Prof. Ana Ruiz (Moderator), Dean, Coastal University",
+        &CountryAliases::new(),
+    )
+    .unwrap();
+    assert_eq!(e.part, Some(Part::Moderator));
+    assert_eq!(e.person.role.as_deref(), Some("Dean"));
+    let e = entry(
+        "Dr. Li Wen (Rapporteur), Analyst, Blue Lab",
+        &CountryAliases::new(),
+    )
+    .unwrap();
+    assert!(e.excluded);
+    // Other brackets stay: "(ITU)" is an organization.
+    let e = entry("Ms. Kim Park (ITU), Adviser", &CountryAliases::new()).unwrap();
+    assert_eq!(e.part, None);
+}
+
+#[test]
+fn chinese_honorifics_after_the_name() {
+    let e = entry("Ana Lima 女士, 副主任, 电联", &CountryAliases::new()).unwrap();
+    assert_eq!(e.person.name, "Ana Lima");
+    assert_eq!(e.person.honorific.as_deref(), Some("女士"));
+    assert_eq!(
+        postfix_honorific("王小明先生"),
+        Some(("王小明".into(), "先生".into()))
+    );
+    // A name that merely ends in the same letters keeps them.
+    assert_eq!(postfix_honorific("Li氏"), None);
+}

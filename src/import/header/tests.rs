@@ -479,3 +479,13 @@ fn a_chinese_headline_is_a_title_and_a_sentence_is_not() {
     assert!(!is_title("论坛将自六月起每周举办公开在线会议。"));
     assert!(!is_title("湖畔"));
 }
+
+#[test]
+fn a_long_heading_in_title_case_is_a_title_though_it_holds_verbs() {
+    assert!(is_title(
+        "Why Rivers Matter and What You Should Know About Them"
+    ));
+    assert!(!is_title(
+        "We should know what you think about rivers and their banks"
+    ));
+}

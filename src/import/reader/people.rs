@@ -2,9 +2,8 @@
 //! fields that attach to a person ("Organizational Affiliation:"), the names that
 //! are not speakers (organizers, proposers, rapporteurs).
 
-use super::{Ctx, Evidence, Field, Line, Part, Reader, is_prose};
+use super::{Ctx, Evidence, Field, Form, Line, Part, Reader, is_prose};
 use crate::import::entries::{self, NotPerson, block, checked_name, entry, split_people};
-use crate::import::lines::Marker;
 use crate::import::person::{is_org, split_commas};
 use crate::import::places::take_country;
 use crate::import::prose;
@@ -257,12 +256,7 @@ impl Reader<'_> {
         Some(end)
     }
 
-    pub(super) fn people_line(
-        &mut self,
-        i: usize,
-        part: Part,
-        form: Option<Option<Marker>>,
-    ) -> usize {
+    pub(super) fn people_line(&mut self, i: usize, part: Part, form: Option<Form>) -> usize {
         let line = &self.lines[i];
         let text = line.text.clone();
         if is_prose(&text) && !line.is_item() {
@@ -274,19 +268,26 @@ impl Reader<'_> {
         }
         // A singular moderator label ("Session Chair:") covers its list; where the
         // form of the list changes, the people after it are not under it.
-        if part == Part::Moderator && form.is_some_and(|f| f != line.item) {
+        let found = block(self.lines, i, self.aliases());
+        let this = found.as_ref().map(|b| Form {
+            marker: line.item,
+            laid_out: b.laid_out,
+        });
+        let changed = match (form, this) {
+            (Some(f), Some(t)) => f != t,
+            (Some(f), None) => f.marker != line.item,
+            _ => false,
+        };
+        if part == Part::Moderator && changed {
             self.ctx = Ctx::Free;
             return self.free(i);
         }
         if self.run_on(i, part, Evidence::Labelled) {
             return i + 1;
         }
-        match block(self.lines, i, self.aliases()) {
+        match found {
             Some(b) => {
-                self.ctx = Ctx::People {
-                    part,
-                    form: Some(line.item),
-                };
+                self.ctx = Ctx::People { part, form: this };
                 let end = b.end;
                 self.add(b.entry, part, true, Evidence::Labelled, i);
                 end

@@ -30,6 +30,23 @@ fn a_singular_chair_label_ends_where_the_list_changes_form() {
 }
 
 #[test]
+fn a_singular_facilitator_label_ends_where_fields_stop_standing_one_per_line() {
+    let (_, f) = read_text(
+        "Lead Track Facilitator\nMs. Ines Varga\nSenior Analyst\nNorth Sea Data Office\n\n\
+         Ghana – Mr. Kofi Mensah, Director, Office of Digital Services\n\
+         Peru – Ms. Rosa Quispe, Adviser, Andean Telecom Board\n",
+    );
+    assert_eq!(
+        names(&f),
+        [
+            ("Ines Varga".into(), Part::Moderator),
+            ("Kofi Mensah".into(), Part::Speaker),
+            ("Rosa Quispe".into(), Part::Speaker)
+        ]
+    );
+}
+
+#[test]
 fn labels_in_french_and_spanish_and_inline_values() {
     let (_, f) = read_text(
         "- Moderador: Lucía Prado, Coordinadora de Políticas, UIT\n\
