@@ -33,8 +33,6 @@ pub(crate) const ROLE_WORDS: &[&str] = &[
     "руководитель", "советник", "генеральный", "секретарь", "глава", "профессор",
 ];
 
-/// Words that make a phrase an organization's name.
-#[rustfmt::skip]
 /// How Chinese job titles end ("副秘书长", "主任", "党委书记、副所长").
 #[rustfmt::skip]
 pub(crate) const CJK_ROLE_ENDINGS: &[&str] = &[
@@ -51,6 +49,8 @@ pub(crate) const CJK_ORG_ENDINGS: &[&str] = &[
     "科学院", "社科院", "网", "院", "所", "处",
 ];
 
+/// Words that make a phrase an organization's name.
+#[rustfmt::skip]
 pub(crate) const ORG_WORDS: &[&str] = &[
     "ministry",
     "university",
