@@ -147,6 +147,9 @@ fn title_shape(text: &str, generic_ok: bool) -> bool {
             .contains(&w.to_lowercase().as_str())
         });
     let venue = is_room(t.split(',').next().unwrap_or(t));
+    // "某某大学新闻研究所": an institution's name alone is a site's banner.
+    let institution = !t.contains(' ')
+        && crate::import::person::cjk_ends(t, crate::import::words::CJK_ORG_ENDINGS);
     let first_lower = t.starts_with(|c: char| c.is_lowercase());
     !numbered
         && !counted
@@ -155,6 +158,7 @@ fn title_shape(text: &str, generic_ok: bool) -> bool {
         && !notice
         && !wordy
         && !venue
+        && !institution
         && !first_lower
         && !t.ends_with([',', ';'])
         && (generic_ok || !is_generic(t))

@@ -68,7 +68,7 @@ pub(crate) fn is_role(text: &str) -> bool {
 
 /// A phrase written wholly in Chinese characters that ends with one of `endings`
 /// (Chinese has no spaces to find the words in).
-fn cjk_ends(text: &str, endings: &[&str]) -> bool {
+pub(crate) fn cjk_ends(text: &str, endings: &[&str]) -> bool {
     let t = text.trim();
     t.chars().count() >= 2
         && t.chars()
@@ -302,9 +302,9 @@ pub(crate) fn from_listed(item: &str, aliases: &CountryAliases) -> Option<Import
             let cjk_head = head.chars().any(|c| matches!(c, '\u{4e00}'..='\u{9fff}'));
             let named = (sep != ": " || cjk_head)
                 && super::entries::checked_name(next, aliases).is_some()
-                && parts.get(1).is_some_and(|r| {
-                    cjk_head || is_role(r.split(" (").next().unwrap_or(r))
-                });
+                && parts
+                    .get(1)
+                    .is_some_and(|r| cjk_head || is_role(r.split(" (").next().unwrap_or(r)));
             if is_org(head) && !is_role(head) && (split_name(next).honorific.is_some() || named) {
                 org_first = Some(head.to_string());
                 rest = tail;

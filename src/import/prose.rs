@@ -12,6 +12,7 @@ use super::names::{
 use super::person::{is_acronym, is_org, is_role, is_role_word, split_name, tidy_name};
 use super::places::country;
 use super::words::{PORTFOLIO_WORDS, REPORT_VERBS, SPEECH_VERBS};
+pub(crate) use chinese::is_chinese;
 use cued::by_cue_intro;
 
 /// A person found in a paragraph.
@@ -31,6 +32,9 @@ pub(crate) struct Found {
 
 /// Every person introduced in `paragraph`.
 pub(crate) fn introductions(paragraph: &str, aliases: &CountryAliases) -> Vec<Found> {
+    if chinese::is_chinese(paragraph) {
+        return chinese::introductions(paragraph);
+    }
     let words = split_words(paragraph);
     // "Look for Ann Lee (ICANN), Bo Chen (APC), …": names with their parentheses in a
     // sentence that says nobody speaks or runs anything are only mentioned.
@@ -398,6 +402,7 @@ use apposition::{
     appositive, appositive_intro, inside_parentheses, matching_paren, parenthesised_intro,
     phrase_end,
 };
+mod chinese;
 mod cued;
 mod listed;
 mod presence;

@@ -10,6 +10,10 @@ use super::person::is_role;
 
 /// Whether a line is running text: a sentence of some length.
 pub(crate) fn is_prose(text: &str) -> bool {
+    // Chinese writes no spaces: a sentence is its full stop.
+    if super::prose::is_chinese(text) {
+        return text.contains('。') && text.chars().count() >= 15;
+    }
     let words = text.split_whitespace().count();
     if words >= 28 {
         return true;

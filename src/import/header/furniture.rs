@@ -51,11 +51,17 @@ pub(super) const SITE_NAMES: &[&str] = &[
 /// Forum 2013", "Centro de prensa • Comunicado de prensa"), or a counter ("1 views",
 /// "0 download").
 pub(super) fn is_navigation(t: &str) -> bool {
-    let pieces: Vec<&str> = t.split(['›', '»', '>', '•']).map(str::trim).collect();
+    // ("Home >> News": a doubled separator is one.)
+    let pieces: Vec<&str> = t
+        .split(['›', '»', '>', '•'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
     let crumbs = pieces.len() >= 2
-        && pieces
-            .iter()
-            .all(|p| !p.is_empty() && p.split_whitespace().count() <= 5);
+        && t.chars()
+            .next()
+            .is_some_and(|c| !matches!(c, '>' | '»' | '›' | '•'))
+        && pieces.iter().all(|p| p.split_whitespace().count() <= 5);
     // "« All Events", "‹ Back": a link back to a listing.
     let back = t.starts_with(['«', '‹', '←']);
     let words: Vec<&str> = t.split_whitespace().collect();
@@ -76,7 +82,13 @@ pub(super) fn is_navigation(t: &str) -> bool {
     let colon_crumbs = t.split(" : ").count() >= 3
         && t.split(" : ")
             .all(|p| !p.trim().is_empty() && p.split_whitespace().count() <= 5);
-    crumbs || counter || back || colon_crumbs || is_language_switch(t)
+    // "Home|Forum|Community|App|Mail": a site's menu bar, four links or more.
+    let menu = t.split('|').count() >= 4
+        && t.split('|').all(|p| {
+            let p = p.trim();
+            !p.is_empty() && p.split_whitespace().count() <= 3 && p.chars().count() <= 30
+        });
+    crumbs || counter || back || colon_crumbs || menu || is_language_switch(t)
 }
 
 /// Language names as pages print them in their language switcher.

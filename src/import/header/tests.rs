@@ -489,3 +489,12 @@ fn a_long_heading_in_title_case_is_a_title_though_it_holds_verbs() {
         "We should know what you think about rivers and their banks"
     ));
 }
+
+#[test]
+fn a_menu_bar_of_links_is_no_title() {
+    assert!(!is_title("首页|论坛|社区|客户端|邮箱 某网"));
+    assert!(!is_title("Home | News | Events | Contact"));
+    assert!(is_title("Open Data | Rivers and Cities"));
+    assert!(!is_title("某某大学新闻与传播研究所"));
+    assert!(!is_title("您所在的位置: 首页 >>重点推荐"));
+}
