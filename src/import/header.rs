@@ -96,7 +96,10 @@ fn title_shape(text: &str, generic_ok: bool) -> bool {
         });
     // "1 Document", "3 Comments", "12 Photos": a page's count of attachments.
     let counted = words.len() == 2 && words[0].chars().all(|c| c.is_ascii_digit());
-    let sentence = words.len() > 12 && (t.ends_with('.') || t.contains(". "));
+    // (A heading has no full stop; seven words and one make a sentence in any language:
+    // "Председатель конференции Ана Лима утвердил повестку дня.")
+    let stopped = t.ends_with('.') && !t.ends_with("..") && words.len() >= 7;
+    let sentence = stopped || words.len() > 12 && (t.ends_with('.') || t.contains(". "));
     // "This will be a moderated session with representatives of …": the verbs and
     // pronouns of a sentence; a title in sentence case ("Official opening segment –
     // opening ceremony") has none.

@@ -174,7 +174,11 @@ pub(crate) fn name_run<'a>(
     let mut j = i;
     while j > 0 && tokens.len() < 9 {
         let prev = words[j - 1].text;
-        if !is_name_word(prev) {
+        // "Рашад Наби оглу Набиев": a patronymic particle inside a name.
+        let particle = PATRONYMIC_PARTICLES.contains(&prev)
+            && j >= 2
+            && is_name_word(words[j - 2].text);
+        if !is_name_word(prev) && !particle {
             break;
         }
         tokens.insert(0, prev);
@@ -218,6 +222,10 @@ pub(crate) fn name_run<'a>(
 /// capitalises the places and bodies of a title too ("… развития Российской Федерации
 /// Максут Шадаев"), and a name is a given name and a surname, with a patronymic
 /// between them ("Андрей Вадимович Воробьев"). 0 for any other run.
+/// Azerbaijani and Turkic "son of" / "daughter of" written inside a name
+/// ("Рашад Наби оглу Набиев", "Aysel Ali qizi").
+const PATRONYMIC_PARTICLES: &[&str] = &["оглу", "оглы", "кызы", "гызы", "oglu", "qizi", "ogly"];
+
 pub(crate) fn russian_name_start(tokens: &[&str]) -> usize {
     let cyrillic = |t: &str| {
         t.chars()
@@ -228,8 +236,20 @@ pub(crate) fn russian_name_start(tokens: &[&str]) -> usize {
     if n <= 2 || !tokens.iter().all(|t| cyrillic(t)) {
         return 0;
     }
-    let patronymic = ["ович", "евич", "ьич", "овна", "евна", "ична", "инична"]
-        .iter()
-        .any(|s| tokens[n - 2].ends_with(s));
-    if patronymic { n - 3 } else { n - 2 }
+    let patronymic = |t: &str| {
+        ["ович", "евич", "ьич", "овна", "евна", "ична", "инична"]
+            .iter()
+            .any(|s| t.ends_with(s))
+    };
+    if PATRONYMIC_PARTICLES.contains(&tokens[n - 2]) && n >= 4 {
+        // Given name, father's name, "оглу", surname.
+        n - 4
+    } else if patronymic(tokens[n - 2]) {
+        n - 3
+    } else if patronymic(tokens[n - 1]) {
+        // "Черкесова Белла Мухарбиевна": surname first, in official documents.
+        n - 3
+    } else {
+        n - 2
+    }
 }

@@ -498,3 +498,9 @@ fn a_menu_bar_of_links_is_no_title() {
     assert!(!is_title("某某大学新闻与传播研究所"));
     assert!(!is_title("您所在的位置: 首页 >>重点推荐"));
 }
+
+#[test]
+fn a_sentence_with_its_full_stop_is_no_title_in_any_language() {
+    assert!(!is_title("Председатель конференции Ана Лима утвердил повестку дня."));
+    assert!(is_title("Председатель конференции и повестка дня"));
+}

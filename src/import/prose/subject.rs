@@ -387,15 +387,19 @@ pub(super) fn inverted_role_phrase(
     aliases: &CountryAliases,
 ) -> Option<Found> {
     let first = words.get(i + 1)?.text;
+    // (Russian capitalises a minister's title: "выступил Министр …".)
     if words[i].text.ends_with([',', '.'])
-        || !first.chars().all(char::is_lowercase)
-        || !is_role_word(first)
+        || !first.chars().skip(1).all(char::is_lowercase)
+        || !is_role_word(&first.to_lowercase())
     {
         return None;
     }
-    // The name ends the clause: the run of capitalised words before its comma.
-    let end =
-        (i + 2..words.len().min(i + 16)).find(|&k| words[k].text.ends_with([',', '.', ';']))?;
+    // The name ends the clause: the run of capitalised words before its comma (a
+    // comma inside the role, "развития, связи и …", follows a word in lower case).
+    let end = (i + 2..words.len().min(i + 20)).find(|&k| {
+        let w = words[k].text;
+        w.ends_with([',', '.', ';']) && w.starts_with(char::is_uppercase)
+    })?;
     let last = words[end].text.trim_end_matches([',', '.', ';']);
     if !is_name_word(last) {
         return None;

@@ -672,6 +672,22 @@ fn russian_speakers_after_the_verb_or_after_a_capitalised_place_in_their_title()
     );
     // A verb followed by a role and no name is no one.
     assert!(people("Как отметил директор центра, сеть должна быть открытой.").is_empty());
+    // A capitalised title after the verb, a particle inside the name, a comma inside
+    // the role, and a name written surname first.
+    assert_eq!(
+        people("С заявлением выступил Министр связи Республики Ориан Тимур Али оглу Касымов."),
+        [(
+            "Тимур Али оглу Касымов".into(),
+            Some("Министр связи Республики Ориан".into())
+        )]
+    );
+    assert_eq!(
+        people("Затем выступила заместитель министра связи, науки и печати Орлова Анна Петровна."),
+        [(
+            "Орлова Анна Петровна".into(),
+            Some("заместитель министра связи, науки и печати".into())
+        )]
+    );
 }
 
 #[test]
