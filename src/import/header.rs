@@ -413,7 +413,14 @@ pub(crate) fn title(free: &[Free], before: usize) -> Option<String> {
         // (Contacts under the genre line, "Telephone: …", are no content yet.)
         (g + 1..free.len()).find(|&k| free[k].index < body && titled(k) && !continues(k))
     });
-    let k = after_genre
+    // An advisory's session is the briefing it announces, headed just below the
+    // headline ("Press Conference – …").
+    let briefing = after_genre.and_then(|h| {
+        (h + 1..free.len().min(h + 4))
+            .find(|&k| free[k].index < body && is_briefing(&free[k].text) && titled(k))
+    });
+    let k = briefing
+        .or(after_genre)
         .or(twice)
         .or_else(|| (0..free.len()).find(|&k| above_body(k) && titled(k) && !continues(k)))
         // Only a session type above the body ("IGF 2022 High-Level Leaders Session I"):
@@ -471,6 +478,28 @@ const GENRES: &[&str] = &[
 ];
 
 /// Whether a line is only a press office's genre line ("Press Release", "媒体公告").
+/// "Press Conference – WSIS Forum 2018", "Conférence de presse : …": the heading of
+/// a briefing for the press.
+fn is_briefing(text: &str) -> bool {
+    let t = text.trim().to_lowercase();
+    [
+        "press conference",
+        "press briefing",
+        "media briefing",
+        "conférence de presse",
+        "point de presse",
+        "conferencia de prensa",
+        "rueda de prensa",
+        "пресс-конференция",
+        "брифинг",
+        "مؤتمر صحفي",
+        "新闻发布会",
+        "记者会",
+    ]
+    .iter()
+    .any(|b| t.starts_with(b))
+}
+
 fn is_genre(text: &str) -> bool {
     let t = text.trim().trim_end_matches([':', '.']).to_lowercase();
     GENRES.contains(&t.as_str())
@@ -579,6 +608,24 @@ pub(crate) fn clean(text: &str) -> String {
             if b + 1 - a < parts.len() {
                 t = parts[a..=b].join(sep);
             }
+        }
+    }
+    // A file's name as its title: "… beyond 2025.rtf".
+    let lower = t.to_ascii_lowercase();
+    if let Some(ext) = [
+        ".rtf", ".docx", ".doc", ".pdf", ".odt", ".txt", ".html", ".htm",
+    ]
+    .iter()
+    .find(|e| lower.ends_with(**e) && t.len() > e.len() + 3)
+    {
+        t.truncate(t.len() - ext.len());
+    }
+    // "IGF 2020 WS #174 IT for …": the event, then the session's number, before the
+    // title.
+    if let Some(e) = event::find(&t).filter(|e| t.starts_with(&e.name)) {
+        let rest = t[e.name.len()..].trim_start();
+        if without_session_code(rest) != rest {
+            t = rest.to_string();
         }
     }
     // "OF #33 WSIS Action Lines …", "Event #59 NRIs …": a session's number first.

@@ -175,9 +175,8 @@ pub(crate) fn name_run<'a>(
     while j > 0 && tokens.len() < 9 {
         let prev = words[j - 1].text;
         // "Рашад Наби оглу Набиев": a patronymic particle inside a name.
-        let particle = PATRONYMIC_PARTICLES.contains(&prev)
-            && j >= 2
-            && is_name_word(words[j - 2].text);
+        let particle =
+            PATRONYMIC_PARTICLES.contains(&prev) && j >= 2 && is_name_word(words[j - 2].text);
         if !is_name_word(prev) && !particle {
             break;
         }

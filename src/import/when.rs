@@ -123,9 +123,12 @@ pub(crate) fn find_day(text: &str) -> Option<Day> {
     cjk_day(text).or_else(|| written_day(text))
 }
 
-/// "2025年4月7日", "4月7日": a Chinese (or Japanese) date, year first.
+/// "2025年4月7日", "4月7日": a Chinese (or Japanese) date, year first; also
+/// "20250407日", the same with its year and month signs lost.
 fn cjk_day(text: &str) -> Option<Day> {
-    let (head, tail) = text.split_once('月')?;
+    let Some((head, tail)) = text.split_once('月') else {
+        return compact_cjk_day(text);
+    };
     let month_digits: String = head
         .chars()
         .rev()
@@ -151,6 +154,28 @@ fn cjk_day(text: &str) -> Option<Day> {
         month,
         day,
         year: year.filter(|y| (1990..=2100).contains(y)),
+        weekday: None,
+    })
+}
+
+/// "20161022日": eight digits, a valid date, and the day sign.
+fn compact_cjk_day(text: &str) -> Option<Day> {
+    let (head, _) = text.split_once('日')?;
+    let digits: String = head
+        .chars()
+        .rev()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    if digits.len() != 8 {
+        return None;
+    }
+    let digits: String = digits.chars().rev().collect();
+    let (y, m, d) = (&digits[..4], &digits[4..6], &digits[6..]);
+    let date = format!("{y}-{m}-{d}").parse::<Date>().ok()?;
+    Some(Day {
+        month: date.month(),
+        day: date.day(),
+        year: Some(date.year()).filter(|y| (1990..=2100).contains(y)),
         weekday: None,
     })
 }
@@ -511,6 +536,8 @@ mod tests {
             d(2026, 3, 12)
         );
         assert_eq!(find_date("会议于2025年4月7日在北京举行"), d(2025, 4, 7));
+        assert_eq!(find_date("20161022日,论坛在北京举办"), d(2016, 10, 22));
+        assert_eq!(find_date("编号12345678日"), None);
         assert_eq!(
             find_day("4月7日").map(|d| (d.month, d.day, d.year)),
             Some((4, 7, None))

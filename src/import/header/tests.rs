@@ -133,6 +133,19 @@ fn a_dateline_whose_day_the_story_names_again_is_the_sessions() {
 #[test]
 fn titles_lose_rooms_times_numbers_and_event_suffixes() {
     assert_eq!(
+        clean("IGF 2031 WS #12 Rivers and Data: Shared Lessons"),
+        "Rivers and Data: Shared Lessons"
+    );
+    assert_eq!(
+        clean("Twenty years of river data.rtf"),
+        "Twenty years of river data"
+    );
+    // The event stays where no session number follows it.
+    assert_eq!(
+        clean("IGF 2031 Side Meeting: Rivers"),
+        "IGF 2031 Side Meeting: Rivers"
+    );
+    assert_eq!(
         clean(
             "Main Hall - 9:30-12:30 (3 Hours) - Focus Session (Access/Diversity): Internet as an engine for growth"
         ),
@@ -501,6 +514,23 @@ fn a_menu_bar_of_links_is_no_title() {
 
 #[test]
 fn a_sentence_with_its_full_stop_is_no_title_in_any_language() {
-    assert!(!is_title("Председатель конференции Ана Лима утвердил повестку дня."));
+    assert!(!is_title(
+        "Председатель конференции Ана Лима утвердил повестку дня."
+    ));
     assert!(is_title("Председатель конференции и повестка дня"));
+}
+
+#[test]
+fn an_advisory_s_session_is_the_briefing_it_announces() {
+    // Invented.
+    let f = free(&[
+        "Media Advisory",
+        "Open networks set to lead Lakeside Week 2031, Lakeside, 3-7 May 2031",
+        "Press Conference – Lakeside Week 2031",
+        "Lakeside, 1 May 2031",
+    ]);
+    assert_eq!(
+        title(&f, 9).as_deref(),
+        Some("Press Conference – Lakeside Week 2031")
+    );
 }
