@@ -158,8 +158,14 @@ pub(crate) fn split(lines: &[Line]) -> Plan {
     let kind = |t: &str| {
         super::header::is_generic(t) || names_a_session(t) || t.to_lowercase().contains("ceremony")
     };
+    // A slot with its title where the text stops (a page cut off by whoever stored
+    // it) is a session whose details were lost, not a break.
+    let cut_short = |seg: &Range<usize>| seg.end == lines.len() && seg.len() <= 3;
     let plan = from_starts(lines, &heads, |seg, title| {
-        !timed || has_substance(lines, seg) || title.is_some_and(kind)
+        !timed
+            || has_substance(lines, seg)
+            || title.is_some_and(kind)
+            || (title.is_some() && cut_short(seg))
     });
     if plan.segments.len() >= 2 {
         plan

@@ -146,3 +146,14 @@ fn a_listing_of_titles_above_their_times_keeps_sessions_with_nothing_under_them(
         ]
     );
 }
+
+#[test]
+fn a_slot_cut_off_at_the_end_of_the_text_is_a_session_a_slot_before_it_without_people_is_not() {
+    let text = "Day one\n\n10:00 – 10:30\n\nRivers and cities\n\nModerator: Ana Lima, Delta Union\n\n\
+                10:30 – 10:45\n\nFlag raising\n\n\
+                11:00 – 12:00\n\nRiver data for all\n\nModerator: Bo Chen, Lake Office\n\n\
+                12:30 – 14:00\n\nSection 2. Open wat";
+    let got = titles(text);
+    assert_eq!(got.len(), 3, "{got:?}");
+    assert_eq!(got[2].as_deref(), Some("Section 2. Open wat"));
+}
