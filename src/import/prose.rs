@@ -35,6 +35,9 @@ pub(crate) fn introductions(paragraph: &str, aliases: &CountryAliases) -> Vec<Fo
     if chinese::is_chinese(paragraph) {
         return chinese::introductions(paragraph);
     }
+    if arabic::is_arabic(paragraph) {
+        return arabic::introductions(paragraph);
+    }
     let words = split_words(paragraph);
     // "Look for Ann Lee (ICANN), Bo Chen (APC), …": names with their parentheses in a
     // sentence that says nobody speaks or runs anything are only mentioned.
@@ -402,6 +405,7 @@ use apposition::{
     appositive, appositive_intro, inside_parentheses, matching_paren, parenthesised_intro,
     phrase_end,
 };
+mod arabic;
 mod chinese;
 mod cued;
 mod listed;
