@@ -133,13 +133,13 @@ fn export_items(
     };
     let index = read(&format!("data/{file}"));
     check_object(file, &schema["index"], "", &index);
-    assert_eq!(index["schema_version"], 4);
+    assert_eq!(index["schema_version"], 5);
     let mut items = Vec::new();
     for url in index["parts"].as_array().expect("parts") {
         let path = url.as_str().expect("a URL").trim_start_matches('/');
         let part = read(path);
         check_object(path, &schema["part"], "", &part);
-        assert_eq!(part["schema_version"], 4);
+        assert_eq!(part["schema_version"], 5);
         items.extend(part["items"].as_array().expect("items").iter().cloned());
     }
     assert_eq!(index["count"], items.len(), "{file}: count");
