@@ -264,9 +264,10 @@ pub fn data(name: &str) -> String {
     format!("data/{name}.json")
 }
 
-/// Part `n` (from 1) of a data export, listed by its index [`data`]: `data/<name>/<n>.json`.
+/// Part `n` (from 1) of a data export, listed by its index [`data`], gzipped JSON:
+/// `data/<name>/<n>.json.gz`.
 pub fn data_part(name: &str, n: usize) -> String {
-    format!("data/{name}/{n}.json")
+    format!("data/{name}/{n}.json.gz")
 }
 
 /// A chunk of the search index's documents: `search/docs/<n>.json`.

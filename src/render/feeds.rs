@@ -42,7 +42,7 @@ fn sitemaps_of(site: &Site, page_paths: &[&str], per_file: usize) -> Vec<Output>
     let mut out = Vec::new();
     for (n, part) in paths.chunks(per_file.max(1)).enumerate() {
         let path = routes::sitemap_part(n + 1);
-        let _ = writeln!(index, "  <sitemap><loc>{prefix}{path}</loc></sitemap>");
+        let _ = writeln!(index, "<sitemap><loc>{prefix}{path}</loc></sitemap>");
         out.push(urlset(path, part, &prefix));
     }
     index.push_str("</sitemapindex>\n");
@@ -63,7 +63,7 @@ fn urlset(path: String, paths: &[&str], prefix: &str) -> Output {
     xml.reserve(paths.len() * (prefix.len() + 40));
     for p in paths {
         let site_path = routes::page_dir(p);
-        xml.push_str("  <url><loc>");
+        xml.push_str("<url><loc>");
         xml.push_str(prefix);
         crate::render::escape_into(&mut xml, site_path.trim_start_matches('/'));
         xml.push_str("</loc></url>\n");
@@ -190,10 +190,13 @@ pub(crate) fn atom(views: &Views<'_>, feed: &Feed<'_>, rank: &[u32]) -> Output {
         Some(t) => format!("{} · {t}", site.config.title),
         None => site.config.title.clone(),
     };
+    // One element a line, without indentation, and the links without what RFC 4287
+    // implies (`rel="alternate"` is the default; `type` only advises): there is a feed
+    // per speaker, 22 574 of them at 10 000 sessions.
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
     let _ = write!(
         xml,
-        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{lang}\">\n  <title>{title}</title>\n  <id>{id}</id>\n  <link rel=\"alternate\" type=\"text/html\" href=\"{home}\"/>\n  <link rel=\"self\" type=\"application/atom+xml\" href=\"{self_url}\"/>\n  <updated>{updated}</updated>\n  <author><name>{author}</name></author>\n",
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{lang}\">\n<title>{title}</title>\n<id>{id}</id>\n<link href=\"{home}\"/>\n<link rel=\"self\" href=\"{self_url}\"/>\n<updated>{updated}</updated>\n<author><name>{author}</name></author>\n",
         lang = escape(&site.config.language),
         title = escape(&title),
         author = escape(&site.config.title),
@@ -202,30 +205,30 @@ pub(crate) fn atom(views: &Views<'_>, feed: &Feed<'_>, rank: &[u32]) -> Output {
         self_url = escape(&site.base.absolute(&feed.path)),
     );
     if let (None, Some(d)) = (&feed.title, &site.config.description) {
-        let _ = writeln!(xml, "  <subtitle>{}</subtitle>", escape(d));
+        let _ = writeln!(xml, "<subtitle>{}</subtitle>", escape(d));
     }
     for s in newest {
         let path = routes::session(&s.slug);
         let url = site.base.absolute(&path);
         let _ = write!(
             xml,
-            "  <entry>\n    <title>{}</title>\n    <id>{id}</id>\n    <link rel=\"alternate\" type=\"text/html\" href=\"{url}\"/>\n    <updated>{}</updated>\n",
+            "<entry>\n<title>{}</title>\n<id>{id}</id>\n<link href=\"{url}\"/>\n<updated>{}</updated>\n",
             escape(&s.title),
             s.date.map(stamp).unwrap_or_default(),
             url = escape(&url),
             id = escape(&atom_id(site, &path)),
         );
         if let Some(summary) = &s.summary {
-            let _ = writeln!(xml, "    <summary>{}</summary>", escape(summary));
+            let _ = writeln!(xml, "<summary>{}</summary>", escape(summary));
         }
         for t in &s.topics {
             let _ = writeln!(
                 xml,
-                "    <category term=\"{}\"/>",
+                "<category term=\"{}\"/>",
                 escape(&site.topics[t.index()].name)
             );
         }
-        xml.push_str("  </entry>\n");
+        xml.push_str("</entry>\n");
     }
     xml.push_str("</feed>\n");
     Output {

@@ -353,6 +353,27 @@ export const FLOWS = [
     },
   },
   {
+    name: 'a session\'s citation: opening BibTeX and CSL-JSON shows the files beside the page, with copy buttons',
+    run: async (t) => {
+      await t.open('sessions/');
+      const session = (await t.hrefs('main a', /sessions\/[^/]+\/$/, /\/page\//))[0];
+      if (!session) throw new Error('the sessions index links no session');
+      await t.openHref(session);
+      const cite = t.page.locator('section.cite');
+      if ((await cite.locator('button.copy', { hasText: 'Copy citation' }).count()) !== 1) {
+        throw new Error(`${session}: no button copies the citation text`);
+      }
+      for (const [summary, looks] of [['BibTeX', (x) => x.startsWith('@')], ['CSL-JSON', (x) => Array.isArray(JSON.parse(x))]]) {
+        const details = cite.locator('details', { has: t.page.locator('summary', { hasText: summary }) });
+        await details.locator('summary').click();
+        const text = (await details.locator('pre code').innerText({ timeout: 5000 })).trim();
+        if (!looks(text)) throw new Error(`${session}: ${summary} shows ${JSON.stringify(text.slice(0, 60))}`);
+        if ((await details.locator('button.copy').count()) !== 1) throw new Error(`${session}: ${summary} has no copy button`);
+        t.steps++;
+      }
+    },
+  },
+  {
     name: 'with JavaScript off, every index and each of its pages is reachable from home',
     javaScript: false,
     run: async (t) => {

@@ -73,9 +73,19 @@ impl SiteTest {
         self
     }
 
-    /// A file of the built site (`public/` by default).
+    /// A file of the built site (`public/` by default); a `.gz` file (a part of a
+    /// data export) as the text it holds.
     pub fn read(&self, path: &str) -> String {
         let p = self.root().join("public").join(path);
+        if path.ends_with(".gz") {
+            use std::io::Read;
+            let file = std::fs::File::open(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+            let mut text = String::new();
+            flate2::read::GzDecoder::new(file)
+                .read_to_string(&mut text)
+                .unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+            return text;
+        }
         std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
     }
 

@@ -117,8 +117,9 @@ fn session_and_speaker_pages_link_a_known_organization_and_leave_others_as_writt
         opening.contains("<a href=\"/organizations/union/\">International Example Union (IEU)</a>")
     );
     assert!(opening.contains("Kituo Foundation") && !opening.contains("kituo-foundation"));
-    // The JSON-LD affiliation points at the page and the organization's own site.
-    let page = t.read("sessions/opening/index.html");
+    // The JSON-LD affiliation (on the speaker's page, which the session's performer
+    // names) points at the page and the organization's own site.
+    let page = t.read("speakers/ana-lima/index.html");
     assert!(page.contains("{\"@type\":\"Organization\",\"name\":\"IEU\",\"sameAs\":\"https://union.example.org/\",\"url\":\"https://example.org/organizations/union/\"}"), "{page}");
     let ana = main_of(&t.read("speakers/ana-lima/index.html")).to_string();
     assert!(

@@ -118,7 +118,7 @@ fn typed_links_and_the_room_are_shown_and_exported_and_recordings_are_never_embe
         !page.contains("<iframe") && !page.contains("<video"),
         "never an embed"
     );
-    let export = t.read("data/sessions/1.json");
+    let export = t.read("data/sessions/1.json.gz");
     assert!(export.contains("\"room\":\"Room 2\""), "{export}");
     assert!(export.contains(
         "{\"kind\":\"recording\",\"label\":\"Recording\",\"url\":\"https://www.youtube.com/watch?v=abcdefghijk\",\"duration\":\"PT1H32M10S\"}"

@@ -20,7 +20,7 @@ use crate::write::Sink;
 mod parts;
 
 /// Version of the export format, written into every file as `schema_version`.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// Every file of `/data/`: the nine exports, each an index and its parts (schema 3,
 /// [`parts`]), so that no file grows with the site. The sessions' bodies are an

@@ -321,17 +321,17 @@ mod tests {
     #[test]
     fn the_themes_ids_are_read_from_its_templates() {
         let ids = ids();
-        assert!(ids.is_taken("main") && ids.is_taken("cite-bib"));
+        assert!(ids.is_taken("main") && ids.is_taken("cite-text"));
         assert!(!ids.is_taken("mainly") && !ids.is_taken("letter-a"));
     }
 
     #[test]
     fn headings_footnotes_and_raw_html_never_take_the_themes_ids() {
         let out = html(
-            "# Main\n\n## Cite {#cite-bib}\n\nA note.[^main]\n\n[^main]: Text.\n\n<div id=\"main\">raw</div>\n",
+            "# Main\n\n## Cite {#cite-text}\n\nA note.[^main]\n\n[^main]: Text.\n\n<div id=\"main\">raw</div>\n",
         );
         assert!(out.contains("<h2 id=\"main-2\">"), "{out}");
-        assert!(out.contains("<h3 id=\"h-cite-bib\">"), "{out}");
+        assert!(out.contains("<h3 id=\"h-cite-text\">"), "{out}");
         assert!(
             out.contains("id=\"fn-main\"") && out.contains("href=\"#fn-main\""),
             "{out}"

@@ -1,33 +1,48 @@
 // Session pages: "Cite this session", and the time in the reader's zone (at the end).
 // "Cite this session": The BibTeX and CSL-JSON entries are the files
-// beside the page (cite.bib, cite.json), fetched when their section is first opened
-// rather than copied into every page. Copy buttons stay hidden until there is a text
-// to copy and a clipboard to copy it to; without JavaScript the download links remain.
+// beside the page (cite.bib, cite.json, the download links of the section), fetched
+// when their section is first opened rather than copied into every page. The copy
+// buttons are made here, when there is a text to copy and a clipboard to copy it to,
+// so that pages do not carry them for readers without JavaScript, who keep the
+// citation text and the download links.
 const canCopy = Boolean(navigator.clipboard);
-for (const d of document.querySelectorAll("details[data-cite]")) {
-  d.addEventListener("toggle", () => {
-    if (!d.open || d.dataset.loaded) return;
-    d.dataset.loaded = "yes";
-    fetch(d.dataset.cite)
-      .then((r) => (r.ok ? r.text() : Promise.reject(new Error(r.statusText))))
-      .then((text) => {
-        const pre = d.querySelector("pre");
-        pre.querySelector("code").textContent = text;
-        pre.hidden = false;
-        d.querySelector("button.copy").hidden = !canCopy;
-      })
-      .catch(() => delete d.dataset.loaded);
-  });
-}
-for (const b of document.querySelectorAll("button.copy")) {
-  const source = document.getElementById(b.dataset.copy);
-  b.hidden = !canCopy || source.hidden;
+const copyButton = (label, source) => {
+  const b = document.createElement("button");
+  b.type = "button";
+  b.className = "copy";
+  b.textContent = label;
   b.addEventListener("click", () => {
     navigator.clipboard.writeText(source.innerText).then(() => {
-      const label = b.textContent;
       b.textContent = "Copied";
       setTimeout(() => { b.textContent = label; }, 1500);
     });
+  });
+  return b;
+};
+const citeText = document.getElementById("cite-text");
+if (citeText && canCopy) {
+  const p = document.createElement("p");
+  p.append(copyButton("Copy citation", citeText));
+  citeText.after(p);
+}
+for (const d of document.querySelectorAll("section.cite details")) {
+  const link = d.querySelector("a[download]");
+  if (!link) continue;
+  const name = d.querySelector("summary").textContent;
+  d.addEventListener("toggle", () => {
+    if (!d.open || d.dataset.loaded) return;
+    d.dataset.loaded = "yes";
+    fetch(link.href)
+      .then((r) => (r.ok ? r.text() : Promise.reject(new Error(r.statusText))))
+      .then((text) => {
+        const pre = document.createElement("pre");
+        const code = document.createElement("code");
+        code.textContent = text;
+        pre.append(code);
+        link.parentElement.before(pre);
+        if (canCopy) link.before(copyButton(`Copy ${name}`, pre), " ");
+      })
+      .catch(() => delete d.dataset.loaded);
   });
 }
 // The session's time in the reader's own time zone, beside the time as the programme
