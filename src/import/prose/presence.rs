@@ -60,8 +60,28 @@ pub(super) fn only_present(paragraph: &str, name: &str) -> bool {
         .find(". ")
         .map_or(paragraph.len(), |k| at + k);
     let sentence = paragraph[start..end].to_lowercase();
-    PRESENCE_CUES.iter().any(|c| sentence.contains(c))
+    // The cue nearest before the name governs it: "The session, attended by 341
+    // delegates, was chaired by Dr X" names its chair.
+    let before = paragraph[start..at].to_lowercase();
+    let last = |cues: &[&str]| cues.iter().filter_map(|c| before.rfind(c)).max();
+    match (last(PRESENCE_CUES), last(ACTING_CUES)) {
+        (Some(p), Some(a)) => p > a,
+        (Some(_), None) => true,
+        (None, _) => PRESENCE_CUES.iter().any(|c| sentence.contains(c)),
+    }
 }
+
+/// Phrases that say the person after them ran or spoke at the session.
+const ACTING_CUES: &[&str] = &[
+    "chaired by",
+    "moderated by",
+    "opened by",
+    "led by",
+    "facilitated by",
+    "presided over by",
+    "addressed by",
+    "introduced by",
+];
 
 #[cfg(test)]
 mod tests {
@@ -102,5 +122,14 @@ mod tests {
              Rivers, Freedonia) who chaired the forum.",
         );
         assert_eq!(got, ["Ilse Brandt"]);
+        // The cue nearest the name governs it.
+        let got = names(
+            "The meeting, attended by 300 delegates of 40 States, was chaired by Dr Ana \
+             Ruiz, Head of the Data Office, Rivers Authority of Freedonia.",
+        );
+        assert_eq!(got, ["Ana Ruiz"]);
+        assert!(
+            names("The meeting was chaired by the Mayor and attended by Dr Ana Ruiz.").is_empty()
+        );
     }
 }
