@@ -158,9 +158,19 @@ fn drop_inner_marks(text: &str, marks: &mut Marks) -> String {
         let Some(len) = rest[open..].find(close) else {
             break;
         };
-        let inner = rest[open + 1..open + len].trim().to_lowercase();
-        if note_remark(&inner, marks) {
+        let inner = &rest[open + 1..open + len];
+        // "(River News; moderator)", "(Acme, remote)": a remark beside a descriptor.
+        let kept: Vec<&str> = inner
+            .split([',', ';'])
+            .map(str::trim)
+            .filter(|p| !note_remark(&p.to_lowercase(), marks))
+            .collect();
+        if kept.is_empty() {
             out.push_str(rest[..open].trim_end());
+        } else if kept.len() < inner.split([',', ';']).count() {
+            out.push_str(&rest[..open + 1]);
+            out.push_str(&kept.join(", "));
+            out.push(close);
         } else {
             out.push_str(&rest[..open + len + 1]);
         }
@@ -265,7 +275,7 @@ pub(crate) fn entry(text: &str, aliases: &CountryAliases) -> Result<Entry, NotPe
 
 /// [`entry`] with the text's own commas only.
 fn entry_as_written(text: &str, aliases: &CountryAliases) -> Result<Entry, NotPerson> {
-    let text = untagged(text);
+    let text = undoubled(&untagged(text));
     let (clean, marks) = strip_marks(&super::person::unquote_nicknames(&text));
     if is_placeholder(&clean) {
         return Err(NotPerson::Placeholder);
@@ -324,6 +334,25 @@ fn postfix_honorific(name: &str) -> Option<(String, String)> {
             && (name[stem.len()..].starts_with(' ') || !stem.ends_with(|c: char| c.is_ascii()));
         ok.then(|| (stem.to_string(), (*h).to_string()))
     })
+}
+
+/// "Ms. Ana Lima Ms. Ana Lima Director General, Delta Union": a name printed twice
+/// (a card's heading and its text run together), once, with a comma before the
+/// descriptor that followed it.
+fn undoubled(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let twice = (2..=5).rev().find(|&n| {
+        words.len() >= 2 * n
+            && words[..n] == words[n..2 * n]
+            && words[..n].iter().all(|w| w.starts_with(char::is_uppercase))
+    });
+    match twice {
+        Some(n) if words.len() > 2 * n => {
+            format!("{}, {}", words[..n].join(" "), words[2 * n..].join(" "))
+        }
+        Some(n) => words[..n].join(" "),
+        None => text.to_string(),
+    }
 }
 
 /// An entry without its social-media handles ("… Cloudflare @heatherwest") and with

@@ -12,7 +12,11 @@ use super::{checked_name, strip_marks};
 /// "Yoichi Iida (main), Yuichi Tsuji (sub)"; otherwise the value is one entry.
 pub(crate) fn split_people(value: &str, aliases: &CountryAliases) -> Vec<String> {
     let mut out = Vec::new();
-    for piece in value.split(';').map(str::trim).filter(|p| !p.is_empty()) {
+    for piece in outside_brackets(value, ';')
+        .into_iter()
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
         // "y el Sr. Cyril Ritchie, Presidente …", "and Ms. …": a list's joining words.
         let piece = ["y ", "and ", "et ", "e "]
             .iter()
@@ -26,7 +30,16 @@ pub(crate) fn split_people(value: &str, aliases: &CountryAliases) -> Vec<String>
                     .filter(|r| split_name(r).honorific.is_some())
             })
             .unwrap_or(piece);
-        let parts = split_commas(piece);
+        let mut parts = split_commas(piece);
+        // "A (Org), B (Org) and C (Org)": the last item joined by a word.
+        if let Some((head, tail)) = parts
+            .last()
+            .filter(|_| parts.len() >= 2)
+            .and_then(|last| last_joiner(last).filter(|(h, _)| !h.contains('(') || h.contains(')')))
+        {
+            parts.pop();
+            parts.extend([head.trim(), tail.trim()]);
+        }
         let names = |ps: &[&str]| {
             ps.iter().all(|p| {
                 let (clean, _) = strip_marks(p);
@@ -77,6 +90,26 @@ pub(crate) fn split_people(value: &str, aliases: &CountryAliases) -> Vec<String>
         }
         out.push(piece.to_string());
     }
+    out
+}
+
+/// `text` split at `sep` where it stands outside brackets: "Eve Stone (River News;
+/// moderator); Bo Chen" is two pieces.
+fn outside_brackets(text: &str, sep: char) -> Vec<&str> {
+    let mut out = Vec::new();
+    let (mut depth, mut start) = (0i32, 0);
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth -= 1,
+            _ if c == sep && depth <= 0 => {
+                out.push(&text[start..i]);
+                start = i + c.len_utf8();
+            }
+            _ => {}
+        }
+    }
+    out.push(&text[start..]);
     out
 }
 

@@ -384,3 +384,39 @@ fn chinese_honorifics_after_the_name() {
     // A name that merely ends in the same letters keeps them.
     assert_eq!(postfix_honorific("Li氏"), None);
 }
+
+#[test]
+fn a_name_printed_twice_on_one_line_is_one_name() {
+    let p = person("Ms. Ana Ruiz Ms. Ana Ruiz Director General, Delta Union");
+    assert_eq!(p.name, "Ana Ruiz");
+    assert_eq!(p.role.as_deref(), Some("Director General"));
+    assert_eq!(p.organization.as_deref(), Some("Delta Union"));
+    assert_eq!(undoubled("Ana Ruiz Ana Ruiz"), "Ana Ruiz");
+    let kept = "Ana Ruiz, Director, Ana Ruiz Foundation";
+    assert_eq!(undoubled(kept), kept);
+}
+
+#[test]
+fn a_remark_beside_a_descriptor_in_brackets() {
+    let e = entry("Eve Ross (River News; moderator)", &CountryAliases::new()).unwrap();
+    assert_eq!(e.part, Some(Part::Moderator));
+    assert_eq!(e.person.organization.as_deref(), Some("River News"));
+    let e = entry("Bo Chen (Acme, remote)", &CountryAliases::new()).unwrap();
+    assert_eq!(e.person.organization.as_deref(), Some("Acme"));
+}
+
+#[test]
+fn a_list_of_people_with_descriptors_in_brackets_and_a_last_and() {
+    let got = split_people(
+        "Ana Ruiz (Delta Union, Kenya), Bo Chen (Acme) and Eve Ross (River News; moderator)",
+        &CountryAliases::new(),
+    );
+    assert_eq!(
+        got,
+        [
+            "Ana Ruiz (Delta Union, Kenya)",
+            "Bo Chen (Acme)",
+            "Eve Ross (River News; moderator)"
+        ]
+    );
+}
