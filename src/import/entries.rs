@@ -132,6 +132,14 @@ fn strip_marks(text: &str) -> (String, Marks) {
                 t = before();
                 continue;
             }
+            // "Bo Chen, Rapporteur": named, but no speaker ("UN Special Rapporteur" is
+            // a speaker's title).
+            let special = trimmed[..at].to_lowercase().trim_end().ends_with("special");
+            if EXCLUDED_REMARKS.contains(&word.as_str()) && at > 0 && !special {
+                marks.excluded = true;
+                t = before();
+                continue;
+            }
             // "Mandy Carver tbc": the remark without its parentheses.
             if matches!(word.as_str(), "tbc" | "tbd" | "tba") && at > 0 {
                 marks.tentative = true;

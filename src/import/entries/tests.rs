@@ -420,3 +420,17 @@ fn a_list_of_people_with_descriptors_in_brackets_and_a_last_and() {
         ]
     );
 }
+
+#[test]
+fn a_rapporteur_in_a_speaker_list_is_named_but_no_speaker() {
+    assert!(
+        entry("Bo Chen, Rapporteur", &CountryAliases::new())
+            .unwrap()
+            .excluded
+    );
+    assert!(
+        !entry("Irene Holm, UN Special Rapporteur", &CountryAliases::new())
+            .unwrap()
+            .excluded
+    );
+}

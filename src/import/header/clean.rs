@@ -110,6 +110,20 @@ pub(crate) fn clean(text: &str) -> String {
             }
         }
     }
+    // "Session report: Connecting the unconnected": the kind of page before its title.
+    for prefix in [
+        "session report:",
+        "report:",
+        "session summary:",
+        "summary:",
+        "highlights:",
+    ] {
+        let head = t.get(..prefix.len()).map(str::to_lowercase);
+        if head.as_deref() == Some(prefix) && t[prefix.len()..].trim().chars().count() >= 8 {
+            t = t[prefix.len()..].trim().to_string();
+            break;
+        }
+    }
     // A file's name as its title: "… beyond 2025.rtf".
     let lower = t.to_ascii_lowercase();
     if let Some(ext) = [
