@@ -4,7 +4,7 @@
 //! from adjectives ("Brazilian") or regions ("Africa", "WEOG"): only a country's
 //! own name (or a spelling of it) counts, and only inside the descriptor.
 
-use crate::taxonomy::{Country, CountryAliases};
+use crate::taxonomy::{Country, CountryAliases, Language};
 
 /// Spellings seen in descriptors that the country table does not list (it holds
 /// the forms data files use); each maps to an ISO alpha-2 code.
@@ -160,6 +160,9 @@ pub(crate) fn country_inside(phrase: &str, aliases: &CountryAliases) -> Option<C
             .to_string()
     };
     let cleaned: Vec<String> = words.iter().map(|w| clean(w)).collect();
+    if let Some(c) = russian_state(&cleaned) {
+        return Some(c);
+    }
     let mut i = 0;
     while i < cleaned.len() {
         let after_to = i > 0 && cleaned[i - 1].eq_ignore_ascii_case("to");
@@ -179,6 +182,34 @@ pub(crate) fn country_inside(phrase: &str, aliases: &CountryAliases) -> Option<C
         }
     }
     None
+}
+
+/// "Азербайджанской Республики", "Российской Федерации": a state's official Russian
+/// name, an adjective of its short name before "Republic" or "Federation" (in any
+/// case); the adjective alone ("российский эксперт") names no country.
+fn russian_state(words: &[String]) -> Option<Country> {
+    let state = |w: &str| {
+        [
+            "Республика",
+            "Республики",
+            "Республикой",
+            "Республике",
+            "Федерация",
+            "Федерации",
+        ]
+        .contains(&w)
+    };
+    words.windows(2).find_map(|pair| {
+        let adjective = pair[0].as_str();
+        if !state(&pair[1]) || !adjective.starts_with(char::is_uppercase) {
+            return None;
+        }
+        Country::all().find(|c| {
+            let name = c.name_in(Language::Russian);
+            let stem = name.trim_end_matches(['а', 'я', 'ь', 'й', 'и']);
+            !name.contains(' ') && stem.chars().count() >= 4 && adjective.starts_with(stem)
+        })
+    })
 }
 
 /// Whether `word` names a city of [`CITIES`].
@@ -263,6 +294,20 @@ mod tests {
 
     fn inside(s: &str) -> Option<&'static str> {
         country_inside(s, &CountryAliases::new()).map(Country::iso2)
+    }
+
+    #[test]
+    fn a_states_official_russian_name_in_any_case() {
+        assert_eq!(
+            inside("Министр связи Азербайджанской Республики"),
+            Some("AZ")
+        );
+        assert_eq!(
+            inside("заместитель министра Российской Федерации"),
+            Some("RU")
+        );
+        assert_eq!(inside("российский эксперт по связи"), None);
+        assert_eq!(inside("Российской академии наук"), None);
     }
 
     #[test]

@@ -376,7 +376,10 @@ fn role_phrase_intro(
         .map(|w| w.text)
         .chain(tokens[..at].iter().copied())
         .collect();
-    Some(guessed(&parsed, Some(role.join(" "))))
+    Some(with_country(
+        guessed(&parsed, Some(role.join(" "))),
+        aliases,
+    ))
 }
 
 /// "Как отметил директор Координационного центра Андрей Воробьев, …": Russian puts
@@ -415,7 +418,22 @@ pub(super) fn inverted_role_phrase(
         .map(|w| w.text)
         .chain(tokens[..at].iter().copied())
         .collect();
-    Some(guessed(&split_name(&raw), Some(role.join(" "))))
+    Some(with_country(
+        guessed(&split_name(&raw), Some(role.join(" "))),
+        aliases,
+    ))
+}
+
+/// "Министр … Азербайджанской Республики Рашад Набиев": a country inside the role
+/// is the person's, inferred.
+fn with_country(mut f: Found, aliases: &CountryAliases) -> Found {
+    let inside =
+        (f.person.role.as_deref()).and_then(|r| super::super::places::country_inside(r, aliases));
+    if let Some(c) = inside {
+        f.person.country = Some(c);
+        f.person.country_inferred = true;
+    }
+    f
 }
 
 /// A person read from running text by a weaker pattern, worth a look.
