@@ -11,7 +11,8 @@ use crate::taxonomy::{ActionLine, Country};
 
 impl Index {
     /// Works out person `p`'s countries, organizations and titles from their sessions,
-    /// each in order of first appearance in the person's list (newest first).
+    /// each in order of first appearance in the person's list (newest first), and how
+    /// many people they shared the stage with (counted as [`Index::co_speakers`] counts).
     pub(super) fn person_facts(&mut self, site: &Site, p: PersonId) {
         let (mut countries, mut organizations, mut titles) = (
             Distinct::default(),
@@ -19,6 +20,7 @@ impl Index {
             Distinct::default(),
         );
         let mut org_ids = Distinct::default();
+        let co_speakers: FxHashSet<PersonId> = self.panels(site, p).flatten().collect();
         for &(s, _) in &self.by_person[p.index()] {
             let session = &site.sessions[s.index()];
             // The model keeps one entry per person and session.
@@ -40,6 +42,7 @@ impl Index {
         self.person_countries[p.index()] = countries.list;
         self.person_organizations[p.index()] = organizations.list;
         self.person_titles[p.index()] = titles.list;
+        self.person_co_speakers[p.index()] = u32::try_from(co_speakers.len()).unwrap_or(u32::MAX);
         // The registry's organization counts for someone who speaks at all: it is
         // their page that the organization's lists.
         let speaks = !self.by_person[p.index()].is_empty();

@@ -32,6 +32,7 @@ impl Index {
         self.person_countries.resize(count, Vec::new());
         self.person_organizations.resize(count, Vec::new());
         self.person_titles.resize(count, Vec::new());
+        self.person_co_speakers.resize(count, 0);
         self.person_organization_ids.resize(count, Vec::new());
         // Names of the session's people may have changed (see `resolve_one`).
         let touched_people: BTreeSet<PersonId> = (lists(old).chain(lists(new)))

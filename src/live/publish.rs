@@ -114,10 +114,12 @@ impl Live {
             n += m.replace(Part::Redirects, redirects)?;
             let made: HashSet<&str> = meta.iter().map(|(p, _)| p.as_str()).collect();
             m.retain(Part::Meta, |p| {
-                let dir = p.rsplit_once('/').map_or("", |(d, _)| d);
+                // The file's folder with its slash ("sdgs/4/"), cut from the path rather
+                // than copied: every feed and calendar of the site is asked.
+                let dir = p.rfind('/').map_or("/", |i| &p[..=i]);
                 // A remade sitemap may have fewer parts than before.
                 let remade = pages_changed && crate::routes::is_sitemap_part(p);
-                made.contains(p) || !(remade || dirs.contains(&format!("{dir}/")))
+                made.contains(p) || !(remade || dirs.contains(dir))
             });
             n += m.put(Part::Meta, meta)?;
             Ok(n)

@@ -99,10 +99,10 @@ impl<'s> Feed<'s> {
     }
 }
 
-/// Every feed of the site: the site feed, then one per event, SDG, action line,
-/// speaker and country (those with sessions).
+/// The feeds of the site whose page folder is `wanted`, of: the site feed, then one per
+/// event, SDG, action line, speaker and country (those with sessions).
 /// Feed paths sit beside the pages they follow, so readers find them from the page.
-pub(crate) fn all<'s>(views: &Views<'s>) -> Vec<Feed<'s>> {
+pub(crate) fn all<'s>(views: &Views<'s>, wanted: &dyn Fn(&str) -> bool) -> Vec<Feed<'s>> {
     let (site, index) = (views.site, views.index);
     let mut feeds = vec![Feed {
         path: routes::feed(routes::HOME),
@@ -134,12 +134,14 @@ pub(crate) fn all<'s>(views: &Views<'s>) -> Vec<Feed<'s>> {
     // A reader follows a person or a country as they follow a goal.
     for &p in &index.speakers_az {
         let person = &site.people[p.index()];
+        // Tens of thousands on a large site, of which `serve` wants a few: their
+        // sessions are copied only for those.
+        let page = routes::speaker(&person.slug);
+        if !wanted(&page) {
+            continue;
+        }
         let sessions = index.sessions_of(ListKey::Speaker(p)).unwrap_or_default();
-        feeds.push(Feed::beside(
-            routes::speaker(&person.slug),
-            person.name.clone(),
-            sessions,
-        ));
+        feeds.push(Feed::beside(page, person.name.clone(), sessions));
     }
     for (&c, entry) in &index.by_country {
         let sessions = Cow::Borrowed(entry.sessions.as_slice());
@@ -149,6 +151,7 @@ pub(crate) fn all<'s>(views: &Views<'s>) -> Vec<Feed<'s>> {
             sessions,
         ));
     }
+    feeds.retain(|f| wanted(&f.page));
     feeds
 }
 

@@ -128,10 +128,7 @@ fn feeds_and_calendars(
     for (r, id) in views.index.chronological.iter().enumerate() {
         rank[id.index()] = u32::try_from(r).unwrap_or(u32::MAX);
     }
-    let feeds: Vec<feeds::Feed<'_>> = feeds::all(views)
-        .into_iter()
-        .filter(|f| wanted(&f.page))
-        .collect();
+    let feeds: Vec<feeds::Feed<'_>> = feeds::all(views, &wanted);
     feeds.par_iter().try_for_each(|f| {
         let o = feeds::atom(views, f, &rank);
         sink.put(&o.path, &o.bytes)

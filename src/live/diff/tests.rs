@@ -14,6 +14,7 @@ fn print(every_page: u64, first_page: u64) -> Fingerprint {
         every_page,
         first_page,
         page_starts: vec![0, 2],
+        co_speakers_page: None,
     }
 }
 
