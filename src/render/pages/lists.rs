@@ -297,9 +297,8 @@ pub fn fingerprint(views: &Views<'_>, key: ListKey) -> Option<Fingerprint> {
     if let Some(Lazy::Speaker(p)) = page.lazy {
         let co = views.index.co_speakers(views.site, p);
         super::speaker::speaker_context(views, p, &co, &mut context);
-        co_speakers_page = super::speaker::co_speakers_view(views, p, &co)
-            // Hashed as it is, not as JSON: a busy speaker has hundreds of co-speakers.
-            .map(|view| hash(&|h| view.hash(h)));
+        co_speakers_page = super::speaker::co_speakers_page(views, p, &co)
+            .map(|page| hash(&|h| page.hash(views, h)));
     }
     let page_starts: Vec<usize> = page.pages.iter().map(|p| p.start).collect();
     Some(Fingerprint {

@@ -194,8 +194,8 @@ impl Lazy {
             }
             Lazy::CoSpeakers(id) => {
                 let co = views.index.co_speakers(views.site, id);
-                if let Some(view) = speaker::co_speakers_view(views, id, &co) {
-                    view.apply(ctx);
+                if let Some(page) = speaker::co_speakers_page(views, id, &co) {
+                    page.apply(views, ctx);
                 }
             }
             Lazy::Book(id) => {

@@ -2,9 +2,11 @@
 //! by year and event (many), and the page of everyone they shared the stage with.
 //!
 //! What these pages show besides the cards is made here ([`speaker_context`],
-//! [`co_speakers_view`]) and nowhere else: the build renders from it and `serve`
+//! [`co_speakers_page`]) and nowhere else: the build renders from it and `serve`
 //! hashes it ([`super::fingerprint`]) to tell whether the pages changed, each page on
 //! its own (a retitled session changes its speakers' pages, never their co-speakers').
+
+use std::hash::{Hash, Hasher};
 
 use rustc_hash::FxHashMap;
 use serde::Serialize;
@@ -31,30 +33,44 @@ pub(crate) const CO_SPEAKERS_SHOWN: usize = 40;
 pub(super) type CoSpeakers = [(PersonId, u32)];
 
 /// What a speaker's co-speakers page shows: the co-speakers their own page does not
-/// (it shows the [`CO_SPEAKERS_SHOWN`] who shared the most), most shared first.
-#[derive(Clone, Debug, Hash, Serialize)]
-pub(super) struct CoSpeakersView {
+/// (it shows the [`CO_SPEAKERS_SHOWN`] who shared the most), most shared first. Kept
+/// as ids, made into views only when rendered: a fingerprint ([`CoSpeakersPage::hash`])
+/// hashes what each entry is made of ([`Views::person_term_parts`]) without making it,
+/// as a busy speaker has hundreds.
+#[derive(Clone, Debug)]
+pub(super) struct CoSpeakersPage<'c> {
     /// The speaker's name.
     name: String,
     /// The speaker's own page.
     speaker_url: String,
     /// The co-speakers past those of the speaker's own page, each with the number of
     /// sessions shared.
-    co_speakers: Vec<TermView>,
+    co_speakers: &'c CoSpeakers,
     /// How many co-speakers the speaker's own page shows.
     shown: usize,
     /// How many co-speakers the speaker has in all.
     total: usize,
 }
 
-impl CoSpeakersView {
-    /// Puts the view into a template's context, one value per field.
-    pub(super) fn apply(&self, ctx: &mut Context) {
+impl CoSpeakersPage<'_> {
+    /// Puts what the page shows into a template's context, one value per field.
+    pub(super) fn apply(&self, views: &Views<'_>, ctx: &mut Context) {
+        let listed: Vec<TermView> = (self.co_speakers.iter())
+            .map(|&(q, n)| co_speaker(views, q, n))
+            .collect();
         ctx.insert("name", &self.name);
         ctx.insert("speaker_url", &self.speaker_url);
-        ctx.insert("co_speakers", &self.co_speakers);
+        ctx.insert("co_speakers", &listed);
         ctx.insert("shown", &self.shown);
         ctx.insert("total", &self.total);
+    }
+
+    /// Hashes what [`CoSpeakersPage::apply`] puts into the context.
+    pub(super) fn hash(&self, views: &Views<'_>, h: &mut impl Hasher) {
+        (&self.name, &self.speaker_url, self.shown, self.total).hash(h);
+        for &(q, n) in self.co_speakers {
+            (views.person_term_parts(q), n).hash(h);
+        }
     }
 }
 
@@ -139,21 +155,19 @@ fn has_co_speakers_page(total: usize) -> bool {
 
 /// What person `p`'s co-speakers page shows, from `co` (all of them, ranked); `None`
 /// when they have no such page.
-pub(super) fn co_speakers_view(
+pub(super) fn co_speakers_page<'c>(
     views: &Views<'_>,
     p: PersonId,
-    co: &CoSpeakers,
-) -> Option<CoSpeakersView> {
+    co: &'c CoSpeakers,
+) -> Option<CoSpeakersPage<'c>> {
     if !has_co_speakers_page(co.len()) {
         return None;
     }
     let person = &views.site.people[p.index()];
-    Some(CoSpeakersView {
+    Some(CoSpeakersPage {
         name: person.name.clone(),
         speaker_url: views.person_url(person),
-        co_speakers: (co.iter().skip(CO_SPEAKERS_SHOWN))
-            .map(|&(q, n)| co_speaker(views, q, n))
-            .collect(),
+        co_speakers: co.get(CO_SPEAKERS_SHOWN..).unwrap_or_default(),
         shown: CO_SPEAKERS_SHOWN,
         total: co.len(),
     })
