@@ -11,8 +11,7 @@ use crate::taxonomy::{ActionLine, Country};
 
 impl Index {
     /// Works out person `p`'s countries, organizations and titles from their sessions,
-    /// each in order of first appearance in the person's list (newest first), and how
-    /// many people they shared the stage with (counted as [`Index::co_speakers`] counts).
+    /// each in order of first appearance in the person's list (newest first).
     pub(super) fn person_facts(&mut self, site: &Site, p: PersonId) {
         let (mut countries, mut organizations, mut titles) = (
             Distinct::default(),
@@ -20,7 +19,6 @@ impl Index {
             Distinct::default(),
         );
         let mut org_ids = Distinct::default();
-        let co_speakers: FxHashSet<PersonId> = self.panels(site, p).flatten().collect();
         for &(s, _) in &self.by_person[p.index()] {
             let session = &site.sessions[s.index()];
             // The model keeps one entry per person and session.
@@ -42,7 +40,6 @@ impl Index {
         self.person_countries[p.index()] = countries.list;
         self.person_organizations[p.index()] = organizations.list;
         self.person_titles[p.index()] = titles.list;
-        self.person_co_speakers[p.index()] = u32::try_from(co_speakers.len()).unwrap_or(u32::MAX);
         // The registry's organization counts for someone who speaks at all: it is
         // their page that the organization's lists.
         let speaks = !self.by_person[p.index()].is_empty();
@@ -50,6 +47,25 @@ impl Index {
             org_ids.push(o);
         }
         self.person_organization_ids[p.index()] = org_ids.list;
+    }
+
+    /// Counts how many people each of `people` shared the stage with, as
+    /// [`Index::co_speakers`] counts them ([`Index::panels`]), without ranking them.
+    pub(super) fn count_co_speakers(&mut self, site: &Site, people: &[PersonId]) {
+        // Whom each co-speaker was last counted for: one mark per person of the site
+        // rather than a set per person counted, so that a full build stays linear.
+        let mut counted_for: Vec<Option<PersonId>> = vec![None; site.people.len()];
+        for &p in people {
+            let mut count: u32 = 0;
+            for q in self.panels(site, p).flatten() {
+                let mark = &mut counted_for[q.index()];
+                if *mark != Some(p) {
+                    *mark = Some(p);
+                    count = count.saturating_add(1);
+                }
+            }
+            self.person_co_speakers[p.index()] = count;
+        }
     }
 
     /// Sets organization `o`'s people to those of `candidates` who spoke for it (their

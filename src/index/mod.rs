@@ -185,6 +185,8 @@ impl Index {
                 org_people[o.index()].push(p);
             }
         }
+        let everyone: Vec<PersonId> = (0..site.people.len()).map(PersonId::from_index).collect();
+        ix.count_co_speakers(site, &everyone);
         for (c, people) in country_people {
             ix.country_people(site, c, people);
         }
@@ -272,7 +274,7 @@ impl Index {
     /// count, looked at before anything is copied, so that each of a plenary's people
     /// costs nothing here (participants are distinct people: the model keeps one entry
     /// per person).
-    fn panels<'s>(
+    pub(super) fn panels<'s>(
         &'s self,
         site: &'s Site,
         p: PersonId,

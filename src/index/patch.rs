@@ -69,6 +69,8 @@ impl Index {
         for &p in &touched_people {
             self.person_facts(site, p);
         }
+        let touched: Vec<PersonId> = touched_people.iter().copied().collect();
+        self.count_co_speakers(site, &touched);
         self.speakers_az.retain(|p| !touched_people.contains(p));
         for &p in &touched_people {
             if !self.by_person[p.index()].is_empty() {

@@ -77,9 +77,16 @@ impl Live {
         dirs.extend(change.selection.lists.keys().map(|k| k.dir(views.site)));
         dirs.extend(change.gone.iter().cloned());
         let pages_changed = page_paths != self.page_paths;
+        let people: Vec<crate::model::PersonId> = (change.selection.lists.keys())
+            .filter_map(|k| match k {
+                render::ListKey::Speaker(p) => Some(*p),
+                _ => None,
+            })
+            .collect();
         let only = render::MetaSelection {
             dirs: &dirs,
             sitemap: pages_changed,
+            people: &people,
         };
         let meta = outputs(render::meta_of(views, &page_paths, Some(&only))?);
         // Few and cheap: all made again, so an alias that went takes its page along.

@@ -100,9 +100,14 @@ impl<'s> Feed<'s> {
 }
 
 /// The feeds of the site whose page folder is `wanted`, of: the site feed, then one per
-/// event, SDG, action line, speaker and country (those with sessions).
+/// event, SDG, action line, speaker and country (those with sessions); speakers only
+/// among `people` when given.
 /// Feed paths sit beside the pages they follow, so readers find them from the page.
-pub(crate) fn all<'s>(views: &Views<'s>, wanted: &dyn Fn(&str) -> bool) -> Vec<Feed<'s>> {
+pub(crate) fn all<'s>(
+    views: &Views<'s>,
+    wanted: &dyn Fn(&str) -> bool,
+    people: Option<&[crate::model::PersonId]>,
+) -> Vec<Feed<'s>> {
     let (site, index) = (views.site, views.index);
     let mut feeds = vec![Feed {
         path: routes::feed(routes::HOME),
@@ -132,10 +137,12 @@ pub(crate) fn all<'s>(views: &Views<'s>, wanted: &dyn Fn(&str) -> bool) -> Vec<F
         feeds.push(Feed::beside(routes::action_line(a), a.label(), sessions));
     }
     // A reader follows a person or a country as they follow a goal.
-    for &p in &index.speakers_az {
+    // Tens of thousands on a large site, of which `serve` wants a few.
+    let speakers = people.unwrap_or(&index.speakers_az);
+    // Those of the A–Z: the people with sessions.
+    let speaking = |p: &&crate::model::PersonId| index.list_len(ListKey::Speaker(**p)) > 0;
+    for &p in speakers.iter().filter(speaking) {
         let person = &site.people[p.index()];
-        // Tens of thousands on a large site, of which `serve` wants a few: their
-        // sessions are copied only for those.
         let page = routes::speaker(&person.slug);
         if !wanted(&page) {
             continue;

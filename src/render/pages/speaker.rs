@@ -124,12 +124,7 @@ pub(super) fn is_grouped(views: &Views<'_>, p: PersonId) -> bool {
 /// and event when there are many ([`YearView`]; empty otherwise), and their first
 /// co-speakers (of `co`, all of them ranked) with the address of the page that lists
 /// the others.
-pub(super) fn speaker_context(
-    views: &Views<'_>,
-    p: PersonId,
-    co: &CoSpeakers,
-    ctx: &mut PageData,
-) {
+pub(super) fn speaker_context(views: &Views<'_>, p: PersonId, co: &CoSpeakers, ctx: &mut PageData) {
     let shown: Vec<TermView> = (co.iter().take(CO_SPEAKERS_SHOWN))
         .map(|&(q, n)| co_speaker(views, q, n))
         .collect();
