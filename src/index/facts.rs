@@ -49,6 +49,25 @@ impl Index {
         self.person_organization_ids[p.index()] = org_ids.list;
     }
 
+    /// Counts how many people each of `people` shared the stage with, as
+    /// [`Index::co_speakers`] counts them ([`Index::panels`]), without ranking them.
+    pub(super) fn count_co_speakers(&mut self, site: &Site, people: &[PersonId]) {
+        // Whom each co-speaker was last counted for: one mark per person of the site
+        // rather than a set per person counted, so that a full build stays linear.
+        let mut counted_for: Vec<Option<PersonId>> = vec![None; site.people.len()];
+        for &p in people {
+            let mut count: u32 = 0;
+            for q in self.panels(site, p).flatten() {
+                let mark = &mut counted_for[q.index()];
+                if *mark != Some(p) {
+                    *mark = Some(p);
+                    count = count.saturating_add(1);
+                }
+            }
+            self.person_co_speakers[p.index()] = count;
+        }
+    }
+
     /// Sets organization `o`'s people to those of `candidates` who spoke for it (their
     /// organizations are worked out), A–Z by name, then slug.
     pub(super) fn organization_people(&mut self, site: &Site, o: OrgId, candidates: Vec<PersonId>) {

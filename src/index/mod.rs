@@ -40,6 +40,9 @@ pub struct Index {
     pub person_organizations: Vec<Vec<String>>,
     /// Each person's role titles, in order of first appearance.
     pub person_titles: Vec<Vec<String>>,
+    /// How many people each person shared the stage with: the length of their
+    /// [`Index::co_speakers`], known without ranking them.
+    pub person_co_speakers: Vec<u32>,
     /// Countries that occur, with their sessions (newest first) and people (by name).
     pub by_country: BTreeMap<Country, CountryEntry>,
     /// Sessions of each SDG (index `n - 1`), newest first.
@@ -146,6 +149,7 @@ impl Index {
             person_countries: vec![Vec::new(); site.people.len()],
             person_organizations: vec![Vec::new(); site.people.len()],
             person_titles: vec![Vec::new(); site.people.len()],
+            person_co_speakers: vec![0; site.people.len()],
             by_sdg: vec![Vec::new(); 17],
             by_topic: vec![Vec::new(); site.topics.len()],
             by_organization: vec![Vec::new(); site.organizations.len()],
@@ -181,6 +185,8 @@ impl Index {
                 org_people[o.index()].push(p);
             }
         }
+        let everyone: Vec<PersonId> = (0..site.people.len()).map(PersonId::from_index).collect();
+        ix.count_co_speakers(site, &everyone);
         for (c, people) in country_people {
             ix.country_people(site, c, people);
         }
@@ -255,47 +261,37 @@ impl Index {
     /// Computed when asked (only a speaker's own page shows them), from their sessions.
     pub fn co_speakers(&self, site: &Site, p: PersonId) -> Vec<(PersonId, u32)> {
         let mut counts: FxHashMap<PersonId, u32> = FxHashMap::default();
-        for &(sid, _) in &self.by_person[p.index()] {
-            let participants = &site.sessions[sid.index()].participants;
-            // A plenary with hundreds of names does not make them all co-speakers:
-            // only panel-sized sessions count. Looked at before anything is copied, so
-            // that each of a plenary's people costs nothing here (participants are
-            // distinct people: the model keeps one entry per person).
-            if participants.len() > MAX_CO_SPEAKER_SESSION {
-                continue;
-            }
-            for q in participants.iter().map(|q| q.person).filter(|&q| q != p) {
-                *counts.entry(q).or_default() += 1;
-            }
+        for q in self.panels(site, p).flatten() {
+            *counts.entry(q).or_default() += 1;
         }
         by_count_desc(counts, |q| {
             (&self.person_keys[q.index()], &site.people[q.index()].slug)
         })
     }
 
-    /// Whether person `p` has more than `n` co-speakers ([`Index::co_speakers`]). Asked
-    /// of every person on each `serve` edit, so it stops as soon as it knows: it counts
-    /// distinct people without ranking them, and most people's sessions hold too few
-    /// people to have, which is answered without counting.
-    pub fn has_more_co_speakers_than(&self, site: &Site, p: PersonId, n: usize) -> bool {
+    /// The others in each of person `p`'s sessions that make co-speakers. A plenary with
+    /// hundreds of names does not make them all co-speakers: only panel-sized sessions
+    /// count, looked at before anything is copied, so that each of a plenary's people
+    /// costs nothing here (participants are distinct people: the model keeps one entry
+    /// per person).
+    pub(super) fn panels<'s>(
+        &'s self,
+        site: &'s Site,
+        p: PersonId,
+    ) -> impl Iterator<Item = impl Iterator<Item = PersonId> + 's> + 's {
         let sessions = self.by_person.get(p.index()).map_or(&[][..], Vec::as_slice);
-        let panels = || {
-            (sessions.iter())
-                .map(|&(s, _)| &site.sessions[s.index()].participants)
-                .filter(|people| people.len() <= MAX_CO_SPEAKER_SESSION)
-        };
-        let seats: usize = panels().map(|people| people.len().saturating_sub(1)).sum();
-        if seats <= n {
-            return false;
-        }
-        let mut seen: rustc_hash::FxHashSet<PersonId> = rustc_hash::FxHashSet::default();
-        for people in panels() {
-            seen.extend(people.iter().map(|q| q.person).filter(|&q| q != p));
-            if seen.len() > n {
-                return true;
-            }
-        }
-        false
+        (sessions.iter())
+            .map(|&(sid, _)| &site.sessions[sid.index()].participants)
+            .filter(|people| people.len() <= MAX_CO_SPEAKER_SESSION)
+            .map(move |people| people.iter().map(|q| q.person).filter(move |&q| q != p))
+    }
+
+    /// How many co-speakers person `p` has: the length of their [`Index::co_speakers`].
+    /// Asked of every person on each `serve` edit (for the co-speakers pages' paths), so
+    /// it is looked up, not counted.
+    pub fn co_speaker_count(&self, p: PersonId) -> usize {
+        let count = self.person_co_speakers.get(p.index()).copied().unwrap_or(0);
+        usize::try_from(count).unwrap_or(usize::MAX)
     }
 
     /// The A–Z group of a person's name ([`initial`]).

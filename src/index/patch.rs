@@ -32,6 +32,7 @@ impl Index {
         self.person_countries.resize(count, Vec::new());
         self.person_organizations.resize(count, Vec::new());
         self.person_titles.resize(count, Vec::new());
+        self.person_co_speakers.resize(count, 0);
         self.person_organization_ids.resize(count, Vec::new());
         // Names of the session's people may have changed (see `resolve_one`).
         let touched_people: BTreeSet<PersonId> = (lists(old).chain(lists(new)))
@@ -68,6 +69,8 @@ impl Index {
         for &p in &touched_people {
             self.person_facts(site, p);
         }
+        let touched: Vec<PersonId> = touched_people.iter().copied().collect();
+        self.count_co_speakers(site, &touched);
         self.speakers_az.retain(|p| !touched_people.contains(p));
         for &p in &touched_people {
             if !self.by_person[p.index()].is_empty() {

@@ -140,14 +140,18 @@ pub(super) fn diff(old: &Built, new: &Built, files: &HashSet<&Path>) -> Change {
         .map(|id| &new.site.sessions[id.index()].slug)
         .collect();
     let (before, after) = (Lists::new(old), Lists::new(new));
-    let mut lists: rustc_hash::FxHashMap<ListKey, PageSet> = terms
-        .iter()
-        .filter_map(|t| {
-            let key = after.key(t)?;
-            let pages = list_pages(before.list(t), after.list(t), &dirty_slugs);
-            Some((key, pages))
-        })
-        .collect();
+    let mut lists: rustc_hash::FxHashMap<ListKey, PageSet> = rustc_hash::FxHashMap::default();
+    let mut co_speakers: HashSet<ListKey> = HashSet::new();
+    for t in &terms {
+        let Some(key) = after.key(t) else {
+            continue;
+        };
+        let (was, is) = (before.list(t), after.list(t));
+        if co_speakers_changed(was.as_ref().map(|l| &l.1), is.as_ref().map(|l| &l.1)) {
+            co_speakers.insert(key);
+        }
+        lists.insert(key, list_pages(was, is, &dirty_slugs));
+    }
     let per_page = new.site.config.sessions_per_page.max(1);
     lists.insert(
         ListKey::Sessions,
@@ -158,6 +162,7 @@ pub(super) fn diff(old: &Built, new: &Built, files: &HashSet<&Path>) -> Change {
     let selection = Selection {
         sessions: dirty_new.iter().copied().collect(),
         lists,
+        co_speakers,
         indexes: true,
         speakers: SpeakerPages::All,
     };
@@ -289,6 +294,13 @@ fn list_pages<T: Eq + Hash>(
         }
         _ => PageSet::All,
     }
+}
+
+/// Whether a list's co-speakers page is to be rendered, from its [`context`] before and
+/// after: when it has one after, and what it shows is not what it showed before.
+fn co_speakers_changed(before: Option<&Fingerprint>, after: Option<&Fingerprint>) -> bool {
+    let after = after.and_then(|f| f.co_speakers_page);
+    after.is_some() && before.and_then(|f| f.co_speakers_page) != after
 }
 
 /// The lists an edit of one session can change, as they were before it (ids are the
@@ -459,15 +471,20 @@ pub(super) fn after(before: Before, built: &Built, id: Option<SessionId>) -> Cha
     let dirty: HashSet<SessionId> = id.into_iter().chain(before.also).collect();
     let mut cards: Vec<SessionId> = dirty.iter().copied().collect();
     cards.sort_unstable();
-    let lists = before
-        .lists
-        .into_iter()
-        .map(|(key, old)| (key, list_pages(old, shown(built, key), &dirty)))
-        .collect();
+    let mut co_speakers: HashSet<ListKey> = HashSet::new();
+    let mut lists: rustc_hash::FxHashMap<ListKey, PageSet> = rustc_hash::FxHashMap::default();
+    for (key, old) in before.lists {
+        let new = shown(built, key);
+        if co_speakers_changed(old.as_ref().map(|l| &l.1), new.as_ref().map(|l| &l.1)) {
+            co_speakers.insert(key);
+        }
+        lists.insert(key, list_pages(old, new, &dirty));
+    }
     Change {
         selection: Selection {
             sessions: dirty,
             lists,
+            co_speakers,
             indexes: true,
             speakers: speaker_pages(built, &before.speakers),
         },

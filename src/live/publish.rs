@@ -77,9 +77,16 @@ impl Live {
         dirs.extend(change.selection.lists.keys().map(|k| k.dir(views.site)));
         dirs.extend(change.gone.iter().cloned());
         let pages_changed = page_paths != self.page_paths;
+        let people: Vec<crate::model::PersonId> = (change.selection.lists.keys())
+            .filter_map(|k| match k {
+                render::ListKey::Speaker(p) => Some(*p),
+                _ => None,
+            })
+            .collect();
         let only = render::MetaSelection {
             dirs: &dirs,
             sitemap: pages_changed,
+            people: &people,
         };
         let meta = outputs(render::meta_of(views, &page_paths, Some(&only))?);
         // Few and cheap: all made again, so an alias that went takes its page along.
@@ -114,10 +121,12 @@ impl Live {
             n += m.replace(Part::Redirects, redirects)?;
             let made: HashSet<&str> = meta.iter().map(|(p, _)| p.as_str()).collect();
             m.retain(Part::Meta, |p| {
-                let dir = p.rsplit_once('/').map_or("", |(d, _)| d);
+                // The file's folder with its slash ("sdgs/4/"), cut from the path rather
+                // than copied: every feed and calendar of the site is asked.
+                let dir = p.rfind('/').map_or("/", |i| &p[..=i]);
                 // A remade sitemap may have fewer parts than before.
                 let remade = pages_changed && crate::routes::is_sitemap_part(p);
-                made.contains(p) || !(remade || dirs.contains(&format!("{dir}/")))
+                made.contains(p) || !(remade || dirs.contains(dir))
             });
             n += m.put(Part::Meta, meta)?;
             Ok(n)

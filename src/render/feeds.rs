@@ -99,10 +99,15 @@ impl<'s> Feed<'s> {
     }
 }
 
-/// Every feed of the site: the site feed, then one per event, SDG, action line,
-/// speaker and country (those with sessions).
+/// The feeds of the site whose page folder is `wanted`, of: the site feed, then one per
+/// event, SDG, action line, speaker and country (those with sessions); speakers only
+/// among `people` when given.
 /// Feed paths sit beside the pages they follow, so readers find them from the page.
-pub(crate) fn all<'s>(views: &Views<'s>) -> Vec<Feed<'s>> {
+pub(crate) fn all<'s>(
+    views: &Views<'s>,
+    wanted: &dyn Fn(&str) -> bool,
+    people: Option<&[crate::model::PersonId]>,
+) -> Vec<Feed<'s>> {
     let (site, index) = (views.site, views.index);
     let mut feeds = vec![Feed {
         path: routes::feed(routes::HOME),
@@ -132,14 +137,18 @@ pub(crate) fn all<'s>(views: &Views<'s>) -> Vec<Feed<'s>> {
         feeds.push(Feed::beside(routes::action_line(a), a.label(), sessions));
     }
     // A reader follows a person or a country as they follow a goal.
-    for &p in &index.speakers_az {
+    // Tens of thousands on a large site, of which `serve` wants a few.
+    let speakers = people.unwrap_or(&index.speakers_az);
+    // Those of the A–Z: the people with sessions.
+    let speaking = |p: &&crate::model::PersonId| index.list_len(ListKey::Speaker(**p)) > 0;
+    for &p in speakers.iter().filter(speaking) {
         let person = &site.people[p.index()];
+        let page = routes::speaker(&person.slug);
+        if !wanted(&page) {
+            continue;
+        }
         let sessions = index.sessions_of(ListKey::Speaker(p)).unwrap_or_default();
-        feeds.push(Feed::beside(
-            routes::speaker(&person.slug),
-            person.name.clone(),
-            sessions,
-        ));
+        feeds.push(Feed::beside(page, person.name.clone(), sessions));
     }
     for (&c, entry) in &index.by_country {
         let sessions = Cow::Borrowed(entry.sessions.as_slice());
@@ -149,6 +158,7 @@ pub(crate) fn all<'s>(views: &Views<'s>) -> Vec<Feed<'s>> {
             sessions,
         ));
     }
+    feeds.retain(|f| wanted(&f.page));
     feeds
 }
 

@@ -98,6 +98,9 @@ pub(crate) struct MetaSelection<'a> {
     pub dirs: &'a HashSet<String>,
     /// Whether to make the sitemap (the set of pages changed).
     pub sitemap: bool,
+    /// The people among whom the speakers of `dirs` are: those of the lists that
+    /// changed, so that tens of thousands of others are not asked about.
+    pub people: &'a [crate::model::PersonId],
 }
 
 /// The feeds, calendars and sitemap of `only` (all when `None`); when all, also
@@ -128,10 +131,8 @@ fn feeds_and_calendars(
     for (r, id) in views.index.chronological.iter().enumerate() {
         rank[id.index()] = u32::try_from(r).unwrap_or(u32::MAX);
     }
-    let feeds: Vec<feeds::Feed<'_>> = feeds::all(views)
-        .into_iter()
-        .filter(|f| wanted(&f.page))
-        .collect();
+    let people = only.map(|o| o.people);
+    let feeds: Vec<feeds::Feed<'_>> = feeds::all(views, &wanted, people);
     feeds.par_iter().try_for_each(|f| {
         let o = feeds::atom(views, f, &rank);
         sink.put(&o.path, &o.bytes)

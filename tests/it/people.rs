@@ -158,11 +158,26 @@ fn and_n_more_co_speakers_is_a_link_to_all_of_them_and_never_the_person() {
     );
     let all = main_of(&t.read("speakers/main-person/co-speakers/index.html")).to_string();
     let list = &all[at(&all, "<dl class=\"co-speakers\">")..];
-    for other in &others {
-        assert!(list.contains(other.as_str()), "{other} missing");
+    // Each co-speaker is on one of the two pages: the co-speakers page lists those the
+    // speaker's own page leaves out (#20), and links back to it.
+    let everyone = others
+        .iter()
+        .map(String::as_str)
+        .chain(["Solo Guest", "Second Guest"]);
+    for other in everyone {
+        let here = list.contains(&format!(">{other}<"));
+        let there = shared.contains(&format!(">{other}<"));
+        assert!(
+            here != there,
+            "{other}: on the co-speakers page {here}, on the speaker's {there}"
+        );
     }
     assert!(!list.contains("/speakers/main-person/\""));
-    assert!(list.contains("Solo Guest") && all.contains("42 people"));
+    assert!(
+        all.contains("42 people") && all.contains("these are the other 2."),
+        "{all}"
+    );
+    assert!(all.contains("<a href=\"/speakers/main-person/\">"), "{all}");
     // Someone with 40 co-speakers, all shown, has no such page, and nothing links one.
     assert!(!t.exists("speakers/panel-member02/co-speakers/index.html"));
     let few = t.read("speakers/panel-member02/index.html");

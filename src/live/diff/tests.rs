@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeSet, HashSet};
 
-use super::{changed_pages, list_pages};
+use super::{changed_pages, co_speakers_changed, list_pages};
 use crate::render::{Fingerprint, PageSet};
 
 fn pages(list: &[usize]) -> PageSet {
@@ -14,6 +14,7 @@ fn print(every_page: u64, first_page: u64) -> Fingerprint {
         every_page,
         first_page,
         page_starts: vec![0, 2],
+        co_speakers_page: None,
     }
 }
 
@@ -81,6 +82,7 @@ fn pages_of_whole_days_are_found_by_where_they_start() {
         every_page: 1,
         first_page: 1,
         page_starts: vec![0, 3, 4],
+        co_speakers_page: None,
     };
     let at: Vec<usize> = (0..6).map(|i| days.page_of(i)).collect();
     assert_eq!(at, [1, 1, 1, 2, 3, 3]);
@@ -91,4 +93,28 @@ fn pages_of_whole_days_are_found_by_where_they_start() {
         changed_pages(&before, &after, &none, |i| days.page_of(i)),
         pages(&[3])
     );
+}
+
+#[test]
+fn a_co_speakers_page_is_rendered_when_it_comes_or_what_it_shows_changes() {
+    let with = |co| Fingerprint {
+        co_speakers_page: co,
+        ..print(1, 1)
+    };
+    assert!(!co_speakers_changed(
+        Some(&with(Some(7))),
+        Some(&with(Some(7)))
+    ));
+    assert!(co_speakers_changed(
+        Some(&with(Some(7))),
+        Some(&with(Some(8)))
+    ));
+    assert!(co_speakers_changed(Some(&with(None)), Some(&with(Some(8)))));
+    assert!(co_speakers_changed(None, Some(&with(Some(8)))));
+    // A page that went goes with the other pages that went; there is nothing to render.
+    assert!(!co_speakers_changed(
+        Some(&with(Some(7))),
+        Some(&with(None))
+    ));
+    assert!(!co_speakers_changed(Some(&with(Some(7))), None));
 }

@@ -243,6 +243,9 @@ pub struct Fingerprint {
     pub first_page: u64,
     /// The position in the list of each page's first session: an event's pages hold whole days.
     pub page_starts: Vec<usize>,
+    /// Of what a speaker's co-speakers page shows, when they have one: it changes with
+    /// their co-speakers, not with their sessions' titles or dates.
+    pub co_speakers_page: Option<u64>,
 }
 
 impl Fingerprint {
@@ -285,16 +288,18 @@ impl PageData {
 pub fn fingerprint(views: &Views<'_>, key: ListKey) -> Option<Fingerprint> {
     let page = list_page(views, key)?;
     let mut context = page.context;
-    if let Some(Lazy::Speaker(p)) = page.lazy {
-        // The co-speakers page changes with the first page only: it is hashed with it.
-        super::speaker::speaker_context(views, p, &mut context);
-        super::speaker::co_speakers_context(views, p, &mut context);
-    }
     let hash = |parts: &dyn Fn(&mut rustc_hash::FxHasher)| {
         let mut h = rustc_hash::FxHasher::default();
         parts(&mut h);
         h.finish()
     };
+    let mut co_speakers_page = None;
+    if let Some(Lazy::Speaker(p)) = page.lazy {
+        let co = views.index.co_speakers(views.site, p);
+        super::speaker::speaker_context(views, p, &co, &mut context);
+        co_speakers_page = super::speaker::co_speakers_page(views, p, &co)
+            .map(|page| hash(&|h| page.hash(views, h)));
+    }
     let page_starts: Vec<usize> = page.pages.iter().map(|p| p.start).collect();
     Some(Fingerprint {
         every_page: hash(&|h| {
@@ -310,5 +315,6 @@ pub fn fingerprint(views: &Views<'_>, key: ListKey) -> Option<Fingerprint> {
             }
         }),
         page_starts,
+        co_speakers_page,
     })
 }

@@ -62,6 +62,8 @@ pub struct Selection {
     pub sessions: HashSet<SessionId>,
     /// Pages of session lists.
     pub lists: FxHashMap<ListKey, PageSet>,
+    /// Speaker lists whose co-speakers page is rendered (`speakers/<slug>/co-speakers/`).
+    pub co_speakers: HashSet<ListKey>,
     /// The home page, the section indexes, search and 404.
     pub indexes: bool,
     /// The speakers index and its A–Z letter pages (with `indexes`): they change only
@@ -186,13 +188,15 @@ impl Lazy {
             }
             Lazy::Speaker(id) => {
                 let mut data = lists::PageData::default();
-                speaker::speaker_context(views, id, &mut data);
+                let co = views.index.co_speakers(views.site, id);
+                speaker::speaker_context(views, id, &co, &mut data);
                 data.apply(ctx);
             }
             Lazy::CoSpeakers(id) => {
-                let mut data = lists::PageData::default();
-                speaker::co_speakers_context(views, id, &mut data);
-                data.apply(ctx);
+                let co = views.index.co_speakers(views.site, id);
+                if let Some(page) = speaker::co_speakers_page(views, id, &co) {
+                    page.apply(views, ctx);
+                }
             }
             Lazy::Book(id) => {
                 ctx.insert("book", &crate::render::book::view(views, id, edited));
@@ -443,6 +447,10 @@ impl Pages<'_, '_> {
         })
     }
 
+    fn wants_co_speakers(&self, key: ListKey) -> bool {
+        self.select.is_none_or(|s| s.co_speakers.contains(&key))
+    }
+
     fn wants_indexes(&self) -> bool {
         self.select.is_none_or(|s| s.indexes)
     }
@@ -538,7 +546,7 @@ impl Pages<'_, '_> {
         // of thousands, so their contexts are not made.
         if !self.wants_list(key) {
             self.skip_list(&dir, lists::page_ranges(views, key).len());
-            self.co_speakers_page(key, false);
+            self.co_speakers_page(key, self.wants_co_speakers(key));
             return;
         }
         let Some(list) = lists::list_page(views, key) else {
@@ -620,7 +628,6 @@ impl Pages<'_, '_> {
                 lazy: list.lazy,
             });
         }
-        let first_page = self.wants_page(key, 1);
-        self.co_speakers_page(key, first_page);
+        self.co_speakers_page(key, self.wants_co_speakers(key));
     }
 }

@@ -2,8 +2,11 @@
 //! by year and event (many), and the page of everyone they shared the stage with.
 //!
 //! What these pages show besides the cards is made here ([`speaker_context`],
-//! [`co_speakers_context`]) and nowhere else: the build renders from it and `serve`
-//! hashes it ([`super::fingerprint`]) to tell whether the pages changed.
+//! [`co_speakers_page`]) and nowhere else: the build renders from it and `serve`
+//! hashes it ([`super::fingerprint`]) to tell whether the pages changed, each page on
+//! its own (a retitled session changes its speakers' pages, never their co-speakers').
+
+use std::hash::{Hash, Hasher};
 
 use rustc_hash::FxHashMap;
 use serde::Serialize;
@@ -24,6 +27,52 @@ pub(crate) const SESSIONS_AS_CARDS: usize = 5;
 /// Co-speakers shown on a speaker page (the busiest speakers share the stage with
 /// hundreds); the others are on the co-speakers page ([`routes::speaker_co_speakers`]).
 pub(crate) const CO_SPEAKERS_SHOWN: usize = 40;
+
+/// A speaker's co-speakers with the number of sessions shared, most shared first
+/// ([`crate::index::Index::co_speakers`]): ranked once for both of their pages.
+pub(super) type CoSpeakers = [(PersonId, u32)];
+
+/// What a speaker's co-speakers page shows: the co-speakers their own page does not
+/// (it shows the [`CO_SPEAKERS_SHOWN`] who shared the most), most shared first. Kept
+/// as ids, made into views only when rendered: a fingerprint ([`CoSpeakersPage::hash`])
+/// hashes what each entry is made of ([`Views::person_term_parts`]) without making it,
+/// as a busy speaker has hundreds.
+#[derive(Clone, Debug)]
+pub(super) struct CoSpeakersPage<'c> {
+    /// The speaker's name.
+    name: String,
+    /// The speaker's own page.
+    speaker_url: String,
+    /// The co-speakers past those of the speaker's own page, each with the number of
+    /// sessions shared.
+    co_speakers: &'c CoSpeakers,
+    /// How many co-speakers the speaker's own page shows.
+    shown: usize,
+    /// How many co-speakers the speaker has in all.
+    total: usize,
+}
+
+impl CoSpeakersPage<'_> {
+    /// Puts what the page shows into a template's context, one value per field.
+    pub(super) fn apply(&self, views: &Views<'_>, ctx: &mut Context) {
+        let listed: Vec<TermView> = (self.co_speakers.iter())
+            .map(|&(q, n)| co_speaker(views, q, n))
+            .collect();
+        ctx.insert("name", &self.name);
+        ctx.insert("speaker_url", &self.speaker_url);
+        ctx.insert("co_speakers", &listed);
+        ctx.insert("shown", &self.shown);
+        ctx.insert("total", &self.total);
+    }
+
+    /// Hashes what [`CoSpeakersPage::apply`] puts into the context.
+    pub(super) fn hash(&self, views: &Views<'_>, h: &mut impl Hasher) {
+        (&self.name, &self.speaker_url, self.shown, self.total).hash(h);
+        for &(q, n) in self.co_speakers {
+            (views.person_term_parts(q), n).hash(h);
+        }
+    }
+}
 
 /// One year of a busy speaker's sessions, newest first; undated sessions last.
 #[derive(Clone, Debug, Serialize)]
@@ -73,9 +122,9 @@ pub(super) fn is_grouped(views: &Views<'_>, p: PersonId) -> bool {
 
 /// A speaker page's own context: the person's facts, their sessions grouped by year
 /// and event when there are many ([`YearView`]; empty otherwise), and their first
-/// co-speakers with the address of the page that lists them all.
-pub(super) fn speaker_context(views: &Views<'_>, p: PersonId, ctx: &mut PageData) {
-    let co = views.index.co_speakers(views.site, p);
+/// co-speakers (of `co`, all of them ranked) with the address of the page that lists
+/// the others.
+pub(super) fn speaker_context(views: &Views<'_>, p: PersonId, co: &CoSpeakers, ctx: &mut PageData) {
     let shown: Vec<TermView> = (co.iter().take(CO_SPEAKERS_SHOWN))
         .map(|&(q, n)| co_speaker(views, q, n))
         .collect();
@@ -83,7 +132,7 @@ pub(super) fn speaker_context(views: &Views<'_>, p: PersonId, ctx: &mut PageData
     ctx.insert("jsonld", &crate::render::jsonld::person(views, p));
     ctx.insert("co_speakers", &shown);
     ctx.insert("co_speakers_total", &co.len());
-    let all = (co.len() > CO_SPEAKERS_SHOWN).then(|| co_speakers_url(views, p));
+    let all = has_co_speakers_page(co.len()).then(|| co_speakers_url(views, p));
     ctx.insert("co_speakers_url", &all);
     let years = if is_grouped(views, p) {
         years(views, p)
@@ -93,14 +142,30 @@ pub(super) fn speaker_context(views: &Views<'_>, p: PersonId, ctx: &mut PageData
     ctx.insert("years", &years);
 }
 
-/// The co-speakers page's own context: the person's name and every co-speaker.
-pub(super) fn co_speakers_context(views: &Views<'_>, p: PersonId, ctx: &mut PageData) {
-    let co = views.index.co_speakers(views.site, p);
-    let all: Vec<TermView> = (co.iter()).map(|&(q, n)| co_speaker(views, q, n)).collect();
+/// Whether a speaker with `total` co-speakers has a co-speakers page: when their own
+/// page cannot show them all.
+fn has_co_speakers_page(total: usize) -> bool {
+    total > CO_SPEAKERS_SHOWN
+}
+
+/// What person `p`'s co-speakers page shows, from `co` (all of them, ranked); `None`
+/// when they have no such page.
+pub(super) fn co_speakers_page<'c>(
+    views: &Views<'_>,
+    p: PersonId,
+    co: &'c CoSpeakers,
+) -> Option<CoSpeakersPage<'c>> {
+    if !has_co_speakers_page(co.len()) {
+        return None;
+    }
     let person = &views.site.people[p.index()];
-    ctx.insert("name", &person.name);
-    ctx.insert("speaker_url", &views.person_url(person));
-    ctx.insert("co_speakers", &all);
+    Some(CoSpeakersPage {
+        name: person.name.clone(),
+        speaker_url: views.person_url(person),
+        co_speakers: co.get(CO_SPEAKERS_SHOWN..).unwrap_or_default(),
+        shown: CO_SPEAKERS_SHOWN,
+        total: co.len(),
+    })
 }
 
 fn co_speaker(views: &Views<'_>, q: PersonId, shared: u32) -> TermView {
@@ -172,7 +237,7 @@ fn years(views: &Views<'_>, p: PersonId) -> Vec<YearView> {
 impl Pages<'_, '_> {
     /// Adds the co-speakers page of speaker list `key`, when the person has more
     /// co-speakers than their page shows: to the paths always, as a job when `wanted`
-    /// (it changes only with what the person's first page shows, which is hashed with it).
+    /// (what it shows has a fingerprint of its own: [`super::Fingerprint::co_speakers_page`]).
     pub(super) fn co_speakers_page(&mut self, key: ListKey, wanted: bool) {
         let ListKey::Speaker(p) = key else {
             return;
@@ -181,7 +246,7 @@ impl Pages<'_, '_> {
         let Some(person) = views.site.people.get(p.index()) else {
             return;
         };
-        if !(views.index).has_more_co_speakers_than(views.site, p, CO_SPEAKERS_SHOWN) {
+        if !has_co_speakers_page(views.index.co_speaker_count(p)) {
             return;
         }
         let path = routes::page_file(&routes::speaker_co_speakers(&person.slug));
