@@ -415,5 +415,23 @@ mod selves;
 mod subject;
 pub(crate) use selves::{co_moderators, self_introductions};
 use subject::{name_of_org_intro, titled_intro};
+/// A found person as tests compare them: name, role, organization, moderator.
+#[cfg(test)]
+type Summary = (String, Option<String>, Option<String>, bool);
+
+#[cfg(test)]
+fn summary(found: Vec<Found>) -> Vec<Summary> {
+    (found.into_iter())
+        .map(|f| {
+            (
+                f.person.name,
+                f.person.role,
+                f.person.organization,
+                f.moderator,
+            )
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests;

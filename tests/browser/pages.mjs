@@ -137,15 +137,18 @@ async function busySpeaker(t, rel) {
       problems.push('the person is among their own co-speakers');
     }
     const more = [...document.querySelectorAll('main a')].find((a) => /^and \d+ more$/.test(a.textContent.trim()));
-    const shown = document.querySelectorAll('main dl.co-speakers a').length;
+    const shown = [...document.querySelectorAll('main dl.co-speakers a')].map((a) => a.getAttribute('href'));
     return { problems, years: years.length, more: more?.getAttribute('href'), n: Number(more?.textContent.match(/\d+/)[0]), shown };
   }, own);
   if (found.problems.length > 0) throw new Error(found.problems.join('; '));
   if (found.more) {
     await t.openHref(found.more);
-    const listed = await t.page.locator('main dl.co-speakers a').count();
-    if (listed !== found.shown + found.n) throw new Error(`"and ${found.n} more" leads to a list of ${listed}, not ${found.shown + found.n}`);
-    if ((await t.hrefs('main dl.co-speakers a', null)).includes(own)) throw new Error('the co-speakers page lists the person');
+    // The co-speakers page lists exactly those the speaker's page leaves out.
+    const listed = await t.hrefs('main dl.co-speakers a', null);
+    if (listed.length !== found.n) throw new Error(`"and ${found.n} more" leads to a list of ${listed.length}, not ${found.n}`);
+    const twice = listed.filter((h) => found.shown.includes(h));
+    if (twice.length > 0) throw new Error(`the co-speakers page repeats ${twice.length} shown on the speaker's page`);
+    if (listed.includes(own)) throw new Error('the co-speakers page lists the person');
   }
   return `${found.years} year(s), one page${found.more ? `; "and ${found.n} more" lists them` : ''}`;
 }

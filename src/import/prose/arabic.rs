@@ -271,18 +271,8 @@ fn role_before(words: &[&str], at: usize) -> Option<String> {
 mod tests {
     use super::*;
 
-    fn people(text: &str) -> Vec<(String, Option<String>, Option<String>, bool)> {
-        introductions(text)
-            .into_iter()
-            .map(|f| {
-                (
-                    f.person.name,
-                    f.person.role,
-                    f.person.organization,
-                    f.moderator,
-                )
-            })
-            .collect()
+    fn people(text: &str) -> Vec<super::super::Summary> {
+        super::super::summary(introductions(text))
     }
 
     #[test]

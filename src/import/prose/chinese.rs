@@ -154,18 +154,8 @@ fn country_in(organization: &str) -> Option<Country> {
 mod tests {
     use super::*;
 
-    fn names(text: &str) -> Vec<(String, Option<String>, Option<String>, bool)> {
-        introductions(text)
-            .into_iter()
-            .map(|f| {
-                (
-                    f.person.name,
-                    f.person.role,
-                    f.person.organization,
-                    f.moderator,
-                )
-            })
-            .collect()
+    fn names(text: &str) -> Vec<super::super::Summary> {
+        super::super::summary(introductions(text))
     }
 
     #[test]
