@@ -20,8 +20,11 @@ pub(crate) enum Marker {
 /// One logical line.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Line {
-    /// The text, trimmed, without its list marker.
+    /// The text, trimmed, without its list marker; Chinese punctuation spaced as
+    /// the readers split (see `spaced_cjk`).
     pub text: String,
+    /// The text as the session's body keeps it (Chinese punctuation as written).
+    pub written: String,
     /// The list marker, when the line is a list item.
     pub item: Option<Marker>,
     /// Blank lines just before it.
@@ -63,7 +66,9 @@ pub(crate) fn read(text: &str) -> Vec<Line> {
             if let Some(prev) = out.last_mut() {
                 if continues(&prev.text, text) {
                     prev.text.push(' ');
-                    prev.text.push_str(text);
+                    prev.text.push_str(&spaced_cjk(text));
+                    prev.written.push(' ');
+                    prev.written.push_str(text);
                     continue;
                 }
             }
@@ -74,6 +79,7 @@ pub(crate) fn read(text: &str) -> Vec<Line> {
             Some(cut) => {
                 out.push(Line {
                     text: spaced_dash(&spaced_cjk(&text[..cut])),
+                    written: spaced_dash(&text[..cut]),
                     item,
                     gap,
                     indent,
@@ -84,6 +90,7 @@ pub(crate) fn read(text: &str) -> Vec<Line> {
         };
         out.push(Line {
             text: spaced_dash(&spaced_cjk(text)),
+            written: spaced_dash(text),
             item,
             gap: first_gap,
             indent,
@@ -192,6 +199,8 @@ mod tests {
                 "At 10:00,Geneva"
             ]
         );
+        // The body keeps the punctuation as written.
+        assert_eq!(lines[1].written, "电联：Ana Lima 女士，副主任");
     }
 
     #[test]

@@ -415,6 +415,14 @@ mod selves;
 mod subject;
 pub(crate) use selves::{co_moderators, self_introductions};
 use subject::{name_of_org_intro, titled_intro};
+/// Whether `text` has at least `least` letters of a script (`is_script`) and more of
+/// them than Latin letters: a paragraph to read with that script's rules.
+fn mostly_in(text: &str, is_script: fn(char) -> bool, least: usize) -> bool {
+    let own = text.chars().filter(|&c| is_script(c)).count();
+    let latin = text.chars().filter(char::is_ascii_alphabetic).count();
+    own >= least && own > latin
+}
+
 /// A found person as tests compare them: name, role, organization, moderator.
 #[cfg(test)]
 type Summary = (String, Option<String>, Option<String>, bool);

@@ -140,10 +140,10 @@ pub(crate) fn read(
 /// The line as Markdown-ish text for the body: its marker put back.
 fn with_marker(l: &Line) -> String {
     match l.item {
-        Some(Marker::Bullet) => format!("- {}", l.text),
-        Some(Marker::Number) => format!("1. {}", l.text),
-        Some(Marker::Checkbox) => format!("☐ {}", l.text),
-        None => l.text.clone(),
+        Some(Marker::Bullet) => format!("- {}", l.written),
+        Some(Marker::Number) => format!("1. {}", l.written),
+        Some(Marker::Checkbox) => format!("☐ {}", l.written),
+        None => l.written.clone(),
     }
 }
 
@@ -457,7 +457,7 @@ impl Reader<'_> {
         }
         // An e-mail's quoted earlier message: its names wrote it, they did not speak.
         if shapes::is_quote(&text) {
-            self.body.line(&text);
+            self.body.line(&line.written);
             return i + 1;
         }
         if text.trim_start().starts_with(">>") || shapes::is_transcript_notice(&text) {
@@ -470,7 +470,7 @@ impl Reader<'_> {
             if let Ok(e) = entry(who, self.aliases()) {
                 self.add(e, Part::Speaker, false, Evidence::Layout, i);
             }
-            self.body.line(&text);
+            self.body.line(&line.written);
             return i + 1;
         }
         if self.run_on(i, Part::Speaker, Evidence::Layout) {

@@ -130,9 +130,7 @@ const AFTER_NAME: &[&str] = &[
 
 /// Whether `text` is mostly written in Arabic letters.
 pub(crate) fn is_arabic(text: &str) -> bool {
-    let arabic = text.chars().filter(|&c| is_arabic_letter(c)).count();
-    let latin = text.chars().filter(char::is_ascii_alphabetic).count();
-    arabic >= 10 && arabic > latin
+    super::mostly_in(text, is_arabic_letter, 10)
 }
 
 fn is_arabic_letter(c: char) -> bool {

@@ -22,9 +22,7 @@ const TAILS: &[&str] = &[
 
 /// Whether `text` is mostly written in Chinese characters.
 pub(crate) fn is_chinese(text: &str) -> bool {
-    let han = text.chars().filter(|&c| is_han(c)).count();
-    let latin = text.chars().filter(char::is_ascii_alphabetic).count();
-    han >= 4 && han > latin
+    super::mostly_in(text, is_han, 4)
 }
 
 fn is_han(c: char) -> bool {

@@ -41,6 +41,7 @@ impl Reader<'_> {
             // The entry may go on in the lines after the label's line.
             let mut tmp = vec![Line {
                 text: value.to_string(),
+                written: value.to_string(),
                 item: None,
                 gap: 0,
                 indent: 0,
