@@ -89,23 +89,15 @@ fn people(span: &str) -> Vec<ImportedPerson> {
 fn person(piece: &str) -> Option<ImportedPerson> {
     // "李明等", "李明一行": "and others", "and party".
     let piece = piece.trim();
-    // "李明在开幕式上", "李明分别": what follows the name before the verb goes.
+    // "李明在开幕式上", "李明分别": what follows the name before the verb goes (a
+    // tail's letters inside an institution, "中外合作", are no tail).
     let piece = TAILS
         .iter()
-        .filter_map(|t| piece.find(t))
-        .filter(|&at| at > 0)
+        .flat_map(|t| piece.match_indices(t).map(|(at, _)| at))
+        .filter(|&at| at > 0 && role_and_name(&piece[..at]).is_some())
         .min()
         .map_or(piece, |at| &piece[..at]);
-    let chars: Vec<(usize, char)> = piece.char_indices().collect();
-    // The name: the last two or three characters after a job title.
-    let (role_end, name) = (2..=3).find_map(|len| {
-        let at = chars.len().checked_sub(len)?;
-        let (cut, _) = chars[at];
-        let name = &piece[cut..];
-        let before = &piece[..cut];
-        (name.chars().all(is_han) && CJK_ROLE_ENDINGS.iter().any(|e| before.ends_with(e)))
-            .then_some((cut, name))
-    })?;
+    let (role_end, name) = role_and_name(piece)?;
     let descriptor = &piece[..role_end];
     let (organization, role) = split_descriptor(descriptor);
     let country = organization.as_deref().and_then(country_in);
@@ -117,6 +109,20 @@ fn person(piece: &str) -> Option<ImportedPerson> {
         country,
         found: How::Prose,
         ..ImportedPerson::default()
+    })
+}
+
+/// Where the job title ends and the name after it: the last two or three
+/// characters of `piece`, after a job title.
+fn role_and_name(piece: &str) -> Option<(usize, &str)> {
+    let chars: Vec<(usize, char)> = piece.char_indices().collect();
+    (2..=3).find_map(|len| {
+        let at = chars.len().checked_sub(len)?;
+        let (cut, _) = chars[at];
+        let name = &piece[cut..];
+        let before = &piece[..cut];
+        (name.chars().all(is_han) && CJK_ROLE_ENDINGS.iter().any(|e| before.ends_with(e)))
+            .then_some((cut, name))
     })
 }
 
@@ -194,6 +200,10 @@ mod tests {
         assert_eq!(names("甲大学校长李明等出席并致辞。")[0].0, "李明");
         assert_eq!(names("甲大学校长李明在开幕式上致辞。")[0].0, "李明");
         assert_eq!(names("甲大学校长李明通过视频致辞。")[0].0, "李明");
+        assert_eq!(
+            names("中外合作研究院院长李明致辞。")[0].2.as_deref(),
+            Some("中外合作研究院")
+        );
         assert!(!is_chinese("Ana Lima (ITU) spoke"));
     }
 
