@@ -69,6 +69,16 @@ pub(crate) fn normalize(text: &str) -> String {
         .collect()
 }
 
+/// A Chinese character (CJK Unified Ideographs), which Chinese writes without spaces.
+pub(crate) fn is_han(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}')
+}
+
+/// A Chinese character or Japanese kana: text that counts words in characters.
+pub(crate) fn is_ideograph(c: char) -> bool {
+    is_han(c) || matches!(c, '\u{3040}'..='\u{30ff}')
+}
+
 /// Latin letters for their Cyrillic and Greek look-alikes ("С7", "Gоal 4"), which
 /// PDF exports mix into codes. Only for codes and labels: names keep their letters.
 pub(crate) fn fold_lookalikes(text: &str) -> String {

@@ -54,10 +54,7 @@ fn title_shape(text: &str, generic_ok: bool) -> bool {
     let lower = t.to_lowercase();
     let words: Vec<&str> = t.split_whitespace().collect();
     // Chinese and Japanese write no spaces: two ideographs are about a word.
-    let ideographs = t
-        .chars()
-        .filter(|c| matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3040}'..='\u{30ff}'))
-        .count();
+    let ideographs = t.chars().filter(|&c| super::clean::is_ideograph(c)).count();
     let size = words.len().max(ideographs / 2);
     if !(2..=30).contains(&size)
         || t.ends_with('。')

@@ -105,7 +105,7 @@ pub(crate) fn read(text: &str) -> Vec<Line> {
 /// colons, commas, semicolons and brackets; an ASCII one glued to the next word).
 /// Lines without ideographs, and a time's colon ("10:00"), stay as written.
 fn spaced_cjk(text: &str) -> String {
-    let ideograph = |c: char| matches!(c, '\u{3040}'..='\u{30ff}' | '\u{4e00}'..='\u{9fff}');
+    let ideograph = super::clean::is_ideograph;
     if !text.chars().any(ideograph) {
         return text.to_string();
     }

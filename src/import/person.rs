@@ -71,8 +71,7 @@ pub(crate) fn is_role(text: &str) -> bool {
 pub(crate) fn cjk_ends(text: &str, endings: &[&str]) -> bool {
     let t = text.trim();
     t.chars().count() >= 2
-        && t.chars()
-            .all(|c| matches!(c, '\u{4e00}'..='\u{9fff}' | '、'))
+        && t.chars().all(|c| super::clean::is_han(c) || c == '、')
         && endings.iter().any(|e| t.ends_with(e))
 }
 
@@ -299,7 +298,7 @@ pub(crate) fn from_listed(item: &str, aliases: &CountryAliases) -> Option<Import
             // a role after it is a person too.
             // (After a colon only where the head is an institution's name in Chinese:
             // "国际电联: Ana Lima, 副主任"; "Theme: Open Data, Access" is no person.)
-            let cjk_head = head.chars().any(|c| matches!(c, '\u{4e00}'..='\u{9fff}'));
+            let cjk_head = head.chars().any(super::clean::is_han);
             let named = (sep != ": " || cjk_head)
                 && super::entries::checked_name(next, aliases).is_some()
                 && parts

@@ -5,6 +5,7 @@
 //! job title; a person quoted ("李明表示") is not a speaker.
 
 use super::Found;
+use crate::import::clean::is_han;
 use crate::import::person::{cjk_ends, is_org};
 use crate::import::words::CJK_ROLE_ENDINGS;
 use crate::import::{Found as How, ImportedPerson};
@@ -23,10 +24,6 @@ const TAILS: &[&str] = &[
 /// Whether `text` is mostly written in Chinese characters.
 pub(crate) fn is_chinese(text: &str) -> bool {
     super::mostly_in(text, is_han, 4)
-}
-
-fn is_han(c: char) -> bool {
-    matches!(c, '\u{4e00}'..='\u{9fff}')
 }
 
 /// Every person introduced in a Chinese paragraph.
